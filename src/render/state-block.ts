@@ -1,0 +1,50 @@
+// The gardener's memory inside an issue: a hidden HTML comment holding JSON, keyed by cluster id.
+// GitHub renders nothing for it; a person can still see and edit it in the source view.
+import { PRIORITIES, type IssueState } from '../shared/types.js';
+
+const OPEN = '<!-- log-gardener:state ';
+const CLOSE = ' -->';
+const BLOCK = /<!-- log-gardener:state (\{[^\n]*?\}) -->/;
+
+export function renderStateBlock(state: IssueState): string {
+  // JSON cannot contain a raw "-->" sequence that would end the comment early: escape '>' inside it.
+  return OPEN + JSON.stringify(state).replace(/>/g, '\\u003e') + CLOSE;
+}
+
+/** Parses the block out of a body; null when absent or not a state the gardener could have written. */
+export function parseStateBlock(text: string | null | undefined): IssueState | null {
+  if (!text) return null;
+  const match = BLOCK.exec(text);
+  if (!match) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(match[1]!);
+  } catch {
+    return null;
+  }
+  return isIssueState(value) ? value : null;
+}
+
+/** Replaces the block in a body (or appends it), leaving the rest of the text as it is. */
+export function withStateBlock(body: string, state: IssueState): string {
+  const block = renderStateBlock(state);
+  return BLOCK.test(body) ? body.replace(BLOCK, () => block) : `${body.trimEnd()}\n\n${block}\n`;
+}
+
+function isIssueState(v: unknown): v is IssueState {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    s.version === 1 &&
+    typeof s.clusterId === 'string' &&
+    Array.isArray(s.aliases) && s.aliases.every((a) => typeof a === 'string') &&
+    typeof s.template === 'string' &&
+    typeof s.totalCount === 'number' &&
+    typeof s.lastWindowCount === 'number' &&
+    typeof s.firstSeen === 'string' &&
+    typeof s.lastSeen === 'string' &&
+    typeof s.windowEnd === 'string' &&
+    (PRIORITIES as readonly unknown[]).includes(s.priority) &&
+    (s.firstRevision === undefined || typeof s.firstRevision === 'string')
+  );
+}

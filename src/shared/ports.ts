@@ -1,0 +1,46 @@
+// The ports to the outside world. Pure stages never see an SDK; adapters implement these.
+import type { Action, ActionResult, Cluster, RawEntry, Severity, TrackedIssue, Window } from './types.js';
+
+export interface SourceQuery {
+  window: Window;
+  services: string[];
+  /** Lowest severity read (NOTICE by default). */
+  severityFloor: Severity;
+}
+
+export interface SourceReadResult {
+  /** Well-formed entries that did not match the query (a file source; Cloud Logging filters server-side). */
+  filtered: number;
+  /** Entries that could not be read, by reason ('malformed JSON', 'no timestamp', …). */
+  skippedBy: Record<string, number>;
+  /** False when the read stopped early (time budget, quota); `note` says how far it got. */
+  complete: boolean;
+  note?: string;
+}
+
+export interface LogRead {
+  /** The matching entries, streamed. Iterate once. */
+  entries: AsyncIterable<RawEntry>;
+  /** Valid once `entries` is exhausted. */
+  result(): SourceReadResult;
+}
+
+export interface LogSource {
+  /** For the report and worklog, e.g. `file examples/day.jsonl` or `Cloud Logging project my-proj`. */
+  readonly description: string;
+  read(query: SourceQuery): LogRead;
+}
+
+/** The GitHub side. `listManaged` is the truth; `searchSimilar` only finds issues a person filed. */
+export interface IssueStore {
+  /** e.g. `https://github.com/owner/name` — for links in the worklog. */
+  readonly repositoryUrl: string;
+  /** Every issue carrying the managed label, open and closed, all pages. */
+  listManaged(): Promise<TrackedIssue[]>;
+  /** Issues (any author, without the managed label) whose text matches the cluster: adoption candidates. */
+  searchSimilar(cluster: Cluster): Promise<TrackedIssue[]>;
+  /** Carries out one action; never throws for a failed GitHub call, returns status 'failed'. */
+  apply(action: Action): Promise<ActionResult>;
+  /** Creates or updates a file through the contents API. */
+  commitFile(path: string, content: string, message: string): Promise<{ committed: boolean; url?: string }>;
+}

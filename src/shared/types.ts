@@ -1,0 +1,196 @@
+// The data that flows through a sweep, one type per arrow, never flowing back:
+//   RawEntry -> Entry -> Cluster -> Problem -> Action -> ActionResult -> RunReport / Worklog
+//                                TrackedIssue ─┘
+
+export const SEVERITIES = [
+  'DEFAULT', 'DEBUG', 'INFO', 'NOTICE', 'WARNING', 'ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY',
+] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CATEGORIES = ['new', 'regression', 'active-dev', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A LogEntry as Cloud Logging's JSON (REST / `gcloud logging read --format=json`) spells it. */
+export interface RawEntry {
+  timestamp?: unknown;
+  receiveTimestamp?: unknown;
+  severity?: unknown;
+  logName?: unknown;
+  insertId?: unknown;
+  trace?: unknown;
+  textPayload?: unknown;
+  jsonPayload?: unknown;
+  protoPayload?: unknown;
+  httpRequest?: unknown;
+  resource?: unknown;
+  labels?: unknown;
+  [key: string]: unknown;
+}
+
+export type EntryKind = 'text' | 'stack' | 'request';
+
+export interface HttpRequestInfo {
+  method: string;
+  /** Path only (no query string, no host), already redacted. */
+  path: string;
+  status: number;
+  latencyMs?: number;
+}
+
+/** One log entry after message extraction and redaction: nothing secret or personal is left in it. */
+export interface Entry {
+  /** Epoch milliseconds. */
+  time: number;
+  severity: Severity;
+  /** Cloud Run service (resource.labels.service_name), '' when unknown. */
+  service: string;
+  /** Cloud Run revision (resource.labels.revision_name), '' when unknown. */
+  revision: string;
+  kind: EntryKind;
+  /** The redacted message; for stack traces the whole multi-line trace. Bounded in length. */
+  text: string;
+  /** Set for request logs (kind 'request'). */
+  request?: HttpRequestInfo;
+  /** An error type the payload names outright (jsonPayload.error.name, `@type`, exception class…). */
+  errorType?: string;
+}
+
+/** Occurrences per time bucket: [bucket start (epoch ms), count], sorted by time. */
+export type Timeline = Array<[number, number]>;
+
+export interface RevisionSeen {
+  name: string;
+  /** Epoch ms of the first occurrence in that revision. */
+  firstSeen: number;
+  count: number;
+}
+
+/** A group of entries that are the same problem. Produced by the classifier. */
+export interface Cluster {
+  /** Stable, content-derived: the same problem gets the same id in every run. */
+  id: string;
+  /** Masked template, e.g. `Session access failed (middleware not installed?): <*>`. */
+  template: string;
+  kind: EntryKind;
+  /** For stack traces: the exception type; for structured errors the named error type. */
+  exceptionType?: string;
+  /** For stack traces: the top frames of the application's own code, innermost first. */
+  frames?: string[];
+  count: number;
+  /** The highest severity seen. */
+  severity: Severity;
+  /** Epoch ms. */
+  firstSeen: number;
+  lastSeen: number;
+  services: string[];
+  /** Revisions in which it appeared, oldest first. */
+  revisions: RevisionSeen[];
+  /** Up to a few redacted sample messages, distinct, each bounded in length. */
+  samples: string[];
+  timeline: Timeline;
+}
+
+/** What the gardener knows about one GitHub issue it manages (or could adopt). */
+export interface TrackedIssue {
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed';
+  /** GitHub's state_reason: 'completed', 'not_planned', 'reopened' or null. */
+  stateReason: string | null;
+  closedAt: string | null;
+  labels: string[];
+  /** Login of whoever opened the issue. */
+  author: string;
+  /** True when the author is the gardener's App (a bot); a person's issue is never closed by us. */
+  authorIsGardener: boolean;
+  body: string;
+  /** The hidden state block parsed from the body or the evidence comment; null if absent. */
+  state_block: IssueState | null;
+  /** The id of the gardener's evidence comment, when it keeps one. */
+  evidenceCommentId: number | null;
+  /** Body of that comment (to compare before writing). */
+  evidenceCommentBody: string | null;
+}
+
+/** The machine-readable memory the gardener keeps in each issue it manages. */
+export interface IssueState {
+  version: 1;
+  clusterId: string;
+  /** Other cluster ids this issue tracks (templates that merged, ids seen before). */
+  aliases: string[];
+  template: string;
+  /** Total occurrences seen over all sweeps. */
+  totalCount: number;
+  /** Occurrences in the last sweep's window. */
+  lastWindowCount: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** Priority the gardener last set (to tell it apart from one a person set). */
+  priority: Priority;
+  /** End of the last window whose evidence was recorded (ISO); makes reruns no-ops. */
+  windowEnd: string;
+  /** First revision that showed the problem. */
+  firstRevision?: string;
+}
+
+/** A cluster with the decisions about it: priority, category, component, short name, whether it matters. */
+export interface Problem extends Cluster {
+  priority: Priority;
+  category: Category;
+  component?: string;
+  shortName: string;
+  /** False for noise: listed in the worklog, never filed. */
+  matters: boolean;
+  /** Why it matters or not, in words (thresholds, rule). */
+  why: string;
+}
+
+export type ActionKind = 'create' | 'comment' | 'update' | 'reopen' | 'relabel' | 'link' | 'none';
+
+/** One thing to do on GitHub; plan() produces them, apply() carries them out. */
+export interface Action {
+  kind: ActionKind;
+  /** Cluster id the action is about. */
+  cluster: string;
+  /** Issue number, once an issue exists (absent for create). */
+  issue?: number;
+  title: string;
+  url?: string;
+  reason: string;
+  /** What to write. Each kind uses the fields it needs. */
+  body?: string;
+  labels?: string[];
+  removeLabels?: string[];
+  commentId?: number;
+  /** For link: the other issue. */
+  relatedIssue?: number;
+}
+
+export interface ActionResult extends Action {
+  status: 'done' | 'planned' | 'skipped' | 'failed';
+  error?: string;
+}
+
+export interface Window {
+  /** Epoch ms, included. */
+  start: number;
+  /** Epoch ms, excluded. */
+  end: number;
+}
+
+export interface EntryCounts {
+  read: number;
+  filtered: number;
+  skipped: number;
+  /** Skipped entries by reason, e.g. { 'malformed JSON': 2, 'no timestamp': 1 }. */
+  skippedBy: Record<string, number>;
+}
+
+export interface StageError {
+  stage: 'config' | 'source' | 'classify' | 'github' | 'plan' | 'apply' | 'worklog' | 'report';
+  message: string;
+}
