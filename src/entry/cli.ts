@@ -1,0 +1,93 @@
+// The command line: argv -> a sweep or a classification -> stdout/stderr and an exit code.
+// 0 done, 1 the run failed, 2 bad usage, bad config or unreadable input (one line on stderr).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Env } from '../config/load-settings.js';
+import { ConfigError, InputError, oneLine } from '../shared/errors.js';
+import { createLogger } from '../shared/logger.js';
+import { classifyFile, type InputFormat } from './classify-file.js';
+import { runSweepRequest } from './run-sweep.js';
+import { USAGE } from './usage.js';
+
+export async function main(argv: string[], env: Env): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'sweep') return await sweep(rest, env);
+    if (command === 'classify') return await classify(rest);
+    if (command === '--help' || command === '-h' || command === 'help') return print(USAGE, 0);
+    return print(command ? `unknown command: ${command}\n${USAGE}` : USAGE, 2, true);
+  } catch (error) {
+    const usage = error instanceof ConfigError || error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    return print(`log-gardener: ${oneLine(error)}`, usage ? 2 : 1, true);
+  }
+}
+
+async function sweep(args: string[], env: Env): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      config: { type: 'string' }, window: { type: 'string' }, service: { type: 'string', multiple: true },
+      now: { type: 'string' }, 'logs-file': { type: 'string' }, 'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' }, worklog: { type: 'string' },
+    },
+  });
+  // Our own logs go to stderr: stdout carries the report or the worklog.
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const result = await runSweepRequest(
+    {
+      ...(values.window !== undefined ? { window: values.window } : {}),
+      ...(values.service ? { services: values.service } : {}),
+      ...(values.now !== undefined ? { now: values.now } : {}),
+      ...(values['logs-file'] !== undefined ? { logsFile: values['logs-file'] } : {}),
+      ...(values.config !== undefined ? { configPath: values.config } : {}),
+      ...(values.worklog !== undefined ? { worklogFile: values.worklog } : {}),
+      dryRun: values['dry-run'] ?? false,
+    },
+    env,
+    { logger },
+  );
+  if (values.worklog) writeFileSync(values.worklog, result.worklog);
+  if (values.json) {
+    process.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
+    process.stderr.write(summary(result.report) + '\n');
+  } else {
+    process.stdout.write(result.worklog);
+  }
+  for (const error of result.report.errors) process.stderr.write(`log-gardener: ${error.stage}: ${error.message}\n`);
+  return result.failed ? 1 : 0;
+}
+
+async function classify(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { config: { type: 'string' }, format: { type: 'string', default: 'gcp' } },
+  });
+  const format = values.format as InputFormat;
+  if (format !== 'gcp' && format !== 'lines') throw new ConfigError('--format', 'must be gcp or lines');
+  if (positionals.length !== 1) throw new ConfigError('', 'classify takes exactly one FILE');
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    out.length = 0;
+  };
+  await classifyFile(positionals[0]!, format, (line) => {
+    out.push(line);
+    if (out.length >= 1000) flush();
+  });
+  flush();
+  return 0;
+}
+
+function summary(report: { entries: { read: number }; clusters: Array<{ matters: boolean }>; actions: Array<{ kind: string }>; dryRun: boolean }): string {
+  const matters = report.clusters.filter((c) => c.matters).length;
+  const writes = report.actions.filter((a) => a.kind !== 'none').length;
+  return `${report.entries.read} entries, ${report.clusters.length} problems (${matters} worth an issue), ${writes} GitHub action${writes === 1 ? '' : 's'} ${report.dryRun ? 'planned (dry run)' : 'taken'}`;
+}
+
+function print(text: string, code: number, toStderr = false): number {
+  (toStderr ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
+  return code;
+}

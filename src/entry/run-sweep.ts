@@ -1,0 +1,127 @@
+// From parameters and environment to a finished sweep: load settings, build the real adapters,
+// run the pipeline. Shared by the CLI and the HTTP function, so both run exactly the same thing.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { loadSettings, type Env } from '../config/load-settings.js';
+import type { Settings } from '../config/schema.js';
+import { createGitHubStore } from '../github/index.js';
+import { createCloudLoggingSource } from '../source/cloud-logging.js';
+import { createFileSource } from '../source/log-file.js';
+import { parseDuration } from '../shared/duration.js';
+import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
+import type { IssueStore, LogSource } from '../shared/ports.js';
+import { runSweep, type SweepResult } from '../sweep.js';
+import { loadPrivateKey } from './private-key.js';
+import { checkNow, checkServices, checkWindow, type SweepParams } from './sweep-params.js';
+
+export { parseSweepParams, type SweepParams } from './sweep-params.js';
+
+/** The function's own Cloud Run service: its logs are never read back as a problem. */
+const OWN_SERVICE = 'log-gardener';
+
+export interface RunOptions {
+  logger: Logger;
+  runId?: string;
+  /** The clock, read once here; the pipeline only ever sees the resulting window. */
+  clock?: () => number;
+}
+
+export async function runSweepRequest(params: SweepParams, env: Env, options: RunOptions): Promise<SweepResult> {
+  const runId = options.runId ?? newRunId((options.clock ?? Date.now)());
+  const logger = options.logger.child({ runId });
+  const { settings, credentials } = loadSettings(readConfig(params.configPath ?? env.GARDENER_CONFIG), env);
+  const window = checkWindow(params.window ?? settings.window);
+  const services = params.services ? checkServices(params.services) : settings.services;
+  const end = params.now ? Date.parse(checkNow(params.now)) : (options.clock ?? Date.now)();
+  const span = parseDuration(window)!;
+  const dryRun = params.dryRun ?? false;
+
+  const source = params.logsFile ? createFileSource(params.logsFile) : cloudSource(settings, logger, services);
+  const github = await buildStore(settings, await loadPrivateKey(settings, credentials), dryRun, logger);
+  logger.info({ window, services, dryRun, source: source.description }, 'sweep started');
+  const result = await runSweep(
+    { source, store: github.store, logger, ...(github.error ? { storeError: github.error } : {}) },
+    {
+      runId,
+      window: { start: end - span, end },
+      services,
+      dryRun,
+      settings,
+      ...(params.worklogFile ? { worklogFile: params.worklogFile } : {}),
+    },
+  );
+  logger.info({ failed: result.failed, actions: result.report.actions.length, errors: result.report.errors.length }, 'sweep finished');
+  return result;
+}
+
+function cloudSource(settings: Settings, logger: Logger, services: string[]): LogSource {
+  if (!settings.project) {
+    throw new ConfigError('project', 'no Google Cloud project: set GOOGLE_CLOUD_PROJECT (or `project` in the config), or give --logs-file');
+  }
+  if (services.length === 0) throw new ConfigError('services', 'no Cloud Run service to read: list them in the config or give --service');
+  return createCloudLoggingSource({
+    project: settings.project,
+    pageSize: settings.source.pageSize,
+    timeBudgetMs: settings.source.timeBudgetSeconds * 1000,
+    excludeServices: [OWN_SERVICE],
+    logger,
+    ...(settings.source.emulatorHost ? { emulatorHost: settings.source.emulatorHost } : {}),
+  });
+}
+
+async function buildStore(settings: Settings, privateKey: string | undefined, dryRun: boolean, logger: Logger): Promise<{ store: IssueStore | null; error?: string }> {
+  const { repository, appId } = settings.github;
+  if (!repository || !appId || !privateKey) {
+    if (dryRun) {
+      logger.info('no GitHub App credentials: planning against an empty repository');
+      return { store: null };
+    }
+    const missing = [!repository && 'GITHUB_REPOSITORY', !appId && 'GITHUB_APP_ID', !privateKey && 'GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_SECRET'].filter(Boolean);
+    throw new ConfigError('github', `a sweep that writes needs ${missing.join(', ')} (or use a dry run)`);
+  }
+  try {
+    const store = await createGitHubStore({
+      appId,
+      privateKey,
+      repository,
+      apiUrl: settings.github.apiUrl,
+      managedLabel: settings.github.managedLabel,
+      logger,
+      ...(settings.github.installationId ? { installationId: settings.github.installationId } : {}),
+    });
+    return { store };
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const message = error instanceof GardenerError ? error.message : oneLine(error);
+    return { store: null, error: `GitHub App setup failed: ${message}` };
+  }
+}
+
+function readConfig(path: string | undefined): string {
+  const file = path ?? defaultConfigPath();
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError('config', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}`);
+  }
+}
+
+/** config/gardener.yaml of the working directory, else the one shipped in the package. */
+function defaultConfigPath(): string {
+  const local = join('config', 'gardener.yaml');
+  if (existsSync(local)) return local;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'config', 'gardener.yaml');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return local;
+}
+
+function newRunId(now: number): string {
+  return `${new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+}

@@ -1,0 +1,100 @@
+// The run report of INTERFACE.md, built from the sweep's data. Pure.
+import type { SourceReadResult } from '../shared/ports.js';
+import type { ActionResult, EntryCounts, Problem, StageError, Window } from '../shared/types.js';
+
+export interface ReportCluster {
+  id: string;
+  template: string;
+  count: number;
+  severity: string;
+  priority: string;
+  category: string;
+  firstSeen: string;
+  lastSeen: string;
+  /** Extensions: not in the minimal interface, useful to scripts. */
+  shortName: string;
+  component?: string;
+  matters: boolean;
+  services: string[];
+}
+
+export interface ReportAction {
+  kind: string;
+  cluster: string;
+  issue?: number;
+  title: string;
+  url?: string;
+  reason: string;
+  status: ActionResult['status'];
+  error?: string;
+}
+
+export interface RunReport {
+  runId: string;
+  dryRun: boolean;
+  window: { start: string; end: string };
+  services: string[];
+  source: { description: string; complete: boolean; note?: string };
+  entries: EntryCounts;
+  clusters: ReportCluster[];
+  actions: ReportAction[];
+  worklog: { path: string | null; committed: boolean; url?: string };
+  errors: StageError[];
+}
+
+export interface RunData {
+  runId: string;
+  dryRun: boolean;
+  window: Window;
+  services: string[];
+  sourceDescription: string;
+  sourceResult: SourceReadResult;
+  entries: EntryCounts;
+  problems: Problem[];
+  results: ActionResult[];
+  worklog: RunReport['worklog'];
+  errors: StageError[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function buildRunReport(data: RunData): RunReport {
+  return {
+    runId: data.runId,
+    dryRun: data.dryRun,
+    window: { start: iso(data.window.start), end: iso(data.window.end) },
+    services: data.services,
+    source: {
+      description: data.sourceDescription,
+      complete: data.sourceResult.complete,
+      ...(data.sourceResult.note ? { note: data.sourceResult.note } : {}),
+    },
+    entries: data.entries,
+    clusters: data.problems.map((p) => ({
+      id: p.id,
+      template: p.template,
+      count: p.count,
+      severity: p.severity,
+      priority: p.priority,
+      category: p.category,
+      firstSeen: iso(p.firstSeen),
+      lastSeen: iso(p.lastSeen),
+      shortName: p.shortName,
+      ...(p.component ? { component: p.component } : {}),
+      matters: p.matters,
+      services: p.services,
+    })),
+    actions: data.results.map((r) => ({
+      kind: r.kind,
+      cluster: r.cluster,
+      ...(r.issue !== undefined ? { issue: r.issue } : {}),
+      title: r.title,
+      ...(r.url ? { url: r.url } : {}),
+      reason: r.reason,
+      status: r.status,
+      ...(r.error ? { error: r.error } : {}),
+    })),
+    worklog: data.worklog,
+    errors: data.errors,
+  };
+}

@@ -1,0 +1,152 @@
+// The worklog: what a person would have written after reading the logs by hand — summary first,
+// then each problem with its evidence and what was done about it, then the context and next steps.
+// Pure: rendered from the same data as the run report.
+import type { ActionResult, Priority, Problem } from '../shared/types.js';
+import type { RunData } from './run-report.js';
+
+export interface WorklogData extends RunData {
+  repositoryUrl: string | null;
+}
+
+const SPARK = '▁▂▃▄▅▆▇█';
+const MAX_NOISE_ROWS = 30;
+
+export function renderWorklog(data: WorklogData): string {
+  const matters = data.problems.filter((p) => p.matters);
+  const noise = data.problems.filter((p) => !p.matters);
+  const byCluster = groupBy(data.results, (r) => r.cluster);
+  const out: string[] = [];
+  const services = data.services.length ? data.services.join(', ') : 'all services';
+
+  out.push(`# Log gardener worklog: ${services}`, '');
+  out.push(`- **Run:** \`${data.runId}\`${data.dryRun ? ' (dry run: nothing written to GitHub)' : ''}`);
+  out.push(`- **Window:** ${stamp(data.window.start)} to ${stamp(data.window.end)} (${hours(data.window.end - data.window.start)})`);
+  out.push(`- **Source:** ${data.sourceDescription}`, '');
+
+  out.push('## Executive summary', '');
+  if (matters.length === 0) {
+    out.push(`No problem crossed the thresholds in ${data.entries.read} entries read.`);
+  } else {
+    const counts = countBy(matters, (p) => p.priority);
+    const parts = (['P0', 'P1', 'P2', 'P3'] as Priority[]).filter((p) => counts[p]).map((p) => `${counts[p]} ${p}`);
+    out.push(`**${matters.length} problem${plural(matters.length)} worth an issue** (${parts.join(', ')}), ${noise.length} more below the thresholds (noise).`);
+    const top = [...matters].sort((a, b) => b.count - a.count)[0]!;
+    out.push(`Most frequent: **${top.shortName}**, ${top.count} occurrence${plural(top.count)} (${top.priority}).`);
+  }
+  out.push(`GitHub: ${summarizeActions(data.results)}.`, '');
+
+  if (matters.length) {
+    out.push('## Problems, most urgent first', '');
+    matters.forEach((p, i) => out.push(...renderProblem(p, i + 1, byCluster.get(p.id) ?? [], data)));
+  }
+
+  if (noise.length) {
+    out.push('## Below the thresholds (no issue)', '');
+    out.push('| count | severity | pattern | why |', '| ---: | --- | --- | --- |');
+    for (const p of noise.slice(0, MAX_NOISE_ROWS)) {
+      out.push(`| ${p.count} | ${p.severity} | ${cell(p.template, 120)} | ${cell(p.why, 80)} |`);
+    }
+    if (noise.length > MAX_NOISE_ROWS) out.push(`| … | | ${noise.length - MAX_NOISE_ROWS} more | |`);
+    out.push('');
+  }
+
+  out.push('## Technical context', '');
+  out.push(`- **Services:** ${services}`);
+  out.push(`- **Entries read:** ${data.entries.read} (filtered out: ${data.entries.filtered}, skipped: ${data.entries.skipped}${skippedDetail(data.entries.skippedBy)})`);
+  out.push(`- **Problems found:** ${data.problems.length} (${matters.length} worth an issue)`);
+  if (!data.sourceResult.complete) out.push(`- **Read incomplete:** ${data.sourceResult.note ?? 'the source stopped early'}`);
+  if (data.repositoryUrl) out.push(`- **Repository:** ${data.repositoryUrl}`);
+  out.push('');
+
+  out.push('## Next steps', '');
+  out.push(...nextSteps(data, matters));
+  if (data.errors.length) {
+    out.push('', '## Errors', '');
+    for (const e of data.errors) out.push(`- \`${e.stage}\`: ${e.message}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function renderProblem(p: Problem, rank: number, results: ActionResult[], data: WorklogData): string[] {
+  const lines = [`### ${rank}. ${p.priority} · ${p.shortName}`, ''];
+  lines.push(`- **Pattern:** \`${inline(p.template, 300)}\``);
+  if (p.samples[0] && p.samples[0] !== p.template) lines.push(`- **Sample:** \`${inline(p.samples[0], 300)}\``);
+  const span = Math.max(1, data.window.end - data.window.start) / 3_600_000;
+  lines.push(`- **Frequency:** ${p.count} in the window (${(p.count / span).toFixed(p.count / span < 10 ? 1 : 0)}/h) ${sparkline(p, data)}`);
+  lines.push(`- **First / last seen:** ${stamp(p.firstSeen)} / ${stamp(p.lastSeen)}`);
+  lines.push(`- **Severity:** ${p.severity} · **Category:** ${p.category}${p.component ? ` · **Component:** ${p.component}` : ''}`);
+  const revisions = p.revisions.map((r) => `${r.name} (${r.count})`).join(', ');
+  lines.push(`- **Where:** ${p.services.join(', ') || 'unknown service'}${revisions ? `; revisions ${revisions}` : ''}`);
+  lines.push(`- **Priority:** ${p.priority} (${p.why})`);
+  for (const r of results.length ? results : []) {
+    const ref = r.issue !== undefined ? ` [#${r.issue}](${r.url ?? ''})` : '';
+    lines.push(`- **Action:** ${r.kind}${ref} ${status(r)}: ${r.reason}`);
+  }
+  if (!results.length) lines.push('- **Action:** none');
+  lines.push('');
+  return lines;
+}
+
+function sparkline(p: Problem, data: WorklogData): string {
+  const buckets = 24;
+  const size = Math.max(1, (data.window.end - data.window.start) / buckets);
+  const bars = new Array<number>(buckets).fill(0);
+  for (const [start, count] of p.timeline) {
+    const i = Math.min(buckets - 1, Math.max(0, Math.floor((start - data.window.start) / size)));
+    bars[i]! += count;
+  }
+  const max = Math.max(...bars);
+  if (max === 0) return '';
+  return '`' + bars.map((n) => (n === 0 ? ' ' : SPARK[Math.min(7, Math.floor((n / max) * 7.999))])).join('') + '`';
+}
+
+function nextSteps(data: WorklogData, matters: Problem[]): string[] {
+  const steps: string[] = [];
+  const failed = data.results.filter((r) => r.status === 'failed');
+  const waiting = data.results.filter((r) => r.kind === 'none' && /cap/i.test(r.reason));
+  if (data.dryRun) {
+    const writes = data.results.filter((r) => r.kind !== 'none').length;
+    steps.push(writes ? `- Run without \`--dry-run\` to carry out the ${writes} planned GitHub action${plural(writes)}.` : '- Nothing to write to GitHub.');
+  }
+  if (failed.length) steps.push(`- ${failed.length} action${plural(failed.length)} failed; the next sweep retries them (writes are idempotent).`);
+  if (waiting.length) steps.push(`- ${waiting.length} problem${plural(waiting.length)} wait for the next sweep (per-run cap on new issues).`);
+  const urgent = matters.filter((p) => p.priority === 'P0');
+  if (urgent.length) steps.push(`- On-call: look at the P0 problem${plural(urgent.length)} first: ${urgent.map((p) => p.shortName).join(', ')}.`);
+  if (!data.sourceResult.complete) steps.push('- The read stopped early: widen the time budget or shorten the window.');
+  if (!steps.length) steps.push('- Nothing to do: GitHub is up to date.');
+  return steps;
+}
+
+function summarizeActions(results: ActionResult[]): string {
+  const counts = countBy(results.filter((r) => r.kind !== 'none'), (r) => r.kind);
+  const parts = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`);
+  return parts.length ? parts.join(', ') : 'no change needed';
+}
+
+function status(r: ActionResult): string {
+  return r.status === 'done' ? '(done)' : r.status === 'failed' ? `(failed: ${r.error ?? 'unknown error'})` : `(${r.status})`;
+}
+
+function skippedDetail(by: Record<string, number>): string {
+  const parts = Object.entries(by).map(([why, n]) => `${n} ${why}`);
+  return parts.length ? `: ${parts.join(', ')}` : '';
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const hours = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${Math.round(ms / 60_000)}m`);
+const plural = (n: number) => (n === 1 ? '' : 's');
+const inline = (text: string, max: number) => clip(text.split('\n')[0]!, max).replace(/`/g, "'");
+const cell = (text: string, max: number) => inline(text, max).replace(/\|/g, '\\|');
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

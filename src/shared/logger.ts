@@ -1,0 +1,40 @@
+// The gardener's own logs: pino, JSON lines on stdout in the shape Cloud Logging reads (`severity`,
+// `message`), written synchronously (an instance can be frozen right after the response, and async
+// buffers would lose the last lines), and passed through the same redaction as the logs we read.
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { redact, redactValue } from '../normalize/index.js';
+
+const SEVERITY: Record<string, string> = {
+  trace: 'DEBUG', debug: 'DEBUG', info: 'INFO', warn: 'WARNING', error: 'ERROR', fatal: 'CRITICAL',
+};
+
+export interface LoggerOptions {
+  level?: string;
+  /** Where lines go; stdout (sync) by default. Tests pass a stream to read them back. */
+  destination?: DestinationStream;
+  base?: Record<string, unknown>;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      messageKey: 'message',
+      base: options.base ?? {},
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }),
+        log: (object) => redactValue(object) as Record<string, unknown>,
+      },
+      hooks: {
+        logMethod(args, method) {
+          const cleaned = args.map((arg) => (typeof arg === 'string' ? redact(arg) : arg));
+          return method.apply(this, cleaned as Parameters<typeof method>);
+        },
+      },
+    },
+    options.destination ?? pino.destination({ fd: 1, sync: true }),
+  );
+}
+
+export type { Logger };

@@ -1,0 +1,75 @@
+// A LogSource over an exported file: `gcloud logging read --format=json` (a JSON array) or one LogEntry
+// per line. Streamed, so a 2 GB export is never held in memory, and filtered exactly as the Cloud
+// Logging source filters server-side: window [start, end), services, severity floor.
+import { createReadStream } from 'node:fs';
+import { entryService, entrySeverity, entryTime } from '../normalize/index.js';
+import { InputError } from '../shared/errors.js';
+import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
+import { SEVERITIES, type RawEntry } from '../shared/types.js';
+import { splitJsonStream } from './split-json-stream.js';
+
+/** One entry bigger than this is skipped, not parsed (Cloud Logging's own limit is 256 KB). */
+const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
+
+export function createFileSource(path: string): LogSource {
+  return {
+    description: `file ${path}`,
+    read: (query) => readFile(path, query),
+  };
+}
+
+function readFile(path: string, query: SourceQuery): LogRead {
+  const result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
+  const skip = (reason: string) => {
+    result.skippedBy[reason] = (result.skippedBy[reason] ?? 0) + 1;
+  };
+  const floor = SEVERITIES.indexOf(query.severityFloor);
+  const services = new Set(query.services);
+
+  async function* entries(): AsyncGenerator<RawEntry> {
+    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    const chunks = readChunks(stream, path);
+    for await (const piece of splitJsonStream(chunks, MAX_ENTRY_BYTES)) {
+      if ('skip' in piece) {
+        skip(piece.skip);
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(piece.json);
+      } catch {
+        skip('malformed JSON');
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        skip('not a LogEntry object');
+        continue;
+      }
+      const raw = value as RawEntry;
+      const time = entryTime(raw);
+      if (time === null) {
+        skip('no timestamp');
+        continue;
+      }
+      const outside = time < query.window.start || time >= query.window.end;
+      const otherService = services.size > 0 && !services.has(entryService(raw));
+      const tooLow = SEVERITIES.indexOf(entrySeverity(raw)) < floor;
+      if (outside || otherService || tooLow) {
+        result.filtered++;
+        continue;
+      }
+      yield raw;
+    }
+  }
+  return { entries: entries(), result: () => result };
+}
+
+async function* readChunks(stream: AsyncIterable<string | Buffer>, path: string): AsyncGenerator<string> {
+  try {
+    for await (const chunk of stream) yield typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? 'read error';
+    throw new InputError(`cannot read logs file ${path}: ${why}`, { cause: error });
+  }
+}

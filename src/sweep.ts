@@ -1,0 +1,169 @@
+// The pipeline, one direction: source -> normalize -> classify -> plan -> apply -> report + worklog.
+// It receives its adapters (ports) and the run's `now`; it reads no env, no clock, no argv.
+import type { Logger } from 'pino';
+import { createClassifier } from './classify/index.js';
+import type { Settings } from './config/schema.js';
+import { normalizeEntry } from './normalize/index.js';
+import { clustersNeedingSearch, plan } from './plan/index.js';
+import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
+import { renderWorklog } from './report/worklog.js';
+import { InputError, oneLine } from './shared/errors.js';
+import type { IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
+import type { Action, ActionResult, Cluster, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
+
+export interface SweepDeps {
+  source: LogSource;
+  /** null: no GitHub credentials; a dry run then plans against an empty repository. */
+  store: IssueStore | null;
+  logger: Logger;
+  /** Why the GitHub store could not be built (bad key, App not installed…): no writes, run fails. */
+  storeError?: string;
+}
+
+export interface SweepRequest {
+  runId: string;
+  window: Window;
+  services: string[];
+  dryRun: boolean;
+  settings: Settings;
+  /** Where the worklog file was written by the caller (CLI --worklog), for the report. */
+  worklogFile?: string;
+}
+
+export interface SweepResult {
+  report: RunReport;
+  worklog: string;
+  /** True when a stage failed: CLI exit 1, HTTP 500. */
+  failed: boolean;
+}
+
+export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<SweepResult> {
+  const { logger } = deps;
+  const errors: StageError[] = [];
+  const read = await readAndClassify(deps, request, errors);
+  logger.info({ entries: read.entries, clusters: read.clusters.length }, 'logs read and classified');
+
+  const github = await readGitHub(deps, request, read.clusters, errors);
+  const { problems, actions } = plan({
+    clusters: read.clusters,
+    issues: github.issues,
+    candidates: github.candidates,
+    settings: request.settings,
+    window: request.window,
+    now: request.window.end,
+    project: request.settings.project,
+    services: request.services,
+  });
+
+  // Writing on partial knowledge could file duplicates or record a window we did not fully see.
+  const safeToWrite = !request.dryRun && deps.store !== null && github.ok && read.ok;
+  if (!request.dryRun && !safeToWrite) {
+    errors.push({ stage: 'apply', message: 'no GitHub writes this run: an earlier stage failed (see other errors)' });
+  }
+  const results = safeToWrite ? await applyAll(deps.store!, actions, logger) : actions.map(planned);
+  for (const r of results.filter((r) => r.status === 'failed')) {
+    errors.push({ stage: 'apply', message: `${r.kind} ${r.title}: ${r.error ?? 'failed'}` });
+  }
+
+  const data: RunData = {
+    runId: request.runId,
+    dryRun: request.dryRun,
+    window: request.window,
+    services: request.services,
+    sourceDescription: deps.source.description,
+    sourceResult: read.result,
+    entries: read.entries,
+    problems,
+    results,
+    worklog: { path: request.worklogFile ?? null, committed: false },
+    errors,
+  };
+  const worklog = renderWorklog({ ...data, repositoryUrl: deps.store?.repositoryUrl ?? null });
+  if (safeToWrite && request.settings.github.worklog.commit) {
+    await commitWorklog(deps.store!, request, worklog, data, errors);
+  }
+  const report = buildRunReport(data);
+  return { report, worklog, failed: errors.length > 0 };
+}
+
+async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: StageError[]) {
+  const classifier = createClassifier();
+  const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
+  let result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
+  let ok = true;
+  const reading = deps.source.read({
+    window: request.window,
+    services: request.services,
+    severityFloor: request.settings.severityFloor,
+  });
+  try {
+    for await (const raw of reading.entries) {
+      const entry = normalizeEntry(raw);
+      if ('skip' in entry) {
+        entries.skippedBy[entry.skip] = (entries.skippedBy[entry.skip] ?? 0) + 1;
+        continue;
+      }
+      classifier.add(entry);
+      entries.read++;
+    }
+    result = reading.result();
+  } catch (error) {
+    if (error instanceof InputError) throw error; // unreadable input: a usage error, not a failed run
+    ok = false;
+    result = { ...reading.result(), complete: false, note: `read failed: ${oneLine(error)}` };
+    errors.push({ stage: 'source', message: oneLine(error) });
+  }
+  for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
+  entries.filtered = result.filtered;
+  entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
+  return { clusters: classifier.clusters(), entries, result, ok };
+}
+
+async function readGitHub(deps: SweepDeps, request: SweepRequest, clusters: Cluster[], errors: StageError[]) {
+  const candidates = new Map<string, TrackedIssue[]>();
+  if (deps.storeError) {
+    errors.push({ stage: 'github', message: deps.storeError });
+    return { issues: [] as TrackedIssue[], candidates, ok: false };
+  }
+  if (!deps.store) return { issues: [] as TrackedIssue[], candidates, ok: true };
+  try {
+    const issues = await deps.store.listManaged();
+    for (const cluster of clustersNeedingSearch(clusters, issues, request.settings)) {
+      candidates.set(cluster.id, await deps.store.searchSimilar(cluster));
+    }
+    return { issues, candidates, ok: true };
+  } catch (error) {
+    errors.push({ stage: 'github', message: `reading issues failed: ${oneLine(error)}` });
+    return { issues: [] as TrackedIssue[], candidates, ok: false };
+  }
+}
+
+async function applyAll(store: IssueStore, actions: Action[], logger: Logger) {
+  const results: ActionResult[] = [];
+  for (const action of actions) {
+    if (action.kind === 'none') {
+      results.push({ ...action, status: 'skipped' });
+      continue;
+    }
+    const result = await store.apply(action);
+    logger.info({ kind: result.kind, issue: result.issue, status: result.status, cluster: result.cluster }, `github ${result.kind} ${result.status}`);
+    results.push(result);
+  }
+  return results;
+}
+
+function planned(action: Action): ActionResult {
+  return { ...action, status: action.kind === 'none' ? 'skipped' : 'planned' };
+}
+
+async function commitWorklog(store: IssueStore, request: SweepRequest, worklog: string, data: RunData, errors: StageError[]) {
+  const day = new Date(request.window.end).toISOString().slice(0, 10);
+  const path = `${request.settings.github.worklog.path.replace(/\/+$/, '')}/${day}-${request.runId}.md`;
+  try {
+    const done = await store.commitFile(path, worklog, `log-gardener: worklog of sweep ${request.runId}`);
+    data.worklog = { path, committed: done.committed, ...(done.url ? { url: done.url } : {}) };
+  } catch (error) {
+    errors.push({ stage: 'worklog', message: `commit failed: ${oneLine(error)}` });
+    data.worklog = { path, committed: false };
+  }
+}
