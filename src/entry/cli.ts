@@ -1,6 +1,7 @@
 // The command line: argv -> a sweep or a classification -> stdout/stderr and an exit code.
 // 0 done, 1 the run failed, 2 bad usage, bad config or unreadable input (one line on stderr).
 import { writeFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { Env } from '../config/load-settings.js';
 import { ConfigError, InputError, oneLine } from '../shared/errors.js';
@@ -9,20 +10,29 @@ import { classifyFile, type InputFormat } from './classify-file.js';
 import { runSweepRequest } from './run-sweep.js';
 import { USAGE } from './usage.js';
 
-export async function main(argv: string[], env: Env): Promise<number> {
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+export async function main(argv: string[], env: Env, io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
+  const print = (text: string, code: number, stream: Writable = io.stdout) => {
+    stream.write(text.endsWith('\n') ? text : text + '\n');
+    return code;
+  };
   try {
-    if (command === 'sweep') return await sweep(rest, env);
-    if (command === 'classify') return await classify(rest);
+    if (command === 'sweep') return await sweep(rest, env, io);
+    if (command === 'classify') return await classify(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') return print(USAGE, 0);
-    return print(command ? `unknown command: ${command}\n${USAGE}` : USAGE, 2, true);
+    return print(command ? `unknown command: ${command}\n${USAGE}` : USAGE, 2, io.stderr);
   } catch (error) {
     const usage = error instanceof ConfigError || error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    return print(`log-gardener: ${oneLine(error)}`, usage ? 2 : 1, true);
+    return print(`log-gardener: ${oneLine(error)}`, usage ? 2 : 1, io.stderr);
   }
 }
 
-async function sweep(args: string[], env: Env): Promise<number> {
+async function sweep(args: string[], env: Env, io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -33,7 +43,7 @@ async function sweep(args: string[], env: Env): Promise<number> {
     },
   });
   // Our own logs go to stderr: stdout carries the report or the worklog.
-  const logger = createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: io.stderr });
   const result = await runSweepRequest(
     {
       ...(values.window !== undefined ? { window: values.window } : {}),
@@ -49,16 +59,16 @@ async function sweep(args: string[], env: Env): Promise<number> {
   );
   if (values.worklog) writeFileSync(values.worklog, result.worklog);
   if (values.json) {
-    process.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
-    process.stderr.write(summary(result.report) + '\n');
+    io.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
+    io.stderr.write(summary(result.report) + '\n');
   } else {
-    process.stdout.write(result.worklog);
+    io.stdout.write(result.worklog);
   }
-  for (const error of result.report.errors) process.stderr.write(`log-gardener: ${error.stage}: ${error.message}\n`);
+  for (const error of result.report.errors) io.stderr.write(`log-gardener: ${error.stage}: ${error.message}\n`);
   return result.failed ? 1 : 0;
 }
 
-async function classify(args: string[]): Promise<number> {
+async function classify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     strict: true,
@@ -70,7 +80,7 @@ async function classify(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new ConfigError('', 'classify takes exactly one FILE');
   const out: string[] = [];
   const flush = () => {
-    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    if (out.length) io.stdout.write(out.join('\n') + '\n');
     out.length = 0;
   };
   await classifyFile(positionals[0]!, format, (line) => {
@@ -85,9 +95,4 @@ function summary(report: { entries: { read: number }; clusters: Array<{ matters:
   const matters = report.clusters.filter((c) => c.matters).length;
   const writes = report.actions.filter((a) => a.kind !== 'none').length;
   return `${report.entries.read} entries, ${report.clusters.length} problems (${matters} worth an issue), ${writes} GitHub action${writes === 1 ? '' : 's'} ${report.dryRun ? 'planned (dry run)' : 'taken'}`;
-}
-
-function print(text: string, code: number, toStderr = false): number {
-  (toStderr ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
-  return code;
 }
