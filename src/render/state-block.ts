@@ -45,6 +45,18 @@ function isIssueState(v: unknown): v is IssueState {
     typeof s.lastSeen === 'string' &&
     typeof s.windowEnd === 'string' &&
     (PRIORITIES as readonly unknown[]).includes(s.priority) &&
-    (s.firstRevision === undefined || typeof s.firstRevision === 'string')
+    optional(s.firstRevision, 'string') &&
+    optional(s.title, 'string') &&
+    (s.priorityOwner === undefined || s.priorityOwner === 'gardener' || s.priorityOwner === 'person') &&
+    optional(s.component, 'string') &&
+    optional(s.exceptionType, 'string') &&
+    (s.related === undefined || (Array.isArray(s.related) && s.related.every((n) => Number.isInteger(n) && n > 0))) &&
+    optional(s.staleNotedAt, 'string') &&
+    optional(s.reopenedAt, 'string') &&
+    optional(s.closedAt, 'string')
   );
+}
+
+function optional(v: unknown, type: 'string'): boolean {
+  return v === undefined || typeof v === type;
 }

@@ -135,6 +135,20 @@ export interface IssueState {
   windowEnd: string;
   /** First revision that showed the problem. */
   firstRevision?: string;
+  /** The title the gardener last set; a different current title means a person retitled the issue. */
+  title?: string;
+  /** 'person' once a person set the priority (or it was theirs when adopted): never changed again. */
+  priorityOwner?: 'gardener' | 'person';
+  /** Component and exception type, to relate this issue to others when its problem is quiet. */
+  component?: string;
+  exceptionType?: string;
+  /** Issues already linked from this one (never linked twice). */
+  related?: number[];
+  /** When the gardener noted that the problem had gone quiet (ISO); the note is written once. */
+  staleNotedAt?: string;
+  /** When the issue was last reopened as a regression, and when it had been closed (ISO). */
+  reopenedAt?: string;
+  closedAt?: string;
 }
 
 /** A cluster with the decisions about it: priority, category, component, short name, whether it matters. */
