@@ -1,0 +1,134 @@
+// Scrubs secrets and personal data from text, and from any JSON-like value (for the
+// gardener's own logs and the report). Runs before anything else sees a message.
+import { MAX_TEXT_CHARS, truncateText } from './bound-text.js';
+import { REDACT_RULES, type RedactRule } from './redact-rules.js';
+import { REDACTED, looksHighEntropy } from './secret-shapes.js';
+
+/** Secrets and personal data scrubbed; idempotent (redact(redact(x)) === redact(x)); linear-time. */
+export function redact(text: string): string {
+  if (typeof text !== 'string') return '';
+  if (text === '') return text;
+  // Hints are looked up in the original text: replacements only add `[REDACTED]` and `***`,
+  // which hold no hint, so a rule skipped here could not have matched later either.
+  const lower = text.toLowerCase();
+  let out = text;
+  for (const rule of REDACT_RULES) {
+    if (rule.hints.some((hint) => lower.includes(hint))) out = applyRule(out, rule);
+  }
+  return out;
+}
+
+function applyRule(text: string, rule: RedactRule): string {
+  rule.pattern.lastIndex = 0;
+  const { replace } = rule;
+  if (typeof replace === 'string') return text.replace(rule.pattern, replace);
+  // Arguments after the match: the capture groups, then the offset (a number) and the input.
+  return text.replace(rule.pattern, (match: string, ...args: unknown[]) =>
+    replace(match, args.slice(0, -2) as Array<string | undefined>),
+  );
+}
+
+/** Values nested deeper than this become a marker. */
+export const MAX_VALUE_DEPTH = 32;
+/** At most this many values are visited in one call; the rest become a marker. */
+export const MAX_VALUE_NODES = 10_000;
+
+const TRUNCATED = '[truncated]';
+
+// Names (normalised to snake_case) whose whole value is a secret, whatever it looks like.
+const SECRET_NAME =
+  /(?:^|_)(?:password|passwd|pwd|passphrase|secret|token|api_?key|authorization|cookie|set_cookie|private_?key|access_?key|secret_?key|session_?id|jsessionid|phpsessid|sid|credentials?|signature)$/;
+
+/** `accessToken`, `X-Api-Key`, `client.secret` -> `access_token`, `x_api_key`, `client_secret`. */
+function snakeName(key: string): string {
+  return key
+    .slice(0, 128)
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[\s.-]+/g, '_')
+    .toLowerCase();
+}
+
+export function isSecretName(key: string): boolean {
+  return SECRET_NAME.test(snakeName(key));
+}
+
+/**
+ * Deep-redacts every string in a JSON-like value (keys that name secrets — password, token,
+ * authorization, cookie, secret, api_key, private_key … — get their whole value replaced).
+ * Depth-bounded. For the gardener's own logs and the report.
+ */
+export function redactValue(value: unknown): unknown {
+  const budget = { nodes: MAX_VALUE_NODES };
+  return walk(value, 0, budget, new Set());
+}
+
+function walk(value: unknown, depth: number, budget: { nodes: number }, path: Set<object>): unknown {
+  if (--budget.nodes < 0) return TRUNCATED;
+  switch (typeof value) {
+    case 'string':
+      return redact(truncateText(value, MAX_TEXT_CHARS));
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return value;
+    case 'bigint':
+      return value.toString();
+    case 'symbol':
+    case 'function':
+      return undefined;
+  }
+  if (value === null) return null;
+  const obj = value as object;
+  if (depth >= MAX_VALUE_DEPTH) return TRUNCATED;
+  if (path.has(obj)) return '[circular]';
+  path.add(obj);
+  try {
+    return walkObject(obj, depth, budget, path);
+  } catch {
+    // A getter or toJSON that throws: the value is unreadable, not the caller's problem.
+    return '[unreadable]';
+  } finally {
+    path.delete(obj);
+  }
+}
+
+function walkObject(obj: object, depth: number, budget: { nodes: number }, path: Set<object>): unknown {
+  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
+  if (ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) return `[binary ${obj.byteLength} bytes]`;
+  if (Array.isArray(obj) || obj instanceof Set) {
+    const out: unknown[] = [];
+    for (const item of obj) {
+      if (budget.nodes <= 0) {
+        out.push(TRUNCATED);
+        break;
+      }
+      const v = walk(item, depth + 1, budget, path);
+      out.push(v === undefined ? null : v);
+    }
+    return out;
+  }
+  const entries: Array<[string, unknown]> =
+    obj instanceof Map
+      ? [...obj.entries()].map(([k, v]) => [String(k), v])
+      : obj instanceof Error
+        ? [['name', obj.name], ['message', obj.message], ['stack', obj.stack], ...Object.entries(obj)]
+        : Object.entries(obj);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of entries) {
+    if (budget.nodes <= 0) {
+      out[TRUNCATED] = true;
+      break;
+    }
+    const safeKey = redact(truncateText(key, 256));
+    const walked = secretValue(key, v) ? REDACTED : walk(v, depth + 1, budget, path);
+    if (walked !== undefined) out[safeKey] = walked;
+  }
+  return out;
+}
+
+function secretValue(key: string, value: unknown): boolean {
+  if (value === null || value === undefined || value === '' || typeof value === 'boolean') return false;
+  if (isSecretName(key)) return true;
+  // A bare `key` field is too common a name to redact outright; a key-shaped value is not.
+  return typeof value === 'string' && /^(?:key|api|auth)$/i.test(key) && looksHighEntropy(value);
+}
