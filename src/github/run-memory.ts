@@ -1,0 +1,17 @@
+// What one store remembers during a run, updated on every read and write, so that apply can refuse
+// to file an issue twice or add a second evidence comment even when the plan was made on stale data.
+export interface EvidenceComment {
+  id: number;
+  body: string;
+}
+
+export class RunMemory {
+  /** Cluster id (and its aliases) -> issue number that tracks it. */
+  readonly issueByCluster = new Map<string, { number: number; url: string }>();
+  /** Issue number -> the gardener's evidence comment on it. */
+  readonly evidence = new Map<number, EvidenceComment>();
+  /** Issues whose comments were listed in this run (so a missing entry in `evidence` means none). */
+  readonly commentsKnown = new Set<number>();
+  labelsReady = false;
+  managedListed = false;
+}

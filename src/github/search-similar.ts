@@ -1,0 +1,70 @@
+// Finds issues a person filed about the same error text, as adoption candidates. Search lags behind
+// writes, so it is only ever used for issues the gardener did not file; a failure means no candidates.
+import type { Cluster, TrackedIssue } from '../shared/types.js';
+import type { GitHubClient } from './app-client.js';
+import { messageOf } from './describe-failure.js';
+import { toTrackedIssue, type IssueJson } from './read-issues.js';
+
+/** GitHub rejects queries over 256 characters; phrases get what the qualifiers leave. */
+const MAX_QUERY = 256;
+const MIN_FRAGMENT = 8;
+
+export async function searchSimilarIssues(client: GitHubClient, cluster: Cluster): Promise<TrackedIssue[]> {
+  const q = similarQuery(client.owner, client.repo, client.managedLabel, cluster);
+  if (!q) return [];
+  try {
+    const response = await client.octokit.request('GET /search/issues', { q, per_page: 20 });
+    const managed = client.managedLabel.toLowerCase();
+    return (response.data.items as IssueJson[])
+      .filter((i) => !i.pull_request)
+      .filter((i) => !i.labels.some((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase() === managed))
+      .map((i) => toTrackedIssue(client, i, null));
+  } catch (error) {
+    client.logger?.warn({ cluster: cluster.id, error: messageOf(error) }, 'issue search failed; no adoption candidates');
+    return [];
+  }
+}
+
+/** `repo:o/r is:issue -label:x "phrase"`, or null when the cluster has no distinctive constant text. */
+export function similarQuery(owner: string, repo: string, managedLabel: string, cluster: Pick<Cluster, 'template' | 'exceptionType'>): string | null {
+  const qualifiers = `repo:${owner}/${repo} is:issue -label:"${managedLabel.replace(/"/g, '')}"`;
+  const phrases: string[] = [];
+  const type = cluster.exceptionType ? words(cluster.exceptionType) : '';
+  if (type.length >= 4) phrases.push(type);
+  const fragment = distinctiveFragment(cluster.template);
+  if (fragment && !phrases.some((p) => p.toLowerCase().includes(fragment.toLowerCase()))) phrases.push(fragment);
+  if (phrases.length === 0) return null;
+  let q = qualifiers;
+  for (const phrase of phrases) {
+    const room = MAX_QUERY - q.length - 3;
+    if (room < MIN_FRAGMENT) break;
+    q += ` "${cutAtWord(phrase, room)}"`;
+  }
+  return q === qualifiers ? null : q;
+}
+
+/** The longest run of constant text in a masked template (masks like <*>, <NUM>, <UUID> removed). */
+export function distinctiveFragment(template: string): string | null {
+  const fragments = template
+    .split(/<[A-Za-z_*:#.-]*>/)
+    .map(words)
+    .filter((f) => f.length >= MIN_FRAGMENT && /[A-Za-z]{3}/.test(f));
+  if (fragments.length === 0) return null;
+  return fragments.reduce((best, f) => (f.length > best.length ? f : best));
+}
+
+/** Search matches words: keep letters, digits and the joiners that live inside identifiers. */
+function words(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}_.:/-]+/gu, ' ')
+    .split(' ')
+    .filter((token) => /[\p{L}\p{N}]/u.test(token))
+    .join(' ');
+}
+
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return space >= MIN_FRAGMENT ? cut.slice(0, space) : cut;
+}

@@ -1,0 +1,51 @@
+import { GitHubError } from '../../../src/shared/errors.js';
+import type { FakeGitHub } from '../servers/github/server.js';
+import { generateAppKeys } from '../servers/github/app-keys.js';
+import { startGitHub, storeFor } from './harness.js';
+
+describe('connecting as the GitHub App', () => {
+  let server: FakeGitHub;
+  beforeEach(async () => {
+    server = await startGitHub();
+  });
+  afterEach(() => server.close());
+
+  it('finds the installation from the repository and exchanges the App JWT for a token', async () => {
+    const store = await storeFor(server);
+    expect(await store.listManaged()).toEqual([]);
+    expect(server.journal.map((e) => `${e.route ?? e.path} ${e.status}`)).toEqual([
+      'GET /app 200',
+      'GET /repos/{owner}/{repo}/installation 200',
+      'POST /app/installations/{installation_id}/access_tokens 201',
+      'GET /repos/{owner}/{repo}/issues 200',
+    ]);
+    expect(store.repositoryUrl).toBe(`${server.url}/acme/backend`);
+    expect(server.nonConforming()).toEqual([]);
+  });
+
+  it('uses the installation id it is given without looking it up', async () => {
+    await storeFor(server, { installationId: server.installationId });
+    expect(server.journal.some((e) => e.path.endsWith('/installation'))).toBe(false);
+  });
+
+  it('says the App is not installed when the repository has no installation', async () => {
+    server.setInstalled(false);
+    const failure = await storeFor(server).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(GitHubError);
+    expect((failure as GitHubError).status).toBe(404);
+    expect((failure as GitHubError).message).toMatch(/not installed on acme\/backend/);
+  });
+
+  it('says the key does not belong to the App when GitHub rejects the JWT', async () => {
+    const failure = await storeFor(server, { privateKey: generateAppKeys().privateKeyPem }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(GitHubError);
+    expect((failure as GitHubError).status).toBe(401);
+    expect((failure as GitHubError).message).toMatch(/GITHUB_APP_ID \(31337\) belongs to the private key/);
+  });
+
+  it('refuses a key that is not a PEM private key before calling GitHub', async () => {
+    const failure = await storeFor(server, { privateKey: 'not a key' }).catch((e: unknown) => e);
+    expect((failure as GitHubError).message).toMatch(/not a PEM private key/);
+    expect(server.journal).toEqual([]);
+  });
+});

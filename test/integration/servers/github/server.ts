@@ -1,0 +1,313 @@
+// A stateful, GitHub-shaped REST server for tests: one repository, one GitHub App installed on it,
+// real App JWT checks and installation tokens, issues/comments/labels/search/contents, injected
+// faults, and a journal of every request checked against GitHub's published REST description.
+import { randomBytes, createPublicKey, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkAppJwt } from './jwt-check.js';
+import { RepoState, type Actor, type StoredComment, type StoredIssue } from './repo-state.js';
+import { checkRequest } from './rest-description.js';
+import { json, notFound, type Reply, type Route, type RouteContext } from './route.js';
+import { issueRoutes } from './routes-issues.js';
+import { searchContentsRoutes, type SearchLag } from './routes-search-contents.js';
+
+export interface FakeGitHubOptions {
+  appId: number;
+  appSlug?: string;
+  /** The App's public key (PEM or KeyObject): JWTs are verified with it. */
+  publicKey: KeyObject | string;
+  /** owner/name of the one repository. */
+  repository: string;
+  installationId?: number;
+  /** False: GET /repos/{owner}/{repo}/installation answers 404, as when the App is not installed. */
+  installed?: boolean;
+  searchLag?: Partial<SearchLag>;
+}
+
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** How many matching requests fail (default 1). */
+  times?: number;
+  /** Carry the request out, then answer with the fault: a write that landed but whose answer was lost. */
+  afterWrite?: boolean;
+}
+
+export interface JournalEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  /** The published route it matched, e.g. `GET /repos/{owner}/{repo}/issues`; null when none. */
+  route: string | null;
+  conforms: boolean;
+  problems: string[];
+  /** A request that changes the repository (token exchanges are not writes). */
+  write: boolean;
+  faulted: boolean;
+}
+
+export interface IssueSeed {
+  title: string;
+  body?: string | null;
+  labels?: string[];
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
+  closedAt?: string;
+  createdAt?: string;
+  /** Default: a person, `octocat`. Pass `{ login: '<slug>[bot]', type: 'Bot' }` for the App's own. */
+  author?: Actor;
+  /** Made through the App (sets performed_via_github_app). Default: author is the App's bot. */
+  viaApp?: boolean;
+  pullRequest?: boolean;
+  /** Visible to search at once (default true; seeded issues are old). */
+  indexed?: boolean;
+}
+
+export interface FakeGitHub {
+  readonly url: string;
+  readonly appId: number;
+  readonly appSlug: string;
+  readonly botLogin: string;
+  readonly installationId: number;
+  readonly state: RepoState;
+  readonly journal: JournalEntry[];
+  writes(): JournalEntry[];
+  nonConforming(): JournalEntry[];
+  clearJournal(): void;
+  injectFault(fault: Fault): void;
+  setSearchLag(lag: Partial<SearchLag>): void;
+  setInstalled(installed: boolean): void;
+  seedIssue(seed: IssueSeed): number;
+  seedComment(issue: number, body: string, author?: Actor): number;
+  seedLabel(name: string, color?: string, description?: string): void;
+  issue(number: number): StoredIssue | undefined;
+  issues(): StoredIssue[];
+  comments(issue: number): StoredComment[];
+  file(path: string): string | undefined;
+  close(): Promise<void>;
+}
+
+const PERSON: Actor = { login: 'octocat', type: 'User' };
+
+export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+  const [owner, repo] = options.repository.split('/') as [string, string];
+  const publicKey = typeof options.publicKey === 'string' ? createPublicKey(options.publicKey) : options.publicKey;
+  const appSlug = options.appSlug ?? 'log-gardener-test';
+  const installationId = options.installationId ?? 4242;
+  let installed = options.installed ?? true;
+  let base = '';
+  const state = new RepoState(owner, repo, { id: options.appId, slug: appSlug, owner }, () => base, 'https://github.com');
+  let lag: SearchLag = { ms: options.searchLag?.ms ?? 0, requests: options.searchLag?.requests ?? 0 };
+  const tokens = new Map<string, number>();
+  const faults: Array<Fault & { left: number }> = [];
+  const journal: JournalEntry[] = [];
+  let requestCount = 0;
+
+  const appRoutes: Route[] = [
+    { method: 'GET', template: '/app', auth: 'jwt', handle: () => json(200, state.appJson()) },
+    {
+      method: 'GET', template: '/repos/{owner}/{repo}/installation', auth: 'jwt',
+      handle: (ctx) => (installed && ctx.params.owner === owner && ctx.params.repo === repo ? json(200, installationJson()) : notFound()),
+    },
+    {
+      method: 'POST', template: '/app/installations/{installation_id}/access_tokens', auth: 'jwt',
+      handle(ctx) {
+        if (!installed || Number(ctx.params.installation_id) !== installationId) return notFound();
+        const token = `ghs_${randomBytes(18).toString('base64url')}`;
+        tokens.set(token, ctx.nowMs + 3600_000);
+        return json(201, {
+          token,
+          expires_at: new Date(ctx.nowMs + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          permissions: { issues: 'write', contents: 'write', metadata: 'read' },
+          repository_selection: 'selected',
+        });
+      },
+    },
+  ];
+  const routes = [...appRoutes, ...issueRoutes(state), ...searchContentsRoutes(state, () => lag)].map((r) => ({ ...r, pattern: routePattern(r.template) }));
+
+  function installationJson(): Record<string, unknown> {
+    return {
+      id: installationId,
+      account: state.userJson({ login: owner, type: 'User' }),
+      app_id: options.appId,
+      app_slug: appSlug,
+      target_type: 'User',
+      repository_selection: 'selected',
+      permissions: { issues: 'write', contents: 'write', metadata: 'read' },
+      events: [],
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
+    };
+  }
+
+  function authorize(route: Route, header: string | undefined, nowMs: number): Reply | null {
+    const match = /^(bearer|token)\s+(\S+)$/i.exec(header ?? '');
+    if (!match) return json(401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest' });
+    const credential = match[2]!;
+    if (route.auth === 'jwt') {
+      const verdict = checkAppJwt(credential, options.appId, publicKey, Math.floor(nowMs / 1000));
+      return verdict.ok ? null : json(401, { message: verdict.reason, documentation_url: 'https://docs.github.com/rest' });
+    }
+    const expires = tokens.get(credential);
+    if (expires === undefined || expires <= nowMs) return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    return null;
+  }
+
+  function takeFault(method: string, path: string, afterWrite: boolean): Fault | null {
+    const index = faults.findIndex((f) => (f.method ?? method) === method && f.path.test(path) && Boolean(f.afterWrite) === afterWrite);
+    if (index < 0) return null;
+    const fault = faults[index]!;
+    if (--fault.left <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  function faultReply(fault: Fault): Reply {
+    const message =
+      fault.status === 403 ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+      : fault.status >= 500 ? 'Server Error' : 'Injected fault';
+    return { status: fault.status, body: fault.body ?? { message, documentation_url: 'https://docs.github.com/rest' }, headers: fault.headers ?? {} };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', base);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+    } catch {
+      body = raw.toString('utf8');
+    }
+    const seq = ++requestCount;
+    const nowMs = Date.now();
+    const path = url.pathname;
+    const conformance = checkRequest(method, path, url.searchParams, body);
+    let route: (typeof routes)[number] | undefined;
+    let params: Record<string, string> = {};
+    for (const r of routes) {
+      const m = r.method === method ? r.pattern.exec(path) : null;
+      if (m) {
+        route = r;
+        params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+        break;
+      }
+    }
+    const isAuth = /^\/app\/installations\/[^/]+\/access_tokens$/.test(path);
+    const write = method !== 'GET' && method !== 'HEAD' && !isAuth;
+    let reply: Reply;
+    let faulted = false;
+    const before = takeFault(method, path, false);
+    if (before) {
+      reply = faultReply(before);
+      faulted = true;
+    } else if (!route) {
+      reply = notFound();
+    } else {
+      const denied = authorize(route, req.headers.authorization, nowMs);
+      const ctx: RouteContext = { params, query: url.searchParams, body, url, requestCount: seq, nowMs };
+      reply = denied ?? route.handle(ctx);
+      const after = !denied && reply.status < 400 ? takeFault(method, path, true) : null;
+      if (after) {
+        reply = faultReply(after);
+        faulted = true;
+      }
+    }
+    journal.push({
+      seq, method, path, query: Object.fromEntries(url.searchParams), body, status: reply.status,
+      route: conformance.route, conforms: conformance.problems.length === 0, problems: conformance.problems, write, faulted,
+    });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-reset': String(Math.floor(nowMs / 1000) + 3600),
+      ...(reply.headers ?? {}),
+    };
+    res.writeHead(reply.status, headers);
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `fake server error: ${String(error)}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: base,
+    appId: options.appId,
+    appSlug,
+    botLogin: state.botLogin,
+    installationId,
+    state,
+    journal,
+    writes: () => journal.filter((e) => e.write),
+    nonConforming: () => journal.filter((e) => !e.conforms),
+    clearJournal: () => void journal.splice(0),
+    injectFault: (fault) => void faults.push({ ...fault, left: fault.times ?? 1 }),
+    setSearchLag: (next) => void (lag = { ...lag, ...next }),
+    setInstalled: (value) => void (installed = value),
+    seedIssue(seed) {
+      const number = state.nextNumber++;
+      const author = seed.author ?? PERSON;
+      const created = seed.createdAt ?? '2025-01-01T00:00:00Z';
+      const closed = (seed.state ?? 'open') === 'closed';
+      (seed.labels ?? []).forEach((l) => state.ensureLabel(l));
+      state.issues.set(number, {
+        number, title: seed.title, body: seed.body ?? null, user: author, labels: [...(seed.labels ?? [])],
+        state: closed ? 'closed' : 'open', stateReason: seed.stateReason ?? (closed ? 'completed' : null),
+        createdAt: created, updatedAt: created, closedAt: closed ? (seed.closedAt ?? created) : null,
+        viaApp: seed.viaApp ?? author.login === state.botLogin, isPullRequest: seed.pullRequest ?? false,
+        createdAtMs: seed.indexed === false ? Date.now() : 0, createdAtRequest: seed.indexed === false ? requestCount : -1e9,
+      });
+      return number;
+    },
+    seedComment(issue, text, author = PERSON) {
+      const id = state.nextCommentId++;
+      state.comments.set(id, { id, issue, body: text, user: author, viaApp: author.login === state.botLogin, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' });
+      return id;
+    },
+    seedLabel: (name, color, description) => void state.ensureLabel(name, color, description ?? null),
+    issue: (n) => state.issues.get(n),
+    issues: () => [...state.issues.values()],
+    comments: (n) => [...state.comments.values()].filter((c) => c.issue === n),
+    file: (p) => state.files.get(p)?.content.toString('utf8'),
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((e) => (e ? reject(e) : resolve()));
+    }),
+  };
+}
+
+function routePattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      if (part === '{path}') return '(?<path>.+)';
+      const param = /^\{([^}]+)\}$/.exec(part);
+      if (param) return `(?<${param[1]}>[^/]+)`;
+      return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
