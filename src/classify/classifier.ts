@@ -1,0 +1,180 @@
+// Entries in, clusters out. Stack traces and request logs have a signature of their own; all other
+// text goes through the template miner. A handle names the internal node an entry joined; ids and
+// templates are worked out from the nodes' final state, so they are the same whatever the order.
+import type { Cluster, Entry, EntryKind } from '../shared/types.js';
+import { maskTokens, WILDCARD } from '../normalize/mask.js';
+import { hashId } from './cluster-id.js';
+import {
+  cloneStats, emptyStats, mergeStats, record, revisionsOf, timelineOf, type ClusterStats,
+} from './cluster-stats.js';
+import { requestSignature } from './request-signature.js';
+import { stackSignature } from './stack-signature.js';
+import { DEFAULT_TEXT_OPTIONS, TextClusters, type TextOptions } from './text-clusters.js';
+
+export interface Classifier {
+  /** Adds one entry (already redacted); returns a small handle. */
+  add(entry: Entry): number;
+  /** After all adds: the entry's final cluster id and template. */
+  resolve(handle: number): { id: string; template: string };
+  /** The clusters so far, aggregated; clusters with the same id are merged. Sorted by count desc. */
+  clusters(): Cluster[];
+}
+
+/** A stack or request cluster: a fixed id and a template that generalises token by token. */
+interface Node {
+  kind: EntryKind;
+  stats: ClusterStats;
+  id: string;
+  tokens: string[];
+  exceptionType?: string;
+  frames?: string[];
+}
+
+/** What a group of same-id clusters is made of: a text variant or a signature node. */
+interface Member {
+  kind: EntryKind;
+  stats: ClusterStats;
+  template: string;
+  exceptionType?: string;
+  frames?: string[];
+}
+
+interface Finalized {
+  /** By handle root: text variants at 2i, signature nodes at 2i+1. */
+  ids: Map<number, string>;
+  groups: Map<string, Member[]>;
+  templates: Map<string, string>;
+}
+
+const MAX_ERROR_TYPE_CHARS = 200;
+
+export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): Classifier {
+  const text = new TextClusters(options);
+  const textKinds = new Map<number, string>();
+  const nodes: Node[] = [];
+  const bySignature = new Map<string, number>();
+  let finalized: Finalized | null = null;
+
+  function signatureNode(id: string, create: () => Omit<Node, 'id' | 'tokens'>, tokens: readonly string[]): number {
+    let index = bySignature.get(id);
+    if (index === undefined) {
+      index = nodes.length;
+      nodes.push({ ...create(), id, tokens: [...tokens] });
+      bySignature.set(id, index);
+      return index;
+    }
+    const node = nodes[index] as Node;
+    const mine = node.tokens;
+    if (mine.length !== tokens.length) node.tokens = [mine[0] ?? WILDCARD, WILDCARD];
+    else for (let i = 0; i < mine.length; i++) if (mine[i] !== tokens[i]) mine[i] = WILDCARD;
+    return index;
+  }
+
+  /** Returns a handle: text variants are even, signature nodes odd. */
+  function place(entry: Entry): number {
+    const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
+    if (entry.kind === 'request' && entry.request) {
+      const sig = requestSignature(entry.request);
+      const id = hashId(['request', sig.method, sig.route, String(sig.status)]);
+      return 2 * signatureNode(id, () => ({ kind: 'request', stats: emptyStats() }), [sig.template]) + 1;
+    }
+    if (entry.kind === 'stack') {
+      const sig = stackSignature(entry.text);
+      if (sig) {
+        const id = hashId(['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames]);
+        const tokens = sig.language === 'go'
+          ? [`panic: ${sig.exceptionType}`]
+          : [`${sig.exceptionType}:`, ...sig.message.split(' ').filter((t) => t.length > 0)];
+        const create = () => ({
+          kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames,
+        });
+        return 2 * signatureNode(id, create, tokens) + 1;
+      }
+    }
+    const variant = text.add(maskTokens(entry.text), errorType);
+    if (errorType) textKinds.set(variant, errorType);
+    return 2 * variant;
+  }
+
+  function statsOf(handle: number): ClusterStats {
+    return handle % 2 === 0 ? text.stats(handle / 2) : (nodes[(handle - 1) / 2] as Node).stats;
+  }
+
+  function finalize(): Finalized {
+    if (finalized) return finalized;
+    const ids = new Map<number, string>();
+    const groups = new Map<string, Member[]>();
+    const join = (handle: number, id: string, member: Member): void => {
+      ids.set(handle, id);
+      const g = groups.get(id);
+      if (g) g.push(member);
+      else groups.set(id, [member]);
+    };
+    for (const [variant, r] of text.resolveAll()) {
+      const member: Member = { kind: 'text', stats: text.stats(variant), template: r.template };
+      const errorType = textKinds.get(variant);
+      if (errorType !== undefined) member.exceptionType = errorType;
+      join(2 * variant, r.id, member);
+    }
+    nodes.forEach((node, i) => {
+      const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };
+      if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
+      if (node.frames !== undefined) member.frames = node.frames;
+      join(2 * i + 1, node.id, member);
+    });
+    const templates = new Map<string, string>();
+    for (const [id, members] of groups) {
+      // The most frequent member's template speaks for the group; ties go to the smaller text,
+      // so the choice does not depend on arrival order.
+      members.sort((a, b) => b.stats.count - a.stats.count || (a.template < b.template ? -1 : 1));
+      templates.set(id, (members[0] as Member).template);
+    }
+    finalized = { ids, groups, templates };
+    return finalized;
+  }
+
+  function root(handle: number): number {
+    return handle % 2 === 0 ? 2 * text.find(handle / 2) : handle;
+  }
+
+  return {
+    add(entry: Entry): number {
+      const handle = place(entry);
+      record(statsOf(handle), entry);
+      finalized = null;
+      return handle;
+    },
+    resolve(handle: number) {
+      const f = finalize();
+      const id = Number.isInteger(handle) && handle >= 0 ? f.ids.get(root(handle)) : undefined;
+      if (id === undefined) throw new RangeError(`unknown handle ${handle}`);
+      return { id, template: f.templates.get(id) as string };
+    },
+    clusters(): Cluster[] {
+      const f = finalize();
+      const out: Cluster[] = [];
+      for (const [id, members] of f.groups) {
+        const first = members[0] as Member;
+        const stats = cloneStats(first.stats);
+        for (const m of members.slice(1)) mergeStats(stats, m.stats);
+        const cluster: Cluster = {
+          id,
+          template: f.templates.get(id) as string,
+          kind: first.kind,
+          count: stats.count,
+          severity: stats.severity,
+          firstSeen: stats.firstSeen,
+          lastSeen: stats.lastSeen,
+          services: [...stats.services].sort(),
+          revisions: revisionsOf(stats),
+          samples: stats.samples,
+          timeline: timelineOf(stats),
+        };
+        if (first.exceptionType !== undefined) cluster.exceptionType = first.exceptionType;
+        if (first.frames !== undefined) cluster.frames = [...first.frames];
+        out.push(cluster);
+      }
+      return out.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+  };
+}

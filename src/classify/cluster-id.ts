@@ -1,0 +1,93 @@
+// Cluster ids are derived from content only (there is no database to remember a counter), so the
+// same problem gets the same id in every run, in any order, whatever else is in the window.
+import { createHash } from 'node:crypto';
+import { isMask, tokenize } from '../normalize/mask.js';
+
+/** 'c' + 12 hex digits of SHA-1 over the parts. */
+export function hashId(parts: readonly string[]): string {
+  return 'c' + createHash('sha1').update(parts.join('\u0001')).digest('hex').slice(0, 12);
+}
+
+const ANCHOR = /^[A-Za-z][A-Za-z'’]*$/;
+const OPENERS = '([{"\'`';
+const CLOSERS = ')]}"\'`,;:.!?';
+
+/**
+ * A constant token that names the problem rather than the thing it happened to: a plain word.
+ * Identifier-like constants (orders-db, cache_primary, com.acme.Foo) may be one value among many
+ * that a later run shows, and a template generalises them away; they are left out of the id.
+ */
+export function isAnchor(token: string): boolean {
+  if (isMask(token)) return false;
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENERS.includes(token[start] as string)) start++;
+  while (end > start && CLOSERS.includes(token[end - 1] as string)) end--;
+  return end > start && ANCHOR.test(token.slice(start, end));
+}
+
+/**
+ * The part of a text template that generalisation cannot change: its anchor words in order, with
+ * every run of other tokens collapsed to one `*`. Templates that differ only in how many tokens
+ * a value took (a path with spaces, an optional flag) share it.
+ */
+export function templateKey(template: readonly string[]): string {
+  const out: string[] = [];
+  let anchors = 0;
+  for (const token of template) {
+    const form = keyForm(token);
+    if (form !== '*') {
+      out.push(form);
+      anchors++;
+    } else if (out[out.length - 1] !== '*') out.push('*');
+  }
+  // With almost no words left the shape is all there is to tell templates apart.
+  if (anchors < 2) return `${template.length}|${template.map(keyForm).join(' ')}`;
+  return out.join(' ');
+}
+
+/** An anchor as it is; `user=<*>` as `user=*` (the key names the value); anything else `*`. */
+function keyForm(token: string): string {
+  if (isAnchor(token)) return token;
+  const eq = token.indexOf('=');
+  if (eq > 0 && /^[A-Za-z_][A-Za-z_.-]*$/.test(token.slice(0, eq))) return token.slice(0, eq + 1) + '*';
+  return '*';
+}
+
+export function textClusterId(template: readonly string[], errorType?: string): string {
+  return hashId(errorType ? ['error', errorType, templateKey(template)] : ['text', templateKey(template)]);
+}
+
+/**
+ * True when two templates are the same problem: one generalises the other (a wildcard or mask
+ * stands for one or more tokens), or both reduce to the same key.
+ */
+export function templatesMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ta = tokenize(a);
+  const tb = tokenize(b);
+  if (templateKey(ta) === templateKey(tb)) return true;
+  return covers(ta, tb) || covers(tb, ta);
+}
+
+/** Does `general` match `specific`, each mask in `general` absorbing one or more tokens? */
+function covers(general: readonly string[], specific: readonly string[]): boolean {
+  // reach[j]: general[0..i) can match specific[0..j). O(n·m) over bounded token lists.
+  const m = specific.length;
+  let reach = new Array<boolean>(m + 1).fill(false);
+  reach[0] = true;
+  for (const g of general) {
+    const next = new Array<boolean>(m + 1).fill(false);
+    if (isMask(g)) {
+      let open = false;
+      for (let j = 0; j < m; j++) {
+        open = open || (reach[j] as boolean);
+        if (open) next[j + 1] = true;
+      }
+    } else {
+      for (let j = 0; j < m; j++) if (reach[j] && specific[j] === g) next[j + 1] = true;
+    }
+    reach = next;
+  }
+  return reach[m] as boolean;
+}

@@ -1,0 +1,97 @@
+// What a cluster remembers about its entries: counts and a few samples, never the entries, so
+// memory follows the number of clusters and not the number of entries.
+import { SEVERITIES, type Entry, type RevisionSeen, type Severity, type Timeline } from '../shared/types.js';
+
+export const MAX_SAMPLES = 3;
+export const MAX_SAMPLE_CHARS = 2000;
+export const BUCKET_MS = 5 * 60 * 1000;
+
+export interface ClusterStats {
+  count: number;
+  severity: Severity;
+  firstSeen: number;
+  lastSeen: number;
+  services: Set<string>;
+  revisions: Map<string, { firstSeen: number; count: number }>;
+  samples: string[];
+  buckets: Map<number, number>;
+}
+
+const RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]));
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return (RANK.get(a) ?? 0) >= (RANK.get(b) ?? 0) ? a : b;
+}
+
+export function emptyStats(): ClusterStats {
+  return {
+    count: 0,
+    severity: 'DEFAULT',
+    firstSeen: Infinity,
+    lastSeen: -Infinity,
+    services: new Set(),
+    revisions: new Map(),
+    samples: [],
+    buckets: new Map(),
+  };
+}
+
+function addSample(samples: string[], text: string): void {
+  if (samples.length >= MAX_SAMPLES) return;
+  const sample = text.length > MAX_SAMPLE_CHARS ? text.slice(0, MAX_SAMPLE_CHARS) : text;
+  if (!samples.includes(sample)) samples.push(sample);
+}
+
+export function record(stats: ClusterStats, entry: Entry): void {
+  stats.count++;
+  stats.severity = maxSeverity(stats.severity, entry.severity);
+  stats.firstSeen = Math.min(stats.firstSeen, entry.time);
+  stats.lastSeen = Math.max(stats.lastSeen, entry.time);
+  if (entry.service) stats.services.add(entry.service);
+  if (entry.revision) {
+    const seen = stats.revisions.get(entry.revision);
+    if (seen === undefined) stats.revisions.set(entry.revision, { firstSeen: entry.time, count: 1 });
+    else {
+      seen.count++;
+      seen.firstSeen = Math.min(seen.firstSeen, entry.time);
+    }
+  }
+  addSample(stats.samples, entry.text);
+  const bucket = Math.floor(entry.time / BUCKET_MS) * BUCKET_MS;
+  stats.buckets.set(bucket, (stats.buckets.get(bucket) ?? 0) + 1);
+}
+
+/** Folds `from` into `into` (clusters that ended up with the same id). */
+export function mergeStats(into: ClusterStats, from: ClusterStats): void {
+  into.count += from.count;
+  into.severity = maxSeverity(into.severity, from.severity);
+  into.firstSeen = Math.min(into.firstSeen, from.firstSeen);
+  into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
+  for (const s of from.services) into.services.add(s);
+  for (const [name, seen] of from.revisions) {
+    const mine = into.revisions.get(name);
+    if (mine === undefined) into.revisions.set(name, { ...seen });
+    else {
+      mine.count += seen.count;
+      mine.firstSeen = Math.min(mine.firstSeen, seen.firstSeen);
+    }
+  }
+  for (const s of from.samples) addSample(into.samples, s);
+  for (const [b, n] of from.buckets) into.buckets.set(b, (into.buckets.get(b) ?? 0) + n);
+}
+
+export function cloneStats(stats: ClusterStats): ClusterStats {
+  const copy = emptyStats();
+  mergeStats(copy, stats);
+  return copy;
+}
+
+export function revisionsOf(stats: ClusterStats): RevisionSeen[] {
+  return [...stats.revisions]
+    .map(([name, seen]) => ({ name, firstSeen: seen.firstSeen, count: seen.count }))
+    .sort((a, b) => a.firstSeen - b.firstSeen || a.name.localeCompare(b.name));
+}
+
+export function timelineOf(stats: ClusterStats): Timeline {
+  return [...stats.buckets].sort((a, b) => a[0] - b[0]);
+}

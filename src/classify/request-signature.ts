@@ -1,0 +1,42 @@
+// A request log is one problem per (method, route, status): the ids in the path are values.
+import type { HttpRequestInfo } from '../shared/types.js';
+
+const MAX_SEGMENTS = 16;
+const MAX_PATH_CHARS = 2048;
+
+/** Masks one path segment, or returns it as it is when it reads like part of the route. */
+export function maskSegment(segment: string): string {
+  if (segment.length === 0) return segment;
+  if (/^\d+$/.test(segment)) return '<NUM>';
+  if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(segment)) return '<UUID>';
+  if (segment.length >= 8 && /^[0-9a-fA-F]+$/.test(segment) && /\d/.test(segment)) return '<HEX>';
+  if (segment.includes('@')) return '<EMAIL>';
+  // Slugs with digits (order-8812, v2 stays), long opaque tokens (base64 ids, hashes).
+  if (/\d/.test(segment) && !/^v\d{1,2}$/i.test(segment)) return '<ID>';
+  if (segment.length >= 24 && !segment.includes('-')) return '<ID>';
+  return segment;
+}
+
+/** `/users/42/orders/9f1c…?x=1` -> `/users/<NUM>/orders/<HEX>`. */
+export function routeTemplate(path: string): string {
+  let p = path.slice(0, MAX_PATH_CHARS);
+  const q = p.search(/[?#]/);
+  if (q >= 0) p = p.slice(0, q);
+  const segments = p.split('/').filter((s) => s.length > 0);
+  const kept = segments.slice(0, MAX_SEGMENTS).map(maskSegment);
+  if (segments.length > MAX_SEGMENTS) kept.push('<*>');
+  return '/' + kept.join('/');
+}
+
+export interface RequestSignature {
+  method: string;
+  route: string;
+  status: number;
+  template: string;
+}
+
+export function requestSignature(request: HttpRequestInfo): RequestSignature {
+  const method = request.method.toUpperCase().slice(0, 16) || 'GET';
+  const route = routeTemplate(request.path);
+  return { method, route, status: request.status, template: `${method} ${route} ${request.status}` };
+}

@@ -1,0 +1,199 @@
+// A stack trace is one problem per (exception type, the frames of our own code that raised it):
+// message values, line numbers (they move with every deploy) and library frames are left out.
+import { maskTokens } from '../normalize/mask.js';
+
+export type StackLanguage = 'python' | 'node' | 'java' | 'go';
+
+export interface StackSignature {
+  language: StackLanguage;
+  /** The exception that surfaced (for Go, the masked panic message). */
+  exceptionType: string;
+  /** The innermost exception of a chain, when it differs from exceptionType. */
+  rootCause?: string;
+  /** Top frames of our own code, innermost first (library frames only when there are none). */
+  frames: string[];
+  /** First line of the surfaced exception's message, masked. */
+  message: string;
+}
+
+/** Frames that name the problem; deeper ones are the route that led there. */
+export const TOP_FRAMES = 3;
+const MAX_LINES = 400;
+const MAX_LINE_CHARS = 1000;
+
+interface Section {
+  type: string;
+  message: string;
+  frames: Array<{ name: string; own: boolean }>;
+}
+
+const PY_LIBRARY = ['site-packages', 'dist-packages', '/lib/python', '<frozen', '<string>'];
+const NODE_LIBRARY = ['node_modules', 'node:', 'internal/', '<anonymous>', 'native'];
+const JAVA_LIBRARY = [
+  'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'kotlin.', 'kotlinx.', 'scala.', 'org.springframework.',
+  'org.apache.', 'io.netty.', 'io.grpc.', 'reactor.', 'org.eclipse.', 'org.hibernate.', 'okhttp3.',
+  'com.fasterxml.', 'io.micronaut.', 'io.quarkus.', 'io.vertx.', 'com.google.common.', 'com.google.protobuf.',
+];
+const GO_LIBRARY = ['/usr/local/go/', '/usr/lib/go', '/go/pkg/mod/', '/pkg/mod/', 'GOROOT', '/src/runtime/'];
+
+function lines(text: string): string[] {
+  return text
+    .slice(0, MAX_LINES * MAX_LINE_CHARS)
+    .split('\n', MAX_LINES)
+    .map((l) => (l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l).replace(/\r$/, ''));
+}
+
+/** Last two path segments: stable across deploy roots (/app vs /workspace). */
+function shortPath(path: string): string {
+  const parts = path.replace(/\\/g, '/').split('/').filter((p) => p.length > 0);
+  return parts.slice(-2).join('/');
+}
+
+/** Lambdas and generated classes carry counters and hashes: `lambda$run$0`, `$$Enhancer…$$5a1f`. */
+function stableName(name: string): string {
+  return name.replace(/\$\$[^.$]*\$\$[0-9a-fA-F]+/g, '').replace(/\$\d+/g, '').replace(/0x[0-9a-f]+/gi, '');
+}
+
+const TYPE_NAME = /^[A-Za-z_$][\w$.]*$/;
+
+/** `ValueError: bad`, `Error [ERR_X]: bad`, `Uncaught TypeError: bad`, `com.acme.E: bad` -> type and message. */
+function typeLine(line: string): { type: string; message: string } | null {
+  let s = line.trim();
+  if (s.startsWith('Uncaught ')) s = s.slice(9);
+  const m = /^Exception in thread "[^"]*" /.exec(s);
+  if (m) s = s.slice(m[0].length);
+  if (s.startsWith('Caused by: ')) s = s.slice(11);
+  const colon = s.indexOf(':');
+  let head = colon < 0 ? s : s.slice(0, colon);
+  const code = / \[[A-Z0-9_]+\]$/.exec(head);
+  if (code) head = head.slice(0, code.index);
+  if (!TYPE_NAME.test(head) || head.length > 200) return null;
+  return { type: head, message: colon < 0 ? '' : s.slice(colon + 1).trim() };
+}
+
+function masked(message: string): string {
+  return maskTokens(message, 24).join(' ');
+}
+
+function parsePython(ls: string[]): Section[] {
+  const sections: Section[] = [];
+  let frames: Section['frames'] | null = null;
+  for (const line of ls) {
+    if (line.trim() === 'Traceback (most recent call last):') {
+      frames = [];
+      continue;
+    }
+    if (frames === null) continue;
+    const f = /^\s+File "([^"]*)", line \d+, in (\S+)/.exec(line);
+    if (f) {
+      const path = f[1] as string;
+      frames.push({ name: `${shortPath(path)}:${f[2]}`, own: !PY_LIBRARY.some((p) => path.includes(p)) });
+      continue;
+    }
+    if (/^\S/.test(line)) {
+      const t = typeLine(line);
+      if (t) sections.push({ ...t, frames: frames.reverse() });
+      frames = null;
+    }
+  }
+  // Python prints the cause first and the exception that surfaced last.
+  return sections.reverse();
+}
+
+function nodeFrame(rest: string): { name: string; own: boolean } {
+  let fn = '';
+  let loc = rest;
+  const open = rest.lastIndexOf(' (');
+  if (rest.endsWith(')') && open > 0) {
+    fn = rest.slice(0, open);
+    loc = rest.slice(open + 2, -1);
+  }
+  const file = loc.replace(/:\d+:\d+$/, '').replace(/:\d+$/, '');
+  const own = !NODE_LIBRARY.some((p) => file.includes(p)) && file.length > 0;
+  fn = fn.replace(/^async /, '').replace(/^new /, '');
+  return { name: `${shortPath(file)}:${stableName(fn) || '<anonymous>'}`, own };
+}
+
+function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  for (const line of ls) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('at ')) {
+      if (current === null) continue;
+      const rest = trimmed.slice(3);
+      if (language === 'node') current.frames.push(nodeFrame(rest));
+      else {
+        const name = stableName(rest.replace(/\(.*$/, '').replace(/^[\w.-]+\/\/?/, ''));
+        current.frames.push({ name, own: !JAVA_LIBRARY.some((p) => name.startsWith(p)) });
+      }
+      continue;
+    }
+    if (trimmed.startsWith('...') || trimmed.length === 0) continue;
+    if (current === null || trimmed.startsWith('Caused by: ') || /^\[cause\]:/.test(trimmed)) {
+      const t = typeLine(trimmed.replace(/^\[cause\]:\s*/, ''));
+      if (t) {
+        current = { ...t, frames: [] };
+        sections.push(current);
+      }
+    }
+  }
+  return sections;
+}
+
+function parseGo(ls: string[]): Section[] {
+  const first = ls.find((l) => /^(panic|fatal error): /.test(l));
+  if (first === undefined) return [];
+  const message = first.replace(/^(panic|fatal error): /, '').replace(/ \[recovered\]$/, '');
+  const section: Section = { type: masked(message), message: '', frames: [] };
+  let inGoroutine = false;
+  for (let i = 0; i < ls.length; i++) {
+    const line = ls[i] as string;
+    if (/^goroutine \d+ \[/.test(line)) {
+      // Only the goroutine that panicked: the first one printed.
+      if (inGoroutine) break;
+      inGoroutine = true;
+      continue;
+    }
+    if (!inGoroutine || /^\s/.test(line) || line.startsWith('created by ') || line.length === 0) continue;
+    const fn = line.replace(/\([^()]*\)$/, '');
+    const file = (ls[i + 1] ?? '').trim().replace(/:\d+( \+0x[0-9a-f]+)?$/, '');
+    const own = !fn.startsWith('runtime.') && !GO_LIBRARY.some((p) => file.includes(p));
+    section.frames.push({ name: stableName(fn), own });
+  }
+  return [section];
+}
+
+export function detectLanguage(ls: readonly string[]): StackLanguage | null {
+  if (ls.some((l) => l.trim() === 'Traceback (most recent call last):')) return 'python';
+  if (ls.some((l) => /^goroutine \d+ \[/.test(l))) return 'go';
+  const frame = ls.find((l) => /^\s+at /.test(l));
+  if (frame === undefined) return null;
+  // Node frames name a file with line and column; Java frames a method with (File.java:12).
+  return /\.(java|kt|scala|groovy):\d+\)$|\((Native Method|Unknown Source)\)$/.test(frame.trim()) ? 'java' : 'node';
+}
+
+/** Parses a multi-line trace; null when it is not one we can read (it is then mined as text). */
+export function stackSignature(text: string): StackSignature | null {
+  const ls = lines(text);
+  const language = detectLanguage(ls);
+  if (language === null) return null;
+  const sections =
+    language === 'python' ? parsePython(ls) : language === 'go' ? parseGo(ls) : parseJavaOrNode(ls, language);
+  const surfaced = sections[0];
+  if (surfaced === undefined) return null;
+  // Java and Node print the surfaced exception first and its causes after; the root is last.
+  const root = sections[sections.length - 1] as Section;
+  const withOwn = sections.find((s) => s.frames.some((f) => f.own));
+  const frames = withOwn
+    ? withOwn.frames.filter((f) => f.own).map((f) => f.name)
+    : surfaced.frames.map((f) => f.name);
+  const signature: StackSignature = {
+    language,
+    exceptionType: surfaced.type,
+    frames: frames.slice(0, TOP_FRAMES),
+    message: language === 'go' ? surfaced.type : masked(surfaced.message),
+  };
+  if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
+  return signature;
+}

@@ -1,0 +1,101 @@
+// Template mining in the spirit of Drain (He et al., ICWS 2017): messages of the same token count
+// are compared position by position with the templates seen so far; a close enough match joins
+// the template and turns the positions that differ into wildcards. Templates only ever
+// generalise, so a template index handed out once stays valid.
+import { isMask, WILDCARD } from '../normalize/mask.js';
+
+export interface MinerOptions {
+  /** Share of positions that must agree for a message to join a template. */
+  similarity: number;
+  /** How many templates of the same length a message is compared with when its route misses. */
+  maxScan: number;
+}
+
+export const DEFAULT_MINER_OPTIONS: MinerOptions = { similarity: 0.5, maxScan: 500 };
+
+interface LengthGroup {
+  all: number[];
+  /** First token -> templates that messages starting with it joined (a learned shortcut). */
+  routes: Map<string, number[]>;
+}
+
+function routeKey(tokens: readonly string[]): string {
+  const first = tokens[0];
+  if (first === undefined) return '';
+  return isMask(first) ? WILDCARD : first;
+}
+
+export class TemplateMiner {
+  private readonly groups = new Map<string, LengthGroup>();
+  private readonly templates: string[][] = [];
+
+  constructor(private readonly options: MinerOptions = DEFAULT_MINER_OPTIONS) {}
+
+  get size(): number {
+    return this.templates.length;
+  }
+
+  template(index: number): readonly string[] {
+    const t = this.templates[index];
+    if (t === undefined) throw new RangeError(`no template ${index}`);
+    return t;
+  }
+
+  /** Adds masked tokens; returns the index of the template they joined or started. */
+  add(tokens: readonly string[], namespace = ''): number {
+    const key = `${namespace}\u0000${tokens.length}`;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = { all: [], routes: new Map() };
+      this.groups.set(key, group);
+    }
+    const rk = routeKey(tokens);
+    let route = group.routes.get(rk);
+    let best = route === undefined ? -1 : this.best(route, tokens, route.length);
+    if (best < 0) {
+      best = this.best(group.all, tokens, this.options.maxScan);
+      if (best >= 0) {
+        if (route === undefined) group.routes.set(rk, (route = []));
+        route.push(best);
+      }
+    }
+    if (best < 0) {
+      best = this.templates.length;
+      this.templates.push([...tokens]);
+      group.all.push(best);
+      if (route === undefined) group.routes.set(rk, (route = []));
+      route.push(best);
+      return best;
+    }
+    const template = this.templates[best] as string[];
+    for (let i = 0; i < template.length; i++) {
+      if (template[i] !== tokens[i]) template[i] = WILDCARD;
+    }
+    return best;
+  }
+
+  private best(candidates: readonly number[], tokens: readonly string[], limit: number): number {
+    let bestIndex = -1;
+    let bestSim = -1;
+    let bestParams = -1;
+    const from = Math.max(0, candidates.length - limit);
+    for (let c = candidates.length - 1; c >= from; c--) {
+      const index = candidates[c] as number;
+      const template = this.templates[index] as string[];
+      let same = 0;
+      let params = 0;
+      for (let i = 0; i < template.length; i++) {
+        const t = template[i];
+        if (t === WILDCARD) params++;
+        else if (t === tokens[i]) same++;
+      }
+      const sim = template.length === 0 ? 1 : same / template.length;
+      if (sim > bestSim || (sim === bestSim && params > bestParams)) {
+        bestSim = sim;
+        bestParams = params;
+        bestIndex = index;
+      }
+    }
+    return bestSim >= this.options.similarity ? bestIndex : -1;
+  }
+}

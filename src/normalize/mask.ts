@@ -1,0 +1,216 @@
+// Masks the variable parts of a message (numbers, ids, hosts, paths, quoted values…) token by
+// token. Every check is a per-token test over a bounded token, so hostile text costs linear time:
+// the only regexes are anchored and have no nested or overlapping quantifiers.
+
+/** Templating looks at this much of a message; the rest cannot change which problem it is. */
+export const MAX_TEMPLATE_CHARS = 8192;
+/** …and at most this many tokens of it. */
+export const MAX_TEMPLATE_TOKENS = 120;
+/** A single token longer than this is a blob (base64, minified code), never a keyword. */
+const MAX_TOKEN_CHARS = 256;
+/** A quoted value may span at most this many whitespace-separated tokens. */
+const MAX_QUOTED_TOKENS = 16;
+
+export const WILDCARD = '<*>';
+
+/** True for `<*>` and the named masks such as `<NUM>` or `<IP>`. */
+export function isMask(token: string): boolean {
+  return token === WILDCARD || /^<[A-Z]+>$/.test(token);
+}
+
+interface MaskRule {
+  name: string;
+  test: (core: string) => boolean;
+}
+
+const HEX_CHARS = /^[0-9a-fA-F]+$/;
+const DIGIT = /[0-9]/;
+
+function isIpv6(core: string): boolean {
+  let colons = 0;
+  for (let i = 0; i < core.length; i++) if (core.charCodeAt(i) === 58) colons++;
+  return colons >= 2 && /^[0-9a-fA-F:.]+$/.test(core) && DIGIT.test(core);
+}
+
+function isHostName(core: string): boolean {
+  // Three or more labels, all lower case: db.internal.example.com, com.apple.launchd.
+  // Names with an upper-case label (java.lang.NullPointerException) are code, kept.
+  const bare = core.replace(/:\d{1,5}$/, '');
+  const labels = bare.split('.');
+  if (labels.length < 3) return false;
+  return labels.every((l) => /^[a-z0-9_-]{1,63}$/.test(l)) && /[a-z]/.test(labels[labels.length - 1] ?? '');
+}
+
+function isPath(core: string): boolean {
+  if (/^[A-Za-z]:\\./.test(core)) return true;
+  if (core.startsWith('./') || core.startsWith('~/')) return core.length > 2;
+  return core.length > 1 && core.startsWith('/') && core[1] !== '/';
+}
+
+function isEmail(core: string): boolean {
+  const at = core.indexOf('@');
+  return at > 0 && at === core.lastIndexOf('@') && core.indexOf('.', at) > at + 1 && !core.endsWith('.');
+}
+
+/** Ordered: the first rule whose test passes names the mask. */
+export const MASK_RULES: readonly MaskRule[] = [
+  { name: 'UUID', test: (c) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(c) },
+  { name: 'URL', test: (c) => /^[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/./.test(c) },
+  { name: 'EMAIL', test: isEmail },
+  { name: 'IP', test: (c) => /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(:\d{1,5})?$/.test(c) || isIpv6(c) },
+  { name: 'PATH', test: isPath },
+  { name: 'HOST', test: isHostName },
+  { name: 'HEX', test: (c) => /^0[xX][0-9a-fA-F]+$/.test(c) || (c.length >= 8 && HEX_CHARS.test(c) && DIGIT.test(c)) },
+  { name: 'TIME', test: (c) => /^\d{1,4}[:-]\d{2}([:-]\d{2})?([.,]\d+)?$/.test(c) },
+  { name: 'BOOL', test: (c) => /^(true|false)$/i.test(c) },
+  { name: 'NUM', test: (c) => /^[<>~]?=?[-+]?\d+([.,]\d+)?([eE][-+]?\d+)?[a-zA-Z%µ]{0,3}$/.test(c) },
+  // Anything else with a digit in it is an identifier (blk_-1608, attempt_14_0002_m_3, user42),
+  // except a word with a version digit: SOCKS5, ipv4, ssh2, utf8.
+  { name: 'ID', test: (c) => DIGIT.test(c) && !/^[A-Za-z]{3,}[0-9]$/.test(c) },
+];
+
+const UNITS = new Set([
+  'ms', 'msec', 'millisecond', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min',
+  'mins', 'minute', 'minutes', 'h', 'hr', 'hrs', 'hour', 'hours', 'day', 'days',
+  'b', 'byte', 'bytes', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib',
+]);
+
+const OPENERS = '([{"\'`';
+const CLOSERS = ')]}"\'`,;:.!?';
+
+function maskCore(core: string): string | null {
+  if (core.length === 0) return null;
+  if (core.length > MAX_TOKEN_CHARS) return '<*>';
+  for (const rule of MASK_RULES) if (rule.test(core)) return `<${rule.name}>`;
+  return null;
+}
+
+/** Splits a core into values at these, so `ready=true,policy=3` masks each value. */
+const SEPARATORS = '=,:;()[]{}|';
+
+function maskSegments(core: string): string | null {
+  let out = '';
+  let changed = false;
+  let s = 0;
+  for (let i = 0; i <= core.length; i++) {
+    if (i < core.length && !SEPARATORS.includes(core[i] as string)) continue;
+    const segment = core.slice(s, i);
+    const m = maskCore(segment);
+    out += m ?? segment;
+    if (m !== null) changed = true;
+    if (i < core.length) out += core[i];
+    s = i + 1;
+  }
+  return changed ? out : null;
+}
+
+/** Masks one whitespace-free token, keeping its surrounding punctuation and any `key=` prefix. */
+export function maskToken(token: string): string {
+  if (token.length > MAX_TOKEN_CHARS) return WILDCARD;
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENERS.includes(token[start] as string)) start++;
+  while (end > start && CLOSERS.includes(token[end - 1] as string)) end--;
+  // A quoted value is a value, whatever it says.
+  const open = token[start - 1];
+  if (start > 0 && (open === '"' || open === "'") && token[end] === open && end > start) {
+    return token.slice(0, start) + '<QUOTED>' + token.slice(end);
+  }
+  const core = token.slice(start, end);
+  let masked = maskCore(core);
+  // Only a value that no single rule recognises is taken apart at its separators.
+  if (masked === null || masked === '<ID>') masked = maskSegments(core) ?? masked;
+  if (masked === null) return token;
+  return token.slice(0, start) + masked + token.slice(end);
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+
+/** Splits on whitespace, bounded by MAX_TEMPLATE_CHARS / MAX_TEMPLATE_TOKENS. */
+export function tokenize(text: string, maxTokens = MAX_TEMPLATE_TOKENS): string[] {
+  const limit = Math.min(text.length, MAX_TEMPLATE_CHARS);
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < limit && tokens.length < maxTokens) {
+    while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
+    const s = i;
+    while (i < limit && !isWhitespace(text.charCodeAt(i))) i++;
+    if (i > s) tokens.push(text.slice(s, i));
+  }
+  return tokens;
+}
+
+function quoteSpan(tokens: string[], from: number): number {
+  // A token opening a quote that it does not close: find the token that closes it.
+  const tok = tokens[from] as string;
+  const q = tok[0];
+  if ((q !== '"' && q !== "'") || tok.length === 0) return from;
+  let closes = tok.length > 1 && endsWithQuote(tok, q);
+  if (closes) return from;
+  for (let j = from + 1; j < tokens.length && j <= from + MAX_QUOTED_TOKENS; j++) {
+    const t = tokens[j] as string;
+    if (t.includes(q)) {
+      closes = endsWithQuote(t, q);
+      return closes ? j : from;
+    }
+  }
+  return from;
+}
+
+function endsWithQuote(tok: string, q: string): boolean {
+  let end = tok.length;
+  while (end > 0 && ',;:.!?)]}'.includes(tok[end - 1] as string)) end--;
+  return tok[end - 1] === q;
+}
+
+/** Leading openers, core, trailing closers. */
+function split(tok: string): [string, string, string] {
+  let start = 0;
+  let end = tok.length;
+  while (start < end && OPENERS.includes(tok[start] as string)) start++;
+  while (end > start && CLOSERS.includes(tok[end - 1] as string)) end--;
+  return [tok.slice(0, start), tok.slice(start, end), tok.slice(end)];
+}
+
+/** The masked tokens of a message: what the template miner clusters. */
+export function maskTokens(text: string, maxTokens = MAX_TEMPLATE_TOKENS): string[] {
+  const raw = tokenize(text, maxTokens);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const last = quoteSpan(raw, i);
+    if (last > i) {
+      const closing = raw[last] as string;
+      const q = closing.lastIndexOf(raw[i]?.[0] as string);
+      out.push('<QUOTED>' + closing.slice(q + 1));
+      i = last;
+      continue;
+    }
+    let masked = maskToken(raw[i] as string);
+    const [pre, core] = split(masked);
+    const next = raw[i + 1];
+    // "5 sec", "(1.2 KB)": a number and its unit are one value.
+    if (core === '<NUM>' && next !== undefined && UNITS.has(split(next)[1].toLowerCase())) {
+      masked = pre + '<NUM>' + split(next)[2];
+      i++;
+    }
+    // "18846 bytes (18.4 KB)": a value restated in brackets adds nothing.
+    const prev = out[out.length - 1];
+    const [mp, mc, ms] = split(masked);
+    if (prev !== undefined && isMask(split(prev)[1]) && split(prev)[2] === '' && isMask(mc) && (mp === '(' || mp === '[')) {
+      const closer = mp === '(' ? ')' : ']';
+      if (ms.startsWith(closer)) {
+        out[out.length - 1] = prev + ms.slice(1);
+        continue;
+      }
+    }
+    out.push(masked);
+  }
+  return out;
+}
+
+/** The masked message as one line. */
+export function maskMessage(text: string): string {
+  return maskTokens(text).join(' ');
+}
