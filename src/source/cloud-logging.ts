@@ -1,0 +1,169 @@
+// The LogSource over Cloud Logging: one explicit filter per sweep, pages read one at a time in time
+// order (memory holds one page, whatever the window holds), read-quota back-off that resumes from the
+// last page token, and a time budget that ends the read cleanly and says how far it got.
+import { Logging, type Entry as LoggingEntry, type LoggingOptions } from '@google-cloud/logging';
+import * as grpc from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import { SourceError } from '../shared/errors.js';
+import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
+import type { RawEntry } from '../shared/types.js';
+import { buildFilter } from './build-filter.js';
+import { toRawEntry } from './to-raw-entry.js';
+
+export interface CloudLoggingSourceOptions {
+  project: string;
+  /** `host:port` of a Cloud Logging gRPC endpoint: plain-text, no credentials (LOGGING_EMULATOR_HOST). */
+  emulatorHost?: string;
+  /** Entries per page; 1000 is Cloud Logging's maximum. */
+  pageSize: number;
+  timeBudgetMs: number;
+  /** Services never read: the gardener's own (its function name = its Cloud Run service name). */
+  excludeServices?: string[];
+  logger?: Logger;
+  /** Test hooks. */
+  backoff?: { initialMs: number; maxMs: number; maxTries: number };
+  clock?: () => number;
+}
+
+// The read quota is counted per minute per project, so waits grow to tens of seconds before giving up.
+const DEFAULT_BACKOFF = { initialMs: 2_000, maxMs: 32_000, maxTries: 6 };
+
+const CODE = { NOT_FOUND: 5, PERMISSION_DENIED: 7, RESOURCE_EXHAUSTED: 8, UNAUTHENTICATED: 16, DEADLINE_EXCEEDED: 4 } as const;
+
+export function createCloudLoggingSource(options: CloudLoggingSourceOptions): LogSource {
+  const logging = createClient(options);
+  const clock = options.clock ?? Date.now;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const where = options.emulatorHost ? ` via ${options.emulatorHost}` : '';
+
+  return {
+    description: `Cloud Logging project ${options.project}${where}`,
+    read(query: SourceQuery): LogRead {
+      const filter = buildFilter(query, options.excludeServices ? { excludeServices: options.excludeServices } : {});
+      const state: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
+      let count = 0;
+      let lastTimestamp = '';
+      const stopAt = (why: string): void => {
+        state.complete = false;
+        const at = lastTimestamp || new Date(query.window.start).toISOString();
+        state.note = `read stopped at ${at} after ${count} entries (${why})`;
+        options.logger?.warn({ entries: count, lastTimestamp: at }, state.note);
+      };
+
+      async function* entries(): AsyncGenerator<RawEntry> {
+        const started = clock();
+        const budgetLeft = (): number => options.timeBudgetMs - (clock() - started);
+        const budgetNote = `time budget ${Math.round(options.timeBudgetMs / 1000)}s`;
+        options.logger?.debug({ filter, pageSize: options.pageSize }, 'reading Cloud Logging');
+        let pageToken: string | undefined;
+        let pages = 0;
+        for (;;) {
+          if (budgetLeft() <= 0) return stopAt(budgetNote);
+          let page: { entries: LoggingEntry[]; nextPageToken?: string };
+          try {
+            page = await fetchWithBackoff(pageToken, budgetLeft);
+          } catch (error) {
+            if (error instanceof StopRead) return stopAt(error.message === 'budget' ? budgetNote : error.message);
+            throw error;
+          }
+          pages++;
+          for (const entry of page.entries) {
+            const raw = toRawEntry(entry);
+            count++;
+            if (typeof raw.timestamp === 'string') lastTimestamp = raw.timestamp;
+            yield raw;
+          }
+          pageToken = page.nextPageToken || undefined;
+          if (!pageToken) break;
+        }
+        options.logger?.info({ entries: count, pages }, 'Cloud Logging read complete');
+      }
+
+      async function fetchWithBackoff(
+        pageToken: string | undefined,
+        budgetLeft: () => number,
+      ): Promise<{ entries: LoggingEntry[]; nextPageToken?: string }> {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const [page, , response] = await logging.getEntries({
+              resourceNames: [`projects/${options.project}`],
+              filter,
+              orderBy: 'timestamp asc',
+              pageSize: options.pageSize,
+              ...(pageToken ? { pageToken } : {}),
+              autoPaginate: false,
+              gaxOptions: { timeout: Math.max(1_000, Math.min(60_000, budgetLeft())) },
+            });
+            const next = (response as { nextPageToken?: string | null } | undefined)?.nextPageToken ?? undefined;
+            return { entries: page, ...(next ? { nextPageToken: next } : {}) };
+          } catch (error) {
+            const code = (error as { code?: unknown }).code;
+            if (code === CODE.DEADLINE_EXCEEDED && budgetLeft() <= 0) throw new StopRead('budget');
+            if (code !== CODE.RESOURCE_EXHAUSTED) throw describeFailure(error, options.project);
+            if (attempt >= backoff.maxTries) {
+              if (count === 0) throw describeFailure(error, options.project);
+              throw new StopRead(`read quota exhausted: RESOURCE_EXHAUSTED ${attempt} times`);
+            }
+            const wait = jittered(backoff, attempt);
+            if (wait >= budgetLeft()) throw new StopRead('budget');
+            options.logger?.warn({ attempt, waitMs: wait }, 'Cloud Logging read quota exhausted; backing off');
+            await sleep(wait);
+          }
+        }
+      }
+
+      return { entries: entries(), result: () => ({ ...state, skippedBy: { ...state.skippedBy } }) };
+    },
+  };
+}
+
+function createClient(options: CloudLoggingSourceOptions): Logging {
+  if (!options.emulatorHost) return new Logging({ projectId: options.project });
+  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(options.emulatorHost.trim());
+  if (!match) throw new SourceError(`LOGGING_EMULATOR_HOST must be host:port, got ${JSON.stringify(options.emulatorHost)}`);
+  // `port` and `sslCreds` are google-gax client options the Logging constructor passes through; with
+  // `sslCreds` set, gax uses them as the channel's credentials and never asks for Google credentials.
+  // A stated universe domain spares the auth library its credential search (and metadata-server probe).
+  const local: LoggingOptions & { port: number; sslCreds: grpc.ChannelCredentials } = {
+    projectId: options.project,
+    universeDomain: 'googleapis.com',
+    apiEndpoint: match[1]!,
+    port: Number(match[2]),
+    sslCreds: grpc.credentials.createInsecure(),
+  };
+  return new Logging(local);
+}
+
+class StopRead extends Error {}
+
+/** Full jitter over an exponential ceiling: retries from several instances do not fall in step. */
+function jittered(backoff: { initialMs: number; maxMs: number }, attempt: number): number {
+  const ceiling = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describeFailure(error: unknown, project: string): SourceError {
+  const code = (error as { code?: unknown }).code;
+  const details = String((error as { details?: unknown }).details ?? (error as Error).message ?? error).split('\n')[0];
+  switch (code) {
+    case CODE.PERMISSION_DENIED:
+    case CODE.UNAUTHENTICATED:
+      return new SourceError(
+        `Cloud Logging refused to read logs of project ${project} (${code === CODE.PERMISSION_DENIED ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED'}): grant the gardener's identity roles/logging.viewer on the project`,
+        { cause: error },
+      );
+    case CODE.NOT_FOUND:
+      return new SourceError(
+        `Cloud Logging found no project ${project} (NOT_FOUND): check GOOGLE_CLOUD_PROJECT, that the Logging API is enabled, and that the gardener's identity has roles/logging.viewer on it`,
+        { cause: error },
+      );
+    case CODE.RESOURCE_EXHAUSTED:
+      return new SourceError(`Cloud Logging read quota of project ${project} stayed exhausted (RESOURCE_EXHAUSTED): ${details}`, { cause: error });
+    default:
+      return new SourceError(`Cloud Logging read failed for project ${project}: ${grpc.status[Number(code)] ?? 'error'}: ${details}`, { cause: error });
+  }
+}

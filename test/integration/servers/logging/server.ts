@@ -1,0 +1,166 @@
+// A Cloud Logging endpoint for tests: google.logging.v2.LoggingServiceV2/ListLogEntries over plain-text
+// gRPC, from the protos the client library ships. It evaluates the filter it receives over seeded
+// entries (JSON LogEntry form), pages with page_size/page_token, keeps a journal of the requests, and
+// fails on demand (RESOURCE_EXHAUSTED, PERMISSION_DENIED, ...).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { matches, parseFilter, FilterSyntaxError } from './filter.js';
+import { entryProto, timestampProto } from './to-proto.js';
+
+export type LogEntryJson = Record<string, unknown>;
+
+export interface ListRequest {
+  resourceNames: string[];
+  filter: string;
+  orderBy: string;
+  pageSize: number;
+  pageToken: string;
+}
+
+export interface Fault {
+  /** gRPC status code, e.g. grpc.status.RESOURCE_EXHAUSTED (8). */
+  code: grpc.status;
+  message?: string;
+  /** How many requests in a row fail (default 1; Infinity: until clearFaults). */
+  times?: number;
+  /** Let this many requests succeed first (default 0). */
+  after?: number;
+}
+
+export interface LoggingServer {
+  /** `host:port`, for LOGGING_EMULATOR_HOST. */
+  readonly address: string;
+  /** Adds entries (JSON LogEntry form, as `gcloud logging read --format=json` prints them). */
+  seed(entries: LogEntryJson[]): void;
+  clear(): void;
+  /** Queues a fault; faults apply in order to the requests that follow. */
+  fail(fault: Fault): void;
+  clearFaults(): void;
+  /** Every ListLogEntries request received, failed ones included, in order. */
+  readonly requests: ListRequest[];
+  /** Entries the server would return for a filter (all pages): the oracle for "read == matching". */
+  matching(filter: string): LogEntryJson[];
+  /** Makes each response wait this long (ms), e.g. to let a time budget run out. */
+  delayMs: number;
+  stop(): Promise<void>;
+}
+
+const MAX_PAGE = 1000;
+const DEFAULT_PAGE = 50;
+
+function loadService(): grpc.ServiceDefinition {
+  const require = createRequire(import.meta.url);
+  const loggingRoot = join(dirname(require.resolve('@google-cloud/logging/package.json')), 'build', 'protos');
+  const gaxRoot = join(dirname(createRequire(join(loggingRoot, 'x.js')).resolve('google-gax/package.json')), 'build', 'protos');
+  const definition = protoLoader.loadSync('google/logging/v2/logging.proto', {
+    includeDirs: [loggingRoot, gaxRoot],
+    keepCase: false,
+    longs: String,
+    enums: String,
+    defaults: true,
+    oneofs: true,
+  });
+  const pkg = grpc.loadPackageDefinition(definition) as unknown as {
+    google: { logging: { v2: { LoggingServiceV2: { service: grpc.ServiceDefinition } } } };
+  };
+  return pkg.google.logging.v2.LoggingServiceV2.service;
+}
+
+export async function startLoggingServer(options: { entries?: LogEntryJson[] } = {}): Promise<LoggingServer> {
+  const entries: LogEntryJson[] = [...(options.entries ?? [])];
+  const faults: Array<Required<Omit<Fault, 'message'>> & { message: string }> = [];
+  const requests: ListRequest[] = [];
+  const server = new grpc.Server();
+
+  function select(filter: string, orderBy: string): LogEntryJson[] {
+    const node = parseFilter(filter);
+    const selected = entries.filter((entry) => matches(node, entry));
+    const key = (e: LogEntryJson): string => {
+      const t = timestampProto(String(e.timestamp));
+      return `${String(Number(t.seconds) + 1e12).padStart(14, '0')}.${String(t.nanos).padStart(9, '0')}|${String(e.insertId ?? '')}`;
+    };
+    const descending = /timestamp\s+desc/i.test(orderBy) || orderBy.trim() === '';
+    return selected.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+  }
+
+  const handle: grpc.handleUnaryCall<Record<string, unknown>, unknown> = (call, callback) => {
+    const r = call.request;
+    const request: ListRequest = {
+      resourceNames: (r.resourceNames as string[]) ?? [],
+      filter: String(r.filter ?? ''),
+      orderBy: String(r.orderBy ?? ''),
+      pageSize: Number(r.pageSize ?? 0),
+      pageToken: String(r.pageToken ?? ''),
+    };
+    requests.push(request);
+    const fail = (code: grpc.status, details: string): void => callback({ code, details, metadata: new grpc.Metadata() });
+
+    const fault = faults[0];
+    if (fault) {
+      if (fault.after > 0) fault.after--;
+      else {
+        if (--fault.times <= 0) faults.shift();
+        return fail(fault.code, fault.message);
+      }
+    }
+    if (request.resourceNames.length === 0 || !request.resourceNames.every((n) => /^projects\/[^/]+$/.test(n))) {
+      return fail(grpc.status.INVALID_ARGUMENT, 'resource_names must name projects');
+    }
+    let selected: LogEntryJson[];
+    try {
+      selected = select(request.filter, request.orderBy);
+    } catch (error) {
+      if (error instanceof FilterSyntaxError) return fail(grpc.status.INVALID_ARGUMENT, `invalid filter: ${error.message}`);
+      throw error;
+    }
+    let offset = 0;
+    if (request.pageToken) {
+      const token = decodeToken(request.pageToken);
+      if (!token || token.filter !== request.filter || token.orderBy !== request.orderBy) {
+        return fail(grpc.status.INVALID_ARGUMENT, 'page_token does not belong to this query');
+      }
+      offset = token.offset;
+    }
+    const size = Math.min(request.pageSize > 0 ? request.pageSize : DEFAULT_PAGE, MAX_PAGE);
+    const page = selected.slice(offset, offset + size);
+    const next = offset + size < selected.length ? encodeToken({ offset: offset + size, filter: request.filter, orderBy: request.orderBy }) : '';
+    const respond = (): void => callback(null, { entries: page.map(entryProto), nextPageToken: next });
+    if (api.delayMs > 0) setTimeout(respond, api.delayMs);
+    else respond();
+  };
+
+  server.addService(loadService(), { ListLogEntries: handle } as grpc.UntypedServiceImplementation);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+  );
+
+  const api: LoggingServer = {
+    address: `127.0.0.1:${port}`,
+    seed: (more) => void entries.push(...more),
+    clear: () => void entries.splice(0),
+    fail: (fault) => void faults.push({ code: fault.code, message: fault.message ?? grpc.status[fault.code] ?? 'fault', times: fault.times ?? 1, after: fault.after ?? 0 }),
+    clearFaults: () => void faults.splice(0),
+    requests,
+    matching: (filter) => select(filter, 'timestamp asc'),
+    delayMs: 0,
+    stop: async () => server.forceShutdown(),
+  };
+  return api;
+}
+
+interface Token { offset: number; filter: string; orderBy: string }
+
+function encodeToken(token: Token): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function decodeToken(text: string): Token | null {
+  try {
+    const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Token;
+    return typeof token.offset === 'number' ? token : null;
+  } catch {
+    return null;
+  }
+}

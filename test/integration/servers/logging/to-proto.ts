@@ -1,0 +1,46 @@
+// LogEntry JSON (the REST / gcloud form the tests seed) -> the protobuf object form the gRPC server sends.
+
+type Json = Record<string, unknown>;
+
+export function timestampProto(text: string): { seconds: string; nanos: number } {
+  const match = /^(.*?T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(text);
+  if (!match) throw new Error(`not an RFC 3339 timestamp: ${text}`);
+  const seconds = Date.parse(`${match[1]}${match[3]}`) / 1000;
+  return { seconds: String(seconds), nanos: Number((match[2] ?? '').padEnd(9, '0')) };
+}
+
+function durationProto(text: string): { seconds: string; nanos: number } {
+  const match = /^(\d+)(?:\.(\d{1,9}))?s$/.exec(text);
+  if (!match) throw new Error(`not a Duration: ${text}`);
+  return { seconds: match[1]!, nanos: Number((match[2] ?? '').padEnd(9, '0')) };
+}
+
+export function valueProto(value: unknown): Json {
+  if (value === null || value === undefined) return { nullValue: 'NULL_VALUE' };
+  if (typeof value === 'number') return { numberValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  if (typeof value === 'string') return { stringValue: value };
+  if (Array.isArray(value)) return { listValue: { values: value.map(valueProto) } };
+  return { structValue: structProto(value as Json) };
+}
+
+export function structProto(object: Json): Json {
+  return { fields: Object.fromEntries(Object.entries(object).map(([k, v]) => [k, valueProto(v)])) };
+}
+
+export function entryProto(entry: Json): Json {
+  const proto: Json = {};
+  for (const key of ['logName', 'insertId', 'trace', 'spanId', 'severity', 'textPayload', 'labels', 'resource']) {
+    if (entry[key] !== undefined) proto[key] = entry[key];
+  }
+  if (typeof entry.timestamp === 'string') proto.timestamp = timestampProto(entry.timestamp);
+  if (typeof entry.receiveTimestamp === 'string') proto.receiveTimestamp = timestampProto(entry.receiveTimestamp);
+  if (entry.jsonPayload && typeof entry.jsonPayload === 'object') proto.jsonPayload = structProto(entry.jsonPayload as Json);
+  if (entry.httpRequest && typeof entry.httpRequest === 'object') {
+    const http = { ...(entry.httpRequest as Json) };
+    if (typeof http.latency === 'string') http.latency = durationProto(http.latency);
+    for (const key of ['requestSize', 'responseSize']) if (http[key] !== undefined) http[key] = String(http[key]);
+    proto.httpRequest = http;
+  }
+  return proto;
+}
