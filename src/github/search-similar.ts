@@ -58,6 +58,7 @@ function words(text: string): string {
   return text
     .replace(/[^\p{L}\p{N}_.:/-]+/gu, ' ')
     .split(' ')
+    .map((token) => token.replace(/^[_.:/-]+|[_.:/-]+$/g, ''))
     .filter((token) => /[\p{L}\p{N}]/u.test(token))
     .join(' ');
 }

@@ -99,8 +99,13 @@ export function compileQuery(q: string, fullName: string): (issue: StoredIssue) 
         continue;
       }
     }
-    const term = token.replace(/^"|"$/g, '').toLowerCase().trim();
-    if (term) tests.push((i) => `${i.title}\n${i.body ?? ''}`.toLowerCase().includes(term));
+    // Search matches words, not punctuation: compare word sequences.
+    const term = words(token.replace(/^"|"$/g, ''));
+    if (term) tests.push((i) => ` ${words(`${i.title}\n${i.body ?? ''}`)} `.includes(` ${term} `));
   }
   return (issue) => tests.every((t) => t(issue));
+}
+
+function words(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, ' ').trim();
 }
