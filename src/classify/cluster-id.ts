@@ -8,7 +8,7 @@ export function hashId(parts: readonly string[]): string {
   return 'c' + createHash('sha1').update(parts.join('\u0001')).digest('hex').slice(0, 12);
 }
 
-const ANCHOR = /^[A-Za-z][A-Za-z'’]*$/;
+const ANCHOR = /^[A-Za-z][A-Za-z'’]*[0-9]?$/;
 const OPENERS = '([{"\'`';
 const CLOSERS = ')]}"\'`,;:.!?';
 

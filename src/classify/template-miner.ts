@@ -25,6 +25,14 @@ function routeKey(tokens: readonly string[]): string {
   return isMask(first) ? WILDCARD : first;
 }
 
+/** Two different tokens as one: `rhost=<IP>` and `rhost=<HOST>` keep their key, `rhost=<*>`. */
+export function generalise(a: string, b: string): string {
+  if (a === b) return a;
+  const eq = a.indexOf('=');
+  if (eq > 0 && b.length > eq && b.slice(0, eq + 1) === a.slice(0, eq + 1)) return a.slice(0, eq + 1) + WILDCARD;
+  return WILDCARD;
+}
+
 export class TemplateMiner {
   private readonly groups = new Map<string, LengthGroup>();
   private readonly templates: string[][] = [];
@@ -69,7 +77,7 @@ export class TemplateMiner {
     }
     const template = this.templates[best] as string[];
     for (let i = 0; i < template.length; i++) {
-      if (template[i] !== tokens[i]) template[i] = WILDCARD;
+      if (template[i] !== tokens[i]) template[i] = generalise(template[i] as string, tokens[i] as string);
     }
     return best;
   }

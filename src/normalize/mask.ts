@@ -8,8 +8,6 @@ export const MAX_TEMPLATE_CHARS = 8192;
 export const MAX_TEMPLATE_TOKENS = 120;
 /** A single token longer than this is a blob (base64, minified code), never a keyword. */
 const MAX_TOKEN_CHARS = 256;
-/** A quoted value may span at most this many whitespace-separated tokens. */
-const MAX_QUOTED_TOKENS = 16;
 
 export const WILDCARD = '<*>';
 
@@ -57,11 +55,11 @@ export const MASK_RULES: readonly MaskRule[] = [
   { name: 'UUID', test: (c) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(c) },
   { name: 'URL', test: (c) => /^[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/./.test(c) },
   { name: 'EMAIL', test: isEmail },
+  { name: 'TIME', test: (c) => /^\d{1,4}[:-]\d{2}([:-]\d{2})?([.,]\d+)?$/.test(c) },
   { name: 'IP', test: (c) => /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(:\d{1,5})?$/.test(c) || isIpv6(c) },
   { name: 'PATH', test: isPath },
   { name: 'HOST', test: isHostName },
-  { name: 'HEX', test: (c) => /^0[xX][0-9a-fA-F]+$/.test(c) || (c.length >= 8 && HEX_CHARS.test(c) && DIGIT.test(c)) },
-  { name: 'TIME', test: (c) => /^\d{1,4}[:-]\d{2}([:-]\d{2})?([.,]\d+)?$/.test(c) },
+  { name: 'HEX', test: (c) => /^0[xX][0-9a-fA-F]+$/.test(c) || (c.length >= 8 && HEX_CHARS.test(c) && DIGIT.test(c) && /[a-fA-F]/.test(c)) },
   { name: 'BOOL', test: (c) => /^(true|false)$/i.test(c) },
   { name: 'NUM', test: (c) => /^[<>~]?=?[-+]?\d+([.,]\d+)?([eE][-+]?\d+)?[a-zA-Z%µ]{0,3}$/.test(c) },
   // Anything else with a digit in it is an identifier (blk_-1608, attempt_14_0002_m_3, user42),
@@ -73,6 +71,13 @@ const UNITS = new Set([
   'ms', 'msec', 'millisecond', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min',
   'mins', 'minute', 'minutes', 'h', 'hr', 'hrs', 'hour', 'hours', 'day', 'days',
   'b', 'byte', 'bytes', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib',
+]);
+
+const CALENDAR = new Set([
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
+  'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december',
 ]);
 
 const OPENERS = '([{"\'`';
@@ -142,29 +147,6 @@ export function tokenize(text: string, maxTokens = MAX_TEMPLATE_TOKENS): string[
   return tokens;
 }
 
-function quoteSpan(tokens: string[], from: number): number {
-  // A token opening a quote that it does not close: find the token that closes it.
-  const tok = tokens[from] as string;
-  const q = tok[0];
-  if ((q !== '"' && q !== "'") || tok.length === 0) return from;
-  let closes = tok.length > 1 && endsWithQuote(tok, q);
-  if (closes) return from;
-  for (let j = from + 1; j < tokens.length && j <= from + MAX_QUOTED_TOKENS; j++) {
-    const t = tokens[j] as string;
-    if (t.includes(q)) {
-      closes = endsWithQuote(t, q);
-      return closes ? j : from;
-    }
-  }
-  return from;
-}
-
-function endsWithQuote(tok: string, q: string): boolean {
-  let end = tok.length;
-  while (end > 0 && ',;:.!?)]}'.includes(tok[end - 1] as string)) end--;
-  return tok[end - 1] === q;
-}
-
 /** Leading openers, core, trailing closers. */
 function split(tok: string): [string, string, string] {
   let start = 0;
@@ -179,14 +161,6 @@ export function maskTokens(text: string, maxTokens = MAX_TEMPLATE_TOKENS): strin
   const raw = tokenize(text, maxTokens);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const last = quoteSpan(raw, i);
-    if (last > i) {
-      const closing = raw[last] as string;
-      const q = closing.lastIndexOf(raw[i]?.[0] as string);
-      out.push('<QUOTED>' + closing.slice(q + 1));
-      i = last;
-      continue;
-    }
     let masked = maskToken(raw[i] as string);
     const [pre, core] = split(masked);
     const next = raw[i + 1];
@@ -207,7 +181,23 @@ export function maskTokens(text: string, maxTokens = MAX_TEMPLATE_TOKENS): strin
     }
     out.push(masked);
   }
+  markCalendarNames(out);
   return out;
+}
+
+/** `Fri Jun 17 07:07:00 2005`: a day or month name next to a number is part of a date. */
+function markCalendarNames(tokens: string[]): void {
+  const numeric = (t: string | undefined): boolean => {
+    const core = t === undefined ? '' : split(t)[1];
+    return core === '<NUM>' || core === '<TIME>' || core === '<DATE>';
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < tokens.length; i++) {
+      const [pre, core, post] = split(tokens[i] as string);
+      if (!CALENDAR.has(core.toLowerCase())) continue;
+      if (numeric(tokens[i - 1]) || numeric(tokens[i + 1])) tokens[i] = pre + '<DATE>' + post;
+    }
+  }
 }
 
 /** The masked message as one line. */
