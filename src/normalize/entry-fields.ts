@@ -1,0 +1,127 @@
+// Reads the plain fields of a LogEntry, tolerant of anything a file or a server may hold.
+import { SEVERITIES, type RawEntry, type Severity } from '../shared/types.js';
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,12}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** RFC 3339 text (any number of fraction digits, Z or offset) -> epoch ms, or null. */
+export function parseTimestamp(value: unknown): number | null {
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : null;
+  if (value !== null && typeof value === 'object') return protoTimestamp(value as Record<string, unknown>);
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const m = RFC3339.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  // Second 60 is a leap second; Cloud Logging smears them, but a file may still hold one.
+  if (month < 1 || month > 12 || day < 1 || day > maxDay || hour > 23 || minute > 59 || second > 60) return null;
+  const millis = m[7] ? Number(`${m[7]}00`.slice(0, 3)) : 0;
+  let offsetMin = 0;
+  if (!m[8] && m[9]) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return null;
+    offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, Math.min(second, 59)));
+  date.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
+  const ms = date.getTime() + (second === 60 ? 1000 : 0) + millis - offsetMin * 60_000;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** `{seconds, nanos}` as a decoded protobuf Timestamp holds them (numbers, strings or Longs). */
+function protoTimestamp(value: Record<string, unknown>): number | null {
+  const seconds = Number(typeof value.seconds === 'object' ? String(value.seconds) : value.seconds);
+  const nanos = value.nanos === undefined ? 0 : Number(value.nanos);
+  if (!Number.isFinite(seconds) || !Number.isFinite(nanos) || !('seconds' in value)) return null;
+  const ms = seconds * 1000 + Math.floor(nanos / 1e6);
+  return Number.isSafeInteger(ms) ? ms : null;
+}
+
+/** Entry time -> epoch ms; falls back to receiveTimestamp; null if none is valid. */
+export function entryTime(raw: RawEntry): number | null {
+  if (!isRecord(raw)) return null;
+  return parseTimestamp(raw.timestamp) ?? parseTimestamp(raw.receiveTimestamp);
+}
+
+// Cloud Logging's LogSeverity numbers: DEFAULT 0, DEBUG 100, … EMERGENCY 800.
+const ALIASES: Record<string, Severity> = {
+  WARN: 'WARNING',
+  ERR: 'ERROR',
+  FATAL: 'CRITICAL',
+  CRIT: 'CRITICAL',
+  TRACE: 'DEBUG',
+  INFORMATION: 'INFO',
+  EMERG: 'EMERGENCY',
+  PANIC: 'EMERGENCY',
+};
+
+/** A severity in string or number form, or null when it names none. */
+export function parseSeverity(value: unknown): Severity | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    const index = Math.max(0, Math.min(8, Math.floor(value / 100)));
+    return SEVERITIES[index] ?? null;
+  }
+  if (typeof value !== 'string' || value.length > 32) return null;
+  const word = value.trim().toUpperCase();
+  if (/^\d{1,3}$/.test(word)) return parseSeverity(Number(word));
+  if ((SEVERITIES as readonly string[]).includes(word)) return word as Severity;
+  return ALIASES[word] ?? null;
+}
+
+/**
+ * Severity; missing -> 'DEFAULT'. When the entry carries none, a level the payload names
+ * (`severity`, `level` as words) counts, then a request log's status: >= 500 ERROR, >= 400 WARNING.
+ */
+export function entrySeverity(raw: RawEntry): Severity {
+  if (!isRecord(raw)) return 'DEFAULT';
+  const own = parseSeverity(raw.severity);
+  if (own !== null && own !== 'DEFAULT') return own;
+  const payload = raw.jsonPayload;
+  if (isRecord(payload)) {
+    // The agent lifts `severity` out of the payload; a raw export or a test file may not have.
+    const named = parseSeverity(payload.severity) ?? (typeof payload.level === 'string' ? parseSeverity(payload.level) : null);
+    if (named !== null && named !== 'DEFAULT') return named;
+  }
+  const status = httpStatus(raw.httpRequest);
+  if (status >= 500) return 'ERROR';
+  if (status >= 400) return 'WARNING';
+  return 'DEFAULT';
+}
+
+/** httpRequest.status as a number (REST JSON may spell it as a string), 0 when absent. */
+export function httpStatus(httpRequest: unknown): number {
+  if (!isRecord(httpRequest)) return 0;
+  const status = Number(httpRequest.status);
+  return Number.isInteger(status) && status > 0 && status < 1000 ? status : 0;
+}
+
+/** resource.labels.service_name, else labels['run.googleapis.com/service_name'], else ''. */
+export function entryService(raw: RawEntry): string {
+  if (!isRecord(raw)) return '';
+  return (
+    label(isRecord(raw.resource) ? raw.resource.labels : undefined, 'service_name') ||
+    label(raw.labels, 'run.googleapis.com/service_name')
+  );
+}
+
+/** resource.labels.revision_name, else ''. */
+export function entryRevision(raw: RawEntry): string {
+  if (!isRecord(raw)) return '';
+  return label(isRecord(raw.resource) ? raw.resource.labels : undefined, 'revision_name');
+}
+
+// Resource names are at most 63 characters; anything odd in one is not a name.
+function label(labels: unknown, key: string): string {
+  if (!isRecord(labels)) return '';
+  const value = labels[key];
+  return typeof value === 'string' && /^[A-Za-z0-9._-]{1,128}$/.test(value) ? value : '';
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,64 @@
+// Which text a LogEntry is about, from whichever payload it carries. Text comes back cleaned
+// and bounded but not yet redacted; normalizeEntry redacts it before anything else sees it.
+import type { HttpRequestInfo, RawEntry } from '../shared/types.js';
+import { boundText } from './bound-text.js';
+import { isRecord } from './entry-fields.js';
+import { jsonMessage } from './json-message.js';
+import { redactValue } from './redact.js';
+import { requestInfo, requestText } from './request-info.js';
+
+export interface ExtractedMessage {
+  text: string;
+  /** Set when the entry is a request log with no other text: `text` is its request line. */
+  request?: HttpRequestInfo;
+  errorType?: string;
+}
+
+// Fields that say how a payload was logged, not what happened.
+const META_KEY = /^(?:@type|severity|level|time|timestamp|serviceContext|logging\.googleapis\.com\/.*)$/;
+
+/**
+ * textPayload, else jsonPayload's message / error / stack, else protoPayload's status, else the
+ * request line of httpRequest, else the remaining jsonPayload fields as compact JSON. Null when
+ * the entry says nothing.
+ */
+export function extractMessage(raw: RawEntry): ExtractedMessage | null {
+  if (!isRecord(raw)) return null;
+  const text = plainText(raw.textPayload);
+  if (text !== '') return { text };
+  const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
+  const structured = payload ? jsonMessage(payload) : null;
+  if (structured) return structured;
+  const proto = protoText(raw.protoPayload);
+  if (proto !== '') return { text: proto };
+  const request = requestInfo(raw.httpRequest);
+  if (request) return { text: requestText(request), request };
+  const rest = payload ? payloadFields(payload) : '';
+  return rest === '' ? null : { text: rest };
+}
+
+function plainText(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'string' ? boundText(value).trimEnd() : '';
+}
+
+/** Audit logs: `google.cloud.run.v1.Services.ReplaceService: Permission denied`. */
+function protoText(payload: unknown): string {
+  if (!isRecord(payload)) return '';
+  const method = typeof payload.methodName === 'string' ? boundText(payload.methodName, 256).trim() : '';
+  const status = isRecord(payload.status) && typeof payload.status.message === 'string' ? boundText(payload.status.message).trim() : '';
+  return [method, status].filter((s) => s !== '').join(': ');
+}
+
+/** A payload with no message field: its own fields (secret-named ones already blanked), as JSON. */
+function payloadFields(payload: Record<string, unknown>): string {
+  const fields: Record<string, unknown> = {};
+  let count = 0;
+  for (const [key, value] of Object.entries(payload)) {
+    if (META_KEY.test(key) || value === undefined || value === null || value === '') continue;
+    fields[key] = value;
+    if (++count >= 200) break;
+  }
+  if (count === 0) return '';
+  return boundText(JSON.stringify(redactValue(fields)));
+}

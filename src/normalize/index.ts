@@ -1,0 +1,11 @@
+// The normalize stage: RawEntry -> Entry, with secrets and personal data scrubbed first.
+export { redact, redactValue, isSecretName } from './redact.js';
+export { entryTime, entrySeverity, entryService, entryRevision, parseTimestamp, parseSeverity } from './entry-fields.js';
+export { extractMessage, type ExtractedMessage } from './extract-message.js';
+export { normalizeEntry, type SkipReason } from './normalize-entry.js';
+export { isStackTrace, exceptionTypeFromStack } from './detect-stack.js';
+export { requestPath, latencyMs } from './request-info.js';
+export { boundText, truncateText, MAX_TEXT_CHARS, TRUNCATED_MARKER } from './bound-text.js';
+export { REDACTED } from './secret-shapes.js';
+export { REDACT_RULES, type RedactRule } from './redact-rules.js';
+export * from './mask.js';

@@ -1,0 +1,165 @@
+// The message, stack and error type inside a structured (jsonPayload) log, whichever of the
+// common shapes the logger used: message/msg, stack_trace, error objects, Error Reporting events.
+import { boundText } from './bound-text.js';
+import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
+import { isRecord } from './entry-fields.js';
+
+export interface JsonMessage {
+  text: string;
+  errorType?: string;
+}
+
+interface Parts {
+  message?: string;
+  errorText?: string;
+  stack?: string;
+  errorType?: string;
+}
+
+/** Deeper nesting than this is not followed. */
+export const MAX_JSON_DEPTH = 32;
+/** At most this many objects are looked into per payload. */
+const MAX_OBJECTS = 256;
+
+const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'description', 'detail', 'error_message', 'errorMessage'];
+const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'exception'];
+const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause'];
+const TOP_TYPE_KEYS = ['errorType', 'error_type', 'exception_type', 'exc_type', 'exception_class', 'errorName'];
+const ERROR_TYPE_KEYS = ['name', 'type', 'class', 'exception_type', 'errorType'];
+const CODE_KEYS = ['code', 'status'];
+
+const REPORTED_ERROR_EVENT = /clouderrorreporting\.v\d\w{0,16}\.ReportedErrorEvent$/;
+
+/** Message text (cleaned and bounded, not yet redacted) and named error type, or null when there is none. */
+export function jsonMessage(payload: Record<string, unknown>): JsonMessage | null {
+  const budget = { objects: MAX_OBJECTS };
+  let parts = fromObject(payload, 0, false, budget);
+  if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {
+    parts = { ...nestedMessage(payload, 0, budget), errorType: parts.errorType };
+  }
+  let text = compose(parts);
+  if (text === '') return null;
+  let errorType = parts.errorType;
+  const atType = typeof payload['@type'] === 'string' ? payload['@type'] : '';
+  if (REPORTED_ERROR_EVENT.test(atType)) {
+    text = withReportLocation(text, payload.context);
+    errorType = exceptionTypeFromStack(text) ?? errorType;
+  } else if (errorType === undefined && atType !== '') {
+    errorType = typeName(atType.slice(atType.lastIndexOf('/') + 1).split('.').pop());
+  }
+  return errorType === undefined ? { text } : { text, errorType };
+}
+
+function fromObject(obj: Record<string, unknown>, depth: number, isError: boolean, budget: { objects: number }): Parts {
+  const parts: Parts = {};
+  if (--budget.objects < 0 || depth > MAX_JSON_DEPTH) return parts;
+  for (const key of MESSAGE_KEYS) {
+    const value = obj[key];
+    if (isRecord(value)) {
+      merge(parts, fromObject(value, depth + 1, isError, budget));
+    } else {
+      parts.message = scalarText(value);
+    }
+    if (parts.message !== undefined) break;
+  }
+  for (const key of STACK_KEYS) {
+    parts.stack = stackText(obj[key]);
+    if (parts.stack !== undefined) break;
+  }
+  for (const key of ERROR_KEYS) {
+    const value = obj[key];
+    if (isRecord(value)) {
+      const sub = fromObject(value, depth + 1, true, budget);
+      parts.errorText ??= sub.message ?? sub.errorText;
+      parts.stack ??= sub.stack;
+      parts.errorType ??= sub.errorType;
+    } else if (typeof value === 'string') {
+      const text = scalarText(value);
+      if (text !== undefined && isStackTrace(text)) parts.stack ??= text;
+      else parts.errorText ??= text;
+    }
+  }
+  parts.errorType = firstType(obj, isError ? ERROR_TYPE_KEYS : TOP_TYPE_KEYS) ?? parts.errorType;
+  if (isError) parts.errorType ??= firstCode(obj);
+  return parts;
+}
+
+function merge(into: Parts, from: Parts): void {
+  into.message ??= from.message ?? from.errorText;
+  into.stack ??= from.stack;
+  into.errorType ??= from.errorType;
+}
+
+/** A message one or two objects down (`{"data": {"msg": …}}`), looked for breadth-first. */
+function nestedMessage(obj: Record<string, unknown>, depth: number, budget: { objects: number }): Parts {
+  if (depth >= 3) return {};
+  const children = Object.values(obj).filter(isRecord);
+  for (const child of children) {
+    const parts = fromObject(child, depth + 1, false, budget);
+    if (parts.message !== undefined || parts.errorText !== undefined || parts.stack !== undefined) return parts;
+  }
+  for (const child of children) {
+    if (budget.objects <= 0) break;
+    const parts = nestedMessage(child, depth + 1, budget);
+    if (parts.message !== undefined || parts.errorText !== undefined || parts.stack !== undefined) return parts;
+  }
+  return {};
+}
+
+/** message, then the error's own text, then the stack, each only when not already said. */
+function compose({ message, errorText, stack }: Parts): string {
+  let head = message ?? '';
+  if (errorText !== undefined && !head.includes(errorText)) head = head === '' ? errorText : `${head}\n${errorText}`;
+  if (stack === undefined) return head;
+  return head === '' || stack.includes(head) ? stack : `${head}\n${stack}`;
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = boundText(value).trim();
+  return text === '' ? undefined : text;
+}
+
+/** A stack as a string, or as an array of frame strings. */
+function stackText(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    const lines = value.slice(0, 500).filter((v): v is string => typeof v === 'string');
+    return lines.length === 0 ? undefined : scalarText(lines.join('\n'));
+  }
+  return typeof value === 'string' ? scalarText(value) : undefined;
+}
+
+function firstType(obj: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const name = typeName(obj[key]);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/** `ECONNREFUSED`, `PERMISSION_DENIED`: a code that names the failure (numbers do not). */
+function firstCode(obj: Record<string, unknown>): string | undefined {
+  for (const key of CODE_KEYS) {
+    const value = obj[key];
+    if (typeof value === 'string' && /^[A-Z][A-Z0-9_]{2,63}$/.test(value)) return value;
+  }
+  return undefined;
+}
+
+function typeName(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z_$][\w$.:<>-]{0,127}$/.test(value) ? value : undefined;
+}
+
+/**
+ * Error Reporting accepts a message without a stack when `context.reportLocation` says where
+ * it was raised; that location is then what groups the error, so it becomes a frame line.
+ */
+function withReportLocation(text: string, context: unknown): string {
+  if (isStackTrace(text) || !isRecord(context) || !isRecord(context.reportLocation)) return text;
+  const { filePath, lineNumber, functionName } = context.reportLocation;
+  if (typeof filePath !== 'string' || filePath === '') return text;
+  const fn = typeof functionName === 'string' && functionName !== '' ? functionName : '<unknown>';
+  const line = Number.isInteger(Number(lineNumber)) ? `:${Number(lineNumber)}` : '';
+  return `${text}\n    at ${boundText(fn, 256)} (${boundText(filePath, 1024)}${line})`;
+}
