@@ -22,7 +22,7 @@ export function parseStateBlock(text: string | null | undefined): IssueState | n
   } catch {
     return null;
   }
-  return isIssueState(value) ? value : null;
+  return isIssueState(value) ? dropBadOptionals(value) : null;
 }
 
 /** Replaces the block in a body (or appends it), leaving the rest of the text as it is. */
@@ -45,16 +45,21 @@ function isIssueState(v: unknown): v is IssueState {
     typeof s.lastSeen === 'string' &&
     typeof s.windowEnd === 'string' &&
     (PRIORITIES as readonly unknown[]).includes(s.priority) &&
-    optional(s.firstRevision, 'string') &&
-    optional(s.title, 'string') &&
-    (s.priorityOwner === undefined || s.priorityOwner === 'gardener' || s.priorityOwner === 'person') &&
-    optional(s.component, 'string') &&
-    optional(s.exceptionType, 'string') &&
-    (s.related === undefined || (Array.isArray(s.related) && s.related.every((n) => Number.isInteger(n) && n > 0))) &&
-    optional(s.staleNotedAt, 'string') &&
-    optional(s.reopenedAt, 'string') &&
-    optional(s.closedAt, 'string')
+    optional(s.firstRevision, 'string')
   );
+}
+
+/** Optional fields a person garbled are dropped, not fatal: losing the block would mean a duplicate. */
+function dropBadOptionals(s: IssueState): IssueState {
+  const out: Record<string, unknown> = { ...s };
+  for (const key of ['title', 'component', 'exceptionType', 'staleNotedAt', 'reopenedAt', 'closedAt']) {
+    if (!optional(out[key], 'string')) delete out[key];
+  }
+  if (out.priorityOwner !== undefined && out.priorityOwner !== 'gardener' && out.priorityOwner !== 'person') delete out.priorityOwner;
+  if (out.related !== undefined) {
+    out.related = Array.isArray(out.related) ? out.related.filter((n) => Number.isInteger(n) && (n as number) > 0) : [];
+  }
+  return out as unknown as IssueState;
 }
 
 function optional(v: unknown, type: 'string'): boolean {

@@ -182,6 +182,8 @@ export interface Action {
   commentId?: number;
   /** For link: the other issue. */
   relatedIssue?: number;
+  /** For update (and relabel): retitle the issue to this; only ever a title the gardener set itself. */
+  newTitle?: string;
 }
 
 export interface ActionResult extends Action {

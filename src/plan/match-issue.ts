@@ -1,0 +1,100 @@
+// Which issue tracks each cluster: by cluster id (or an alias), then by template (a template that
+// generalised still matches), then a labelled issue without a state block, then a person's issue
+// strong enough to adopt. One issue per cluster and one cluster per issue: a second cluster that
+// finds an issue already taken is the same problem, never a reason to file a duplicate.
+import { templatesMatch } from '../classify/index.js';
+import type { Cluster, TrackedIssue } from '../shared/types.js';
+import { ADOPTION_THRESHOLD, adoptionScore } from './adoption-score.js';
+
+export type MatchedBy = 'id' | 'template' | 'label' | 'adoption';
+
+export interface IssueMatch {
+  issue: TrackedIssue;
+  by: MatchedBy;
+  /** For 'label' and 'adoption': the adoption score. */
+  score?: number;
+}
+
+export interface Matching {
+  byCluster: Map<string, IssueMatch>;
+  /** Clusters whose issue another cluster of this run already tracks: cluster id -> that match. */
+  sameAs: Map<string, { issue: TrackedIssue; cluster: string }>;
+  /** Strong matches among closed issues a person filed: linked from a new issue, not adopted. */
+  closedCandidates: Map<string, TrackedIssue>;
+}
+
+/** Open before closed, then the oldest: the canonical issue when several claim one problem. */
+function preferred(a: TrackedIssue, b: TrackedIssue): number {
+  if (a.state !== b.state) return a.state === 'open' ? -1 : 1;
+  return a.number - b.number;
+}
+
+function byCount(a: Cluster, b: Cluster): number {
+  return b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function matchClusters(
+  clusters: Cluster[],
+  issues: TrackedIssue[],
+  candidates: Map<string, TrackedIssue[]>,
+  wanted: (cluster: Cluster) => boolean = () => true,
+): Matching {
+  const byCluster = new Map<string, IssueMatch>();
+  const sameAs = new Map<string, { issue: TrackedIssue; cluster: string }>();
+  const closedCandidates = new Map<string, TrackedIssue>();
+  const claimedBy = new Map<number, string>();
+  const ordered = [...clusters].sort(byCount);
+  const stated = issues.filter((i) => i.state_block !== null);
+
+  const claim = (cluster: Cluster, found: TrackedIssue[], by: MatchedBy): boolean => {
+    if (found.length === 0) return false;
+    const best = [...found].sort(preferred)[0]!;
+    const owner = claimedBy.get(best.number);
+    if (owner !== undefined) sameAs.set(cluster.id, { issue: best, cluster: owner });
+    else {
+      byCluster.set(cluster.id, { issue: best, by });
+      claimedBy.set(best.number, cluster.id);
+    }
+    return true;
+  };
+  const open = (c: Cluster): boolean => !byCluster.has(c.id) && !sameAs.has(c.id);
+
+  for (const c of ordered) {
+    claim(c, stated.filter((i) => i.state_block!.clusterId === c.id || i.state_block!.aliases.includes(c.id)), 'id');
+  }
+  for (const c of ordered.filter(open)) {
+    claim(c, stated.filter((i) => templatesMatch(c.template, i.state_block!.template)), 'template');
+  }
+  // A labelled issue without a state block: a person labelled it, or an adoption stopped half-way.
+  const unstated = issues.filter((i) => i.state_block === null);
+  for (const c of ordered.filter(open)) {
+    const best = strongest(c, unstated.filter((i) => !claimedBy.has(i.number)));
+    if (best) {
+      byCluster.set(c.id, { issue: best.issue, by: 'label', score: best.score });
+      claimedBy.set(best.issue.number, c.id);
+    }
+  }
+  const managed = new Set(issues.map((i) => i.number));
+  for (const c of ordered.filter(open).filter(wanted)) {
+    const pool = (candidates.get(c.id) ?? []).filter((i) => !managed.has(i.number) && !claimedBy.has(i.number));
+    const best = strongest(c, pool.filter((i) => i.state === 'open'));
+    if (best) {
+      byCluster.set(c.id, { issue: best.issue, by: 'adoption', score: best.score });
+      claimedBy.set(best.issue.number, c.id);
+      continue;
+    }
+    const closed = strongest(c, pool.filter((i) => i.state === 'closed'));
+    if (closed) closedCandidates.set(c.id, closed.issue);
+  }
+  return { byCluster, sameAs, closedCandidates };
+}
+
+function strongest(cluster: Cluster, pool: TrackedIssue[]): { issue: TrackedIssue; score: number } | null {
+  let best: { issue: TrackedIssue; score: number } | null = null;
+  for (const issue of pool) {
+    const score = adoptionScore(cluster, issue);
+    if (score < ADOPTION_THRESHOLD) continue;
+    if (!best || score > best.score || (score === best.score && preferred(issue, best.issue) < 0)) best = { issue, score };
+  }
+  return best;
+}

@@ -1,0 +1,124 @@
+// The plan: a pure function from (clusters, GitHub issues, settings, window, now) to ranked
+// problems and the actions that keep GitHub true, each with its reason. No I/O, no clock.
+import type { Settings } from '../config/schema.js';
+import { PRIORITIES, type Action, type Cluster, type Problem, type TrackedIssue } from '../shared/types.js';
+import { assessCluster } from './assess.js';
+import type { ActionGroup, PlanContext, PlanInput, PlanOutput } from './context.js';
+import { planCreate, untrackedProblem } from './create-issue.js';
+import { matchClusters } from './match-issue.js';
+import { RelatedIndex, type RelatedNode } from './related.js';
+import { indexRevisions } from './revisions.js';
+import { planStaleNote } from './stale-note.js';
+import { planTracked } from './tracked-issue.js';
+
+export function plan(input: PlanInput): PlanOutput {
+  const { clusters, issues, candidates, settings } = input;
+  const matching = matchClusters(clusters, issues, candidates, (c) => assessCluster(c, settings).matters);
+  const ctx = context(input, matching.byCluster);
+
+  const groups: ActionGroup[] = [];
+  for (const cluster of clusters) {
+    const match = matching.byCluster.get(cluster.id);
+    if (match) {
+      groups.push(planTracked(cluster, match, ctx));
+      continue;
+    }
+    const assessment = assessCluster(cluster, settings);
+    const same = matching.sameAs.get(cluster.id);
+    if (same) {
+      const problem = { ...untrackedProblem(cluster, assessment, ctx), category: 'other' as const };
+      groups.push(none(problem, `same problem as #${same.issue.number}, which tracks it through cluster ${same.cluster}`, same.issue));
+    } else if (!assessment.matters) {
+      groups.push(none(untrackedProblem(cluster, assessment, ctx), `${assessment.why}: worklog only`));
+    } else {
+      groups.push(planCreate(cluster, assessment, ctx, matching.closedCandidates.get(cluster.id)));
+    }
+  }
+  groups.sort((a, b) => rank(a.problem!, b.problem!));
+
+  const claimed = new Set([...matching.byCluster.values()].map((m) => m.issue.number));
+  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+    if (claimed.has(issue.number)) continue;
+    const note = planStaleNote(issue, ctx);
+    if (note) groups.push(note);
+  }
+
+  applyCaps(groups, settings);
+  return { problems: groups.flatMap((g) => (g.problem ? [g.problem] : [])), actions: groups.flatMap((g) => g.actions) };
+}
+
+function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGroup {
+  const where = issue ? { issue: issue.number, title: issue.title, url: issue.url } : { title: '' };
+  return { problem, actions: [{ kind: 'none', cluster: problem.id, ...where, reason }] };
+}
+
+function rank(a: Problem, b: Problem): number {
+  return (
+    PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) ||
+    b.count - a.count ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+function context(input: PlanInput, byCluster: Map<string, { issue: TrackedIssue }>): PlanContext {
+  const nodes: PlanContext['nodes'] = { byCluster: new Map(), byIssue: new Map() };
+  const all: RelatedNode[] = [];
+  const issueOf = new Map([...byCluster].map(([id, m]) => [id, m.issue]));
+  for (const c of input.clusters) {
+    const issue = issueOf.get(c.id);
+    const rule = assessCluster(c, input.settings).rule;
+    const node: RelatedNode = {
+      ...(issue ? { number: issue.number } : {}),
+      component: rule?.component ?? issue?.state_block?.component,
+      exceptionType: c.exceptionType,
+      template: c.template,
+      linked: issue?.state_block?.related ?? [],
+    };
+    nodes.byCluster.set(c.id, node);
+    if (issue) nodes.byIssue.set(issue.number, node);
+    all.push(node);
+  }
+  for (const issue of input.issues) {
+    const S = issue.state_block;
+    if (!S || nodes.byIssue.has(issue.number)) continue;
+    const node: RelatedNode = { number: issue.number, component: S.component, exceptionType: S.exceptionType, template: S.template, linked: S.related ?? [] };
+    nodes.byIssue.set(issue.number, node);
+    all.push(node);
+  }
+  return { input, revisions: indexRevisions(input.clusters), related: new RelatedIndex(all), nodes };
+}
+
+const WRITES: ReadonlySet<Action['kind']> = new Set(['create', 'comment', 'update', 'reopen', 'relabel']);
+
+/**
+ * Blast radius: at most maxCreatesPerRun new issues and maxWritesPerRun writes, in rank order.
+ * A group is kept or deferred whole: the state block is written last, and writing it without the
+ * reopen or relabel before it would record a window whose decisions never reached GitHub.
+ */
+function applyCaps(groups: ActionGroup[], settings: Settings): void {
+  let creates = 0;
+  let writes = 0;
+  for (const g of groups) {
+    const isCreate = g.actions.some((a) => a.kind === 'create');
+    const cost = g.actions.filter((a) => WRITES.has(a.kind)).length;
+    let deferred: string | null = null;
+    if (isCreate && creates >= settings.github.maxCreatesPerRun) {
+      deferred = `cap reached: ${settings.github.maxCreatesPerRun} new issues per sweep (github.maxCreatesPerRun); waits for next sweep`;
+    } else if (cost > 0 && writes + cost > settings.github.maxWritesPerRun) {
+      deferred = `cap reached: ${settings.github.maxWritesPerRun} writes per sweep (github.maxWritesPerRun); waits for next sweep`;
+    }
+    if (deferred) {
+      const first = g.actions[0]!;
+      g.actions = [{ kind: 'none', cluster: first.cluster, title: first.title, ...(first.issue !== undefined ? { issue: first.issue, url: first.url } : {}), reason: `${deferred} (would ${first.kind}: ${first.reason})` }];
+      continue;
+    }
+    if (isCreate) creates++;
+    writes += cost;
+  }
+}
+
+/** Clusters that matter and that no managed issue tracks: the sweep searches GitHub for a person's issue for these only. */
+export function clustersNeedingSearch(clusters: Cluster[], issues: TrackedIssue[], settings: Settings): Cluster[] {
+  const matching = matchClusters(clusters, issues, new Map(), () => false);
+  return clusters.filter((c) => !matching.byCluster.has(c.id) && !matching.sameAs.has(c.id) && assessCluster(c, settings).matters);
+}
