@@ -1,13 +1,13 @@
 // Carries out one planned action, and only that: the decisions were made by plan(). What lives here
 // is the care a write needs: labels exist, a body fits, and no second issue or evidence comment is
 // made for what already has one (a rerun after a crash, or a write whose answer was lost).
-import { parseStateBlock } from '../render/state-block.js';
+import { parseStateBlock } from '../render/index.js';
 import { oneLine } from '../shared/errors.js';
 import type { Action, ActionResult } from '../shared/types.js';
 import type { GitHubClient } from './app-client.js';
 import { describeFailure, statusOf } from './describe-failure.js';
 import { ensureLabels } from './ensure-labels.js';
-import { EVIDENCE_MARKER } from './evidence-marker.js';
+import { EVIDENCE_MARKER } from '../render/index.js';
 import { limitBody } from './limit-body.js';
 import { findEvidenceComment, listManagedIssues } from './read-issues.js';
 import type { RunMemory } from './run-memory.js';
@@ -27,15 +27,17 @@ export async function applyAction(client: GitHubClient, memory: RunMemory, actio
       case 'comment':
         return await comment(client, memory, action);
       case 'update':
-        return await patchIssue(client, action, action.body === undefined ? null : { body: limitBody(action.body) });
+        return await patchIssue(client, action, updateFields(action));
       case 'reopen':
         return await patchIssue(client, action, { state: 'open', state_reason: 'reopened' });
       case 'relabel':
         return await relabel(client, memory, action);
       case 'link':
+        // A link usually travels in the text written with the evidence; a body here is sent as is.
+        if (action.body === undefined) return skipped(action, null, 'the link is written with the evidence');
         return action.commentId !== undefined
           ? await editComment(client, memory, action, action.commentId)
-          : await patchIssue(client, action, action.body === undefined ? null : { body: limitBody(action.body) });
+          : await patchIssue(client, action, { body: limitBody(action.body) });
     }
   } catch (error) {
     const failure = describeFailure(`${action.kind} ${action.issue ? `#${action.issue}` : `for cluster ${action.cluster}`}`, error, {
@@ -155,6 +157,14 @@ async function evidenceOf(client: GitHubClient, memory: RunMemory, issue: number
     if (found) memory.evidence.set(issue, found);
   }
   return memory.evidence.get(issue) ?? null;
+}
+
+/** The plan names a new title only when the title is still the gardener's to change. */
+function updateFields(action: Action & { newTitle?: string }): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  if (action.body !== undefined) fields.body = limitBody(action.body);
+  if (action.newTitle) fields.title = action.newTitle;
+  return Object.keys(fields).length ? fields : null;
 }
 
 function clusterKeys(action: Action): string[] {

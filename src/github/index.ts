@@ -1,7 +1,6 @@
 // The GitHub edge: the IssueStore port over a GitHub App installation.
 export type { GitHubStoreOptions } from './app-client.js';
 export { htmlBase } from './app-client.js';
-export { EVIDENCE_MARKER } from './evidence-marker.js';
 export { createGitHubStore } from './github-store.js';
 export { limitBody } from './limit-body.js';
 export { distinctiveFragment, similarQuery } from './search-similar.js';

@@ -1,10 +1,9 @@
 // Reads the gardener's state from GitHub: every issue with the managed label, open and closed, all
 // pages, with the hidden state block from the body or from the gardener's one evidence comment.
 // Never through search: the search index lags behind writes, and that lag is how bots file twins.
-import { parseStateBlock } from '../render/state-block.js';
+import { EVIDENCE_MARKER, parseStateBlock } from '../render/index.js';
 import type { TrackedIssue } from '../shared/types.js';
 import type { GitHubClient } from './app-client.js';
-import { EVIDENCE_MARKER } from './evidence-marker.js';
 import { allPages, PER_PAGE } from './paginate.js';
 import type { RunMemory } from './run-memory.js';
 

@@ -1,5 +1,5 @@
 import { renderStateBlock } from '../../../src/render/state-block.js';
-import { EVIDENCE_MARKER } from '../../../src/github/index.js';
+import { EVIDENCE_MARKER } from '../../../src/render/index.js';
 import type { Action } from '../../../src/shared/types.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 import { createAction, MANAGED, startGitHub, stateFor, storeFor } from './harness.js';
@@ -103,6 +103,19 @@ describe('apply', () => {
     expect(server.issue(other)!.body).toBe(`other\n\nRelated: #${n}`);
     expect(server.writes().some((e) => e.method === 'DELETE' && e.path.endsWith('/labels/P3'))).toBe(true);
     expect(server.writes().filter((e) => e.method === 'DELETE').every((e) => /\/issues\/\d+\/labels\//.test(e.path))).toBe(true);
+  });
+
+  it('retitles only when the plan names a new title, and records a link that travels with the evidence', async () => {
+    const n = server.seedIssue({ title: 'GCP-new-P2-x', body: 'old', labels: [MANAGED] });
+    const store = await storeFor(server);
+    const base = { cluster: 'c1', issue: n, title: 'GCP-new-P2-x', reason: 'r' };
+    await store.apply({ ...base, kind: 'update', body: 'b1' });
+    expect(server.issue(n)!.title).toBe('GCP-new-P2-x');
+    await store.apply({ ...base, kind: 'update', body: 'b2', newTitle: 'GCP-new-P1-x' } as Action);
+    expect(server.issue(n)).toMatchObject({ title: 'GCP-new-P1-x', body: 'b2' });
+    server.clearJournal();
+    expect((await store.apply({ ...base, kind: 'link', relatedIssue: 7 })).status).toBe('skipped');
+    expect(server.writes()).toEqual([]);
   });
 
   it('reports a failed action without throwing and carries on with the next', async () => {

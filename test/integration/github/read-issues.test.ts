@@ -1,5 +1,5 @@
 import { renderStateBlock } from '../../../src/render/state-block.js';
-import { EVIDENCE_MARKER } from '../../../src/github/index.js';
+import { EVIDENCE_MARKER } from '../../../src/render/index.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 import { MANAGED, startGitHub, stateFor, storeFor } from './harness.js';
 
