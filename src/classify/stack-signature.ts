@@ -17,7 +17,7 @@ export interface StackSignature {
 }
 
 /** Frames that name the problem; deeper ones are the route that led there. */
-export const TOP_FRAMES = 3;
+export const TOP_FRAMES = 2;
 const MAX_LINES = 400;
 const MAX_LINE_CHARS = 1000;
 

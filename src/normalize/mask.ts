@@ -55,6 +55,7 @@ export const MASK_RULES: readonly MaskRule[] = [
   { name: 'UUID', test: (c) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(c) },
   { name: 'URL', test: (c) => /^[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/./.test(c) },
   { name: 'EMAIL', test: isEmail },
+  { name: 'DATE', test: (c) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([.,]\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(c) },
   { name: 'TIME', test: (c) => /^\d{1,4}[:-]\d{2}([:-]\d{2})?([.,]\d+)?$/.test(c) },
   { name: 'IP', test: (c) => /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(:\d{1,5})?$/.test(c) || isIpv6(c) },
   { name: 'PATH', test: isPath },
