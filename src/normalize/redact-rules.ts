@@ -143,7 +143,7 @@ export const REDACT_RULES: readonly RedactRule[] = [
     // The whole header value: a cookie line carries many name=value pairs.
     name: 'cookie',
     hints: ['cookie'],
-    pattern: new RegExp(`((?:set-)?cookie)${SEP}([^\\r\\n"'\\\\]{1,8192})`, 'gi'),
+    pattern: new RegExp(`((?:set-)?cookie)${SEP.slice(0, -1)}\\\\?["']?)([^\\s"'\\\\][^\\r\\n"'\\\\]{0,8191})`, 'gi'),
     replace: (m, [key, sep, value]) => {
       if (value!.startsWith(REDACTED)) return m;
       if (!value!.includes('=') && /\s/.test(value!.trim())) return m;

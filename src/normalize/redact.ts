@@ -11,12 +11,20 @@ export function redact(text: string): string {
   // Hints are looked up in the original text: replacements only add `[REDACTED]` and `***`,
   // which hold no hint, so a rule skipped here could not have matched later either.
   const lower = text.toLowerCase();
+  const rules = REDACT_RULES.filter((rule) => rule.hints.some((hint) => lower.includes(hint)));
+  // One pass almost always settles it; a replacement can expose a neighbour to an earlier rule
+  // (`AKIA…eyJ…`: the key goes, then the JWT has a boundary), so repeat until nothing changes.
   let out = text;
-  for (const rule of REDACT_RULES) {
-    if (rule.hints.some((hint) => lower.includes(hint))) out = applyRule(out, rule);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let next = out;
+    for (const rule of rules) next = applyRule(next, rule);
+    if (next === out) break;
+    out = next;
   }
   return out;
 }
+
+const MAX_PASSES = 4;
 
 function applyRule(text: string, rule: RedactRule): string {
   rule.pattern.lastIndex = 0;
