@@ -32,6 +32,8 @@ export interface Fault {
   body?: unknown;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** Let this many matching requests through before failing (default 0): "fail the second create". */
+  skip?: number;
   /** Carry the request out, then answer with the fault: a write that landed but whose answer was lost. */
   afterWrite?: boolean;
 }
@@ -105,7 +107,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const state = new RepoState(owner, repo, { id: options.appId, slug: appSlug, owner }, () => base, 'https://github.com');
   let lag: SearchLag = { ms: options.searchLag?.ms ?? 0, requests: options.searchLag?.requests ?? 0 };
   const tokens = new Map<string, number>();
-  const faults: Array<Fault & { left: number }> = [];
+  const faults: Array<Fault & { left: number; pass: number }> = [];
   const journal: JournalEntry[] = [];
   let requestCount = 0;
 
@@ -164,6 +166,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const index = faults.findIndex((f) => (f.method ?? method) === method && f.path.test(path) && Boolean(f.afterWrite) === afterWrite);
     if (index < 0) return null;
     const fault = faults[index]!;
+    if (fault.pass > 0) {
+      fault.pass--;
+      return null;
+    }
     if (--fault.left <= 0) faults.splice(index, 1);
     return fault;
   }
@@ -255,7 +261,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     writes: () => journal.filter((e) => e.write),
     nonConforming: () => journal.filter((e) => !e.conforms),
     clearJournal: () => void journal.splice(0),
-    injectFault: (fault) => void faults.push({ ...fault, left: fault.times ?? 1 }),
+    injectFault: (fault) => void faults.push({ ...fault, left: fault.times ?? 1, pass: fault.skip ?? 0 }),
     setSearchLag: (next) => void (lag = { ...lag, ...next }),
     setInstalled: (value) => void (installed = value),
     seedIssue(seed) {
