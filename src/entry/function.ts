@@ -1,0 +1,51 @@
+// The Cloud Function: http('logGardener'). Parses the request, holds the one-sweep lock, runs the same
+// sweep as the CLI, and answers with the run report. Everything else lives in the files it imports.
+import { http, type Request, type Response } from '@google-cloud/functions-framework';
+import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
+import { createLogger } from '../shared/logger.js';
+import { readHttpParams } from './http-params.js';
+import { newRunId, traceFields } from './request-context.js';
+import { runSweepRequest } from './run-sweep.js';
+import { createSweepLock } from './sweep-lock.js';
+
+const logger = createLogger({ level: process.env.LOG_LEVEL?.toLowerCase() ?? 'info' });
+const lock = createSweepLock();
+
+export async function logGardener(req: Request, res: Response): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    res.set('Allow', 'GET, POST').status(405).json({ error: `method ${req.method} not allowed: use GET or POST` });
+    return;
+  }
+  let params;
+  try {
+    params = readHttpParams({ query: req.query, body: req.body });
+  } catch (error) {
+    if (error instanceof ConfigError) return void res.status(400).json({ error: error.message });
+    throw error;
+  }
+  const release = lock.tryAcquire();
+  if (!release) {
+    res.set('Retry-After', '60').status(409).json({ error: 'a sweep is already running' });
+    return;
+  }
+  const runId = newRunId(Date.now());
+  // runSweepRequest binds the run id on its own child; lines written here carry it explicitly.
+  const log = logger.child(traceFields(req.headers, process.env.GOOGLE_CLOUD_PROJECT));
+  try {
+    const { report, failed } = await runSweepRequest(params, process.env, { logger: log, runId });
+    res.status(failed ? 500 : 200).json(report);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      log.warn({ runId, key: error.key }, `bad configuration: ${error.message}`);
+      res.status(400).json({ error: error.message });
+    } else {
+      const stage = error instanceof GardenerError ? error.stage : 'report';
+      log.error({ runId, stage }, `sweep failed: ${oneLine(error)}`);
+      res.status(500).json({ runId, error: oneLine(error), errors: [{ stage, message: oneLine(error) }] });
+    }
+  } finally {
+    release();
+  }
+}
+
+http('logGardener', logGardener);
