@@ -99,4 +99,32 @@ describe('sweeps against a GitHub-shaped server', () => {
     expect(server.journal.filter((e) => e.status === 403)).toHaveLength(3);
     expect([...issuesPerCluster(server).values()].every((n) => n === 1)).toBe(true);
   });
+
+  it('adopts the issue a person filed about the same error instead of filing a twin, and keeps its priority', async () => {
+    const reference = await startGitHub();
+    const { report } = await sweep(await storeFor(reference), 'reference');
+    await reference.close();
+    const target = report.clusters.find((c) => /KeyError|OperationalError/.test(c.template)) ?? report.clusters[0]!;
+    const person = server.seedIssue({
+      title: 'Backend keeps failing', body: `On-call saw this many times today:\n\n    ${target.template}\n\nPlease look.`, labels: ['bug', 'P3'],
+    });
+
+    const result = await sweep(await storeFor(server), 'adopt');
+    expect(result.report.errors).toEqual([]);
+    const adopted = server.issue(person)!;
+    expect(adopted.labels).toContain(MANAGED);
+    expect(adopted.labels.filter((l) => /^P[0-3]$/.test(l))).toEqual(['P3']);
+    expect(adopted.title).toBe('Backend keeps failing');
+    expect(adopted.body).toContain('Please look.');
+    const comments = server.comments(person);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.user.login).toBe(server.botLogin);
+    expect(parseStateBlock(comments[0]!.body)?.clusterId).toBe(target.id);
+    expect(issuesPerCluster(server).get(target.id)).toBeUndefined();
+    expect(server.issues().filter((i) => i.title.startsWith('GCP-')).every((i) => parseStateBlock(i.body)?.clusterId !== target.id)).toBe(true);
+
+    server.clearJournal();
+    await sweep(await storeFor(server), 'again');
+    expect(server.writes()).toEqual([]);
+  });
 });
