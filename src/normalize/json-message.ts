@@ -109,7 +109,8 @@ function nestedMessage(obj: Record<string, unknown>, depth: number, budget: { ob
 /** message, then the error's own text, then the stack, each only when not already said. */
 function compose({ message, errorText, stack }: Parts): string {
   let head = message ?? '';
-  if (errorText !== undefined && !head.includes(errorText)) head = head === '' ? errorText : `${head}\n${errorText}`;
+  const said = (text: string): boolean => head.includes(text) || (stack?.includes(text) ?? false);
+  if (errorText !== undefined && !said(errorText)) head = head === '' ? errorText : `${head}\n${errorText}`;
   if (stack === undefined) return head;
   return head === '' || stack.includes(head) ? stack : `${head}\n${stack}`;
 }
