@@ -55,7 +55,8 @@ export function renderEvidence(view: EvidenceView, limits: RenderLimits = FULL_L
     codeBlock(truncate(p.template, limits.template)),
   );
   const sample = p.samples[0];
-  if (sample !== undefined && limits.sample > 0) {
+  // A template with nothing masked is its own sample: showing it twice only makes the issue longer.
+  if (sample !== undefined && limits.sample > 0 && sample.trim() !== p.template.trim()) {
     lines.push('**Sample** (redacted)', codeBlock(truncate(sample, limits.sample)));
   }
   lines.push('', '| | |', '| --- | --- |', `| Priority | **${p.priority}**: ${oneLine(view.priorityNote)} |`);
@@ -79,6 +80,7 @@ function revisionsCell(p: Problem): string {
     (r) => `${inlineCode(r.name)} (${formatCount(r.count)} since ${formatTime(r.firstSeen)})`,
   );
   const more = newest.length > MAX_REVISIONS ? ` and ${newest.length - MAX_REVISIONS} older` : '';
+  if (p.revisions.length === 1) return shown[0]!;
   const first = p.revisions.reduce((a, b) => (b.firstSeen < a.firstSeen ? b : a));
   return `${shown.join('<br>')}${more}<br>first to show it in this window: ${inlineCode(first.name)}`;
 }

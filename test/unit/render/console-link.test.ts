@@ -1,0 +1,51 @@
+import { clusterFilter, consoleLink } from '../../../src/render/index.js';
+
+const WINDOW = { start: Date.parse('2025-09-11T12:00:00Z'), end: Date.parse('2025-09-11T18:00:00Z') };
+
+function decode(url: string): { query: string; start: string; end: string; project: string | null } {
+  const m = /^https:\/\/console\.cloud\.google\.com\/logs\/query;query=([^;?]*);startTime=([^;?]*);endTime=([^;?]*)(?:\?project=(.*))?$/.exec(url);
+  if (!m) throw new Error(`not a Logs Explorer link: ${url}`);
+  return { query: decodeURIComponent(m[1]!), start: m[2]!, end: m[3]!, project: m[4] ?? null };
+}
+
+describe('Cloud Logging console link', () => {
+  it('opens the filter for the window in the project', () => {
+    const url = consoleLink('netra-staging', 'severity>=ERROR AND (textPayload:"a;b=c" OR jsonPayload:"(x)")', WINDOW);
+    expect(url).not.toMatch(/[ ()"]/);
+    expect(decode(url)).toEqual({
+      query: 'severity>=ERROR AND (textPayload:"a;b=c" OR jsonPayload:"(x)")',
+      start: '2025-09-11T12:00:00.000Z',
+      end: '2025-09-11T18:00:00.000Z',
+      project: 'netra-staging',
+    });
+    expect(decode(consoleLink(undefined, 'x', WINDOW)).project).toBeNull();
+  });
+
+  const filters: Array<[string, Parameters<typeof clusterFilter>[0], string[]]> = [
+    ['text: longest constant fragment', { kind: 'text', services: ['api'], template: 'Session access failed (middleware not installed?): <*> for user <NUM>' }, [
+      'resource.type="cloud_run_revision"',
+      'resource.labels.service_name="api"',
+      'severity>=NOTICE',
+      '(textPayload:"Session access failed (middleware not installed" OR jsonPayload:"Session access failed (middleware not installed")',
+    ]],
+    ['quotes and backslashes escaped', { kind: 'text', services: ['api'], template: 'bad value "x\\y" in config <*>' }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="api"', 'severity>=NOTICE',
+      '(textPayload:"bad value \\"x\\\\y\\" in config" OR jsonPayload:"bad value \\"x\\\\y\\" in config")',
+    ]],
+    ['request log: method, status, route prefix', { kind: 'request', services: ['a', 'b'], template: 'GET /api/users/<*>/orders 503' }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name=("a" OR "b")', 'severity>=NOTICE',
+      'httpRequest.requestMethod="GET"', 'httpRequest.status=503', 'httpRequest.requestUrl:"/api/users/"',
+    ]],
+    ['stack: exception type and its message', { kind: 'stack', services: [], exceptionType: 'KeyError', template: 'Traceback (most recent call last):\n  File <PATH>, line <NUM>, in handler\nKeyError: <QUOTED>' }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="svc"', 'severity>=NOTICE',
+      '(textPayload:"KeyError" OR jsonPayload:"KeyError")',
+    ]],
+    ['redacted text never searched', { kind: 'text', services: ['api'], template: 'USER AUTO-CREATED: Created user ***@cornell.edu from JWT' }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="api"', 'severity>=NOTICE',
+      '(textPayload:"USER AUTO-CREATED: Created user" OR jsonPayload:"USER AUTO-CREATED: Created user")',
+    ]],
+  ];
+  it.each(filters)('filter: %s', (_name, cluster, clauses) => {
+    expect(clusterFilter(cluster, ['svc'], 'NOTICE').split('\n')).toEqual(clauses);
+  });
+});
