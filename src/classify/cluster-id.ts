@@ -70,7 +70,10 @@ export function templatesMatch(a: string, b: string): boolean {
   return covers(ta, tb) || covers(tb, ta);
 }
 
-/** Does `general` match `specific`, each mask in `general` absorbing one or more tokens? */
+/**
+ * Does `general` match `specific`? A mask in `general` stands for a run of tokens holding at most
+ * one plain word: a value that took several tokens, or a word that a later template generalised.
+ */
 function covers(general: readonly string[], specific: readonly string[]): boolean {
   // reach[j]: general[0..i) can match specific[0..j). O(n·m) over bounded token lists.
   const m = specific.length;
@@ -79,10 +82,15 @@ function covers(general: readonly string[], specific: readonly string[]): boolea
   for (const g of general) {
     const next = new Array<boolean>(m + 1).fill(false);
     if (isMask(g)) {
-      let open = false;
+      let none = false;
+      let one = false;
       for (let j = 0; j < m; j++) {
-        open = open || (reach[j] as boolean);
-        if (open) next[j + 1] = true;
+        if (reach[j]) none = true;
+        if (isAnchor(specific[j] as string)) {
+          one = none;
+          none = false;
+        }
+        next[j + 1] = none || one;
       }
     } else {
       for (let j = 0; j < m; j++) if (reach[j] && specific[j] === g) next[j + 1] = true;

@@ -109,7 +109,9 @@ function nodeFrame(rest: string): { name: string; own: boolean } {
     loc = rest.slice(open + 2, -1);
   }
   const file = loc.replace(/:\d+:\d+$/, '').replace(/:\d+$/, '');
-  const own = !NODE_LIBRARY.some((p) => file.includes(p)) && file.length > 0;
+  // `Promise.all (index 0)`, `<anonymous>`: built-ins name no file.
+  const isFile = /[/\\]/.test(file) || /\.[cm]?[jt]sx?$/.test(file);
+  const own = isFile && !NODE_LIBRARY.some((p) => file.includes(p));
   fn = fn.replace(/^async /, '').replace(/^new /, '');
   return { name: `${shortPath(file)}:${stableName(fn) || '<anonymous>'}`, own };
 }

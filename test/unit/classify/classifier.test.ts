@@ -1,0 +1,98 @@
+import { createClassifier, templatesMatch } from '../../../src/classify/index.js';
+import type { Entry, Severity } from '../../../src/shared/types.js';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 8, 11, 10, 0, 0);
+
+const entry = (text: string, over: Partial<Entry> = {}): Entry => ({
+  time: T0, severity: 'ERROR', service: 'api', revision: 'api-001', kind: 'text', text, ...over,
+});
+
+describe('createClassifier', () => {
+  it('aggregates count, max severity, first/last seen, services, revisions and a 5-minute timeline', () => {
+    const c = createClassifier();
+    const sev: Severity[] = ['WARNING', 'CRITICAL', 'ERROR', 'WARNING'];
+    const at = [T0 + 7 * MIN, T0, T0 + 2 * MIN, T0 + 11 * MIN];
+    const rev = ['api-002', 'api-001', 'api-001', 'api-002'];
+    const svc = ['api', 'worker', 'api', 'api'];
+    sev.forEach((s, i) =>
+      c.add(entry(`payment ${i} declined by gateway`, {
+        severity: s, time: at[i] as number, revision: rev[i] as string, service: svc[i] as string,
+      })),
+    );
+    const [cluster, ...rest] = c.clusters();
+    expect(rest).toHaveLength(0);
+    expect(cluster).toMatchObject({
+      template: 'payment <NUM> declined by gateway',
+      kind: 'text',
+      count: 4,
+      severity: 'CRITICAL',
+      firstSeen: T0,
+      lastSeen: T0 + 11 * MIN,
+      services: ['api', 'worker'],
+      revisions: [
+        { name: 'api-001', firstSeen: T0, count: 2 },
+        { name: 'api-002', firstSeen: T0 + 7 * MIN, count: 2 },
+      ],
+      timeline: [[T0, 2], [T0 + 5 * MIN, 1], [T0 + 10 * MIN, 1]],
+    });
+    expect(cluster?.id).toMatch(/^c[0-9a-f]{12}$/);
+  });
+
+  it('keeps up to 3 distinct samples, each at most 2000 characters', () => {
+    const c = createClassifier();
+    const long = `upload failed for blob ${'x'.repeat(5000)}`;
+    for (const t of ['upload failed for blob a1', 'upload failed for blob a1', long, 'upload failed for blob b2', 'upload failed for blob c3']) {
+      c.add(entry(t));
+    }
+    const samples = c.clusters()[0]?.samples ?? [];
+    expect(samples).toHaveLength(3);
+    expect(new Set(samples).size).toBe(3);
+    expect(Math.max(...samples.map((s) => s.length))).toBe(2000);
+  });
+
+  it('sorts clusters by count, largest first', () => {
+    const c = createClassifier();
+    c.add(entry('disk full on volume 1'));
+    for (let i = 0; i < 3; i++) c.add(entry(`redis connection refused after ${i} retries`));
+    expect(c.clusters().map((x) => x.count)).toEqual([3, 1]);
+  });
+
+  it('resolves each handle to the final id and template of its cluster', () => {
+    const c = createClassifier();
+    const first = c.add(entry('worker w-a stopped unexpectedly'));
+    expect(c.resolve(first).template).toBe('worker w-a stopped unexpectedly');
+    const second = c.add(entry('worker w-b stopped unexpectedly'));
+    expect(c.resolve(first)).toEqual(c.resolve(second));
+    expect(c.resolve(first).template).toBe('worker <*> stopped unexpectedly');
+  });
+
+  it('rejects a handle it never gave out', () => {
+    const c = createClassifier();
+    expect(() => c.resolve(7)).toThrow(RangeError);
+  });
+
+  it('clusters that end with the same id are one cluster', () => {
+    const c = createClassifier();
+    // Same words, a value of one or of two tokens: two templates, one problem.
+    c.add(entry('could not open file /tmp/a for writing'));
+    c.add(entry('could not open file /tmp/a b-2 for writing'));
+    const clusters = c.clusters();
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]?.count).toBe(2);
+  });
+});
+
+describe('templatesMatch', () => {
+  it.each([
+    ['identical', 'worker <*> stopped', 'worker <*> stopped', true],
+    ['one generalises the other', 'worker w-a stopped', 'worker <*> stopped', true],
+    ['the other way round', 'worker <*> stopped', 'worker w-a stopped', true],
+    ['a mask absorbs several value tokens and one word', 'open <PATH> failed', 'open /a 12 x-1 docs failed', true],
+    ['named masks are wildcards', 'took <NUM> for <*>', 'took 5ms for user-1', true],
+    ['different words', 'worker <*> stopped', 'worker <*> started', false],
+    ['extra words', 'cache miss for <*>', 'cache miss for <*> and then evicted', false],
+  ])('%s', (_name, a, b, expected) => {
+    expect(templatesMatch(a, b)).toBe(expected);
+  });
+});

@@ -1,0 +1,48 @@
+import { isMask, maskMessage, maskToken, tokenize, MAX_TEMPLATE_TOKENS } from '../../../src/normalize/mask.js';
+
+describe('maskMessage', () => {
+  it.each([
+    ['numbers and durations', 'Request took 250ms for user 42', 'Request took <NUM> for user <NUM>'],
+    ['a number and its unit are one value', 'Connected to 10.0.0.12:5432 in 1.5 s', 'Connected to <IP> in <NUM>'],
+    ['a value restated in brackets', 'sent 18846 bytes (18.4 KB) ok', 'sent <NUM> ok'],
+    ['comparison prefix', 'lifetime <1 sec', 'lifetime <NUM>'],
+    ['UUID', 'trace 7f3a9c2e-1b4d-4c8e-9f00-123456789abc done', 'trace <UUID> done'],
+    ['hex', 'value 0x7ffd1234 at deadbeef42', 'value <HEX> at <HEX>'],
+    ['IPv4 with port, IPv6', 'from 10.1.2.3:443 and fe80::1ff:fe23:4567:890a', 'from <IP> and <IP>'],
+    ['host names', 'lookup db.internal.example.com: no such host', 'lookup <HOST>: no such host'],
+    ['code names stay', 'java.lang.NullPointerException thrown', 'java.lang.NullPointerException thrown'],
+    ['paths', 'open /var/lib/app/42/data.db failed', 'open <PATH> failed'],
+    ['URLs', 'uploaded to https://storage.example.com/b/o?x=1', 'uploaded to <URL>'],
+    ['redacted emails', 'mail from ***@example.com bounced', 'mail from <EMAIL> bounced'],
+    ['quoted values keep their quotes', `Unknown column 'foo' in "list"`, `Unknown column '<QUOTED>' in "<QUOTED>"`],
+    ['key=value keeps the key', 'uid=0 euid=0 tty=ssh rhost=10.0.0.1', 'uid=<NUM> euid=<NUM> tty=ssh rhost=<IP>'],
+    ['packed key=value pairs', 'ready=true,policy=3,mode=false', 'ready=<BOOL>,policy=<NUM>,mode=<BOOL>'],
+    ['identifiers with digits', 'block blk_-160899 of attempt_14_0002_m_3', 'block <ID> of <ID>'],
+    ['a word with a version digit stays', 'open through proxy SOCKS5 over ipv4', 'open through proxy SOCKS5 over ipv4'],
+    ['dates and times', 'at Fri Jun 17 07:07:00 2005', 'at <DATE> <DATE> <NUM> <TIME> <NUM>'],
+    ['ISO timestamps', 'started at 2024-05-01T10:00:00.123Z', 'started at <DATE>'],
+    ['a month name that is a word stays', 'you may retry', 'you may retry'],
+    ['whitespace runs collapse', ' a \t b\n\nc ', 'a b c'],
+    ['plain words stay', 'Session access failed (middleware not installed?)', 'Session access failed (middleware not installed?)'],
+  ])('%s', (_name, input, expected) => {
+    expect(maskMessage(input)).toBe(expected);
+  });
+
+  it('bounds the tokens it looks at', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `w${i % 7 === 0 ? 'x' : 'y'}`).join(' ');
+    expect(tokenize(long)).toHaveLength(MAX_TEMPLATE_TOKENS);
+  });
+
+  it('turns a giant token into one wildcard', () => {
+    expect(maskToken('a'.repeat(10_000))).toBe('<*>');
+  });
+
+  it('is idempotent', () => {
+    const once = maskMessage('GET /users/42 from 10.0.0.1 took 5ms uid=7');
+    expect(maskMessage(once)).toBe(once);
+  });
+
+  it.each([['<*>', true], ['<NUM>', true], ['<num>', false], ['x<NUM>', false]])('isMask(%s) = %s', (t, m) => {
+    expect(isMask(t)).toBe(m);
+  });
+});

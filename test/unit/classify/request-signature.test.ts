@@ -1,0 +1,47 @@
+import { createClassifier, requestSignature, routeTemplate } from '../../../src/classify/index.js';
+import type { Entry, HttpRequestInfo } from '../../../src/shared/types.js';
+
+describe('routeTemplate', () => {
+  it.each([
+    ['/users/42/orders', '/users/<NUM>/orders'],
+    ['/threads/7f3a9c2e-1b4d-4c8e-9f00-123456789abc/messages', '/threads/<UUID>/messages'],
+    ['/blobs/9f1c2d3e4a5b6c7d', '/blobs/<HEX>'],
+    ['/runs/run_8812ab/status', '/runs/<ID>/status'],
+    ['/api/v2/health', '/api/v2/health'],
+    ['/users/***@example.com', '/users/<EMAIL>'],
+    ['/search?q=secret&page=2', '/search'],
+    ['/files/aGVsbG8gd29ybGQgdGhpcyBpcyBsb25n', '/files/<ID>'],
+    ['/', '/'],
+    ['//double//slash/', '/double/slash'],
+  ])('%s -> %s', (path, expected) => {
+    expect(routeTemplate(path)).toBe(expected);
+  });
+});
+
+describe('request clusters', () => {
+  const req = (request: HttpRequestInfo, time = 0): Entry => ({
+    time, severity: request.status >= 500 ? 'ERROR' : 'INFO', service: 'api', revision: 'api-1',
+    kind: 'request', text: `${request.method} ${request.path} ${request.status}`, request,
+  });
+
+  it('groups by method, route template and status', () => {
+    const c = createClassifier();
+    const h = [
+      c.add(req({ method: 'GET', path: '/threads/1', status: 404 })),
+      c.add(req({ method: 'get', path: '/threads/2', status: 404 })),
+      c.add(req({ method: 'GET', path: '/threads/3', status: 200 })),
+      c.add(req({ method: 'POST', path: '/threads/3', status: 404 })),
+    ];
+    const ids = h.map((x) => c.resolve(x).id);
+    expect(ids[0]).toBe(ids[1]);
+    expect(new Set(ids).size).toBe(3);
+    expect(c.resolve(h[0] as number).template).toBe('GET /threads/<NUM> 404');
+    expect(c.clusters()[0]).toMatchObject({ kind: 'request', count: 2, template: 'GET /threads/<NUM> 404' });
+  });
+
+  it('the id depends only on the signature', () => {
+    const a = requestSignature({ method: 'DELETE', path: '/a/1', status: 500 });
+    const b = requestSignature({ method: 'DELETE', path: '/a/2', status: 500, latencyMs: 3 });
+    expect(a).toEqual(b);
+  });
+});

@@ -1,0 +1,112 @@
+import { createClassifier, stackSignature } from '../../../src/classify/index.js';
+import type { Entry } from '../../../src/shared/types.js';
+import { goTrace, javaTrace, nodeTrace, pythonChained, pythonTrace } from './stack-fixtures.js';
+
+const stack = (text: string, time = 0): Entry => ({
+  time, severity: 'ERROR', service: 'api', revision: 'api-001', kind: 'stack', text,
+});
+
+describe('stackSignature', () => {
+  const cases: Array<{ name: string; text: string; language: string; type: string; frames: string[]; root?: string }> = [
+    {
+      name: 'Python: library frames dropped, innermost own frame first',
+      text: pythonTrace(1),
+      language: 'python',
+      type: 'KeyError',
+      frames: ['services/cache.py:get', 'services/thread_service.py:load'],
+    },
+    {
+      name: 'Python chained: the exception that surfaced, its root cause named',
+      text: pythonChained(5432),
+      language: 'python',
+      type: 'backend.errors.DatabaseUnavailable',
+      frames: ['db/pool.py:connect', 'routes/health.py:ready'],
+      root: 'psycopg2.OperationalError',
+    },
+    {
+      name: 'Node: node_modules, node:internal and built-ins dropped',
+      text: nodeTrace('id'),
+      language: 'node',
+      type: 'TypeError',
+      frames: ['services/summary.js:summarizeThread', 'controllers/thread.js:ThreadController.get'],
+    },
+    {
+      name: 'Java: java.* and framework frames dropped, lambda counters removed, Caused by as root',
+      text: javaTrace(77),
+      language: 'java',
+      type: 'java.lang.IllegalStateException',
+      frames: ['com.acme.billing.PaymentService.charge', 'com.acme.billing.CheckoutController.lambda$pay'],
+      root: 'java.sql.SQLTransientConnectionException',
+    },
+    {
+      name: 'Go: runtime and net/http frames dropped, only the panicking goroutine',
+      text: goTrace(5, 12),
+      language: 'go',
+      type: 'runtime error: index out of range [<NUM>] with length <NUM>',
+      frames: ['main.(*Server).pickShard', 'main.(*Server).handle'],
+    },
+  ];
+
+  it.each(cases)('$name', ({ text, language, type, frames, root }) => {
+    const sig = stackSignature(text);
+    expect(sig).not.toBeNull();
+    expect(sig?.language).toBe(language);
+    expect(sig?.exceptionType).toBe(type);
+    expect(sig?.frames).toEqual(frames);
+    expect(sig?.rootCause).toBe(root);
+  });
+
+  it('Node error codes and Uncaught prefixes are not part of the type', () => {
+    const text = 'Uncaught Error [ERR_HTTP_HEADERS_SENT]: Cannot set headers\n    at send (/app/src/reply.js:3:9)';
+    expect(stackSignature(text)?.exceptionType).toBe('Error');
+  });
+
+  it('returns null for text that is not a trace', () => {
+    expect(stackSignature('just a message\nwith two lines')).toBeNull();
+  });
+});
+
+describe('stack clusters', () => {
+  function ids(texts: string[]): string[] {
+    const c = createClassifier();
+    const handles = texts.map((t, i) => c.add(stack(t, i)));
+    return handles.map((h) => c.resolve(h).id);
+  }
+
+  it.each([
+    ['Python', [pythonTrace(1), pythonTrace(2), pythonTrace(99)]],
+    ['Python chained', [pythonChained(5432), pythonChained(6543)]],
+    ['Node (values and line numbers differ)', [nodeTrace('id', 17), nodeTrace('name', 23)]],
+    ['Java', [javaTrace(77), javaTrace(1234)]],
+    ['Go (values and goroutine ids differ)', [goTrace(5, 12), goTrace(9, 4711)]],
+  ])('%s: the same problem with other values is one cluster', (_name, texts) => {
+    expect(new Set(ids(texts)).size).toBe(1);
+  });
+
+  it('different raising frames are different problems; a different outer caller is not', () => {
+    const [a, b, c] = ids([pythonTrace(1), pythonTrace(1, 'routes/admin.py'), pythonChained(1)]);
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('the four languages are four clusters with type and frames on the cluster', () => {
+    const c = createClassifier();
+    for (const t of [pythonTrace(1), nodeTrace('x'), javaTrace(1), goTrace(1, 1), pythonTrace(2)]) c.add(stack(t));
+    const clusters = c.clusters();
+    expect(clusters).toHaveLength(4);
+    expect(clusters[0]).toMatchObject({
+      kind: 'stack',
+      count: 2,
+      exceptionType: 'KeyError',
+      frames: ['services/cache.py:get', 'services/thread_service.py:load'],
+      template: "KeyError: '<QUOTED>'",
+    });
+  });
+
+  it('a stack entry that cannot be parsed is mined as text', () => {
+    const c = createClassifier();
+    const h = c.add(stack('Something odd happened 42 times\nand then 43'));
+    expect(c.resolve(h).template).toBe('Something odd happened <NUM> times and then <NUM>');
+    expect(c.clusters()[0]?.kind).toBe('text');
+  });
+});
