@@ -1,5 +1,6 @@
 // Finds issues a person filed about the same error text, as adoption candidates. Search lags behind
 // writes, so it is only ever used for issues the gardener did not file; a failure means no candidates.
+import { constantFragments } from '../render/index.js';
 import type { Cluster, TrackedIssue } from '../shared/types.js';
 import type { GitHubClient } from './app-client.js';
 import { messageOf } from './describe-failure.js';
@@ -28,11 +29,12 @@ export async function searchSimilarIssues(client: GitHubClient, cluster: Cluster
 /** `repo:o/r is:issue -label:x "phrase"`, or null when the cluster has no distinctive constant text. */
 export function similarQuery(owner: string, repo: string, managedLabel: string, cluster: Pick<Cluster, 'template' | 'exceptionType'>): string | null {
   const qualifiers = `repo:${owner}/${repo} is:issue -label:"${managedLabel.replace(/"/g, '')}"`;
-  const phrases: string[] = [];
   const type = cluster.exceptionType ? words(cluster.exceptionType) : '';
-  if (type.length >= 4) phrases.push(type);
   const fragment = distinctiveFragment(cluster.template);
-  if (fragment && !phrases.some((p) => p.toLowerCase().includes(fragment.toLowerCase()))) phrases.push(fragment);
+  const phrases = [type, fragment ?? ''].filter((p) => p.length >= 4);
+  // One phrase that holds the other says it all.
+  if (phrases.length === 2 && phrases[1]!.toLowerCase().includes(phrases[0]!.toLowerCase())) phrases.shift();
+  else if (phrases.length === 2 && phrases[0]!.toLowerCase().includes(phrases[1]!.toLowerCase())) phrases.pop();
   if (phrases.length === 0) return null;
   let q = qualifiers;
   for (const phrase of phrases) {
@@ -45,8 +47,7 @@ export function similarQuery(owner: string, repo: string, managedLabel: string, 
 
 /** The longest run of constant text in a masked template (masks like <*>, <NUM>, <UUID> removed). */
 export function distinctiveFragment(template: string): string | null {
-  const fragments = template
-    .split(/<[A-Za-z_*:#.-]*>/)
+  const fragments = constantFragments(template)
     .map(words)
     .filter((f) => f.length >= MIN_FRAGMENT && /[A-Za-z]{3}/.test(f));
   if (fragments.length === 0) return null;

@@ -87,6 +87,10 @@ describe('searchSimilar', () => {
   it('builds the query from the constant text and the exception type, within GitHub\'s 256 characters', () => {
     expect(similarQuery('o', 'r', 'lg', cluster('<NUM> KeyError: <*>', 'KeyError'))).toBe('repo:o/r is:issue -label:"lg" "KeyError"');
     expect(similarQuery('o', 'r', 'lg', cluster('<*> <NUM> <*>'))).toBeNull();
+    // A stack trace: one line's text, never a phrase that runs across lines.
+    expect(similarQuery('o', 'r', 'lg', cluster('ValueError: bad agent state <*>\n  File "<PATH>", line <NUM>, in run_agent', 'ValueError'))).toBe(
+      'repo:o/r is:issue -label:"lg" "ValueError bad agent state"',
+    );
     const long = similarQuery('o', 'r', 'lg', cluster(`${'word '.repeat(100)}<*>`))!;
     expect(long.length).toBeLessThanOrEqual(256);
     expect(long).toMatch(/ "word word/);
