@@ -19,6 +19,11 @@ export interface GeneratorOptions {
   end: Date;
   project?: string;
   services?: string[];
+  /**
+   * Multiplies every problem family's occurrences (default 1: about a fifth of a backend's entries are
+   * problems); noise fills the rest. Past about 4 the problems crowd each other out.
+   */
+  problemScale?: number;
 }
 
 export interface GeneratedEntry {
@@ -50,12 +55,12 @@ interface Stream {
 }
 
 /** Problem families get exact quotas spread over their spans; noise fills every other position. */
-function planStreams(services: string[], count: number): Stream[] {
+function planStreams(services: string[], count: number, scale: number): Stream[] {
   const streams: Stream[] = [];
   services.forEach((name, service) => {
     for (const family of shapeOf(name).families) {
       if (family.per3k <= 0) continue;
-      const total = Math.round((family.per3k * count) / (3000 * services.length));
+      const total = Math.round((family.per3k * scale * count) / (3000 * services.length));
       const newest = ROLLOUTS[ROLLOUTS.length - 1] ?? 0;
       const spans = (family.spans ?? [[0, 1]])
         .map(([from, to]) => (family.newestRevisionOnly ? [Math.max(from, newest), to] as const : [from, to] as const))
@@ -75,6 +80,7 @@ function validate(options: GeneratorOptions): void {
   if (!Number.isInteger(options.count) || options.count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${options.count}`);
   if (!Number.isFinite(options.seed)) throw new RangeError('seed must be a finite number');
   if (!(options.end.getTime() > options.start.getTime())) throw new RangeError('end must be after start');
+  if (options.problemScale !== undefined && !(options.problemScale >= 0)) throw new RangeError('problemScale must be ≥ 0');
   if (options.services?.length === 0) throw new RangeError('services, when given, must name at least one service');
 }
 
@@ -90,7 +96,7 @@ export function* generateEntries(options: GeneratorOptions): Generator<Generated
   const infos = services.map((s) => serviceInfo(s, project));
   const revisions = services.map((s) => revisionPlan(s, options.seed));
   const noise = services.map((s) => shapeOf(s).families.filter((f) => f.per3k <= 0).map((f) => [f, f.noiseWeight ?? 1] as const));
-  const streams = planStreams(services, count);
+  const streams = planStreams(services, count, options.problemScale ?? 1);
 
   for (let i = 0; i < count; i += 1) {
     const fraction = warp((i + rng.next()) / count);

@@ -14,9 +14,9 @@ export function userAgent(ctx: EmitContext): string {
   return ctx.rng.chance(0.7) ? ctx.rng.pick(BROWSERS) : ctx.rng.pick(CLIENTS);
 }
 
-/** Cloud Run latency: seconds with up to nine decimals, e.g. `0.123456789s`. */
+/** Cloud Run latency: a protobuf Duration in JSON, seconds with nine decimals, e.g. `0.123456789s`. */
 export function latency(ctx: EmitContext, loSeconds: number, hiSeconds: number): string {
-  return `${ctx.rng.float(loSeconds, hiSeconds, 6)}s`;
+  return `${ctx.rng.fixed(loSeconds, hiSeconds, 9)}s`;
 }
 
 /** The severity Cloud Run gives a request log for its status. */

@@ -51,6 +51,11 @@ export class Prng {
     return Math.round((lo + this.next() * (hi - lo)) * f) / f;
   }
 
+  /** Decimal text with exactly `digits` decimals in [lo, hi), as `%.Nf` prints it. */
+  fixed(lo: number, hi: number, digits: number): string {
+    return (lo + this.next() * (hi - lo)).toFixed(digits);
+  }
+
   chance(p: number): boolean {
     return this.next() < p;
   }

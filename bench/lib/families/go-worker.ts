@@ -57,7 +57,7 @@ const problems: FamilySpec[] = [
     emit: (ctx) => ({
       stream: 'stdout', severity: 'ERROR', traced: false,
       jsonPayload: {
-        message: `job ${jobId(ctx)} failed after ${ctx.rng.float(10, 60, 3)}s: rpc error: code = DeadlineExceeded desc = context deadline exceeded`,
+        message: `job ${jobId(ctx)} failed after ${ctx.rng.fixed(10, 60, 3)}s: rpc error: code = DeadlineExceeded desc = context deadline exceeded`,
         attempt: ctx.rng.int(1, 5),
         subscription: 'projects/netra-staging/subscriptions/worker-jobs',
       },
@@ -84,7 +84,7 @@ const problems: FamilySpec[] = [
     per3k: 22,
     emit: (ctx) => ({
       stream: 'stdout', severity: 'WARNING', traced: false,
-      jsonPayload: { message: `ack deadline exceeded for message ${jobId(ctx)} (age=${ctx.rng.float(60, 600, 1)}s)` },
+      jsonPayload: { message: `ack deadline exceeded for message ${jobId(ctx)} (age=${ctx.rng.fixed(60, 600, 1)}s)` },
     }),
   },
 ];

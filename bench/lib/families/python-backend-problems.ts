@@ -35,7 +35,7 @@ export const pythonBackendProblems: FamilySpec[] = [
     name: 'startup-race-condition',
     per3k: 14,
     emit: ({ rng }) => pyLog(rng.chance(0.4) ? 'CRITICAL' : 'ERROR', 'netra_backend.app.websocket_core.startup_guard',
-      `RACE CONDITION DETECTED: Startup phase '${rng.pick(PHASES)}' did not reach '${rng.pick(TARGETS)}' within ${rng.float(0.5, 3, 1)}s`,
+      `RACE CONDITION DETECTED: Startup phase '${rng.pick(PHASES)}' did not reach '${rng.pick(TARGETS)}' within ${rng.fixed(0.5, 3, 1)}s`,
       { connection_id: `ws_${rng.hex(12)}` }),
   },
   {
@@ -61,7 +61,7 @@ export const pythonBackendProblems: FamilySpec[] = [
     name: 'token-reuse-detected',
     per3k: 150,
     emit: ({ rng }) => pyLog('WARNING', 'netra_backend.app.auth_integration.token_guard',
-      `🚨 AUTHENTICATION TOKEN DETECTED: Token used ${rng.float(0.001, 0.999, 3).toFixed(3)}s ago (threshold: 1.0s) hash=${rng.hex(16)}`),
+      `🚨 AUTHENTICATION TOKEN DETECTED: Token used ${rng.fixed(0.001, 0.999, 3)}s ago (threshold: 1.0s) hash=${rng.hex(16)}`),
   },
   {
     name: 'user-auto-created',
@@ -151,7 +151,7 @@ export const pythonBackendProblems: FamilySpec[] = [
     per3k: 22,
     emit: ({ rng, secrets }) => pyLog('WARNING', 'netra_backend.app.llm.client',
       `LLM call failed with 429 RESOURCE_EXHAUSTED: POST https://generativelanguage.googleapis.com/v1beta/models/`
-      + `${rng.pick(MODELS)}:generateContent?key=${rng.pick(secrets.googleKeys)} (retry in ${rng.float(1, 30, 1)}s, attempt ${rng.int(1, 5)}/5)`),
+      + `${rng.pick(MODELS)}:generateContent?key=${rng.pick(secrets.googleKeys)} (retry in ${rng.fixed(1, 30, 1)}s, attempt ${rng.int(1, 5)}/5)`),
   },
   {
     name: 'redis-connection-refused',

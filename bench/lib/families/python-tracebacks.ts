@@ -30,7 +30,7 @@ export function sqlalchemyOperationalError(ctx: EmitContext): string {
     ? `connection to server at "${host}", port 5432 failed: timeout expired`
     : `connection to server at "${host}", port 5432 failed: server closed the connection unexpectedly`;
   return [
-    `Database session failed after ${rng.float(5, 30, 1)}s (dsn=${dsn})`,
+    `Database session failed after ${rng.fixed(5, 30, 1)}s (dsn=${dsn})`,
     'Traceback (most recent call last):',
     ...ASGI_FRAMES,
     rng.pick(ROUTE_FRAMES),
