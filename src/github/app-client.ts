@@ -110,7 +110,12 @@ export async function connectGitHub(options: GitHubStoreOptions): Promise<GitHub
     installationId = found.data.id;
   }
   const id = installationId;
-  const octokit = await step(`get an installation token (installation ${id})`, options, () => app.getInstallationOctokit(id));
+  const octokit = await step(`get an installation token (installation ${id})`, options, async () => {
+    const installation = await app.getInstallationOctokit(id);
+    // The token is otherwise fetched lazily, and a wrong installation would surface as a 404 elsewhere.
+    await installation.auth({ type: 'installation' });
+    return installation;
+  });
 
   return {
     octokit: octokit as GitHubOctokit,

@@ -7,14 +7,19 @@ interface Context {
   appId: string;
 }
 
+/** GitHub's status for a failed request; 0 when no answer came back (Octokit reports those as 500). */
 export function statusOf(error: unknown): number {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : 0;
+  const e = error as { status?: unknown; response?: unknown; request?: unknown } | null;
+  if (typeof e?.status !== 'number') return 0;
+  if (e.request !== undefined && e.response === undefined) return 0;
+  return e.status;
 }
 
 /** The server's own words for a failed request, without the request's headers or body. */
 export function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  let text = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+  if (cause && /unknown error|fetch failed/i.test(text)) text = `${text}: ${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ''}`;
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 

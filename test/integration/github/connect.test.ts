@@ -43,6 +43,22 @@ describe('connecting as the GitHub App', () => {
     expect((failure as GitHubError).message).toMatch(/GITHUB_APP_ID \(31337\) belongs to the private key/);
   });
 
+  it('names GITHUB_INSTALLATION_ID when the installation it is given does not exist', async () => {
+    const failure = await storeFor(server, { installationId: 777 }).catch((e: unknown) => e);
+    expect((failure as GitHubError).status).toBe(404);
+    expect((failure as GitHubError).message).toMatch(/GITHUB_INSTALLATION_ID/);
+  });
+
+  it('names GITHUB_API_URL when GitHub cannot be reached', async () => {
+    const url = server.url;
+    await server.close();
+    server = await startGitHub();
+    const failure = await storeFor(server, { apiUrl: url, retry: { retries: 0, retryAfterBaseMs: 1 } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(GitHubError);
+    expect((failure as GitHubError).message).toMatch(/cannot reach GitHub at http:\/\/127\.0\.0\.1:\d+ \(GITHUB_API_URL\)/);
+    expect((failure as GitHubError).retryable).toBe(true);
+  });
+
   it('refuses a key that is not a PEM private key before calling GitHub', async () => {
     const failure = await storeFor(server, { privateKey: 'not a key' }).catch((e: unknown) => e);
     expect((failure as GitHubError).message).toMatch(/not a PEM private key/);
