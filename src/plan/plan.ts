@@ -1,6 +1,7 @@
 // The plan: a pure function from (clusters, GitHub issues, settings, window, now) to ranked
 // problems and the actions that keep GitHub true, each with its reason. No I/O, no clock.
 import type { Settings } from '../config/schema.js';
+import { renderTitle } from '../render/index.js';
 import { PRIORITIES, type Action, type Cluster, type Problem, type TrackedIssue } from '../shared/types.js';
 import { assessCluster } from './assess.js';
 import type { ActionGroup, PlanContext, PlanInput, PlanOutput } from './context.js';
@@ -29,7 +30,8 @@ export function plan(input: PlanInput): PlanOutput {
       const problem = { ...untrackedProblem(cluster, assessment, ctx), category: 'other' as const };
       groups.push(none(problem, `same problem as #${same.issue.number}, which tracks it through cluster ${same.cluster}`, same.issue));
     } else if (!assessment.matters) {
-      groups.push(none(untrackedProblem(cluster, assessment, ctx), `${assessment.why}: worklog only`));
+      const problem = untrackedProblem(cluster, assessment, ctx);
+      groups.push(none(problem, `${assessment.why}: worklog only, would be ${renderTitle(problem)}`));
     } else {
       groups.push(planCreate(cluster, assessment, ctx, matching.closedCandidates.get(cluster.id)));
     }
@@ -48,7 +50,8 @@ export function plan(input: PlanInput): PlanOutput {
 }
 
 function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGroup {
-  const where = issue ? { issue: issue.number, title: issue.title, url: issue.url } : { title: '' };
+  // Noise carries the title it would have had: the worklog can say what was left out.
+  const where = issue ? { issue: issue.number, title: issue.title, url: issue.url } : { title: renderTitle(problem) };
   return { problem, actions: [{ kind: 'none', cluster: problem.id, ...where, reason }] };
 }
 

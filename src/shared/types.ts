@@ -182,7 +182,7 @@ export interface Action {
   commentId?: number;
   /** For link: the other issue. */
   relatedIssue?: number;
-  /** For update (and relabel): retitle the issue to this; only ever a title the gardener set itself. */
+  /** For update: retitle the issue to this (sent with the body); only ever a title the gardener set itself. */
   newTitle?: string;
 }
 
