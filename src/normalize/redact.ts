@@ -11,7 +11,7 @@ export function redact(text: string): string {
   // Hints are looked up in the original text: replacements only add `[REDACTED]` and `***`,
   // which hold no hint, so a rule skipped here could not have matched later either.
   const lower = text.toLowerCase();
-  const rules = REDACT_RULES.filter((rule) => rule.hints.some((hint) => lower.includes(hint)));
+  const rules = REDACT_RULES.filter((rule) => rule.hints.length === 0 || rule.hints.some((hint) => lower.includes(hint)));
   // One pass almost always settles it; a replacement can expose a neighbour to an earlier rule
   // (`AKIA…eyJ…`: the key goes, then the JWT has a boundary), so repeat until nothing changes.
   let out = text;
