@@ -11,7 +11,7 @@ export interface MinerOptions {
   maxScan: number;
 }
 
-export const DEFAULT_MINER_OPTIONS: MinerOptions = { similarity: 0.5, maxScan: 500 };
+export const DEFAULT_MINER_OPTIONS: MinerOptions = { similarity: 0.6, maxScan: 500 };
 
 interface LengthGroup {
   all: number[];

@@ -11,9 +11,11 @@ import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinerOptions } from './templ
 export interface TextOptions extends MinerOptions {
   /** A wildcard position with at most this many distinct plain words splits its template. */
   splitMaxWords: number;
+  /** A word filling wildcard positions of at least this many templates is a name (0: off). */
+  sharedWordTemplates: number;
 }
 
-export const DEFAULT_TEXT_OPTIONS: TextOptions = { ...DEFAULT_MINER_OPTIONS, splitMaxWords: 4 };
+export const DEFAULT_TEXT_OPTIONS: TextOptions = { ...DEFAULT_MINER_OPTIONS, splitMaxWords: 6, sharedWordTemplates: 2 };
 
 /** Variants a template keeps before positions already proven variable are folded together. */
 const MAX_VARIANTS = 64;
@@ -90,25 +92,50 @@ export class TextClusters {
   /** Final id and template of every live variant (roots only). */
   resolveAll(): Map<number, Resolved> {
     const out = new Map<number, Resolved>();
+    const shared = this.sharedWords();
     for (const [template, state] of this.states) {
       const tokens = this.miner.template(template);
-      const variable = this.variablePositions(tokens, state);
+      const variable = this.variablePositions(tokens, state, shared);
       for (const index of state.byKey.values()) {
         const words = (this.variants[index] as Variant).words;
-        const refined = tokens.map((t, p) =>
-          t === WILDCARD && !variable.has(p) && !state.variable.has(p) ? (words[p] as string) : t,
-        );
+        const refined = tokens.map((t, p) => (t === WILDCARD && !variable.has(p) ? (words[p] as string) : t));
         out.set(index, { id: textClusterId(refined, state.errorType), template: refined.join(' ') });
       }
     }
     return out;
   }
 
+  /**
+   * Words that fill a wildcard position in more than one template: names of things (users,
+   * queues, hosts) that many messages mention, so a position holding one is a value.
+   */
+  private sharedWords(): Set<string> {
+    const seenIn = new Map<string, Set<number>>();
+    const shared = new Set<string>();
+    const needed = this.options.sharedWordTemplates;
+    if (needed <= 0) return shared;
+    for (const [template, state] of this.states) {
+      const tokens = this.miner.template(template);
+      for (const index of state.byKey.values()) {
+        const words = (this.variants[index] as Variant).words;
+        for (let p = 0; p < tokens.length; p++) {
+          const w = words[p] as string;
+          if (tokens[p] !== WILDCARD || w === '*') continue;
+          const where = seenIn.get(w) ?? new Set<number>();
+          where.add(template);
+          seenIn.set(w, where);
+          if (where.size >= needed) shared.add(w);
+        }
+      }
+    }
+    return shared;
+  }
+
   private keyOf(words: readonly string[], state: TemplateState): string {
     return words.map((w, p) => (state.variable.has(p) ? '*' : w)).join('\u0001');
   }
 
-  private variablePositions(tokens: readonly string[], state: TemplateState): Set<number> {
+  private variablePositions(tokens: readonly string[], state: TemplateState, shared = new Set<string>()): Set<number> {
     const variable = new Set(state.variable);
     for (let p = 0; p < tokens.length; p++) {
       if (tokens[p] !== WILDCARD || variable.has(p)) continue;
@@ -116,7 +143,7 @@ export class TextClusters {
       for (const index of state.byKey.values()) {
         const w = (this.variants[index] as Variant).words[p] as string;
         seen.add(w);
-        if (w === '*' || isMask(w) || seen.size > this.options.splitMaxWords) {
+        if (w === '*' || isMask(w) || shared.has(w) || seen.size > this.options.splitMaxWords) {
           variable.add(p);
           break;
         }
