@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import type { Settings } from '../../../src/config/schema.js';
-import { parseStateBlock } from '../../../src/render/index.js';
+import { parseStateBlock, renderStateBlock } from '../../../src/render/index.js';
 import { createLogger } from '../../../src/shared/logger.js';
 import type { IssueStore } from '../../../src/shared/ports.js';
+import type { Priority } from '../../../src/shared/types.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep, type SweepResult } from '../../../src/sweep.js';
 import type { FakeGitHub } from '../servers/github/server.js';
@@ -122,6 +123,38 @@ describe('sweeps against a GitHub-shaped server', () => {
     expect(parseStateBlock(comments[0]!.body)?.clusterId).toBe(target.id);
     expect(issuesPerCluster(server).get(target.id)).toBeUndefined();
     expect(server.issues().filter((i) => i.title.startsWith('GCP-')).every((i) => parseStateBlock(i.body)?.clusterId !== target.id)).toBe(true);
+
+    server.clearJournal();
+    await sweep(await storeFor(server), 'again');
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('reopens an issue closed as completed when its problem returns, and leaves one closed as not planned', async () => {
+    const reference = await startGitHub();
+    const { report } = await sweep(await storeFor(reference), 'reference');
+    await reference.close();
+    const [back, ignored] = report.clusters;
+    const bot = { login: server.botLogin, type: 'Bot' as const };
+    const seed = (c: typeof back, stateReason: 'completed' | 'not_planned') =>
+      server.seedIssue({
+        title: `GCP-new-${c!.priority}-earlier`, labels: [MANAGED, c!.priority], author: bot, state: 'closed', stateReason,
+        closedAt: '2025-09-10T12:00:00Z',
+        body: `Earlier evidence\n\n${renderStateBlock({
+          version: 1, clusterId: c!.id, aliases: [], template: c!.template, totalCount: 5, lastWindowCount: 5,
+          firstSeen: '2025-09-09T00:00:00.000Z', lastSeen: '2025-09-10T00:00:00.000Z', priority: c!.priority as Priority,
+          windowEnd: '2025-09-10T00:00:00.000Z', title: `GCP-new-${c!.priority}-earlier`,
+        })}`,
+      });
+    const reopened = seed(back, 'completed');
+    const stays = seed(ignored, 'not_planned');
+
+    const result = await sweep(await storeFor(server), 'regression');
+    expect(result.report.errors).toEqual([]);
+    expect(server.issue(reopened)).toMatchObject({ state: 'open', stateReason: 'reopened' });
+    expect(result.report.actions.find((a) => a.kind === 'reopen')).toMatchObject({ issue: reopened });
+    expect(server.issue(stays)).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
+    expect(issuesPerCluster(server).get(back!.id)).toBe(1);
+    expect(issuesPerCluster(server).get(ignored!.id)).toBe(1);
 
     server.clearJournal();
     await sweep(await storeFor(server), 'again');
