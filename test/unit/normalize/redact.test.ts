@@ -43,6 +43,8 @@ const rules: Array<{ name: string; input: string; expected: string }> = [
   { name: 'two emails', input: 'a@x.io, b@y.org', expected: '***@x.io, ***@y.org' },
   { name: 'email in JSON', input: '{"email":"dave@netrasystems.ai"}', expected: '{"email":"***@netrasystems.ai"}' },
   { name: 'mailto', input: 'mailto:eve@example.co.uk', expected: 'mailto:***@example.co.uk' },
+  { name: 'email, accented local part', input: 'user josé.núñez@cornell.edu joined', expected: 'user ***@cornell.edu joined' },
+  { name: 'email, non-Latin script and IDN domain', input: '用户 张伟@例子.公司 登录', expected: '用户 ***@例子.公司 登录' },
   { name: 'chained @ loses the middle too', input: 'x a@b.co@c.org', expected: 'x ***@***@c.org' },
   // JWT
   { name: 'JWT alone', input: `jwt=${fake.jwt} ok`, expected: `jwt=${R} ok` },
