@@ -1,99 +1,19 @@
 // A stateful, GitHub-shaped REST server for tests: one repository, one GitHub App installed on it,
 // real App JWT checks and installation tokens, issues/comments/labels/search/contents, injected
 // faults, and a journal of every request checked against GitHub's published REST description.
-import { randomBytes, createPublicKey, type KeyObject } from 'node:crypto';
+import { randomBytes, createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkAppJwt } from './jwt-check.js';
-import { RepoState, type Actor, type StoredComment, type StoredIssue } from './repo-state.js';
+import type { FakeGitHub, FakeGitHubOptions, JournalEntry } from './fake-github.js';
+import { FaultQueue } from './fault-queue.js';
+import { RepoState, type Actor } from './repo-state.js';
 import { checkRequest } from './rest-description.js';
 import { json, notFound, type Reply, type Route, type RouteContext } from './route.js';
 import { issueRoutes } from './routes-issues.js';
 import { searchContentsRoutes, type SearchLag } from './routes-search-contents.js';
 
-export interface FakeGitHubOptions {
-  appId: number;
-  appSlug?: string;
-  /** The App's public key (PEM or KeyObject): JWTs are verified with it. */
-  publicKey: KeyObject | string;
-  /** owner/name of the one repository. */
-  repository: string;
-  installationId?: number;
-  /** False: GET /repos/{owner}/{repo}/installation answers 404, as when the App is not installed. */
-  installed?: boolean;
-  searchLag?: Partial<SearchLag>;
-}
-
-export interface Fault {
-  method?: string;
-  path: RegExp;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  /** How many matching requests fail (default 1). */
-  times?: number;
-  /** Let this many matching requests through before failing (default 0): "fail the second create". */
-  skip?: number;
-  /** Carry the request out, then answer with the fault: a write that landed but whose answer was lost. */
-  afterWrite?: boolean;
-}
-
-export interface JournalEntry {
-  seq: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  status: number;
-  /** The published route it matched, e.g. `GET /repos/{owner}/{repo}/issues`; null when none. */
-  route: string | null;
-  conforms: boolean;
-  problems: string[];
-  /** A request that changes the repository (token exchanges are not writes). */
-  write: boolean;
-  faulted: boolean;
-}
-
-export interface IssueSeed {
-  title: string;
-  body?: string | null;
-  labels?: string[];
-  state?: 'open' | 'closed';
-  stateReason?: 'completed' | 'not_planned' | 'reopened' | null;
-  closedAt?: string;
-  createdAt?: string;
-  /** Default: a person, `octocat`. Pass `{ login: '<slug>[bot]', type: 'Bot' }` for the App's own. */
-  author?: Actor;
-  /** Made through the App (sets performed_via_github_app). Default: author is the App's bot. */
-  viaApp?: boolean;
-  pullRequest?: boolean;
-  /** Visible to search at once (default true; seeded issues are old). */
-  indexed?: boolean;
-}
-
-export interface FakeGitHub {
-  readonly url: string;
-  readonly appId: number;
-  readonly appSlug: string;
-  readonly botLogin: string;
-  readonly installationId: number;
-  readonly state: RepoState;
-  readonly journal: JournalEntry[];
-  writes(): JournalEntry[];
-  nonConforming(): JournalEntry[];
-  clearJournal(): void;
-  injectFault(fault: Fault): void;
-  setSearchLag(lag: Partial<SearchLag>): void;
-  setInstalled(installed: boolean): void;
-  seedIssue(seed: IssueSeed): number;
-  seedComment(issue: number, body: string, author?: Actor): number;
-  seedLabel(name: string, color?: string, description?: string): void;
-  issue(number: number): StoredIssue | undefined;
-  issues(): StoredIssue[];
-  comments(issue: number): StoredComment[];
-  file(path: string): string | undefined;
-  close(): Promise<void>;
-}
+export type { Fault, FakeGitHub, FakeGitHubOptions, IssueSeed, JournalEntry } from './fake-github.js';
 
 const PERSON: Actor = { login: 'octocat', type: 'User' };
 
@@ -107,7 +27,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const state = new RepoState(owner, repo, { id: options.appId, slug: appSlug, owner }, () => base, 'https://github.com');
   let lag: SearchLag = { ms: options.searchLag?.ms ?? 0, requests: options.searchLag?.requests ?? 0 };
   const tokens = new Map<string, number>();
-  const faults: Array<Fault & { left: number; pass: number }> = [];
+  const faults = new FaultQueue();
   const journal: JournalEntry[] = [];
   let requestCount = 0;
 
@@ -162,25 +82,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     return null;
   }
 
-  function takeFault(method: string, path: string, afterWrite: boolean): Fault | null {
-    const index = faults.findIndex((f) => (f.method ?? method) === method && f.path.test(path) && Boolean(f.afterWrite) === afterWrite);
-    if (index < 0) return null;
-    const fault = faults[index]!;
-    if (fault.pass > 0) {
-      fault.pass--;
-      return null;
-    }
-    if (--fault.left <= 0) faults.splice(index, 1);
-    return fault;
-  }
-
-  function faultReply(fault: Fault): Reply {
-    const message =
-      fault.status === 403 ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
-      : fault.status >= 500 ? 'Server Error' : 'Injected fault';
-    return { status: fault.status, body: fault.body ?? { message, documentation_url: 'https://docs.github.com/rest' }, headers: fault.headers ?? {} };
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     const method = (req.method ?? 'GET').toUpperCase();
@@ -209,9 +110,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const write = method !== 'GET' && method !== 'HEAD' && !isAuth;
     let reply: Reply;
     let faulted = false;
-    const before = takeFault(method, path, false);
+    const before = faults.take(method, path, false);
     if (before) {
-      reply = faultReply(before);
+      reply = before;
       faulted = true;
     } else if (!route) {
       reply = notFound();
@@ -219,9 +120,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       const denied = authorize(route, req.headers.authorization, nowMs);
       const ctx: RouteContext = { params, query: url.searchParams, body, url, requestCount: seq, nowMs };
       reply = denied ?? route.handle(ctx);
-      const after = !denied && reply.status < 400 ? takeFault(method, path, true) : null;
+      const after = !denied && reply.status < 400 ? faults.take(method, path, true) : null;
       if (after) {
-        reply = faultReply(after);
+        reply = after;
         faulted = true;
       }
     }
@@ -261,7 +162,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     writes: () => journal.filter((e) => e.write),
     nonConforming: () => journal.filter((e) => !e.conforms),
     clearJournal: () => void journal.splice(0),
-    injectFault: (fault) => void faults.push({ ...fault, left: fault.times ?? 1, pass: fault.skip ?? 0 }),
+    injectFault: (fault) => faults.add(fault),
     setSearchLag: (next) => void (lag = { ...lag, ...next }),
     setInstalled: (value) => void (installed = value),
     seedIssue(seed) {
