@@ -74,15 +74,28 @@ export async function startLoggingServer(options: { entries?: LogEntryJson[] } =
   const requests: ListRequest[] = [];
   const server = new grpc.Server();
 
+  // Each page re-runs the query; remembering the last answer keeps a many-page read linear.
+  let cached: { filter: string; descending: boolean; version: number; result: LogEntryJson[] } | undefined;
+  let version = 0;
+  const sortKeys = new WeakMap<LogEntryJson, string>();
+  const sortKey = (e: LogEntryJson): string => {
+    let key = sortKeys.get(e);
+    if (key === undefined) {
+      const t = timestampProto(String(e.timestamp));
+      key = `${String(Number(t.seconds) + 1e12).padStart(14, '0')}.${String(t.nanos).padStart(9, '0')}|${String(e.insertId ?? '')}`;
+      sortKeys.set(e, key);
+    }
+    return key;
+  };
+
   function select(filter: string, orderBy: string): LogEntryJson[] {
+    const descending = /timestamp\s+desc/i.test(orderBy) || orderBy.trim() === '';
+    if (cached && cached.filter === filter && cached.descending === descending && cached.version === version) return cached.result;
     const node = parseFilter(filter);
     const selected = entries.filter((entry) => matches(node, entry));
-    const key = (e: LogEntryJson): string => {
-      const t = timestampProto(String(e.timestamp));
-      return `${String(Number(t.seconds) + 1e12).padStart(14, '0')}.${String(t.nanos).padStart(9, '0')}|${String(e.insertId ?? '')}`;
-    };
-    const descending = /timestamp\s+desc/i.test(orderBy) || orderBy.trim() === '';
-    return selected.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+    const result = selected.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0) * (descending ? -1 : 1));
+    cached = { filter, descending, version, result };
+    return result;
   }
 
   const handle: grpc.handleUnaryCall<Record<string, unknown>, unknown> = (call, callback) => {
@@ -138,12 +151,18 @@ export async function startLoggingServer(options: { entries?: LogEntryJson[] } =
 
   const api: LoggingServer = {
     address: `127.0.0.1:${port}`,
-    seed: (more) => void entries.push(...more),
-    clear: () => void entries.splice(0),
+    seed: (more) => {
+      for (const entry of more) entries.push(entry);
+      version++;
+    },
+    clear: () => {
+      entries.splice(0);
+      version++;
+    },
     fail: (fault) => void faults.push({ code: fault.code, message: fault.message ?? grpc.status[fault.code] ?? 'fault', times: fault.times ?? 1, after: fault.after ?? 0 }),
     clearFaults: () => void faults.splice(0),
     requests,
-    matching: (filter) => select(filter, 'timestamp asc'),
+    matching: (filter) => [...select(filter, 'timestamp asc')],
     delayMs: 0,
     stop: async () => server.forceShutdown(),
   };
