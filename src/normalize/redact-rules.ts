@@ -36,7 +36,8 @@ function keyValue(
   const open = value.startsWith('\\"') ? '\\"' : value.startsWith('"') || value.startsWith("'") ? value[0]! : '';
   const close = open !== '' && value.length > open.length && value.endsWith(open) ? open : '';
   const inner = value.slice(open.length, value.length - close.length);
-  if (inner === REDACTED || isPlaceholder(inner) || keep(inner, open !== '')) return key + sep + value;
+  // Starting with the marker: a more precise rule already took this value.
+  if (inner.startsWith(REDACTED) || isPlaceholder(inner) || keep(inner, open !== '')) return key + sep + value;
   return key + sep + open + REDACTED + close;
 }
 
@@ -163,11 +164,14 @@ export const REDACT_RULES: readonly RedactRule[] = [
         SEP +
         String.raw`(\\"[^"\\\n]{0,8192}(?:\\")?|"(?:[^"\\\n]|\\.){0,8192}"?|'[^'\n]{0,8192}'?|[^\s,;&"'` +
         '`' +
-        String.raw`<>(){}\[\]\\]{1,4096})`,
+        String.raw`\\]{1,4096})`,
       'gi',
     ),
-    replace: (m, [key, sep, value]) =>
-      keyValue(key!, sep!, value!, (inner, quoted) => !isPasswordKey(key!) && !quoted && !sep!.includes('=') && isProseWord(inner)),
+    // An opening bracket alone is a nested object or list: its own keys decide.
+    replace: (_m, [key, sep, value]) =>
+      keyValue(key!, sep!, value!, (inner, quoted) =>
+        /^[{[(]$/.test(inner) || (!isPasswordKey(key!) && !quoted && !sep!.includes('=') && isProseWord(inner)),
+      ),
   },
   {
     // `API key AbC…`, `token is 9f…`: a long, varied value right after a secret word.

@@ -7,11 +7,13 @@ export const REDACTED = '[REDACTED]';
 /** Values that say "no secret here" and are kept so the log still reads right. */
 const PLACEHOLDERS = new Set([
   '', 'null', 'none', 'nil', 'undefined', 'true', 'false', '*', '***', '****', '*****', '********',
-  'redacted', '[redacted]', '<redacted>', '[filtered]', '<hidden>', '[hidden]',
+  'redacted', 'filtered', 'hidden', 'masked', 'empty', 'unset',
 ]);
 
+/** `null`, `***`, `<redacted>`, `(empty)`: a value that stands in for one. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDERS.has(value.toLowerCase());
+  const word = value.length <= 12 ? value.toLowerCase().replace(/^[[(<{](.*)[\])>}]$/, '$1') : value;
+  return PLACEHOLDERS.has(word);
 }
 
 /**
