@@ -4,6 +4,7 @@ import {
   familiesOf, generateEntries, isNoiseFamily, type GeneratedEntry, type GeneratorOptions,
 } from '../../bench/lib/cloud-run-generator.js';
 import { plantedEmailLocalParts, plantedEmails, plantedSecrets } from '../../bench/lib/fake-secrets.js';
+import { rfc3339Nanos } from '../../bench/lib/log-entry-envelope.js';
 
 const DAY = { start: new Date('2025-09-11T00:00:00Z'), end: new Date('2025-09-12T00:00:00Z') };
 const ALL = ['netra-backend-staging', 'netra-gateway-staging', 'netra-worker-staging', 'netra-billing-staging'];
@@ -106,6 +107,17 @@ describe('generateEntries', () => {
     [{ problemScale: -2 }, /problemScale/],
   ])('refuses bad options %p', (bad, message) => {
     expect(() => take({ seed: 1, count: 10, ...DAY, ...bad })).toThrow(message);
+  });
+});
+
+describe('rfc3339Nanos', () => {
+  it.each([
+    [0, '1970-01-01T00:00:00.000000000Z'],
+    [Date.parse('2025-09-11T23:59:59.999Z') + 0.5, '2025-09-11T23:59:59.999500000Z'],
+    [Date.parse('2024-02-29T12:34:56.007Z') + 0.25, '2024-02-29T12:34:56.007250000Z'],
+    [Date.parse('1969-12-31T23:59:58.250Z'), '1969-12-31T23:59:58.250000000Z'],
+  ])('formats %p as %s', (ms, text) => {
+    expect(rfc3339Nanos(ms)).toBe(text);
   });
 });
 
