@@ -160,7 +160,7 @@ async function evidenceOf(client: GitHubClient, memory: RunMemory, issue: number
 }
 
 /** The plan names a new title only when the title is still the gardener's to change. */
-function updateFields(action: Action & { newTitle?: string }): Record<string, string> | null {
+function updateFields(action: Action): Record<string, string> | null {
   const fields: Record<string, string> = {};
   if (action.body !== undefined) fields.body = limitBody(action.body);
   if (action.newTitle) fields.title = action.newTitle;

@@ -111,7 +111,7 @@ describe('apply', () => {
     const base = { cluster: 'c1', issue: n, title: 'GCP-new-P2-x', reason: 'r' };
     await store.apply({ ...base, kind: 'update', body: 'b1' });
     expect(server.issue(n)!.title).toBe('GCP-new-P2-x');
-    await store.apply({ ...base, kind: 'update', body: 'b2', newTitle: 'GCP-new-P1-x' } as Action);
+    await store.apply({ ...base, kind: 'update', body: 'b2', newTitle: 'GCP-new-P1-x' });
     expect(server.issue(n)).toMatchObject({ title: 'GCP-new-P1-x', body: 'b2' });
     server.clearJournal();
     expect((await store.apply({ ...base, kind: 'link', relatedIssue: 7 })).status).toBe('skipped');
