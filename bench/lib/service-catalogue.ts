@@ -29,9 +29,9 @@ const PORTS: Record<ServiceShape['name'], number> = { 'python-backend': 8000, 'n
 export function shapeOf(service: string): ServiceShape {
   const known = KNOWN_SERVICES[service];
   if (known) return SHAPES[known];
-  if (/gateway|api|node|web/.test(service)) return nodeApiShape;
-  if (/worker|go|job|queue/.test(service)) return goWorkerShape;
-  if (/billing|java|spring|invoice/.test(service)) return javaServiceShape;
+  if (/\b(gateway|api|node|web|frontend)\b/.test(service)) return nodeApiShape;
+  if (/\b(worker|go|jobs?|queue)\b/.test(service)) return goWorkerShape;
+  if (/\b(billing|java|spring|invoices?)\b/.test(service)) return javaServiceShape;
   return pythonBackendShape;
 }
 
