@@ -14,7 +14,25 @@ export function maskSegment(segment: string): string {
   // Slugs with digits (order-8812, v2 stays), long opaque tokens (base64 ids, hashes).
   if (/\d/.test(segment) && !/^v\d{1,2}$/i.test(segment)) return '<ID>';
   if (segment.length >= 24 && !segment.includes('-')) return '<ID>';
+  if (looksRandom(segment)) return '<ID>';
   return segment;
+}
+
+/**
+ * Opaque ids without digits (`acct_ObEHlIWstZbZpW`): after an optional short prefix, ten or more
+ * letters with upper case scattered through them. camelCase route words have about one capital per
+ * word (`getUserProfile`: 2 of 14), random base-62 about half.
+ */
+function looksRandom(segment: string): boolean {
+  const body = segment.replace(/^[a-z]{1,8}_/, '');
+  if (body.length < 10 || body.length > 64 || !/^[A-Za-z]+$/.test(body)) return false;
+  let upper = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+  }
+  const ratio = upper / body.length;
+  return ratio >= 0.3 && ratio <= 0.85;
 }
 
 /** `/users/42/orders/9f1c…?x=1` -> `/users/<NUM>/orders/<HEX>`. */

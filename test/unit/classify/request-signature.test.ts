@@ -13,6 +13,12 @@ describe('routeTemplate', () => {
     ['/files/aGVsbG8gd29ybGQgdGhpcyBpcyBsb25n', '/files/<ID>'],
     ['/', '/'],
     ['//double//slash/', '/double/slash'],
+    ['/v1/accounts/acct_ObEHlIWstZbZpW/invoices', '/v1/accounts/<ID>/invoices'],
+    ['/share/QmXbTzRkLpWvNcYd', '/share/<ID>'],
+    ['/api/getUserProfile', '/api/getUserProfile'],
+    ['/api/checkoutSessions/webhooks', '/api/checkoutSessions/webhooks'],
+    ['/static/README', '/static/README'],
+    ['/docs/GettingStartedGuide', '/docs/GettingStartedGuide'],
   ])('%s -> %s', (path, expected) => {
     expect(routeTemplate(path)).toBe(expected);
   });
