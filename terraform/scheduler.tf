@@ -1,8 +1,4 @@
 locals {
-  # Cloud Scheduler waits at most 1800 s for an HTTP target. Waiting a little longer than the function
-  # may run means a slow sweep is not cut off (and retried alongside itself) by the scheduler.
-  attempt_deadline_seconds = min(var.function_timeout_seconds + 30, 1800)
-
   # The interface's own parameters; `service` only when the variable overrides the config file.
   sweep_body = merge(
     { window = var.sweep_window },
@@ -11,14 +7,18 @@ locals {
 }
 
 resource "google_cloud_scheduler_job" "sweep" {
-  project          = var.project_id
-  region           = var.region
-  name             = "${var.function_name}-sweep"
-  description      = "Runs a log-gardener sweep over the last ${var.sweep_window}."
-  schedule         = var.schedule
-  time_zone        = var.time_zone
-  paused           = var.scheduler_paused
-  attempt_deadline = "${local.attempt_deadline_seconds}s"
+  project     = var.project_id
+  region      = var.region
+  name        = "${var.function_name}-sweep"
+  description = "Runs a log-gardener sweep over the last ${var.sweep_window}."
+  schedule    = var.schedule
+  time_zone   = var.time_zone
+  paused      = var.scheduler_paused
+
+  # Waiting a little longer than the function may run means a slow sweep is not cut off (and retried
+  # alongside itself) by the scheduler. Cloud Scheduler allows at most 1800 s for an HTTP target;
+  # the timeout variable's validation keeps this within it.
+  attempt_deadline = "${var.function_timeout_seconds + 30}s"
 
   # A failed sweep is retried once, well after the failed attempt has ended; a rerun converges to the
   # same issues (plan/apply is idempotent), so a retry never files duplicates.

@@ -129,12 +129,12 @@ variable "scheduler_paused" {
 }
 
 variable "function_timeout_seconds" {
-  description = "Request timeout of the function. The scheduler's attempt deadline follows it (capped at Cloud Scheduler's 1800 s), so keep it at most 1800."
+  description = "Request timeout of the function. The scheduler's attempt deadline is this plus 30 s, and Cloud Scheduler allows at most 1800 s, hence the 1770 s ceiling."
   type        = number
   default     = 540
   validation {
-    condition     = var.function_timeout_seconds >= 60 && var.function_timeout_seconds <= 1800 && floor(var.function_timeout_seconds) == var.function_timeout_seconds
-    error_message = "function_timeout_seconds must be a whole number between 60 and 1800."
+    condition     = var.function_timeout_seconds >= 60 && var.function_timeout_seconds <= 1770 && floor(var.function_timeout_seconds) == var.function_timeout_seconds
+    error_message = "function_timeout_seconds must be a whole number between 60 and 1770."
   }
 }
 

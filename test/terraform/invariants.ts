@@ -78,14 +78,17 @@ export function schedulerFacts(job: Block): SchedulerFacts {
 }
 
 /**
- * The attempt deadline as a function of the timeout, from `min(var.function_timeout_seconds + K, CAP)`.
- * Null when the expression has another shape (the test then fails and asks for a look).
+ * The attempt deadline in seconds as a function of the timeout, from `${var.function_timeout_seconds + K}s`
+ * (optionally capped: `${min(var.function_timeout_seconds + K, CAP)}s`). Null for any other shape (the
+ * test then fails and asks for a look).
  */
 export function deadlineFor(expression: string): ((timeout: number) => number) | null {
-  const match = /^\$\{min\(var\.function_timeout_seconds \+ (\d+), (\d+)\)\}$/.exec(expression.trim());
-  if (!match) return null;
-  const [extra, cap] = [Number(match[1]), Number(match[2])];
-  return (timeout) => Math.min(timeout + extra, cap);
+  const text = expression.trim();
+  const plain = /^\$\{var\.function_timeout_seconds \+ (\d+)\}s$/.exec(text);
+  if (plain) return (timeout) => timeout + Number(plain[1]);
+  const capped = /^\$\{min\(var\.function_timeout_seconds \+ (\d+), (\d+)\)\}s$/.exec(text);
+  if (capped) return (timeout) => Math.min(timeout + Number(capped[1]), Number(capped[2]));
+  return null;
 }
 
 /** Bounds a validation condition sets on a number variable: `var.x >= A && var.x <= B`. */
