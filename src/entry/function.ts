@@ -8,7 +8,11 @@ import { newRunId, traceFields } from './request-context.js';
 import { runSweepRequest } from './run-sweep.js';
 import { createSweepLock } from './sweep-lock.js';
 
-const logger = createLogger({ level: process.env.LOG_LEVEL?.toLowerCase() ?? 'info' });
+// Built before settings are read, so an unknown LOG_LEVEL must not stop the instance from starting
+// (the settings check names it on the first request).
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const level = process.env.LOG_LEVEL?.toLowerCase() ?? 'info';
+const logger = createLogger({ level: LEVELS.includes(level) ? level : 'info' });
 const lock = createSweepLock();
 
 export async function logGardener(req: Request, res: Response): Promise<void> {
