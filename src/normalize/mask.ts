@@ -1,6 +1,7 @@
 // Masks the variable parts of a message (numbers, ids, hosts, paths, quoted values…) token by
 // token. Every check is a per-token test over a bounded token, so hostile text costs linear time:
 // the only regexes are anchored and have no nested or overlapping quantifiers.
+import { TextMemo } from './text-memo.js';
 
 /** Templating looks at this much of a message; the rest cannot change which problem it is. */
 export const MAX_TEMPLATE_CHARS = 8192;
@@ -110,9 +111,21 @@ function maskSegments(core: string): string | null {
   return changed ? out : null;
 }
 
+// Most tokens of a log are the same few thousand words: the masked form of each is remembered.
+const tokenMemo = new TextMemo<string>(20_000, 1_000_000);
+
 /** Masks one whitespace-free token, keeping its surrounding punctuation and any `key=` prefix. */
 export function maskToken(token: string): string {
   if (token.length > MAX_TOKEN_CHARS) return WILDCARD;
+  let masked = tokenMemo.get(token);
+  if (masked === undefined) {
+    masked = maskFresh(token);
+    tokenMemo.set(token, masked);
+  }
+  return masked;
+}
+
+function maskFresh(token: string): string {
   let start = 0;
   let end = token.length;
   while (start < end && OPENERS.includes(token[start] as string)) start++;
@@ -157,8 +170,22 @@ function split(tok: string): [string, string, string] {
   return [tok.slice(0, start), tok.slice(start, end), tok.slice(end)];
 }
 
+// Many messages repeat word for word (the same failure every few seconds).
+const messageMemo = new TextMemo<readonly string[]>(5_000, 2_000_000);
+
 /** The masked tokens of a message: what the template miner clusters. */
 export function maskTokens(text: string, maxTokens = MAX_TEMPLATE_TOKENS): string[] {
+  if (maxTokens !== MAX_TEMPLATE_TOKENS) return maskFreshTokens(text, maxTokens);
+  const key = text.length > MAX_TEMPLATE_CHARS ? text.slice(0, MAX_TEMPLATE_CHARS) : text;
+  let tokens = messageMemo.get(key);
+  if (tokens === undefined) {
+    tokens = maskFreshTokens(key, maxTokens);
+    messageMemo.set(key, tokens);
+  }
+  return tokens.slice();
+}
+
+function maskFreshTokens(text: string, maxTokens: number): string[] {
   const raw = tokenize(text, maxTokens);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
