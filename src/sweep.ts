@@ -44,19 +44,24 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
   logger.info({ entries: read.entries, clusters: read.clusters.length }, 'logs read and classified');
 
   const github = await readGitHub(deps, request, read.clusters, errors);
+  // A read cut short (time budget, quota) covered the window only up to where it got: the evidence
+  // recorded on GitHub says so, and the next sweep counts the rest.
+  const seen = read.result.readUntil !== undefined && !read.result.complete
+    ? { start: request.window.start, end: Math.max(request.window.start, read.result.readUntil) }
+    : request.window;
   const { problems, actions } = plan({
     clusters: read.clusters,
     issues: github.issues,
     candidates: github.candidates,
     settings: request.settings,
-    window: request.window,
-    now: request.window.end,
+    window: seen,
+    now: seen.end,
     project: request.settings.project,
     services: request.services,
   });
 
   // Writing on partial knowledge could file duplicates or record a window we did not fully see.
-  const safeToWrite = !request.dryRun && deps.store !== null && github.ok && read.ok;
+  const safeToWrite = !request.dryRun && deps.store !== null && github.ok && read.ok && seen.end > seen.start;
   if (!request.dryRun && !safeToWrite) {
     errors.push({ stage: 'apply', message: 'no GitHub writes this run: an earlier stage failed (see other errors)' });
   }

@@ -19,8 +19,8 @@ import { checkNow, checkServices, checkWindow, type SweepParams } from './sweep-
 
 export { parseSweepParams, type SweepParams } from './sweep-params.js';
 
-/** The function's own Cloud Run service: its logs are never read back as a problem. */
-const OWN_SERVICE = 'log-gardener';
+/** The function's own Cloud Run service (Cloud Run sets K_SERVICE): its logs are never read back as a problem. */
+const DEFAULT_OWN_SERVICE = 'log-gardener';
 
 export interface RunOptions {
   logger: Logger;
@@ -39,7 +39,7 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
   const span = parseDuration(window)!;
   const dryRun = params.dryRun ?? false;
 
-  const source = params.logsFile ? createFileSource(params.logsFile) : cloudSource(settings, logger, services);
+  const source = params.logsFile ? createFileSource(params.logsFile) : cloudSource(settings, logger, services, env.K_SERVICE || DEFAULT_OWN_SERVICE);
   const github = await buildStore(settings, await loadPrivateKey(settings, credentials), dryRun, logger);
   logger.info({ window, services, dryRun, source: source.description }, 'sweep started');
   const result = await runSweep(
@@ -57,7 +57,7 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
   return result;
 }
 
-function cloudSource(settings: Settings, logger: Logger, services: string[]): LogSource {
+function cloudSource(settings: Settings, logger: Logger, services: string[], ownService: string): LogSource {
   if (!settings.project) {
     throw new ConfigError('project', 'no Google Cloud project: set GOOGLE_CLOUD_PROJECT (or `project` in the config), or give --logs-file');
   }
@@ -66,7 +66,7 @@ function cloudSource(settings: Settings, logger: Logger, services: string[]): Lo
     project: settings.project,
     pageSize: settings.source.pageSize,
     timeBudgetMs: settings.source.timeBudgetSeconds * 1000,
-    excludeServices: [OWN_SERVICE],
+    excludeServices: [ownService],
     logger,
     ...(settings.source.emulatorHost ? { emulatorHost: settings.source.emulatorHost } : {}),
   });

@@ -16,6 +16,8 @@ export interface SourceReadResult {
   /** False when the read stopped early (time budget, quota); `note` says how far it got. */
   complete: boolean;
   note?: string;
+  /** When incomplete: epoch ms up to which the window was read (the source reads oldest first). */
+  readUntil?: number;
 }
 
 export interface LogRead {

@@ -46,6 +46,7 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
       const stopAt = (why: string): void => {
         state.complete = false;
         const at = lastTimestamp || new Date(query.window.start).toISOString();
+        state.readUntil = Date.parse(at);
         state.note = `read stopped at ${at} after ${count} entries (${why})`;
         options.logger?.warn({ entries: count, lastTimestamp: at }, state.note);
       };
