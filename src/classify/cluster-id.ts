@@ -2,10 +2,20 @@
 // same problem gets the same id in every run, in any order, whatever else is in the window.
 import { createHash } from 'node:crypto';
 import { isMask, tokenize } from '../normalize/mask.js';
+import { TextMemo } from '../normalize/text-memo.js';
+
+// Every stack or request entry asks for its signature's id; there are few signatures.
+const ids = new TextMemo<string>(5_000, 1_000_000);
 
 /** 'c' + 12 hex digits of SHA-1 over the parts. */
 export function hashId(parts: readonly string[]): string {
-  return 'c' + createHash('sha1').update(parts.join('\u0001')).digest('hex').slice(0, 12);
+  const key = parts.join('\u0001');
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = 'c' + createHash('sha1').update(key).digest('hex').slice(0, 12);
+    ids.set(key, id);
+  }
+  return id;
 }
 
 const ANCHOR = /^[A-Za-z][A-Za-z'’]*[0-9]?$/;

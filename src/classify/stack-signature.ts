@@ -1,6 +1,7 @@
 // A stack trace is one problem per (exception type, the frames of our own code that raised it):
 // message values, line numbers (they move with every deploy) and library frames are left out.
 import { maskTokens } from '../normalize/mask.js';
+import { TextMemo } from '../normalize/text-memo.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go';
 
@@ -175,8 +176,20 @@ export function detectLanguage(ls: readonly string[]): StackLanguage | null {
   return /\.(java|kt|scala|groovy):\d+\)$|\((Native Method|Unknown Source)\)$/.test(frame.trim()) ? 'java' : 'node';
 }
 
+// The same trace is logged many times over; parsing it again would find the same signature.
+const memo = new TextMemo<Readonly<StackSignature> | null>(2_000, 2_000_000);
+
 /** Parses a multi-line trace; null when it is not one we can read (it is then mined as text). */
-export function stackSignature(text: string): StackSignature | null {
+export function stackSignature(text: string): Readonly<StackSignature> | null {
+  let signature = memo.get(text);
+  if (signature === undefined) {
+    signature = parseSignature(text);
+    memo.set(text, signature);
+  }
+  return signature;
+}
+
+function parseSignature(text: string): StackSignature | null {
   const ls = lines(text);
   const language = detectLanguage(ls);
   if (language === null) return null;

@@ -3,11 +3,24 @@
 import { MAX_TEXT_CHARS, truncateText } from './bound-text.js';
 import { REDACT_RULES, type RedactRule } from './redact-rules.js';
 import { REDACTED, looksHighEntropy } from './secret-shapes.js';
+import { TextMemo } from './text-memo.js';
+
+// The same message comes back again and again: its redacted form is remembered.
+const memo = new TextMemo<string>(5_000, 2_000_000);
 
 /** Secrets and personal data scrubbed; idempotent (redact(redact(x)) === redact(x)); linear-time. */
 export function redact(text: string): string {
   if (typeof text !== 'string') return '';
   if (text === '') return text;
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = redactFresh(text);
+    memo.set(text, out);
+  }
+  return out;
+}
+
+function redactFresh(text: string): string {
   // Hints are looked up in the original text: replacements only add `[REDACTED]` and `***`,
   // which hold no hint, so a rule skipped here could not have matched later either.
   const lower = text.toLowerCase();
