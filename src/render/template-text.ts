@@ -44,12 +44,18 @@ const STOP = new Set([
 /** Splits identifiers the way people read them: SessionMiddleware -> session, middleware. */
 export function splitWords(text: string): string[] {
   return text
+    .replace(COMPOUND_NAMES, (name) => name.toLowerCase())
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
 }
+
+// Product names written in camel case are one word to people (github, not git-hub); other camel
+// case (SessionMiddleware, TypeError) is split into its words.
+const COMPOUND_NAMES =
+  /\b(?:GitHub|GitLab|WebSockets?|JavaScript|TypeScript|PostgreSQL|MySQL|MongoDB|GraphQL|FastAPI|OAuth2?|OpenAI|OpenID|BigQuery|PubSub|DynamoDB|CloudSQL|LinkedIn|YouTube|DevOps|NodeJS|gRPC|iOS|macOS)\b/g;
 
 /** Whether a word could be an id, a hash or a secret rather than a word a person wrote. */
 export function looksLikeValue(word: string): boolean {

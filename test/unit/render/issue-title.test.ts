@@ -34,6 +34,8 @@ describe('shortNameFor', () => {
     ['exception type first', { kind: 'stack', exceptionType: 'sqlalchemy.exc.OperationalError', template: 'Traceback (most recent call last):\n  File <PATH>, line <NUM>\nsqlalchemy.exc.OperationalError: connection refused' }, 'operational-error-sqlalchemy-exc-connection-refused'],
     ['request log', { kind: 'request', template: 'GET /api/users/<*> 503' }, 'get-api-users-503'],
     ['ids and hashes dropped', { kind: 'text', template: 'token a9f3c2e1b7d4 rejected for tenant t0042' }, 'token-rejected-tenant'],
+    ['product names stay one word', { kind: 'text', template: 'GitHub sync failed for WebSocket channel <ID>' }, 'github-sync-failed-websocket-channel'],
+    ['other camel case splits', { kind: 'stack', exceptionType: 'TypeError', template: "TypeError: Cannot read properties of undefined (reading <QUOTED>)" }, 'type-error-cannot-read-properties-undefined'],
     ['nothing constant', { kind: 'text', template: '<*> <NUM> <HEX>' }, 'unclassified-problem'],
   ];
   it.each(cases)('%s', (_name, cluster, expected) => {
