@@ -35,9 +35,18 @@ export function renderWorklog(data: WorklogData): string {
   }
   out.push(`GitHub: ${summarizeActions(data.results)}.`, '');
 
-  if (matters.length) {
+  // Problems held back by the per-run cap get one line each: the next sweep files them.
+  const waiting = matters.filter((p) => isWaiting(byCluster.get(p.id) ?? []));
+  const acted = matters.filter((p) => !waiting.includes(p));
+  if (acted.length) {
     out.push('## Problems, most urgent first', '');
-    matters.forEach((p, i) => out.push(...renderProblem(p, i + 1, byCluster.get(p.id) ?? [], data)));
+    acted.forEach((p, i) => out.push(...renderProblem(p, i + 1, byCluster.get(p.id) ?? [], data)));
+  }
+  if (waiting.length) {
+    out.push('## Waiting for the next sweep (cap on new issues per run)', '');
+    out.push('| priority | count | problem | pattern |', '| --- | ---: | --- | --- |');
+    for (const p of waiting) out.push(`| ${p.priority} | ${p.count} | ${p.shortName} | ${cell(p.template, 100)} |`);
+    out.push('');
   }
 
   if (noise.length) {
@@ -87,6 +96,10 @@ function renderProblem(p: Problem, rank: number, results: ActionResult[], data: 
   return lines;
 }
 
+function isWaiting(results: ActionResult[]): boolean {
+  return results.length > 0 && results.every((r) => r.kind === 'none' && /\bcap\b/i.test(r.reason));
+}
+
 function sparkline(p: Problem, data: WorklogData): string {
   const buckets = 24;
   const size = Math.max(1, (data.window.end - data.window.start) / buckets);
@@ -103,7 +116,7 @@ function sparkline(p: Problem, data: WorklogData): string {
 function nextSteps(data: WorklogData, matters: Problem[]): string[] {
   const steps: string[] = [];
   const failed = data.results.filter((r) => r.status === 'failed');
-  const waiting = data.results.filter((r) => r.kind === 'none' && /cap/i.test(r.reason));
+  const waiting = matters.filter((p) => isWaiting(data.results.filter((r) => r.cluster === p.id)));
   if (data.dryRun) {
     const writes = data.results.filter((r) => r.kind !== 'none').length;
     steps.push(writes ? `- Run without \`--dry-run\` to carry out the ${writes} planned GitHub action${plural(writes)}.` : '- Nothing to write to GitHub.');
