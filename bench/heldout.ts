@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   for (const t of noticeTruth) if (t.noise) console.log(`(noise family above the floor: ${t.family})`);
   const f = faults(notice.rows, noticeTruth);
   console.log(f.length === 0 ? '\nno family split or merged (>= NOTICE)' : `\nfamilies split or merged (>= NOTICE):\n${f.join('\n')}`);
+  if (process.argv.includes('--all')) console.log(`\nall entries, below NOTICE too:\n${faults(all.rows, set.truth).join("\n")}`);
 
   const worklog = join(dir, 'worklog.md');
   const services = [...new Set(set.truth.map((t) => t.service))].flatMap((s) => ['--service', s]);

@@ -131,13 +131,16 @@ export const ledger: Family[] = [
       return logfmt(t, 'WARNING', `msg="slow query" duration=${took} rows=${t.rng.int(0, 90000)} sql="${sql}"`);
     },
   },
-  {
-    name: 'lg-webhook-failed', service: SERVICE, count: 38,
-    emit: (t) => {
-      const url = `https://hooks.partner-${t.rng.pick(['one', 'two'])}.example.net/ledger?sig=${t.rng.hex(16)}`;
-      return logfmt(t, 'ERROR', `msg="webhook delivery failed" url="${url}" attempt=${t.rng.int(1, 5)} err="Post \\"${url}\\": ${t.rng.pick(['EOF', 'context deadline exceeded', 'http2: server sent GOAWAY and closed the connection'])}"`);
-    },
-  },
+  // The error is Go's own text for three different failures (the peer hung up, our deadline, an
+  // HTTP/2 shutdown): three problems behind one log line, like the readiness ones above.
+  ...([['eof', 'EOF'], ['deadline', 'context deadline exceeded'], ['goaway', 'http2: server sent GOAWAY and closed the connection']] as const)
+    .map(([short, error]): Family => ({
+      name: `lg-webhook-${short}`, service: SERVICE, count: 13,
+      emit: (t) => {
+        const url = `https://hooks.partner-${t.rng.pick(['one', 'two'])}.example.net/ledger?sig=${t.rng.hex(16)}`;
+        return logfmt(t, 'ERROR', `msg="webhook delivery failed" url="${url}" attempt=${t.rng.int(1, 5)} err="Post \\"${url}\\": ${error}"`);
+      },
+    })),
   {
     name: 'lg-reconcile-mismatch', service: SERVICE, count: 16,
     emit: (t) => {
