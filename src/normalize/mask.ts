@@ -185,26 +185,40 @@ export function maskTokens(text: string, maxTokens = MAX_TEMPLATE_TOKENS): strin
   return tokens.slice();
 }
 
+/** The core of a token, as split() finds it, without building the other two parts. */
+function coreOf(tok: string): string {
+  let start = 0;
+  let end = tok.length;
+  while (start < end && OPENERS.includes(tok[start] as string)) start++;
+  while (end > start && CLOSERS.includes(tok[end - 1] as string)) end--;
+  return tok.slice(start, end);
+}
+
 function maskFreshTokens(text: string, maxTokens: number): string[] {
   const raw = tokenize(text, maxTokens);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let masked = maskToken(raw[i] as string);
-    const [pre, core] = split(masked);
     const next = raw[i + 1];
     // "5 sec", "(1.2 KB)": a number and its unit are one value.
-    if (core === '<NUM>' && next !== undefined && UNITS.has(split(next)[1].toLowerCase())) {
-      masked = pre + '<NUM>' + split(next)[2];
-      i++;
+    if (next !== undefined && masked.includes('<NUM>')) {
+      const [pre, core] = split(masked);
+      if (core === '<NUM>' && UNITS.has(coreOf(next).toLowerCase())) {
+        masked = pre + '<NUM>' + split(next)[2];
+        i++;
+      }
     }
     // "18846 bytes (18.4 KB)": a value restated in brackets adds nothing.
     const prev = out[out.length - 1];
-    const [mp, mc, ms] = split(masked);
-    if (prev !== undefined && isMask(split(prev)[1]) && split(prev)[2] === '' && isMask(mc) && (mp === '(' || mp === '[')) {
-      const closer = mp === '(' ? ')' : ']';
-      if (ms.startsWith(closer)) {
-        out[out.length - 1] = prev + ms.slice(1);
-        continue;
+    const first = masked.charCodeAt(0);
+    if (prev !== undefined && (first === 40 || first === 91)) {
+      const [mp, mc, ms] = split(masked);
+      if (isMask(coreOf(prev)) && split(prev)[2] === '' && isMask(mc) && (mp === '(' || mp === '[')) {
+        const closer = mp === '(' ? ')' : ']';
+        if (ms.startsWith(closer)) {
+          out[out.length - 1] = prev + ms.slice(1);
+          continue;
+        }
       }
     }
     out.push(masked);
@@ -213,16 +227,26 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
   return out;
 }
 
+const CALENDAR_MAX_CHARS = Math.max(...[...CALENDAR].map((name) => name.length));
+
+function isCalendarName(core: string): boolean {
+  return core.length >= 3 && core.length <= CALENDAR_MAX_CHARS && CALENDAR.has(core.toLowerCase());
+}
+
 /** `Fri Jun 17 07:07:00 2005`: a day or month name next to a number is part of a date. */
 function markCalendarNames(tokens: string[]): void {
   const numeric = (t: string | undefined): boolean => {
-    const core = t === undefined ? '' : split(t)[1];
+    const core = t === undefined ? '' : coreOf(t);
     return core === '<NUM>' || core === '<TIME>' || core === '<DATE>';
   };
+  // Most messages name no day or month: find those that do once, then look only at them.
+  const names: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isCalendarName(coreOf(tokens[i] as string))) names.push(i);
+  if (names.length === 0) return;
   for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < tokens.length; i++) {
+    for (const i of names) {
       const [pre, core, post] = split(tokens[i] as string);
-      if (!CALENDAR.has(core.toLowerCase())) continue;
+      if (!isCalendarName(core)) continue;
       if (numeric(tokens[i - 1]) || numeric(tokens[i + 1])) tokens[i] = pre + '<DATE>' + post;
     }
   }
