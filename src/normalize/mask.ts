@@ -137,10 +137,58 @@ function maskFresh(token: string): string {
   }
   const core = token.slice(start, end);
   let masked = maskCore(core);
+  // `time=2025-10-07T13:02:11Z`: a key's whole value first, before its colons split it apart.
+  const key = KEY_PREFIX.exec(core);
+  if (key && masked === '<ID>') {
+    const value = maskCore(core.slice(key[0].length));
+    if (value !== null && value !== '<ID>') masked = key[0] + value;
+  }
   // Only a value that no single rule recognises is taken apart at its separators.
   if (masked === null || masked === '<ID>') masked = maskSegments(core) ?? masked;
   if (masked === null) return token;
   return token.slice(0, start) + masked + token.slice(end);
+}
+
+const KEY_PREFIX = /^[A-Za-z_][\w.-]{0,63}=/;
+/** `sql="SELECT 1"`, `tag='View Lock'`, `q=\"a b\"`: a key, then an opening quote. */
+const QUOTED_KEY = /^([A-Za-z_][\w.-]{0,63})=(\\?["'])/;
+// Keys whose quoted text is what happened, not a value: its words name the problem.
+const MESSAGE_KEYS = new Set([
+  'msg', 'message', 'event', 'err', 'error', 'reason', 'cause', 'exception', 'exc', 'desc', 'description',
+  'detail', 'details', 'title', 'summary',
+]);
+/** A quoted value spans at most this many tokens; past it the quote is taken to be unbalanced. */
+const MAX_QUOTED_TOKENS = 64;
+
+/** Does this token close a quote opened with `quote` (`"`, `'` or `\"`), ignoring trailing punctuation? */
+function closes(token: string, quote: string, from: number): boolean {
+  let end = token.length;
+  while (end > from && CLOSERS.includes(token[end - 1] as string) && !token.endsWith(quote, end)) end--;
+  if (end - from < quote.length || !token.endsWith(quote, end)) return false;
+  // `\"` inside a `"`-quoted value is an escaped quote, not the end of the value.
+  return quote.length === 2 || token[end - 2] !== '\\';
+}
+
+/**
+ * A logfmt-style `key="several words"` value starting at token i: the index of its last token,
+ * or -1 when the key names the message itself or the quote does not close nearby.
+ */
+function quotedValueEnd(raw: readonly string[], i: number): number {
+  const m = QUOTED_KEY.exec(raw[i] as string);
+  if (!m || MESSAGE_KEYS.has((m[1] as string).toLowerCase())) return -1;
+  const quote = m[2] as string;
+  if (closes(raw[i] as string, quote, m[0].length)) return i;
+  const last = Math.min(raw.length - 1, i + MAX_QUOTED_TOKENS);
+  for (let j = i + 1; j <= last; j++) if (closes(raw[j] as string, quote, 0)) return j;
+  return -1;
+}
+
+/** `key="<QUOTED>"` with whatever followed the closing quote. */
+function quotedValue(first: string, lastToken: string): string {
+  const m = QUOTED_KEY.exec(first) as RegExpExecArray;
+  const quote = m[2] as string;
+  const closing = lastToken.lastIndexOf(quote);
+  return `${m[1]}=${quote}<QUOTED>${quote}${lastToken.slice(closing + quote.length)}`;
 }
 
 function isWhitespace(code: number): boolean {
@@ -198,6 +246,12 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
   const raw = tokenize(text, maxTokens);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
+    const quotedEnd = quotedValueEnd(raw, i);
+    if (quotedEnd >= 0) {
+      out.push(quotedValue(raw[i] as string, raw[quotedEnd] as string));
+      i = quotedEnd;
+      continue;
+    }
     let masked = maskToken(raw[i] as string);
     const next = raw[i + 1];
     // "5 sec", "(1.2 KB)": a number and its unit are one value.
