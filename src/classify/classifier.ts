@@ -81,10 +81,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     if (entry.kind === 'stack') {
       const sig = stackSignature(entry.text);
       if (sig) {
-        const id = hashId(['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames]);
+        const parts = ['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames];
+        // Library frames alone say where it failed, not who called: the logged line does.
+        if (sig.context !== undefined) parts.push('\u0002', sig.context);
+        const id = hashId(parts);
         const tokens = sig.language === 'go'
           ? [`panic: ${sig.exceptionType}`]
-          : [`${sig.exceptionType}:`, ...sig.message.split(' ').filter((t) => t.length > 0)];
+          : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
         const create = () => ({
           kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames,
         });

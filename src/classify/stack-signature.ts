@@ -15,6 +15,11 @@ export interface StackSignature {
   frames: string[];
   /** First line of the surfaced exception's message, masked. */
   message: string;
+  /**
+   * Set when no frame is the application's own (`connect ECONNREFUSED` from `node:net` alone):
+   * the masked line the trace was logged under, which then tells one caller from another.
+   */
+  context?: string;
 }
 
 /** Frames that name the problem; deeper ones are the route that led there. */
@@ -210,5 +215,20 @@ function parseSignature(text: string): StackSignature | null {
     message: language === 'go' ? surfaced.type : masked(surfaced.message),
   };
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
+  if (!withOwn && language !== 'go') {
+    const header = headerLines(ls, language);
+    if (header !== '') signature.context = header;
+  }
   return signature;
+}
+
+/** The log message above the trace: lines before `Traceback` or the first exception line, masked. */
+function headerLines(ls: readonly string[], language: StackLanguage): string {
+  const header: string[] = [];
+  for (const line of ls.slice(0, 4)) {
+    const trimmed = line.trim();
+    if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ')) break;
+    if (trimmed !== '') header.push(trimmed);
+  }
+  return header.length === 0 ? '' : masked(header.join(' '));
 }

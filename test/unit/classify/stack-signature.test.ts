@@ -103,6 +103,26 @@ describe('stack clusters', () => {
     });
   });
 
+  describe('a trace with library frames only', () => {
+    const refused = (message: string, addr: string): string =>
+      `${message}\nError: connect ECONNREFUSED ${addr}\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)`;
+
+    it.each([
+      ['the line it was logged under tells two callers apart', refused('[ioredis] Unhandled error event', '10.0.0.5:6379'), refused('Unexpected error on idle client', '10.0.0.9:5432'), false],
+      ['values in that line do not', refused('pool 3 lost its connection', '10.0.0.5:6379'), refused('pool 7 lost its connection', '10.0.0.6:6379'), true],
+      ['own frames decide, whatever the line says', `request 1 failed\n${nodeTrace('id', 17)}`, `job 2 broke down\n${nodeTrace('id', 17)}`, true],
+    ])('%s', (_name, a, b, same) => {
+      const [x, y] = ids([a, b]);
+      expect(x === y).toBe(same);
+    });
+
+    it('names the logged line in its template', () => {
+      const c = createClassifier();
+      const h = c.add(stack(refused('[ioredis] Unhandled error event', '10.0.0.5:6379')));
+      expect(c.resolve(h).template).toBe('[ioredis] Unhandled error event Error: connect ECONNREFUSED <IP>');
+    });
+  });
+
   it('a stack entry that cannot be parsed is mined as text', () => {
     const c = createClassifier();
     const h = c.add(stack('Something odd happened 42 times\nand then 43'));
