@@ -8,6 +8,7 @@ import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, timelineOf, type ClusterStats,
 } from './cluster-stats.js';
 import { requestSignature } from './request-signature.js';
+import { generaliseRoutes, type RouteKey } from './route-variants.js';
 import { stackSignature } from './stack-signature.js';
 import { DEFAULT_TEXT_OPTIONS, TextClusters, type TextOptions } from './text-clusters.js';
 
@@ -28,6 +29,8 @@ interface Node {
   tokens: string[];
   exceptionType?: string;
   frames?: string[];
+  /** For request nodes: method, route template and status, generalised against the others at the end. */
+  route?: RouteKey;
 }
 
 /** What a group of same-id clusters is made of: a text variant or a signature node. */
@@ -76,7 +79,8 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     if (entry.kind === 'request' && entry.request) {
       const sig = requestSignature(entry.request);
       const id = hashId(['request', sig.method, sig.route, String(sig.status)]);
-      return 2 * signatureNode(id, () => ({ kind: 'request', stats: emptyStats() }), [sig.template]) + 1;
+      const route = { method: sig.method, route: sig.route, status: sig.status };
+      return 2 * signatureNode(id, () => ({ kind: 'request', stats: emptyStats(), route }), [sig.template]) + 1;
     }
     if (entry.kind === 'stack') {
       const sig = stackSignature(entry.text);
@@ -119,11 +123,21 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (errorType !== undefined) member.exceptionType = errorType;
       join(2 * variant, r.id, member);
     }
+    const routed = nodes.filter((n) => n.route !== undefined);
+    const general = generaliseRoutes(routed.map((n) => n.route as RouteKey));
+    const routes = new Map(routed.map((n, k) => [n, general[k] as string] as const));
     nodes.forEach((node, i) => {
       const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
       if (node.frames !== undefined) member.frames = node.frames;
-      join(2 * i + 1, node.id, member);
+      let id = node.id;
+      const route = routes.get(node);
+      if (node.route !== undefined && route !== undefined && route !== node.route.route) {
+        const { method, status } = node.route;
+        id = hashId(['request', method, route, String(status)]);
+        member.template = `${method} ${route} ${status}`;
+      }
+      join(2 * i + 1, id, member);
     });
     const templates = new Map<string, string>();
     for (const [id, members] of groups) {

@@ -4,3 +4,4 @@ export { templatesMatch, hashId, templateKey, textClusterId } from './cluster-id
 export { stackSignature, type StackSignature, type StackLanguage } from './stack-signature.js';
 export { requestSignature, routeTemplate, type RequestSignature } from './request-signature.js';
 export { TemplateMiner, DEFAULT_MINER_OPTIONS, type MinerOptions } from './template-miner.js';
+export { generaliseRoutes, ROUTE_SPLIT_MAX_WORDS, type RouteKey } from './route-variants.js';

@@ -1,4 +1,4 @@
-import { createClassifier, requestSignature, routeTemplate } from '../../../src/classify/index.js';
+import { createClassifier, generaliseRoutes, requestSignature, routeTemplate } from '../../../src/classify/index.js';
 import type { Entry, HttpRequestInfo } from '../../../src/shared/types.js';
 
 describe('routeTemplate', () => {
@@ -49,5 +49,40 @@ describe('request clusters', () => {
     const a = requestSignature({ method: 'DELETE', path: '/a/1', status: 500 });
     const b = requestSignature({ method: 'DELETE', path: '/a/2', status: 500, latencyMs: 3 });
     expect(a).toEqual(b);
+  });
+});
+
+describe('generaliseRoutes', () => {
+  const slugs = ['blue-denim-jacket', 'wool-beanie', 'canvas-tote', 'rain-shell', 'down-vest', 'merino-socks', 'chino-shorts'];
+  const get = (route: string, status = 404) => ({ method: 'GET', status, route });
+
+  it.each([
+    ['many words in one position (the rest equal) are values', slugs.map((s) => get(`/products/${s}`)), slugs.map(() => '/products/<*>')],
+    ['a few words stay routes', slugs.slice(0, 3).map((s) => get(`/products/${s}`)), slugs.slice(0, 3).map((s) => `/products/${s}`)],
+    ['words beside an id in the same position are ids', [get('/accounts/<ID>/entries'), get('/accounts/acc_ab/entries'), get('/accounts/acc_cd/entries')],
+      ['/accounts/<*>/entries', '/accounts/<*>/entries', '/accounts/<*>/entries']],
+    ['one word beside an id stays (/orders/search is not /orders/42)', [get('/orders/<NUM>'), get('/orders/search')], ['/orders/<NUM>', '/orders/search']],
+    ['other statuses and methods are judged apart', [...slugs.slice(0, 4).map((s) => get(`/p/${s}`)), ...slugs.slice(4).map((s) => get(`/p/${s}`, 500))],
+      [...slugs.slice(0, 4).map((s) => `/p/${s}`), ...slugs.slice(4).map((s) => `/p/${s}`)]],
+    ['positions that differ elsewhere are not siblings', slugs.map((s, i) => get(`/${i % 2 ? 'a' : 'b'}/${s}/x${i}`)), slugs.map((s, i) => `/${i % 2 ? 'a' : 'b'}/${s}/x${i}`)],
+  ])('%s', (_name, keys, expected) => {
+    expect(generaliseRoutes(keys)).toEqual(expected);
+  });
+
+  it('is the same whatever the order', () => {
+    const keys = [...slugs.map((s) => get(`/products/${s}/reviews`)), get('/products/<NUM>/reviews'), get('/cart', 500)];
+    const forward = generaliseRoutes(keys);
+    const backward = generaliseRoutes([...keys].reverse()).reverse();
+    expect(backward).toEqual(forward);
+  });
+
+  it('one request cluster for a route whose slugs are many', () => {
+    const c = createClassifier();
+    const handles = slugs.map((s, i) => c.add({
+      time: i, severity: 'WARNING', service: 'shop', revision: 'shop-1', kind: 'request',
+      text: `GET /products/${s} 404`, request: { method: 'GET', path: `/products/${s}`, status: 404 },
+    }));
+    expect(new Set(handles.map((h) => c.resolve(h).id)).size).toBe(1);
+    expect(c.resolve(handles[0] as number).template).toBe('GET /products/<*> 404');
   });
 });
