@@ -5,6 +5,7 @@
 // combination (a variant), never per entry, and a template keeps at most MAX_VARIANTS of them.
 import { isMask, WILDCARD } from '../normalize/mask.js';
 import { isAnchor, textClusterId } from './cluster-id.js';
+import { introducesName } from './entity-nouns.js';
 import { emptyStats, mergeStats, type ClusterStats } from './cluster-stats.js';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinerOptions } from './template-miner.js';
 
@@ -139,6 +140,10 @@ export class TextClusters {
     const variable = new Set(state.variable);
     for (let p = 0; p < tokens.length; p++) {
       if (tokens[p] !== WILDCARD || variable.has(p)) continue;
+      if (introducesName(tokens[p - 1])) {
+        variable.add(p);
+        continue;
+      }
       const seen = new Set<string>();
       for (const index of state.byKey.values()) {
         const w = (this.variants[index] as Variant).words[p] as string;

@@ -64,6 +64,28 @@ describe('template mining', () => {
       ],
       expected: [[0, 1, 3], [2]],
     },
+    {
+      name: 'a word after a noun that names things is a name, however few of them a window shows',
+      lines: [
+        'quota exceeded for tenant acme',
+        'quota exceeded for tenant globex',
+        'quota exceeded for tenant initech',
+        'user bob not found',
+        'user carol not found',
+        'Rate limit hit for model whisper in region eu; retry in 2s',
+        'Rate limit hit for model llama in region us; retry in 1s',
+      ],
+      expected: [[0, 1, 2], [3, 4], [5, 6]],
+    },
+    {
+      name: '…but not after a capitalised noun that starts a sentence, where a verb follows',
+      lines: [
+        '[instance: 7f3a9c2e-1b4d-4c8e-9f00-123456789abc] Instance spawned successfully.',
+        '[instance: 8f3a9c2e-1b4d-4c8e-9f00-123456789abc] Instance destroyed successfully.',
+        '[instance: 9f3a9c2e-1b4d-4c8e-9f00-123456789abc] Instance spawned successfully.',
+      ],
+      expected: [[0, 2], [1]],
+    },
   ])('$name', ({ lines, expected }) => {
     expect(groups(lines).groups).toEqual(expected);
   });
