@@ -150,9 +150,10 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
 }
 
 function parseGo(ls: string[]): Section[] {
-  const first = ls.find((l) => /^(panic|fatal error): /.test(l));
+  // net/http recovers a handler's panic and prints `http: panic serving ADDR: message` instead.
+  const first = ls.find((l) => /^(panic|fatal error): |^http: panic serving \S{1,300}: /.test(l));
   if (first === undefined) return [];
-  const message = first.replace(/^(panic|fatal error): /, '').replace(/ \[recovered\]$/, '');
+  const message = first.replace(/^(panic|fatal error): |^http: panic serving \S{1,300}: /, '').replace(/ \[recovered\]$/, '');
   const section: Section = { type: masked(message), message: '', frames: [] };
   let inGoroutine = false;
   for (let i = 0; i < ls.length; i++) {

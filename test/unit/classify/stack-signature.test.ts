@@ -45,6 +45,20 @@ describe('stackSignature', () => {
       type: 'runtime error: index out of range [<NUM>] with length <NUM>',
       frames: ['main.(*Server).pickShard', 'main.(*Server).handle'],
     },
+    {
+      name: 'Go: a handler panic that net/http recovered and printed',
+      text: [
+        'http: panic serving 10.0.3.7:51234: runtime error: invalid memory address or nil pointer dereference',
+        'goroutine 812 [running]:',
+        'net/http.(*conn).serve.func1()', '\t/usr/local/go/src/net/http/server.go:1903 +0xbe',
+        'panic({0x8f1a20?, 0x1234567?})', '\t/usr/local/go/src/runtime/panic.go:770 +0x132',
+        'github.com/acme/api.(*Server).getStatement(0xc000123456, 0x0)', '\t/src/api/statement.go:58 +0x1f',
+        'net/http.HandlerFunc.ServeHTTP(0xc000123456?, {0xa1b2c0, 0xc000654321}, 0xc000777777)', '\t/usr/local/go/src/net/http/server.go:2171 +0x29',
+      ].join('\n'),
+      language: 'go',
+      type: 'runtime error: invalid memory address or nil pointer dereference',
+      frames: ['github.com/acme/api.(*Server).getStatement'],
+    },
   ];
 
   it.each(cases)('$name', ({ text, language, type, frames, root }) => {
