@@ -6,9 +6,13 @@ import { billing } from './java-billing.js';
 import { storefront } from './node-storefront.js';
 import { platform } from './platform.js';
 import { inference } from './python-inference.js';
+import { secondWave } from './second-wave.js';
 import type { Family, Payload, Plant } from './spec.js';
 
-export const FAMILIES: readonly Family[] = [...storefront, ...ledger, ...inference, ...billing, ...platform];
+export const FIRST_WAVE: readonly Family[] = [...storefront, ...ledger, ...inference, ...billing, ...platform];
+export const FAMILIES: readonly Family[] = [...FIRST_WAVE, ...secondWave];
+/** Families written after the first batch had been used to fix the classifier. */
+export const SECOND_WAVE = new Set(secondWave.map((f) => f.name));
 
 export interface Truth {
   insertId: string;
