@@ -26,6 +26,9 @@ export function maskSegment(segment: string): string {
 function looksRandom(segment: string): boolean {
   const body = segment.replace(/^[a-z]{1,8}_/, '');
   if (body.length < 10 || body.length > 64 || !/^[A-Za-z]+$/.test(body)) return false;
+  // `acc_pgGwwujwxwRZ`: a type prefix, then letters with a capital inside, is an id (Stripe-style);
+  // route words with a prefix are snake_case, lower case throughout.
+  if (body !== segment && /[A-Z]/.test(body.slice(1))) return true;
   let upper = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);

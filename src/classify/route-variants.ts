@@ -34,6 +34,18 @@ export function generaliseRoutes(keys: readonly RouteKey[], maxWords = ROUTE_SPL
   return out;
 }
 
+const SLUG = /^[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){1,12}$/;
+
+/**
+ * `/posts/my-first-post`, `/products/blue-denim-jacket`: two or more hyphenated words under a
+ * plural collection name are items of that collection, however few a window shows.
+ */
+function slugs(words: ReadonlySet<string>, parent: string | undefined): boolean {
+  if (words.size < 2 || parent === undefined || !/^[a-z]{3,30}s$/.test(parent)) return false;
+  for (const w of words) if (!SLUG.test(w)) return false;
+  return true;
+}
+
 /** Turns value positions into wildcards in place, until nothing changes (a unique fixpoint: it only generalises). */
 function generaliseGroup(segs: string[][], maxWords: number): void {
   const width = (segs[0] as string[]).length;
@@ -55,7 +67,7 @@ function generaliseGroup(segs: string[][], maxWords: number): void {
           if (isMask(v)) masks++;
           else words.add(v);
         }
-        if (words.size === 0 || !(words.size > maxWords || (masks > 0 && words.size >= 2))) continue;
+        if (words.size === 0 || !(words.size > maxWords || (masks > 0 && words.size >= 2) || slugs(words, (segs[rows[0] as number] as string[])[p - 1]))) continue;
         for (const r of rows) (segs[r] as string[])[p] = WILDCARD;
         changed = true;
       }
