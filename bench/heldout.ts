@@ -61,7 +61,11 @@ function leaks(text: string, secrets: readonly string[], locals: readonly string
 }
 
 async function main(): Promise<void> {
-  const set = buildHeldoutSet();
+  const option = (name: string, fallback: number): number => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  };
+  const set = buildHeldoutSet(option('--seed', 20251007), option('--scale', 1));
   const dir = mkdtempSync(join(tmpdir(), 'heldout-'));
   const allPath = join(dir, 'all.json');
   const noticePath = join(dir, 'notice.json');

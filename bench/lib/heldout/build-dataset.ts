@@ -76,7 +76,8 @@ function envelope(payload: Payload, service: string, revision: string, time: num
   return sorted(entry) as Record<string, unknown>;
 }
 
-export function buildHeldoutSet(seed = 20251007): HeldoutSet {
+/** `scale` multiplies every family's count (at least one entry each): small scales make rare problems. */
+export function buildHeldoutSet(seed = 20251007, scale = 1): HeldoutSet {
   const secrets = new Set<string>();
   const emailLocals = new Set<string>();
   const plant: Plant = {
@@ -86,7 +87,8 @@ export function buildHeldoutSet(seed = 20251007): HeldoutSet {
   const rows: Array<{ time: number; entry: Record<string, unknown>; family: Family }> = [];
   for (const family of FAMILIES) {
     const rng = Prng.fork(seed, family.name);
-    for (let i = 0; i < family.count; i++) {
+    const count = Math.max(1, Math.round(family.count * scale));
+    for (let i = 0; i < count; i++) {
       const time = DAY_START + rng.int(0, DAY_MS - 1);
       const revision = revisionOf(family.service, time);
       const payload = family.emit({ rng, plant, time, service: family.service, revision });
