@@ -36,12 +36,15 @@ export function generaliseRoutes(keys: readonly RouteKey[], maxWords = ROUTE_SPL
 
 const SLUG = /^[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){1,12}$/;
 
+/** Two may be two reports (`/reports/monthly-summary`, `/reports/ar-aging`); three are items. */
+const MIN_SLUGS = 3;
+
 /**
- * `/posts/my-first-post`, `/products/blue-denim-jacket`: two or more hyphenated words under a
+ * `/posts/my-first-post`, `/products/blue-denim-jacket`: three or more hyphenated words under a
  * plural collection name are items of that collection, however few a window shows.
  */
 function slugs(words: ReadonlySet<string>, parent: string | undefined): boolean {
-  if (words.size < 2 || parent === undefined || !/^[a-z]{3,30}s$/.test(parent)) return false;
+  if (words.size < MIN_SLUGS || parent === undefined || !/^[a-z]{3,30}s$/.test(parent)) return false;
   for (const w of words) if (!SLUG.test(w)) return false;
   return true;
 }

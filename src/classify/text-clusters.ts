@@ -18,6 +18,9 @@ export interface TextOptions extends MinerOptions {
 
 export const DEFAULT_TEXT_OPTIONS: TextOptions = { ...DEFAULT_MINER_OPTIONS, splitMaxWords: 6, sharedWordTemplates: 2 };
 
+/** Distinct words after a noun that introduces a name that make the position a value. */
+const NAMES_AFTER_NOUN = 3;
+
 /** Variants a template keeps before positions already proven variable are folded together. */
 const MAX_VARIANTS = 64;
 
@@ -140,15 +143,13 @@ export class TextClusters {
     const variable = new Set(state.variable);
     for (let p = 0; p < tokens.length; p++) {
       if (tokens[p] !== WILDCARD || variable.has(p)) continue;
-      if (introducesName(tokens[p - 1])) {
-        variable.add(p);
-        continue;
-      }
       const seen = new Set<string>();
       for (const index of state.byKey.values()) {
         const w = (this.variants[index] as Variant).words[p] as string;
         seen.add(w);
-        if (w === '*' || isMask(w) || shared.has(w) || seen.size > this.options.splitMaxWords) {
+        // Three names after `tenant`, `user`…: names. Two may be a noun compound (`model config`, `model weights`).
+        const named = seen.size >= NAMES_AFTER_NOUN && introducesName(tokens[p - 1]);
+        if (w === '*' || isMask(w) || shared.has(w) || named || seen.size > this.options.splitMaxWords) {
           variable.add(p);
           break;
         }

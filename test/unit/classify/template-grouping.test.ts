@@ -65,17 +65,21 @@ describe('template mining', () => {
       expected: [[0, 1, 3], [2]],
     },
     {
-      name: 'a word after a noun that names things is a name, however few of them a window shows',
+      name: 'three words after a noun that names things are names, however few a window shows',
       lines: [
         'quota exceeded for tenant acme',
         'quota exceeded for tenant globex',
         'quota exceeded for tenant initech',
         'user bob not found',
         'user carol not found',
-        'Rate limit hit for model whisper in region eu; retry in 2s',
-        'Rate limit hit for model llama in region us; retry in 1s',
+        'user dave not found',
       ],
-      expected: [[0, 1, 2], [3, 4], [5, 6]],
+      expected: [[0, 1, 2], [3, 4, 5]],
+    },
+    {
+      name: '…two may be a noun compound, and stay apart',
+      lines: ['failed to load model config', 'failed to load model weights', 'failed to load model config'],
+      expected: [[0, 2], [1]],
     },
     {
       name: '…but not after a capitalised noun that starts a sentence, where a verb follows',
