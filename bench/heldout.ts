@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyFile } from '../src/entry/classify-file.js';
 import { score } from './accuracy.js';
-import { buildHeldoutSet, SECOND_WAVE, type Truth } from './lib/heldout/build-dataset.js';
+import { BATCH, buildHeldoutSet, type Truth } from './lib/heldout/build-dataset.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FLOOR = ['NOTICE', 'WARNING', 'ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY'];
@@ -82,13 +82,11 @@ async function main(): Promise<void> {
   const sa = score(all.rows.map((r) => r.cluster), set.truth.map((t) => t.family));
   console.log(`GA >= NOTICE ${sn.ga.toFixed(3)}  FGA ${sn.fga.toFixed(3)}  clusters ${sn.predictedGroups}/${sn.trueGroups}`);
   console.log(`GA all       ${sa.ga.toFixed(3)}  FGA ${sa.fga.toFixed(3)}  clusters ${sa.predictedGroups}/${sa.trueGroups}`);
-  const wave = (second: boolean): void => {
-    const idx = noticeTruth.map((t, i) => (SECOND_WAVE.has(t.family) === second ? i : -1)).filter((i) => i >= 0);
+  for (const batch of [1, 2, 3]) {
+    const idx = noticeTruth.map((t, i) => (BATCH.get(t.family) === batch ? i : -1)).filter((i) => i >= 0);
     const s = score(idx.map((i) => (notice.rows[i] as Row).cluster), idx.map((i) => (noticeTruth[i] as Truth).family));
-    console.log(`  ${second ? 'second' : 'first'} batch: GA ${s.ga.toFixed(3)} over ${idx.length} entries, clusters ${s.predictedGroups}/${s.trueGroups}`);
-  };
-  wave(false);
-  wave(true);
+    console.log(`  batch ${batch}: GA ${s.ga.toFixed(3)} over ${idx.length} entries, clusters ${s.predictedGroups}/${s.trueGroups}`);
+  }
   for (const t of noticeTruth) if (t.noise) console.log(`(noise family above the floor: ${t.family})`);
   const f = faults(notice.rows, noticeTruth);
   console.log(f.length === 0 ? '\nno family split or merged (>= NOTICE)' : `\nfamilies split or merged (>= NOTICE):\n${f.join('\n')}`);

@@ -7,12 +7,15 @@ import { storefront } from './node-storefront.js';
 import { platform } from './platform.js';
 import { inference } from './python-inference.js';
 import { secondWave } from './second-wave.js';
+import { thirdWave } from './third-wave.js';
 import type { Family, Payload, Plant } from './spec.js';
 
 export const FIRST_WAVE: readonly Family[] = [...storefront, ...ledger, ...inference, ...billing, ...platform];
-export const FAMILIES: readonly Family[] = [...FIRST_WAVE, ...secondWave];
-/** Families written after the first batch had been used to fix the classifier. */
-export const SECOND_WAVE = new Set(secondWave.map((f) => f.name));
+export const FAMILIES: readonly Family[] = [...FIRST_WAVE, ...secondWave, ...thirdWave];
+/** Which batch a family came in: each later one was written after the one before had been used for fixes. */
+export const BATCH = new Map<string, number>([
+  ...FIRST_WAVE.map((f) => [f.name, 1] as const), ...secondWave.map((f) => [f.name, 2] as const), ...thirdWave.map((f) => [f.name, 3] as const),
+]);
 
 export interface Truth {
   insertId: string;
