@@ -127,8 +127,11 @@ export function parseSeverity(value: unknown): Severity | null {
 }
 
 /**
- * Severity; missing -> 'DEFAULT'. When the entry carries none, a level the payload names
- * (`severity`, `level` as words) counts, then a request log's status: >= 500 ERROR, >= 400 WARNING.
+ * Severity; missing -> 'DEFAULT'. When the entry carries none, the payload's `severity` counts (the
+ * logging agent lifts it into the entry; an export made some other way may not have), then a request
+ * log's status: >= 500 ERROR, >= 400 WARNING. A payload `level` (zap, slog, pino) does not: Cloud
+ * Logging leaves such entries at DEFAULT and its severity filter drops them, and a file must be read
+ * exactly as Cloud Logging would be.
  */
 export function entrySeverity(raw: RawEntry): Severity {
   if (!isRecord(raw)) return 'DEFAULT';
@@ -137,7 +140,7 @@ export function entrySeverity(raw: RawEntry): Severity {
   const payload = raw.jsonPayload;
   if (isRecord(payload)) {
     // The agent lifts `severity` out of the payload; a raw export or a test file may not have.
-    const named = parseSeverity(payload.severity) ?? (typeof payload.level === 'string' ? parseSeverity(payload.level) : null);
+    const named = parseSeverity(payload.severity);
     if (named !== null && named !== 'DEFAULT') return named;
   }
   const status = httpStatus(raw.httpRequest);

@@ -91,7 +91,7 @@ describe('entrySeverity', () => {
     { name: 'DEFAULT severity on a 503', entry: { severity: 'DEFAULT', httpRequest: { status: 503 } }, expected: 'ERROR' },
     { name: 'explicit severity wins over status', entry: { severity: 'INFO', httpRequest: { status: 503 } }, expected: 'INFO' },
     { name: 'payload severity, not lifted', entry: { jsonPayload: { severity: 'ERROR', message: 'x' } }, expected: 'ERROR' },
-    { name: 'payload level word', entry: { jsonPayload: { level: 'warning', message: 'x' } }, expected: 'WARNING' },
+    { name: 'payload level word is not lifted by Cloud Logging either', entry: { jsonPayload: { level: 'warning', message: 'x' } }, expected: 'DEFAULT' },
     { name: 'payload numeric level is not ours to read', entry: { jsonPayload: { level: 50, message: 'x' } }, expected: 'DEFAULT' },
   ])('$name', ({ entry, expected }) => {
     expect(entrySeverity(entry)).toBe(expected);
