@@ -61,7 +61,6 @@ function cloudSource(settings: Settings, logger: Logger, services: string[], own
   if (!settings.project) {
     throw new ConfigError('project', 'no Google Cloud project: set GOOGLE_CLOUD_PROJECT (or `project` in the config), or give --logs-file');
   }
-  if (services.length === 0) throw new ConfigError('services', 'no Cloud Run service to read: list them in the config or give --service');
   return createCloudLoggingSource({
     project: settings.project,
     pageSize: settings.source.pageSize,

@@ -10,6 +10,7 @@ import type { RunReport } from '../../../src/report/run-report.js';
 
 const EXAMPLE = 'examples/cloud-run-backend-day.jsonl';
 const EXAMPLE_ARRAY = 'examples/cloud-run-backend-day.json';
+const EXAMPLE_CONFIG = 'config/examples/netra-backend-staging.yaml'; // the rules that name the example's problems
 const NOW = '2025-09-12T00:00:00Z';
 const TITLE = /^GCP-(new|regression|active-dev|other)-P[0-3]-[a-z0-9]+(-[a-z0-9]+)*$/;
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
@@ -36,7 +37,7 @@ describe('log-gardener sweep on the bundled example', () => {
   let report: RunReport;
 
   beforeAll(async () => {
-    result = await run(['sweep', '--logs-file', EXAMPLE, '--dry-run', '--json', '--now', NOW, '--window', '24h', '--worklog', worklogFile]);
+    result = await run(['sweep', '--config', EXAMPLE_CONFIG, '--logs-file', EXAMPLE, '--dry-run', '--json', '--now', NOW, '--window', '24h', '--worklog', worklogFile]);
     report = JSON.parse(result.stdout) as RunReport;
   });
 

@@ -17,7 +17,7 @@ const END = Date.parse('2025-09-12T00:00:00Z');
 
 /** The shipped settings, with room to file every problem in one sweep (the cap has its own tests). */
 function settings(): Settings {
-  const { settings: s } = loadSettings(readFileSync('config/gardener.yaml', 'utf8'), { GITHUB_REPOSITORY: REPOSITORY });
+  const { settings: s } = loadSettings(readFileSync('config/examples/netra-backend-staging.yaml', 'utf8'), { GITHUB_REPOSITORY: REPOSITORY });
   return { ...s, github: { ...s.github, maxCreatesPerRun: 100, maxWritesPerRun: 1000 } };
 }
 

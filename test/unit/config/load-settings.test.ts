@@ -5,6 +5,7 @@ import { SettingsSchema } from '../../../src/config/schema.js';
 import { ConfigError } from '../../../src/shared/errors.js';
 
 const shipped = readFileSync('config/gardener.yaml', 'utf8');
+const netra = readFileSync('config/examples/netra-backend-staging.yaml', 'utf8');
 
 function keyOf(fn: () => unknown): string {
   try {
@@ -19,7 +20,8 @@ function keyOf(fn: () => unknown): string {
 describe('loadSettings', () => {
   it('accepts the shipped config and fills defaults', () => {
     const { settings } = loadSettings(shipped, {});
-    expect(settings.services).toEqual(['netra-backend-staging']);
+    expect(settings.services).toEqual([]);
+    expect(settings.rules).toEqual([]);
     expect(settings.github.managedLabel).toBe('log-gardener');
     expect(settings.thresholds.escalate.P2).toBe(50);
   });
@@ -57,9 +59,9 @@ describe('loadSettings', () => {
     ['a bad enum value', shipped.replace('severityFloor: NOTICE', 'severityFloor: LOUD'), 'severityFloor'],
     ['a bad duration', shipped.replace('window: 6h', 'window: six hours'), 'window'],
     ['a bad threshold', shipped.replace('P2: 50', 'P2: -1'), 'thresholds.escalate.P2'],
-    ['a bad rule priority', shipped.replace('priority: P0', 'priority: P9'), 'rules[0].priority'],
-    ['a bad rule regex', shipped.replace("match: 'RACE CONDITION DETECTED'", "match: '(unclosed'"), 'rules[0].match'],
-    ['services not a list', shipped.replace(/services:\n {2}- netra-backend-staging/, 'services: api'), 'services'],
+    ['a bad rule priority', netra.replace('priority: P0', 'priority: P9'), 'rules[0].priority'],
+    ['a bad rule regex', netra.replace("match: 'RACE CONDITION DETECTED'", "match: '(unclosed'"), 'rules[0].match'],
+    ['services not a list', shipped.replace('services: []', 'services: api'), 'services'],
   ])('rejects %s, naming the key', (_name, text, key) => {
     expect(keyOf(() => loadSettings(text, {}))).toBe(key);
   });

@@ -13,7 +13,7 @@ export const T0 = Date.parse('2025-09-11T18:00:00Z');
 export const SERVICE = 'netra-backend-staging';
 
 export function settings(change: (s: Settings) => void = () => {}): Settings {
-  const { settings: s } = loadSettings(readFileSync('config/gardener.yaml', 'utf8'), {});
+  const { settings: s } = loadSettings(readFileSync('config/examples/netra-backend-staging.yaml', 'utf8'), {});
   change(s);
   return s;
 }
