@@ -39,7 +39,7 @@ export interface GitHubClient {
   repo: string;
   appId: number;
   /** The App's bot account, `<slug>[bot]`: the author of everything the gardener writes. */
-  botLogin: string;
+  botLogin: string | null;
   installationId: number;
   apiUrl: string;
   repositoryUrl: string;
@@ -98,9 +98,7 @@ export async function connectGitHub(options: GitHubStoreOptions): Promise<GitHub
   const OctokitClass = buildOctokitClass(options);
   const app = new App({ appId: options.appId, privateKey: options.privateKey, Octokit: OctokitClass });
 
-  const appInfo = await step(`authenticate as GitHub App ${options.appId}`, options, () => app.octokit.request('GET /app'));
-  const slug = appInfo.data?.slug;
-  if (!slug) throw new GitHubError(0, false, 'GitHub answered GET /app without the App slug');
+  const slug = await appSlug(app, options);
 
   let installationId = options.installationId;
   if (installationId === undefined) {
@@ -122,13 +120,33 @@ export async function connectGitHub(options: GitHubStoreOptions): Promise<GitHub
     owner,
     repo,
     appId: Number(options.appId),
-    botLogin: `${slug}[bot]`,
+    botLogin: slug ? `${slug}[bot]` : null,
     installationId: id,
     apiUrl: options.apiUrl,
     repositoryUrl: `${htmlBase(options.apiUrl)}/${owner}/${repo}`,
     managedLabel: options.managedLabel,
     logger: options.logger,
   };
+}
+
+/**
+ * The App's slug names its bot account. A server that does not serve GET /app (404; some GitHub
+ * Enterprise proxies and API stand-ins) costs only that name: the gardener's own writes are then
+ * recognised by performed_via_github_app. Bad credentials (401) still stop the run.
+ */
+async function appSlug(app: App, options: GitHubStoreOptions): Promise<string | null> {
+  try {
+    const appInfo = await step(`authenticate as GitHub App ${options.appId}`, options, () => app.octokit.request('GET /app'));
+    const slug = appInfo.data?.slug;
+    if (!slug) throw new GitHubError(0, false, 'GitHub answered GET /app without the App slug');
+    return slug;
+  } catch (error) {
+    if (error instanceof GitHubError && error.status === 404) {
+      options.logger?.warn('GET /app is not served: recognising the gardener\'s writes by their App id only');
+      return null;
+    }
+    throw error;
+  }
 }
 
 async function step<T>(what: string, options: GitHubStoreOptions, run: () => Promise<T>): Promise<T> {

@@ -94,5 +94,5 @@ function isGardener(
   user: { login: string; type: string } | null,
   app: { id: number } | null | undefined,
 ): boolean {
-  return (user?.type === 'Bot' && user.login === client.botLogin) || app?.id === client.appId;
+  return (client.botLogin !== null && user?.type === 'Bot' && user.login === client.botLogin) || app?.id === client.appId;
 }

@@ -1,7 +1,7 @@
 import { GitHubError } from '../../../src/shared/errors.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 import { generateAppKeys } from '../servers/github/app-keys.js';
-import { startGitHub, storeFor } from './harness.js';
+import { createAction, startGitHub, storeFor } from './harness.js';
 
 describe('connecting as the GitHub App', () => {
   let server: FakeGitHub;
@@ -21,6 +21,16 @@ describe('connecting as the GitHub App', () => {
     ]);
     expect(store.repositoryUrl).toBe(`${server.url}/acme/backend`);
     expect(server.nonConforming()).toEqual([]);
+  });
+
+  it('works without GET /app, recognising its own issues by the App id', async () => {
+    server.injectFault({ method: 'GET', path: /^\/app$/, status: 404, times: Infinity });
+    const store = await storeFor(server);
+    const created = await store.apply(createAction('c-no-slug'));
+    expect(created.status).toBe('done');
+    const [issue] = await store.listManaged();
+    expect(issue).toMatchObject({ number: created.issue, authorIsGardener: true });
+    expect(issue!.state_block?.clusterId).toBe('c-no-slug');
   });
 
   it('uses the installation id it is given without looking it up', async () => {
