@@ -14,6 +14,17 @@ export const PRIORITY_LABELS: Record<string, { color: string; description: strin
 
 export async function ensureLabels(client: GitHubClient, memory: RunMemory): Promise<void> {
   if (memory.labelsReady) return;
+  // Colours and descriptions are a courtesy: GitHub creates a missing label itself when an issue is
+  // filed or labelled with it, so failing here must not fail the write that needs the label.
+  memory.labelsReady = true;
+  try {
+    await createMissingLabels(client);
+  } catch (error) {
+    client.logger?.warn({ status: statusOf(error) }, 'could not prepare labels; GitHub will create them plain');
+  }
+}
+
+async function createMissingLabels(client: GitHubClient): Promise<void> {
   const { octokit, owner, repo } = client;
   const existing = await allPages<{ name: string }>((page) =>
     octokit.request('GET /repos/{owner}/{repo}/labels', { owner, repo, per_page: PER_PAGE, page }),
@@ -32,5 +43,4 @@ export async function ensureLabels(client: GitHubClient, memory: RunMemory): Pro
       if (statusOf(error) !== 422) throw error;
     }
   }
-  memory.labelsReady = true;
 }

@@ -33,6 +33,14 @@ describe('connecting as the GitHub App', () => {
     expect(issue!.state_block?.clusterId).toBe('c-no-slug');
   });
 
+  it('files the issue even when labels cannot be prepared', async () => {
+    server.injectFault({ method: 'GET', path: /\/labels$/, status: 403, times: Infinity });
+    const store = await storeFor(server);
+    const created = await store.apply(createAction('c-plain-labels'));
+    expect(created.status).toBe('done');
+    expect(server.issue(created.issue!)!.labels).toEqual(['log-gardener', 'P2']);
+  });
+
   it('uses the installation id it is given without looking it up', async () => {
     await storeFor(server, { installationId: server.installationId });
     expect(server.journal.some((e) => e.path.endsWith('/installation'))).toBe(false);
