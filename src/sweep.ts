@@ -84,7 +84,9 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
     errors,
   };
   const worklog = renderWorklog({ ...data, repositoryUrl: deps.store?.repositoryUrl ?? null });
-  if (safeToWrite && request.settings.github.worklog.commit) {
+  // A sweep that changed nothing on GitHub commits nothing either: a no-op rerun writes nothing.
+  const changed = results.some((r) => r.status === 'done' && r.kind !== 'none');
+  if (safeToWrite && changed && request.settings.github.worklog.commit) {
     await commitWorklog(deps.store!, request, worklog, data, errors);
   }
   const report = buildRunReport(data);

@@ -111,5 +111,12 @@ describe('runSweep', () => {
     const result = await runSweep({ source: source(entries(5)), store: github, logger }, { ...request, settings: withCommit });
     expect(committed).toEqual(['ops/gardener/2025-09-11-r1.md']);
     expect(result.report.worklog).toMatchObject({ path: 'ops/gardener/2025-09-11-r1.md', committed: true });
+
+    // A rerun that changes nothing on GitHub commits no worklog either.
+    committed.length = 0;
+    github.apply = async (action) => ({ ...action, status: 'skipped' });
+    const rerun = await runSweep({ source: source(entries(5)), store: github, logger }, { ...request, runId: 'r2', settings: withCommit });
+    expect(committed).toEqual([]);
+    expect(rerun.report.worklog.committed).toBe(false);
   });
 });
