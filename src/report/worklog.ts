@@ -83,6 +83,7 @@ function renderProblem(p: Problem, rank: number, results: ActionResult[], data: 
   const span = Math.max(1, data.window.end - data.window.start) / 3_600_000;
   lines.push(`- **Frequency:** ${p.count} in the window (${(p.count / span).toFixed(p.count / span < 10 ? 1 : 0)}/h) ${sparkline(p, data)}`);
   lines.push(`- **First / last seen:** ${stamp(p.firstSeen)} / ${stamp(p.lastSeen)}`);
+  lines.push(`- **Impact:** ${impact(p, data)}`);
   lines.push(`- **Severity:** ${p.severity} · **Category:** ${p.category}${p.component ? ` · **Component:** ${p.component}` : ''}`);
   const revisions = p.revisions.map((r) => `${r.name} (${r.count})`).join(', ');
   lines.push(`- **Where:** ${p.services.join(', ') || 'unknown service'}${revisions ? `; revisions ${revisions}` : ''}`);
@@ -94,6 +95,18 @@ function renderProblem(p: Problem, rank: number, results: ActionResult[], data: 
   if (!results.length) lines.push('- **Action:** none');
   lines.push('');
   return lines;
+}
+
+/** What the numbers say about reach and whether it is still going on; no guessing beyond them. */
+function impact(p: Problem, data: WorklogData): string {
+  const share = data.entries.read > 0 ? (100 * p.count) / data.entries.read : 0;
+  const parts = [`${share < 1 ? share.toFixed(1) : Math.round(share)}% of the ${data.entries.read} entries read`];
+  const span = data.window.end - data.window.start;
+  const quiet = data.window.end - p.lastSeen;
+  parts.push(quiet <= span / 10 ? 'still occurring at the end of the window' : `quiet for the last ${hours(Math.round(quiet / 60_000) * 60_000)} of the window`);
+  const seen = new Set(data.problems.flatMap((q) => q.revisions.map((r) => r.name)));
+  if (p.revisions.length && seen.size > 1) parts.push(`in ${p.revisions.length} of ${seen.size} revisions seen`);
+  return parts.join('; ');
 }
 
 function isWaiting(results: ActionResult[]): boolean {
@@ -122,7 +135,7 @@ function nextSteps(data: WorklogData, matters: Problem[]): string[] {
     steps.push(writes ? `- Run without \`--dry-run\` to carry out the ${writes} planned GitHub action${plural(writes)}.` : '- Nothing to write to GitHub.');
   }
   if (failed.length) steps.push(`- ${failed.length} action${plural(failed.length)} failed; the next sweep retries them (writes are idempotent).`);
-  if (waiting.length) steps.push(`- ${waiting.length} problem${plural(waiting.length)} wait for the next sweep (per-run cap on new issues).`);
+  if (waiting.length) steps.push(`- ${waiting.length} problem${plural(waiting.length)} wait${waiting.length === 1 ? 's' : ''} for the next sweep (per-run cap on new issues).`);
   const urgent = matters.filter((p) => p.priority === 'P0');
   if (urgent.length) steps.push(`- On-call: look at the P0 problem${plural(urgent.length)} first: ${urgent.map((p) => p.shortName).join(', ')}.`);
   if (!data.sourceResult.complete) steps.push('- The read stopped early: widen the time budget or shorten the window.');

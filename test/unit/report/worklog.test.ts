@@ -1,0 +1,71 @@
+import { buildRunReport, type RunData } from '../../../src/report/run-report.js';
+import { renderWorklog } from '../../../src/report/worklog.js';
+import type { ActionResult, Problem } from '../../../src/shared/types.js';
+
+const HOUR = 3_600_000;
+const start = Date.parse('2025-09-11T00:00:00Z');
+const window = { start, end: start + 24 * HOUR };
+
+function problem(id: string, extra: Partial<Problem>): Problem {
+  return {
+    id, template: `template of ${id} <NUM>`, kind: 'text', count: 10, severity: 'ERROR', firstSeen: start + HOUR, lastSeen: window.end - HOUR,
+    services: ['api'], revisions: [{ name: 'api-00001-abc', firstSeen: start + HOUR, count: 10 }], samples: [`sample of ${id} 42`],
+    timeline: [[start + HOUR, 4], [window.end - HOUR, 6]], priority: 'P1', category: 'new', shortName: `${id}-name`, matters: true, why: 'default for ERROR',
+    ...extra,
+  };
+}
+
+function data(problems: Problem[], results: ActionResult[]): RunData {
+  return {
+    runId: 'run-1', dryRun: true, window, services: ['api'], sourceDescription: 'file x.jsonl',
+    sourceResult: { filtered: 3, skippedBy: { 'malformed JSON': 2 }, complete: true },
+    entries: { read: 100, filtered: 3, skipped: 2, skippedBy: { 'malformed JSON': 2 } },
+    problems, results, worklog: { path: null, committed: false }, errors: [],
+  };
+}
+
+const planned = (cluster: string, kind: ActionResult['kind'], reason: string): ActionResult => ({ kind, cluster, title: `GCP-new-P1-${cluster}-name`, reason, status: kind === 'none' ? 'skipped' : 'planned' });
+
+describe('worklog', () => {
+  const problems = [
+    problem('urgent', { priority: 'P0', count: 5, lastSeen: start + 2 * HOUR }),
+    problem('busy', { count: 60 }),
+    problem('capped', { priority: 'P2', count: 20 }),
+    problem('quiet', { matters: false, count: 1, priority: 'P3', why: '1 occurrence < 20, the minimum for P3' }),
+  ];
+  const results = [
+    planned('urgent', 'create', 'new problem'),
+    planned('busy', 'create', 'new problem'),
+    planned('capped', 'none', 'cap reached: 2 new issues per sweep (github.maxCreatesPerRun); waits for next sweep'),
+    planned('quiet', 'none', 'noise: 1 occurrence < 20'),
+  ];
+  const text = renderWorklog({ ...data(problems, results), repositoryUrl: 'https://github.com/acme/api' });
+
+  it('summarises counts by priority and names the most frequent problem', () => {
+    expect(text).toContain('**3 problems worth an issue** (1 P0, 1 P1, 1 P2), 1 more below the thresholds (noise).');
+    expect(text).toContain('Most frequent: **busy-name**, 60 occurrences (P1).');
+    expect(text).toContain('GitHub: 2 create.');
+  });
+
+  it('gives each acted-on problem its evidence, impact and action, most urgent first', () => {
+    expect(text.indexOf('### 1. P0 · urgent-name')).toBeLessThan(text.indexOf('### 2. P1 · busy-name'));
+    expect(text).toContain('- **Impact:** 5% of the 100 entries read; quiet for the last 22h of the window');
+    expect(text).toContain('- **Impact:** 60% of the 100 entries read; still occurring at the end of the window');
+    expect(text).toContain('- **Action:** create (planned): new problem');
+  });
+
+  it('lists capped problems in one table and noise in another, not as full sections', () => {
+    expect(text).not.toContain('capped-name\n\n- **Pattern');
+    expect(text).toMatch(/## Waiting for the next sweep[^\n]*\n\n\| priority[^\n]*\n[^\n]*\n\| P2 \| 20 \| capped-name \|/);
+    expect(text).toMatch(/## Below the thresholds \(no issue\)[\s\S]*\| 1 \| ERROR \| template of quiet <NUM> \| 1 occurrence < 20/);
+  });
+
+  it('states the technical context and next steps from the same data as the report', () => {
+    expect(text).toContain('- **Entries read:** 100 (filtered out: 3, skipped: 2: 2 malformed JSON)');
+    expect(text).toContain('- Run without `--dry-run` to carry out the 2 planned GitHub actions.');
+    expect(text).toContain('- 1 problem waits for the next sweep (per-run cap on new issues).');
+    const report = buildRunReport(data(problems, results));
+    expect(report.clusters.map((c) => c.id)).toEqual(['urgent', 'busy', 'capped', 'quiet']);
+    expect(report.actions[0]).toEqual({ kind: 'create', cluster: 'urgent', title: 'GCP-new-P1-urgent-name', reason: 'new problem', status: 'planned' });
+  });
+});
