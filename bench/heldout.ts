@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const sa = score(all.rows.map((r) => r.cluster), set.truth.map((t) => t.family));
   console.log(`GA >= NOTICE ${sn.ga.toFixed(3)}  FGA ${sn.fga.toFixed(3)}  clusters ${sn.predictedGroups}/${sn.trueGroups}`);
   console.log(`GA all       ${sa.ga.toFixed(3)}  FGA ${sa.fga.toFixed(3)}  clusters ${sa.predictedGroups}/${sa.trueGroups}`);
-  for (const batch of [1, 2, 3]) {
+  for (const batch of [...new Set(BATCH.values())].sort()) {
     const idx = noticeTruth.map((t, i) => (BATCH.get(t.family) === batch ? i : -1)).filter((i) => i >= 0);
     const s = score(idx.map((i) => (notice.rows[i] as Row).cluster), idx.map((i) => (noticeTruth[i] as Truth).family));
     console.log(`  batch ${batch}: GA ${s.ga.toFixed(3)} over ${idx.length} entries, clusters ${s.predictedGroups}/${s.trueGroups}`);

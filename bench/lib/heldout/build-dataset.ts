@@ -7,14 +7,16 @@ import { storefront } from './node-storefront.js';
 import { platform } from './platform.js';
 import { inference } from './python-inference.js';
 import { secondWave } from './second-wave.js';
+import { fourthWave } from './fourth-wave.js';
 import { thirdWave } from './third-wave.js';
 import type { Family, Payload, Plant } from './spec.js';
 
 export const FIRST_WAVE: readonly Family[] = [...storefront, ...ledger, ...inference, ...billing, ...platform];
-export const FAMILIES: readonly Family[] = [...FIRST_WAVE, ...secondWave, ...thirdWave];
+export const FAMILIES: readonly Family[] = [...FIRST_WAVE, ...secondWave, ...thirdWave, ...fourthWave];
 /** Which batch a family came in: each later one was written after the one before had been used for fixes. */
 export const BATCH = new Map<string, number>([
   ...FIRST_WAVE.map((f) => [f.name, 1] as const), ...secondWave.map((f) => [f.name, 2] as const), ...thirdWave.map((f) => [f.name, 3] as const),
+  ...fourthWave.map((f) => [f.name, 4] as const),
 ]);
 
 export interface Truth {
