@@ -124,7 +124,9 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       join(2 * variant, r.id, member);
     }
     const routed = nodes.filter((n) => n.route !== undefined);
-    const general = generaliseRoutes(routed.map((n) => n.route as RouteKey));
+    // A route two services both answered goes with the first by name, whatever the arrival order.
+    const keyOf = (n: Node): RouteKey => ({ ...(n.route as RouteKey), service: [...n.stats.services].sort()[0] ?? '' });
+    const general = generaliseRoutes(routed.map(keyOf));
     const routes = new Map(routed.map((n, k) => [n, general[k] as string] as const));
     nodes.forEach((node, i) => {
       const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };

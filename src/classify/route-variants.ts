@@ -1,10 +1,12 @@
 // Route segments that are values without looking like one (product slugs `blue-denim-jacket`,
 // letter-only ids) show themselves by number: among routes of one method and status that agree
-// everywhere else, a position holding many different words, or words beside an id, is a value.
+// everywhere else (on one service), a position holding many different words, or words beside an id, is a value.
 // Judged on the final set of distinct routes, so the answer does not depend on arrival order.
 import { isMask, WILDCARD } from '../normalize/mask.js';
 
 export interface RouteKey {
+  /** The service that answered: two services' routes are two APIs, never variants of one. */
+  service?: string;
   method: string;
   status: number;
   /** The route template, `/a/<NUM>/b`. */
@@ -20,7 +22,7 @@ export function generaliseRoutes(keys: readonly RouteKey[], maxWords = ROUTE_SPL
   const groups = new Map<string, number[]>();
   keys.forEach((k, i) => {
     const segments = k.route.split('/').length;
-    const g = `${k.method} ${k.status} ${segments}`;
+    const g = `${k.service ?? ''}\u0000${k.method} ${k.status} ${segments}`;
     const list = groups.get(g);
     if (list) list.push(i);
     else groups.set(g, [i]);

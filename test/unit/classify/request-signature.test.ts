@@ -71,6 +71,11 @@ describe('generaliseRoutes', () => {
     ['one word beside an id stays (/orders/search is not /orders/42)', [get('/orders/<NUM>'), get('/orders/search')], ['/orders/<NUM>', '/orders/search']],
     ['other statuses and methods are judged apart', [...slugs.slice(0, 4).map((s) => get(`/p/${s}`)), ...slugs.slice(4).map((s) => get(`/p/${s}`, 500))],
       [...slugs.slice(0, 4).map((s) => `/p/${s}`), ...slugs.slice(4).map((s) => `/p/${s}`)]],
+    ['another service\'s routes are another API: its ids do not make this one\'s words values',
+      [{ ...get('/reports/<ID>'), service: 'accounts' }, { ...get('/reports/monthly-summary'), service: 'billing' }, { ...get('/reports/ar-aging'), service: 'billing' }],
+      ['/reports/<ID>', '/reports/monthly-summary', '/reports/ar-aging']],
+    ['…while on one service they are', [{ ...get('/reports/<ID>'), service: 'billing' }, { ...get('/reports/monthly-summary'), service: 'billing' }, { ...get('/reports/ar-aging'), service: 'billing' }],
+      ['/reports/<*>', '/reports/<*>', '/reports/<*>']],
     ['positions that differ elsewhere are not siblings', slugs.map((s, i) => get(`/${i % 2 ? 'a' : 'b'}/${s}/x${i}`)), slugs.map((s, i) => `/${i % 2 ? 'a' : 'b'}/${s}/x${i}`)],
   ])('%s', (_name, keys, expected) => {
     expect(generaliseRoutes(keys)).toEqual(expected);
