@@ -83,7 +83,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       return 2 * signatureNode(id, () => ({ kind: 'request', stats: emptyStats(), route }), [sig.template]) + 1;
     }
     if (entry.kind === 'stack') {
-      const sig = stackSignature(entry.text);
+      const sig = stackSignature(entry.text, errorType);
       if (sig) {
         const parts = ['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames];
         // Library frames alone say where it failed, not who called: the logged line does.

@@ -2,8 +2,10 @@
 // message values, line numbers (they move with every deploy) and library frames are left out.
 import { maskTokens } from '../normalize/mask.js';
 import { TextMemo } from '../normalize/text-memo.js';
+import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
+import { shortPath, stableName, type Section } from './trace-parts.js';
 
-export type StackLanguage = 'python' | 'node' | 'java' | 'go';
+export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
 
 export interface StackSignature {
   language: StackLanguage;
@@ -27,12 +29,6 @@ export const TOP_FRAMES = 2;
 const MAX_LINES = 400;
 const MAX_LINE_CHARS = 1000;
 
-interface Section {
-  type: string;
-  message: string;
-  frames: Array<{ name: string; own: boolean }>;
-}
-
 const PY_LIBRARY = ['site-packages', 'dist-packages', '/lib/python', '<frozen', '<string>'];
 const NODE_LIBRARY = ['node_modules', 'node:', 'internal/', '<anonymous>', 'native'];
 const JAVA_LIBRARY = [
@@ -47,17 +43,6 @@ function lines(text: string): string[] {
     .slice(0, MAX_LINES * MAX_LINE_CHARS)
     .split('\n', MAX_LINES)
     .map((l) => (l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l).replace(/\r$/, ''));
-}
-
-/** Last two path segments: stable across deploy roots (/app vs /workspace). */
-function shortPath(path: string): string {
-  const parts = path.replace(/\\/g, '/').split('/').filter((p) => p.length > 0);
-  return parts.slice(-2).join('/');
-}
-
-/** Lambdas and generated classes carry counters and hashes: `lambda$run$0`, `$$Enhancer…$$5a1f`. */
-function stableName(name: string): string {
-  return name.replace(/\$\$[^.$]*\$\$[0-9a-fA-F]+/g, '').replace(/\$\d+/g, '').replace(/0x[0-9a-f]+/gi, '');
 }
 
 const TYPE_NAME = /^[A-Za-z_$][\w$.]*$/;
@@ -177,30 +162,45 @@ export function detectLanguage(ls: readonly string[]): StackLanguage | null {
   if (ls.some((l) => l.trim() === 'Traceback (most recent call last):')) return 'python';
   if (ls.some((l) => /^goroutine \d+ \[/.test(l))) return 'go';
   const frame = ls.find((l) => /^\s+at /.test(l));
-  if (frame === undefined) return null;
-  // Node frames name a file with line and column; Java frames a method with (File.java:12).
-  return /\.(java|kt|scala|groovy):\d+\)$|\((Native Method|Unknown Source)\)$/.test(frame.trim()) ? 'java' : 'node';
+  if (frame === undefined) return ls.some((l) => RUBY_FRAME.test(l)) ? 'ruby' : null;
+  // Node frames name a file with line and column; Java frames a method with (File.java:12);
+  // .NET frames a method with its parameter types and no space before them.
+  if (/\.(java|kt|scala|groovy):\d+\)$|\((Native Method|Unknown Source)\)$/.test(frame.trim())) return 'java';
+  return DOTNET_FRAME.test(frame.trim()) ? 'dotnet' : 'node';
 }
 
 // The same trace is logged many times over; parsing it again would find the same signature.
 const memo = new TextMemo<Readonly<StackSignature> | null>(2_000, 2_000_000);
 
-/** Parses a multi-line trace; null when it is not one we can read (it is then mined as text). */
-export function stackSignature(text: string): Readonly<StackSignature> | null {
-  let signature = memo.get(text);
+/**
+ * Parses a multi-line trace; null when it is not one we can read (it is then mined as text).
+ * `knownType` is the type the payload named apart from the text, for traces that do not print it.
+ */
+export function stackSignature(text: string, knownType?: string): Readonly<StackSignature> | null {
+  const key = knownType === undefined ? text : `${knownType}\u0000${text}`;
+  let signature = memo.get(key);
   if (signature === undefined) {
-    signature = parseSignature(text);
-    memo.set(text, signature);
+    signature = parseSignature(text, knownType);
+    memo.set(key, signature);
   }
   return signature;
 }
 
-function parseSignature(text: string): StackSignature | null {
+function sectionsOf(ls: string[], language: StackLanguage, knownType: string | undefined): Section[] {
+  switch (language) {
+    case 'python': return parsePython(ls);
+    case 'go': return parseGo(ls);
+    case 'ruby': return parseRuby(ls, knownType);
+    case 'dotnet': return parseDotnet(ls);
+    default: return parseJavaOrNode(ls, language);
+  }
+}
+
+function parseSignature(text: string, knownType: string | undefined): StackSignature | null {
   const ls = lines(text);
   const language = detectLanguage(ls);
   if (language === null) return null;
-  const sections =
-    language === 'python' ? parsePython(ls) : language === 'go' ? parseGo(ls) : parseJavaOrNode(ls, language);
+  const sections = sectionsOf(ls, language, knownType);
   const surfaced = sections[0];
   if (surfaced === undefined) return null;
   // Java and Node print the surfaced exception first and its causes after; the root is last.
@@ -228,7 +228,7 @@ function headerLines(ls: readonly string[], language: StackLanguage): string {
   const header: string[] = [];
   for (const line of ls.slice(0, 4)) {
     const trimmed = line.trim();
-    if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ')) break;
+    if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
     if (trimmed !== '') header.push(trimmed);
   }
   return header.length === 0 ? '' : masked(header.join(' '));

@@ -7,15 +7,18 @@ const AT_FRAME = /^[ \t]{1,16}at [^\n]{1,512}?(?::\d{1,7}\)?|\)|:line \d{1,7})[ 
 const JAVA_CAUSED_BY = /^Caused by: [A-Za-z_$][\w$.]{0,200}/m;
 const GO_GOROUTINE = /^goroutine \d{1,9} \[[^\]\n]{1,64}\]:?\s*$/m;
 const PYTHON_FILE_FRAME = /^ {2}File "[^"\n]{1,512}", line \d{1,7}/m;
+// Ruby `app/models/order.rb:17:in 'total'` (backticked before 3.4), maybe after `from ` or a request tag.
+const RUBY_FRAME = /^[ \t]{0,16}(?:\[[^\]\s\n]{1,80}\] ){0,3}(?:from )?[^\s:]{1,512}\.rb:\d{1,7}:in [`'][^\n]{1,300}'/m;
 
-/** True when the text holds a recognisable stack trace (Python, Node, Java, .NET, Go). */
+/** True when the text holds a recognisable stack trace (Python, Node, Java, .NET, Go, Ruby). */
 export function isStackTrace(text: string): boolean {
   return (
     PYTHON_TRACEBACK.test(text) ||
     AT_FRAME.test(text) ||
     JAVA_CAUSED_BY.test(text) ||
     GO_GOROUTINE.test(text) ||
-    PYTHON_FILE_FRAME.test(text)
+    PYTHON_FILE_FRAME.test(text) ||
+    RUBY_FRAME.test(text)
   );
 }
 
@@ -30,7 +33,24 @@ const MAX_HEADER = 4096;
  * .NET, Error Reporting's message). Undefined otherwise.
  */
 export function exceptionTypeFromStack(text: string): string | undefined {
-  return pythonExceptionType(text) ?? headerExceptionType(text);
+  return pythonExceptionType(text) ?? rubyExceptionType(text) ?? headerExceptionType(text);
+}
+
+const RUBY_CONST = '[A-Z]\\w{0,80}(?:::[A-Z]\\w{0,80}){0,8}';
+/** Rails' `Type (message):`, or Ruby's own `…: message (Type)` on the line before the frames. */
+const RUBY_TYPE = new RegExp(`^(?:\\[[^\\]\\s]{1,80}\\] ){0,3}(${RUBY_CONST}) \\(|\\((${RUBY_CONST})\\)$`);
+
+function rubyExceptionType(text: string): string | undefined {
+  const frame = RUBY_FRAME.exec(text.length > MAX_HEADER ? text.slice(0, MAX_HEADER) : text);
+  if (!frame) return undefined;
+  // Ruby prints the first frame on the type's own line: `app/x.rb:3:in 'm': message (Type)`.
+  const lineEnd = text.indexOf('\n', frame.index);
+  const header = text.slice(0, lineEnd < 0 ? text.length : lineEnd).split('\n').slice(-4);
+  for (const line of header) {
+    const m = RUBY_TYPE.exec(line.trim());
+    if (m) return m[1] ?? m[2];
+  }
+  return undefined;
 }
 
 function pythonExceptionType(text: string): string | undefined {

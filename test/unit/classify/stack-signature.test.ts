@@ -59,6 +59,54 @@ describe('stackSignature', () => {
       type: 'runtime error: invalid memory address or nil pointer dereference',
       frames: ['github.com/acme/api.(*Server).getStatement'],
     },
+    {
+      name: 'Ruby as Rails logs a request: gems dropped, blocks are their method, request tags ignored',
+      text: [
+        'NoMethodError (undefined method `total\' for nil):', '',
+        '[3f1c] /usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/relation.rb:12:in `each\'',
+        '[3f1c] app/services/invoice_builder.rb:17:in `block in build\'',
+        '[3f1c] app/controllers/invoices_controller.rb:9:in `show\'',
+      ].join('\n'),
+      language: 'ruby',
+      type: 'NoMethodError',
+      frames: ['services/invoice_builder.rb:build', 'controllers/invoices_controller.rb:show'],
+    },
+    {
+      name: 'Ruby as the interpreter prints it: type at the end of the first line, frames after `from`',
+      text: "app/jobs/sync_job.rb:8:in 'SyncJob#perform': execution expired (Net::OpenTimeout)\n\tfrom /usr/local/lib/ruby/3.4.0/net/http.rb:1665:in 'Net::HTTP#connect'\n\tfrom app/jobs/runner.rb:3:in '<main>'",
+      language: 'ruby',
+      type: 'Net::OpenTimeout',
+      frames: ['jobs/sync_job.rb:SyncJob#perform', 'jobs/runner.rb:<main>'],
+    },
+    {
+      name: '.NET: System and Microsoft frames dropped, parameters and line numbers left out',
+      text: [
+        'fail: Microsoft.AspNetCore.Server.Kestrel[13]',
+        '      System.InvalidOperationException: Sequence contains no elements',
+        '         at System.Linq.ThrowHelper.ThrowNoElementsException()',
+        '         at Shop.Pricing.PriceService.GetBase(Int32 sku) in /src/Shop/Pricing/PriceService.cs:line 42',
+        '         at Shop.Api.ProductsController.Get(Int32 id) in /src/Shop/Api/ProductsController.cs:line 27',
+        '         at lambda_method12(Closure, Object, Object[])',
+      ].join('\n'),
+      language: 'dotnet',
+      type: 'System.InvalidOperationException',
+      frames: ['Shop.Pricing.PriceService.GetBase', 'Shop.Api.ProductsController.Get'],
+    },
+    {
+      name: '.NET: an inner exception is the root; async state machines are their method',
+      text: [
+        'Shop.Data.SaveFailedException: could not save',
+        ' ---> Npgsql.PostgresException (0x80004005): 23505: duplicate key value',
+        '   at Npgsql.Internal.NpgsqlConnector.ReadMessageLong(Boolean async)',
+        '   at Shop.Data.Writer.<SaveAsync>d__4.MoveNext() in /src/Shop/Data/Writer.cs:line 61',
+        '   --- End of inner exception stack trace ---',
+        '   at Shop.Data.Writer.Save(IReadOnlyList`1 rows) in /src/Shop/Data/Writer.cs:line 70',
+      ].join('\n'),
+      language: 'dotnet',
+      type: 'Shop.Data.SaveFailedException',
+      frames: ['Shop.Data.Writer.Save'],
+      root: 'Npgsql.PostgresException',
+    },
   ];
 
   it.each(cases)('$name', ({ text, language, type, frames, root }) => {
@@ -73,6 +121,11 @@ describe('stackSignature', () => {
   it('Node error codes and Uncaught prefixes are not part of the type', () => {
     const text = 'Uncaught Error [ERR_HTTP_HEADERS_SENT]: Cannot set headers\n    at send (/app/src/reply.js:3:9)';
     expect(stackSignature(text)?.exceptionType).toBe('Error');
+  });
+
+  it('a Ruby trace that does not print its type takes the one the payload named', () => {
+    const text = 'Completed 500 Internal Server Error\nundefined method `[]\' for nil\n/app/app/mailers/receipt_mailer.rb:17:in `receipt\'';
+    expect(stackSignature(text, 'NoMethodError')).toMatchObject({ language: 'ruby', exceptionType: 'NoMethodError', frames: ['mailers/receipt_mailer.rb:receipt'] });
   });
 
   it('returns null for text that is not a trace', () => {
@@ -93,8 +146,17 @@ describe('stack clusters', () => {
     ['Node (values and line numbers differ)', [nodeTrace('id', 17), nodeTrace('name', 23)]],
     ['Java', [javaTrace(77), javaTrace(1234)]],
     ['Go (values and goroutine ids differ)', [goTrace(5, 12), goTrace(9, 4711)]],
+    ['Ruby (line numbers and request tags differ)', [17, 18].map((n) => `NoMethodError (undefined method \`x' for nil):\n[r${n}] app/models/cart.rb:${n}:in \`total'`)],
+    ['.NET (line numbers and arguments differ)', [42, 44].map((n) => `System.ArgumentException: bad ${n}\n   at Shop.Cart.Add(Int32 id) in /src/Cart.cs:line ${n}`)],
   ])('%s: the same problem with other values is one cluster', (_name, texts) => {
     expect(new Set(ids(texts)).size).toBe(1);
+  });
+
+  it.each([
+    ['Ruby', (file: string) => `NoMethodError (undefined method \`[]' for nil):\napp/${file}.rb:4:in \`run'`],
+    ['.NET', (file: string) => `System.NullReferenceException: Object reference not set\n   at Shop.${file}.Run() in /src/${file}.cs:line 4`],
+  ])('%s: one error raised in two places is two problems', (_name, trace) => {
+    expect(new Set(ids([trace('Mailer'), trace('Serializer')])).size).toBe(2);
   });
 
   it('different raising frames are different problems; a different outer caller is not', () => {

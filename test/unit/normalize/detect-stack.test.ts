@@ -37,6 +37,8 @@ const stacks: Array<{ name: string; text: string; type: string | undefined }> = 
   { name: 'Java', text: 'Exception in thread "main" java.lang.NullPointerException: null\n\tat com.x.Main.run(Main.java:14)', type: 'java.lang.NullPointerException' },
   { name: 'Java, Caused by only', text: 'wrapped\nCaused by: java.io.IOException: broken pipe\n\t... 3 more', type: 'java.io.IOException' },
   { name: '.NET', text: 'System.InvalidOperationException: bad state\n   at App.Worker.Run() in /src/Worker.cs:line 42', type: 'System.InvalidOperationException' },
+  { name: 'Ruby, Rails request form', text: "ActiveRecord::RecordNotFound (Couldn't find Order):\n\napp/controllers/orders_controller.rb:58:in `set_order'", type: 'ActiveRecord::RecordNotFound' },
+  { name: 'Ruby 3.4 quotes, after from', text: "boom (RuntimeError)\n\tfrom /app/lib/x.rb:3:in 'X#run'", type: 'RuntimeError' },
   { name: 'Go', text: 'panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:8 +0x2c', type: 'panic' },
 ];
 
@@ -49,6 +51,7 @@ const notStacks = [
   'goroutine leak suspected: 4000 running',
   'Error: connection refused',
   'File "x" not found',
+  'loaded settings from config/app.rb:12',
 ];
 
 describe('isStackTrace', () => {
