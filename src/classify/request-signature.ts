@@ -14,6 +14,9 @@ export function maskSegment(segment: string): string {
   // Slugs with digits (order-8812, v2 stays), long opaque tokens (base64 ids, hashes).
   if (/\d/.test(segment) && !/^v\d{1,2}$/i.test(segment)) return '<ID>';
   if (segment.length >= 24 && !segment.includes('-')) return '<ID>';
+  // A file name of several words (`report-final.pdf`) is a document someone named; one word with an
+  // extension (`openapi.json`, `favicon.ico`) is as often a route the service serves.
+  if (/^[^./]{1,200}(?:[-_ ]|%20)[^./]{1,200}\.[A-Za-z][A-Za-z0-9]{1,4}$/.test(segment)) return '<ID>';
   if (looksRandom(segment)) return '<ID>';
   return segment;
 }

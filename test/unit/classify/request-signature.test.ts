@@ -21,6 +21,12 @@ describe('routeTemplate', () => {
     ['/api/checkoutSessions/webhooks', '/api/checkoutSessions/webhooks'],
     ['/static/README', '/static/README'],
     ['/docs/GettingStartedGuide', '/docs/GettingStartedGuide'],
+    ['/files/report-final.pdf', '/files/<ID>'],
+    ['/files/board_minutes.docx', '/files/<ID>'],
+    ['/files/team%20photo.jpeg', '/files/<ID>'],
+    ['/openapi.json', '/openapi.json'],
+    ['/favicon.ico', '/favicon.ico'],
+    ['/.well-known/security.txt', '/.well-known/security.txt'],
   ])('%s -> %s', (path, expected) => {
     expect(routeTemplate(path)).toBe(expected);
   });
