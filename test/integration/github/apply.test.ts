@@ -2,20 +2,14 @@ import { renderStateBlock } from '../../../src/render/state-block.js';
 import { EVIDENCE_MARKER } from '../../../src/render/index.js';
 import type { Action } from '../../../src/shared/types.js';
 import type { FakeGitHub } from '../servers/github/server.js';
-import { createAction, MANAGED, startGitHub, stateFor, storeFor } from './harness.js';
+import { createAction, MANAGED, stateFor, storeFor, useFakeGitHub } from './harness.js';
 
 const evidence = (id: string, count: number): string =>
   `${EVIDENCE_MARKER}\n**${count}** occurrences\n\n${renderStateBlock(stateFor(id, { totalCount: count }))}`;
 
 describe('apply', () => {
   let server: FakeGitHub;
-  beforeEach(async () => {
-    server = await startGitHub();
-  });
-  afterEach(() => {
-    expect(server.nonConforming()).toEqual([]);
-    return server.close();
-  });
+  useFakeGitHub((s) => (server = s));
 
   it('files an issue with its labels, creating the missing labels once with colours', async () => {
     const store = await storeFor(server);

@@ -1,7 +1,7 @@
 import { similarQuery } from '../../../src/github/index.js';
 import type { Cluster } from '../../../src/shared/types.js';
 import type { FakeGitHub } from '../servers/github/server.js';
-import { createAction, MANAGED, startGitHub, storeFor } from './harness.js';
+import { createAction, MANAGED, storeFor, useFakeGitHub } from './harness.js';
 
 function cluster(template: string, exceptionType?: string): Cluster {
   return {
@@ -12,13 +12,7 @@ function cluster(template: string, exceptionType?: string): Cluster {
 
 describe('commitFile', () => {
   let server: FakeGitHub;
-  beforeEach(async () => {
-    server = await startGitHub();
-  });
-  afterEach(() => {
-    expect(server.nonConforming()).toEqual([]);
-    return server.close();
-  });
+  useFakeGitHub((s) => (server = s));
 
   it('creates the file, then updates it with the sha it replaces, and writes nothing when unchanged', async () => {
     const store = await storeFor(server);
@@ -49,13 +43,7 @@ describe('commitFile', () => {
 
 describe('searchSimilar', () => {
   let server: FakeGitHub;
-  beforeEach(async () => {
-    server = await startGitHub({ searchLag: { ms: 60_000 } });
-  });
-  afterEach(() => {
-    expect(server.nonConforming()).toEqual([]);
-    return server.close();
-  });
+  useFakeGitHub((s) => (server = s), { searchLag: { ms: 60_000 } });
 
   it('finds a person\'s issue about the same error text, not managed ones, not pull requests', async () => {
     const human = server.seedIssue({ title: 'Session access failed in prod', body: 'Logs say: Session access failed (middleware not installed?): foo' });

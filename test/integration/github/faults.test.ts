@@ -1,17 +1,11 @@
 import type { FakeGitHub } from '../servers/github/server.js';
-import { createAction, startGitHub, storeFor } from './harness.js';
+import { createAction, storeFor, useFakeGitHub } from './harness.js';
 
 const CREATE = /^\/repos\/acme\/backend\/issues$/;
 
 describe('GitHub faults', () => {
   let server: FakeGitHub;
-  beforeEach(async () => {
-    server = await startGitHub();
-  });
-  afterEach(() => {
-    expect(server.nonConforming()).toEqual([]);
-    return server.close();
-  });
+  useFakeGitHub((s) => (server = s));
 
   it('waits out a secondary rate limit (403 with retry-after) and then files the issue', async () => {
     const store = await storeFor(server);

@@ -21,6 +21,22 @@ export async function startGitHub(options: Partial<FakeGitHubOptions> = {}): Pro
   return startFakeGitHub({ appId: APP_ID, publicKey: appKeys().publicKey, repository: REPOSITORY, ...options });
 }
 
+/**
+ * A fresh fake GitHub for each test of the calling describe block, handed to `use`; after each test,
+ * no request may have strayed outside GitHub's published REST description.
+ */
+export function useFakeGitHub(use: (server: FakeGitHub) => void, options: Partial<FakeGitHubOptions> = {}): void {
+  let current: FakeGitHub;
+  beforeEach(async () => {
+    current = await startGitHub(options);
+    use(current);
+  });
+  afterEach(() => {
+    expect(current.nonConforming()).toEqual([]);
+    return current.close();
+  });
+}
+
 export function storeFor(server: FakeGitHub, options: Partial<GitHubStoreOptions> = {}): Promise<IssueStore> {
   return createGitHubStore({
     appId: String(APP_ID),

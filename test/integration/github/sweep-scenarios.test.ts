@@ -10,7 +10,7 @@ import type { Priority } from '../../../src/shared/types.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep, type SweepResult } from '../../../src/sweep.js';
 import type { FakeGitHub } from '../servers/github/server.js';
-import { MANAGED, REPOSITORY, startGitHub, storeFor } from './harness.js';
+import { MANAGED, REPOSITORY, startGitHub, storeFor, useFakeGitHub } from './harness.js';
 
 const LOGS = 'examples/cloud-run-backend-day.jsonl';
 const END = Date.parse('2025-09-12T00:00:00Z');
@@ -41,13 +41,7 @@ function issuesPerCluster(server: FakeGitHub): Map<string, number> {
 
 describe('sweeps against a GitHub-shaped server', () => {
   let server: FakeGitHub;
-  beforeEach(async () => {
-    server = await startGitHub();
-  });
-  afterEach(() => {
-    expect(server.nonConforming()).toEqual([]);
-    return server.close();
-  });
+  useFakeGitHub((s) => (server = s));
 
   it('files one labelled issue per problem, and a rerun writes nothing', async () => {
     const first = await sweep(await storeFor(server), 'r1');
