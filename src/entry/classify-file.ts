@@ -1,15 +1,13 @@
 // `log-gardener classify`: one JSON line per input entry, in input order, with its final cluster id
 // and template. Entries are only remembered as a cluster handle each, so memory stays small.
-import { createReadStream } from 'node:fs';
 import { createClassifier } from '../classify/index.js';
 import { normalizeEntry } from '../normalize/index.js';
-import { InputError } from '../shared/errors.js';
+import { MAX_ENTRY_BYTES, readTextChunks } from '../source/read-text-file.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
 import type { RawEntry } from '../shared/types.js';
 
 export type InputFormat = 'gcp' | 'lines';
 
-const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 // A plain line has no timestamp of its own; any fixed time will do, the classifier only groups text.
 const LINE_TIME = '1970-01-01T00:00:00Z';
 
@@ -47,7 +45,7 @@ function toRaw(piece: Piece, format: InputFormat): RawEntry | string {
 }
 
 async function* pieces(path: string, format: InputFormat): AsyncGenerator<Piece> {
-  const chunks = read(path);
+  const chunks = readTextChunks(path, path);
   if (format === 'gcp') {
     yield* splitJsonStream(chunks, MAX_ENTRY_BYTES);
     return;
@@ -60,13 +58,4 @@ async function* pieces(path: string, format: InputFormat): AsyncGenerator<Piece>
     for (const line of lines) yield { json: line.replace(/\r$/, '') };
   }
   if (rest) yield { json: rest.replace(/\r$/, '') };
-}
-
-async function* read(path: string): AsyncGenerator<string> {
-  try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) yield chunk as string;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? 'read error'}`, { cause: error });
-  }
 }

@@ -1,15 +1,11 @@
 // A LogSource over an exported file: `gcloud logging read --format=json` (a JSON array) or one LogEntry
 // per line. Streamed, so a 2 GB export is never held in memory, and filtered exactly as the Cloud
 // Logging source filters server-side: window [start, end), services, severity floor.
-import { createReadStream } from 'node:fs';
 import { entryService, entrySeverity, entryTime } from '../normalize/index.js';
-import { InputError } from '../shared/errors.js';
 import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import { SEVERITIES, type RawEntry } from '../shared/types.js';
+import { MAX_ENTRY_BYTES, readTextChunks } from './read-text-file.js';
 import { splitJsonStream } from './split-json-stream.js';
-
-/** One entry bigger than this is skipped, not parsed (Cloud Logging's own limit is 256 KB). */
-const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 
 export function createFileSource(path: string): LogSource {
   return {
@@ -27,8 +23,7 @@ function readFile(path: string, query: SourceQuery): LogRead {
   const services = new Set(query.services);
 
   async function* entries(): AsyncGenerator<RawEntry> {
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-    const chunks = readChunks(stream, path);
+    const chunks = readTextChunks(path, `logs file ${path}`);
     for await (const piece of splitJsonStream(chunks, MAX_ENTRY_BYTES)) {
       if ('skip' in piece) {
         skip(piece.skip);
@@ -62,14 +57,4 @@ function readFile(path: string, query: SourceQuery): LogRead {
     }
   }
   return { entries: entries(), result: () => result };
-}
-
-async function* readChunks(stream: AsyncIterable<string | Buffer>, path: string): AsyncGenerator<string> {
-  try {
-    for await (const chunk of stream) yield typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? 'read error';
-    throw new InputError(`cannot read logs file ${path}: ${why}`, { cause: error });
-  }
 }
