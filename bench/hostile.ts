@@ -1,10 +1,9 @@
 // Hostile text costs milliseconds: 1 MB messages built to make backtracking regexes explode go
 // through masking and classification. Prints the time per message; nothing here asserts time.
-import { performance } from 'node:perf_hooks';
 import { createClassifier } from '../src/classify/index.js';
 import { maskMessage } from '../src/normalize/mask.js';
 import type { Entry } from '../src/shared/types.js';
-import { forgetTextMemos } from '../src/normalize/text-memo.js';
+import { timeWork } from './lib/time-work.js';
 
 const MB = 1024 * 1024;
 
@@ -21,24 +20,11 @@ const cases: Array<[string, string]> = [
   ['1 MB of "    at (" lines', '    at ((((((\n'.repeat(MB / 14)],
 ];
 
-// Each run starts with empty memos, so the figure is the work, not a look-up of the last answer.
-function time(fn: () => void, runs = 5): number {
-  fn();
-  let total = 0;
-  for (let i = 0; i < runs; i++) {
-    forgetTextMemos();
-    const start = performance.now();
-    fn();
-    total += performance.now() - start;
-  }
-  return total / runs;
-}
-
 console.log('case'.padEnd(40), 'mask ms'.padStart(9), 'classify ms'.padStart(12));
 for (const [name, text] of cases) {
   const entry = (kind: Entry['kind']): Entry => ({ time: 0, severity: 'ERROR', service: 's', revision: 'r', kind, text });
-  const maskMs = time(() => void maskMessage(text));
-  const classifyMs = time(() => {
+  const maskMs = timeWork(() => void maskMessage(text));
+  const classifyMs = timeWork(() => {
     const c = createClassifier();
     c.resolve(c.add(entry('text')));
     c.resolve(c.add(entry('stack')));

@@ -1,32 +1,18 @@
 // What normalization costs: entries per second over the example day, and the time one hostile
 // 1 MB message takes (cut to 64 KiB, cleaned, redacted). Prints figures; asserts nothing.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { boundText, normalizeEntry, redact } from '../src/normalize/index.js';
 import type { RawEntry } from '../src/shared/types.js';
-import { forgetTextMemos } from '../src/normalize/text-memo.js';
+import { timeWork } from './lib/time-work.js';
 
 const MB = 1024 * 1024;
-
-// Each run starts with empty memos, so the figure is the work, not a look-up of the last answer.
-function time(fn: () => void, runs = 5): number {
-  fn();
-  let total = 0;
-  for (let i = 0; i < runs; i++) {
-    forgetTextMemos();
-    const start = performance.now();
-    fn();
-    total += performance.now() - start;
-  }
-  return total / runs;
-}
 
 const examplePath = new URL('../../examples/cloud-run-backend-day.jsonl', import.meta.url);
 const raws = readFileSync(examplePath, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as RawEntry);
-const dayMs = time(() => raws.forEach((raw) => normalizeEntry(raw)), 10);
+const dayMs = timeWork(() => raws.forEach((raw) => normalizeEntry(raw)), 10);
 console.log(`example day: ${raws.length} entries in ${dayMs.toFixed(1)} ms = ${Math.round((raws.length / dayMs) * 1000)} entries/s`);
 
 const timestamp = '2025-09-11T23:16:22Z';
@@ -57,9 +43,9 @@ const cases: Array<[string, string]> = [
 
 console.log('\n' + 'case'.padEnd(36), 'normalizeEntry ms'.padStart(18), 'redact(64 KiB) ms'.padStart(18));
 for (const [name, text] of cases) {
-  const entryMs = time(() => void normalizeEntry({ timestamp, textPayload: text }));
+  const entryMs = timeWork(() => void normalizeEntry({ timestamp, textPayload: text }));
   // Cut text ends in a non-Latin-1 marker, which makes it a two-byte string: the slower case for regexes.
   const bounded = boundText(text);
-  const redactMs = time(() => void redact(bounded));
+  const redactMs = timeWork(() => void redact(bounded));
   console.log(name.padEnd(36), entryMs.toFixed(2).padStart(18), redactMs.toFixed(2).padStart(18));
 }
