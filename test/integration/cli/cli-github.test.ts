@@ -1,22 +1,14 @@
 // The CLI writing to a GitHub-shaped server through the real GitHub App client, as the scheduled
 // function does: the same entry point, env and settings a user gives it.
 import { jest } from '@jest/globals';
-import { Writable } from 'node:stream';
 import { plantedEmailLocalParts, plantedSecretStrings } from '../../../bench/lib/fake-secrets.js';
 import { main } from '../../../src/entry/cli.js';
+import { Capture } from '../../support/capture.js';
 import type { RunReport } from '../../../src/report/run-report.js';
 import { APP_ID, MANAGED, REPOSITORY, appKeys, startGitHub } from '../github/harness.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 
 const EXAMPLE = 'examples/cloud-run-backend-day.jsonl';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 let github: FakeGitHub;
 beforeAll(async () => {

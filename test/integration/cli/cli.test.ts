@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { plantedEmailLocalParts, plantedSecretStrings } from '../../../bench/lib/fake-secrets.js';
 import { main } from '../../../src/entry/cli.js';
+import { Capture } from '../../support/capture.js';
 import type { RunReport } from '../../../src/report/run-report.js';
 
 const EXAMPLE = 'examples/cloud-run-backend-day.jsonl';
@@ -15,14 +15,6 @@ const NOW = '2025-09-12T00:00:00Z';
 const TITLE = /^GCP-(new|regression|active-dev|other)-P[0-3]-[a-z0-9]+(-[a-z0-9]+)*$/;
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 const NO_CREDENTIALS = { LOG_LEVEL: 'info' }; // our own logs on, to check them for leaks too
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 async function run(args: string[], env: Record<string, string> = NO_CREDENTIALS) {
   const stdout = new Capture();

@@ -2,20 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import { SettingsSchema } from '../../../src/config/schema.js';
-import { ConfigError } from '../../../src/shared/errors.js';
+import { configErrorKey } from '../../support/config-error-key.js';
 
 const shipped = readFileSync('config/gardener.yaml', 'utf8');
 const netra = readFileSync('config/examples/netra-backend-staging.yaml', 'utf8');
-
-function keyOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).key;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadSettings', () => {
   it('accepts the shipped config and fills defaults', () => {
@@ -63,7 +53,7 @@ describe('loadSettings', () => {
     ['a bad rule regex', netra.replace("match: 'RACE CONDITION DETECTED'", "match: '(unclosed'"), 'rules[0].match'],
     ['services not a list', shipped.replace('services: []', 'services: api'), 'services'],
   ])('rejects %s, naming the key', (_name, text, key) => {
-    expect(keyOf(() => loadSettings(text, {}))).toBe(key);
+    expect(configErrorKey(() => loadSettings(text, {}))).toBe(key);
   });
 
   it.each([
@@ -72,7 +62,7 @@ describe('loadSettings', () => {
     ['GITHUB_APP_PRIVATE_KEY_SECRET', 'my-secret', 'github.privateKeySecret'],
     ['LOG_LEVEL', 'chatty', 'logLevel'],
   ])('rejects a bad %s, naming the setting', (name, value, key) => {
-    expect(keyOf(() => loadSettings(shipped, { [name]: value }))).toBe(key);
+    expect(configErrorKey(() => loadSettings(shipped, { [name]: value }))).toBe(key);
   });
 
   it('rejects text that is not YAML or not a mapping', () => {

@@ -1,15 +1,5 @@
 import { readHttpParams } from '../../../src/entry/http-params.js';
-import { ConfigError } from '../../../src/shared/errors.js';
-
-function keyOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).key;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configErrorKey } from '../../support/config-error-key.js';
 
 describe('readHttpParams', () => {
   test.each([
@@ -37,6 +27,6 @@ describe('readHttpParams', () => {
     { name: 'bad now', input: { body: { now: '12/09/2025' } }, key: 'now' },
     { name: 'bad service', input: { body: { service: 'Not A Service' } }, key: 'service' },
   ])('refuses $name, naming $key', ({ input, key }) => {
-    expect(keyOf(() => readHttpParams(input))).toBe(key);
+    expect(configErrorKey(() => readHttpParams(input))).toBe(key);
   });
 });
