@@ -2,10 +2,8 @@
 // gRPC, from the protos the client library ships. It evaluates the filter it receives over seeded
 // entries (JSON LogEntry form), pages with page_size/page_token, keeps a journal of the requests, and
 // fails on demand (RESOURCE_EXHAUSTED, PERMISSION_DENIED, ...).
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { loadGrpcService } from '../load-grpc-service.js';
 import { matches, parseFilter, FilterSyntaxError } from './filter.js';
 import { entryProto, timestampProto } from './to-proto.js';
 
@@ -49,24 +47,6 @@ export interface LoggingServer {
 
 const MAX_PAGE = 1000;
 const DEFAULT_PAGE = 50;
-
-function loadService(): grpc.ServiceDefinition {
-  const require = createRequire(import.meta.url);
-  const loggingRoot = join(dirname(require.resolve('@google-cloud/logging/package.json')), 'build', 'protos');
-  const gaxRoot = join(dirname(createRequire(join(loggingRoot, 'x.js')).resolve('google-gax/package.json')), 'build', 'protos');
-  const definition = protoLoader.loadSync('google/logging/v2/logging.proto', {
-    includeDirs: [loggingRoot, gaxRoot],
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-  });
-  const pkg = grpc.loadPackageDefinition(definition) as unknown as {
-    google: { logging: { v2: { LoggingServiceV2: { service: grpc.ServiceDefinition } } } };
-  };
-  return pkg.google.logging.v2.LoggingServiceV2.service;
-}
 
 export async function startLoggingServer(options: { entries?: LogEntryJson[] } = {}): Promise<LoggingServer> {
   const entries: LogEntryJson[] = [...(options.entries ?? [])];
@@ -144,7 +124,7 @@ export async function startLoggingServer(options: { entries?: LogEntryJson[] } =
     else respond();
   };
 
-  server.addService(loadService(), { ListLogEntries: handle } as grpc.UntypedServiceImplementation);
+  server.addService(loadGrpcService('@google-cloud/logging', 'google/logging/v2/logging.proto', 'google.logging.v2.LoggingServiceV2'), { ListLogEntries: handle } as grpc.UntypedServiceImplementation);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );

@@ -1,10 +1,8 @@
 // A Secret Manager endpoint for tests: google.cloud.secretmanager.v1.SecretManagerService/AccessSecretVersion
 // over plain-text gRPC, from the protos the client library ships. Secrets are seeded by version name;
 // `latest` resolves to the highest version; access can be denied per secret.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { loadGrpcService } from '../load-grpc-service.js';
 
 export interface SecretServer {
   readonly address: string;
@@ -15,25 +13,6 @@ export interface SecretServer {
   /** Names asked for, in order. */
   readonly accessed: string[];
   stop(): Promise<void>;
-}
-
-function loadService(): grpc.ServiceDefinition {
-  const require = createRequire(import.meta.url);
-  const root = join(dirname(require.resolve('@google-cloud/secret-manager/package.json')), 'build', 'protos');
-  // google/api and google/iam protos: any google-gax ships them (v5 hides its package.json behind exports).
-  const gaxRoot = join(dirname(createRequire(join(dirname(require.resolve('@google-cloud/logging/package.json')), 'x.js')).resolve('google-gax/package.json')), 'build', 'protos');
-  const definition = protoLoader.loadSync('google/cloud/secretmanager/v1/service.proto', {
-    includeDirs: [root, gaxRoot],
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-  });
-  const pkg = grpc.loadPackageDefinition(definition) as unknown as {
-    google: { cloud: { secretmanager: { v1: { SecretManagerService: { service: grpc.ServiceDefinition } } } } };
-  };
-  return pkg.google.cloud.secretmanager.v1.SecretManagerService.service;
 }
 
 export async function startSecretServer(): Promise<SecretServer> {
@@ -59,7 +38,7 @@ export async function startSecretServer(): Promise<SecretServer> {
     callback(null, { name: `${secret}/versions/${index}`, payload: { data: Buffer.from(data, 'utf8') } });
   };
 
-  server.addService(loadService(), { AccessSecretVersion: access } as grpc.UntypedServiceImplementation);
+  server.addService(loadGrpcService('@google-cloud/secret-manager', 'google/cloud/secretmanager/v1/service.proto', 'google.cloud.secretmanager.v1.SecretManagerService'), { AccessSecretVersion: access } as grpc.UntypedServiceImplementation);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
