@@ -1,6 +1,5 @@
 // From parameters and environment to a finished sweep: load settings, build the real adapters,
 // run the pipeline. Shared by the CLI and the HTTP function, so both run exactly the same thing.
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +14,8 @@ import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
 import type { IssueStore, LogSource } from '../shared/ports.js';
 import { runSweep, type SweepResult } from '../sweep.js';
 import { loadPrivateKey } from './private-key.js';
+import { newRunId } from './request-context.js';
 import { checkNow, checkServices, checkWindow, type SweepParams } from './sweep-params.js';
-
-export { parseSweepParams, type SweepParams } from './sweep-params.js';
 
 /** The function's own Cloud Run service (Cloud Run sets K_SERVICE): its logs are never read back as a problem. */
 const DEFAULT_OWN_SERVICE = 'log-gardener';
@@ -30,12 +28,13 @@ export interface RunOptions {
 }
 
 export async function runSweepRequest(params: SweepParams, env: Env, options: RunOptions): Promise<SweepResult> {
-  const runId = options.runId ?? newRunId((options.clock ?? Date.now)());
+  const startedAt = (options.clock ?? Date.now)();
+  const runId = options.runId ?? newRunId(startedAt);
   const logger = options.logger.child({ runId });
   const { settings, credentials } = loadSettings(readConfig(params.configPath ?? env.GARDENER_CONFIG), env);
   const window = checkWindow(params.window ?? settings.window);
   const services = params.services ? checkServices(params.services) : settings.services;
-  const end = params.now ? Date.parse(checkNow(params.now)) : (options.clock ?? Date.now)();
+  const end = params.now ? Date.parse(checkNow(params.now)) : startedAt;
   const span = parseDuration(window)!;
   const dryRun = params.dryRun ?? false;
 
@@ -119,8 +118,4 @@ function defaultConfigPath(): string {
     dir = dirname(dir);
   }
   return local;
-}
-
-function newRunId(now: number): string {
-  return `${new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 }
