@@ -1,0 +1,132 @@
+// Real error messages copied from public bug reports (bench/lib/real-messages), each labelled with the
+// problem it is, run through the real `classify` path as Cloud Run LogEntries. Prints grouping
+// accuracy overall and per stack, the problems split into several clusters (with their templates) and
+// the clusters that merge several problems.
+//   --order file    keep the file's order (default: a seeded shuffle, as problems interleave in a log)
+//   --seed N        the shuffle's seed
+//   --stack NAME    only the messages of one stack
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyFile } from '../src/entry/classify-file.js';
+import { score } from './accuracy.js';
+import { Prng } from './lib/prng.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DATA = join(ROOT, 'bench', 'lib', 'real-messages', 'messages.jsonl');
+const STACKS = ['python', 'node', 'java', 'go', 'ruby', 'dotnet', 'gcp'] as const;
+
+export interface RealMessage {
+  message: string;
+  problem: string;
+  stack: (typeof STACKS)[number];
+  source: string;
+  variant?: 'header-added';
+}
+
+interface Row { cluster: string; template: string }
+
+/** The data set, checked: every line a record with a message, a problem, a known stack and a source. */
+export function readRealMessages(path = DATA): RealMessage[] {
+  return readFileSync(path, 'utf8').split('\n').flatMap((line, i) => {
+    if (line.trim() === '') return [];
+    const r = JSON.parse(line) as Partial<RealMessage>;
+    const ok = typeof r.message === 'string' && r.message.length > 0 && typeof r.problem === 'string'
+      && typeof r.source === 'string' && STACKS.includes(r.stack as RealMessage['stack'])
+      && (r.variant === undefined || r.variant === 'header-added');
+    if (!ok) throw new Error(`messages.jsonl line ${i + 1}: not a {message, problem, stack, source} record`);
+    return [r as RealMessage];
+  });
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const prng = new Prng(seed, 'real-messages');
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = prng.int(0, i);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+async function classify(messages: readonly RealMessage[]): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'real-messages-'));
+  const path = join(dir, 'entries.jsonl');
+  const start = Date.parse('2025-09-11T00:00:00Z');
+  writeFileSync(path, messages.map((m, i) => JSON.stringify({
+    timestamp: new Date(start + i * 1000).toISOString(),
+    severity: 'ERROR',
+    textPayload: m.message,
+    resource: { type: 'cloud_run_revision', labels: { service_name: 'svc' } },
+  })).join('\n') + '\n');
+  const lines: string[] = [];
+  try {
+    await classifyFile(path, 'gcp', (line) => lines.push(line));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines.map((l) => JSON.parse(l) as { cluster: string | null; template: string | null; skipped?: string })
+    .map((r, i) => ({ cluster: r.cluster ?? `skipped#${i} (${r.skipped ?? '?'})`, template: r.template ?? `(skipped: ${r.skipped ?? '?'})` }));
+}
+
+/** Problems whose messages went to more than one cluster, and clusters holding more than one problem. */
+function faults(rows: readonly Row[], set: readonly RealMessage[]): { split: string[]; merged: string[] } {
+  const byProblem = new Map<string, Map<string, number>>();
+  const byCluster = new Map<string, Map<string, number>>();
+  const template = new Map<string, string>();
+  rows.forEach((r, i) => {
+    const p = (set[i] as RealMessage).problem;
+    const a = byProblem.get(p) ?? new Map<string, number>();
+    a.set(r.cluster, (a.get(r.cluster) ?? 0) + 1);
+    byProblem.set(p, a);
+    const b = byCluster.get(r.cluster) ?? new Map<string, number>();
+    b.set(p, (b.get(p) ?? 0) + 1);
+    byCluster.set(r.cluster, b);
+    template.set(r.cluster, r.template);
+  });
+  const cut = (s: string): string => (s.length > 160 ? `${s.slice(0, 157)}...` : s).replace(/\n/g, '\\n');
+  const split: string[] = [];
+  for (const [problem, clusters] of [...byProblem].sort((x, y) => y[1].size - x[1].size || x[0].localeCompare(y[0]))) {
+    if (clusters.size < 2) continue;
+    const total = [...clusters.values()].reduce((a, b) => a + b, 0);
+    split.push(`SPLIT  ${problem}: ${total} messages in ${clusters.size} clusters`);
+    for (const [c, n] of [...clusters].sort((x, y) => y[1] - x[1]).slice(0, 6)) split.push(`         ${String(n).padStart(4)} ${cut(template.get(c) ?? '')}`);
+    if (clusters.size > 6) split.push(`         ... and ${clusters.size - 6} more`);
+  }
+  const merged: string[] = [];
+  for (const [cluster, problems] of byCluster) {
+    if (problems.size < 2) continue;
+    merged.push(`MERGED ${[...problems].map(([p, n]) => `${p} (${n})`).join(' + ')}`);
+    merged.push(`         ${cut(template.get(cluster) ?? '')}`);
+  }
+  return { split, merged };
+}
+
+async function main(): Promise<void> {
+  const option = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const only = option('--stack');
+  const all = readRealMessages().filter((m) => only === undefined || m.stack === only);
+  const set = option('--order') === 'file' ? all : shuffled(all, Number(option('--seed') ?? 20251211));
+  const rows = await classify(set);
+  const s = score(rows.map((r) => r.cluster), set.map((m) => m.problem));
+  const added = set.filter((m) => m.variant === 'header-added').length;
+  console.log(`real messages: ${set.length} (${added} with a documented header added), ${s.trueGroups} problems, ${s.predictedGroups} clusters made`);
+  console.log(`GA ${s.ga.toFixed(3)}  F1 (FGA) ${s.fga.toFixed(3)}`);
+  for (const stack of STACKS) {
+    const idx = set.map((m, i) => (m.stack === stack ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    const t = score(idx.map((i) => (rows[i] as Row).cluster), idx.map((i) => (set[i] as RealMessage).problem));
+    console.log(`  ${stack.padEnd(7)} GA ${t.ga.toFixed(3)}  F1 ${t.fga.toFixed(3)}  ${String(idx.length).padStart(4)} messages, clusters ${t.predictedGroups}/${t.trueGroups}`);
+  }
+  const { split, merged } = faults(rows, set);
+  const splitCount = split.filter((l) => l.startsWith('SPLIT')).length;
+  const mergedCount = merged.filter((l) => l.startsWith('MERGED')).length;
+  console.log(`\n${splitCount} problems split into several clusters:${split.length === 0 ? ' none' : `\n${split.join('\n')}`}`);
+  console.log(`\n${mergedCount} clusters merging several problems:${merged.length === 0 ? ' none' : `\n${merged.join('\n')}`}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
