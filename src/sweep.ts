@@ -1,15 +1,15 @@
 // The pipeline, one direction: source -> normalize -> classify -> plan -> apply -> report + worklog.
 // It receives its adapters (ports) and the run's `now`; it reads no env, no clock, no argv.
 import type { Logger } from 'pino';
-import { createClassifier } from './classify/index.js';
+import { createClassifier, rederiveIds, type Classifier, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
-import { normalizeEntry } from './normalize/index.js';
-import { clustersNeedingSearch, plan } from './plan/index.js';
+import { normalizeEntry, sampleEntry } from './normalize/index.js';
+import { clustersNeedingSearch, issueSamples, plan } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
-import type { Action, ActionResult, Cluster, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
+import type { Action, ActionResult, Cluster, Entry, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
 
 export interface SweepDeps {
   source: LogSource;
@@ -43,7 +43,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
   const read = await readAndClassify(deps, request, errors);
   logger.info({ entries: read.entries, clusters: read.clusters.length }, 'logs read and classified');
 
-  const github = await readGitHub(deps, request, read.clusters, errors);
+  const github = await readGitHub(deps, request, read, errors);
   // A read cut short (time budget, quota) covered the window only up to where it got: the evidence
   // recorded on GitHub says so, and the next sweep counts the rest.
   const seen = read.result.readUntil !== undefined && !read.result.complete
@@ -58,6 +58,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
     now: seen.end,
     project: request.settings.project,
     services: request.services,
+    rederived: github.rederived,
   });
 
   // Writing on partial knowledge could file duplicates or record a window we did not fully see.
@@ -123,26 +124,42 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
   entries.filtered = result.filtered;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
-  return { clusters: classifier.clusters(), entries, result, ok };
+  return { classifier, clusters: classifier.clusters(), entries, result, ok };
 }
 
-async function readGitHub(deps: SweepDeps, request: SweepRequest, clusters: Cluster[], errors: StageError[]) {
+async function readGitHub(
+  deps: SweepDeps, request: SweepRequest, read: { classifier: Classifier; clusters: Cluster[] }, errors: StageError[],
+) {
   const candidates = new Map<string, TrackedIssue[]>();
+  const rederived = new Map<number, string[]>();
   if (deps.storeError) {
     errors.push({ stage: 'github', message: deps.storeError });
-    return { issues: [] as TrackedIssue[], candidates, ok: false };
+    return { issues: [] as TrackedIssue[], candidates, rederived, ok: false };
   }
-  if (!deps.store) return { issues: [] as TrackedIssue[], candidates, ok: true };
+  if (!deps.store) return { issues: [] as TrackedIssue[], candidates, rederived, ok: true };
   try {
     const issues = await deps.store.listManaged();
-    for (const cluster of clustersNeedingSearch(clusters, issues, request.settings)) {
+    const found = rederive(read.classifier, read.clusters, issues);
+    for (const cluster of clustersNeedingSearch(read.clusters, issues, request.settings, found)) {
       candidates.set(cluster.id, await deps.store.searchSimilar(cluster));
     }
-    return { issues, candidates, ok: true };
+    return { issues, candidates, rederived: found, ok: true };
   } catch (error) {
     errors.push({ stage: 'github', message: `reading issues failed: ${oneLine(error)}` });
-    return { issues: [] as TrackedIssue[], candidates, ok: false };
+    return { issues: [] as TrackedIssue[], candidates, rederived, ok: false };
   }
+}
+
+/** Where the samples stored in each issue land with this sweep's classifier (identity across releases). */
+function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIssue[]): Map<number, string[]> {
+  const stored: StoredSamples[] = [];
+  for (const issue of issues) {
+    const samples = issueSamples(issue);
+    if (samples === null) continue;
+    const entries = samples.texts.map((t) => sampleEntry(t, samples.kind)).filter((e): e is Entry => e !== null);
+    stored.push({ issue: issue.number, entries });
+  }
+  return rederiveIds(classifier, stored, new Set(clusters.map((c) => c.id)));
 }
 
 async function applyAll(store: IssueStore, actions: Action[], logger: Logger) {

@@ -19,6 +19,11 @@ export interface Classifier {
   resolve(handle: number): { id: string; template: string };
   /** The clusters so far, aggregated; clusters with the same id are merged. Sorted by count desc. */
   clusters(): Cluster[];
+  /**
+   * The id of the cluster this entry would join, without adding it (nothing changes); an id no
+   * cluster has when it would start a new one. Re-derives ids from samples an issue stored.
+   */
+  locate(entry: Entry): string | null;
 }
 
 /** A stack or request cluster: a fixed id and a template that generalises token by token. */
@@ -51,6 +56,35 @@ interface Finalized {
 
 const MAX_ERROR_TYPE_CHARS = 200;
 
+/** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
+type Placement =
+  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'> }
+  | { kind: 'text'; tokens: string[]; errorType: string | undefined };
+
+function signatureOf(entry: Entry): Placement {
+  const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
+  if (entry.kind === 'request' && entry.request) {
+    const sig = requestSignature(entry.request);
+    const id = hashId(['request', sig.method, sig.route, String(sig.status)]);
+    const route = { method: sig.method, route: sig.route, status: sig.status };
+    return { kind: 'node', id, tokens: [sig.template], create: () => ({ kind: 'request', stats: emptyStats(), route }) };
+  }
+  if (entry.kind === 'stack') {
+    const sig = stackSignature(entry.text, errorType);
+    if (sig) {
+      const parts = ['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames];
+      // Library frames alone say where it failed, not who called: the logged line does.
+      if (sig.context !== undefined) parts.push('\u0002', sig.context);
+      const tokens = sig.language === 'go'
+        ? [`panic: ${sig.exceptionType}`]
+        : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
+      const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames });
+      return { kind: 'node', id: hashId(parts), tokens, create };
+    }
+  }
+  return { kind: 'text', tokens: maskTokens(entry.text), errorType };
+}
+
 export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): Classifier {
   const text = new TextClusters(options);
   const textKinds = new Map<number, string>();
@@ -75,31 +109,10 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
 
   /** Returns a handle: text variants are even, signature nodes odd. */
   function place(entry: Entry): number {
-    const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
-    if (entry.kind === 'request' && entry.request) {
-      const sig = requestSignature(entry.request);
-      const id = hashId(['request', sig.method, sig.route, String(sig.status)]);
-      const route = { method: sig.method, route: sig.route, status: sig.status };
-      return 2 * signatureNode(id, () => ({ kind: 'request', stats: emptyStats(), route }), [sig.template]) + 1;
-    }
-    if (entry.kind === 'stack') {
-      const sig = stackSignature(entry.text, errorType);
-      if (sig) {
-        const parts = ['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames];
-        // Library frames alone say where it failed, not who called: the logged line does.
-        if (sig.context !== undefined) parts.push('\u0002', sig.context);
-        const id = hashId(parts);
-        const tokens = sig.language === 'go'
-          ? [`panic: ${sig.exceptionType}`]
-          : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
-        const create = () => ({
-          kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames,
-        });
-        return 2 * signatureNode(id, create, tokens) + 1;
-      }
-    }
-    const variant = text.add(maskTokens(entry.text), errorType);
-    if (errorType) textKinds.set(variant, errorType);
+    const sig = signatureOf(entry);
+    if (sig.kind === 'node') return 2 * signatureNode(sig.id, sig.create, sig.tokens) + 1;
+    const variant = text.add(sig.tokens, sig.errorType);
+    if (sig.errorType) textKinds.set(variant, sig.errorType);
     return 2 * variant;
   }
 
@@ -168,6 +181,12 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const id = Number.isInteger(handle) && handle >= 0 ? f.ids.get(root(handle)) : undefined;
       if (id === undefined) throw new RangeError(`unknown handle ${handle}`);
       return { id, template: f.templates.get(id) as string };
+    },
+    locate(entry: Entry): string | null {
+      const sig = signatureOf(entry);
+      if (sig.kind === 'text') return text.locate(sig.tokens, sig.errorType);
+      const index = bySignature.get(sig.id);
+      return index === undefined ? sig.id : (finalize().ids.get(2 * index + 1) ?? sig.id);
     },
     clusters(): Cluster[] {
       const f = finalize();

@@ -5,3 +5,4 @@ export { stackSignature, type StackSignature, type StackLanguage } from './stack
 export { requestSignature, routeTemplate, type RequestSignature } from './request-signature.js';
 export { TemplateMiner, DEFAULT_MINER_OPTIONS, type MinerOptions } from './template-miner.js';
 export { generaliseRoutes, ROUTE_SPLIT_MAX_WORDS, type RouteKey } from './route-variants.js';
+export { rederiveIds, type StoredSamples } from './rederive-ids.js';

@@ -82,6 +82,15 @@ export class TemplateMiner {
     return best;
   }
 
+  /** The template these tokens would join, without changing it; -1 when they would start a new one. */
+  match(tokens: readonly string[], namespace = ''): number {
+    const group = this.groups.get(`${namespace}\u0000${tokens.length}`);
+    if (group === undefined) return -1;
+    const route = group.routes.get(routeKey(tokens));
+    const best = route === undefined ? -1 : this.best(route, tokens, route.length);
+    return best >= 0 ? best : this.best(group.all, tokens, this.options.maxScan);
+  }
+
   private best(candidates: readonly number[], tokens: readonly string[], limit: number): number {
     let bestIndex = -1;
     let bestSim = -1;

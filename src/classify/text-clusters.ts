@@ -110,6 +110,20 @@ export class TextClusters {
   }
 
   /**
+   * The id these tokens would get if they had been added, without adding them; null when they
+   * match no template. Used to find the issue of a problem from samples a past release stored.
+   */
+  locate(tokens: readonly string[], errorType?: string): string | null {
+    const template = this.miner.match(tokens, errorType ?? '');
+    const state = template < 0 ? undefined : this.states.get(template);
+    if (state === undefined || state.errorType !== errorType) return null;
+    const general = this.miner.template(template);
+    const variable = this.variablePositions(general, state, this.sharedWords());
+    const refined = general.map((t, p) => (t === WILDCARD && !variable.has(p) ? (isAnchor(tokens[p] as string) ? (tokens[p] as string) : '*') : t));
+    return textClusterId(refined, state.errorType);
+  }
+
+  /**
    * Words that fill a wildcard position in more than one template: names of things (users,
    * queues, hosts) that many messages mention, so a position holding one is a value.
    */

@@ -9,3 +9,4 @@ export { boundText, truncateText, MAX_TEXT_CHARS, TRUNCATED_MARKER } from './bou
 export { REDACTED } from './secret-shapes.js';
 export { REDACT_RULES, type RedactRule } from './redact-rules.js';
 export * from './mask.js';
+export { sampleEntry } from './sample-entry.js';

@@ -17,6 +17,11 @@ export interface PlanInput {
   /** Google Cloud project (for the Cloud Logging console link), may be undefined. */
   project: string | undefined;
   services: string[];
+  /**
+   * Issue number -> ids of this sweep's clusters that the issue's stored samples belong to under
+   * the current classifier (see classify/rederive-ids). Absent: none re-derived.
+   */
+  rederived?: ReadonlyMap<number, readonly string[]>;
 }
 
 export interface PlanOutput {

@@ -4,6 +4,7 @@ import type { Cluster, IssueState, Problem, TrackedIssue } from '../shared/types
 import type { Assessment } from './assess.js';
 import type { ActionGroup, PlanContext } from './context.js';
 import { iso } from './counts.js';
+import { keepSamples } from './issue-samples.js';
 import { linkRecords, linksText } from './link-records.js';
 import { firstRevisionOf, isActiveDev } from './revisions.js';
 
@@ -32,6 +33,8 @@ export function planCreate(cluster: Cluster, assessment: Assessment, ctx: PlanCo
     component: problem.component,
     exceptionType: cluster.exceptionType,
     related: links.map((l) => l.number),
+    samples: keepSamples(undefined, cluster.samples),
+    kind: cluster.kind,
   };
   const body = renderIssueBody({
     evidence: {

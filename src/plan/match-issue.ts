@@ -1,4 +1,5 @@
-// Which issue tracks each cluster: by cluster id (or an alias), then by template (a template that
+// Which issue tracks each cluster: by cluster id (or an alias), then by the ids its stored samples
+// re-derive to with today's classifier, then by template (a template that
 // generalised still matches), then a labelled issue without a state block, then a person's issue
 // strong enough to adopt. One issue per cluster and one cluster per issue: a second cluster that
 // finds an issue already taken is the same problem, never a reason to file a duplicate.
@@ -6,7 +7,7 @@ import { templatesMatch } from '../classify/index.js';
 import type { Cluster, TrackedIssue } from '../shared/types.js';
 import { ADOPTION_THRESHOLD, adoptionScore } from './adoption-score.js';
 
-export type MatchedBy = 'id' | 'template' | 'label' | 'adoption';
+export type MatchedBy = 'id' | 'rederived' | 'template' | 'label' | 'adoption';
 
 export interface IssueMatch {
   issue: TrackedIssue;
@@ -38,6 +39,7 @@ export function matchClusters(
   issues: TrackedIssue[],
   candidates: Map<string, TrackedIssue[]>,
   wanted: (cluster: Cluster) => boolean = () => true,
+  rederived: ReadonlyMap<number, readonly string[]> = new Map(),
 ): Matching {
   const byCluster = new Map<string, IssueMatch>();
   const sameAs = new Map<string, { issue: TrackedIssue; cluster: string }>();
@@ -61,6 +63,11 @@ export function matchClusters(
 
   for (const c of ordered) {
     claim(c, stated.filter((i) => i.state_block!.clusterId === c.id || i.state_block!.aliases.includes(c.id)), 'id');
+  }
+  // The issue's stored samples, placed by this sweep's classifier, landed in this cluster: the same
+  // problem under an id a newer classifier derives. Vouched for by the classifier, not by likeness.
+  for (const c of ordered.filter(open)) {
+    claim(c, stated.filter((i) => rederived.get(i.number)?.includes(c.id) === true), 'rederived');
   }
   for (const c of ordered.filter(open)) {
     claim(c, stated.filter((i) => templatesMatch(c.template, i.state_block!.template)), 'template');

@@ -14,7 +14,7 @@ import { planTracked } from './tracked-issue.js';
 
 export function plan(input: PlanInput): PlanOutput {
   const { clusters, issues, candidates, settings } = input;
-  const matching = matchClusters(clusters, issues, candidates, (c) => assessCluster(c, settings).matters);
+  const matching = matchClusters(clusters, issues, candidates, (c) => assessCluster(c, settings).matters, input.rederived);
   const ctx = context(input, matching.byCluster);
 
   const groups: ActionGroup[] = [];
@@ -121,7 +121,9 @@ function applyCaps(groups: ActionGroup[], settings: Settings): void {
 }
 
 /** Clusters that matter and that no managed issue tracks: the sweep searches GitHub for a person's issue for these only. */
-export function clustersNeedingSearch(clusters: Cluster[], issues: TrackedIssue[], settings: Settings): Cluster[] {
-  const matching = matchClusters(clusters, issues, new Map(), () => false);
+export function clustersNeedingSearch(
+  clusters: Cluster[], issues: TrackedIssue[], settings: Settings, rederived?: ReadonlyMap<number, readonly string[]>,
+): Cluster[] {
+  const matching = matchClusters(clusters, issues, new Map(), () => false, rederived);
   return clusters.filter((c) => !matching.byCluster.has(c.id) && !matching.sameAs.has(c.id) && assessCluster(c, settings).matters);
 }

@@ -6,6 +6,7 @@ import { assessCluster } from './assess.js';
 import type { ActionGroup, PlanContext } from './context.js';
 import { countSince, firstSince, iso, uniq } from './counts.js';
 import type { IssueMatch } from './match-issue.js';
+import { keepSamples } from './issue-samples.js';
 import { linkRecords, linksText } from './link-records.js';
 import { mostUrgent, priorityLabel } from './priority.js';
 import { firstRevisionOf, isActiveDev } from './revisions.js';
@@ -111,6 +112,8 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
     related: uniq([...(S?.related ?? []), ...links.map((l) => l.number)]),
     reopenedAt: reopen ? iso(ctx.input.now) : S?.reopenedAt,
     closedAt: reopen ? (issue.closedAt ?? undefined) : S?.closedAt,
+    samples: keepSamples(S?.samples, cluster.samples),
+    kind: S?.kind ?? cluster.kind,
   };
   // The regression banner stays while the reopened issue is open.
   let regression: EvidenceView['regression'];

@@ -35,6 +35,22 @@ export const SMALLER_LIMITS: RenderLimits[] = [
 ];
 const MAX_REVISIONS = 5;
 
+const SAMPLE_HEADING = '**Sample** (redacted)';
+const SAMPLE_BLOCK = /\*\*Sample\*\* \(redacted\)\n(`{3,})text\n([\s\S]*?)\n\1(?:\n|$)/;
+
+/**
+ * The sample an evidence section shows, as renderEvidence wrote it (markers restored, a cut tail
+ * dropped); null when it shows none. Issues filed before state blocks kept samples are found again
+ * through it.
+ */
+export function parseEvidenceSample(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = SAMPLE_BLOCK.exec(text);
+  if (!match) return null;
+  const sample = (match[2] as string).replace(/<\u200b!--/g, '<!--').replace(/--\u200b>/g, '-->').replace(/… \(\d+ more characters cut\)$/, '');
+  return sample.trim() === '' ? null : sample;
+}
+
 export function renderEvidence(view: EvidenceView, limits: RenderLimits = FULL_LIMITS): string {
   const p = view.problem;
   const bins = binTimeline(p.timeline, view.window);
@@ -57,7 +73,7 @@ export function renderEvidence(view: EvidenceView, limits: RenderLimits = FULL_L
   const sample = p.samples[0];
   // A template with nothing masked is its own sample: showing it twice only makes the issue longer.
   if (sample !== undefined && limits.sample > 0 && sample.trim() !== p.template.trim()) {
-    lines.push('**Sample** (redacted)', codeBlock(truncate(sample, limits.sample)));
+    lines.push(SAMPLE_HEADING, codeBlock(truncate(sample, limits.sample)));
   }
   lines.push('', '| | |', '| --- | --- |', `| Priority | **${p.priority}**: ${oneLine(view.priorityNote)} |`);
   lines.push(`| Severity | ${p.severity} |`);

@@ -1,10 +1,10 @@
 // What lands on GitHub, rendered (and parsed back) as values. Pure: no I/O, no clock.
 export { renderTitle, parseTitle, type IssueTitle } from './issue-title.js';
-export { shortNameFor } from './short-name.js';
+export { shortNameFor, shortNameCandidates } from './short-name.js';
 export { consoleLink, clusterFilter, quoteFilterValue } from './console-link.js';
 export { renderTimelineChart, sparkline, binTimeline } from './timeline-chart.js';
-export { renderEvidence, renderRelated, renderStaleNote, type EvidenceView, type RelatedLink } from './evidence.js';
+export { renderEvidence, renderRelated, renderStaleNote, parseEvidenceSample, type EvidenceView, type RelatedLink } from './evidence.js';
 export { renderIssueBody, renderEvidenceComment, updateManagedText, BODY_LIMIT, type ManagedText } from './issue-body.js';
 export { EVIDENCE_MARKER, isEvidenceComment, readSection, upsertSection, renderSection } from './sections.js';
-export { renderStateBlock, parseStateBlock, withStateBlock } from './state-block.js';
+export { renderStateBlock, parseStateBlock, withStateBlock, MAX_STATE_SAMPLES, MAX_STATE_SAMPLE_CHARS } from './state-block.js';
 export { constantFragments, longestFragment, templateWords, distinctiveWords } from './template-text.js';

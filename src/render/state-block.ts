@@ -2,6 +2,11 @@
 // GitHub renders nothing for it; a person can still see and edit it in the source view.
 import { PRIORITIES, type IssueState } from '../shared/types.js';
 
+const ENTRY_KINDS = ['text', 'stack', 'request'] as const;
+/** Samples kept in the state block, each at most MAX_STATE_SAMPLE_CHARS: enough to re-derive an id. */
+export const MAX_STATE_SAMPLES = 3;
+export const MAX_STATE_SAMPLE_CHARS = 1000;
+
 const OPEN = '<!-- log-gardener:state ';
 const CLOSE = ' -->';
 const BLOCK = /<!-- log-gardener:state (\{[^\n]*?\}) -->/;
@@ -56,6 +61,10 @@ function dropBadOptionals(s: IssueState): IssueState {
     if (!optional(out[key], 'string')) delete out[key];
   }
   if (out.priorityOwner !== undefined && out.priorityOwner !== 'gardener' && out.priorityOwner !== 'person') delete out.priorityOwner;
+  if (out.samples !== undefined) {
+    out.samples = Array.isArray(out.samples) ? out.samples.filter((t) => typeof t === 'string' && t !== '').slice(0, MAX_STATE_SAMPLES) : [];
+  }
+  if (out.kind !== undefined && !(ENTRY_KINDS as readonly unknown[]).includes(out.kind)) delete out.kind;
   if (out.related !== undefined) {
     out.related = Array.isArray(out.related) ? out.related.filter((n) => Number.isInteger(n) && (n as number) > 0) : [];
   }

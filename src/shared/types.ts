@@ -149,6 +149,13 @@ export interface IssueState {
   /** When the issue was last reopened as a regression, and when it had been closed (ISO). */
   reopenedAt?: string;
   closedAt?: string;
+  /**
+   * A few redacted messages of the problem and their kind. A later classifier may derive another id
+   * for the same problem; it re-derives ids from these and finds this issue again (the old id then
+   * becomes an alias), so an upgrade never files a second issue.
+   */
+  samples?: string[];
+  kind?: EntryKind;
 }
 
 /** A cluster with the decisions about it: priority, category, component, short name, whether it matters. */

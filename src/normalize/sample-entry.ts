@@ -1,0 +1,18 @@
+// A sample an issue stored, back into an Entry, so the current classifier can say where it belongs.
+import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
+import { normalizeEntry } from './normalize-entry.js';
+
+// Samples carry no time of their own; any fixed time will do, only the grouping is asked for.
+const SAMPLE_TIME = '1970-01-01T00:00:00Z';
+/** A request sample is its request line, as requestText() wrote it: `GET /api/orders/17 500`. */
+const REQUEST_LINE = /^([A-Z]{3,10}) (\/\S{0,2000}) (\d{3})$/;
+
+/** The Entry a stored sample stands for; null when normalization would skip it. */
+export function sampleEntry(text: string, kind?: EntryKind): Entry | null {
+  const request = kind !== 'text' && kind !== 'stack' ? REQUEST_LINE.exec(text) : null;
+  const raw: RawEntry = request
+    ? { timestamp: SAMPLE_TIME, httpRequest: { requestMethod: request[1], requestUrl: request[2], status: Number(request[3]) } }
+    : { timestamp: SAMPLE_TIME, severity: 'ERROR', textPayload: text };
+  const entry = normalizeEntry(raw);
+  return 'skip' in entry ? null : entry;
+}
