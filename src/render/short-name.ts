@@ -1,60 +1,257 @@
 // The short name in an issue title: what a tired engineer would call the problem, built only from
-// constant words (never a masked value, an id or a redacted token, so never a secret).
+// constant words of the template (never a masked value, an id, a redaction marker, or a word that
+// follows a secret-like key), keeping the words that carry the meaning: negations ("no available
+// instance" is not "available instance") and the distinctive nouns; dropping only true filler.
 import type { Cluster } from '../shared/types.js';
-import { looksLikeValue, splitWords, templateWords } from './template-text.js';
+import { looksLikeValue, splitWords } from './template-text.js';
 
-const MAX_WORDS = 6;
+/** Soft: a negation may take one more word to keep what it negates. */
+const MAX_WORDS = 7;
 /** Leaves room in a 256-character title and matches the config schema's shortName limit. */
 const MAX_CHARS = 60;
+/** The first sentence names the problem; later ones (advice, detail) only fill a name that short. */
+const ENOUGH_WORDS = 3;
 const FALLBACK = 'unclassified-problem';
-/** Words that make a name longer without telling problems apart. */
-const FILLER = new Set(['traceback', 'most', 'recent', 'call', 'last', 'file', 'line', 'error', 'exception']);
 
-export function shortNameFor(cluster: Pick<Cluster, 'template' | 'exceptionType' | 'kind'>): string {
-  const words: string[] = [];
-  const add = (w: string): void => {
-    if (words.length < MAX_WORDS && !words.includes(w)) words.push(w);
-  };
-  if (cluster.kind === 'request') {
-    for (const w of requestWords(cluster.template)) add(w);
-  } else {
-    if (cluster.exceptionType) {
-      for (const w of splitWords(lastSegment(cluster.exceptionType))) if (!looksLikeValue(w)) add(w);
-    }
-    for (const w of templateWords(cluster.template)) {
-      if (cluster.exceptionType && FILLER.has(w)) continue;
-      add(w);
+/** Words that make a name longer without telling problems apart. Negations are not among them. */
+const FILLER = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'and', 'or', 'nor', 'as',
+  'into', 'onto', 'than', 'then', 'via', 'per', 'but', 'if', 'so', 'is', 'are', 'was', 'were', 'be', 'been',
+  'being', 'am', 'did', 'do', 'does', 'has', 'have', 'had', 'it', 'its', 'this', 'that', 'these', 'those',
+  'there', 'here', 'because', 'since', 'which', 'who', 'whom', 'whose', 'what', 'where', 'when', 'while',
+  'we', 'you', 'he', 'she', 'they', 'them', 'our', 'your', 'i', 'me', 'my', 'us', 'will', 'can', 'could',
+  'would', 'should', 'shall', 'may', 'might', 'must', 'please', 'see', 'consider', 'increasing', 'also',
+  'just', 'still', 'already', 'some', 'any', 'each', 'very', 'too', 'again', 'after', 'before', 'used',
+  'ago', 'times', 'consecutively', 'named', 'yes', 're', 's', 't', 'd', 'll', 've', 'm',
+]);
+/** Filler only in a stack trace, whose exception type already says it is an error. */
+const TRACE_FILLER = new Set(['traceback', 'most', 'recent', 'call', 'last', 'file', 'line', 'error', 'exception', 'module']);
+/** A negation at the end of a name has lost what it negates. */
+const BARE_NEGATIONS = new Set(['no', 'not', 'never', 'cannot', 'without']);
+const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'http', 'https']);
+
+/**
+ * A word right after one of these may be the secret itself (`password hunter2`, `token=abc`): it is
+ * dropped, whatever it looks like. Matched on the last word of a token, so `api_key` and `apiKey` are
+ * keys and `KeyError` is not.
+ */
+const SECRET_KEYS = new Set([
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'key', 'apikey', 'bearer',
+  'authorization', 'credential', 'credentials', 'cookie', 'signature', 'otp',
+]);
+/** Words after a key that describe the key, not its value ("Authorization header", "token expired"). */
+const KEY_DESCRIBERS = new Set([
+  'header', 'headers', 'field', 'param', 'parameter', 'missing', 'expired', 'invalid', 'rejected', 'revoked',
+  'required', 'mismatch', 'not', 'no', 'refresh', 'validation', 'verification', 'format', 'length', 'for',
+]);
+
+const MASK = /<\*>|<[A-Z][A-Z_]*>/g;
+const REDACTED = /\S*\*{3}\S*|\[REDACTED[^\]]*\]/gi;
+const VALUE = '\u0001';
+
+export type ShortNameInput = Pick<Cluster, 'template' | 'kind'> & Partial<Pick<Cluster, 'exceptionType' | 'samples' | 'frames' | 'services'>>;
+
+export function shortNameFor(cluster: ShortNameInput): string {
+  return render(baseWords(cluster).words) || FALLBACK;
+}
+
+/**
+ * Names for the same problem from the plainest on: the short name, then the short name with one
+ * more word that tells it apart (the next distinctive word of the message, the exception type, the
+ * innermost own frame, the component, the service). Each is bounded like the short name; the plan
+ * takes the first one that no open issue and no other problem of the sweep holds.
+ */
+export function* shortNameCandidates(cluster: ShortNameInput, context: { component?: string }): Generator<string> {
+  const { words, spare } = baseWords(cluster);
+  const seen = new Set<string>();
+  const first = render(words) || FALLBACK;
+  seen.add(first);
+  yield first;
+  const base = words.length > 0 ? words : FALLBACK.split('-');
+  const tails: string[][] = [
+    ...spare.map((w) => [w]),
+    typeWords(cluster.exceptionType, true),
+    frameWords(cluster.frames?.[0]),
+    plainWords(context.component ?? ''),
+    ...(cluster.services ?? []).map(plainWords),
+  ];
+  for (const tail of tails) {
+    const fresh = tail.filter((w) => !base.includes(w));
+    if (fresh.length === 0) continue;
+    const name = withTail(base, fresh);
+    if (!seen.has(name)) {
+      seen.add(name);
+      yield name;
     }
   }
-  return clip(words) || FALLBACK;
 }
 
-function lastSegment(type: string): string {
-  // java.lang.IllegalStateException and builtins.ValueError: the class is the name people use.
-  const parts = type.split(/[.:$]/).filter(Boolean);
-  return parts[parts.length - 1] ?? type;
+interface Words {
+  /** The short name's words, in order. */
+  words: string[];
+  /** Content words the name had no room for, in order: the first ones to tell it apart. */
+  spare: string[];
 }
 
-function requestWords(template: string): string[] {
-  // Request templates read `METHOD /route/<*> STATUS`: keep the method, route words and status.
-  const out: string[] = [];
-  for (const token of template.split(/\s+/)) {
-    if (/^[1-5][0-9]{2}$/.test(token)) {
-      out.push(token);
-      continue;
+function baseWords(cluster: ShortNameInput): Words {
+  const trace = cluster.kind === 'stack' || cluster.exceptionType !== undefined;
+  const lead = typeWords(cluster.exceptionType, false);
+  const sentences = messageWords(withoutType(cluster.template, cluster.exceptionType), trace);
+  const words: string[] = [...lead];
+  const spare: string[] = [];
+  let enough = false;
+  for (const sentence of sentences) {
+    for (const w of sentence) {
+      if (words.includes(w) || spare.includes(w)) continue;
+      if (enough || words.length >= MAX_WORDS) spare.push(w);
+      else words.push(w);
     }
-    if (/[<>*]/.test(token) && !token.includes('/')) continue;
-    for (const w of splitWords(token.replace(/<[^>]*>/g, ' '))) if (!looksLikeValue(w)) out.push(w);
+    if (words.length >= ENOUGH_WORDS) enough = true;
+  }
+  const kept = fit(words, spare);
+  return strengthen(kept, cluster);
+}
+
+/** Bounded by words and characters; a negation at the cut keeps the word it negates, or goes. */
+function fit(words: string[], spare: string[]): Words {
+  const out: string[] = [];
+  let length = -1;
+  let i = 0;
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    if (length + 1 + w.length > MAX_CHARS) break;
+    out.push(w);
+    length += 1 + w.length;
+  }
+  const rest = [...words.slice(i), ...spare];
+  const last = out[out.length - 1];
+  if (last !== undefined && BARE_NEGATIONS.has(last)) {
+    const next = rest[0];
+    if (next !== undefined && length + 1 + next.length <= MAX_CHARS) {
+      out.push(next);
+      rest.shift();
+    } else {
+      out.pop();
+    }
+  }
+  return { words: out, spare: rest };
+}
+
+/** Never just an HTTP verb or a number: say it is a request, with its status when the sample shows one. */
+function strengthen(found: Words, cluster: ShortNameInput): Words {
+  const { words } = found;
+  if (words.some((w) => !HTTP_VERBS.has(w) && !/^[0-9]+$/.test(w))) return found;
+  const verbs = words.filter((w) => HTTP_VERBS.has(w));
+  if (verbs.length === 0) return { words: [], spare: found.spare };
+  let statuses = words.filter((w) => /^[1-5][0-9]{2}$/.test(w));
+  if (statuses.length === 0) {
+    const status = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+\s+([1-5][0-9]{2})\b/.exec(cluster.samples?.[0] ?? '')?.[1];
+    if (status) statuses = [status];
+  }
+  return { words: [...verbs, 'request', ...statuses], spare: found.spare };
+}
+
+/**
+ * The message's content words, one list per sentence (or line), in order. Masked values and
+ * redaction markers are skipped, and so is whatever follows a secret-like key.
+ */
+function messageWords(template: string, trace: boolean): string[][] {
+  const prepared = expandContractions(template).replace(REDACTED, ` ${VALUE} `).replace(MASK, ` ${VALUE} `);
+  // In a trace the message lines say what went wrong; the indented frame lines only where.
+  const lines = prepared.split('\n');
+  const ordered = trace ? [...lines.filter((l) => !/^\s/.test(l)), ...lines.filter((l) => /^\s/.test(l))] : lines;
+  const sentences: string[][] = [];
+  for (const line of ordered) {
+    for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-Z\u0001])/)) {
+      sentences.push(sentenceWords(sentence, trace));
+    }
+  }
+  return sentences;
+}
+
+function sentenceWords(sentence: string, trace: boolean): string[] {
+  const out: string[] = [];
+  let afterKey = false;
+  let couldBeforeNot = false;
+  for (const chunk of sentence.split(/\s+/).filter(Boolean)) {
+    // `key=value` and `key: value` are two tokens; a comma or full stop ends what a key can own.
+    const parts = chunk.split(/[=:]+/).filter((p) => p.length > 0);
+    for (const part of parts) {
+      if (part.includes(VALUE)) {
+        afterKey = false;
+        continue;
+      }
+      const words = splitWords(part);
+      if (afterKey) {
+        afterKey = isSecretKey(part); // `Authorization: Bearer xyz`: the value follows the second key
+        if (!words.every((w) => KEY_DESCRIBERS.has(w))) continue;
+      }
+      for (const w of words) {
+        if (w === 'not' && couldBeforeNot) out.push('could');
+        couldBeforeNot = w === 'could';
+        if (FILLER.has(w) || (trace && TRACE_FILLER.has(w)) || looksLikeValue(w)) continue;
+        out.push(w);
+      }
+      if (isSecretKey(part)) afterKey = true;
+    }
+    if (/[,.;!?)\]}]$/.test(chunk)) afterKey = false;
   }
   return out;
 }
 
-function clip(words: string[]): string {
-  let name = '';
-  for (const w of words) {
-    const next = name ? `${name}-${w}` : w;
-    if (next.length > MAX_CHARS) break;
-    name = next;
-  }
+function isSecretKey(token: string): boolean {
+  const words = splitWords(token);
+  const last = words[words.length - 1];
+  return last !== undefined && (SECRET_KEYS.has(last) || SECRET_KEYS.has(words.join('')));
+}
+
+function expandContractions(text: string): string {
+  return text
+    .replace(/\bcan['’]t\b/gi, 'cannot')
+    .replace(/\bwon['’]t\b/gi, 'will not')
+    .replace(/\b([a-z]+)n['’]t\b/gi, '$1 not');
+}
+
+/**
+ * The words people use for an exception class: KeyError is key-error, ModuleNotFoundError is
+ * module-not-found (a class name of three words or more says enough without its Error suffix).
+ * Go panics and the like carry a message, not a class: their words come from the template.
+ */
+function typeWords(type: string | undefined, all: boolean): string[] {
+  if (!type || /\s|<[A-Z*]/.test(type)) return [];
+  const parts = type.split(/[.:$]/).filter(Boolean);
+  const words = splitWords(parts[parts.length - 1] ?? type).filter((w) => !looksLikeValue(w));
+  if (words.length <= 1 && (words[0] === 'error' || words[0] === 'exception')) return [];
+  if (!all && words.length >= 3 && /^(error|exception)$/.test(words[words.length - 1]!)) words.pop();
+  return words;
+}
+
+/** The template without the exception's qualified name (its words would only repeat the type). */
+function withoutType(template: string, type: string | undefined): string {
+  if (!type || /\s/.test(type) || type.length < 3) return template;
+  return template.split(type).join('');
+}
+
+function frameWords(frame: string | undefined): string[] {
+  if (!frame) return [];
+  const parts = frame.replace(/\(.*$/, '').split(/[.:/#\\]/).filter(Boolean);
+  return plainWords(parts[parts.length - 1] ?? '');
+}
+
+function plainWords(text: string): string[] {
+  return splitWords(text).filter((w) => !FILLER.has(w) && !looksLikeValue(w));
+}
+
+/** The base name with `tail` at its end, shortening the base (never below two words) to fit. */
+function withTail(base: string[], tail: string[]): string {
+  const head = [...base];
+  while (head.length > 2 && (head.length + tail.length > MAX_WORDS + 1 || render([...head, ...tail]).length > MAX_CHARS)) head.pop();
+  while (head.length > 1 && BARE_NEGATIONS.has(head[head.length - 1]!)) head.pop();
+  let name = render([...head, ...tail]);
+  while (name.length > MAX_CHARS) name = name.slice(0, name.lastIndexOf('-'));
   return name;
+}
+
+function render(words: string[]): string {
+  return words.join('-');
 }

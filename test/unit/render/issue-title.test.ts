@@ -29,13 +29,13 @@ describe('issue titles', () => {
 describe('shortNameFor', () => {
   const cases: Array<[string, Parameters<typeof shortNameFor>[0], string]> = [
     ['plain words', { kind: 'text', template: 'Session access failed (middleware not installed?): SessionMiddleware must be installed' }, 'session-access-failed-middleware-not-installed'],
-    ['masked values dropped', { kind: 'text', template: 'RACE CONDITION DETECTED: Startup phase <QUOTED> did not reach <QUOTED> within <NUM>' }, 'race-condition-detected-startup-phase-not'],
+    ['masked values dropped', { kind: 'text', template: 'RACE CONDITION DETECTED: Startup phase <QUOTED> did not reach <QUOTED> within <NUM>' }, 'race-condition-detected-startup-phase-not-reach'],
     ['redacted email never kept', { kind: 'text', template: 'USER AUTO-CREATED: Created user ***@cornell.edu from JWT' }, 'user-auto-created-jwt'],
-    ['exception type first', { kind: 'stack', exceptionType: 'sqlalchemy.exc.OperationalError', template: 'Traceback (most recent call last):\n  File <PATH>, line <NUM>\nsqlalchemy.exc.OperationalError: connection refused' }, 'operational-error-sqlalchemy-exc-connection-refused'],
+    ['exception type first', { kind: 'stack', exceptionType: 'sqlalchemy.exc.OperationalError', template: 'Traceback (most recent call last):\n  File <PATH>, line <NUM>\nsqlalchemy.exc.OperationalError: connection refused' }, 'operational-error-connection-refused'],
     ['request log', { kind: 'request', template: 'GET /api/users/<*> 503' }, 'get-api-users-503'],
     ['ids and hashes dropped', { kind: 'text', template: 'token a9f3c2e1b7d4 rejected for tenant t0042' }, 'token-rejected-tenant'],
     ['product names stay one word', { kind: 'text', template: 'GitHub sync failed for WebSocket channel <ID>' }, 'github-sync-failed-websocket-channel'],
-    ['other camel case splits', { kind: 'stack', exceptionType: 'TypeError', template: "TypeError: Cannot read properties of undefined (reading <QUOTED>)" }, 'type-error-cannot-read-properties-undefined'],
+    ['other camel case splits', { kind: 'stack', exceptionType: 'TypeError', template: "TypeError: Cannot read properties of undefined (reading <QUOTED>)" }, 'type-error-cannot-read-properties-undefined-reading'],
     ['nothing constant', { kind: 'text', template: '<*> <NUM> <HEX>' }, 'unclassified-problem'],
   ];
   it.each(cases)('%s', (_name, cluster, expected) => {
