@@ -1,0 +1,182 @@
+// The severity a message's own text states. Cloud Run gives text written to stdout/stderr no
+// severity (DEFAULT); the logger that wrote it usually put a level in a header, and a crash prints a
+// trace. Only those count: a header's level, a `level=` key, a trace's shape. A free-text mention of
+// "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
+// a text, so hostile input costs a constant.
+import { SEVERITIES, type Severity } from '../shared/types.js';
+
+/** How far into a text a header or a trace's shape is looked for. */
+const HEAD_CHARS = 4096;
+/** A header is on the first line, within this many characters. */
+const LINE_CHARS = 512;
+
+// Level words as loggers print them, in any case. FATAL and panic stop the process, as CRITICAL says;
+// SEVERE is java.util.logging's highest level, an error; zap's dpanic only panics in development.
+const LEVEL_WORDS: Record<string, Severity> = {
+  emergency: 'EMERGENCY', emerg: 'EMERGENCY',
+  alert: 'ALERT',
+  critical: 'CRITICAL', crit: 'CRITICAL', fatal: 'CRITICAL', panic: 'CRITICAL',
+  error: 'ERROR', err: 'ERROR', eror: 'ERROR', severe: 'ERROR', dpanic: 'ERROR', fail: 'ERROR',
+  warning: 'WARNING', warn: 'WARNING',
+  notice: 'NOTICE',
+  information: 'INFO', info: 'INFO',
+  debug: 'DEBUG', dbug: 'DEBUG', trace: 'DEBUG', trce: 'DEBUG', fine: 'DEBUG', finer: 'DEBUG', finest: 'DEBUG',
+};
+
+/** A level word (`error`, `WARN`, `eror`, slog's `ERROR+2`) -> severity, or null. */
+export function levelWord(word: string): Severity | null {
+  if (word.length > 16) return null;
+  const m = /^([A-Za-z]{3,11})(?:[+-]\d{1,3})?$/.exec(word.trim());
+  return m ? (LEVEL_WORDS[m[1]!.toLowerCase()] ?? null) : null;
+}
+
+// Words of a header, longest first so that `ERROR` is not read as `ERR`.
+const WORDS = 'emergency|emerg|alert|critical|crit|fatal|severe|error|eror|err|warning|warn|notice|information|info|debug|trace|dpanic|panic|finest|finer|fine';
+const UPPER_WORDS = 'EMERGENCY|EMERG|ALERT|CRITICAL|CRIT|FATAL|SEVERE|ERROR|ERR|WARNING|WARN|NOTICE|INFO|DEBUG|TRACE';
+
+// `2026-03-10 12:00:01,234`, `2026-03-10T12:00:01.234Z`, `2026/03/10 12:00:01 +0000`, `12:00:01.234`.
+const TIME = '\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?';
+const STAMP = `(?:\\d{4}[-/]\\d{2}[-/]\\d{2}(?:[T ]${TIME})?|${TIME})(?:[ \\t]?(?:Z|UTC|GMT|[+-]\\d{2}:?\\d{2}))?`;
+// After the time, up to three fields before the level: `[thread]`, `(pid)`, a pid, `- logger.name`.
+const FIELD = '[ \\t]+(?:\\[[^\\]\\n]{1,80}\\]|\\(\\S{1,80}\\)|\\d{1,10}|-[ \\t]+[\\w.$<>-]{1,128})';
+
+const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity | null }> = [
+  // Ruby Logger / Rails: `E, [2026-03-10T12:00:01.234567 #1] ERROR -- : msg`.
+  { pattern: /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}([A-Z]{4,7}) -- /, read: (m) => levelWord(m[1]!) },
+  // glog / klog: `E0310 12:00:01.123456 1234 file.go:42] msg` (and the year-prefixed form).
+  { pattern: /^([IWEF])\d{4}(?:\d{4})? \d{2}:\d{2}:\d{2}\.\d{6} {1,12}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\] /, read: (m) => GLOG[m[1]!] ?? null },
+  // .NET console logger: `fail: Microsoft.AspNetCore.Server.Kestrel[13]`.
+  { pattern: /^(trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10}\]/, read: (m) => levelWord(m[1]!) },
+  // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.
+  { pattern: /^<([0-7])>/, read: (m) => SYSLOG[Number(m[1])] ?? null },
+  { pattern: /^npm (ERR!|WARN) /, read: (m) => (m[1] === 'WARN' ? 'WARNING' : 'ERROR') },
+  // logfmt (slog, logrus, log15, go-kit): a `level=`/`lvl=` key on a line of `key=value` pairs.
+  { pattern: /^[A-Za-z_][\w.-]{0,63}=/, read: (m) => logfmtLevel(m.input) },
+  // `[error] msg`, `<error> msg`.
+  { pattern: new RegExp(`^(?:\\[(${WORDS})\\]|<(${WORDS})>)(?=[\\s:]|$)`, 'i'), read: (m) => levelWord(m[1] ?? m[2]!) },
+  // Python `ERROR:root:msg`, uvicorn `ERROR:    msg`, `WARN something`, PostgreSQL `FATAL:  msg`.
+  { pattern: new RegExp(`^(${UPPER_WORDS})(?=[:\\s|\\]]|$)`), read: (m) => levelWord(m[1]!) },
+  // A timestamp, a few fields, then the level: Spring Boot, logback, log4j, Python asctime formats,
+  // loguru, Flask, gunicorn, nginx, slog's default logger. A bare level must be upper case.
+  {
+    pattern: new RegExp(
+      `^(?:\\[${STAMP}\\]|${STAMP})(?:${FIELD}){0,3}[ \\t]*(?:[-|:][ \\t]*)?(?:\\[(${WORDS})\\]|<(${WORDS})>|(${WORDS}))(?=[\\s:|\\]]|$)`,
+      'i',
+    ),
+    read: (m) => (m[3] !== undefined && m[3] !== m[3].toUpperCase() ? null : levelWord(m[1] ?? m[2] ?? m[3]!)),
+  },
+];
+
+const GLOG: Record<string, Severity> = { I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL' };
+// RFC 5424 priorities 0-7.
+const SYSLOG: Severity[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
+
+const LOGFMT_LEVEL = /(?:^|[ \t])(?:level|lvl|severity|loglevel)=("?)([A-Za-z]{3,11}(?:[+-]\d{1,3})?)\1(?=[ \t]|$)/;
+
+function logfmtLevel(line: string): Severity | null {
+  const m = LOGFMT_LEVEL.exec(line);
+  return m ? levelWord(m[2]!) : null;
+}
+
+// java.util.logging's SimpleFormatter puts the level on the line after `Mar 10, 2026 12:00:01 PM cls method`.
+const JUL_FIRST_LINE = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M \S/;
+
+// A trace's shape. Go and Rust panics stop the process: CRITICAL, like FATAL. Any other printed
+// exception is an ERROR: Python tracebacks, JVM and .NET exceptions, Node errors are often caught and
+// logged, and the process goes on.
+const CRASH_LINE = /^(?:panic: |fatal error: |thread '[^'\n]{0,100}' panicked at )/;
+const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
+const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|Unhandled [eE]xception\. \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
+const RUBY_TRACE_LINE = /^[^\s:]{1,512}\.rb:\d{1,7}:in [`'][^\n]{0,300}\([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;
+// `TypeError: msg` / `java.lang.IllegalStateException: msg` followed by an `at` frame (Node, JVM, .NET).
+const TYPED_WITH_FRAME = /^(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Fault)(?: \[[\w-]{1,64}\])?(?::[^\n]*)?\n[ \t]+at \S/m;
+
+/** The severity a text states in a log header or a trace's shape, or null when it states none. */
+export function textSeverity(text: string): Severity | null {
+  if (typeof text !== 'string' || text === '') return null;
+  const head = cleanHead(text);
+  const lineEnd = head.indexOf('\n');
+  let first = lineEnd < 0 ? head : head.slice(0, lineEnd);
+  if (JUL_FIRST_LINE.test(first) && lineEnd >= 0) {
+    const next = head.indexOf('\n', lineEnd + 1);
+    first = head.slice(lineEnd + 1, next < 0 ? head.length : next);
+  }
+  return headerSeverity(first.slice(0, LINE_CHARS)) ?? traceSeverity(first.slice(0, LINE_CHARS), head);
+}
+
+function headerSeverity(line: string): Severity | null {
+  for (const { pattern, read } of HEADERS) {
+    const m = pattern.exec(line);
+    if (m) {
+      const severity = read(m);
+      if (severity !== null) return severity;
+    }
+  }
+  return null;
+}
+
+function traceSeverity(line: string, head: string): Severity | null {
+  if (CRASH_LINE.test(line)) return 'CRITICAL';
+  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line)) return 'ERROR';
+  if (PYTHON_TRACEBACK.test(head) || TYPED_WITH_FRAME.test(head)) return 'ERROR';
+  return null;
+}
+
+// Terminal colour codes (a logger that thinks it writes to a terminal) and CR line ends.
+const ANSI_SGR = /\u001b\[[0-9;]{0,32}m/g;
+
+function cleanHead(text: string): string {
+  const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
+  return head.replace(/\r\n?/g, '\n').replace(ANSI_SGR, '');
+}
+
+// A line that continues a trace printed one line per entry: frames, the source lines under them,
+// `Caused by:`, Go's goroutine blocks, the exception line that ends a Python traceback.
+const CONTINUATION =
+  /^(?:[ \t]+\S|Traceback \(most recent call last\)|Caused by: |\.\.\. \d{1,9} more|goroutine \d{1,9} |panic: |fatal error: |created by |During handling of the above exception|The above exception was the direct cause|Exception in thread |Unhandled [eE]xception\.|\[UnhandledPromiseRejection|(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Exit|Interrupt|Warning)(?::|$)|[\w./*()-]{1,256}\([^\n]{0,512}\)$)/;
+
+/** True when the text's first line looks like part of a multi-line trace (frames, `Caused by:`, …). */
+export function isContinuationLine(text: string): boolean {
+  if (typeof text !== 'string' || text === '') return false;
+  const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
+  const lineEnd = head.indexOf('\n');
+  const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
+  return CONTINUATION.test(first);
+}
+
+// The words that name each severity, as the server-side pattern looks for them anywhere.
+const WORDS_BY_SEVERITY: Partial<Record<Severity, string[]>> = {
+  EMERGENCY: ['emerg'],
+  ALERT: ['alert'],
+  CRITICAL: ['crit', 'fatal', 'panic'],
+  ERROR: ['err', 'eror', 'severe', 'fail'],
+  WARNING: ['warn'],
+  NOTICE: ['notice'],
+  INFO: ['info'],
+  DEBUG: ['debug', 'dbug', 'trace', 'trce', 'fine'],
+};
+// Present in every trace shape and continuation line, whatever the floor.
+const TRACE_WORDS = ['error', 'exception', 'throwable', 'traceback', 'panic', 'fatal error', 'unhandled', 'caused by', 'goroutine', 'created by'];
+
+/**
+ * An RE2 pattern (Cloud Logging's `=~`) that matches every text whose textSeverity is at or above
+ * `floor`, and every continuation line: a cheap superset, judged exactly once the entries are read.
+ * Case-insensitive through a leading `(?i)`; no lookaround or backreference (RE2 has none).
+ */
+export function severityTextPattern(floor: Severity): string {
+  const rank = SEVERITIES.indexOf(floor);
+  const words = SEVERITIES.filter((s) => SEVERITIES.indexOf(s) >= rank).flatMap((s) => WORDS_BY_SEVERITY[s] ?? []);
+  const glog = ['I', 'W', 'E', 'F'].filter((l) => SEVERITIES.indexOf(GLOG[l]!) >= rank).join('');
+  const syslog = SYSLOG.map((s, i) => (SEVERITIES.indexOf(s) >= rank ? i : -1)).filter((i) => i >= 0);
+  const alternatives = [
+    ...new Set([...words, ...TRACE_WORDS]),
+    '\\.rb:\\d+:in ',
+    '^\\s',
+    '^\\.\\.\\. \\d+ more',
+    '^[\\w.$]*(?:exit|interrupt|warning)(?::|\\n|$)',
+    '^[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)',
+  ];
+  if (glog !== '') alternatives.push(`^[${glog}]\\d{4}`);
+  if (syslog.length > 0) alternatives.push(`^<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
+  return `(?i)${alternatives.join('|')}`;
+}

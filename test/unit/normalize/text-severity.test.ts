@@ -1,0 +1,356 @@
+// The severity a message's own text states, for entries Cloud Run gave none (plain stdout/stderr).
+// Each case is the default output of a logging library or runtime, as its documentation shows it.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { SEVERITIES, type Severity } from '../../../src/shared/types.js';
+import { isContinuationLine, severityTextPattern, textSeverity } from '../../../src/normalize/text-severity.js';
+
+type Case = [text: string, expected: Severity];
+
+const headers: Record<string, Case[]> = {
+  'Python logging, BASIC_FORMAT levelname:name:message': [
+    ['ERROR:root:Database connection failed', 'ERROR'],
+    ['WARNING:root:A shot across the bows', 'WARNING'],
+    ['CRITICAL:app.worker:out of memory', 'CRITICAL'],
+    ['INFO:app:started', 'INFO'],
+    ['DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): api.example.com:443', 'DEBUG'],
+    ['ERROR:app.db:query failed\nTraceback (most recent call last):\n  File "/app/db.py", line 3, in q\nValueError: x', 'ERROR'],
+  ],
+  'Python logging, asctime - name - levelname - message': [
+    ['2026-03-10 12:00:01,234 - app.db - ERROR - connection refused', 'ERROR'],
+    ['2026-03-10 12:00:01,234 - app.db - WARNING - slow query took 2.1s', 'WARNING'],
+    ['2026-03-10 12:00:01,234 - __main__ - CRITICAL - cannot start', 'CRITICAL'],
+    ['2026-03-10 12:00:01,234 - app.db - INFO - pool ready', 'INFO'],
+  ],
+  'Python logging, asctime levelname message (the logging HOWTO example)': [
+    ['2004-07-02 13:00:08,743 ERROR A shot across the bows', 'ERROR'],
+    ['2004-07-02 13:00:08,743 WARNING A shot across the bows', 'WARNING'],
+    ['2015-07-15 10:20:07+0100 ERROR root <stdin>:1 ham', 'ERROR'],
+  ],
+  'Flask default handler, [asctime] levelname in module: message': [
+    ['[2026-03-10 12:00:01,234] ERROR in app: Exception on /api/orders [GET]', 'ERROR'],
+    ['[2026-03-10 12:00:01,234] INFO in routes: ok', 'INFO'],
+  ],
+  'bracketed fields, [time] [LEVEL] [logger]': [
+    ['[2026-03-10 12:00:01,234] [ERROR] [app.db] connection refused', 'ERROR'],
+    ['[2026-03-10T12:00:01.234Z] [WARN] [cache] miss storm', 'WARNING'],
+    ['[2026-03-10 12:00:01] [INFO] [main] ready', 'INFO'],
+  ],
+  'uvicorn, levelname: padded to 9': [
+    ['ERROR:    Exception in ASGI application', 'ERROR'],
+    ['WARNING:  StatReload detected changes in \'app/main.py\'. Reloading...', 'WARNING'],
+    ['INFO:     127.0.0.1:53124 - "GET /health HTTP/1.1" 200 OK', 'INFO'],
+  ],
+  'gunicorn, [time zone] [pid] [LEVEL]': [
+    ['[2026-03-10 12:00:01 +0000] [7] [ERROR] Exception in worker process', 'ERROR'],
+    ['[2026-03-10 12:00:01 +0000] [1] [CRITICAL] WORKER TIMEOUT (pid:7)', 'CRITICAL'],
+    ['[2026-03-10 12:00:01 +0000] [1] [INFO] Booting worker with pid: 7', 'INFO'],
+  ],
+  'loguru default, time | level | name:function:line - message': [
+    ['2026-03-10 12:00:01.234 | ERROR    | app.db:connect:42 - connection refused', 'ERROR'],
+    ['2026-03-10 12:00:01.234 | WARNING  | __main__:<module>:1 - retrying', 'WARNING'],
+    ['2026-03-10 12:00:01.234 | CRITICAL | app:run:9 - giving up', 'CRITICAL'],
+    ["2022-10-12 07:16:35.085 | DEBUG    | __main__:<module>:1 - That's it, beautiful and simple logging!", 'DEBUG'],
+  ],
+  'Spring Boot console pattern, time level pid --- [thread] logger : message': [
+    ['2026-03-10T12:00:01.234Z ERROR 1 --- [main] c.e.Foo : Application run failed', 'ERROR'],
+    ['2026-02-19T12:22:37.451Z  INFO 128443 --- [myapp] [           main] o.s.b.d.f.logexample.MyApplication       : Starting MyApplication', 'INFO'],
+    ['2014-03-05 10:57:51.112  WARN 45469 --- [           main] org.apache.catalina.core.StandardEngine  : slow start', 'WARNING'],
+    ['2026-03-10T12:00:01.234+01:00 ERROR 1 --- [nio-8080-exec-1] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception', 'ERROR'],
+  ],
+  'log4j / logback patterns': [
+    ['12:00:01.234 [main] ERROR com.example.Foo - boom', 'ERROR'],
+    ['12:00:01.234 [http-nio-8080-exec-1] WARN  c.e.Foo - slow response', 'WARNING'],
+    ['2026-03-10 12:00:01 ERROR Foo:42 - boom', 'ERROR'],
+    ['2026-03-10 12:00:01,234 FATAL [main] c.e.App - cannot bind port', 'CRITICAL'],
+    ['12:00:01.234 [main] INFO  com.example.Foo - started', 'INFO'],
+  ],
+  'java.util.logging SimpleFormatter (level on the second line)': [
+    ['SEVERE: Servlet.service() for servlet [dispatcher] threw exception', 'ERROR'],
+    ['WARNING: Illegal reflective access', 'WARNING'],
+    ['Mar 10, 2026 12:00:01 PM com.example.Foo bar\nSEVERE: boom', 'ERROR'],
+    ['Mar 10, 2026 12:00:01 PM com.example.Foo bar\nINFO: ready', 'INFO'],
+  ],
+  'glog / klog, Lmmdd hh:mm:ss.uuuuuu threadid file:line]': [
+    ['E0310 12:00:01.123456    1234 file.go:42] sync failed', 'ERROR'],
+    ['W0310 12:00:01.123456       1 reflector.go:324] watch ended', 'WARNING'],
+    ['I0310 12:00:01.123456       1 main.go:10] starting', 'INFO'],
+    ['F0310 12:00:01.123456       1 main.go:12] cannot continue', 'CRITICAL'],
+    ['E20260310 12:00:01.123456 1234 file.go:42] sync failed', 'ERROR'],
+  ],
+  'Go log/slog, text handler and the default logger': [
+    ['time=2026-03-10T12:00:01.234Z level=ERROR msg="payment failed" err=timeout', 'ERROR'],
+    ['time=2026-03-10T12:00:01.234Z level=ERROR+2 msg="payment failed"', 'ERROR'],
+    ['time=2026-03-10T12:00:01.234Z level=WARN msg="slow"', 'WARNING'],
+    ['time=2026-03-10T12:00:01.234Z level=INFO msg=started port=8080', 'INFO'],
+    ['time=2026-03-10T12:00:01.234Z level=DEBUG-4 msg=trace', 'DEBUG'],
+    ['2026/03/10 12:00:01 ERROR payment failed err=timeout', 'ERROR'],
+    ['2026/03/10 12:00:01 WARN slow request path=/api', 'WARNING'],
+    ['2026/03/10 12:00:01 INFO hello count=3', 'INFO'],
+  ],
+  'logrus text formatter and logfmt': [
+    ['time="2026-03-10T12:00:01Z" level=error msg="failed to connect" error="dial tcp: refused"', 'ERROR'],
+    ['time="2026-03-10T12:00:01Z" level=warning msg="retrying"', 'WARNING'],
+    ['time="2026-03-10T12:00:01Z" level=fatal msg="cannot start"', 'CRITICAL'],
+    ['time="2026-03-10T12:00:01Z" level=panic msg="boom"', 'CRITICAL'],
+    ['time="2026-03-10T12:00:01Z" level=info msg="listening"', 'INFO'],
+    ['level=error ts=2026-03-10T12:00:01Z caller=main.go:42 msg="scrape failed"', 'ERROR'],
+    ['ts=2026-03-10T12:00:01Z level="warn" msg=x', 'WARNING'],
+  ],
+  'log15 / go-kit short levels, lvl=': [
+    ['t=2026-03-10T12:00:01+0000 lvl=eror msg="db failed"', 'ERROR'],
+    ['t=2026-03-10T12:00:01+0000 lvl=warn msg="slow"', 'WARNING'],
+    ['t=2026-03-10T12:00:01+0000 lvl=crit msg="down"', 'CRITICAL'],
+    ['t=2026-03-10T12:00:01+0000 lvl=dbug msg="x"', 'DEBUG'],
+    ['t=2026-03-10T12:00:01+0000 lvl=info msg="x"', 'INFO'],
+  ],
+  'bracketed and angled levels, nginx error log': [
+    ['[error] upstream timed out', 'ERROR'],
+    ['[ERROR] boom', 'ERROR'],
+    ['<error> boom', 'ERROR'],
+    ['[WARN] disk 91% full', 'WARNING'],
+    ['2026/03/10 12:00:01 [error] 7#7: *1 connect() failed (111: Connection refused) while connecting to upstream', 'ERROR'],
+    ['2026/03/10 12:00:01 [crit] 7#7: *3 SSL_do_handshake() failed', 'CRITICAL'],
+    ['2026/03/10 12:00:01 [emerg] 1#1: bind() to 0.0.0.0:80 failed', 'EMERGENCY'],
+    ['2026/03/10 12:00:01 [alert] 1#1: worker process exited on signal 9', 'ALERT'],
+    ['2026/03/10 12:00:01 [notice] 1#1: start worker processes', 'NOTICE'],
+  ],
+  'Ruby Logger / Rails, "%s, [%s#%d] %5s -- %s: %s"': [
+    ['E, [2026-03-10T12:00:01.234567 #1] ERROR -- : boom', 'ERROR'],
+    ['W, [2026-03-10T12:00:01.234567 #1]  WARN -- app: slow', 'WARNING'],
+    ['F, [2026-03-10T12:00:01.234567 #1] FATAL -- : cannot boot', 'CRITICAL'],
+    ['I, [2026-03-10T12:00:01.234567 #1]  INFO -- : Started GET "/" for 10.0.0.1', 'INFO'],
+  ],
+  '.NET console logger, simple formatter': [
+    ['fail: Microsoft.AspNetCore.Server.Kestrel[13]\n      Connection id "0HN1", Request id "0HN1:00000001": An unhandled exception was thrown by the application.', 'ERROR'],
+    ['crit: Microsoft.AspNetCore.Hosting.Diagnostics[6]\n      Application startup exception', 'CRITICAL'],
+    ['warn: Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionMiddleware[3]\n      Failed to determine the https port for redirect.', 'WARNING'],
+    ['info: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://[::]:8080', 'INFO'],
+  ],
+  'a level word at the start, PostgreSQL and syslog priorities': [
+    ['WARNING: disk almost full', 'WARNING'],
+    ['WARN something odd', 'WARNING'],
+    ['CRITICAL: queue lost', 'CRITICAL'],
+    ['FATAL: cannot open config', 'CRITICAL'],
+    ['NOTICE: schema migrated', 'NOTICE'],
+    ['ERROR 1045 (28000): Access denied for user', 'ERROR'],
+    ['2026-03-10 12:00:01.234 UTC [1] ERROR:  relation "orders" does not exist', 'ERROR'],
+    ['2026-03-10 12:00:01.234 UTC [88] FATAL:  password authentication failed for user "app"', 'CRITICAL'],
+    ['<3>disk failure', 'ERROR'],
+    ['<4>low memory', 'WARNING'],
+    ['<6>started', 'INFO'],
+    ['npm ERR! code ELIFECYCLE', 'ERROR'],
+    ['npm WARN deprecated request@2.88.2', 'WARNING'],
+    ['\u001b[31mERROR\u001b[0m: coloured output', 'ERROR'],
+  ],
+};
+
+const traces: Record<string, Case[]> = {
+  'Python traceback': [
+    ['Traceback (most recent call last):\n  File "/app/main.py", line 10, in <module>\n    main()\nValueError: bad', 'ERROR'],
+    ['Traceback (most recent call last):', 'ERROR'],
+    ['Unhandled error in worker\nTraceback (most recent call last):\n  File "/app/w.py", line 2, in run\nKeyError: \'x\'', 'ERROR'],
+  ],
+  'JVM': [
+    ['Exception in thread "main" java.lang.IllegalStateException: boom\n\tat com.example.Main.main(Main.java:5)', 'ERROR'],
+    ['Exception in thread "pool-1-thread-3" java.lang.NullPointerException', 'ERROR'],
+    ['java.lang.IllegalStateException: not started\n\tat com.example.Foo.bar(Foo.java:42)\n\tat com.example.Main.main(Main.java:5)', 'ERROR'],
+    ['org.postgresql.util.PSQLException: Connection refused\n    at org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl(ConnectionFactoryImpl.java:319)', 'ERROR'],
+  ],
+  'Go runtime: the process dies': [
+    ['panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a]\n\ngoroutine 1 [running]:', 'CRITICAL'],
+    ['panic: assignment to entry in nil map', 'CRITICAL'],
+    ['fatal error: concurrent map writes', 'CRITICAL'],
+    ['fatal error: all goroutines are asleep - deadlock!', 'CRITICAL'],
+  ],
+  'Node': [
+    ["TypeError: Cannot read properties of undefined (reading 'id')\n    at handler (/app/src/routes.js:42:17)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)", 'ERROR'],
+    ['Error: connect ECONNREFUSED 127.0.0.1:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)', 'ERROR'],
+    ['Error [ERR_HTTP_HEADERS_SENT]: Cannot set headers after they are sent to the client\n    at ServerResponse.setHeader (node:_http_outgoing:655:11)', 'ERROR'],
+    ['Uncaught TypeError: x is not a function', 'ERROR'],
+    ['[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "oops".] {\n  code: \'ERR_UNHANDLED_REJECTION\'\n}', 'ERROR'],
+    ['request failed\nMongoNetworkError: connection closed\n    at Socket.<anonymous> (/app/node_modules/mongodb/lib/cmap/connection.js:300:44)', 'ERROR'],
+  ],
+  'Ruby': [
+    ["/app/app.rb:3:in 'divide': divided by 0 (ZeroDivisionError)\n\tfrom /app/app.rb:7:in '<main>'", 'ERROR'],
+    ['app.rb:3:in `/\': divided by 0 (ZeroDivisionError)', 'ERROR'],
+  ],
+  '.NET': [
+    ['Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 3', 'ERROR'],
+    ['System.NullReferenceException: Object reference not set to an instance of an object.\n   at App.Handler.Run() in /src/Handler.cs:line 12', 'ERROR'],
+  ],
+  'Rust': [["thread 'main' panicked at src/main.rs:2:5:\nindex out of bounds", 'CRITICAL']],
+};
+
+// Free text that mentions a level is not a level: only headers, level keys and trace shapes count.
+const notLevels = [
+  'health ok, error_count=0',
+  'retrying after error',
+  'Request finished: errors=0 warnings=0',
+  'GET /api/errors 200',
+  'user clicked "report error" button',
+  'Connection ERROR from host 10.0.0.3',
+  'ERRORS: none',
+  'ERROR_COUNT=0',
+  'WARNINGS=0',
+  'No errors found',
+  'Error: boom',
+  'Error: connection refused',
+  'java.lang.IllegalStateException: not started',
+  'errorHandler registered',
+  'Erroneous input ignored',
+  'Critical section entered',
+  'the level=error threshold is configurable',
+  'level=verbose msg=x',
+  'level= msg=x',
+  '2026-03-10 12:00:01,234 - app - started processing errors',
+  '[main] connecting to db',
+  'fail: something went wrong',
+  'Traceback requested by user',
+  'E0310 is the code',
+  '    at foo (/app/a.js:1:2)',
+  'goroutine 1 [running]:',
+  'Caused by: java.io.IOException: x',
+  'panicked users: 3',
+  'fatal errors so far: 0',
+  '',
+  '   ',
+  '2026-03-10 12:00:01 started',
+  '12:00:01.234 [main] c.e.Foo - no level here',
+  '[2026-03-10 12:00:01,234] hello',
+  '<9>not a priority',
+  'We are at capacity, please retry',
+];
+
+const allCases = [...Object.entries(headers), ...Object.entries(traces)];
+
+describe('textSeverity', () => {
+  describe.each(allCases)('%s', (_format, cases) => {
+    it.each(cases)('%j -> %s', (text, expected) => {
+      expect(textSeverity(text)).toBe(expected);
+    });
+  });
+
+  it.each(notLevels)('%j states no level', (text) => {
+    expect(textSeverity(text)).toBeNull();
+  });
+
+  it('reads CRLF text as LF text', () => {
+    expect(textSeverity('Mar 10, 2026 12:00:01 PM com.example.Foo bar\r\nSEVERE: boom')).toBe('ERROR');
+    expect(textSeverity('TypeError: x\r\n    at f (/app/a.js:1:2)')).toBe('ERROR');
+  });
+
+  it('looks at the start of the text only: a header far down is not one', () => {
+    expect(textSeverity(`${'x'.repeat(10_000)}\nERROR:root:late`)).toBeNull();
+  });
+});
+
+describe('isContinuationLine', () => {
+  it.each([
+    '    at handler (/app/src/routes.js:42:17)',
+    '\tat com.example.Foo.bar(Foo.java:42)',
+    '  File "/app/main.py", line 10, in <module>',
+    '    main()',
+    'Traceback (most recent call last):',
+    'Caused by: java.io.IOException: broken pipe',
+    '\t... 12 more',
+    '... 12 more',
+    'goroutine 1 [running]:',
+    'panic: boom',
+    'main.main()',
+    'created by net/http.(*Server).Serve in goroutine 1',
+    'ValueError: bad',
+    'sqlalchemy.exc.OperationalError: timeout',
+    'During handling of the above exception, another exception occurred:',
+    'The above exception was the direct cause of the following exception:',
+  ])('%j continues a trace', (line) => {
+    expect(isContinuationLine(line)).toBe(true);
+  });
+
+  it.each(['health ok', 'GET /api 200', 'started in 3s', '', 'retrying after error'])('%j does not', (line) => {
+    expect(isContinuationLine(line)).toBe(false);
+  });
+});
+
+// The Cloud Logging filter preselects DEFAULT entries with this pattern (RE2); it must never drop what
+// textSeverity or isContinuationLine would keep. Translated to a JS RegExp here as the test server does.
+function re2(pattern: string): RegExp {
+  const insensitive = pattern.startsWith('(?i)');
+  return new RegExp(insensitive ? pattern.slice(4) : pattern, insensitive ? 'i' : '');
+}
+
+describe('severityTextPattern', () => {
+  const rank = (s: Severity) => SEVERITIES.indexOf(s);
+  const floors: Severity[] = ['DEBUG', 'INFO', 'NOTICE', 'WARNING', 'ERROR', 'CRITICAL'];
+
+  it.each(floors)('at floor %s matches every case at or above it', (floor) => {
+    const pattern = re2(severityTextPattern(floor));
+    for (const [, cases] of allCases) {
+      for (const [text, expected] of cases) {
+        if (rank(expected) >= rank(floor)) expect({ text, matched: pattern.test(text) }).toEqual({ text, matched: true });
+      }
+    }
+  });
+
+  it('matches every continuation line', () => {
+    const pattern = re2(severityTextPattern('ERROR'));
+    for (const line of ['    at f (a.js:1:2)', '\tat x.Y(Y.java:1)', '  File "a.py", line 1', 'Caused by: x', '... 3 more', 'goroutine 7 [chan receive]:', 'main.main()', 'created by main.run', 'ValueError: x']) {
+      expect({ line, matched: pattern.test(line) }).toEqual({ line, matched: true });
+    }
+  });
+
+  it('leaves out plain text that says nothing', () => {
+    const pattern = re2(severityTextPattern('NOTICE'));
+    for (const text of ['GET /api 200', 'started in 3s', 'user signed in']) expect(pattern.test(text)).toBe(false);
+  });
+
+  it('is a superset of textSeverity and isContinuationLine on arbitrary text', () => {
+    const pattern = re2(severityTextPattern('NOTICE'));
+    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ',
+      '2026-03-10 ', '12:00:01,234 ', '- ', '| ', 'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', 'fail: ', 'A.B[1]', 'x');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const keep = (() => {
+          const s = textSeverity(text);
+          return (s !== null && rank(s) >= rank('NOTICE')) || isContinuationLine(text);
+        })();
+        return !keep || pattern.test(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is valid RE2 as far as JS can tell: no lookaround, no backreference', () => {
+    for (const floor of floors) {
+      const source = severityTextPattern(floor);
+      expect(source).not.toMatch(/\(\?[=!<]|\\[1-9]/);
+      expect(() => re2(source)).not.toThrow();
+    }
+  });
+});
+
+describe('hostile text', () => {
+  const MB = 1024 * 1024;
+  it.each([
+    ['level=', 'level='.repeat(MB / 6)],
+    ['brackets', '['.repeat(MB)],
+    ['timestamps', '2026-03-10 12:00:01,234 '.repeat(MB / 24)],
+    ['tabs and ats', '\tat '.repeat(MB / 4)],
+    ['glog prefix', 'E0310 12:00:01.123456 '.repeat(MB / 22)],
+    ['newlines', '\n'.repeat(MB)],
+    ['error types', 'TypeError: '.repeat(MB / 11)],
+    ['dotted names', 'a.'.repeat(MB / 2)],
+    ['pipes', '| '.repeat(MB / 2)],
+  ])('%s: answers without hanging', (_name, text) => {
+    expect(() => textSeverity(text)).not.toThrow();
+    expect(() => isContinuationLine(text)).not.toThrow();
+  });
+
+  it('never throws on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => {
+      const out = textSeverity(s);
+      return out === null || (SEVERITIES as readonly string[]).includes(out);
+    }));
+  });
+});
