@@ -3,12 +3,15 @@
 import type { Rule, Settings } from '../config/schema.js';
 import { shortNameFor } from '../render/index.js';
 import type { Cluster, Priority } from '../shared/types.js';
+import { platformCrash } from './platform-crash.js';
 import { assessPriority, type PriorityVerdict } from './priority.js';
 import { findRule } from './rules.js';
 
 export interface Assessment {
   rule?: Rule;
   verdict: PriorityVerdict;
+  /** What crashed, when Cloud Run or the runtime says an instance died or never served. */
+  crash: string | null;
   component?: string;
   shortName: string;
   ignored: boolean;
@@ -20,15 +23,17 @@ export interface Assessment {
 
 export function assessCluster(cluster: Cluster, settings: Settings, previous?: Priority): Assessment {
   const rule = findRule(settings.rules, cluster);
+  const crash = platformCrash(cluster);
   const verdict = assessPriority({
     severity: cluster.severity,
     count: cluster.count,
     rulePriority: rule?.priority,
+    crash,
     previous,
     thresholds: settings.thresholds,
   });
   const shortName = rule?.shortName ?? shortNameFor(cluster);
-  const base = { rule, verdict, component: rule?.component, shortName };
+  const base = { rule, verdict, crash, component: rule?.component, shortName };
   if (rule?.ignore) {
     return { ...base, ignored: true, matters: false, why: `noise: ignored by the configuration rule /${rule.match}/` };
   }

@@ -7,6 +7,8 @@ import { assessCluster } from './assess.js';
 import type { ActionGroup, PlanContext, PlanInput, PlanOutput } from './context.js';
 import { planCreate, untrackedProblem } from './create-issue.js';
 import { matchClusters } from './match-issue.js';
+import { platformCrash } from './platform-crash.js';
+import { urgencyTier } from './priority.js';
 import { RelatedIndex, type RelatedNode } from './related.js';
 import { indexRevisions } from './revisions.js';
 import { planStaleNote } from './stale-note.js';
@@ -36,7 +38,8 @@ export function plan(input: PlanInput): PlanOutput {
       groups.push(planCreate(cluster, assessment, ctx, matching.closedCandidates.get(cluster.id)));
     }
   }
-  groups.sort((a, b) => rank(a.problem!, b.problem!));
+  const tiers = new Map(groups.map((g) => [g.problem!.id, urgencyTier(g.problem!.severity, platformCrash(g.problem!) !== null)]));
+  groups.sort((a, b) => rank(a.problem!, b.problem!, tiers));
 
   const claimed = new Set([...matching.byCluster.values()].map((m) => m.issue.number));
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
@@ -55,9 +58,15 @@ function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGro
   return { problem, actions: [{ kind: 'none', cluster: problem.id, ...where, reason }] };
 }
 
-function rank(a: Problem, b: Problem): number {
+/**
+ * Most urgent first: priority, then urgency within it (crashes and EMERGENCY/ALERT/CRITICAL, then
+ * ERROR, then WARNING, then the rest), then count. A warning that its count escalated to P1 comes
+ * after every error at P1, however many more times it occurred.
+ */
+function rank(a: Problem, b: Problem, tiers: ReadonlyMap<string, number>): number {
   return (
     PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) ||
+    tiers.get(a.id)! - tiers.get(b.id)! ||
     b.count - a.count ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
@@ -95,19 +104,26 @@ const WRITES: ReadonlySet<Action['kind']> = new Set(['create', 'comment', 'updat
 
 /**
  * Blast radius: at most maxCreatesPerRun new issues and maxWritesPerRun writes, in rank order.
+ * The cap holds for every priority, P0 included: a cap that gives way when things look worst
+ * (a flood of CRITICAL lines from a bad deploy) is no blast-radius cap, and on-call needs the
+ * first few urgent issues, not fifty. Urgency decides who gets the slots instead: groups come in
+ * rank order and the first write that does not fit closes the sweep to later writes, so a P0 or P1
+ * is never held back while a lower problem is written, nor a crash or an error behind a warning.
  * A group is kept or deferred whole: the state block is written last, and writing it without the
  * reopen or relabel before it would record a window whose decisions never reached GitHub.
  */
 function applyCaps(groups: ActionGroup[], settings: Settings): void {
   let creates = 0;
   let writes = 0;
+  let writesFull = false;
   for (const g of groups) {
     const isCreate = g.actions.some((a) => a.kind === 'create');
     const cost = g.actions.filter((a) => WRITES.has(a.kind)).length;
     let deferred: string | null = null;
     if (isCreate && creates >= settings.github.maxCreatesPerRun) {
       deferred = `cap reached: ${settings.github.maxCreatesPerRun} new issues per sweep (github.maxCreatesPerRun); waits for next sweep`;
-    } else if (cost > 0 && writes + cost > settings.github.maxWritesPerRun) {
+    } else if (cost > 0 && (writesFull || writes + cost > settings.github.maxWritesPerRun)) {
+      writesFull = true;
       deferred = `cap reached: ${settings.github.maxWritesPerRun} writes per sweep (github.maxWritesPerRun); waits for next sweep`;
     }
     if (deferred) {

@@ -1,5 +1,7 @@
-// Priority: a default from severity, one step up when a window's count crosses the configured
-// threshold, held by hysteresis once the gardener escalated, and a config rule's priority as final.
+// Priority: a default from severity (a platform crash at least P1), one step up when a window's count
+// crosses the configured threshold, held by hysteresis once the gardener escalated, and a config
+// rule's priority as final. Urgency orders problems of the same priority: what broke before what
+// was merely frequent.
 import type { Settings } from '../config/schema.js';
 import { PRIORITIES, type Priority, type Severity } from '../shared/types.js';
 
@@ -15,6 +17,29 @@ export function severityPriority(severity: Severity): Priority {
       return 'P2';
     default:
       return 'P3';
+  }
+}
+
+/**
+ * How urgent a problem is within its priority, 0 first: EMERGENCY, ALERT, CRITICAL and platform
+ * crashes (an instance died or never served), then ERROR, then WARNING, then NOTICE and the rest.
+ * Count escalation changes the priority, never this: 80 warnings at P1 stay behind an error at P1.
+ */
+export function urgencyTier(severity: Severity, crash: boolean): number {
+  if (crash) return 0;
+  switch (severity) {
+    case 'EMERGENCY':
+    case 'ALERT':
+    case 'CRITICAL':
+      return 0;
+    case 'ERROR':
+      return 1;
+    case 'WARNING':
+      return 2;
+    case 'NOTICE':
+      return 3;
+    default:
+      return 4;
   }
 }
 
@@ -54,9 +79,20 @@ export interface PriorityInput {
   /** Occurrences in this window. */
   count: number;
   rulePriority?: Priority;
+  /** What crashed, when the cluster is a platform crash (see platform-crash.ts). */
+  crash?: string | null;
   /** The priority the gardener set earlier, when it is still the gardener's (not a person's). */
   previous?: Priority;
   thresholds: Settings['thresholds'];
+}
+
+/** The priority before any count: the severity's, and at least P1 for a platform crash. */
+function defaultPriority(severity: Severity, crash: string | null | undefined): { priority: Priority; note: string } {
+  const bySeverity = severityPriority(severity);
+  if (!crash) return { priority: bySeverity, note: `default for ${severity}` };
+  // An instance that died or never served is at least an error, whatever severity its line carries.
+  if (isMoreUrgent('P1', bySeverity)) return { priority: 'P1', note: `platform crash (${crash}): at least P1, though logged as ${severity}` };
+  return { priority: bySeverity, note: `platform crash (${crash}), default for ${severity}` };
 }
 
 /**
@@ -68,8 +104,7 @@ export function assessPriority(input: PriorityInput): PriorityVerdict {
   if (input.rulePriority) {
     return { priority: input.rulePriority, base: input.rulePriority, note: 'set by a configuration rule' };
   }
-  const base = severityPriority(severity);
-  const defaultNote = `default for ${severity}`;
+  const { priority: base, note: defaultNote } = defaultPriority(severity, input.crash);
   if (base === 'P0') return { priority: base, base, note: defaultNote };
   const threshold = thresholds.escalate[base];
   const up = oneUp(base);

@@ -18,16 +18,16 @@ function later(c: Cluster, count = c.count, hours = 6): Cluster {
 }
 
 describe('plan over consecutive sweeps', () => {
-  it('files one issue per problem that matters on a fresh repository, ranked P0 first', () => {
+  it('files one issue per problem that matters on a fresh repository, ranked P0 first, errors before escalated warnings', () => {
     const out = plan(input({ clusters: [NOISE, AUTH, SESSION, RACE] }));
     expect(out.problems.map((p) => [p.id, p.priority])).toEqual([
-      ['crace', 'P0'], ['csession', 'P1'], ['cauth', 'P1'], ['cnoise', 'P3'],
+      ['crace', 'P0'], ['cauth', 'P1'], ['csession', 'P1'], ['cnoise', 'P3'],
     ]);
     const creates = out.actions.filter((a) => a.kind === 'create');
     expect(creates.map((a) => a.title)).toEqual([
       'GCP-new-P0-websocket-startup-race-condition',
-      'GCP-new-P1-fastapi-session-middleware-missing',
       expect.stringMatching(/^GCP-new-P1-[a-z0-9]+(-[a-z0-9]+)*$/),
+      'GCP-new-P1-fastapi-session-middleware-missing',
     ]);
     for (const a of creates) {
       expect(a.labels).toEqual(['log-gardener', parseTitle(a.title)!.priority]);
@@ -47,7 +47,7 @@ describe('plan over consecutive sweeps', () => {
     const rerun = plan(input({ clusters, issues: gh.managed() }));
     expect(writesOf(rerun.actions)).toEqual([]);
     expect(rerun.actions.filter((a) => a.cluster === 'csession')).toEqual([
-      expect.objectContaining({ kind: 'none', issue: 101, reason: expect.stringContaining('already recorded') }),
+      expect.objectContaining({ kind: 'none', issue: 102, reason: expect.stringContaining('already recorded') }),
     ]);
     // Ten minutes later the window overlaps the last one and holds the same entries only.
     const shifted = plan(input({ clusters, issues: gh.managed(), window: windowEnding(T0 + 10 * 60_000) }));
@@ -164,7 +164,7 @@ describe('plan over consecutive sweeps', () => {
     const gh = new SimulatedGitHub();
     gh.apply(plan(input({ clusters })).actions, 2);
     const rerun = plan(input({ clusters, issues: gh.managed() }));
-    expect(writesOf(rerun.actions)).toEqual([expect.objectContaining({ kind: 'create', cluster: 'cauth' })]);
+    expect(writesOf(rerun.actions)).toEqual([expect.objectContaining({ kind: 'create', cluster: 'csession' })]);
 
     const theirs = issue({ number: 9, title: 'SessionMiddleware must be installed to access request.session' });
     const gh2 = new SimulatedGitHub([theirs]);

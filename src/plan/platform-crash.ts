@@ -1,0 +1,48 @@
+// Cloud Run's own words (and the runtimes') for an instance that died or never served: whatever
+// severity the entry carries, on-call wants these before any warning, however frequent.
+import type { Cluster } from '../shared/types.js';
+
+/** Enough of a message to recognise a platform line; bounded for any pattern. */
+const MAX_TEXT = 2000;
+
+/** Ordered: the first that fits names the crash. Wording as Cloud Run and the runtimes print it. */
+const CRASHES: ReadonlyArray<readonly [RegExp, string]> = [
+  // `Memory limit of 512 MiB exceeded with 530 MiB used. Consider increasing the memory limit, see …`
+  [/\bMemory limit of\b.{0,40}\bexceeded\b/i, 'memory limit exceeded'],
+  // `The user-provided container ran out of memory`, `JavaScript heap out of memory`, OOMKilled.
+  [/\bout of memory\b|\bOutOfMemoryError\b|\bOOM[- ]?kill(?:ed|er)?\b|\boom\b/i, 'out of memory'],
+  // `Container terminated on signal 9.` (15 is the normal shutdown, see signalNumber below).
+  [/\bContainer terminated on signal\b/i, 'container killed by a signal'],
+  // `The request failed because the instance failed the readiness probe.` (or startup, liveness)
+  [/\bfailed the (?:readiness|startup|liveness) probe\b/i, 'instance failed its health probe'],
+  // `Default STARTUP TCP probe failed 1 time consecutively for container "x" on port 8080.`
+  [/\b(?:STARTUP|LIVENESS|READINESS) (?:TCP|HTTP|GRPC|gRPC) probe failed\b/i, 'instance failed its health probe'],
+  // `Container failed to start. Failed to start and then listen on the port defined by the PORT …`
+  [/\bContainer failed to start\b/i, 'container failed to start'],
+  // Node's `Uncaught exception` / `uncaughtException` and the same words in other runtimes' loggers.
+  [/\bUncaught exception\b|\buncaughtException\b/i, 'uncaught exception'],
+  // Go: `panic: …` and runtime `fatal error: …` end the process (`http: panic serving` is recovered).
+  [/^(?:panic|fatal error): /m, 'Go panic'],
+];
+
+/** A Python MemoryError or a JVM OutOfMemoryError named as the exception type. */
+const OOM_TYPE = /(?:^|\.)(?:MemoryError|OutOfMemoryError)$/;
+/** SIGTERM: Cloud Run stopping an idle or replaced instance, not a crash. */
+const SHUTDOWN_SIGNAL = 15;
+
+/** What crashed, in words, or null when the cluster is not a platform crash. */
+export function platformCrash(cluster: Pick<Cluster, 'template' | 'samples' | 'exceptionType'>): string | null {
+  if (cluster.exceptionType && OOM_TYPE.test(cluster.exceptionType)) return 'out of memory';
+  const texts = [cluster.template, cluster.samples[0] ?? ''].map((t) => t.slice(0, MAX_TEXT));
+  for (const [pattern, what] of CRASHES) {
+    if (!texts.some((t) => pattern.test(t))) continue;
+    if (what === 'container killed by a signal' && signalNumber(texts[1]!) === SHUTDOWN_SIGNAL) continue;
+    return what;
+  }
+  return null;
+}
+
+function signalNumber(sample: string): number | null {
+  const m = /\bsignal (\d{1,2})\b/i.exec(sample);
+  return m ? Number(m[1]) : null;
+}
