@@ -1,5 +1,10 @@
 // Reads the plain fields of a LogEntry, tolerant of anything a file or a server may hold.
 import { SEVERITIES, type RawEntry, type Severity } from '../shared/types.js';
+import { isRecord } from './is-record.js';
+import { jsonMessage } from './json-message.js';
+import { levelWord, textSeverity } from './text-severity.js';
+
+export { isRecord };
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,12}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
@@ -126,27 +131,56 @@ export function parseSeverity(value: unknown): Severity | null {
   return ALIASES[word] ?? null;
 }
 
+/** Where an entry's severity was read: its own field, the payload's `severity` (which the logging agent
+ * lifts into the entry) or `level`, a request log's status, the message text, or nowhere. */
+export type SeveritySource = 'entry' | 'payload' | 'level' | 'status' | 'text' | 'none';
+
 /**
- * Severity; missing -> 'DEFAULT'. When the entry carries none, the payload's `severity` counts (the
- * logging agent lifts it into the entry; an export made some other way may not have), then a request
- * log's status: >= 500 ERROR, >= 400 WARNING. A payload `level` (zap, slog, pino) does not: Cloud
- * Logging leaves such entries at DEFAULT and its severity filter drops them, and a file must be read
- * exactly as Cloud Logging would be.
+ * Severity; missing -> 'DEFAULT'. When the entry carries none (or DEFAULT, as Cloud Run gives text
+ * written to stdout/stderr): the payload's `severity`, then its `level` (pino's numbers, zap, slog,
+ * logrus words), then a request log's status (>= 500 ERROR, >= 400 WARNING), then the level or trace
+ * the message text states (textSeverity).
  */
 export function entrySeverity(raw: RawEntry): Severity {
-  if (!isRecord(raw)) return 'DEFAULT';
+  return entrySeverityWithSource(raw).severity;
+}
+
+/** entrySeverity, and where it was read. */
+export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; source: SeveritySource } {
+  if (!isRecord(raw)) return { severity: 'DEFAULT', source: 'none' };
   const own = parseSeverity(raw.severity);
-  if (own !== null && own !== 'DEFAULT') return own;
-  const payload = raw.jsonPayload;
-  if (isRecord(payload)) {
+  if (own !== null && own !== 'DEFAULT') return { severity: own, source: 'entry' };
+  const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
+  if (payload) {
     // The agent lifts `severity` out of the payload; a raw export or a test file may not have.
     const named = parseSeverity(payload.severity);
-    if (named !== null && named !== 'DEFAULT') return named;
+    if (named !== null && named !== 'DEFAULT') return { severity: named, source: 'payload' };
+    const level = payloadLevel(payload.level);
+    if (level !== null) return { severity: level, source: 'level' };
   }
   const status = httpStatus(raw.httpRequest);
-  if (status >= 500) return 'ERROR';
-  if (status >= 400) return 'WARNING';
-  return 'DEFAULT';
+  if (status >= 500) return { severity: 'ERROR', source: 'status' };
+  if (status >= 400) return { severity: 'WARNING', source: 'status' };
+  const text = textSeverity(entryText(raw, payload));
+  return text === null ? { severity: 'DEFAULT', source: 'none' } : { severity: text, source: 'text' };
+}
+
+/**
+ * A payload `level`: pino / bunyan numbers (10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal;
+ * custom levels fall to the one below) or a level word (zap `dpanic`, slog `ERROR+2`, logrus `warning`).
+ */
+function payloadLevel(value: unknown): Severity | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return null;
+    return value >= 60 ? 'CRITICAL' : value >= 50 ? 'ERROR' : value >= 40 ? 'WARNING' : value >= 30 ? 'INFO' : 'DEBUG';
+  }
+  return typeof value === 'string' ? levelWord(value) : null;
+}
+
+/** The message text a severity may be read from: textPayload, else the jsonPayload's message (and stack). */
+export function entryText(raw: RawEntry, payload: Record<string, unknown> | null = isRecord(raw.jsonPayload) ? raw.jsonPayload : null): string {
+  if (typeof raw.textPayload === 'string') return raw.textPayload;
+  return payload ? (jsonMessage(payload)?.text ?? '') : '';
 }
 
 /** httpRequest.status as a number (REST JSON may spell it as a string), 0 when absent. */
@@ -176,8 +210,4 @@ function label(labels: unknown, key: string): string {
   if (!isRecord(labels)) return '';
   const value = labels[key];
   return typeof value === 'string' && /^[A-Za-z0-9._-]{1,128}$/.test(value) ? value : '';
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

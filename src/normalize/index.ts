@@ -1,6 +1,6 @@
 // The normalize stage: RawEntry -> Entry, with secrets and personal data scrubbed first.
 export { redact, redactValue, isSecretName } from './redact.js';
-export { entryTime, entrySeverity, entryService, entryRevision, parseTimestamp, parseSeverity } from './entry-fields.js';
+export { entryTime, entrySeverity, entrySeverityWithSource, entryService, entryRevision, parseTimestamp, parseSeverity } from './entry-fields.js';
 export { extractMessage, type ExtractedMessage } from './extract-message.js';
 export { normalizeEntry, type SkipReason } from './normalize-entry.js';
 export { isStackTrace, exceptionTypeFromStack } from './detect-stack.js';
@@ -10,3 +10,5 @@ export { REDACTED } from './secret-shapes.js';
 export { REDACT_RULES, type RedactRule } from './redact-rules.js';
 export * from './mask.js';
 export { sampleEntry } from './sample-entry.js';
+export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
+export { textSeverity, isContinuationLine, severityTextPattern } from './text-severity.js';

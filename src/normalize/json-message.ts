@@ -2,7 +2,7 @@
 // common shapes the logger used: message/msg, stack_trace, error objects, Error Reporting events.
 import { boundText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
-import { isRecord } from './entry-fields.js';
+import { isRecord } from './is-record.js';
 
 export interface JsonMessage {
   text: string;

@@ -2,7 +2,7 @@
 import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
 import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
-import { entryRevision, entryService, entrySeverity, entryTime, isRecord } from './entry-fields.js';
+import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
 import { extractMessage } from './extract-message.js';
 import { redact } from './redact.js';
 
@@ -32,15 +32,17 @@ function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
   const text = truncateText(redact(message.text), MAX_TEXT_CHARS);
   if (text.trim() === '') return { skip: 'no message' };
   const kind: EntryKind = message.request ? 'request' : isStackTrace(text) ? 'stack' : 'text';
+  const severity = entrySeverityWithSource(raw);
   const entry: Entry = {
     time,
-    severity: entrySeverity(raw),
+    severity: severity.severity,
     service: entryService(raw),
     revision: entryRevision(raw),
     kind,
     text,
   };
   if (message.request) entry.request = message.request;
+  if (severity.source === 'level' || severity.source === 'text') entry.severitySource = severity.source;
   const errorType = message.errorType ?? (kind === 'stack' ? exceptionTypeFromStack(text) : undefined);
   if (errorType !== undefined) {
     const safe = redact(boundText(errorType, 128));

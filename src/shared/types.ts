@@ -56,7 +56,15 @@ export interface Entry {
   request?: HttpRequestInfo;
   /** An error type the payload names outright (jsonPayload.error.name, `@type`, exception class…). */
   errorType?: string;
+  /**
+   * Set when Cloud Logging had no severity for the entry (DEFAULT) and it was read from the payload's
+   * `level` (pino, zap, slog, logrus) or from the message text (a log header, a trace, a panic).
+   */
+  severitySource?: SeverityInference;
 }
+
+/** Where a severity Cloud Logging did not have came from: the payload's `level` field, or the text. */
+export type SeverityInference = 'level' | 'text';
 
 /** Occurrences per time bucket: [bucket start (epoch ms), count], sorted by time. */
 export type Timeline = Array<[number, number]>;
@@ -82,6 +90,8 @@ export interface Cluster {
   count: number;
   /** The highest severity seen. */
   severity: Severity;
+  /** Set when every entry at that severity had it inferred (Entry.severitySource); 'text' if any was read from text. */
+  severitySource?: SeverityInference;
   /** Epoch ms. */
   firstSeen: number;
   lastSeen: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RawEntry } from '../../../src/shared/types.js';
-import { entryRevision, entryService, entrySeverity, entryTime } from '../../../src/normalize/index.js';
+import { entryRevision, entryService, entrySeverity, entrySeverityWithSource, entryTime } from '../../../src/normalize/index.js';
 
 describe('entryTime', () => {
   const base = Date.UTC(2025, 8, 11, 23, 16, 22);
@@ -91,10 +91,49 @@ describe('entrySeverity', () => {
     { name: 'DEFAULT severity on a 503', entry: { severity: 'DEFAULT', httpRequest: { status: 503 } }, expected: 'ERROR' },
     { name: 'explicit severity wins over status', entry: { severity: 'INFO', httpRequest: { status: 503 } }, expected: 'INFO' },
     { name: 'payload severity, not lifted', entry: { jsonPayload: { severity: 'ERROR', message: 'x' } }, expected: 'ERROR' },
-    { name: 'payload level word is not lifted by Cloud Logging either', entry: { jsonPayload: { level: 'warning', message: 'x' } }, expected: 'DEFAULT' },
-    { name: 'payload numeric level is not ours to read', entry: { jsonPayload: { level: 50, message: 'x' } }, expected: 'DEFAULT' },
   ])('$name', ({ entry, expected }) => {
     expect(entrySeverity(entry)).toBe(expected);
+  });
+
+  // Cloud Logging leaves a payload `level` (pino, zap, slog, logrus) and text written to stdout at
+  // DEFAULT; the gardener reads them, and says where a severity came from.
+  it.each([
+    { name: 'own severity', entry: { severity: 'ERROR', jsonPayload: { level: 30 } }, expected: ['ERROR', 'entry'] },
+    { name: 'own INFO wins over a payload level', entry: { severity: 'INFO', jsonPayload: { level: 50 } }, expected: ['INFO', 'entry'] },
+    { name: 'payload severity before level', entry: { jsonPayload: { severity: 'WARNING', level: 50, message: 'x' } }, expected: ['WARNING', 'payload'] },
+    { name: 'pino 10 trace', entry: { jsonPayload: { level: 10, msg: 'x' } }, expected: ['DEBUG', 'level'] },
+    { name: 'pino 20 debug', entry: { jsonPayload: { level: 20, msg: 'x' } }, expected: ['DEBUG', 'level'] },
+    { name: 'pino 30 info', entry: { jsonPayload: { level: 30, msg: 'x' } }, expected: ['INFO', 'level'] },
+    { name: 'pino custom 35', entry: { jsonPayload: { level: 35, msg: 'x' } }, expected: ['INFO', 'level'] },
+    { name: 'pino 40 warn', entry: { jsonPayload: { level: 40, msg: 'x' } }, expected: ['WARNING', 'level'] },
+    { name: 'pino 50 error', entry: { jsonPayload: { level: 50, msg: 'x' } }, expected: ['ERROR', 'level'] },
+    { name: 'pino 60 fatal', entry: { jsonPayload: { level: 60, msg: 'x' } }, expected: ['CRITICAL', 'level'] },
+    { name: 'zap error', entry: { jsonPayload: { level: 'error', msg: 'x' } }, expected: ['ERROR', 'level'] },
+    { name: 'zap dpanic', entry: { jsonPayload: { level: 'dpanic', msg: 'x' } }, expected: ['ERROR', 'level'] },
+    { name: 'zap panic', entry: { jsonPayload: { level: 'panic', msg: 'x' } }, expected: ['CRITICAL', 'level'] },
+    { name: 'zap fatal', entry: { jsonPayload: { level: 'fatal', msg: 'x' } }, expected: ['CRITICAL', 'level'] },
+    { name: 'slog ERROR+2', entry: { jsonPayload: { level: 'ERROR+2', msg: 'x' } }, expected: ['ERROR', 'level'] },
+    { name: 'slog WARN', entry: { jsonPayload: { level: 'WARN', msg: 'x' } }, expected: ['WARNING', 'level'] },
+    { name: 'logrus warning', entry: { jsonPayload: { level: 'warning', message: 'x' } }, expected: ['WARNING', 'level'] },
+    { name: 'a level on a DEFAULT entry', entry: { severity: 'DEFAULT', jsonPayload: { level: 50 } }, expected: ['ERROR', 'level'] },
+    { name: 'level before status', entry: { jsonPayload: { level: 30 }, httpRequest: { status: 503 } }, expected: ['INFO', 'level'] },
+    { name: 'status', entry: { httpRequest: { status: 503 } }, expected: ['ERROR', 'status'] },
+    { name: 'an unknown level word: the text decides', entry: { jsonPayload: { level: 'verbose', message: 'ERROR:root:x' } }, expected: ['ERROR', 'text'] },
+    { name: 'a level that is no level', entry: { jsonPayload: { level: { n: 50 }, message: 'x' } }, expected: ['DEFAULT', 'none'] },
+    { name: 'text header', entry: { textPayload: '2026-03-10 12:00:01,234 - app.db - ERROR - connection refused' }, expected: ['ERROR', 'text'] },
+    { name: 'text on a DEFAULT entry', entry: { severity: 'DEFAULT', textPayload: 'WARNING: disk low' }, expected: ['WARNING', 'text'] },
+    { name: 'Python traceback on stderr', entry: { textPayload: 'Traceback (most recent call last):\n  File "/app/a.py", line 1, in <module>\nValueError: x' }, expected: ['ERROR', 'text'] },
+    { name: 'Go panic', entry: { textPayload: 'panic: boom\n\ngoroutine 1 [running]:' }, expected: ['CRITICAL', 'text'] },
+    { name: 'jsonPayload message', entry: { jsonPayload: { message: 'ERROR:root:x' } }, expected: ['ERROR', 'text'] },
+    { name: 'jsonPayload stack without a level', entry: { jsonPayload: { msg: 'request failed', stack: 'TypeError: x\n    at f (/app/a.js:1:2)' } }, expected: ['ERROR', 'text'] },
+    { name: 'plain text that mentions error', entry: { textPayload: 'health ok, error_count=0' }, expected: ['DEFAULT', 'none'] },
+    { name: 'INFO text', entry: { textPayload: 'INFO:app:started' }, expected: ['INFO', 'text'] },
+    { name: 'nothing at all', entry: {}, expected: ['DEFAULT', 'none'] },
+    { name: 'not an entry', entry: null, expected: ['DEFAULT', 'none'] },
+  ])('$name', ({ entry, expected }) => {
+    const [severity, source] = expected;
+    expect(entrySeverityWithSource(entry as RawEntry)).toEqual({ severity, source });
+    expect(entrySeverity(entry as RawEntry)).toBe(severity);
   });
 });
 
