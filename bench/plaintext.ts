@@ -63,6 +63,7 @@ interface Measures {
   sevKnown: number;
   sevOff: string[];
   sweepError: string;
+  byService: Map<string, string>;
 }
 
 async function measure(path: string, truth: readonly Truth[], now: string): Promise<Measures> {
@@ -72,6 +73,12 @@ async function measure(path: string, truth: readonly Truth[], now: string): Prom
   const pred = idx.map((i) => (rows[i] as Row).cluster);
   const real = idx.map((i) => (truth[i] as Truth).family);
   const s = score(pred, real);
+  const byService = new Map<string, string>();
+  for (const svc of [...new Set(idx.map((i) => (truth[i] as Truth).service))].sort()) {
+    const sub = idx.filter((i) => (truth[i] as Truth).service === svc);
+    const ss = score(sub.map((i) => (rows[i] as Row).cluster), sub.map((i) => (truth[i] as Truth).family));
+    byService.set(svc, `${ss.ga.toFixed(3)} ${ss.predictedGroups}/${ss.trueGroups}`);
+  }
 
   // Per cluster: which families (NOTICE+ entries only) it holds; per family: which clusters.
   const byCluster = new Map<string, Map<string, number>>();
@@ -122,7 +129,7 @@ async function measure(path: string, truth: readonly Truth[], now: string): Prom
   const m: Measures = {
     entries: truth.length, notice: idx.length, problems: byFamily.size, ga: s.ga, fga: s.fga, predicted: s.predictedGroups, split, merged,
     sweepExit: sweep.status, read: -1, clusters: -1, matter: -1, filedTwice: [], none: [], noneMatter: [], noiseMatter: [], unmapped: 0,
-    sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '',
+    sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '', byService,
   };
   let report: { clusters: ReportCluster[]; entries: { read: number } };
   try {
@@ -201,17 +208,19 @@ async function main(): Promise<void> {
   line('sweep clusters / real problems', (m) => `${m.clusters}/${m.problems}`);
   line('sweep clusters that matter', (m) => m.matter);
   line('problems filed twice (>1 mattering cluster)', (m) => m.filedTwice.length);
-  line('problems with no cluster at all', (m) => m.none.length);
+  line('problems with no cluster of their own', (m) => m.none.length);
   line('problems with clusters, none mattering', (m) => m.noneMatter.length);
   line('noise clusters that matter', (m) => m.noiseMatter.length);
   line('sweep clusters not seen by classify', (m) => m.unmapped);
   line('cluster severity = text severity', (m) => (m.sevKnown === 0 ? 'n/a' : `${m.sevAgree}/${m.sevKnown}`));
+  console.log('classify GA >= NOTICE by service (clusters/problems):');
+  for (const svc of day.services) line(`  ${svc}`, (m) => m.byService.get(svc) ?? '-');
 
   for (const [name, m] of results) {
     console.log(`\n--- ${name}`);
     if (m.sweepError) console.log(m.sweepError);
     if (m.filedTwice.length) console.log(`filed twice: ${m.filedTwice.join(', ')}`);
-    if (m.none.length) console.log(`no cluster: ${m.none.join(', ')}`);
+    if (m.none.length) console.log(`no cluster of their own: ${m.none.join(', ')}`);
     if (m.noneMatter.length) console.log(`none mattering: ${m.noneMatter.join(', ')}`);
     if (m.noiseMatter.length) console.log(`noise that matters:\n  ${m.noiseMatter.slice(0, 12).join('\n  ')}`);
     if (m.sevOff.length) console.log(`severity disagreements (${m.sevOff.length}):\n  ${m.sevOff.slice(0, verbose ? 200 : 12).join('\n  ')}`);

@@ -3,7 +3,7 @@
 // Pub/Sub puller logging with loguru's default sink, while stdlib loggers go through a second,
 // hand-written `[asctime] [LEVEL] [name]` handler, so one record can come out in either format.
 import type { Prng } from '../prng.js';
-import { gunicorn, loguru, pyBracket, pyDashed, uvicorn } from './formats.js';
+import { gunicorn, loguru, pyBasic, pyBracket, pyDashed, uvicorn } from './formats.js';
 import type { Ctx, Family, ServiceDef, Write } from './model.js';
 import { pyChain, pyTraceback, SITE, type PyFrame } from './traces.js';
 
@@ -66,7 +66,11 @@ const catalogFamilies: Family[] = [
       // comes and goes), uvicorn's "Exception in ASGI application", or a bare traceback on stderr.
       const how = rng.pick(['app', 'app', 'uvicorn', 'bare']);
       if (how === 'app') return err(`${pyDashed(t, 'catalog.api', 'ERROR', `query failed${ctxSuffix(rng)}`)}\n${trace}`);
-      if (how === 'uvicorn') return err(`${uvicorn('ERROR', 'Exception in ASGI application')}\n${trace}`);
+      if (how === 'uvicorn') {
+        const first = err(`${uvicorn('ERROR', 'Exception in ASGI application')}\n${trace}`);
+        // `uvicorn.error` propagates to the root logger too: the same record printed a second time.
+        return rng.chance(0.35) ? [first, err(`${pyDashed(t, 'uvicorn.error', 'ERROR', 'Exception in ASGI application')}\n${trace}`)] : first;
+      }
       return err(trace);
     },
   },
@@ -95,6 +99,46 @@ const catalogFamilies: Family[] = [
       ], validationErrors(rng));
       return rng.chance(0.6) ? err(`${pyDashed(t, 'catalog.api', 'ERROR', `cannot serialise item ${rng.int(1, 99999)}${ctxSuffix(rng)}`)}\n${tb}`) : err(`${uvicorn('ERROR', 'Exception in ASGI application')}\n${tb}`);
     },
+  },
+  {
+    name: 'catalog:pricing-unavailable', level: 'ERROR', perDay: [10, 30], spans: [[0.05, 0.2], [0.85, 0.95]],
+    // `raise PricingUnavailable(...) from exc`: two tracebacks joined by "direct cause".
+    emit: ({ rng, t }) => {
+      const sku = rng.upperAlnum(8);
+      const chain = pyChain([
+        {
+          frames: [
+            [`${SITE}/httpx/_transports/default.py`, 69, 'map_httpcore_exceptions', 'yield'],
+            [`${SITE}/httpx/_transports/default.py`, 373, 'handle_async_request', 'resp = await self._pool.handle_async_request(req)'],
+          ],
+          exception: 'httpx.ConnectError: [Errno 111] Connection refused',
+        },
+        {
+          frames: [
+            ['/app/catalog/api/items.py', 77, 'item_price', 'return await pricing.quote(sku)'],
+            ['/app/catalog/pricing.py', 31, 'quote', 'raise PricingUnavailable(f"pricing service unreachable for sku {sku}") from exc'],
+          ],
+          exception: `catalog.errors.PricingUnavailable: pricing service unreachable for sku ${sku}`,
+        },
+      ], 'cause');
+      return rng.chance(0.5) ? err(`${pyDashed(t, 'catalog.pricing', 'ERROR', `price lookup failed for ${sku}${ctxSuffix(rng)}`)}\n${chain}`) : err(`${uvicorn('ERROR', 'Exception in ASGI application')}\n${chain}`);
+    },
+  },
+  {
+    // A reindex job in the same container configures logging with basicConfig(): `LEVEL:name:message`.
+    name: 'catalog:reindex-timeout', level: 'ERROR', perDay: [6, 16],
+    emit: ({ rng }) => err(`${pyBasic('catalog.jobs.reindex', 'ERROR', `reindex of shard ${rng.int(0, 7)} failed`)}\n${pyTraceback([
+      ['/app/catalog/jobs/reindex.py', 48, 'run_shard', 'helpers.bulk(es, actions, chunk_size=500)'],
+      [`${SITE}/elastic_transport/_node/_http_urllib3.py`, 199, 'perform_request', 'raise err from e'],
+    ], `elastic_transport.ConnectionTimeout: Connection timed out`)}`),
+  },
+  {
+    name: 'catalog:reindex-behind', level: 'WARNING', perDay: [40, 90],
+    emit: ({ rng }) => err(pyBasic('catalog.jobs.reindex', 'WARNING', `index is ${rng.int(1, 9)}h behind (pending=${rng.int(10, 9000)})`)),
+  },
+  {
+    name: 'noise:catalog-reindex', level: 'INFO', perDay: [40, 90],
+    emit: ({ rng }) => err(pyBasic('catalog.jobs.reindex', 'INFO', `reindexed ${rng.int(10, 9000)} documents, 0 errors`)),
   },
   {
     name: 'catalog:worker-timeout', level: 'CRITICAL', perDay: [3, 8], spans: [[0.3, 0.45]],
