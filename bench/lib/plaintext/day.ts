@@ -5,11 +5,11 @@ import { Prng } from '../prng.js';
 import { entryTimestamp } from './formats.js';
 import { catalogApi, ingestWorker } from './python-services.js';
 import { notify, storefront } from './node-services.js';
-import { dispatch, ledger } from './go-services.js';
+import { dispatch, gateway, ledger } from './go-services.js';
 import { accounts, billing, inventory, orders, platformFamilies } from './other-services.js';
 import type { Family, Level, ServiceDef, Write } from './model.js';
 
-export const SERVICES: readonly ServiceDef[] = [catalogApi, ingestWorker, storefront, notify, ledger, dispatch, billing, accounts, inventory, orders];
+export const SERVICES: readonly ServiceDef[] = [catalogApi, ingestWorker, storefront, notify, ledger, dispatch, billing, accounts, inventory, orders, gateway];
 
 export const PROJECT = 'shop-prod-2231';
 /** The day: 2026-03-10, [00:00, 24:00) UTC. */

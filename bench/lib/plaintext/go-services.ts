@@ -2,6 +2,7 @@
 // JSONHandler (newer), net/http's recovered panics and crashing panics with goroutine dumps.
 // dispatch: zap (production JSON in the newer revision, the development console encoder in the
 // older), logrus' text formatter in a legacy package, and klog (glog's format) from a client library.
+// gateway: structured, zap with a Cloud Logging encoder, so its entries have a severity.
 import type { Prng } from '../prng.js';
 import { glog, logrus, slogJson, slogText, time, zapConsole } from './formats.js';
 import type { Family, ServiceDef, Write } from './model.js';
@@ -130,5 +131,40 @@ const dispatchFamilies: Family[] = [
   },
 ];
 
+// ---- gateway: structured -------------------------------------------------------------------------
+
+/** A zapdriver-style encoder: `severity` (lifted into the entry by Cloud Run), `message`, source location. */
+const driver = (severity: string, message: string, file: string, line: number, extra: Record<string, unknown> = {}): Write => ({
+  stream: 'stderr', severity,
+  json: { message, 'logging.googleapis.com/sourceLocation': { file, line: String(line), function: 'main.(*Proxy).ServeHTTP' }, ...extra },
+});
+
+const gatewayFamilies: Family[] = [
+  {
+    name: 'gateway:upstream-reset', level: 'ERROR', perDay: [30, 70],
+    emit: ({ rng }) => driver('ERROR', 'upstream request failed', '/src/gateway/proxy.go', 211, {
+      upstream: rng.pick(['catalog-api', 'billing', 'accounts']),
+      error: `read tcp 10.${rng.int(0, 40)}.${rng.int(0, 255)}.${rng.int(2, 250)}:${rng.int(30000, 60000)}->10.${rng.int(0, 40)}.${rng.int(0, 255)}.${rng.int(2, 250)}:443: read: connection reset by peer`,
+    }),
+  },
+  {
+    name: 'gateway:token-expired', level: 'WARNING', perDay: [100, 220],
+    emit: ({ rng }) => driver('WARNING', 'rejecting request: token expired', '/src/gateway/auth.go', 64, { expired_for: `${rng.int(1, 7200)}s`, client: rng.pick(['ios', 'android', 'web']) }),
+  },
+  {
+    name: 'gateway:config-reload-failed', level: 'CRITICAL', perDay: [1, 2],
+    emit: () => driver('CRITICAL', 'config reload failed, serving stale routes: yaml: line 42: did not find expected key', '/src/gateway/config.go', 90),
+  },
+  {
+    name: 'noise:gateway-proxied', level: 'INFO', perDay: [400, 700],
+    emit: ({ rng }) => driver('INFO', 'proxied', '/src/gateway/proxy.go', 240, { upstream: rng.pick(['catalog-api', 'billing', 'accounts']), status: 200, error: null, ms: rng.int(2, 400) }),
+  },
+  {
+    name: 'noise:gateway-debug', level: 'DEBUG', perDay: [100, 200],
+    emit: ({ rng }) => driver('DEBUG', 'route table lookup', '/src/gateway/routes.go', 31, { routes: rng.int(10, 60) }),
+  },
+];
+
+export const gateway: ServiceDef = { name: 'gateway', stack: 'Go 1.22, zap with a Cloud Logging encoder (severity set)', splitRate: 0, rollout: 0.5, families: gatewayFamilies };
 export const ledger: ServiceDef = { name: 'ledger', stack: 'Go 1.22, log, slog (text then JSON), panics', splitRate: 0.85, rollout: 0.45, families: ledgerFamilies };
 export const dispatch: ServiceDef = { name: 'dispatch', stack: 'Go 1.22, zap (console then JSON), logrus, klog', splitRate: 0.7, rollout: 0.55, families: dispatchFamilies };
