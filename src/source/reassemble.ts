@@ -1,0 +1,273 @@
+// Joins back a multi-line trace that Cloud Run split into one entry per line (a container that writes
+// a traceback line by line to stdout/stderr gets one LogEntry per line, without a severity). A pure
+// stream transform: entries in, joined entries out, before normalization and classification.
+//
+// Lines are joined per (instance, stream): same `labels.instanceId`, same stdout/stderr `logName`.
+// Other instances' lines may come in between. A file may run oldest first (JSONL, the Logging API) or
+// newest first (`gcloud logging read --format=json`): the direction is read from the timestamps, per
+// held run of lines, else from the stream as a whole; equal timestamps keep input order in that
+// direction. Which lines make a trace is the grammar's business (trace-grammar.ts).
+//
+// Cheap for what is not a trace: an entry that is not stdout/stderr text without a severity passes at
+// once; a line that is neither a continuation nor names an error passes at once unless a trace is
+// held for its stream. Bounded: per stream at most `maxLines` lines / `maxChars` characters are held
+// (a longer trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
+import { entryRevision, entryService, parseTimestamp } from '../normalize/index.js';
+import type { RawEntry } from '../shared/types.js';
+import { firstLine, lineKind, segmentTraces, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
+
+export interface Joined {
+  raw: RawEntry;
+  /** Input positions (0-based, counted over the items the transform received) of the entries it was made of. */
+  members: number[];
+}
+
+export interface ReassembleOptions {
+  /**
+   * Most time between two consecutive lines of one trace, in ms. A runtime writes a whole trace at
+   * once, so its lines are stamped microseconds to a few milliseconds apart; a second leaves room for
+   * an instance starved of CPU between requests, while lines further apart are not one write.
+   */
+  gapMs: number;
+  /** Most lines held per stream, and so per joined trace. */
+  maxLines: number;
+  /** Most characters held per stream (newlines included): the normalizer keeps 64 KiB of a message. */
+  maxChars: number;
+  /** Most streams holding lines at once. */
+  maxKeys: number;
+  /** The stream an entry's lines are joined within; null: never joined. Default: Cloud Run's. */
+  streamKey: (raw: RawEntry) => string | null;
+}
+
+const DEFAULTS: ReassembleOptions = {
+  gapMs: 1000,
+  maxLines: 200,
+  maxChars: 64 * 1024,
+  maxKeys: 256,
+  streamKey: cloudRunStream,
+};
+
+/**
+ * Cloud Run stdout/stderr: the instance and the stream. Without an instance id (an export that
+ * dropped labels) the service and revision stand in: joining across instances of a revision is rare
+ * (the grammar only joins trace-shaped lines, within a second) and better than not joining at all.
+ * No stdout/stderr logName: not a container's text output, never joined.
+ */
+export function cloudRunStream(raw: RawEntry): string | null {
+  const logName = raw.logName;
+  if (typeof logName !== 'string') return null;
+  const slash = logName.lastIndexOf('%2F') >= 0 ? logName.lastIndexOf('%2F') + 3 : logName.lastIndexOf('/') + 1;
+  const stream = logName.slice(slash);
+  if (stream !== 'stderr' && stream !== 'stdout') return null;
+  const instance = isRecord(raw.labels) ? raw.labels.instanceId : undefined;
+  if (typeof instance === 'string' && instance !== '') return `i ${instance} ${logName}`;
+  return `r ${entryService(raw)} ${entryRevision(raw)} ${logName}`;
+}
+
+export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Partial<ReassembleOptions>): AsyncGenerator<Joined> {
+  const joiner = new Reassembler({ ...DEFAULTS, ...options });
+  const out: Joined[] = [];
+  for await (const raw of entries) {
+    joiner.push(raw, out);
+    if (out.length > 0) {
+      for (const joined of out) yield joined;
+      out.length = 0;
+    }
+  }
+  joiner.end(out);
+  for (const joined of out) yield joined;
+}
+
+/** The same, over an array (tests, small inputs). */
+export function reassembleAll(entries: Iterable<RawEntry>, options?: Partial<ReassembleOptions>): Joined[] {
+  const joiner = new Reassembler({ ...DEFAULTS, ...options });
+  const out: Joined[] = [];
+  for (const raw of entries) joiner.push(raw, out);
+  joiner.end(out);
+  return out;
+}
+
+interface Held {
+  raw: RawEntry;
+  index: number;
+  /** The message without a trailing newline. */
+  text: string;
+  kind: LineKind;
+  /** Microseconds since the epoch. */
+  time: number;
+}
+
+/** The lines held for one stream, in arrival order. */
+interface Pending {
+  key: string;
+  items: Held[];
+  chars: number;
+  /** 1: oldest first, -1: newest first, 0: not known from these lines. */
+  direction: number;
+  /** The lines continue a trace cut by the cap (oldest first): from this state. */
+  resume: TraceState | null;
+}
+
+type Direction = 1 | -1 | 0;
+
+class Reassembler {
+  /** Streams holding lines, least recently added to first. */
+  private readonly pending = new Map<string, Pending>();
+  private readonly gapUs: number;
+  private index = 0;
+  /** The direction of the stream as a whole, from consecutive joinable entries. */
+  private direction: Direction = 0;
+  private lastTime: number | null = null;
+
+  constructor(private readonly options: ReassembleOptions) {
+    this.gapUs = options.gapMs * 1000;
+  }
+
+  push(raw: RawEntry, out: Joined[]): void {
+    const index = this.index++;
+    const text = joinableText(raw);
+    const key = text === null ? null : this.options.streamKey(raw);
+    const time = key !== null || this.pending.size > 0 ? microTime(raw) : null;
+    if (time !== null) this.expire(time, out);
+    if (key === null || time === null || text === null) {
+      out.push({ raw, members: [index] });
+      return;
+    }
+    if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
+    this.lastTime = time;
+    const held: Held = { raw, index, text, kind: lineKind(firstLine(text)), time };
+    const p = this.pending.get(key);
+    if (p === undefined) this.open(key, held, out);
+    else this.add(p, held, out);
+  }
+
+  end(out: Joined[]): void {
+    for (const p of [...this.pending.values()]) this.flush(p, out, false);
+  }
+
+  /** A line for a stream holding nothing: held if a trace could grow from it, else passed on. */
+  private open(key: string, held: Held, out: Joined[]): void {
+    if (held.kind === 'plain' || held.text.length > this.options.maxChars) {
+      out.push({ raw: held.raw, members: [held.index] });
+      return;
+    }
+    this.pending.set(key, { key, items: [held], chars: held.text.length, direction: 0, resume: null });
+    if (this.pending.size > this.options.maxKeys) this.flush(this.pending.values().next().value!, out, false);
+  }
+
+  private add(p: Pending, held: Held, out: Joined[]): void {
+    const last = p.items[p.items.length - 1]!;
+    const delta = held.time - last.time;
+    const step = delta === 0 ? 0 : delta > 0 ? 1 : -1;
+    if (Math.abs(delta) > this.gapUs) return this.restart(p, held, out, false);
+    // Out of order for these lines (a merge of two files?): they end here.
+    if (step !== 0 && p.direction !== 0 && step !== p.direction) return this.restart(p, held, out, false);
+    // A plain line is in no trace; two lines that each open or end a trace are never neighbours in one.
+    if (held.kind === 'plain' || (held.kind !== 'cont' && last.kind !== 'cont')) return this.restart(p, held, out, false);
+    if (p.items.length >= this.options.maxLines || p.chars + 1 + held.text.length > this.options.maxChars) {
+      return this.restart(p, held, out, true);
+    }
+    if (p.direction === 0 && step !== 0) p.direction = step;
+    p.items.push(held);
+    p.chars += 1 + held.text.length;
+    this.pending.delete(p.key); // most recently added to: last in line for expiry and eviction
+    this.pending.set(p.key, p);
+    if (held.kind === 'cont') return;
+    // Oldest first, the line may close the open trace. (Newest first, or while the direction is not
+    // known, nothing is decided before the flush.)
+    if ((p.direction || this.direction) === 1) this.settle(p, out);
+  }
+
+  /** Oldest first, after a line that may close the open trace: what is decided goes out. */
+  private settle(p: Pending, out: Joined[]): void {
+    const segments = segmentTraces(p.items, { resume: p.resume });
+    // Held from the first trace that may still grow (a Python traceback may go on with a chained one).
+    const open = segments.findIndex((s) => s.open);
+    const from = open < 0 ? segments.length - 1 : open;
+    const start = segments[from]!.start;
+    if (start === 0) return;
+    this.emit(p.items, segments.slice(0, from), out);
+    const held = p.items.slice(start);
+    p.items = held;
+    p.chars = held.reduce((n, h) => n + h.text.length + 1, -1);
+    p.resume = null;
+  }
+
+  /** Lets the held lines go, then holds `held` afresh. `cut`: the cap, not the text, ended them. */
+  private restart(p: Pending, held: Held, out: Joined[], cut: boolean): void {
+    const resume = this.flush(p, out, cut);
+    this.open(p.key, held, out);
+    const fresh = this.pending.get(p.key);
+    if (fresh && resume) fresh.resume = resume;
+  }
+
+  /** Everything held for a stream goes out. Returns the state a cut trace continues from (oldest first). */
+  private flush(p: Pending, out: Joined[], cut: boolean): TraceState | null {
+    this.pending.delete(p.key);
+    const direction = p.direction || this.direction || 1;
+    const ordered = direction === 1 ? p.items : [...p.items].reverse();
+    const segments = segmentTraces(ordered, { resume: direction === 1 ? p.resume : null, headless: cut && direction === -1 });
+    this.emit(ordered, segments, out);
+    const lastSegment = segments[segments.length - 1]!;
+    return cut && direction === 1 ? lastSegment.state : null;
+  }
+
+  private emit(items: readonly Held[], segments: readonly Segment[], out: Joined[]): void {
+    const joined = segments.map(({ start, end }): Joined => {
+      const head = items[start]!;
+      if (end === start + 1) return { raw: head.raw, members: [head.index] };
+      const lines = items.slice(start, end);
+      return {
+        raw: { ...head.raw, textPayload: lines.map((h) => h.text).join('\n') },
+        members: lines.map((h) => h.index).sort((a, b) => a - b),
+      };
+    });
+    out.push(...joined.sort((a, b) => a.members[0]! - b.members[0]!));
+  }
+
+  /** Streams whose last line is more than the gap away from `time` can hold nothing more. */
+  private expire(time: number, out: Joined[]): void {
+    for (const p of this.pending.values()) {
+      const last = p.items[p.items.length - 1]!.time;
+      if (Math.abs(time - last) <= this.gapUs) return;
+      this.flush(p, out, false);
+    }
+  }
+}
+
+/** textPayload of an entry without a severity (stdout/stderr text), without a trailing newline; else null. */
+function joinableText(raw: RawEntry): string | null {
+  if (!isRecord(raw)) return null;
+  const text = raw.textPayload;
+  if (typeof text !== 'string') return null;
+  const severity = raw.severity;
+  if (severity !== undefined && severity !== null && severity !== 'DEFAULT' && severity !== 0 && severity !== '') return null;
+  if (text.endsWith('\n')) return text.endsWith('\r\n') ? text.slice(0, -2) : text.slice(0, -1);
+  return text;
+}
+
+/** Entry time in microseconds (timestamps are microseconds apart within a trace), or null. */
+function microTime(raw: RawEntry): number | null {
+  if (!isRecord(raw)) return null;
+  for (const value of [raw.timestamp, raw.receiveTimestamp]) {
+    const ms = parseTimestamp(value);
+    if (ms !== null) return ms * 1000 + subMillisecond(value);
+  }
+  return null;
+}
+
+/** Digits 4-6 of an RFC 3339 fraction (`…:05.123456789Z` -> 456). */
+function subMillisecond(value: unknown): number {
+  if (typeof value !== 'string' || value.charCodeAt(19) !== 46) return 0;
+  let us = 0;
+  for (let i = 23, scale = 100; i < 26; i++, scale /= 10) {
+    const d = value.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) break;
+    us += d * scale;
+  }
+  return us;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,220 @@
+// How the lines of a multi-line trace follow one another, for joining back a trace that Cloud Run
+// split into one entry per line: Python tracebacks (chained ones too), Java / Kotlin, Node, .NET,
+// Go panics and Ruby backtraces. Every test looks at a bounded prefix of a line with anchored
+// regexes, so no line, however long or odd, costs more than a few hundred characters of work.
+
+/**
+ * What a line can be, told from the line alone:
+ * - `cont`: only ever continues a trace (an indented frame or source line, a blank line, `Caused by:`,
+ *   `goroutine 1 [running]:`, `main.main()`, `exit status 2`…);
+ * - `start`: always opens one (`Traceback (most recent call last):`, `panic: …`);
+ * - `head`: names an error (`ValueError: x`, `java.lang.X: y`, `… failed …`): may open a trace when frames
+ *   follow, or end a Python one;
+ * - `plain`: anything else; never part of a trace. (So a line is held only when it could be: a log
+ *   line followed by frames is joined when it names an error, as they nearly always do.)
+ */
+export type LineKind = 'cont' | 'start' | 'head' | 'plain';
+
+/** Where a trace is, after one of its lines. */
+export type TraceState =
+  | 'py-head' | 'py-frame' | 'py-code' | 'py-exc' | 'py-gap' | 'py-chain'
+  | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end'
+  | 'frames-head' | 'frames' | 'frames-cause';
+
+/** States a trace may end in; a trace cut off by a truncated write is still a trace. */
+const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
+  'py-frame', 'py-code', 'py-exc', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'frames', 'frames-cause',
+]);
+
+/** Longest prefix of a line that is looked at. */
+const PREFIX = 256;
+
+const CONT_PREFIXES = [
+  'Caused by: ', 'Suppressed: ', '... ', '--- End of ', 'During handling of the above exception',
+  'The above exception was the direct cause', 'goroutine ', 'created by ', 'exit status ', '[signal ',
+];
+const PY_TRACEBACK = 'Traceback (most recent call last)';
+// `java.lang.IllegalStateException: x`, `TypeError: x`, `Error [ERR_X]: x`, `Npgsql.PostgresException (0x80004005): x`.
+const TYPE_LINE = /^(?:Uncaught )?((?:[A-Za-z_$][\w$]{0,100}\.){0,20}([A-Za-z_$][\w$]{0,100}))(?: \[[\w-]{1,64}\]| \(0x[0-9A-Fa-f]{1,16}\))?(?::|$)/;
+const TYPE_SUFFIX = /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Fault|Failure|Panic|Throwable|Timeout)$/;
+const ERROR_WORDS = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
+
+const PY_FILE = /^\s+File "/;
+// Java `\tat a.B.c(B.java:1)`, Node `    at f (x.js:1:2)`, .NET `   at N.C.M() in x.cs:line 1`;
+// Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`.
+const FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
+const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.)/;
+const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
+const CAUSE = /^\s*(?:Caused by|Suppressed): /;
+const GOROUTINE = /^goroutine \d{1,12} \[/;
+const GO_FUNCTION_NAME = /^[\w./*-]{1,256}$/;
+
+/** The first line of a message, at most PREFIX characters, without a trailing CR. */
+export function firstLine(text: string): string {
+  let s = text.length > PREFIX ? text.slice(0, PREFIX) : text;
+  const nl = s.indexOf('\n');
+  if (nl >= 0) s = s.slice(0, nl);
+  return s.endsWith('\r') ? s.slice(0, -1) : s;
+}
+
+/** The kind of a line already cut by firstLine (or any line of at most PREFIX characters). */
+export function lineKind(s: string): LineKind {
+  if (s === '') return 'cont';
+  const c = s.charCodeAt(0);
+  if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
+  for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
+  if (isGoFunction(s)) return 'cont';
+  if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
+  return isTypeLine(s) || ERROR_WORDS.test(s) ? 'head' : 'plain';
+}
+
+/** An exception type opening the line: dotted with a capitalised last part, or named like one. */
+function isTypeLine(s: string): boolean {
+  const m = TYPE_LINE.exec(s);
+  if (!m) return false;
+  const last = m[2]!;
+  return (m[1] !== last && last.charCodeAt(0) >= 65 && last.charCodeAt(0) <= 90) || TYPE_SUFFIX.test(last);
+}
+
+/** Go's frame function line: `main.main()`, `main.(*Server).handle(0xc0001, {0x7f, 0x1})`, `panic({0x1, 0x2})`. */
+function isGoFunction(s: string): boolean {
+  const open = s.indexOf('(');
+  return open > 0 && s.endsWith(')') && GO_FUNCTION_NAME.test(s.slice(0, open));
+}
+
+const isBlank = (s: string) => s.trim() === '';
+const isIndented = (s: string) => s.charCodeAt(0) === 32 || s.charCodeAt(0) === 9;
+
+/** The state a trace opened by this line is in, or null when the line cannot open one. */
+export function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
+  if (kind === 'cont' || kind === 'plain') return null;
+  if (kind === 'start') return s.startsWith(PY_TRACEBACK) ? 'py-head' : 'go-panic';
+  return 'frames-head';
+}
+
+/** The state after one more line, or null when the line does not continue the trace. */
+export function stepTrace(state: TraceState, line: string): TraceState | null {
+  const s = line.length > PREFIX ? line.slice(0, PREFIX) : line.endsWith('\r') ? line.slice(0, -1) : line;
+  switch (state) {
+    case 'py-head':
+      return PY_FILE.test(s) ? 'py-frame' : null;
+    case 'py-frame':
+    case 'py-code':
+      if (PY_FILE.test(s)) return 'py-frame';
+      if (isIndented(s) && !isBlank(s)) return 'py-code';
+      return lineKind(s) === 'head' ? 'py-exc' : null; // the exception line ends the traceback
+    case 'py-exc':
+    case 'py-gap':
+      if (isBlank(s)) return 'py-gap';
+      return s.startsWith('During handling of the above exception') || s.startsWith('The above exception was the direct cause')
+        ? 'py-chain'
+        : null;
+    case 'py-chain':
+      if (isBlank(s)) return 'py-chain';
+      return s.startsWith(PY_TRACEBACK) ? 'py-head' : null;
+    case 'go-panic':
+      if (isBlank(s)) return 'go-gap';
+      if (GOROUTINE.test(s)) return 'go-goroutine';
+      return s.startsWith('[signal ') || s.startsWith('panic: ') || isIndented(s) ? 'go-panic' : null;
+    case 'go-gap':
+      if (isBlank(s)) return 'go-gap';
+      if (GOROUTINE.test(s)) return 'go-goroutine';
+      return s.startsWith('exit status ') ? 'go-end' : null;
+    case 'go-goroutine':
+      return isGoFunction(s) || s.startsWith('created by ') ? 'go-func' : null;
+    case 'go-func':
+      return isIndented(s) && !isBlank(s) ? 'go-loc' : null;
+    case 'go-loc':
+      if (isGoFunction(s) || s.startsWith('created by ')) return 'go-func';
+      if (isBlank(s)) return 'go-gap';
+      if (s.startsWith('...additional frames elided...')) return 'go-loc';
+      return s.startsWith('exit status ') ? 'go-end' : null;
+    case 'go-end':
+      return null;
+    case 'frames-head':
+      if (FRAME.test(s)) return 'frames';
+      return s.startsWith(' ---> ') ? 'frames-head' : null; // .NET inner exceptions before the frames
+    case 'frames':
+    case 'frames-cause':
+      if (FRAME.test(s) || MORE.test(s) || END_OF.test(s)) return 'frames';
+      return CAUSE.test(s) ? 'frames-cause' : null;
+  }
+}
+
+/** One entry's message as the grammar sees it. */
+export interface TraceLine {
+  /** Kind of its first line. */
+  kind: LineKind;
+  /** Its text, possibly several lines. */
+  text: string;
+}
+
+/** A run of consecutive lines [start, end) that make one trace (or one line alone). */
+export interface Segment {
+  start: number;
+  end: number;
+  /** For a trace: the state after its last line (a piece cut by a cap continues from it). */
+  state: TraceState | null;
+  /** The trace opened here still accepted the last of the lines: more lines may extend it. */
+  open?: boolean;
+}
+
+export interface SegmentOptions {
+  /** The first line continues a trace cut by a cap, from this state. */
+  resume?: TraceState | null;
+  /** The first lines are the end of a trace whose head is yet to come: join a leading run of `cont` lines. */
+  headless?: boolean;
+}
+
+/**
+ * Splits lines, in true time order, into traces and single lines: greedy from the first line, each
+ * trace as long as the grammar accepts (trailing lines it cannot end on, such as blank lines, are
+ * left out). O(n²) in the worst case; callers keep n small (a cap on held lines).
+ */
+export function segmentTraces(items: readonly TraceLine[], options: SegmentOptions = {}): Segment[] {
+  const segments: Segment[] = [];
+  let i = 0;
+  if (options.headless) {
+    while (i < items.length && items[i]!.kind === 'cont') i++;
+    if (i > 1) segments.push({ start: 0, end: i, state: null });
+    else i = 0;
+  }
+  while (i < items.length) {
+    const resumed = i === 0 && options.resume ? stepLines(options.resume, items[0]!.text, 0) : null;
+    let state = resumed ?? openItem(items[i]!);
+    let end = i + 1;
+    let endState = resumed ?? (state !== null && CAN_END.has(state) ? state : null);
+    let j = i + 1;
+    for (; state !== null && j < items.length; j++) {
+      state = stepLines(state, items[j]!.text, 0);
+      if (state !== null && CAN_END.has(state)) {
+        end = j + 1;
+        endState = state;
+      }
+    }
+    const open = state !== null && j === items.length;
+    segments.push({ start: i, end, state: end > i + 1 || resumed ? endState : null, ...(open ? { open } : {}) });
+    i = end;
+  }
+  return segments;
+}
+
+function openItem(item: TraceLine): TraceState | null {
+  const nl = item.text.indexOf('\n');
+  const state = openTrace(firstLine(item.text), item.kind);
+  return state === null || nl < 0 ? state : stepLines(state, item.text, nl + 1);
+}
+
+/** Steps through the lines of `text` from offset `from`; null as soon as one does not fit. */
+function stepLines(state: TraceState, text: string, from: number): TraceState | null {
+  let current: TraceState | null = state;
+  let at = from;
+  while (current !== null && at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    current = stepTrace(current, text.slice(at, Math.min(end, at + PREFIX)));
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return current;
+}
