@@ -2,22 +2,27 @@
 // problems and the actions that keep GitHub true, each with its reason. No I/O, no clock.
 import type { Settings } from '../config/schema.js';
 import { renderTitle } from '../render/index.js';
-import { PRIORITIES, type Action, type Cluster, type Problem, type TrackedIssue } from '../shared/types.js';
-import { assessCluster } from './assess.js';
+import type { Action, Cluster, Problem, TrackedIssue } from '../shared/types.js';
+import { assessCluster, type Assessment } from './assess.js';
 import type { ActionGroup, PlanContext, PlanInput, PlanOutput } from './context.js';
 import { planCreate, untrackedProblem } from './create-issue.js';
-import { matchClusters } from './match-issue.js';
+import { matchClusters, type Matching } from './match-issue.js';
 import { platformCrash } from './platform-crash.js';
 import { urgencyTier } from './priority.js';
+import { byUrgency, type Urgency } from './rank.js';
 import { RelatedIndex, type RelatedNode } from './related.js';
 import { indexRevisions } from './revisions.js';
 import { planStaleNote } from './stale-note.js';
 import { planTracked } from './tracked-issue.js';
+import { claimName, takenNames } from './unique-names.js';
 
 export function plan(input: PlanInput): PlanOutput {
   const { clusters, issues, candidates, settings } = input;
   const matching = matchClusters(clusters, issues, candidates, (c) => assessCluster(c, settings).matters, input.rederived);
   const ctx = context(input, matching.byCluster);
+
+  const assessments = new Map(clusters.filter((c) => !matching.byCluster.has(c.id)).map((c) => [c.id, assessCluster(c, settings)]));
+  const names = newIssueNames(clusters, assessments, matching, issues);
 
   const groups: ActionGroup[] = [];
   for (const cluster of clusters) {
@@ -26,7 +31,7 @@ export function plan(input: PlanInput): PlanOutput {
       groups.push(planTracked(cluster, match, ctx));
       continue;
     }
-    const assessment = assessCluster(cluster, settings);
+    const assessment = assessments.get(cluster.id)!;
     const same = matching.sameAs.get(cluster.id);
     if (same) {
       const problem = { ...untrackedProblem(cluster, assessment, ctx), category: 'other' as const };
@@ -35,11 +40,11 @@ export function plan(input: PlanInput): PlanOutput {
       const problem = untrackedProblem(cluster, assessment, ctx);
       groups.push(none(problem, `${assessment.why}: worklog only, would be ${renderTitle(problem)}`));
     } else {
-      groups.push(planCreate(cluster, assessment, ctx, matching.closedCandidates.get(cluster.id)));
+      const named = { ...assessment, shortName: names.get(cluster.id)! };
+      groups.push(planCreate(cluster, named, ctx, matching.closedCandidates.get(cluster.id)));
     }
   }
-  const tiers = new Map(groups.map((g) => [g.problem!.id, urgencyTier(g.problem!.severity, platformCrash(g.problem!) !== null)]));
-  groups.sort((a, b) => rank(a.problem!, b.problem!, tiers));
+  groups.sort((a, b) => byUrgency(urgencyOf(a.problem!), urgencyOf(b.problem!)));
 
   const claimed = new Set([...matching.byCluster.values()].map((m) => m.issue.number));
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
@@ -58,18 +63,28 @@ function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGro
   return { problem, actions: [{ kind: 'none', cluster: problem.id, ...where, reason }] };
 }
 
+function urgencyOf(p: Problem): Urgency {
+  return { id: p.id, priority: p.priority, tier: urgencyTier(p.severity, platformCrash(p) !== null), count: p.count };
+}
+
 /**
- * Most urgent first: priority, then urgency within it (crashes and EMERGENCY/ALERT/CRITICAL, then
- * ERROR, then WARNING, then the rest), then count. A warning that its count escalated to P1 comes
- * after every error at P1, however many more times it occurred.
+ * The short name of each issue to file, unique among open issues and this sweep's new ones; the
+ * more urgent problem keeps the plainer name, so names do not depend on the order clusters came in.
  */
-function rank(a: Problem, b: Problem, tiers: ReadonlyMap<string, number>): number {
-  return (
-    PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) ||
-    tiers.get(a.id)! - tiers.get(b.id)! ||
-    b.count - a.count ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+function newIssueNames(clusters: Cluster[], assessments: ReadonlyMap<string, Assessment>, matching: Matching, issues: TrackedIssue[]): Map<string, string> {
+  const taken = takenNames(issues, [...matching.byCluster.values()].map((m) => m.issue));
+  const fresh = clusters.filter((c) => assessments.get(c.id)?.matters && !matching.sameAs.has(c.id));
+  const urgency = (c: Cluster): Urgency => {
+    const a = assessments.get(c.id)!;
+    return { id: c.id, priority: a.verdict.priority, tier: urgencyTier(c.severity, a.crash !== null), count: c.count };
+  };
+  fresh.sort((a, b) => byUrgency(urgency(a), urgency(b)));
+  const names = new Map<string, string>();
+  for (const c of fresh) {
+    const a = assessments.get(c.id)!;
+    names.set(c.id, claimName(c, a.shortName, a.component, taken));
+  }
+  return names;
 }
 
 function context(input: PlanInput, byCluster: Map<string, { issue: TrackedIssue }>): PlanContext {

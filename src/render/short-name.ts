@@ -55,19 +55,51 @@ export function shortNameFor(cluster: ShortNameInput): string {
   return render(baseWords(cluster).words) || FALLBACK;
 }
 
+export interface NameContext {
+  component?: string;
+  /** A rule's short name: the plainest candidate, to which the others add. */
+  name?: string;
+  /** Words of the problem that holds the plainest name: a tail made only of them tells nothing apart. */
+  avoid?: ReadonlySet<string>;
+}
+
 /**
- * Names for the same problem from the plainest on: the short name, then the short name with one
- * more word that tells it apart (the next distinctive word of the message, the exception type, the
- * innermost own frame, the component, the service). Each is bounded like the short name; the plan
- * takes the first one that no open issue and no other problem of the sweep holds.
+ * Names for the same problem from the plainest on: the short name (or a rule's), then that name
+ * with what tells it apart (the next distinctive word of the message, the exception type, the
+ * innermost own frame, the component, the service), then with a counter as the last resort. Each
+ * is bounded like the short name; the plan takes the first one that no open issue and no other
+ * problem of the sweep holds.
  */
-export function* shortNameCandidates(cluster: ShortNameInput, context: { component?: string }): Generator<string> {
-  const { words, spare } = baseWords(cluster);
-  const seen = new Set<string>();
-  const first = render(words) || FALLBACK;
-  seen.add(first);
+export function* shortNameCandidates(cluster: ShortNameInput, context: NameContext): Generator<string> {
+  const { base, tails } = nameParts(cluster, context);
+  const first = render(base);
+  const seen = new Set([first]);
   yield first;
-  const base = words.length > 0 ? words : FALLBACK.split('-');
+  for (const tail of tails) {
+    const fresh = tail.filter((w) => !base.includes(w));
+    if (fresh.length === 0 || fresh.every((w) => context.avoid?.has(w))) continue;
+    const name = withTail(base, fresh);
+    if (!seen.has(name)) {
+      seen.add(name);
+      yield name;
+    }
+  }
+  for (let n = 2; ; n++) {
+    const name = withTail(base, [String(n)]);
+    if (!seen.has(name)) yield name;
+  }
+}
+
+/** Every word a name for this problem could be made of (to tell another problem's name from it). */
+export function nameWords(cluster: ShortNameInput, context: NameContext): Set<string> {
+  const { base, tails } = nameParts(cluster, context);
+  return new Set([...base, ...tails.flat()]);
+}
+
+function nameParts(cluster: ShortNameInput, context: NameContext): { base: string[]; tails: string[][] } {
+  const own = baseWords(cluster);
+  const base = context.name ? context.name.split('-') : own.words.length > 0 ? own.words : FALLBACK.split('-');
+  const spare = context.name ? [...own.words, ...own.spare] : own.spare;
   const tails: string[][] = [
     ...spare.map((w) => [w]),
     typeWords(cluster.exceptionType, true),
@@ -75,15 +107,7 @@ export function* shortNameCandidates(cluster: ShortNameInput, context: { compone
     plainWords(context.component ?? ''),
     ...(cluster.services ?? []).map(plainWords),
   ];
-  for (const tail of tails) {
-    const fresh = tail.filter((w) => !base.includes(w));
-    if (fresh.length === 0) continue;
-    const name = withTail(base, fresh);
-    if (!seen.has(name)) {
-      seen.add(name);
-      yield name;
-    }
-  }
+  return { base, tails };
 }
 
 interface Words {

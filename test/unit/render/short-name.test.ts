@@ -131,10 +131,19 @@ describe('short names never carry what follows a secret-like key', () => {
   });
 });
 
+function take(names: Iterable<string>, n: number): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    if (out.length >= n) break;
+    out.push(name);
+  }
+  return out;
+}
+
 describe('short name candidates (to tell two problems apart)', () => {
   it('starts with the short name and goes on with the next distinctive words, then the exception type, frame, component and service', () => {
     const c = { kind: 'stack' as const, exceptionType: 'KeyError', template: "KeyError: <QUOTED>", frames: ['app.profiles.load_profile'], services: ['billing-api'] };
-    const names = [...shortNameCandidates(c, { component: 'profiles' })];
+    const names = take(shortNameCandidates(c, { component: 'profiles' }), 12);
     expect(names[0]).toBe(shortNameFor(c));
     expect(names).toContain(`${shortNameFor(c)}-load-profile`);
     expect(names.some((n) => n.endsWith('billing-api'))).toBe(true);
@@ -149,8 +158,16 @@ describe('short name candidates (to tell two problems apart)', () => {
     const a = { kind: 'text' as const, template: 'Payment provider timeout while capturing the card for a subscription renewal' };
     const b = { kind: 'text' as const, template: 'Payment provider timeout while capturing the card for a one-off purchase' };
     const first = shortNameFor(a);
-    const other = [...shortNameCandidates(b, {})].find((n) => n !== first);
+    const other = take(shortNameCandidates(b, {}), 12).find((n) => n !== first);
     expect(other).toBeDefined();
     expect(other).toMatch(/one|off|purchase/);
+  });
+
+  it("starts from a rule's name when there is one, and ends with a counter when nothing else tells them apart", () => {
+    const c = { kind: 'text' as const, template: 'Quota exceeded' };
+    const names = take(shortNameCandidates(c, { name: 'billing-quota' }), 5);
+    expect(names[0]).toBe('billing-quota');
+    expect(names).toContain('billing-quota-exceeded');
+    expect(names).toContain('billing-quota-2');
   });
 });
