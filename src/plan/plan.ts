@@ -134,16 +134,17 @@ function applyCaps(groups: ActionGroup[], settings: Settings): void {
   for (const g of groups) {
     const isCreate = g.actions.some((a) => a.kind === 'create');
     const cost = g.actions.filter((a) => WRITES.has(a.kind)).length;
-    let deferred: string | null = null;
+    let deferred: { by: NonNullable<Action['deferredBy']>; why: string } | null = null;
     if (isCreate && creates >= settings.github.maxCreatesPerRun) {
-      deferred = `cap reached: ${settings.github.maxCreatesPerRun} new issues per sweep (github.maxCreatesPerRun); waits for next sweep`;
+      deferred = { by: 'maxCreatesPerRun', why: `${settings.github.maxCreatesPerRun} new issues per sweep` };
     } else if (cost > 0 && (writesFull || writes + cost > settings.github.maxWritesPerRun)) {
       writesFull = true;
-      deferred = `cap reached: ${settings.github.maxWritesPerRun} writes per sweep (github.maxWritesPerRun); waits for next sweep`;
+      deferred = { by: 'maxWritesPerRun', why: `${settings.github.maxWritesPerRun} writes per sweep` };
     }
     if (deferred) {
       const first = g.actions[0]!;
-      g.actions = [{ kind: 'none', cluster: first.cluster, title: first.title, ...(first.issue !== undefined ? { issue: first.issue, url: first.url } : {}), reason: `${deferred} (would ${first.kind}: ${first.reason})` }];
+      const reason = `cap reached: ${deferred.why} (github.${deferred.by}); waits for next sweep (would ${first.kind}: ${first.reason})`;
+      g.actions = [{ kind: 'none', cluster: first.cluster, title: first.title, ...(first.issue !== undefined ? { issue: first.issue, url: first.url } : {}), reason, deferredBy: deferred.by }];
       continue;
     }
     if (isCreate) creates++;

@@ -50,6 +50,7 @@ export interface RunData {
   sourceDescription: string;
   sourceResult: SourceReadResult;
   entries: EntryCounts;
+  /** In the plan's rank order (priority, then severity, then count); the report and worklog keep it. */
   problems: Problem[];
   results: ActionResult[];
   worklog: RunReport['worklog'];

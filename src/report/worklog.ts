@@ -30,8 +30,11 @@ export function renderWorklog(data: WorklogData): string {
     const counts = countBy(matters, (p) => p.priority);
     const parts = (['P0', 'P1', 'P2', 'P3'] as Priority[]).filter((p) => counts[p]).map((p) => `${counts[p]} ${p}`);
     out.push(`**${matters.length} problem${plural(matters.length)} worth an issue** (${parts.join(', ')}), ${noise.length} more below the thresholds (noise).`);
-    const top = [...matters].sort((a, b) => b.count - a.count)[0]!;
-    out.push(`Most frequent: **${top.shortName}**, ${top.count} occurrence${plural(top.count)} (${top.priority}).`);
+    // Problems arrive ranked (priority, then severity, then count): the first is the most urgent.
+    const urgent = matters[0]!;
+    out.push(`Most urgent: **${urgent.shortName}**, ${urgent.count} occurrence${plural(urgent.count)} (${urgent.priority}, ${urgent.severity}).`);
+    const busiest = [...matters].sort((a, b) => b.count - a.count)[0]!;
+    if (busiest !== urgent) out.push(`Most frequent: **${busiest.shortName}**, ${busiest.count} occurrence${plural(busiest.count)} (${busiest.priority}).`);
   }
   out.push(`GitHub: ${summarizeActions(data.results)}.`, '');
 
@@ -43,7 +46,7 @@ export function renderWorklog(data: WorklogData): string {
     acted.forEach((p, i) => out.push(...renderProblem(p, i + 1, byCluster.get(p.id) ?? [], data)));
   }
   if (waiting.length) {
-    out.push('## Waiting for the next sweep (cap on new issues per run)', '');
+    out.push('## Waiting for the next sweep (per-sweep cap)', '');
     out.push('| priority | count | problem | pattern |', '| --- | ---: | --- | --- |');
     for (const p of waiting) out.push(`| ${p.priority} | ${p.count} | ${p.shortName} | ${cell(p.template, 100)} |`);
     out.push('');
@@ -110,7 +113,7 @@ function impact(p: Problem, data: WorklogData): string {
 }
 
 function isWaiting(results: ActionResult[]): boolean {
-  return results.length > 0 && results.every((r) => r.kind === 'none' && /\bcap\b/i.test(r.reason));
+  return results.length > 0 && results.every((r) => r.deferredBy !== undefined);
 }
 
 function sparkline(p: Problem, data: WorklogData): string {

@@ -201,6 +201,8 @@ export interface Action {
   relatedIssue?: number;
   /** For update: retitle the issue to this (sent with the body); only ever a title the gardener set itself. */
   newTitle?: string;
+  /** For none: the per-sweep cap that held a write back; it waits for the next sweep. */
+  deferredBy?: 'maxCreatesPerRun' | 'maxWritesPerRun';
 }
 
 export interface ActionResult extends Action {

@@ -24,7 +24,7 @@ function data(problems: Problem[], results: ActionResult[]): RunData {
   };
 }
 
-const planned = (cluster: string, kind: ActionResult['kind'], reason: string): ActionResult => ({ kind, cluster, title: `GCP-new-P1-${cluster}-name`, reason, status: kind === 'none' ? 'skipped' : 'planned' });
+const planned = (cluster: string, kind: ActionResult['kind'], reason: string, extra: Partial<ActionResult> = {}): ActionResult => ({ kind, cluster, title: `GCP-new-P1-${cluster}-name`, reason, status: kind === 'none' ? 'skipped' : 'planned', ...extra });
 
 describe('worklog', () => {
   const problems = [
@@ -36,14 +36,14 @@ describe('worklog', () => {
   const results = [
     planned('urgent', 'create', 'new problem'),
     planned('busy', 'create', 'new problem'),
-    planned('capped', 'none', 'cap reached: 2 new issues per sweep (github.maxCreatesPerRun); waits for next sweep'),
+    planned('capped', 'none', 'cap reached: 2 new issues per sweep (github.maxCreatesPerRun); waits for next sweep', { deferredBy: 'maxCreatesPerRun' }),
     planned('quiet', 'none', 'noise: 1 occurrence < 20'),
   ];
   const text = renderWorklog({ ...data(problems, results), repositoryUrl: 'https://github.com/acme/api' });
 
-  it('summarises counts by priority and names the most frequent problem', () => {
+  it('summarises counts by priority and names the most urgent problem, then the most frequent', () => {
     expect(text).toContain('**3 problems worth an issue** (1 P0, 1 P1, 1 P2), 1 more below the thresholds (noise).');
-    expect(text).toContain('Most frequent: **busy-name**, 60 occurrences (P1).');
+    expect(text).toContain('Most urgent: **urgent-name**, 5 occurrences (P0, ERROR).\nMost frequent: **busy-name**, 60 occurrences (P1).');
     expect(text).toContain('GitHub: 2 create.');
   });
 
@@ -52,6 +52,12 @@ describe('worklog', () => {
     expect(text).toContain('- **Impact:** 5% of the 100 entries read; quiet for the last 22h of the window');
     expect(text).toContain('- **Impact:** 60% of the 100 entries read; still occurring at the end of the window');
     expect(text).toContain('- **Action:** create (planned): new problem');
+  });
+
+  it('knows a capped problem from the action, not from its wording', () => {
+    const reworded = [planned('urgent', 'create', 'new problem'), planned('busy', 'none', 'capped: waits', { deferredBy: 'maxWritesPerRun' }), planned('capped', 'none', 'not a cap at all')];
+    const other = renderWorklog({ ...data(problems.slice(0, 3), reworded), repositoryUrl: null });
+    expect(other).toMatch(/## Waiting for the next sweep[^\n]*\n\n[^\n]*\n[^\n]*\n\| P1 \| 60 \| busy-name \|[^\n]*\n\n/);
   });
 
   it('lists capped problems in one table and noise in another, not as full sections', () => {
