@@ -44,7 +44,8 @@ export function plan(input: PlanInput): PlanOutput {
       groups.push(planCreate(cluster, named, ctx, matching.closedCandidates.get(cluster.id)));
     }
   }
-  groups.sort((a, b) => byUrgency(urgencyOf(a.problem!), urgencyOf(b.problem!)));
+  const urgency = new Map(groups.map((g) => [g, urgencyOf(g.problem!)]));
+  groups.sort((a, b) => byUrgency(urgency.get(a)!, urgency.get(b)!));
 
   const claimed = new Set([...matching.byCluster.values()].map((m) => m.issue.number));
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
