@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { createClassifier, rederiveIds, type Classifier, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
-import { normalizeEntry, sampleEntry } from './normalize/index.js';
+import { meetsSeverityFloor, normalizeEntry, sampleEntry } from './normalize/index.js';
 import { clustersNeedingSearch, issueSamples, plan } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
@@ -99,6 +99,9 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
   let result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
   let ok = true;
+  // The sources keep lines that may belong to a trace split over entries (mayMatter); the floor itself
+  // is applied here, to what those lines make once rejoined.
+  let belowFloor = 0;
   const reading = deps.source.read({
     window: request.window,
     services: request.services,
@@ -106,6 +109,10 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   });
   try {
     for await (const raw of reading.entries) {
+      if (!meetsSeverityFloor(raw, request.settings.severityFloor)) {
+        belowFloor++;
+        continue;
+      }
       const entry = normalizeEntry(raw);
       if ('skip' in entry) {
         entries.skippedBy[entry.skip] = (entries.skippedBy[entry.skip] ?? 0) + 1;
@@ -122,7 +129,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
     errors.push({ stage: 'source', message: oneLine(error) });
   }
   for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
-  entries.filtered = result.filtered;
+  entries.filtered = result.filtered + belowFloor;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
   return { classifier, clusters: classifier.clusters(), entries, result, ok };
 }

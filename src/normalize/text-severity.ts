@@ -177,6 +177,6 @@ export function severityTextPattern(floor: Severity): string {
     '^[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)',
   ];
   if (glog !== '') alternatives.push(`^[${glog}]\\d{4}`);
-  if (syslog.length > 0) alternatives.push(`^<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
+  if (syslog.length > 0) alternatives.push(syslog.length === 1 ? `^<${syslog[0]}>` : `^<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   return `(?i)${alternatives.join('|')}`;
 }

@@ -9,7 +9,10 @@ export interface SourceQuery {
 }
 
 export interface SourceReadResult {
-  /** Well-formed entries that did not match the query (a file source; Cloud Logging filters server-side). */
+  /**
+   * Well-formed entries that did not match the query: a file's; from Cloud Logging, which filters
+   * server-side, only entries without a severity that its loose text pattern let through.
+   */
   filtered: number;
   /** Entries that could not be read, by reason ('malformed JSON', 'no timestamp', …). */
   skippedBy: Record<string, number>;

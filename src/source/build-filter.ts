@@ -1,7 +1,9 @@
 // The Cloud Logging query for one sweep. Always carries its own time bounds: the client library adds a
 // "last 24 hours" clause to any filter that does not mention `timestamp`, which would silently cut a
 // longer window (and read the clock behind our back).
+import { severityTextPattern } from '../normalize/index.js';
 import type { SourceQuery } from '../shared/ports.js';
+import { SEVERITIES, type Severity } from '../shared/types.js';
 
 /** Cloud Run services (and 2nd-gen Cloud Functions, which run as Cloud Run services) log under this type. */
 export const CLOUD_RUN_RESOURCE = 'cloud_run_revision';
@@ -19,7 +21,7 @@ export function buildFilter(query: SourceQuery, options: FilterOptions = {}): st
   const clauses = [
     `timestamp >= ${quote(new Date(query.window.start).toISOString())}`,
     `timestamp < ${quote(new Date(query.window.end).toISOString())}`,
-    `severity >= ${query.severityFloor}`,
+    severityClause(query.severityFloor),
     `resource.type = ${quote(CLOUD_RUN_RESOURCE)}`,
   ];
   const services = unique(query.services);
@@ -27,6 +29,47 @@ export function buildFilter(query: SourceQuery, options: FilterOptions = {}): st
   const excluded = unique(options.excludeServices ?? []);
   if (excluded.length > 0) clauses.push(`NOT resource.labels.service_name = ${anyOf(excluded)}`);
   return clauses.join(' AND ');
+}
+
+/**
+ * `severity >= FLOOR`, or an entry Cloud Logging has at DEFAULT (text written to stdout/stderr, a
+ * payload `level` it does not read; `severity = DEFAULT` also matches entries with no severity, the
+ * field's default) that may state a severity at or above the floor: a payload level, a request
+ * status, a JSON payload with no level (its text decides), or text matching severityTextPattern, an
+ * RE2 superset of what the text rules keep, trace continuation lines included. The source then
+ * applies mayMatter to what comes back, so both sources keep the same entries.
+ */
+function severityClause(floor: Severity): string {
+  if (floor === 'DEFAULT') return 'severity >= DEFAULT';
+  const text = quote(severityTextPattern(floor));
+  const defaults = [
+    `textPayload =~ ${text}`,
+    `jsonPayload.message =~ ${text}`,
+    `jsonPayload.msg =~ ${text}`,
+    `(jsonPayload:* AND NOT jsonPayload.level:*)`,
+  ];
+  const words = levelWords(floor);
+  if (words !== '') defaults.push(`jsonPayload.level =~ ${quote(`(?i)^(?:${words})`)}`);
+  const pino = PINO_FLOOR.find(([severity]) => rank(severity) >= rank(floor));
+  if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
+  if (rank(floor) <= rank('WARNING')) defaults.push('httpRequest.status >= 400');
+  else if (rank(floor) <= rank('ERROR')) defaults.push('httpRequest.status >= 500');
+  return `(severity >= ${floor} OR (severity = DEFAULT AND (${defaults.join(' OR ')})))`;
+}
+
+const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
+// pino / bunyan numeric levels, lowest first: 10 trace and 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
+const PINO_FLOOR: Array<[Severity, number]> = [['DEBUG', 10], ['INFO', 30], ['WARNING', 40], ['ERROR', 50], ['CRITICAL', 60]];
+
+// Level words a payload's `level` may hold, by the severity they read as (entrySeverity's levelWord).
+const LEVEL_WORDS: Array<[Severity, string]> = [
+  ['EMERGENCY', 'emerg'], ['ALERT', 'alert'], ['CRITICAL', 'crit|fatal|panic'], ['ERROR', 'err|eror|severe|dpanic|fail'],
+  ['WARNING', 'warn'], ['NOTICE', 'notice'], ['INFO', 'info'], ['DEBUG', 'debug|dbug|trace|trce|fine'],
+];
+
+function levelWords(floor: Severity): string {
+  return LEVEL_WORDS.filter(([severity]) => rank(severity) >= rank(floor)).map(([, words]) => words).join('|');
 }
 
 function anyOf(values: string[]): string {

@@ -4,6 +4,7 @@
 import { Logging, type Entry as LoggingEntry, type LoggingOptions } from '@google-cloud/logging';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
+import { mayMatter } from '../normalize/index.js';
 import { SourceError } from '../shared/errors.js';
 import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
@@ -72,6 +73,12 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
             const raw = toRawEntry(entry);
             count++;
             if (typeof raw.timestamp === 'string') lastTimestamp = raw.timestamp;
+            // The filter selects entries without a severity by a loose pattern; they are judged here
+            // exactly as the file source judges them.
+            if (!mayMatter(raw, query.severityFloor)) {
+              state.filtered++;
+              continue;
+            }
             yield raw;
           }
           pageToken = page.nextPageToken || undefined;

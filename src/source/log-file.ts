@@ -1,9 +1,11 @@
 // A LogSource over an exported file: `gcloud logging read --format=json` (a JSON array) or one LogEntry
 // per line. Streamed, so a 2 GB export is never held in memory, and filtered exactly as the Cloud
-// Logging source filters server-side: window [start, end), services, severity floor.
-import { entryService, entrySeverity, entryTime } from '../normalize/index.js';
+// Logging source filters: window [start, end), services, and the severity prefilter (mayMatter: what
+// reaches the floor, and lines of a trace split over entries; the floor itself is applied after
+// split traces are rejoined).
+import { entryService, entryTime, mayMatter } from '../normalize/index.js';
 import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
-import { SEVERITIES, type RawEntry } from '../shared/types.js';
+import type { RawEntry } from '../shared/types.js';
 import { MAX_ENTRY_BYTES, readTextChunks } from './read-text-file.js';
 import { splitJsonStream } from './split-json-stream.js';
 
@@ -19,7 +21,6 @@ function readFile(path: string, query: SourceQuery): LogRead {
   const skip = (reason: string) => {
     result.skippedBy[reason] = (result.skippedBy[reason] ?? 0) + 1;
   };
-  const floor = SEVERITIES.indexOf(query.severityFloor);
   const services = new Set(query.services);
 
   async function* entries(): AsyncGenerator<RawEntry> {
@@ -48,8 +49,7 @@ function readFile(path: string, query: SourceQuery): LogRead {
       }
       const outside = time < query.window.start || time >= query.window.end;
       const otherService = services.size > 0 && !services.has(entryService(raw));
-      const tooLow = SEVERITIES.indexOf(entrySeverity(raw)) < floor;
-      if (outside || otherService || tooLow) {
+      if (outside || otherService || !mayMatter(raw, query.severityFloor)) {
         result.filtered++;
         continue;
       }

@@ -4,6 +4,11 @@ import { buildFilter } from '../../../src/source/build-filter.js';
 import { SourceError } from '../../../src/shared/errors.js';
 import type { SourceQuery } from '../../../src/shared/ports.js';
 import type { RawEntry } from '../../../src/shared/types.js';
+import { createFileSource } from '../../../src/source/log-file.js';
+import { meetsSeverityFloor } from '../../../src/normalize/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startLoggingServer, type LoggingServer } from '../servers/logging/server.js';
 import { runEntry, spread } from './entries.js';
 
@@ -68,6 +73,64 @@ describe('the Cloud Logging source, through the real client over gRPC', () => {
     expect(server.matching(server.requests[0]!.filter).map((e) => e.insertId)).toEqual(['at-start', 'nanos', 'last']);
   });
 
+  test('entries Cloud Run gave no severity: the same entries through Cloud Logging and through a file', async () => {
+    let n = 0;
+    const at = () => new Date(Date.parse('2025-09-11T19:00:00Z') + 1000 * n++).toISOString();
+    const plain = (id: string, text: string) => ({ ...runEntry({ at: at(), id, text }), severity: undefined });
+    const json = (id: string, payload: Record<string, unknown>) => ({ ...runEntry({ at: at(), id, json: payload }), severity: 'DEFAULT' });
+    const mixed = [
+      plain('py-error', '2026-03-10 12:00:01,234 - app.db - ERROR - connection refused'),
+      plain('py-info', 'INFO:     127.0.0.1:53124 - "GET /health HTTP/1.1" 200 OK'),
+      plain('mention', 'health ok, error_count=0'),
+      plain('retry', 'retrying after error'),
+      plain('tb-1', 'Traceback (most recent call last):'),
+      plain('tb-2', '  File "/app/main.py", line 10, in <module>'),
+      plain('tb-3', '    main()'),
+      plain('tb-4', 'ValueError: bad'),
+      plain('go-panic', 'panic: assignment to entry in nil map'),
+      plain('go-routine', 'goroutine 1 [running]:'),
+      plain('go-frame', 'main.main()'),
+      plain('java-frame', '\tat com.example.Foo.bar(Foo.java:42)'),
+      plain('spring-warn', '2026-03-10T12:00:01.234Z  WARN 1 --- [main] c.e.Foo : slow start'),
+      plain('spring-info', '2026-03-10T12:00:01.234Z  INFO 1 --- [main] c.e.Foo : started'),
+      plain('glog-e', 'E0310 12:00:01.123456    1234 file.go:42] sync failed'),
+      plain('glog-i', 'I0310 12:00:01.123456    1234 file.go:42] sync ok'),
+      plain('plain', 'listening on :8080'),
+      plain('dotnet-fail', 'fail: Microsoft.AspNetCore.Server.Kestrel[13]'),
+      json('pino-50', { level: 50, msg: 'payment failed' }),
+      json('pino-30', { level: 30, msg: 'payment ok' }),
+      json('zap-error', { level: 'error', msg: 'boom' }),
+      json('zap-info', { level: 'info', msg: 'ok' }),
+      json('no-level-trace', { message: 'request failed', stack: 'TypeError: x\n    at f (/app/a.js:1:2)' }),
+      json('no-level-plain', { message: 'request ok' }),
+      runEntry({ at: at(), id: 'own-error', severity: 'ERROR', text: 'x' }),
+      runEntry({ at: at(), id: 'own-info', severity: 'INFO', text: 'ERROR:root:said INFO by the entry' }),
+    ];
+    server.seed(mixed);
+    const dir = mkdtempSync(join(tmpdir(), 'plain-'));
+    const path = join(dir, 'export.json');
+    writeFileSync(path, JSON.stringify(mixed.map((e) => JSON.parse(JSON.stringify(e)))));
+
+    const cloud = await readAll(source());
+    const file = createFileSource(path).read(QUERY);
+    const fromFile: RawEntry[] = [];
+    for await (const e of file.entries) fromFile.push(e);
+
+    const ids = (entries: RawEntry[]) => entries.map((e) => e.insertId);
+    expect(ids(cloud.entries)).toEqual(ids(fromFile));
+    expect(ids(cloud.entries)).toEqual([
+      'py-error', 'tb-1', 'tb-2', 'tb-3', 'tb-4', 'go-panic', 'go-routine', 'go-frame', 'java-frame', 'spring-warn', 'glog-e',
+      'dotnet-fail', 'pino-50', 'zap-error', 'no-level-trace', 'own-error',
+    ]);
+    // After the prefilter, the floor: trace lines alone fall below it until they are rejoined.
+    const kept = (entries: RawEntry[]) => ids(entries.filter((e) => meetsSeverityFloor(e, QUERY.severityFloor)));
+    expect(kept(cloud.entries)).toEqual(kept(fromFile));
+    expect(kept(cloud.entries)).toEqual(['py-error', 'tb-1', 'go-panic', 'spring-warn', 'glog-e', 'dotnet-fail', 'pino-50', 'zap-error', 'no-level-trace', 'own-error']);
+    // The server's loose pattern let through more than the source kept; those are counted, not yielded.
+    expect(cloud.result.filtered).toBeGreaterThan(0);
+    expect(cloud.result.filtered).toBe(server.matching(server.requests[0]!.filter).length - cloud.entries.length);
+  });
+
   test('own logs are excluded even when the service list names the gardener', async () => {
     server.seed([runEntry({ at: '2025-09-11T19:00:00Z', id: 'own', service: 'log-gardener' })]);
     const { entries } = await readAll(source(), { ...QUERY, services: ['log-gardener', 'backend'] });
@@ -85,11 +148,12 @@ describe('the Cloud Logging source, through the real client over gRPC', () => {
       pageSize: 1000,
       pageToken: '',
     });
-    expect(server.requests[0]!.filter).toBe(
-      'timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z" AND severity >= NOTICE' +
-        ' AND resource.type = "cloud_run_revision" AND resource.labels.service_name = ("backend" OR "frontend")' +
+    const filter = server.requests[0]!.filter;
+    expect(filter.startsWith('timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z" AND (severity >= NOTICE OR (severity = DEFAULT AND (')).toBe(true);
+    expect(filter.endsWith(
+      ' AND resource.type = "cloud_run_revision" AND resource.labels.service_name = ("backend" OR "frontend")' +
         ' AND NOT resource.labels.service_name = "log-gardener"',
-    );
+    )).toBe(true);
   });
 
   test('yields entries in the JSON LogEntry shape the normalizer reads', async () => {

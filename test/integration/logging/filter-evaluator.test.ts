@@ -32,11 +32,49 @@ describe('the test server filter evaluator', () => {
     ['severity >= NOTICE resource.type = "cloud_run_revision"', true],
     ['(severity >= ERROR) AND resource.type = "cloud_run_revision"', false],
     ['', true],
+    // Regular expressions (RE2, unanchored, case-sensitive unless (?i)).
+    ['textPayload =~ "access"', true],
+    ['textPayload =~ "^Session"', true],
+    ['textPayload =~ "^access"', false],
+    ['textPayload =~ "ACCESS"', false],
+    ['textPayload =~ "(?i)ACCESS"', true],
+    ['textPayload =~ "fail(ed|ure)$"', true],
+    ['textPayload =~ "^\\\\s"', false],
+    ['textPayload !~ "access"', false],
+    ['textPayload !~ ("nope" OR "never")', true],
+    ['textPayload =~ ("nope" OR "Sess")', true],
+    ['jsonPayload.message =~ "x"', false],
+    ['httpRequest.status =~ "^50"', true],
+    // Presence.
+    ['httpRequest:*', true],
+    ['jsonPayload:*', false],
+    ['NOT jsonPayload.level:*', true],
+    // An entry without a severity is DEFAULT.
+    ['severity = DEFAULT', false],
   ])('%s -> %s', (filter, expected) => {
     expect(matches(parseFilter(filter), entry)).toBe(expected);
   });
 
-  test.each(['severity >=', 'timestamp >= "unterminated', '(severity >= ERROR', 'severity >= BOGUS', 'AND severity >= ERROR'])(
+  const plain = { textPayload: 'ERROR:root:boom', jsonPayload: undefined };
+  const pino = { severity: 'DEFAULT', jsonPayload: { level: 50, msg: 'boom' } };
+  const zap = { jsonPayload: { level: 'error', msg: 'boom' } };
+  test.each([
+    [plain, 'severity = DEFAULT', true],
+    [plain, 'severity >= NOTICE', false],
+    [plain, 'severity < NOTICE', true],
+    [pino, 'severity = DEFAULT AND jsonPayload.level >= 40', true],
+    [pino, 'jsonPayload.level >= 60', false],
+    [pino, 'jsonPayload.level:*', true],
+    [zap, 'jsonPayload.level >= 40', false],
+    [zap, 'jsonPayload.level =~ "(?i)^(?:err|warn)"', true],
+    [zap, '(jsonPayload:* AND NOT jsonPayload.level:*)', false],
+    [{ jsonPayload: { message: 'x' } }, '(jsonPayload:* AND NOT jsonPayload.level:*)', true],
+  ])('%j: %s -> %s', (subject, filter, expected) => {
+    expect(matches(parseFilter(filter), subject as Record<string, unknown>)).toBe(expected);
+  });
+
+  test.each(['severity >=', 'timestamp >= "unterminated', '(severity >= ERROR', 'severity >= BOGUS', 'AND severity >= ERROR',
+    'textPayload =~ "(?=x)"', 'textPayload =~ "(a)\\\\1"', 'textPayload =~ "a(?i:b)"', 'textPayload =~ "("'])(
     'refuses %s',
     (filter) => {
       expect(() => matches(parseFilter(filter), entry)).toThrow(FilterSyntaxError);

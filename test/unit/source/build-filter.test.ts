@@ -1,30 +1,45 @@
 import { buildFilter, quote } from '../../../src/source/build-filter.js';
+import { severityTextPattern } from '../../../src/normalize/index.js';
 import type { SourceQuery } from '../../../src/shared/ports.js';
 
 const window = { start: Date.parse('2025-09-11T18:00:00Z'), end: Date.parse('2025-09-12T00:00:00Z') };
 const TIME = 'timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z"';
 
+// At or above the floor, or DEFAULT (plain stdout/stderr, a payload level) with something that may say so.
+function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', levels: string, pino: number, status: number): string {
+  const text = quote(severityTextPattern(floor));
+  return (
+    `(severity >= ${floor} OR (severity = DEFAULT AND (textPayload =~ ${text} OR jsonPayload.message =~ ${text} OR jsonPayload.msg =~ ${text}` +
+    ` OR (jsonPayload:* AND NOT jsonPayload.level:*) OR jsonPayload.level =~ "(?i)^(?:${levels})" OR jsonPayload.level >= ${pino}` +
+    ` OR httpRequest.status >= ${status})))`
+  );
+}
+const ERRORS = 'emerg|alert|crit|fatal|panic|err|eror|severe|dpanic|fail';
+const NOTICE = severityAtLeast('NOTICE', `${ERRORS}|warn|notice`, 40, 400);
+const WARNING = severityAtLeast('WARNING', `${ERRORS}|warn`, 40, 400);
+const ERROR = severityAtLeast('ERROR', ERRORS, 50, 500);
+
 const cases: Array<{ name: string; query: SourceQuery; exclude?: string[]; expected: string }> = [
   {
     name: 'one service, default floor',
     query: { window, services: ['backend'], severityFloor: 'NOTICE' },
-    expected: `${TIME} AND severity >= NOTICE AND resource.type = "cloud_run_revision" AND resource.labels.service_name = "backend"`,
+    expected: `${TIME} AND ${NOTICE} AND resource.type = "cloud_run_revision" AND resource.labels.service_name = "backend"`,
   },
   {
     name: 'several services as one disjunction, duplicates dropped',
     query: { window, services: ['a', 'b', 'a'], severityFloor: 'WARNING' },
-    expected: `${TIME} AND severity >= WARNING AND resource.type = "cloud_run_revision" AND resource.labels.service_name = ("a" OR "b")`,
+    expected: `${TIME} AND ${WARNING} AND resource.type = "cloud_run_revision" AND resource.labels.service_name = ("a" OR "b")`,
   },
   {
     name: 'no services: every Cloud Run service but the gardener',
     query: { window, services: [], severityFloor: 'ERROR' },
     exclude: ['log-gardener'],
-    expected: `${TIME} AND severity >= ERROR AND resource.type = "cloud_run_revision" AND NOT resource.labels.service_name = "log-gardener"`,
+    expected: `${TIME} AND ${ERROR} AND resource.type = "cloud_run_revision" AND NOT resource.labels.service_name = "log-gardener"`,
   },
   {
     name: 'quotes and backslashes in names are escaped',
     query: { window, services: ['we"ird\\name'], severityFloor: 'NOTICE' },
-    expected: `${TIME} AND severity >= NOTICE AND resource.type = "cloud_run_revision" AND resource.labels.service_name = "we\\"ird\\\\name"`,
+    expected: `${TIME} AND ${NOTICE} AND resource.type = "cloud_run_revision" AND resource.labels.service_name = "we\\"ird\\\\name"`,
   },
 ];
 
@@ -40,6 +55,21 @@ describe('buildFilter', () => {
   test('the window is [start, end): start included, end excluded', () => {
     const filter = buildFilter({ window, services: [], severityFloor: 'DEFAULT' });
     expect(filter).toMatch(/timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z"/);
+  });
+
+  test('a DEFAULT floor reads every severity', () => {
+    expect(buildFilter({ window, services: [], severityFloor: 'DEFAULT' })).toContain(' AND severity >= DEFAULT AND ');
+  });
+
+  test('above CRITICAL no request status or pino level reaches the floor', () => {
+    const filter = buildFilter({ window, services: [], severityFloor: 'ALERT' });
+    expect(filter).toContain('(severity >= ALERT OR (severity = DEFAULT AND (');
+    expect(filter).not.toMatch(/httpRequest\.status|jsonPayload\.level >=/);
+    expect(filter).toContain('jsonPayload.level =~ "(?i)^(?:emerg|alert)"');
+  });
+
+  test('stays far below the 20,000 characters Cloud Logging allows a query', () => {
+    expect(buildFilter({ window, services: ['a', 'b', 'c'], severityFloor: 'DEBUG' }, { excludeServices: ['g'] }).length).toBeLessThan(5_000);
   });
 
   test('quote', () => {

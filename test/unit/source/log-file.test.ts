@@ -45,6 +45,30 @@ describe('file source', () => {
     }
   });
 
+  it('reads entries Cloud Run gave no severity by what their text or payload level says', async () => {
+    const path = join(dir, 'plain.jsonl');
+    const plain = (text: string): RawEntry => ({ timestamp: '2025-09-11T10:00:00Z', textPayload: text, resource: { labels: { service_name: 'backend' } } });
+    const lines: RawEntry[] = [
+      plain('ERROR:root:Database connection failed'),
+      plain('health ok, error_count=0'),
+      plain('INFO:     127.0.0.1:53124 - "GET /health HTTP/1.1" 200 OK'),
+      plain('Traceback (most recent call last):'),
+      plain('  File "/app/main.py", line 10, in <module>'),
+      { ...plain(''), textPayload: undefined, jsonPayload: { level: 50, msg: 'pino error' } },
+      { ...plain(''), textPayload: undefined, jsonPayload: { level: 30, msg: 'pino info' } },
+    ];
+    writeFileSync(path, lines.map((e) => JSON.stringify(e)).join('\n'));
+    const { entries, result } = await readAll(path);
+    // The frame line is kept for the sweep to rejoin with its traceback; alone it is filtered after that.
+    expect(entries.map((e) => e.textPayload ?? (e.jsonPayload as { msg: string }).msg)).toEqual([
+      'ERROR:root:Database connection failed',
+      'Traceback (most recent call last):',
+      '  File "/app/main.py", line 10, in <module>',
+      'pino error',
+    ]);
+    expect(result.filtered).toBe(3);
+  });
+
   it('reads every service when none is given', async () => {
     const path = join(dir, 'b.jsonl');
     writeFileSync(path, sample.map((e) => JSON.stringify(e)).join('\n'));

@@ -6,13 +6,18 @@
 //   conjunct   := negation (OR negation)*
 //   negation   := (NOT | '-') negation | '(' filter ')' | comparison
 //   comparison := field op value | field op '(' value (OR value)* ')'
-//   op         := '=' | '!=' | '>' | '>=' | '<' | '<=' | ':'
+//   op         := '=' | '!=' | '>' | '>=' | '<' | '<=' | ':' | '=~' | '!~'
+//
+// `field:*` tests that a field is present. `=~` / `!~` match an RE2 pattern anywhere in the value
+// (RE2's subset only: a leading `(?i)`, no lookaround, no backreference), as Cloud Logging does. An
+// entry without a severity has severity DEFAULT, the LogSeverity default. An ordering comparison with
+// a number compares numbers; against a value that is not one it is false.
 
 const SEVERITY_RANK: Record<string, number> = {
   DEFAULT: 0, DEBUG: 100, INFO: 200, NOTICE: 300, WARNING: 400, ERROR: 500, CRITICAL: 600, ALERT: 700, EMERGENCY: 800,
 };
 
-type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | ':';
+type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | ':' | '=~' | '!~';
 export type Node =
   | { kind: 'and' | 'or'; items: Node[] }
   | { kind: 'not'; item: Node }
@@ -43,7 +48,7 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: 'str', text: value });
       continue;
     }
-    const op = /^(>=|<=|!=|=|>|<|:)/.exec(text.slice(i));
+    const op = /^(=~|!~|>=|<=|!=|=|>|<|:)/.exec(text.slice(i));
     if (op) { tokens.push({ type: 'op', text: op[0] }); i += op[0].length; continue; }
     if (c === '-' && (tokens.length === 0 || ['lp', 'word', 'str', 'rp'].includes(tokens[tokens.length - 1]!.type))) {
       tokens.push({ type: 'minus', text: c }); i++; continue;
@@ -121,9 +126,10 @@ export function matches(node: Node, entry: Record<string, unknown>): boolean {
     case 'or': return node.items.some((item) => matches(item, entry));
     case 'not': return !matches(node.item, entry);
     case 'cmp': {
-      const actual = lookup(entry, node.field);
-      // Logging: a disjunction of values matches when any one does (for != : when none is equal).
+      const actual = node.field === 'severity' ? (lookup(entry, node.field) ?? 'DEFAULT') : lookup(entry, node.field);
+      // Logging: a disjunction of values matches when any one does (for != and !~ : when none does).
       if (node.op === '!=') return !node.values.some((v) => compare(node.field, actual, '=', v));
+      if (node.op === '!~') return !node.values.some((v) => compare(node.field, actual, '=~', v));
       return node.values.some((v) => compare(node.field, actual, node.op, v));
     }
   }
@@ -139,14 +145,19 @@ function lookup(entry: Record<string, unknown>, field: string): unknown {
 }
 
 function compare(field: string, actual: unknown, op: Op, expected: string): boolean {
+  if (op === '=~') return (typeof actual === 'string' || typeof actual === 'number') && regex(expected).test(String(actual));
   if (actual === undefined || actual === null) return false;
-  if (op === ':') return String(actual).toLowerCase().includes(expected.toLowerCase());
+  if (op === ':') return expected === '*' || String(actual).toLowerCase().includes(expected.toLowerCase());
   let [a, b]: [number | string, number | string] = [String(actual), expected];
   if (field === 'severity') {
     [a, b] = [SEVERITY_RANK[String(actual)] ?? 0, SEVERITY_RANK[expected.toUpperCase()] ?? Number.NaN];
     if (Number.isNaN(b)) throw new FilterSyntaxError(`unknown severity ${expected}`);
   } else if (field === 'timestamp' || field === 'receiveTimestamp') {
     [a, b] = [preciseTime(String(actual)), preciseTime(expected)];
+  } else if (/^-?\d+(\.\d+)?$/.test(expected) && op !== '=') {
+    const number = typeof actual === 'number' ? actual : typeof actual === 'string' && /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : Number.NaN;
+    if (Number.isNaN(number)) return false;
+    [a, b] = [number, Number(expected)];
   } else if (typeof actual === 'number' && /^-?\d+(\.\d+)?$/.test(expected)) {
     [a, b] = [actual, Number(expected)];
   }
@@ -158,6 +169,25 @@ function compare(field: string, actual: unknown, op: Op, expected: string): bool
     case '<=': return a <= b;
     default: return false;
   }
+}
+
+const compiled = new Map<string, RegExp>();
+
+/** An RE2 pattern as a JS RegExp; what RE2 lacks (lookaround, backreferences) is a syntax error, as there. */
+function regex(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    // Lookaround and backreferences are not RE2; inline flags past a leading (?i) JS cannot read.
+    if (/\(\?[=!<]|\\[1-9]|\(\?[a-zA-Z]+[):]/.test(pattern.replace(/^\(\?i\)/, ''))) throw new FilterSyntaxError(`not RE2: ${pattern}`);
+    const insensitive = pattern.startsWith('(?i)');
+    try {
+      re = new RegExp(insensitive ? pattern.slice(4) : pattern, insensitive ? 'i' : '');
+    } catch (error) {
+      throw new FilterSyntaxError(`bad regular expression ${pattern}: ${(error as Error).message}`);
+    }
+    compiled.set(pattern, re);
+  }
+  return re;
 }
 
 /** Nanoseconds since the epoch, as a zero-padded string so that it compares correctly. */
