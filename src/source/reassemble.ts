@@ -37,6 +37,8 @@ export interface ReassembleOptions {
   maxKeys: number;
   /** The stream an entry's lines are joined within; null: never joined. Default: Cloud Run's. */
   streamKey: (raw: RawEntry) => string | null;
+  /** Time order of the input; `detect` reads it from the timestamps (needed only when they are equal). */
+  order: 'detect' | 'oldest-first' | 'newest-first';
 }
 
 const DEFAULTS: ReassembleOptions = {
@@ -45,6 +47,7 @@ const DEFAULTS: ReassembleOptions = {
   maxChars: 64 * 1024,
   maxKeys: 256,
   streamKey: cloudRunStream,
+  order: 'detect',
 };
 
 /**
@@ -118,24 +121,35 @@ class Reassembler {
   /** The direction of the stream as a whole, from consecutive joinable entries. */
   private direction: Direction = 0;
   private lastTime: number | null = null;
+  /** The order the caller vouches for, if any. */
+  private readonly given: Direction;
 
   constructor(private readonly options: ReassembleOptions) {
     this.gapUs = options.gapMs * 1000;
+    this.given = options.order === 'oldest-first' ? 1 : options.order === 'newest-first' ? -1 : 0;
   }
 
   push(raw: RawEntry, out: Joined[]): void {
     const index = this.index++;
     const text = joinableText(raw);
-    const key = text === null ? null : this.options.streamKey(raw);
-    const time = key !== null || this.pending.size > 0 ? microTime(raw) : null;
-    if (time !== null) this.expire(time, out);
-    if (key === null || time === null || text === null) {
+    const kind = text === null ? null : lineKind(firstLine(text));
+    // The fast path: not stdout/stderr text, or a plain line while nothing is held anywhere.
+    if (kind === null || (kind === 'plain' && this.pending.size === 0)) {
+      if (this.pending.size > 0) this.expireAt(raw, out);
       out.push({ raw, members: [index] });
       return;
     }
+    const key = this.options.streamKey(raw);
+    const time = key === null ? null : microTime(raw);
+    if (key === null || time === null) {
+      this.expireAt(raw, out);
+      out.push({ raw, members: [index] });
+      return;
+    }
+    this.expire(time, out);
     if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
     this.lastTime = time;
-    const held: Held = { raw, index, text, kind: lineKind(firstLine(text)), time };
+    const held: Held = { raw, index, text: text!, kind, time };
     const p = this.pending.get(key);
     if (p === undefined) this.open(key, held, out);
     else this.add(p, held, out);
@@ -175,7 +189,7 @@ class Reassembler {
     if (held.kind === 'cont') return;
     // Oldest first, the line may close the open trace. (Newest first, or while the direction is not
     // known, nothing is decided before the flush.)
-    if ((p.direction || this.direction) === 1) this.settle(p, out);
+    if (this.directionOf(p) === 1) this.settle(p, out);
   }
 
   /** Oldest first, after a line that may close the open trace: what is decided goes out. */
@@ -204,7 +218,7 @@ class Reassembler {
   /** Everything held for a stream goes out. Returns the state a cut trace continues from (oldest first). */
   private flush(p: Pending, out: Joined[], cut: boolean): TraceState | null {
     this.pending.delete(p.key);
-    const direction = p.direction || this.direction || 1;
+    const direction = this.directionOf(p) || 1;
     const ordered = direction === 1 ? p.items : [...p.items].reverse();
     const segments = segmentTraces(ordered, { resume: direction === 1 ? p.resume : null, headless: cut && direction === -1 });
     this.emit(ordered, segments, out);
@@ -223,6 +237,16 @@ class Reassembler {
       };
     });
     out.push(...joined.sort((a, b) => a.members[0]! - b.members[0]!));
+  }
+
+  private directionOf(p: Pending): number {
+    return this.given || p.direction || this.direction;
+  }
+
+  private expireAt(raw: RawEntry, out: Joined[]): void {
+    if (this.pending.size === 0) return;
+    const time = microTime(raw);
+    if (time !== null) this.expire(time, out);
   }
 
   /** Streams whose last line is more than the gap away from `time` can hold nothing more. */
