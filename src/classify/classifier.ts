@@ -1,9 +1,10 @@
 // Entries in, clusters out. Stack traces and request logs have a signature of their own; all other
 // text goes through the template miner. A handle names the internal node an entry joined; ids and
 // templates are worked out from the nodes' final state, so they are the same whatever the order.
-import type { Cluster, Entry, EntryKind } from '../shared/types.js';
+import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/types.js';
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { hashId } from './cluster-id.js';
+import { mergeByCore } from './core-merge.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, timelineOf, type ClusterStats,
 } from './cluster-stats.js';
@@ -52,14 +53,23 @@ interface Finalized {
   ids: Map<number, string>;
   groups: Map<string, Member[]>;
   templates: Map<string, string>;
+  /** Ids joined to another cluster's by their core words (see core-merge). */
+  moved: Map<string, string>;
 }
 
 const MAX_ERROR_TYPE_CHARS = 200;
+const WARNING = SEVERITIES.indexOf('WARNING');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
   | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'> }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
+
+/** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
+function payloadTypeOf(members: readonly Member[]): { payloadType?: string } {
+  const typed = members.find((m) => m.kind === 'text' && m.exceptionType !== undefined);
+  return typed ? { payloadType: typed.exceptionType as string } : {};
+}
 
 function signatureOf(entry: Entry): Placement {
   const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
@@ -154,14 +164,27 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       }
       join(2 * i + 1, id, member);
     });
-    const templates = new Map<string, string>();
-    for (const [id, members] of groups) {
-      // The most frequent member's template speaks for the group; ties go to the smaller text,
-      // so the choice does not depend on arrival order.
+    // The most frequent member's template speaks for the group; ties go to the smaller text,
+    // so the choice does not depend on arrival order.
+    const speaker = (members: Member[]): string => {
       members.sort((a, b) => b.stats.count - a.stats.count || (a.template < b.template ? -1 : 1));
-      templates.set(id, (members[0] as Member).template);
+      return (members[0] as Member).template;
+    };
+    const moved = mergeByCore([...groups].map(([id, members]) => ({
+      id,
+      template: speaker(members),
+      pinned: members.some((m) => m.kind === 'stack' && (m.frames?.length ?? 0) > 0),
+      problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
+      ...payloadTypeOf(members),
+    })));
+    for (const [from, to] of moved) {
+      (groups.get(to) as Member[]).push(...(groups.get(from) as Member[]));
+      groups.delete(from);
     }
-    finalized = { ids, groups, templates };
+    for (const [handle, id] of ids) ids.set(handle, moved.get(id) ?? id);
+    const templates = new Map<string, string>();
+    for (const [id, members] of groups) templates.set(id, speaker(members));
+    finalized = { ids, groups, templates, moved };
     return finalized;
   }
 
@@ -184,9 +207,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     },
     locate(entry: Entry): string | null {
       const sig = signatureOf(entry);
-      if (sig.kind === 'text') return text.locate(sig.tokens, sig.errorType);
+      const f = finalize();
+      if (sig.kind === 'text') {
+        const id = text.locate(sig.tokens, sig.errorType);
+        return id === null ? null : (f.moved.get(id) ?? id);
+      }
       const index = bySignature.get(sig.id);
-      return index === undefined ? sig.id : (finalize().ids.get(2 * index + 1) ?? sig.id);
+      return index === undefined ? (f.moved.get(sig.id) ?? sig.id) : (f.ids.get(2 * index + 1) ?? sig.id);
     },
     clusters(): Cluster[] {
       const f = finalize();

@@ -10,5 +10,6 @@ export { REDACTED } from './secret-shapes.js';
 export { REDACT_RULES, type RedactRule } from './redact-rules.js';
 export * from './mask.js';
 export { sampleEntry } from './sample-entry.js';
+export { stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
 export { textSeverity, isContinuationLine, severityTextPattern } from './text-severity.js';

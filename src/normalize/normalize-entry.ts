@@ -4,6 +4,7 @@ import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
 import { extractMessage } from './extract-message.js';
+import { stripLogHeader } from './log-header.js';
 import { redact } from './redact.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
@@ -28,8 +29,11 @@ function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
   if (time === null) return { skip: 'no timestamp' };
   const message = extractMessage(raw);
   if (message === null) return { skip: 'no message' };
-  // Redaction can lengthen text (`sid=1` -> `sid=[REDACTED]`): bound again after it.
-  const text = truncateText(redact(message.text), MAX_TEXT_CHARS);
+  // Redaction can lengthen text (`sid=1` -> `sid=[REDACTED]`): bound again after it. A log header
+  // (time, level, logger, thread) is how the line was printed, not what happened: set aside, so
+  // one error printed by two formatters is one text.
+  const redacted = truncateText(redact(message.text), MAX_TEXT_CHARS);
+  const text = message.request ? redacted : stripLogHeader(redacted).rest;
   if (text.trim() === '') return { skip: 'no message' };
   const kind: EntryKind = message.request ? 'request' : isStackTrace(text) ? 'stack' : 'text';
   const severity = entrySeverityWithSource(raw);

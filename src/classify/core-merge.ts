@@ -1,0 +1,131 @@
+// One error, many surfaces: the same message printed bare, after an application prefix, inside a
+// wrapper (`{ [Error: socket hang up] code: … }`), with a suffix that comes and goes (`Trying again
+// in 5s…`), or under another exception name (`Error:` / `AxiosError:`). Each surface mines its own
+// template; this pass joins a cluster to the one whose words its own words contain.
+//
+// A cluster's core is its template's plain words in order, without exception names and level words (those drift between library versions and formatters). When the core of one cluster
+// holds the whole core of another as a contiguous run, and that run is distinctive (at least
+// MIN_CORE_WORDS words and MIN_CORE_CHARS letters), the longer is the same problem as the shorter.
+// Call sites stay apart: a stack trace through frames of the application's own code is its own
+// problem (two handlers raising `TypeError: Cannot read properties of undefined` are two bugs), so
+// such a cluster never moves; text and traces through library frames only may join it.
+import { tokenize } from '../normalize/mask.js';
+import { isAnchor } from './cluster-id.js';
+
+/** A core shorter than this is a generic phrase (`connection refused`), not a problem of its own. */
+export const MIN_CORE_WORDS = 4;
+const MIN_CORE_CHARS = 12;
+/** Only the first words of a core are indexed: the head of a message names the problem. */
+const MAX_CORE_WORDS = 24;
+
+const OPENERS = '([{"\'`<#*';
+const CLOSERS = ')]}"\'`,;:.!?>*';
+// Names that say which class, not what happened: TypeError, AxiosError, OperationalError. Upper-case
+// words stay: they are as often the problem (POST, HTTPS, DEADLINE_EXCEEDED) as a code for it.
+const EXCEPTION_WORD = /(?:error|exception|exceptions|warning|fault|failure)$/i;
+const NOISE_WORDS = new Set(['uncaught', 'unhandled', 'fatal', 'critical', 'severe', 'warn', 'info', 'debug', 'caused', 'nested', 'by', 'is', 'the', 'a', 'an']);
+
+function coreWord(token: string): string | null {
+  if (!isAnchor(token)) return null;
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENERS.includes(token[start] as string)) start++;
+  while (end > start && CLOSERS.includes(token[end - 1] as string)) end--;
+  const word = token.slice(start, end);
+  if (EXCEPTION_WORD.test(word)) return null;
+  const lower = word.toLowerCase();
+  return NOISE_WORDS.has(lower) ? null : lower;
+}
+
+/** The words of a template that name its problem, in order (see the top of this file). */
+export function coreWords(template: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(template)) {
+    const word = coreWord(token);
+    if (word !== null) out.push(word);
+    if (out.length >= MAX_CORE_WORDS) break;
+  }
+  return out;
+}
+
+function distinctive(words: readonly string[]): boolean {
+  return words.length >= MIN_CORE_WORDS && words.reduce((n, w) => n + w.length, 0) >= MIN_CORE_CHARS;
+}
+
+export interface CoreGroup {
+  id: string;
+  /** The template that speaks for the group. */
+  template: string;
+  /** True for a stack trace through the application's own frames: it never moves. */
+  pinned: boolean;
+  /** True when the group's entries say WARNING or worse. */
+  problem: boolean;
+  /** An error type the payload names outright: only groups of the same type (or none) meet. */
+  payloadType?: string;
+}
+
+// Words that make a phrase an error. Only an error's core draws other surfaces to it: routine lines
+// that differ by a trailing detail (`DHCPDISCOVER from … via eth1` and `… : no free leases`) are
+// different events, and an INFO line is never a wrapper of another.
+const ERROR_WORD = new RegExp(
+  '^(?:errors?|fail|fails|failed|failure|failing|refused|timeout|timed|exceeded|unable|cannot|can\'t|couldn\'t|' +
+    'denied|invalid|unexpected|unexpectedly|lost|terminated|reset|hang|destroyed|exhausted|panic|fatal|abort|aborted|' +
+    'crash|crashed|killed|missing|unavailable|unreachable|rejected|rejection|forbidden|unauthorized|overflow|' +
+    'violation|deadlock|corrupt|corrupted|expired|broken|exception|traceback|undefined|null|nil)$',
+  'i',
+);
+const NAMED_EXCEPTION = /[A-Za-z](?:Error|Exception)\b/;
+
+function errorLike(template: string): boolean {
+  if (NAMED_EXCEPTION.test(template)) return true;
+  for (const token of tokenize(template)) {
+    const word = token.replace(/^[^A-Za-z]+|[^A-Za-z']+$/g, '');
+    if (ERROR_WORD.test(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * id -> the id it joins (only ids that move are listed). Each group joins the group whose core is
+ * the longest distinctive run of its own (ties: the smaller id), and follows that group's own
+ * move, so the result does not depend on the order of the input.
+ */
+export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
+  const byCore = new Map<string, string>();
+  const cores = new Map<string, string[]>();
+  const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const g of sorted) {
+    const words = coreWords(g.template);
+    cores.set(g.id, words);
+    if (!distinctive(words) || !(g.problem || errorLike(g.template))) continue;
+    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    // Two groups with one core: the smaller id stands for it, unless only a pinned one does.
+    const owner = byCore.get(key);
+    if (owner === undefined) byCore.set(key, g.id);
+  }
+  const pinned = new Set(groups.filter((g) => g.pinned).map((g) => g.id));
+  const parent = new Map<string, string>();
+  const typeOf = new Map(groups.map((g) => [g.id, g.payloadType ?? '']));
+  for (const [id, words] of cores) {
+    if (pinned.has(id)) continue;
+    let best: { id: string; length: number } | null = null;
+    for (let length = words.length; length >= MIN_CORE_WORDS && best === null; length--) {
+      for (let start = 0; start + length <= words.length; start++) {
+        const run = words.slice(start, start + length);
+        if (!distinctive(run)) continue;
+        const owner = byCore.get(`${typeOf.get(id)}\u0001${run.join(' ')}`);
+        if (owner === undefined || owner === id) continue;
+        if (best === null || owner < best.id) best = { id: owner, length };
+      }
+    }
+    if (best !== null) parent.set(id, best.id);
+  }
+  const out = new Map<string, string>();
+  for (const id of parent.keys()) {
+    let at = id;
+    // Cores strictly shrink along the chain, except between equal cores; the bound stops a cycle.
+    for (let hop = 0; hop < 64 && parent.has(at) && parent.get(at) !== id; hop++) at = parent.get(at) as string;
+    if (at !== id) out.set(id, at);
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+// Log-line headers (timestamp, level, logger, pid/thread, source location) as the common formatters
+// of each stack print them. They say how a line was logged, not what happened: the same error
+// printed by two formatters must be one text. Only the head of the first line is looked at, and
+// every pattern is anchored with bounded quantifiers, so hostile text costs a few regex steps.
+
+export interface StrippedHeader {
+  /** The message without its header; the input itself when there was none. */
+  rest: string;
+  /** The level the header names, as written (`ERROR`, `error`, glog's `E`, .NET's `fail`). */
+  level?: string;
+}
+
+/** A header is at most this long; the rest of a line is message. */
+const MAX_HEADER_CHARS = 400;
+/** Pieces peeled off one line at most (ts, level, pid, thread, logger, source…). */
+const MAX_PIECES = 10;
+
+const LEVEL_WORDS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|ALERT|EMERG|EMERGENCY|PANIC';
+const LEVEL_WORD = new RegExp(`^(?:${LEVEL_WORDS})$`, 'i');
+
+// A date and time, as a header starts: 2026-03-10 12:00:01,234 / 2026-03-10T12:00:01.234Z /
+// 2026/03/10 12:00:01 (Go, nginx) / 2026-03-10 12:00:01.234 UTC / +0000 offsets.
+const DATE_TIME =
+  /^\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?)?(?:Z| ?[+-]\d{2}:?\d{2}| UTC)?(?=[\s\]|:,]|$)/;
+const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=[\s\]|]|$)/;
+const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?=\s)/;
+const APACHE_TIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}$/;
+const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?$/;
+const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s)/;
+
+// Whole formats with a fixed shape.
+const GLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
+const RAILS = /^[DIWEFUA], \[[^\]\n]{1,64}\] {1,8}([A-Z]{3,7}) -- [^:\n]{0,64}: ?/;
+const DOTNET = /^(fail|crit|warn|info|dbug|trce): [\w.`]{1,200}\[\d{1,10}\]\s*/;
+
+// A level word on its own: upper case anywhere in a header; lower case only when a separator
+// follows (`error: …`, `error - …`), since `Error: …` is a JavaScript exception, not a level.
+const UPPER_LEVEL = new RegExp(`^(${LEVEL_WORDS})(?::(?=[\\w.]{1,120}:)|:?(?=\\s)|/(?=[\\w-]{1,40}\\]))`);
+const LOWER_LEVEL = /^(error|warn|warning|info|debug|fatal|critical|notice)(?=: | - )/;
+const PYTHON_LOGGER = /^[\w.-]{1,120}:/; // after `ERROR:` in `ERROR:app.db:message`
+const LOGFMT_LEVEL = /^(?:level|lvl|severity)=("?)(\w{1,16})\1(?=\s)/;
+
+// Pieces that only count once a timestamp or level showed this is a header.
+const BRACKETED = /^\[([^[\]\n]{1,120})\]:?/;
+const PARENTHESISED = /^\(([\w.-]{1,80})\):?/;
+const PID_DASHES = /^\d{1,10}(?= {1,4}---)/;
+const NGINX_PID = /^\d{1,10}#\d{1,10}:(?: \*\d{1,12})?/;
+const SPRING_LOGGER = /^[\w.$]{1,200} {0,60}: /;
+const LOGGER_DASH = /^[\w.$<>-]{1,200}(?::[\w<>.-]{1,120}:\d{1,7})? - /;
+const SYSLOG_TAG = /^(?:[\w.-]{1,64} )?[\w.-]{1,64}\[\d{1,10}\]:/;
+const CELERY_TASK = /^[\w.-]{1,120}\[[\w-]{1,64}\]:/;
+const SOURCE_LOCATION = /^[\w./-]{1,200}\.(?:go|py|js|mjs|ts|java|kt|rb|cs|rs|php|ex|exs):\d{1,7}:?(?=\s)/;
+const LOGGER_COLON = /^((?:[a-z_][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}): /;
+const SEPARATOR = /^(?:---?|\||:|-)(?=\s)/;
+const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Interrupt)$/;
+
+type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' };
+
+function leadingTime(head: string): Piece | null {
+  const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head);
+  return m ? { length: m[0].length, kind: 'time' } : null;
+}
+
+/** `[2026-…]`, `[ERROR]`, `[2026-… : ERROR/MainProcess]`, `[nio-8080-exec-1]`, `[pid 12]`… */
+function bracketed(head: string, inHeader: boolean): Piece | null {
+  const m = BRACKETED.exec(head);
+  if (!m) return null;
+  const inner = (m[1] as string).trim();
+  if (inner === '') return null;
+  const time = leadingTime(inner);
+  if (time || APACHE_TIME.test(inner) || CLF_TIME.test(inner)) {
+    const level = levelIn(inner.slice(time?.length ?? 0));
+    return { length: m[0].length, kind: 'time', ...(level ? { level } : {}) };
+  }
+  const levelOnly = /^([A-Za-z]{3,9})(?:[/:][\w.-]{1,40})?$/.exec(inner);
+  if (levelOnly && LEVEL_WORD.test(levelOnly[1] as string)) return { length: m[0].length, kind: 'level', level: levelOnly[1] as string };
+  // Apache's `[core:error]`.
+  const moduleLevel = /^[\w-]{1,40}:([a-z]{3,9})$/.exec(inner);
+  if (moduleLevel && LEVEL_WORD.test(moduleLevel[1] as string)) return { length: m[0].length, kind: 'level', level: moduleLevel[1] as string };
+  // A thread, logger, pid, request tag or source file: only inside a header already begun.
+  if (inHeader && (/^[^\s]{1,120}$/.test(inner) || /^pid \d{1,10}$/.test(inner))) return { length: m[0].length, kind: 'other' };
+  return null;
+}
+
+/** The level a piece of header text names: `ERROR/MainProcess`, ` : ERROR`, `[error]`. */
+function levelIn(text: string): string | undefined {
+  const m = /(?:^|[\s:|])([A-Za-z]{3,9})(?=$|[\s/\]:])/.exec(text.slice(0, 64));
+  return m && LEVEL_WORD.test(m[1] as string) ? (m[1] as string) : undefined;
+}
+
+function nextPiece(head: string, inHeader: boolean, afterLevel: boolean): Piece | null {
+  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head);
+  if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
+  const time = leadingTime(head);
+  if (time) return time;
+  const br = bracketed(head, inHeader);
+  if (br) return br;
+  const upper = UPPER_LEVEL.exec(head);
+  if (upper) return { length: upper[0].length, kind: 'level', level: upper[1] as string };
+  const fmt = LOGFMT_LEVEL.exec(head);
+  if (fmt) return { length: fmt[0].length, kind: 'level', level: fmt[2] as string };
+  if (!inHeader) {
+    const lower = LOWER_LEVEL.exec(head);
+    return lower ? { length: lower[0].length, kind: 'level', level: lower[1] as string } : null;
+  }
+  if (afterLevel) {
+    const logger = PYTHON_LOGGER.exec(head);
+    if (logger && !EXCEPTION_NAME.test(logger[0].slice(0, -1))) return { length: logger[0].length, kind: 'other' };
+  }
+  const lower = LOWER_LEVEL.exec(head);
+  if (lower) return { length: lower[0].length, kind: 'level', level: lower[1] as string };
+  for (const re of [PARENTHESISED, PID_DASHES, NGINX_PID, SYSLOG_TAG, CELERY_TASK, SOURCE_LOCATION, LOGGER_DASH, SPRING_LOGGER, SEPARATOR]) {
+    const m = re.exec(head);
+    if (m) return { length: m[0].length, kind: 'other' };
+  }
+  const named = LOGGER_COLON.exec(head);
+  if (named && !EXCEPTION_NAME.test(named[1] as string)) return { length: named[0].length, kind: 'other' };
+  return null;
+}
+
+/** logfmt's `msg="db down" err=…` is the message `db down err=…`, as any other formatter prints it. */
+function unquoteLogfmtMessage(text: string): string {
+  if (!text.startsWith('msg=')) return text;
+  if (text[4] !== '"') {
+    const end = text.indexOf(' ', 4);
+    return end < 0 ? text.slice(4) : text.slice(4, end) + text.slice(end);
+  }
+  for (let i = 5; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return text.slice(5, i).replace(/\\"/g, '"') + text.slice(i + 1);
+  }
+  return text;
+}
+
+/** Peels a log header off the first line of a message. A line that is all header is left as it is. */
+export function stripLogHeader(text: string): StrippedHeader {
+  const lineEnd = text.indexOf('\n');
+  const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
+  const head = line.slice(0, MAX_HEADER_CHARS);
+  let at = 0;
+  let level: string | undefined;
+  let inHeader = false;
+  let afterLevel = false;
+  for (let n = 0; n < MAX_PIECES; n++) {
+    const rest = head.slice(at);
+    const piece = nextPiece(rest, inHeader, afterLevel);
+    if (!piece || piece.length === 0) break;
+    if (piece.kind === 'other' && !inHeader) break;
+    at += piece.length;
+    afterLevel = piece.kind === 'level';
+    inHeader = true;
+    if (level === undefined && piece.level !== undefined) level = piece.level;
+    while (at < head.length && (head[at] === ' ' || head[at] === '\t')) at++;
+  }
+  if (at === 0) return { rest: text };
+  const remainder = unquoteLogfmtMessage(line.slice(at));
+  if (remainder.trim() === '') return { rest: text };
+  const rest = remainder + (lineEnd < 0 ? '' : text.slice(lineEnd));
+  return level === undefined ? { rest } : { rest, level };
+}

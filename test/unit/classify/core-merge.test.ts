@@ -1,0 +1,85 @@
+// One error printed in different surfaces joins one cluster; different problems, call sites and
+// routine lines stay apart; the answer does not depend on the order of the groups.
+import fc from 'fast-check';
+import { coreWords, mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
+
+const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, pinned: false, problem: true, ...over });
+
+function joined(groups: CoreGroup[]): string[][] {
+  const moved = mergeByCore(groups);
+  const byRoot = new Map<string, string[]>();
+  for (const x of groups) {
+    const root = moved.get(x.id) ?? x.id;
+    byRoot.set(root, [...(byRoot.get(root) ?? []), x.id].sort());
+  }
+  return [...byRoot.values()].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+describe('coreWords', () => {
+  it('drops exception names, level words and values, keeps the words of the message', () => {
+    expect(coreWords('AxiosError: timeout of <NUM> exceeded')).toEqual(['timeout', 'of', 'exceeded']);
+    expect(coreWords('Uncaught Error: Connection terminated unexpectedly')).toEqual(['connection', 'terminated', 'unexpectedly']);
+    expect(coreWords("{ [Error: socket hang up] code: '<QUOTED>' }")).toEqual(['socket', 'hang', 'up', 'code']);
+    expect(coreWords("KeyError: '<QUOTED>'")).toEqual([]);
+  });
+});
+
+describe('mergeByCore', () => {
+  it.each([
+    ['a prefix an application added', 'Task was destroyed but it is pending!', 'Error doing job: Task was destroyed but it is pending!'],
+    ['a suffix that comes and goes', 'Cannot connect to <URL>: [Errno <NUM>] Connection refused.', 'Cannot connect to <URL>: [Errno <NUM>] Connection refused. Trying again in <NUM> seconds...'],
+    ['a wrapper', 'QueuePool limit of size <NUM> overflow <NUM> reached, connection timed out, timeout <NUM>', 'sqlalchemy.exc.TimeoutError: QueuePool limit of size <NUM> overflow <NUM> reached, connection timed out, timeout <NUM> (Background on this error at: <URL>)'],
+    ['another exception name', 'AxiosError: timeout of <NUM> exceeded while waiting', 'Error: timeout of <NUM> exceeded while waiting'],
+    ['the error inside braces', 'Error: socket hang up at once', "{ [Error: socket hang up at once] code: '<QUOTED>' }"],
+  ])('joins %s', (_why, short, long) => {
+    expect(joined([g('c1', long), g('c2', short)])).toEqual([['c1', 'c2']]);
+  });
+
+  it('joins a trace through library frames only to the same message printed as text', () => {
+    expect(joined([g('s1', 'Error: Connection terminated unexpectedly by server'), g('t1', 'Connection terminated unexpectedly by server')])).toEqual([['s1', 't1']]);
+  });
+
+  it('keeps traces through the application\'s own frames apart, even with one message', () => {
+    const a = g('s1', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { pinned: true });
+    const b = g('s2', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { pinned: true });
+    expect(joined([a, b])).toEqual([['s1'], ['s2']]);
+    // Text of that message may join one of them, and does not bring the other along.
+    expect(joined([a, b, g('t1', 'Cannot read properties of undefined (reading <QUOTED>) in handler')])).toEqual([['s1', 't1'], ['s2']]);
+  });
+
+  it('leaves routine lines that differ by a trailing detail apart', () => {
+    const a = g('c1', 'DHCPDISCOVER from <IP> via eth1', { problem: false });
+    const b = g('c2', 'DHCPDISCOVER from <IP> via eth1: network A_net: no free leases', { problem: false });
+    expect(joined([a, b])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('does not let a three-word phrase inside another event attract it (sshd\'s two events)', () => {
+    const routine = g('c1', 'Invalid user <*> from <IP>', { problem: false });
+    expect(joined([routine, g('c2', 'Failed password for invalid user <*> from <IP> port <NUM> ssh2', { problem: false })])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('never draws to a generic phrase', () => {
+    expect(joined([g('c1', 'Connection refused'), g('c2', 'redis: Connection refused'), g('c3', 'postgres: Connection refused')])).toEqual([['c1'], ['c2'], ['c3']]);
+  });
+
+  it('keeps errors a payload types differently apart', () => {
+    const a = g('c1', 'field amount must be positive, got <NUM>', { payloadType: 'ValidationError' });
+    const b = g('c2', 'field amount must be positive, got <NUM>', { payloadType: 'QuotaError' });
+    expect(joined([a, b])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('gives the same answer in any order', () => {
+    const groups = [
+      g('c1', 'Task was destroyed but it is pending!'),
+      g('c2', 'Error doing job: Task was destroyed but it is pending!'),
+      g('c3', 'asyncio Task was destroyed but it is pending! task=<*>'),
+      g('c4', 'Event loop is closed when shutting down', { pinned: true }),
+      g('c5', 'RuntimeError: Event loop is closed when shutting down'),
+      g('c6', 'Connection pool is full, discarding connection: <HOST>'),
+    ];
+    const expected = joined(groups);
+    fc.assert(fc.property(fc.shuffledSubarray(groups, { minLength: groups.length }), (order) => {
+      expect(joined(order)).toEqual(expected);
+    }));
+  });
+});

@@ -1,0 +1,84 @@
+// Log-line headers as each framework documents its default (or most common) format: the same
+// message printed through any of them must come out as the same text, and the level is kept.
+import { stripLogHeader } from '../../../src/normalize/log-header.js';
+
+const MSG = 'Failed to create request-scoped database session: 401';
+
+const headers: Array<[string, string, string | undefined]> = [
+  // [format, line, level]
+  ['Python logging, the common %(asctime)s - %(name)s - %(levelname)s - %(message)s', `2026-03-10 12:00:01,234 - app.db - ERROR - ${MSG}`, 'ERROR'],
+  ['Python logging.basicConfig default %(levelname)s:%(name)s:%(message)s', `ERROR:app.db.session:${MSG}`, 'ERROR'],
+  ['Python basicConfig, root logger', `WARNING:root:${MSG}`, 'WARNING'],
+  ['uvicorn default', `ERROR:    ${MSG}`, 'ERROR'],
+  ['gunicorn error log', `[2026-03-10 12:00:01 +0000] [7] [ERROR] ${MSG}`, 'ERROR'],
+  ['loguru default', `2026-03-10 12:00:01.234 | ERROR    | app.db:connect:42 - ${MSG}`, 'ERROR'],
+  ['Celery worker', `[2026-03-10 12:00:01,234: ERROR/MainProcess] ${MSG}`, 'ERROR'],
+  ['Celery task logger', `[2026-03-10 12:00:01,234: WARNING/ForkPoolWorker-2] tasks.sync[1f3c]: ${MSG}`, 'WARNING'],
+  ['bracketed ts, level, logger', `[2026-03-10T12:00:01.234Z] [ERROR] [app.db] ${MSG}`, 'ERROR'],
+  ['Spring Boot 2 console', `2026-03-10 12:00:01.234 ERROR 1 --- [nio-8080-exec-1] c.e.billing.OrderService          : ${MSG}`, 'ERROR'],
+  ['Spring Boot 3 console', `2026-03-10T12:00:01.234Z ERROR 1 --- [billing] [nio-8080-exec-1] c.e.billing.OrderService          : ${MSG}`, 'ERROR'],
+  ['Spring Boot 3.0 console', `2026-03-10T12:00:01.234+00:00 ERROR 1 --- [           main] c.e.billing.OrderService : ${MSG}`, 'ERROR'],
+  ['logback default pattern', `12:00:01.234 [main] ERROR com.example.billing.OrderService - ${MSG}`, 'ERROR'],
+  ['log4j2 common pattern', `2026-03-10 12:00:01,234 ERROR [main] com.example.OrderService: ${MSG}`, 'ERROR'],
+  ['java.util.logging SEVERE', `SEVERE: ${MSG}`, 'SEVERE'],
+  ['Go log, standard flags', `2026/03/10 12:00:01 ${MSG}`, undefined],
+  ['Go log, Lshortfile', `2026/03/10 12:00:01 main.go:42: ${MSG}`, undefined],
+  ['Go log, microseconds', `2026/03/10 12:00:01.123456 ${MSG}`, undefined],
+  ['glog / klog', `E0310 12:00:01.123456    1234 server.go:42] ${MSG}`, 'E'],
+  ['glog warning', `W0310 12:00:01.123456       1 reflector.go:424] ${MSG}`, 'W'],
+  ['logrus text', `time="2026-03-10T12:00:01Z" level=error msg="${MSG}"`, 'error'],
+  ['slog TextHandler', `time=2026-03-10T12:00:01.000Z level=ERROR msg="${MSG}"`, 'ERROR'],
+  ['zap console', `2026-03-10T12:00:01.234Z\tERROR\tserver/main.go:42\t${MSG}`, 'ERROR'],
+  ['Rails logger', `E, [2026-03-10T12:00:01.234567 #1] ERROR -- : ${MSG}`, 'ERROR'],
+  ['Rails tagged', `E, [2026-03-10T12:00:01.234567 #1] ERROR -- : [4f1c2a] ${MSG}`, 'ERROR'],
+  ['pino-pretty', `[12:00:01.234] ERROR (123): ${MSG}`, 'ERROR'],
+  ['winston simple', `error: ${MSG}`, 'error'],
+  ['Next.js dev', `error - ${MSG}`, 'error'],
+  ['nginx error log', `2026/03/10 12:00:01 [error] 7#7: *1 ${MSG}`, 'error'],
+  ['PostgreSQL server log', `2026-03-10 12:00:01.234 UTC [123] ERROR:  ${MSG}`, 'ERROR'],
+  ['syslog with tag', `Mar 10 12:00:01 host python3[123]: ERROR: ${MSG}`, 'ERROR'],
+  ['bare level in brackets', `[ERROR] ${MSG}`, 'ERROR'],
+  ['lower-case bracketed level', `[error] ${MSG}`, 'error'],
+  ['ISO time and level', `2026-03-10T12:00:01.234Z ERROR ${MSG}`, 'ERROR'],
+  ['Python ts with level in parens thread', `2026-03-10 12:00:01 ERROR (MainThread) [app.db] ${MSG}`, 'ERROR'],
+  ['level, thread, source', `ERROR [MainThread] [consumer.py:123] - ${MSG}`, 'ERROR'],
+];
+
+describe('stripLogHeader', () => {
+  it.each(headers)('%s', (_format, line, level) => {
+    const out = stripLogHeader(line);
+    expect(out.rest).toBe(MSG);
+    expect(out.level).toBe(level);
+  });
+
+  it('keeps the message of a bare line as it is', () => {
+    for (const text of [MSG, 'Error: socket hang up', 'TypeError: Cannot read properties of undefined (reading \'id\')',
+      'KeyError: \'id\'', 'panic: runtime error: index out of range [3] with length 3', 'Traceback (most recent call last):',
+      'psycopg2.OperationalError: could not connect to server', 'Memory limit of 512 MiB exceeded with 530 MiB used.',
+      'GET /api/orders 500', '500 errors in the last minute', 'error_count=0 health ok', 'Error connecting to redis']) {
+      expect(stripLogHeader(text)).toEqual({ rest: text });
+    }
+  });
+
+  it('keeps a date that is the message, not a header', () => {
+    expect(stripLogHeader('2026-03-10').rest).toBe('2026-03-10');
+    expect(stripLogHeader('2026-03-10 was the last day the export ran').rest).toBe('was the last day the export ran');
+  });
+
+  it('strips the first line only; the rest of a multi-line message stays', () => {
+    const out = stripLogHeader(`2026-03-10 12:00:01,234 - app - ERROR - boom\nTraceback (most recent call last):\n  File "a.py", line 1, in f`);
+    expect(out.rest).toBe('boom\nTraceback (most recent call last):\n  File "a.py", line 1, in f');
+  });
+
+  it('leaves a header with nothing after it alone', () => {
+    expect(stripLogHeader('ERROR:').rest).toBe('ERROR:');
+    expect(stripLogHeader('[2026-03-10 12:00:01] [ERROR]').rest).toBe('[2026-03-10 12:00:01] [ERROR]');
+  });
+
+  it('looks only at a bounded head of hostile input', () => {
+    const hostile = '[' + '2026-03-10 '.repeat(20_000) + ']' + ' - '.repeat(20_000);
+    expect(stripLogHeader(hostile).rest.length).toBeGreaterThan(200_000);
+    const levels = 'ERROR '.repeat(50_000) + 'boom';
+    expect(stripLogHeader(levels).rest.endsWith('boom')).toBe(true);
+  });
+});
