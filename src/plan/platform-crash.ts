@@ -11,8 +11,10 @@ const CRASHES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bMemory limit of\b.{0,40}\bexceeded\b/i, 'memory limit exceeded'],
   // `The user-provided container ran out of memory`, `JavaScript heap out of memory`, OOMKilled.
   [/\bout of memory\b|\bOutOfMemoryError\b|\bOOM[- ]?kill(?:ed|er)?\b|\boom\b/i, 'out of memory'],
-  // `Container terminated on signal 9.` (15 is the normal shutdown, see signalNumber below).
+  // `Container terminated on signal 9.` (15 is the normal shutdown, see SHUTDOWN_SIGNAL).
   [/\bContainer terminated on signal\b/i, 'container killed by a signal'],
+  // `Container called exit(1).` (exit(0) is a clean stop, see the exit code check below).
+  [/\bContainer called exit\(/i, 'container exited with an error'],
   // `The request failed because the instance failed the readiness probe.` (or startup, liveness)
   [/\bfailed the (?:readiness|startup|liveness) probe\b/i, 'instance failed its health probe'],
   // `Default STARTUP TCP probe failed 1 time consecutively for container "x" on port 8080.`
@@ -33,16 +35,19 @@ const SHUTDOWN_SIGNAL = 15;
 /** What crashed, in words, or null when the cluster is not a platform crash. */
 export function platformCrash(cluster: Pick<Cluster, 'template' | 'samples' | 'exceptionType'>): string | null {
   if (cluster.exceptionType && OOM_TYPE.test(cluster.exceptionType)) return 'out of memory';
-  const texts = [cluster.template, cluster.samples[0] ?? ''].map((t) => t.slice(0, MAX_TEXT));
+  const samples = cluster.samples.map((t) => t.slice(0, MAX_TEXT));
+  const texts = [cluster.template.slice(0, MAX_TEXT), samples[0] ?? ''];
   for (const [pattern, what] of CRASHES) {
     if (!texts.some((t) => pattern.test(t))) continue;
-    if (what === 'container killed by a signal' && signalNumber(texts[1]!) === SHUTDOWN_SIGNAL) continue;
+    if (what === 'container killed by a signal' && onlyClean(samples, /\bsignal (\d{1,3})\b/i, SHUTDOWN_SIGNAL)) continue;
+    if (what === 'container exited with an error' && onlyClean(samples, /\bexit\((\d{1,3})\)/i, 0)) continue;
     return what;
   }
   return null;
 }
 
-function signalNumber(sample: string): number | null {
-  const m = /\bsignal (\d{1,2})\b/i.exec(sample);
-  return m ? Number(m[1]) : null;
+/** The template masks the number: a crash unless every sample that shows it shows the clean one. */
+function onlyClean(samples: string[], pattern: RegExp, clean: number): boolean {
+  const shown = samples.map((s) => pattern.exec(s)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  return shown.length > 0 && shown.every((n) => n === clean);
 }

@@ -197,36 +197,49 @@ function sentenceWords(sentence: string, trace: boolean): string[] {
   const out: string[] = [];
   let afterKey = false;
   let couldBeforeNot = false;
+  let afterValue = false;
   for (const chunk of sentence.split(/\s+/).filter(Boolean)) {
     // `key=value` and `key: value` are two tokens; a comma or full stop ends what a key can own.
     const parts = chunk.split(/[=:]+/).filter((p) => p.length > 0);
-    for (const part of parts) {
+    const assigns = /[=:]$/.test(chunk);
+    parts.forEach((part, i) => {
+      const assigned = i < parts.length - 1 || assigns;
       if (part.includes(VALUE)) {
         afterKey = false;
-        continue;
+        afterValue = true;
+        return;
       }
       const words = splitWords(part);
+      const key = isSecretKey(words, assigned);
       if (afterKey) {
-        afterKey = isSecretKey(part); // `Authorization: Bearer xyz`: the value follows the second key
-        if (!words.every((w) => KEY_DESCRIBERS.has(w))) continue;
+        afterKey = key; // `Authorization: Bearer xyz`: the value follows the second key
+        if (!words.every((w) => KEY_DESCRIBERS.has(w))) return;
       }
       for (const w of words) {
         if (w === 'not' && couldBeforeNot) out.push('could');
         couldBeforeNot = w === 'could';
-        if (FILLER.has(w) || (trace && TRACE_FILLER.has(w)) || looksLikeValue(w)) continue;
+        // `failed 3 times`: a count's unit says nothing once the count is masked.
+        const unit = afterValue && (w === 'time' || w === 'times');
+        afterValue = false;
+        if (unit || FILLER.has(w) || (trace && TRACE_FILLER.has(w)) || looksLikeValue(w)) continue;
         out.push(w);
       }
-      if (isSecretKey(part)) afterKey = true;
-    }
+      if (key) afterKey = true;
+    });
     if (/[,.;!?)\]}]$/.test(chunk)) afterKey = false;
   }
   return out;
 }
 
-function isSecretKey(token: string): boolean {
-  const words = splitWords(token);
+/**
+ * `password`, `api_key`, `apiKey`: a key whose value may follow. Assigned (`AccessKeyId=…`,
+ * `JWT_PRIVATE_KEY: …`), any key word in it counts, unless it names an error type (`KeyError:`).
+ */
+function isSecretKey(words: string[], assigned: boolean): boolean {
   const last = words[words.length - 1];
-  return last !== undefined && (SECRET_KEYS.has(last) || SECRET_KEYS.has(words.join('')));
+  if (last === undefined) return false;
+  if (SECRET_KEYS.has(last) || SECRET_KEYS.has(words.join(''))) return true;
+  return assigned && last !== 'error' && last !== 'exception' && words.some((w) => SECRET_KEYS.has(w));
 }
 
 function expandContractions(text: string): string {

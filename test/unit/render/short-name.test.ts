@@ -116,6 +116,8 @@ describe('short names never carry what follows a secret-like key', () => {
     ['bearer token', 'Authorization: Bearer opensesame rejected', ['opensesame']],
     ['secret in a sentence', 'client secret tangerine does not match', ['tangerine']],
     ['token value', 'session token abcdefgh refused', ['abcdefgh']],
+    ['a key inside an assigned name', 'S3 upload refused AccessKeyId=swordfish for bucket', ['swordfish']],
+    ['an env var named like a key', 'Startup: JWT_PRIVATE_KEY=tangerine could not be parsed', ['tangerine']],
     ['redaction marker', 'password=[REDACTED] login failed for admin', ['redacted']],
     ['stars left by redaction', 'Created user ***@cornell.edu from JWT', ['cornell', 'edu']],
   ];
@@ -126,6 +128,7 @@ describe('short names never carry what follows a secret-like key', () => {
   });
 
   it('keeps what only describes the key', () => {
+    expect(shortNameFor({ kind: 'text', template: 'KeyError: missing user id' })).toBe('key-error-missing-user-id');
     expect(shortNameFor({ kind: 'text', template: 'Request without Authorization header' })).toBe('request-without-authorization-header');
     expect(shortNameFor({ kind: 'text', template: 'Failed to refresh token for user <NUM>: invalid_grant' })).toMatch(/^failed-refresh-token/);
   });
