@@ -6,7 +6,7 @@ import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { hashId } from './cluster-id.js';
 import { mergeByCore } from './core-merge.js';
 import {
-  cloneStats, emptyStats, mergeStats, record, revisionsOf, timelineOf, type ClusterStats,
+  cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
 } from './cluster-stats.js';
 import { requestSignature } from './request-signature.js';
 import { generaliseRoutes, type RouteKey } from './route-variants.js';
@@ -237,6 +237,8 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
         };
         if (first.exceptionType !== undefined) cluster.exceptionType = first.exceptionType;
         if (first.frames !== undefined) cluster.frames = [...first.frames];
+        const severitySource = severitySourceOf(stats);
+        if (severitySource !== undefined) cluster.severitySource = severitySource;
         out.push(cluster);
       }
       return out.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,6 +1,6 @@
 // What a cluster remembers about its entries: counts and a few samples, never the entries, so
 // memory follows the number of clusters and not the number of entries.
-import { SEVERITIES, type Entry, type RevisionSeen, type Severity, type Timeline } from '../shared/types.js';
+import { SEVERITIES, type Entry, type RevisionSeen, type Severity, type SeverityInference, type Timeline } from '../shared/types.js';
 
 export const MAX_SAMPLES = 3;
 export const MAX_SAMPLE_CHARS = 2000;
@@ -9,6 +9,9 @@ export const BUCKET_MS = 5 * 60 * 1000;
 export interface ClusterStats {
   count: number;
   severity: Severity;
+  /** Of the entries at `severity`: whether one had it from Cloud Logging, whether one had it from its text. */
+  ownAtMax: boolean;
+  textAtMax: boolean;
   firstSeen: number;
   lastSeen: number;
   services: Set<string>;
@@ -19,14 +22,12 @@ export interface ClusterStats {
 
 const RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]));
 
-export function maxSeverity(a: Severity, b: Severity): Severity {
-  return (RANK.get(a) ?? 0) >= (RANK.get(b) ?? 0) ? a : b;
-}
-
 export function emptyStats(): ClusterStats {
   return {
     count: 0,
     severity: 'DEFAULT',
+    ownAtMax: false,
+    textAtMax: false,
     firstSeen: Infinity,
     lastSeen: -Infinity,
     services: new Set(),
@@ -44,7 +45,7 @@ function addSample(samples: string[], text: string): void {
 
 export function record(stats: ClusterStats, entry: Entry): void {
   stats.count++;
-  stats.severity = maxSeverity(stats.severity, entry.severity);
+  atSeverity(stats, entry.severity, entry.severitySource === undefined, entry.severitySource === 'text');
   stats.firstSeen = Math.min(stats.firstSeen, entry.time);
   stats.lastSeen = Math.max(stats.lastSeen, entry.time);
   if (entry.service) stats.services.add(entry.service);
@@ -63,8 +64,10 @@ export function record(stats: ClusterStats, entry: Entry): void {
 
 /** Folds `from` into `into` (clusters that ended up with the same id). */
 export function mergeStats(into: ClusterStats, from: ClusterStats): void {
+  const empty = into.count === 0;
   into.count += from.count;
-  into.severity = maxSeverity(into.severity, from.severity);
+  if (empty) Object.assign(into, { severity: from.severity, ownAtMax: from.ownAtMax, textAtMax: from.textAtMax });
+  else if (from.count > 0) atSeverity(into, from.severity, from.ownAtMax, from.textAtMax);
   into.firstSeen = Math.min(into.firstSeen, from.firstSeen);
   into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
   for (const s of from.services) into.services.add(s);
@@ -78,6 +81,28 @@ export function mergeStats(into: ClusterStats, from: ClusterStats): void {
   }
   for (const s of from.samples) addSample(into.samples, s);
   for (const [b, n] of from.buckets) into.buckets.set(b, (into.buckets.get(b) ?? 0) + n);
+}
+
+/** Folds entries at `severity` into what the stats know of the highest severity and where it came from. */
+function atSeverity(stats: ClusterStats, severity: Severity, own: boolean, text: boolean): void {
+  const higher = (RANK.get(severity) ?? 0) - (RANK.get(stats.severity) ?? 0);
+  if (higher > 0 || stats.count === 1) {
+    stats.severity = severity;
+    stats.ownAtMax = own;
+    stats.textAtMax = text;
+  } else if (higher === 0) {
+    stats.ownAtMax ||= own;
+    stats.textAtMax ||= text;
+  }
+}
+
+/**
+ * Set when no entry at the cluster's highest severity had it from Cloud Logging: 'text' when one of
+ * them had it from its text, else 'level' (a payload's level field).
+ */
+export function severitySourceOf(stats: ClusterStats): SeverityInference | undefined {
+  if (stats.count === 0 || stats.ownAtMax) return undefined;
+  return stats.textAtMax ? 'text' : 'level';
 }
 
 export function cloneStats(stats: ClusterStats): ClusterStats {

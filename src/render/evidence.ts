@@ -1,5 +1,6 @@
 // The evidence a tired on-call engineer reads first: how often, where, since when, what it says,
 // and one click to the entries. Rendered from a view the plan prepares; no decisions here.
+import { severityNote } from '../shared/severity-note.js';
 import type { Problem, Window } from '../shared/types.js';
 import { codeBlock, formatCount, formatTime, inlineCode, truncate } from './markdown.js';
 import { binTimeline, renderTimelineChart, sparkline } from './timeline-chart.js';
@@ -76,7 +77,9 @@ export function renderEvidence(view: EvidenceView, limits: RenderLimits = FULL_L
     lines.push(SAMPLE_HEADING, codeBlock(truncate(sample, limits.sample)));
   }
   lines.push('', '| | |', '| --- | --- |', `| Priority | **${p.priority}**: ${oneLine(view.priorityNote)} |`);
-  lines.push(`| Severity | ${p.severity} |`);
+  // Cloud Logging shows such entries as DEFAULT: say where the severity came from, or the console looks wrong.
+  const inferred = p.severitySource ? ` (${severityNote(p.severitySource)}; Cloud Logging shows these entries as DEFAULT)` : '';
+  lines.push(`| Severity | ${p.severity}${inferred} |`);
   if (p.component) lines.push(`| Component | ${inlineCode(p.component)} |`);
   if (p.exceptionType) lines.push(`| Exception | ${inlineCode(p.exceptionType)} |`);
   const firstIn = view.firstRevision ? `, in revision ${inlineCode(view.firstRevision)}` : '';

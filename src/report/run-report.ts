@@ -1,12 +1,14 @@
 // The run report of INTERFACE.md, built from the sweep's data. Pure.
 import type { SourceReadResult } from '../shared/ports.js';
-import type { ActionResult, EntryCounts, Problem, StageError, Window } from '../shared/types.js';
+import type { ActionResult, EntryCounts, Problem, SeverityInference, StageError, Window } from '../shared/types.js';
 
 export interface ReportCluster {
   id: string;
   template: string;
   count: number;
   severity: string;
+  /** Only when Cloud Logging had no severity for these entries: where it was read instead. */
+  severitySource?: SeverityInference;
   priority: string;
   category: string;
   firstSeen: string;
@@ -76,6 +78,7 @@ export function buildRunReport(data: RunData): RunReport {
       template: p.template,
       count: p.count,
       severity: p.severity,
+      ...(p.severitySource ? { severitySource: p.severitySource } : {}),
       priority: p.priority,
       category: p.category,
       firstSeen: iso(p.firstSeen),

@@ -1,6 +1,7 @@
 // The worklog: what a person would have written after reading the logs by hand — summary first,
 // then each problem with its evidence and what was done about it, then the context and next steps.
 // Pure: rendered from the same data as the run report.
+import { severityNote } from '../shared/severity-note.js';
 import type { ActionResult, Priority, Problem } from '../shared/types.js';
 import type { RunData } from './run-report.js';
 
@@ -56,7 +57,7 @@ export function renderWorklog(data: WorklogData): string {
     out.push('## Below the thresholds (no issue)', '');
     out.push('| count | severity | pattern | why |', '| ---: | --- | --- | --- |');
     for (const p of noise.slice(0, MAX_NOISE_ROWS)) {
-      out.push(`| ${p.count} | ${p.severity} | ${cell(p.template, 120)} | ${cell(p.why, 80)} |`);
+      out.push(`| ${p.count} | ${severityText(p)} | ${cell(p.template, 120)} | ${cell(p.why, 80)} |`);
     }
     if (noise.length > MAX_NOISE_ROWS) out.push(`| … | | ${noise.length - MAX_NOISE_ROWS} more | |`);
     out.push('');
@@ -79,6 +80,11 @@ export function renderWorklog(data: WorklogData): string {
   return out.join('\n') + '\n';
 }
 
+/** `ERROR`, or `ERROR (severity read from the text)` when Cloud Logging had none for the entries. */
+function severityText(p: Problem): string {
+  return p.severitySource ? `${p.severity} (${severityNote(p.severitySource)})` : p.severity;
+}
+
 function renderProblem(p: Problem, rank: number, results: ActionResult[], data: WorklogData): string[] {
   const lines = [`### ${rank}. ${p.priority} · ${p.shortName}`, ''];
   lines.push(`- **Pattern:** \`${inline(p.template, 300)}\``);
@@ -87,7 +93,7 @@ function renderProblem(p: Problem, rank: number, results: ActionResult[], data: 
   lines.push(`- **Frequency:** ${p.count} in the window (${(p.count / span).toFixed(p.count / span < 10 ? 1 : 0)}/h) ${sparkline(p, data)}`);
   lines.push(`- **First / last seen:** ${stamp(p.firstSeen)} / ${stamp(p.lastSeen)}`);
   lines.push(`- **Impact:** ${impact(p, data)}`);
-  lines.push(`- **Severity:** ${p.severity} · **Category:** ${p.category}${p.component ? ` · **Component:** ${p.component}` : ''}`);
+  lines.push(`- **Severity:** ${severityText(p)} · **Category:** ${p.category}${p.component ? ` · **Component:** ${p.component}` : ''}`);
   const revisions = p.revisions.map((r) => `${r.name} (${r.count})`).join(', ');
   lines.push(`- **Where:** ${p.services.join(', ') || 'unknown service'}${revisions ? `; revisions ${revisions}` : ''}`);
   lines.push(`- **Priority:** ${p.priority} (${p.why})`);

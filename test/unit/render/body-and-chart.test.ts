@@ -63,6 +63,14 @@ describe('issue body', () => {
     expect(updateManagedText(next, { evidence: view(problem({ count: 99 })), related: [], note: null, state: { ...STATE, totalCount: 139 } }, false)).toBe(next);
   });
 
+  it('says where a severity Cloud Logging did not have was read, and only then', () => {
+    const fromText = renderIssueBody({ evidence: view(problem({ severity: 'ERROR', severitySource: 'text' })), related: [], state: STATE });
+    expect(fromText).toContain('| Severity | ERROR (severity read from the text; Cloud Logging shows these entries as DEFAULT) |');
+    const fromLevel = renderIssueBody({ evidence: view(problem({ severity: 'ERROR', severitySource: 'level' })), related: [], state: STATE });
+    expect(fromLevel).toContain("| Severity | ERROR (severity read from the payload's `level` field; Cloud Logging shows these entries as DEFAULT) |");
+    expect(renderIssueBody({ evidence: view(), related: [], state: STATE })).toContain('| Severity | WARNING |\n');
+  });
+
   it('writes the evidence comment for a person\'s issue with its marker', () => {
     const comment = renderEvidenceComment({ evidence: view(), related: [], state: STATE });
     expect(comment).toContain(EVIDENCE_MARKER);

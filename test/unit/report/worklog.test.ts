@@ -75,3 +75,30 @@ describe('worklog', () => {
     expect(report.actions[0]).toEqual({ kind: 'create', cluster: 'urgent', title: 'GCP-new-P1-urgent-name', reason: 'new problem', status: 'planned' });
   });
 });
+
+describe('a severity Cloud Logging did not have', () => {
+  const problems = [
+    problem('plain', { severitySource: 'text', severity: 'CRITICAL' }),
+    problem('pino', { severitySource: 'level' }),
+    problem('own', {}),
+    problem('quiet', { matters: false, count: 1, severitySource: 'text', why: '1 occurrence < 20' }),
+  ];
+  const results = [planned('plain', 'create', 'new problem'), planned('pino', 'create', 'new problem'), planned('own', 'create', 'new problem'), planned('quiet', 'none', 'noise')];
+
+  it('the run report says where it was read, and only then', () => {
+    const report = buildRunReport(data(problems, results));
+    expect(report.clusters.map((c) => [c.id, c.severity, c.severitySource])).toEqual([
+      ['plain', 'CRITICAL', 'text'], ['pino', 'ERROR', 'level'], ['own', 'ERROR', undefined], ['quiet', 'ERROR', 'text'],
+    ]);
+    expect(Object.keys(report.clusters[2]!)).not.toContain('severitySource');
+    expect(JSON.parse(JSON.stringify(report)).clusters[0].severitySource).toBe('text');
+  });
+
+  it('the worklog says so beside the severity', () => {
+    const text = renderWorklog({ ...data(problems, results), repositoryUrl: null });
+    expect(text).toContain('- **Severity:** CRITICAL (severity read from the text) · **Category:** new');
+    expect(text).toContain("- **Severity:** ERROR (severity read from the payload's `level` field) · **Category:** new");
+    expect(text).toContain('- **Severity:** ERROR · **Category:** new');
+    expect(text).toMatch(/\| 1 \| ERROR \(severity read from the text\) \| template of quiet <NUM> \|/);
+  });
+});
