@@ -7,6 +7,7 @@ import { meetsSeverityFloor, normalizeEntry, sampleEntry } from './normalize/ind
 import { clustersNeedingSearch, issueSamples, plan } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
+import { reassemble } from './source/reassemble.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
 import type { Action, ActionResult, Cluster, Entry, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
@@ -108,7 +109,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
     severityFloor: request.settings.severityFloor,
   });
   try {
-    for await (const raw of reading.entries) {
+    for await (const { raw } of reassemble(reading.entries)) {
       if (!meetsSeverityFloor(raw, request.settings.severityFloor)) {
         belowFloor++;
         continue;

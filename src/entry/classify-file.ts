@@ -1,8 +1,10 @@
 // `log-gardener classify`: one JSON line per input entry, in input order, with its final cluster id
 // and template. Entries are only remembered as a cluster handle each, so memory stays small.
+// A line that belongs to a reassembled multi-line trace gets its trace's cluster.
 import { createClassifier } from '../classify/index.js';
 import { normalizeEntry } from '../normalize/index.js';
 import { MAX_ENTRY_BYTES, readTextChunks } from '../source/read-text-file.js';
+import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
 import type { RawEntry } from '../shared/types.js';
 
@@ -10,18 +12,32 @@ export type InputFormat = 'gcp' | 'lines';
 
 // A plain line has no timestamp of its own; any fixed time will do, the classifier only groups text.
 const LINE_TIME = '1970-01-01T00:00:00Z';
+// Plain text is one stream, in the order it was written: a traceback's lines are joined as Cloud Run's
+// are, so `classify --format lines` on a pasted log shows the clusters a sweep would find.
+const LINES: Partial<ReassembleOptions> = { streamKey: () => 'lines', order: 'oldest-first' };
 
 export async function classifyFile(path: string, format: InputFormat, write: (line: string) => void): Promise<void> {
   const classifier = createClassifier();
   const handles: Array<number | string> = []; // a handle, or why the entry was skipped
-  for await (const piece of pieces(path, format)) {
-    const raw = toRaw(piece, format);
-    if (typeof raw === 'string') {
-      handles.push(raw);
-      continue;
+  const lineOf: number[] = []; // reassembly's input position -> index in the file
+  async function* entries(): AsyncGenerator<RawEntry> {
+    for await (const piece of pieces(path, format)) {
+      const raw = toRaw(piece, format);
+      if (typeof raw === 'string') {
+        handles.push(raw);
+        continue;
+      }
+      lineOf.push(handles.length);
+      handles.push(-1); // set below, once its entry (joined or not) is classified
+      yield raw;
     }
+  }
+  // A trace split over several entries is classified once, joined, as the sweep does; every line
+  // of it then shows the trace's cluster.
+  for await (const { raw, members } of reassemble(entries(), format === 'lines' ? LINES : undefined)) {
     const entry = normalizeEntry(raw);
-    handles.push('skip' in entry ? entry.skip : classifier.add(entry));
+    const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
+    for (const member of members) handles[lineOf[member]!] = handle;
   }
   handles.forEach((handle, index) => {
     if (typeof handle === 'string') {

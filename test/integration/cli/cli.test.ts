@@ -123,6 +123,61 @@ describe('log-gardener classify', () => {
     expect(rows[3]!.cluster).not.toBe(rows[0]!.cluster);
     expect(out.stdout).not.toMatch(/alice|bob/);
   });
+
+  describe('a traceback Cloud Run split into one entry per line', () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      '  File "/app/backend/routes/threads.py", line 41, in get_thread',
+      '    thread = await service.load(thread_id)',
+      '  File "/app/backend/services/cache.py", line 20, in get',
+      '    return self.entries[key]',
+      "KeyError: 'thread-42'",
+    ];
+    const entry = (textPayload: string, us: number, instanceId: string) => ({
+      textPayload,
+      timestamp: `2025-09-11T10:00:00.${String(us).padStart(6, '0')}Z`,
+      logName: 'projects/p/logs/run.googleapis.com%2Fstderr',
+      labels: { instanceId },
+      resource: { type: 'cloud_run_revision', labels: { service_name: 'backend', revision_name: 'backend-00042-abc' } },
+    });
+    type Row = { index: number; cluster: string | null; template: string | null; skipped?: string };
+    const rowsOf = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Row);
+
+    it('gives every line the cluster of the whole traceback, newest first with another instance in between', async () => {
+      const split = traceback.map((t, i) => entry(t, 100 + i * 10, '00c527f6d4'));
+      const other = [0, 1, 2, 3].map((i) => entry(`GET /items/${i} took ${i}ms`, 105 + i * 20, '00d93a10be'));
+      const oldestFirst = [...split, ...other].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+      const file = join(dir, 'split-traceback.json');
+      // gcloud's export: a JSON array, newest first, plus one line that is not a LogEntry.
+      const newestFirst = [...oldestFirst].reverse();
+      writeFileSync(file, JSON.stringify([...newestFirst, 'not an entry'], null, 2));
+      const whole = join(dir, 'whole-traceback.jsonl');
+      writeFileSync(whole, JSON.stringify(entry(traceback.join('\n'), 100, '00c527f6d4')));
+
+      const rows = rowsOf((await run(['classify', file])).stdout);
+      const [one] = rowsOf((await run(['classify', whole])).stdout);
+      expect(rows.map((r) => r.index)).toEqual([...Array(newestFirst.length + 1).keys()]);
+      const traceRows = rows.filter((_, i) => newestFirst[i] && traceback.includes(newestFirst[i]!.textPayload));
+      expect(traceRows).toHaveLength(traceback.length);
+      expect(new Set(traceRows.map((r) => r.cluster))).toEqual(new Set([one!.cluster]));
+      expect(traceRows.every((r) => r.template === one!.template)).toBe(true);
+      const otherRows = rows.filter((_, i) => newestFirst[i] && !traceback.includes(newestFirst[i]!.textPayload));
+      expect(otherRows.every((r) => r.cluster !== one!.cluster)).toBe(true);
+      expect(rows[rows.length - 1]!.skipped).toBe('not a LogEntry object');
+    });
+
+    it('joins a traceback in plain lines as well', async () => {
+      const file = join(dir, 'traceback.txt');
+      writeFileSync(file, ['INFO: starting', ...traceback, 'INFO: next request'].join('\n'));
+      const whole = join(dir, 'whole-traceback-2.jsonl');
+      writeFileSync(whole, JSON.stringify({ textPayload: traceback.join('\n'), timestamp: '1970-01-01T00:00:00Z' }));
+      const rows = rowsOf((await run(['classify', '--format', 'lines', file])).stdout);
+      const [one] = rowsOf((await run(['classify', whole])).stdout);
+      expect(rows).toHaveLength(traceback.length + 2);
+      expect(new Set(rows.slice(1, -1).map((r) => r.cluster))).toEqual(new Set([one!.cluster]));
+      expect(rows[0]!.cluster).not.toBe(one!.cluster);
+    });
+  });
 });
 
 describe('bad usage and hostile input', () => {
