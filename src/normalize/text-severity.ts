@@ -127,7 +127,8 @@ const ANSI_SGR = /\u001b\[[0-9;]{0,32}m/g;
 
 function cleanHead(text: string): string {
   const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
-  return head.replace(/\r\n?/g, '\n').replace(ANSI_SGR, '');
+  const lf = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
+  return lf.includes('\u001b') ? lf.replace(ANSI_SGR, '') : lf;
 }
 
 // A line that continues a trace printed one line per entry: frames, the source lines under them,
