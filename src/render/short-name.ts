@@ -101,6 +101,8 @@ function baseWords(cluster: ShortNameInput): Words {
     }
     if (words.length >= ENOUGH_WORDS) enough = true;
   }
+  // `Error: <*>` says nothing constant: where it was raised (the innermost own frame) does.
+  if (words.length < 2) for (const w of frameWords(cluster.frames?.[0])) if (!words.includes(w)) words.push(w);
   const kept = fit(words, spare);
   return strengthen(kept, cluster);
 }
@@ -161,7 +163,9 @@ function typeWords(type: string | undefined, all: boolean): string[] {
 /** The template without the exception's qualified name (its words would only repeat the type). */
 function withoutType(template: string, type: string | undefined): string {
   if (!type || /\s/.test(type) || type.length < 3) return template;
-  return template.split(type).join('');
+  // Whole names only (removing `Error` leaves `TypeError` alone), with any package before them.
+  const escaped = type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return template.replace(new RegExp(`(?<![\\w.$])(?:[\\w$]+\\.)*${escaped}(?![\\w$])`, 'g'), '');
 }
 
 function frameWords(frame: string | undefined): string[] {

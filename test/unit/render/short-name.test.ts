@@ -36,6 +36,8 @@ const CASES: Case[] = [
   { name: 'python ValueError', cluster: stack('ValueError', "ValueError: invalid literal for int() with base <NUM>: '<QUOTED>'"), has: ['value', 'invalid', 'literal'] },
   // Node
   { name: 'node TypeError', cluster: stack('TypeError', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)'), has: ['type', 'cannot', 'read', 'undefined'] },
+  { name: 'node Error with nothing constant', cluster: { kind: 'stack', exceptionType: 'Error', template: 'Error: <*>', frames: ['src/call.js:callErrorFromStatus', 'src/client.js:Object.onReceiveStatus'] }, has: ['call', 'error', 'status'] },
+  { name: 'unqualified type, qualified in the text', cluster: stack('OperationalError', 'sqlalchemy.exc.OperationalError: server closed the connection unexpectedly'), has: ['operational', 'server', 'closed'], hasNot: ['sqlalchemy', 'exc'] },
   { name: 'node ECONNREFUSED', cluster: stack('Error', 'Error: connect ECONNREFUSED <IP>'), has: ['connect', 'econnrefused'] },
   { name: "node can't", cluster: text("Can't set headers after they are sent to the client"), has: ['cannot', 'set', 'headers', 'sent'] },
   { name: 'unhandled rejection', cluster: text('Unhandled promise rejection: MongoServerError: E11000 duplicate key error collection: <*>'), has: ['unhandled', 'promise', 'rejection'] },
