@@ -56,7 +56,7 @@ const DEFAULTS: ReassembleOptions = {
  * (the grammar only joins trace-shaped lines, within a second) and better than not joining at all.
  * No stdout/stderr logName: not a container's text output, never joined.
  */
-export function cloudRunStream(raw: RawEntry): string | null {
+function cloudRunStream(raw: RawEntry): string | null {
   const logName = raw.logName;
   if (typeof logName !== 'string') return null;
   const slash = logName.lastIndexOf('%2F') >= 0 ? logName.lastIndexOf('%2F') + 3 : logName.lastIndexOf('/') + 1;

@@ -86,14 +86,14 @@ const isBlank = (s: string) => s.trim() === '';
 const isIndented = (s: string) => s.charCodeAt(0) === 32 || s.charCodeAt(0) === 9;
 
 /** The state a trace opened by this line is in, or null when the line cannot open one. */
-export function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
+function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
   if (kind === 'cont' || kind === 'plain') return null;
   if (kind === 'start') return s.startsWith(PY_TRACEBACK) ? 'py-head' : 'go-panic';
   return 'frames-head';
 }
 
 /** The state after one more line, or null when the line does not continue the trace. */
-export function stepTrace(state: TraceState, line: string): TraceState | null {
+function stepTrace(state: TraceState, line: string): TraceState | null {
   const s = line.length > PREFIX ? line.slice(0, PREFIX) : line.endsWith('\r') ? line.slice(0, -1) : line;
   switch (state) {
     case 'py-head':
@@ -142,7 +142,7 @@ export function stepTrace(state: TraceState, line: string): TraceState | null {
 }
 
 /** One entry's message as the grammar sees it. */
-export interface TraceLine {
+interface TraceLine {
   /** Kind of its first line. */
   kind: LineKind;
   /** Its text, possibly several lines. */
@@ -159,7 +159,7 @@ export interface Segment {
   open?: boolean;
 }
 
-export interface SegmentOptions {
+interface SegmentOptions {
   /** The first line continues a trace cut by a cap, from this state. */
   resume?: TraceState | null;
   /** The first lines are the end of a trace whose head is yet to come: join a leading run of `cont` lines. */
