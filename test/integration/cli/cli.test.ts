@@ -143,16 +143,21 @@ describe('log-gardener classify', () => {
     type Row = { index: number; cluster: string | null; template: string | null; skipped?: string };
     const rowsOf = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Row);
 
-    it('gives every line the cluster of the whole traceback, newest first with another instance in between', async () => {
+    // gcloud's export: a JSON array, newest first, another instance's lines in between, plus one
+    // element that is not a LogEntry; and the same traceback as one entry.
+    function writeFiles() {
       const split = traceback.map((t, i) => entry(t, 100 + i * 10, '00c527f6d4'));
       const other = [0, 1, 2, 3].map((i) => entry(`GET /items/${i} took ${i}ms`, 105 + i * 20, '00d93a10be'));
-      const oldestFirst = [...split, ...other].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+      const newestFirst = [...split, ...other].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
       const file = join(dir, 'split-traceback.json');
-      // gcloud's export: a JSON array, newest first, plus one line that is not a LogEntry.
-      const newestFirst = [...oldestFirst].reverse();
       writeFileSync(file, JSON.stringify([...newestFirst, 'not an entry'], null, 2));
       const whole = join(dir, 'whole-traceback.jsonl');
       writeFileSync(whole, JSON.stringify(entry(traceback.join('\n'), 100, '00c527f6d4')));
+      return { file, whole, newestFirst };
+    }
+
+    it('gives every line the cluster of the whole traceback, newest first with another instance in between', async () => {
+      const { file, whole, newestFirst } = writeFiles();
 
       const rows = rowsOf((await run(['classify', file])).stdout);
       const [one] = rowsOf((await run(['classify', whole])).stdout);
@@ -164,6 +169,15 @@ describe('log-gardener classify', () => {
       const otherRows = rows.filter((_, i) => newestFirst[i] && !traceback.includes(newestFirst[i]!.textPayload));
       expect(otherRows.every((r) => r.cluster !== one!.cluster)).toBe(true);
       expect(rows[rows.length - 1]!.skipped).toBe('not a LogEntry object');
+    });
+
+    it('is one problem, seen once, in a sweep', async () => {
+      const { file, whole } = writeFiles();
+      const [one] = rowsOf((await run(['classify', whole])).stdout);
+      const swept = await run(['sweep', '--logs-file', file, '--dry-run', '--json', '--now', '2025-09-11T11:00:00Z', '--window', '2h']);
+      expect(swept.code).toBe(0);
+      const report = JSON.parse(swept.stdout) as RunReport;
+      expect(report.clusters.map((c) => [c.id, c.count, c.severity])).toEqual([[one!.cluster, 1, 'ERROR']]);
     });
 
     it('joins a traceback in plain lines as well', async () => {

@@ -217,6 +217,13 @@ describe('reassemble: one trace per language, in both time orders', () => {
     }
   });
 
+  // The sweep's sources may drop lines that say nothing (blank lines, `exit status 2`, Go's signal line).
+  it.each(TRACES)('%s, without its blank, exit-status and signal lines', (_name, trace) => {
+    const kept = trace.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('exit status') && !l.startsWith('[signal')).join('\n');
+    expect(texts(run(split(kept, 0)))).toEqual([kept]);
+    expect(texts(run(newestFirst(split(kept, 0))))).toEqual([kept]);
+  });
+
   it('takes the head line\'s timestamp and other fields; the members are the input positions', () => {
     const entries = newestFirst(split(PYTHON, 0));
     const [joined] = run(entries);
