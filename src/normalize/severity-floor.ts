@@ -4,7 +4,7 @@
 // to such a trace (mayMatter), and the floor itself is applied after rejoining (meetsSeverityFloor).
 import { SEVERITIES, type RawEntry, type Severity } from '../shared/types.js';
 import { entrySeverityWithSource, entryText, isRecord } from './entry-fields.js';
-import { isContinuationLine } from './text-severity.js';
+import { mayBelongToTrace } from './text-severity.js';
 
 const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
 
@@ -16,11 +16,11 @@ export function meetsSeverityFloor(raw: RawEntry, floor: Severity): boolean {
 /**
  * The prefilter both sources apply before reassembly: the entry reaches the floor, or it has no
  * severity of its own nor a structured one (payload severity or level, request status) and its text
- * looks like a line of a trace (isContinuationLine). What it keeps is a superset of meetsSeverityFloor.
+ * may be a line of a trace (mayBelongToTrace: a frame, `Caused by:`, a line that names an error). What it keeps is a superset of meetsSeverityFloor.
  */
 export function mayMatter(raw: RawEntry, floor: Severity): boolean {
   const { severity, source } = entrySeverityWithSource(raw);
   if (rank(severity) >= rank(floor)) return true;
   if (source !== 'text' && source !== 'none') return false;
-  return isRecord(raw) && isContinuationLine(entryText(raw));
+  return isRecord(raw) && mayBelongToTrace(entryText(raw));
 }

@@ -134,15 +134,24 @@ function cleanHead(text: string): string {
 // A line that continues a trace printed one line per entry: frames, the source lines under them,
 // `Caused by:`, Go's goroutine blocks, the exception line that ends a Python traceback.
 const CONTINUATION =
-  /^(?:[ \t]+\S|Traceback \(most recent call last\)|Caused by: |\.\.\. \d{1,9} more|goroutine \d{1,9} |panic: |fatal error: |created by |During handling of the above exception|The above exception was the direct cause|Exception in thread |Unhandled [eE]xception\.|\[UnhandledPromiseRejection|(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Exit|Interrupt|Warning)(?::|$)|[\w./*()-]{1,256}\([^\n]{0,512}\)$)/;
+  /^(?:[ \t]+\S|Traceback \(most recent call last\)|(?:Caused by|Suppressed): |\.\.\. \d{1,9} |--- End of |\[signal |exit status |goroutine \d{1,9} |panic: |fatal error: |created by |During handling of the above exception|The above exception was the direct cause|Exception in thread |Unhandled [eE]xception\.|\[UnhandledPromiseRejection|(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure)(?::|$)|[\w./*()-]{1,256}\([^\n]{0,512}\)$)/;
+// A line that names an error may be the head of the trace whose frames follow it
+// (`Unhandled rejection: MongoNetworkError: closed`, `request failed` then `    at …`).
+const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
+// `java.util.concurrent.TimeoutException: x`, `app.Conflict`: a dotted type opening the line.
+const DOTTED_TYPE = /^(?:[A-Za-z_$][\w$]{0,100}\.){1,20}[A-Z][\w$]{0,100}(?::|$)/;
 
-/** True when the text's first line looks like part of a multi-line trace (frames, `Caused by:`, …). */
-export function isContinuationLine(text: string): boolean {
+/**
+ * True when the text's first line may belong to a trace printed one line per entry: a continuation
+ * (frames, source lines, `Caused by:`, goroutine blocks, the exception line that ends a Python
+ * traceback) or a line that names an error, which may be its head.
+ */
+export function mayBelongToTrace(text: string): boolean {
   if (typeof text !== 'string' || text === '') return false;
   const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
-  return CONTINUATION.test(first);
+  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -157,11 +166,11 @@ const WORDS_BY_SEVERITY: Partial<Record<Severity, string[]>> = {
   DEBUG: ['debug', 'dbug', 'trace', 'trce', 'fine'],
 };
 // Present in every trace shape and continuation line, whatever the floor.
-const TRACE_WORDS = ['error', 'exception', 'throwable', 'traceback', 'panic', 'fatal error', 'unhandled', 'caused by', 'goroutine', 'created by'];
+const TRACE_WORDS = ['error', 'exception', 'throwable', 'traceback', 'panic', 'fatal', 'fail', 'unhandled', 'caused by', 'suppressed', 'goroutine', 'created by'];
 
 /**
  * An RE2 pattern (Cloud Logging's `=~`) that matches every text whose textSeverity is at or above
- * `floor`, and every continuation line: a cheap superset, judged exactly once the entries are read.
+ * `floor`, and every line mayBelongToTrace keeps: a cheap superset, judged exactly once the entries are read.
  * Case-insensitive through a leading `(?i)`; no lookaround or backreference (RE2 has none).
  */
 export function severityTextPattern(floor: Severity): string {
@@ -171,10 +180,14 @@ export function severityTextPattern(floor: Severity): string {
   const syslog = SYSLOG.map((s, i) => (SEVERITIES.indexOf(s) >= rank ? i : -1)).filter((i) => i >= 0);
   const alternatives = [
     ...new Set([...words, ...TRACE_WORDS]),
-    '\\.rb:\\d+:in ',
+    '\\.rb:\\d',
     '^\\s',
-    '^\\.\\.\\. \\d+ more',
-    '^[\\w.$]*(?:exit|interrupt|warning)(?::|\\n|$)',
+    '^\\.\\.\\. \\d',
+    '^--- end of ',
+    '^\\[signal ',
+    '^exit status ',
+    '^[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|\\n|$)',
+    '^(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)',
     '^[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)',
   ];
   if (glog !== '') alternatives.push(`^[${glog}]\\d{4}`);

@@ -118,8 +118,9 @@ describe('the Cloud Logging source, through the real client over gRPC', () => {
 
     const ids = (entries: RawEntry[]) => entries.map((e) => e.insertId);
     expect(ids(cloud.entries)).toEqual(ids(fromFile));
+    // Lines that name an error are kept too: they may head frames that follow.
     expect(ids(cloud.entries)).toEqual([
-      'py-error', 'tb-1', 'tb-2', 'tb-3', 'tb-4', 'go-panic', 'go-routine', 'go-frame', 'java-frame', 'spring-warn', 'glog-e',
+      'py-error', 'mention', 'retry', 'tb-1', 'tb-2', 'tb-3', 'tb-4', 'go-panic', 'go-routine', 'go-frame', 'java-frame', 'spring-warn', 'glog-e',
       'dotnet-fail', 'pino-50', 'zap-error', 'no-level-trace', 'own-error',
     ]);
     // After the prefilter, the floor: trace lines alone fall below it until they are rejoined.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { SEVERITIES, type Severity } from '../../../src/shared/types.js';
-import { isContinuationLine, severityTextPattern, textSeverity } from '../../../src/normalize/text-severity.js';
+import { mayBelongToTrace, severityTextPattern, textSeverity } from '../../../src/normalize/text-severity.js';
 
 type Case = [text: string, expected: Severity];
 
@@ -245,7 +245,7 @@ describe('textSeverity', () => {
   });
 });
 
-describe('isContinuationLine', () => {
+describe('mayBelongToTrace', () => {
   it.each([
     '    at handler (/app/src/routes.js:42:17)',
     '\tat com.example.Foo.bar(Foo.java:42)',
@@ -263,17 +263,27 @@ describe('isContinuationLine', () => {
     'sqlalchemy.exc.OperationalError: timeout',
     'During handling of the above exception, another exception occurred:',
     'The above exception was the direct cause of the following exception:',
-  ])('%j continues a trace', (line) => {
-    expect(isContinuationLine(line)).toBe(true);
+    'Suppressed: java.io.IOException: close failed',
+    '--- End of inner exception stack trace ---',
+    '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a]',
+    'exit status 2',
+    'java.util.concurrent.TimeoutException',
+    'StopIteration',
+    // A line that names an error may be the head of the frames that follow it.
+    'Unhandled rejection: MongoNetworkError: connection closed',
+    'request failed',
+    'retrying after error',
+  ])('%j may belong to a trace', (line) => {
+    expect(mayBelongToTrace(line)).toBe(true);
   });
 
-  it.each(['health ok', 'GET /api 200', 'started in 3s', '', 'retrying after error'])('%j does not', (line) => {
-    expect(isContinuationLine(line)).toBe(false);
+  it.each(['health ok', 'GET /api 200', 'started in 3s', '', 'user signed in', 'Listening on port 8080'])('%j does not', (line) => {
+    expect(mayBelongToTrace(line)).toBe(false);
   });
 });
 
 // The Cloud Logging filter preselects DEFAULT entries with this pattern (RE2); it must never drop what
-// textSeverity or isContinuationLine would keep. Translated to a JS RegExp here as the test server does.
+// textSeverity or mayBelongToTrace would keep. Translated to a JS RegExp here as the test server does.
 function re2(pattern: string): RegExp {
   const insensitive = pattern.startsWith('(?i)');
   return new RegExp(insensitive ? pattern.slice(4) : pattern, insensitive ? 'i' : '');
@@ -292,9 +302,11 @@ describe('severityTextPattern', () => {
     }
   });
 
-  it('matches every continuation line', () => {
-    const pattern = re2(severityTextPattern('ERROR'));
-    for (const line of ['    at f (a.js:1:2)', '\tat x.Y(Y.java:1)', '  File "a.py", line 1', 'Caused by: x', '... 3 more', 'goroutine 7 [chan receive]:', 'main.main()', 'created by main.run', 'ValueError: x']) {
+  it('matches every line that may belong to a trace, whatever the floor', () => {
+    const pattern = re2(severityTextPattern('EMERGENCY'));
+    for (const line of ['    at f (a.js:1:2)', '\tat x.Y(Y.java:1)', '  File "a.py", line 1', 'Caused by: x', '... 3 more', 'goroutine 7 [chan receive]:', 'main.main()',
+      'created by main.run', 'ValueError: x', 'Suppressed: x', '--- End of inner exception stack trace ---', '[signal SIGSEGV]', 'exit status 2', 'app.Conflict',
+      'StopIteration', 'asyncio.Timeout', 'request failed', 'x.rb:3:in `f\'']) {
       expect({ line, matched: pattern.test(line) }).toEqual({ line, matched: true });
     }
   });
@@ -304,16 +316,16 @@ describe('severityTextPattern', () => {
     for (const text of ['GET /api 200', 'started in 3s', 'user signed in']) expect(pattern.test(text)).toBe(false);
   });
 
-  it('is a superset of textSeverity and isContinuationLine on arbitrary text', () => {
+  it('is a superset of textSeverity and mayBelongToTrace on arbitrary text', () => {
     const pattern = re2(severityTextPattern('NOTICE'));
-    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ',
+    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'a.', 'B', 'Timeout', 'Suppressed: ', 'exit status ', 'fail', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ',
       '2026-03-10 ', '12:00:01,234 ', '- ', '| ', 'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', 'fail: ', 'A.B[1]', 'x');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
         const keep = (() => {
           const s = textSeverity(text);
-          return (s !== null && rank(s) >= rank('NOTICE')) || isContinuationLine(text);
+          return (s !== null && rank(s) >= rank('NOTICE')) || mayBelongToTrace(text);
         })();
         return !keep || pattern.test(text);
       }),
@@ -344,7 +356,7 @@ describe('hostile text', () => {
     ['pipes', '| '.repeat(MB / 2)],
   ])('%s: answers without hanging', (_name, text) => {
     expect(() => textSeverity(text)).not.toThrow();
-    expect(() => isContinuationLine(text)).not.toThrow();
+    expect(() => mayBelongToTrace(text)).not.toThrow();
   });
 
   it('never throws on arbitrary strings', () => {

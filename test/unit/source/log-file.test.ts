@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileSource } from '../../../src/source/log-file.js';
+import { meetsSeverityFloor } from '../../../src/normalize/index.js';
 import { InputError } from '../../../src/shared/errors.js';
 import type { SourceQuery } from '../../../src/shared/ports.js';
 import type { RawEntry } from '../../../src/shared/types.js';
@@ -59,14 +60,21 @@ describe('file source', () => {
     ];
     writeFileSync(path, lines.map((e) => JSON.stringify(e)).join('\n'));
     const { entries, result } = await readAll(path);
-    // The frame line is kept for the sweep to rejoin with its traceback; alone it is filtered after that.
+    // A frame line, and a line that names an error (it may head frames), are kept for the sweep to rejoin
+    // with their trace; alone they fall below the floor after that (meetsSeverityFloor).
     expect(entries.map((e) => e.textPayload ?? (e.jsonPayload as { msg: string }).msg)).toEqual([
       'ERROR:root:Database connection failed',
+      'health ok, error_count=0',
       'Traceback (most recent call last):',
       '  File "/app/main.py", line 10, in <module>',
       'pino error',
     ]);
-    expect(result.filtered).toBe(3);
+    expect(result.filtered).toBe(2);
+    expect(entries.filter((e) => meetsSeverityFloor(e, 'NOTICE')).map((e) => e.textPayload ?? 'json')).toEqual([
+      'ERROR:root:Database connection failed',
+      'Traceback (most recent call last):',
+      'json',
+    ]);
   });
 
   it('reads every service when none is given', async () => {
