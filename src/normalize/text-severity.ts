@@ -88,8 +88,17 @@ const CRASH_LINE = /^(?:panic: |fatal error: |thread '[^'\n]{0,100}' panicked at
 const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
 const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|Unhandled [eE]xception\. \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
 const RUBY_TRACE_LINE = /^[^\s:]{1,512}\.rb:\d{1,7}:in [`'][^\n]{0,300}\([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;
-// `TypeError: msg` / `java.lang.IllegalStateException: msg` followed by an `at` frame (Node, JVM, .NET).
-const TYPED_WITH_FRAME = /^(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Fault)(?: \[[\w-]{1,64}\])?(?::[^\n]*)?\n[ \t]+at \S/m;
+// An `at` frame (Node, JVM, .NET), and on the line before it an exception type: `TypeError: msg`,
+// `java.lang.IllegalStateException: msg`, `Unhandled rejection: MongoNetworkError: closed`.
+const AT_FRAME = /\n[ \t]+at \S/;
+const TYPE_NAMED = /(?:^|[\s:(\[])(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Fault)(?:$|[\s:\]\[,)])/;
+
+function typedFrames(head: string): boolean {
+  const frame = AT_FRAME.exec(head);
+  if (!frame) return false;
+  const lineStart = head.lastIndexOf('\n', frame.index - 1) + 1;
+  return TYPE_NAMED.test(head.slice(Math.max(lineStart, frame.index - LINE_CHARS), frame.index));
+}
 
 /** The severity a text states in a log header or a trace's shape, or null when it states none. */
 export function textSeverity(text: string): Severity | null {
@@ -118,7 +127,7 @@ function headerSeverity(line: string): Severity | null {
 function traceSeverity(line: string, head: string): Severity | null {
   if (CRASH_LINE.test(line)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line)) return 'ERROR';
-  if (PYTHON_TRACEBACK.test(head) || TYPED_WITH_FRAME.test(head)) return 'ERROR';
+  if (PYTHON_TRACEBACK.test(head) || typedFrames(head)) return 'ERROR';
   return null;
 }
 
@@ -166,7 +175,7 @@ const WORDS_BY_SEVERITY: Partial<Record<Severity, string[]>> = {
   DEBUG: ['debug', 'dbug', 'trace', 'trce', 'fine'],
 };
 // Present in every trace shape and continuation line, whatever the floor.
-const TRACE_WORDS = ['error', 'exception', 'throwable', 'traceback', 'panic', 'fatal', 'fail', 'unhandled', 'caused by', 'suppressed', 'goroutine', 'created by'];
+const TRACE_WORDS = ['error', 'exception', 'throwable', 'fault', 'traceback', 'panic', 'fatal', 'fail', 'unhandled', 'caused by', 'suppressed', 'goroutine', 'created by'];
 
 /**
  * An RE2 pattern (Cloud Logging's `=~`) that matches every text whose textSeverity is at or above

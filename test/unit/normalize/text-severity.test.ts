@@ -170,6 +170,7 @@ const traces: Record<string, Case[]> = {
     ['Uncaught TypeError: x is not a function', 'ERROR'],
     ['[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "oops".] {\n  code: \'ERR_UNHANDLED_REJECTION\'\n}', 'ERROR'],
     ['request failed\nMongoNetworkError: connection closed\n    at Socket.<anonymous> (/app/node_modules/mongodb/lib/cmap/connection.js:300:44)', 'ERROR'],
+    ['Unhandled rejection: MongoNetworkError: connection closed\n    at Socket.<anonymous> (/app/node_modules/mongodb/lib/cmap/connection.js:300:44)', 'ERROR'],
   ],
   'Ruby': [
     ["/app/app.rb:3:in 'divide': divided by 0 (ZeroDivisionError)\n\tfrom /app/app.rb:7:in '<main>'", 'ERROR'],
@@ -178,6 +179,8 @@ const traces: Record<string, Case[]> = {
   '.NET': [
     ['Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 3', 'ERROR'],
     ['System.NullReferenceException: Object reference not set to an instance of an object.\n   at App.Handler.Run() in /src/Handler.cs:line 12', 'ERROR'],
+    ['call failed: System.ServiceModel.FaultException: denied\n   at App.Client.Call() in /src/Client.cs:line 8', 'ERROR'],
+    ['soap call: SoapFault: denied\n   at App.Client.Call() in /src/Client.cs:line 8', 'ERROR'],
   ],
   'Rust': [["thread 'main' panicked at src/main.rs:2:5:\nindex out of bounds", 'CRITICAL']],
 };
@@ -209,6 +212,8 @@ const notLevels = [
   'Traceback requested by user',
   'E0310 is the code',
   '    at foo (/app/a.js:1:2)',
+  'retrying after error\n    at foo (/app/a.js:1:2)',
+  'ErrorHandler installed\n    at foo (/app/a.js:1:2)',
   'goroutine 1 [running]:',
   'Caused by: java.io.IOException: x',
   'panicked users: 3',
