@@ -187,19 +187,21 @@ export function severityTextPattern(floor: Severity): string {
   const words = SEVERITIES.filter((s) => SEVERITIES.indexOf(s) >= rank).flatMap((s) => WORDS_BY_SEVERITY[s] ?? []);
   const glog = ['I', 'W', 'E', 'F'].filter((l) => SEVERITIES.indexOf(GLOG[l]!) >= rank).join('');
   const syslog = SYSLOG.map((s, i) => (SEVERITIES.indexOf(s) >= rank ? i : -1)).filter((i) => i >= 0);
-  const alternatives = [
-    ...new Set([...words, ...TRACE_WORDS]),
-    '\\.rb:\\d',
-    '^\\s',
-    '^\\.\\.\\. \\d',
-    '^--- end of ',
-    '^\\[signal ',
-    '^exit status ',
-    '^[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|\\n|$)',
-    '^(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)',
-    '^[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)',
+  // Shapes at the start of the text, after any colour codes (the text rules drop them); a line ends
+  // at LF or CRLF.
+  const eol = '(?:\\r?\\n|$)';
+  const atStart = [
+    '\\s',
+    '\\.\\.\\. \\d',
+    '--- end of ',
+    '\\[signal ',
+    'exit status ',
+    `[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|${eol})`,
+    `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|${eol})`,
+    `[\\w./*()-]+\\([^\\n]*\\)${eol}`,
   ];
-  if (glog !== '') alternatives.push(`^[${glog}]\\d{4}`);
-  if (syslog.length > 0) alternatives.push(syslog.length === 1 ? `^<${syslog[0]}>` : `^<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
-  return `(?i)${alternatives.join('|')}`;
+  if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
+  if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
+  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d'];
+  return `(?i)${anywhere.join('|')}|^(?:\\x1b\\[[0-9;]*m)*(?:${atStart.join('|')})`;
 }

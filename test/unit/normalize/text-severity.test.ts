@@ -316,6 +316,13 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it('reads past colour codes and CRLF line ends as the text rules do', () => {
+    const pattern = re2(severityTextPattern('ERROR'));
+    for (const text of ['\u001b[31mE0310 12:00:01.123456 1 f.go:1] x', '\u001b[2m    at f (a.js:1:2)', '\u001b[0m<3>x', 'main.main()\r\n\t/app/main.go:8', 'app.Conflict\r\nmore']) {
+      expect({ text, kept: textSeverity(text) !== null || mayBelongToTrace(text), matched: pattern.test(text) }).toEqual({ text, kept: true, matched: true });
+    }
+  });
+
   it('leaves out plain text that says nothing', () => {
     const pattern = re2(severityTextPattern('NOTICE'));
     for (const text of ['GET /api 200', 'started in 3s', 'user signed in']) expect(pattern.test(text)).toBe(false);
@@ -323,7 +330,7 @@ describe('severityTextPattern', () => {
 
   it('is a superset of textSeverity and mayBelongToTrace on arbitrary text', () => {
     const pattern = re2(severityTextPattern('NOTICE'));
-    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'a.', 'B', 'Timeout', 'Suppressed: ', 'exit status ', 'fail', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ',
+    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'a.', 'B', 'Timeout', 'Suppressed: ', 'exit status ', 'fail', '\u001b[31m', '\r\n', 'main.main()', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ',
       '2026-03-10 ', '12:00:01,234 ', '- ', '| ', 'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', 'fail: ', 'A.B[1]', 'x');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
