@@ -14,7 +14,7 @@
 // (a longer trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import { entryRevision, entryService, parseTimestamp } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
-import { firstLine, lineKind, segmentTraces, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
+import { firstLine, lineKind, segmentTraces, takesHeader, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -176,8 +176,10 @@ class Reassembler {
     if (Math.abs(delta) > this.gapUs) return this.restart(p, held, out, false);
     // Out of order for these lines (a merge of two files?): they end here.
     if (step !== 0 && p.direction !== 0 && step !== p.direction) return this.restart(p, held, out, false);
-    // A plain line is in no trace; two lines that each open or end a trace are never neighbours in one.
-    if (held.kind === 'plain' || (held.kind !== 'cont' && last.kind !== 'cont')) return this.restart(p, held, out, false);
+    // A plain line is in no trace; two lines that each open or end a trace are neighbours in one only
+    // as a header and the trace it heads.
+    if (held.kind === 'plain') return this.restart(p, held, out, false);
+    if (held.kind !== 'cont' && last.kind !== 'cont' && !this.headerPair(p, last, held, step)) return this.restart(p, held, out, false);
     if (p.items.length >= this.options.maxLines || p.chars + 1 + held.text.length > this.options.maxChars) {
       return this.restart(p, held, out, true);
     }
@@ -237,6 +239,15 @@ class Reassembler {
       };
     });
     out.push(...joined.sort((a, b) => a.members[0]! - b.members[0]!));
+  }
+
+  /** `last` then `held` are, in true time order, a line naming an error and a trace it may head. */
+  private headerPair(p: Pending, last: Held, held: Held, step: number): boolean {
+    const heads = (header: Held, trace: Held) => header.kind === 'head' && takesHeader(firstLine(trace.text));
+    const direction = this.given || p.direction || step || this.direction;
+    if (direction === 1) return heads(last, held);
+    if (direction === -1) return heads(held, last);
+    return heads(last, held) || heads(held, last);
   }
 
   private directionOf(p: Pending): number {

@@ -19,7 +19,7 @@ export type LineKind = 'cont' | 'start' | 'head' | 'plain';
 export type TraceState =
   | 'py-head' | 'py-frame' | 'py-code' | 'py-exc' | 'py-gap' | 'py-chain'
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end'
-  | 'frames-head' | 'frames' | 'frames-cause';
+  | 'header' | 'frames-head' | 'frames' | 'frames-cause';
 
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
@@ -89,7 +89,16 @@ const isIndented = (s: string) => s.charCodeAt(0) === 32 || s.charCodeAt(0) === 
 function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
   if (kind === 'cont' || kind === 'plain') return null;
   if (kind === 'start') return s.startsWith(PY_TRACEBACK) ? 'py-head' : 'go-panic';
-  return 'frames-head';
+  return 'header';
+}
+
+/**
+ * A line that opens a trace and may come right after a log line naming the error, as
+ * `logger.exception()` and uvicorn print (`ERROR:    Exception in ASGI application`, then
+ * `Traceback …`) and logback does (the message line, then `java.lang.X: …` and its frames).
+ */
+export function takesHeader(s: string): boolean {
+  return s.startsWith(PY_TRACEBACK) || s.startsWith('Exception in thread "') || isTypeLine(s);
 }
 
 /** The state after one more line, or null when the line does not continue the trace. */
@@ -131,6 +140,12 @@ function stepTrace(state: TraceState, line: string): TraceState | null {
       return s.startsWith('exit status ') ? 'go-end' : null;
     case 'go-end':
       return null;
+    case 'header': // a line naming an error: frames, or a trace that takes it as its header
+      if (FRAME.test(s)) return 'frames';
+      if (s.startsWith(' ---> ')) return 'frames-head';
+      if (s.startsWith(PY_TRACEBACK)) return 'py-head';
+      if (GOROUTINE.test(s)) return 'go-goroutine'; // net/http: `http: panic serving 10.0.0.1:5000: …`
+      return takesHeader(s) ? 'frames-head' : null;
     case 'frames-head':
       if (FRAME.test(s)) return 'frames';
       return s.startsWith(' ---> ') ? 'frames-head' : null; // .NET inner exceptions before the frames

@@ -177,6 +177,20 @@ const DOTNET = [
   '   at Acme.Orders.OrdersController.Get() in /src/Orders/OrdersController.cs:line 18',
 ].join('\n');
 
+// A trace under the log line that reports it: uvicorn / logger.exception(), logback, Go's net/http.
+const PYTHON_UNDER_LOG_LINE = `ERROR:    Exception in ASGI application\n${PYTHON}`;
+const JAVA_UNDER_LOG_LINE = `2025-09-11 10:00:00.123 ERROR 1 --- [nio-8080-exec-1] c.a.OrderController : Request failed\n${JAVA_CAUSED}`;
+const GO_RECOVERED = [
+  '2025/09/11 10:00:00 http: panic serving 10.0.0.1:5000: runtime error: invalid memory address or nil pointer dereference',
+  'goroutine 23 [running]:',
+  'net/http.(*conn).serve.func1()',
+  '\t/usr/local/go/src/net/http/server.go:1868 +0xb9',
+  'panic({0x6f5a40?, 0xa3a4b0?})',
+  '\t/usr/local/go/src/runtime/panic.go:920 +0x270',
+  'main.handler({0x7f1c2, 0xc0001}, 0xc000100000)',
+  '\t/app/main.go:21 +0x1d',
+].join('\n');
+
 const TRACES: Array<[string, string]> = [
   ['Python', PYTHON],
   ['Python, chained (direct cause)', PYTHON_CHAINED],
@@ -191,6 +205,9 @@ const TRACES: Array<[string, string]> = [
   ['Go, with a signal line', GO_SIGNAL],
   ['Ruby', RUBY],
   ['.NET, with an inner exception', DOTNET],
+  ['Python, under the line uvicorn logs it with', PYTHON_UNDER_LOG_LINE],
+  ['Java, under a logback message line', JAVA_UNDER_LOG_LINE],
+  ['Go, a panic net/http recovered', GO_RECOVERED],
 ];
 
 describe('reassemble: one trace per language, in both time orders', () => {
@@ -300,6 +317,15 @@ describe('reassemble: what is joined with what', () => {
     const pairs = PYTHON.split('\n').map((t, i) => line(t, Math.floor(i / 2)));
     expect(texts(run(pairs))).toEqual([PYTHON]);
     expect(texts(run(newestFirst(pairs)))).toEqual([PYTHON]);
+  });
+
+  it('takes one log line naming the error as a header, no more', () => {
+    const entries = [line('ERROR: retrying', 0), ...split(PYTHON_UNDER_LOG_LINE, 10)];
+    expect(texts(run(entries))).toEqual(['ERROR: retrying', PYTHON_UNDER_LOG_LINE]);
+    expect(texts(run(newestFirst(entries))).sort()).toEqual(['ERROR: retrying', PYTHON_UNDER_LOG_LINE].sort());
+    // A header and an exception line with no frames under them stay apart.
+    const lonely = [line('ERROR: lookup failed', 0), line("KeyError: 'k'", 10), line('GET / 200', 20)];
+    for (const input of [lonely, newestFirst(lonely)]) expect(run(input).every((j) => j.members.length === 1)).toBe(true);
   });
 
   it('uses service, revision and stream when an entry has no instance id', () => {
@@ -431,7 +457,8 @@ describe('reassemble: caps and bad input', () => {
 describe('reassemble: properties', () => {
   const vocabulary = [
     ...PYTHON.split('\n'), ...GO.split('\n'), ...JAVA_CAUSED.split('\n'), ...NODE.split('\n'), ...RUBY.split('\n'),
-    'INFO:     GET /health 200', 'ERROR request failed', 'Traceback (most recent call last):', '',
+    ...GO_RECOVERED.split('\n'), 'INFO:     GET /health 200', 'ERROR request failed', 'ERROR:    Exception in ASGI application',
+    'Traceback (most recent call last):', '', "ValueError: x",
   ];
   const item = fc.record({
     textIndex: fc.nat(vocabulary.length - 1),
