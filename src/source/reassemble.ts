@@ -9,11 +9,11 @@
 // direction. Which lines make a trace is the grammar's business (trace-grammar.ts).
 //
 // Cheap for what is not a trace: an entry that is not stdout/stderr text without a severity passes at
-// once; a line that is neither a continuation nor names an error passes at once unless a trace is
-// held for its stream. Bounded: per stream at most `maxLines` lines / `maxChars` characters are held
-// (a longer trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
-import { entryRevision, entryService, parseTimestamp } from '../normalize/index.js';
+// once, and so does a plain line (neither a continuation nor naming an error), after whatever its
+// stream held. Bounded: per stream at most `maxLines` lines / `maxChars` characters are held (a longer
+// trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import type { RawEntry } from '../shared/types.js';
+import { cloudRunStream, joinableText, microTime } from './stdout-line.js';
 import { firstLine, lineKind, segmentTraces, takesHeader, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
 
 export interface Joined {
@@ -49,23 +49,6 @@ const DEFAULTS: ReassembleOptions = {
   streamKey: cloudRunStream,
   order: 'detect',
 };
-
-/**
- * Cloud Run stdout/stderr: the instance and the stream. Without an instance id (an export that
- * dropped labels) the service and revision stand in: joining across instances of a revision is rare
- * (the grammar only joins trace-shaped lines, within a second) and better than not joining at all.
- * No stdout/stderr logName: not a container's text output, never joined.
- */
-function cloudRunStream(raw: RawEntry): string | null {
-  const logName = raw.logName;
-  if (typeof logName !== 'string') return null;
-  const slash = logName.lastIndexOf('%2F') >= 0 ? logName.lastIndexOf('%2F') + 3 : logName.lastIndexOf('/') + 1;
-  const stream = logName.slice(slash);
-  if (stream !== 'stderr' && stream !== 'stdout') return null;
-  const instance = isRecord(raw.labels) ? raw.labels.instanceId : undefined;
-  if (typeof instance === 'string' && instance !== '') return `i ${instance} ${logName}`;
-  return `r ${entryService(raw)} ${entryRevision(raw)} ${logName}`;
-}
 
 export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Partial<ReassembleOptions>): AsyncGenerator<Joined> {
   const joiner = new Reassembler({ ...DEFAULTS, ...options });
@@ -268,41 +251,4 @@ class Reassembler {
       this.flush(p, out, false);
     }
   }
-}
-
-/** textPayload of an entry without a severity (stdout/stderr text), without a trailing newline; else null. */
-function joinableText(raw: RawEntry): string | null {
-  if (!isRecord(raw)) return null;
-  const text = raw.textPayload;
-  if (typeof text !== 'string') return null;
-  const severity = raw.severity;
-  if (severity !== undefined && severity !== null && severity !== 'DEFAULT' && severity !== 0 && severity !== '') return null;
-  if (text.endsWith('\n')) return text.endsWith('\r\n') ? text.slice(0, -2) : text.slice(0, -1);
-  return text;
-}
-
-/** Entry time in microseconds (timestamps are microseconds apart within a trace), or null. */
-function microTime(raw: RawEntry): number | null {
-  if (!isRecord(raw)) return null;
-  for (const value of [raw.timestamp, raw.receiveTimestamp]) {
-    const ms = parseTimestamp(value);
-    if (ms !== null) return ms * 1000 + subMillisecond(value);
-  }
-  return null;
-}
-
-/** Digits 4-6 of an RFC 3339 fraction (`…:05.123456789Z` -> 456). */
-function subMillisecond(value: unknown): number {
-  if (typeof value !== 'string' || value.charCodeAt(19) !== 46) return 0;
-  let us = 0;
-  for (let i = 23, scale = 100; i < 26; i++, scale /= 10) {
-    const d = value.charCodeAt(i) - 48;
-    if (!(d >= 0 && d <= 9)) break;
-    us += d * scale;
-  }
-  return us;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
