@@ -19,11 +19,12 @@ export type LineKind = 'cont' | 'start' | 'head' | 'plain';
 export type TraceState =
   | 'py-head' | 'py-frame' | 'py-code' | 'py-exc' | 'py-gap' | 'py-chain'
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end'
-  | 'header' | 'frames-head' | 'frames' | 'frames-cause';
+  | 'header' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end';
 
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-frame', 'py-code', 'py-exc', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'frames', 'frames-cause',
+  'node-props', 'node-end',
 ]);
 
 /** Longest prefix of a line that is looked at. */
@@ -43,7 +44,7 @@ const PY_FILE = /^\s+File "/;
 // Java `\tat a.B.c(B.java:1)`, Node `    at f (x.js:1:2)`, .NET `   at N.C.M() in x.cs:line 1`;
 // Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`.
 const FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
-const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.)/;
+const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.|lines matching cause stack trace)/;
 const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
 const CAUSE = /^\s*(?:Caused by|Suppressed): /;
 const GOROUTINE = /^goroutine \d{1,12} \[/;
@@ -62,6 +63,7 @@ export function lineKind(s: string): LineKind {
   if (s === '') return 'cont';
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
+  if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   if (isGoFunction(s)) return 'cont';
   if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
@@ -141,19 +143,30 @@ function stepTrace(state: TraceState, line: string): TraceState | null {
     case 'go-end':
       return null;
     case 'header': // a line naming an error: frames, or a trace that takes it as its header
-      if (FRAME.test(s)) return 'frames';
+      if (FRAME.test(s)) return frameState(s);
       if (s.startsWith(' ---> ')) return 'frames-head';
       if (s.startsWith(PY_TRACEBACK)) return 'py-head';
       if (GOROUTINE.test(s)) return 'go-goroutine'; // net/http: `http: panic serving 10.0.0.1:5000: …`
       return takesHeader(s) ? 'frames-head' : null;
     case 'frames-head':
-      if (FRAME.test(s)) return 'frames';
+      if (FRAME.test(s)) return frameState(s);
       return s.startsWith(' ---> ') ? 'frames-head' : null; // .NET inner exceptions before the frames
     case 'frames':
     case 'frames-cause':
-      if (FRAME.test(s) || MORE.test(s) || END_OF.test(s)) return 'frames';
+      if (FRAME.test(s)) return frameState(s);
+      if (MORE.test(s) || END_OF.test(s)) return 'frames';
       return CAUSE.test(s) ? 'frames-cause' : null;
+    case 'node-props': // `  code: 'ECONNREFUSED',`, `  [cause]: Error: …` and its frames, then `}`
+      if (isIndented(s) && !isBlank(s)) return 'node-props';
+      return s.trimEnd() === '}' ? 'node-end' : null;
+    case 'node-end':
+      return null;
   }
+}
+
+/** Node ends the last frame with ` {` when properties of the error follow (util.inspect). */
+function frameState(s: string): TraceState {
+  return s.endsWith(' {') ? 'node-props' : 'frames';
 }
 
 /** One entry's message as the grammar sees it. */

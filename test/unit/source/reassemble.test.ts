@@ -140,6 +140,29 @@ const NODE_UNHANDLED = [
   '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
 ].join('\n');
 
+// console.error(err) in Node: util.inspect adds the error's properties, and its cause, after the frames.
+const NODE_PROPERTIES = [
+  'Error: connect ECONNREFUSED 10.0.0.5:5432',
+  '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16) {',
+  '  errno: -111,',
+  "  code: 'ECONNREFUSED',",
+  "  syscall: 'connect',",
+  "  address: '10.0.0.5',",
+  '  port: 5432',
+  '}',
+].join('\n');
+
+const NODE_CAUSE = [
+  'Error: could not load thread',
+  '    at loadThread (/app/dist/threads.js:12:11)',
+  '    ... 4 lines matching cause stack trace ...',
+  '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5) {',
+  "  [cause]: TypeError: Cannot read properties of undefined (reading 'id')",
+  '      at parseThread (/app/dist/threads.js:30:20)',
+  '      at loadThread (/app/dist/threads.js:10:5)',
+  '}',
+].join('\n');
+
 const GO = [
   'panic: runtime error: index out of range [5] with length 3',
   '',
@@ -201,6 +224,8 @@ const TRACES: Array<[string, string]> = [
   ['Java, a log line followed by frames', JAVA_LOG_LINE],
   ['Node', NODE],
   ['Node, a log line naming the error', NODE_UNHANDLED],
+  ['Node, with the error\'s properties', NODE_PROPERTIES],
+  ['Node, with a cause', NODE_CAUSE],
   ['Go', GO],
   ['Go, with a signal line', GO_SIGNAL],
   ['Ruby', RUBY],
