@@ -80,6 +80,7 @@ function logfmtLevel(line: string): Severity | null {
 
 // java.util.logging's SimpleFormatter puts the level on the line after `Mar 10, 2026 12:00:01 PM cls method`.
 const JUL_FIRST_LINE = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M \S/;
+const JUL_LEVEL = /^(SEVERE|WARNING|INFO|FINE|FINER|FINEST): /;
 
 // A trace's shape. Go and Rust panics stop the process: CRITICAL, like FATAL. Any other printed
 // exception is an ERROR: Python tracebacks, JVM and .NET exceptions, Node errors are often caught and
@@ -105,12 +106,12 @@ export function textSeverity(text: string): Severity | null {
   if (typeof text !== 'string' || text === '') return null;
   const head = cleanHead(text);
   const lineEnd = head.indexOf('\n');
-  let first = lineEnd < 0 ? head : head.slice(0, lineEnd);
-  if (JUL_FIRST_LINE.test(first) && lineEnd >= 0) {
-    const next = head.indexOf('\n', lineEnd + 1);
-    first = head.slice(lineEnd + 1, next < 0 ? head.length : next);
+  const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS);
+  if (lineEnd >= 0 && JUL_FIRST_LINE.test(first)) {
+    const level = JUL_LEVEL.exec(head.slice(lineEnd + 1, lineEnd + 1 + LINE_CHARS));
+    if (level) return levelWord(level[1]!);
   }
-  return headerSeverity(first.slice(0, LINE_CHARS)) ?? traceSeverity(first.slice(0, LINE_CHARS), head);
+  return headerSeverity(first) ?? traceSeverity(first, head);
 }
 
 function headerSeverity(line: string): Severity | null {
@@ -187,21 +188,20 @@ export function severityTextPattern(floor: Severity): string {
   const words = SEVERITIES.filter((s) => SEVERITIES.indexOf(s) >= rank).flatMap((s) => WORDS_BY_SEVERITY[s] ?? []);
   const glog = ['I', 'W', 'E', 'F'].filter((l) => SEVERITIES.indexOf(GLOG[l]!) >= rank).join('');
   const syslog = SYSLOG.map((s, i) => (SEVERITIES.indexOf(s) >= rank ? i : -1)).filter((i) => i >= 0);
-  // Shapes at the start of the text, after any colour codes (the text rules drop them); a line ends
-  // at LF or CRLF.
-  const eol = '(?:\\r?\\n|$)';
+  // Shapes at the start of the text. The text rules drop colour codes and read CR as a line end
+  // wherever they are: a text that holds either is let through whole.
   const atStart = [
     '\\s',
     '\\.\\.\\. \\d',
     '--- end of ',
     '\\[signal ',
     'exit status ',
-    `[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|${eol})`,
-    `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|${eol})`,
-    `[\\w./*()-]+\\([^\\n]*\\)${eol}`,
+    `[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|\\n|$)`,
+    `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)`,
+    `[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)`,
   ];
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
-  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d'];
-  return `(?i)${anywhere.join('|')}|^(?:\\x1b\\[[0-9;]*m)*(?:${atStart.join('|')})`;
+  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d', '\\x1b', '\\r'];
+  return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

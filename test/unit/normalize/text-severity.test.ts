@@ -318,7 +318,8 @@ describe('severityTextPattern', () => {
 
   it('reads past colour codes and CRLF line ends as the text rules do', () => {
     const pattern = re2(severityTextPattern('ERROR'));
-    for (const text of ['\u001b[31mE0310 12:00:01.123456 1 f.go:1] x', '\u001b[2m    at f (a.js:1:2)', '\u001b[0m<3>x', 'main.main()\r\n\t/app/main.go:8', 'app.Conflict\r\nmore']) {
+    for (const text of ['\u001b[31mE0310 12:00:01.123456 1 f.go:1] x', '\u001b[2m    at f (a.js:1:2)', '\u001b[0m<3>x', 'main.main()\r\n\t/app/main.go:8', 'app.Conflict\r\nmore',
+      'main.main()\u001b[31m', 'main.main()\rnext']) {
       expect({ text, kept: textSeverity(text) !== null || mayBelongToTrace(text), matched: pattern.test(text) }).toEqual({ text, kept: true, matched: true });
     }
   });
@@ -328,20 +329,21 @@ describe('severityTextPattern', () => {
     for (const text of ['GET /api 200', 'started in 3s', 'user signed in']) expect(pattern.test(text)).toBe(false);
   });
 
-  it('is a superset of textSeverity and mayBelongToTrace on arbitrary text', () => {
-    const pattern = re2(severityTextPattern('NOTICE'));
-    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'a.', 'B', 'Timeout', 'Suppressed: ', 'exit status ', 'fail', '\u001b[31m', '\r\n', 'main.main()', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ',
-      '2026-03-10 ', '12:00:01,234 ', '- ', '| ', 'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', 'fail: ', 'A.B[1]', 'x');
+  it.each(['DEBUG', 'NOTICE', 'ERROR'] as Severity[])('at floor %s is a superset of textSeverity and mayBelongToTrace on generated text', (floor) => {
+    const pattern = re2(severityTextPattern(floor));
+    const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'INFO', 'info', 'a.', 'B', 'Timeout', 'Suppressed: ', 'exit status ', 'fail', '\u001b[31m', '\r\n', '\r',
+      'main.main()', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', 'I0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ', '2026-03-10 ', '12:00:01,234 ', '- ', '| ',
+      'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', '<6>', 'fail: ', 'A.B[1]', 'x', 'Mar 10, 2026 12:00:01 PM c m\n',
+      'SEVERE', 'E, [t #1] ', ' -- ', 'npm ', 'ERR! ', 'crit', '(', ')', 'Exception', 'Uncaught ', "thread 'm' panicked at ", 'fatal error: ', "x.rb:1:in `f'", ' (Boom)',
+      'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0');
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+      fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
-        const keep = (() => {
-          const s = textSeverity(text);
-          return (s !== null && rank(s) >= rank('NOTICE')) || mayBelongToTrace(text);
-        })();
+        const severity = textSeverity(text);
+        const keep = (severity !== null && rank(severity) >= rank(floor)) || mayBelongToTrace(text);
         return !keep || pattern.test(text);
       }),
-      { numRuns: 3000 },
+      { numRuns: 10_000, seed: 7 },
     );
   });
 
