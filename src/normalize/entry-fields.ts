@@ -167,13 +167,14 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
 
 /**
  * A payload `level`: pino / bunyan numbers (10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal;
- * custom levels fall to the one below) or a level word (zap `dpanic`, slog `ERROR+2`, logrus `warning`).
+ * custom levels fall to the one below; also as digits in a string) or a level word (zap `dpanic`, slog `ERROR+2`, logrus `warning`).
  */
 function payloadLevel(value: unknown): Severity | null {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) return null;
     return value >= 60 ? 'CRITICAL' : value >= 50 ? 'ERROR' : value >= 40 ? 'WARNING' : value >= 30 ? 'INFO' : 'DEBUG';
   }
+  if (typeof value === 'string' && /^\d{1,3}$/.test(value)) return payloadLevel(Number(value));
   return typeof value === 'string' ? levelWord(value) : null;
 }
 

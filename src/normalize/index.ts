@@ -12,4 +12,4 @@ export * from './mask.js';
 export { sampleEntry } from './sample-entry.js';
 export { stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
-export { severityTextPattern } from './text-severity.js';
+export { levelWordPatterns, severityTextPattern } from './text-severity.js';

@@ -30,6 +30,21 @@ export function levelWord(word: string): Severity | null {
   return m ? (LEVEL_WORDS[m[1]!.toLowerCase()] ?? null) : null;
 }
 
+/**
+ * RE2 patterns for a payload's `level` field: `atLeast` matches every level word levelWord reads at or
+ * above `floor` (null when none is); `readable` matches only words levelWord reads, so a level it
+ * does not match leaves the entry to its text.
+ */
+export function levelWordPatterns(floor: Severity): { atLeast: string | null; readable: string } {
+  const rank = SEVERITIES.indexOf(floor);
+  const words = Object.keys(LEVEL_WORDS);
+  const atLeast = words.filter((w) => SEVERITIES.indexOf(LEVEL_WORDS[w]!) >= rank);
+  return {
+    atLeast: atLeast.length === 0 ? null : `(?i)^\\s*(?:${atLeast.join('|')})`,
+    readable: `(?i)^(?:${words.join('|')})(?:[+-][0-9]{1,3})?$`,
+  };
+}
+
 // Words of a header, longest first so that `ERROR` is not read as `ERR`.
 const WORDS = 'emergency|emerg|alert|critical|crit|fatal|severe|error|eror|err|warning|warn|notice|information|info|debug|trace|dpanic|panic|finest|finer|fine';
 const UPPER_WORDS = 'EMERGENCY|EMERG|ALERT|CRITICAL|CRIT|FATAL|SEVERE|ERROR|ERR|WARNING|WARN|NOTICE|INFO|DEBUG|TRACE';

@@ -1,7 +1,7 @@
 // The Cloud Logging query for one sweep. Always carries its own time bounds: the client library adds a
 // "last 24 hours" clause to any filter that does not mention `timestamp`, which would silently cut a
 // longer window (and read the clock behind our back).
-import { severityTextPattern } from '../normalize/index.js';
+import { levelWordPatterns, severityTextPattern } from '../normalize/index.js';
 import type { SourceQuery } from '../shared/ports.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
@@ -34,24 +34,27 @@ export function buildFilter(query: SourceQuery, options: FilterOptions = {}): st
 /**
  * `severity >= FLOOR`, or an entry Cloud Logging has at DEFAULT (text written to stdout/stderr, a
  * payload `level` it does not read; `severity = DEFAULT` also matches entries with no severity, the
- * field's default) that may state a severity at or above the floor: a payload level, a request
- * status, a JSON payload with no level (its text decides), or text matching severityTextPattern, an
- * RE2 superset of what the text rules keep, trace continuation lines included. The source then
- * applies mayMatter to what comes back, so both sources keep the same entries.
+ * field's default) that may state a severity at or above the floor, in the order entrySeverity reads
+ * it: a payload `severity` (an export the logging agent did not lift it from), a payload `level`, a
+ * request status, or the text: matching severityTextPattern, an RE2 superset of what the text rules
+ * and the trace prefilter keep, or a JSON payload whose level says nothing (its text decides). The
+ * source then applies mayMatter to what comes back, so both sources keep the same entries.
  */
 function severityClause(floor: Severity): string {
   if (floor === 'DEFAULT') return 'severity >= DEFAULT';
   const text = quote(severityTextPattern(floor));
+  const level = levelWordPatterns(floor);
   const defaults = [
     `textPayload =~ ${text}`,
     `jsonPayload.message =~ ${text}`,
     `jsonPayload.msg =~ ${text}`,
-    `(jsonPayload:* AND NOT jsonPayload.level:*)`,
+    `(jsonPayload:* AND NOT jsonPayload.level =~ ${quote(level.readable)} AND NOT jsonPayload.level >= 0)`,
   ];
-  const words = levelWords(floor);
-  if (words !== '') defaults.push(`jsonPayload.level =~ ${quote(`(?i)^(?:${words})`)}`);
+  if (level.atLeast !== null) defaults.push(`jsonPayload.level =~ ${quote(level.atLeast)}`);
   const pino = PINO_FLOOR.find(([severity]) => rank(severity) >= rank(floor));
   if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
+  const named = SEVERITY_WORDS.filter(([severity]) => rank(severity) >= rank(floor)).map(([, words]) => words);
+  defaults.push(`jsonPayload.severity =~ ${quote(`(?i)^\\s*(?:${named.join('|')})`)}`, `jsonPayload.severity >= ${rank(floor) * 100}`);
   if (rank(floor) <= rank('WARNING')) defaults.push('httpRequest.status >= 400');
   else if (rank(floor) <= rank('ERROR')) defaults.push('httpRequest.status >= 500');
   return `(severity >= ${floor} OR (severity = DEFAULT AND (${defaults.join(' OR ')})))`;
@@ -62,15 +65,11 @@ const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
 // pino / bunyan numeric levels, lowest first: 10 trace and 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
 const PINO_FLOOR: Array<[Severity, number]> = [['DEBUG', 10], ['INFO', 30], ['WARNING', 40], ['ERROR', 50], ['CRITICAL', 60]];
 
-// Level words a payload's `level` may hold, by the severity they read as (entrySeverity's levelWord).
-const LEVEL_WORDS: Array<[Severity, string]> = [
-  ['EMERGENCY', 'emerg'], ['ALERT', 'alert'], ['CRITICAL', 'crit|fatal|panic'], ['ERROR', 'err|eror|severe|dpanic|fail'],
-  ['WARNING', 'warn'], ['NOTICE', 'notice'], ['INFO', 'info'], ['DEBUG', 'debug|dbug|trace|trce|fine'],
+// Words a payload `severity` may hold (parseSeverity: the LogSeverity names and their aliases), as prefixes.
+const SEVERITY_WORDS: Array<[Severity, string]> = [
+  ['DEBUG', 'debug|trace'], ['INFO', 'info'], ['NOTICE', 'notice'], ['WARNING', 'warn'], ['ERROR', 'err'],
+  ['CRITICAL', 'crit|fatal'], ['ALERT', 'alert'], ['EMERGENCY', 'emerg|panic'],
 ];
-
-function levelWords(floor: Severity): string {
-  return LEVEL_WORDS.filter(([severity]) => rank(severity) >= rank(floor)).map(([, words]) => words).join('|');
-}
 
 function anyOf(values: string[]): string {
   return values.length === 1 ? quote(values[0]!) : `(${values.map(quote).join(' OR ')})`;

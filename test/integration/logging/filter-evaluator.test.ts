@@ -1,5 +1,9 @@
 // The test server judges "entries read == entries that match", so its reading of the query language
 // is tested too.
+import fc from 'fast-check';
+import { mayMatter } from '../../../src/normalize/index.js';
+import type { RawEntry } from '../../../src/shared/types.js';
+import { buildFilter } from '../../../src/source/build-filter.js';
 import { FilterSyntaxError, matches, parseFilter } from '../servers/logging/filter.js';
 
 const entry = {
@@ -80,4 +84,34 @@ describe('the test server filter evaluator', () => {
       expect(() => matches(parseFilter(filter), entry)).toThrow(FilterSyntaxError);
     },
   );
+});
+
+// The sweep's filter, as this server judges it, keeps every entry the sources' prefilter keeps: so
+// Cloud Logging and a file give the same entries.
+describe('the sweep filter against the prefilter', () => {
+  const window = { start: Date.parse('2025-09-11T00:00:00Z'), end: Date.parse('2025-09-12T00:00:00Z') };
+  const texts = ['ERROR:root:x', 'INFO:app:ok', 'health ok', 'retrying after error', '  File "a.py", line 1', 'Traceback (most recent call last):',
+    'panic: boom', '2026-03-10 12:00:01,234 - a - WARNING - slow', 'E0310 12:00:01.123456 1 f.go:1] x', 'TypeError: x\n    at f (a.js:1:2)', 'main.main()', 'listening'];
+  const text = fc.constantFrom(...texts);
+  const payload = fc.record(
+    { level: fc.constantFrom(50, 30, 10, 60, -1, 'error', 'info', 'WARN', 'ERROR+2', 'verbose', ' error ', 'dpanic'), message: text, msg: text, stack: text, event: text, severity: fc.constantFrom('ERROR', 'INFO', 'loud') },
+    { requiredKeys: [] },
+  );
+  const entry = fc.record(
+    {
+      severity: fc.constantFrom(undefined, 'DEFAULT', 'INFO', 'NOTICE', 'ERROR'),
+      textPayload: text,
+      jsonPayload: payload,
+      httpRequest: fc.record({ status: fc.constantFrom(200, 404, 503) }),
+    },
+    { requiredKeys: [] },
+  ).map((e) => ({ timestamp: '2025-09-11T10:00:00Z', resource: { type: 'cloud_run_revision', labels: { service_name: 'api' } }, ...(e.textPayload !== undefined ? { ...e, jsonPayload: undefined } : e) }));
+
+  test.each(['NOTICE', 'WARNING', 'ERROR', 'DEBUG'] as const)('at floor %s', (floor) => {
+    const node = parseFilter(buildFilter({ window, services: ['api'], severityFloor: floor }));
+    fc.assert(
+      fc.property(entry, (raw) => !mayMatter(raw as RawEntry, floor) || matches(node, JSON.parse(JSON.stringify(raw)))),
+      { numRuns: 5_000, seed: 11 },
+    );
+  });
 });

@@ -108,6 +108,8 @@ describe('entrySeverity', () => {
     { name: 'pino 40 warn', entry: { jsonPayload: { level: 40, msg: 'x' } }, expected: ['WARNING', 'level'] },
     { name: 'pino 50 error', entry: { jsonPayload: { level: 50, msg: 'x' } }, expected: ['ERROR', 'level'] },
     { name: 'pino 60 fatal', entry: { jsonPayload: { level: 60, msg: 'x' } }, expected: ['CRITICAL', 'level'] },
+    { name: 'pino level as digits', entry: { jsonPayload: { level: '50', msg: 'x' } }, expected: ['ERROR', 'level'] },
+    { name: 'a negative level says nothing', entry: { jsonPayload: { level: -1, msg: 'ERROR:root:x' } }, expected: ['ERROR', 'text'] },
     { name: 'zap error', entry: { jsonPayload: { level: 'error', msg: 'x' } }, expected: ['ERROR', 'level'] },
     { name: 'zap dpanic', entry: { jsonPayload: { level: 'dpanic', msg: 'x' } }, expected: ['ERROR', 'level'] },
     { name: 'zap panic', entry: { jsonPayload: { level: 'panic', msg: 'x' } }, expected: ['CRITICAL', 'level'] },

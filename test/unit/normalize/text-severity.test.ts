@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { SEVERITIES, type Severity } from '../../../src/shared/types.js';
-import { mayBelongToTrace, severityTextPattern, textSeverity } from '../../../src/normalize/text-severity.js';
+import { levelWord, levelWordPatterns, mayBelongToTrace, severityTextPattern, textSeverity } from '../../../src/normalize/text-severity.js';
 
 type Case = [text: string, expected: Severity];
 
@@ -378,5 +378,26 @@ describe('hostile text', () => {
       const out = textSeverity(s);
       return out === null || (SEVERITIES as readonly string[]).includes(out);
     }));
+  });
+});
+
+describe('levelWordPatterns', () => {
+  const { atLeast, readable } = levelWordPatterns('NOTICE');
+  it.each(['error', 'WARN', 'ERROR+2', ' fatal', 'dpanic', 'Notice', 'crit', 'emergency'])('%j is at least NOTICE', (word) => {
+    expect(levelWord(word) !== null && SEVERITIES.indexOf(levelWord(word)!) >= SEVERITIES.indexOf('NOTICE')).toBe(true);
+    expect(re2(atLeast!).test(word)).toBe(true);
+  });
+  it.each(['info', 'debug', 'trace', 'verbose', ''])('%j is not', (word) => {
+    expect(re2(atLeast!).test(word)).toBe(false);
+  });
+  it.each(['error', 'ERROR+2', 'info', 'dbug', 'information', 'WARN-4'])('%j is readable', (word) => {
+    expect(re2(readable).test(word)).toBe(true);
+    expect(levelWord(word)).not.toBeNull();
+  });
+  it.each([' error ', 'verbose', 'errors', 'level', '50', 'ERROR+2000'])('%j is not: the text decides', (word) => {
+    expect(re2(readable).test(word)).toBe(false);
+  });
+  it('above EMERGENCY there is nothing', () => {
+    expect(levelWordPatterns('EMERGENCY').atLeast).toBe('(?i)^\\s*(?:emergency|emerg)');
   });
 });

@@ -1,23 +1,26 @@
 import { buildFilter, quote } from '../../../src/source/build-filter.js';
-import { severityTextPattern } from '../../../src/normalize/index.js';
+import { levelWordPatterns, severityTextPattern } from '../../../src/normalize/index.js';
+import { SEVERITIES } from '../../../src/shared/types.js';
 import type { SourceQuery } from '../../../src/shared/ports.js';
 
 const window = { start: Date.parse('2025-09-11T18:00:00Z'), end: Date.parse('2025-09-12T00:00:00Z') };
 const TIME = 'timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z"';
 
 // At or above the floor, or DEFAULT (plain stdout/stderr, a payload level) with something that may say so.
-function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', levels: string, pino: number, status: number): string {
+function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, severities: string, status: number): string {
   const text = quote(severityTextPattern(floor));
+  const { atLeast, readable } = levelWordPatterns(floor);
   return (
     `(severity >= ${floor} OR (severity = DEFAULT AND (textPayload =~ ${text} OR jsonPayload.message =~ ${text} OR jsonPayload.msg =~ ${text}` +
-    ` OR (jsonPayload:* AND NOT jsonPayload.level:*) OR jsonPayload.level =~ "(?i)^(?:${levels})" OR jsonPayload.level >= ${pino}` +
+    ` OR (jsonPayload:* AND NOT jsonPayload.level =~ ${quote(readable)} AND NOT jsonPayload.level >= 0)` +
+    ` OR jsonPayload.level =~ ${quote(atLeast!)} OR jsonPayload.level >= ${pino}` +
+    ` OR jsonPayload.severity =~ ${quote(`(?i)^\\s*(?:${severities})`)} OR jsonPayload.severity >= ${SEVERITIES.indexOf(floor) * 100}` +
     ` OR httpRequest.status >= ${status})))`
   );
 }
-const ERRORS = 'emerg|alert|crit|fatal|panic|err|eror|severe|dpanic|fail';
-const NOTICE = severityAtLeast('NOTICE', `${ERRORS}|warn|notice`, 40, 400);
-const WARNING = severityAtLeast('WARNING', `${ERRORS}|warn`, 40, 400);
-const ERROR = severityAtLeast('ERROR', ERRORS, 50, 500);
+const NOTICE = severityAtLeast('NOTICE', 40, 'notice|warn|err|crit|fatal|alert|emerg|panic', 400);
+const WARNING = severityAtLeast('WARNING', 40, 'warn|err|crit|fatal|alert|emerg|panic', 400);
+const ERROR = severityAtLeast('ERROR', 50, 'err|crit|fatal|alert|emerg|panic', 500);
 
 const cases: Array<{ name: string; query: SourceQuery; exclude?: string[]; expected: string }> = [
   {
@@ -64,8 +67,8 @@ describe('buildFilter', () => {
   test('above CRITICAL no request status or pino level reaches the floor', () => {
     const filter = buildFilter({ window, services: [], severityFloor: 'ALERT' });
     expect(filter).toContain('(severity >= ALERT OR (severity = DEFAULT AND (');
-    expect(filter).not.toMatch(/httpRequest\.status|jsonPayload\.level >=/);
-    expect(filter).toContain('jsonPayload.level =~ "(?i)^(?:emerg|alert)"');
+    expect(filter).not.toMatch(/httpRequest\.status|jsonPayload\.level >= [1-9]/);
+    expect(filter).toContain('jsonPayload.level =~ "(?i)^\\\\s*(?:emergency|emerg|alert)"');
   });
 
   test('stays far below the 20,000 characters Cloud Logging allows a query', () => {
