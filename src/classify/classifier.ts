@@ -5,6 +5,7 @@ import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { hashId } from './cluster-id.js';
 import { mergeByCore } from './core-merge.js';
+import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
 } from './cluster-stats.js';
@@ -59,6 +60,7 @@ interface Finalized {
 
 const MAX_ERROR_TYPE_CHARS = 200;
 const WARNING = SEVERITIES.indexOf('WARNING');
+const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
@@ -92,7 +94,10 @@ function signatureOf(entry: Entry): Placement {
       return { kind: 'node', id: hashId(parts), tokens, create };
     }
   }
-  return { kind: 'text', tokens: maskTokens(entry.text), errorType };
+  // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
+  // apart; on a problem, or a line whose severity nobody set, it is context that comes and goes.
+  const routine = entry.severity !== 'DEFAULT' && SEVERITIES.indexOf(entry.severity) < NOTICE;
+  return { kind: 'text', tokens: maskTokens(routine ? entry.text : problemText(entry.text)), errorType };
 }
 
 export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): Classifier {

@@ -1,0 +1,114 @@
+// The part of a message that names its problem. Context that one call site adds and another does
+// not (a request's `[path=… method=…]`, slog/logfmt attributes after the message, a documentation
+// link, SQLAlchemy's background link) and lists whose length varies (`keys: ['a', 'b', …]`) would
+// make one problem several templates; they are set aside before the text is templated. The sample
+// shown on GitHub keeps them. Every scan is bounded and every regex anchored.
+
+/** Only this much of a message is rewritten; the rest cannot change which problem it is. */
+const MAX_CHARS = 8192;
+const MAX_LIST_CHARS = 512;
+
+const BACKGROUND = /\s*\(Background on this error at: [^)\s]{1,300}\)/g;
+const FURTHER_INFO = /\n[ \t]*For further information visit \S{1,300}/g;
+const DOCS_LINK = /[,.;:]?\s+(?:see|visit|more info:?|learn more(?: at)?:?|details:?|docs:?|for more information,? see)\s+(?:<URL>|https?:\/\/\S{1,300})\.?\s*$/i;
+
+// Keys whose value is what happened (the error itself), never context.
+const MESSAGE_KEYS = new Set(['msg', 'message', 'err', 'error', 'reason', 'cause', 'exception', 'exc', 'type', 'code', 'status', 'detail', 'details']);
+const KEY = /^([A-Za-z_][\w.-]{0,63})=/;
+
+const LIST_ITEM = String.raw`(?:'[^'\n]{0,80}'|"[^"\n]{0,80}"|[\w.:/@-]{1,80})`;
+const LIST_CONTENT = new RegExp(String.raw`^\s*${LIST_ITEM}(?:\s*,\s*${LIST_ITEM}){0,64}\s*,?\s*$`);
+
+export function problemText(text: string): string {
+  const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
+  const lineEnd = out.indexOf('\n');
+  let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
+  const rest = lineEnd < 0 ? '' : out.slice(lineEnd);
+  first = first.replace(DOCS_LINK, '');
+  first = withoutTrailingContext(first);
+  out = lists(first) + rest;
+  return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  /** A `key=value` attribute that is context (not one of MESSAGE_KEYS). */
+  attribute: boolean;
+  bracket: boolean;
+}
+
+/** Whitespace-separated units; a `key="a b"` value and a `[k=v k=v]` group are one unit each. */
+function units(line: string): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+    if (i >= line.length) break;
+    const start = i;
+    const key = KEY.exec(line.slice(i, i + 70));
+    let end: number;
+    if (line[i] === '[' || line[i] === '{') {
+      const close = line.indexOf(line[i] === '[' ? ']' : '}', i + 1);
+      end = close < 0 || close - i > MAX_LIST_CHARS ? nextSpace(line, i) : close + 1;
+      const inner = line.slice(i + 1, end - 1);
+      const pairs = inner.split(/[\s,]+/).filter((p) => p !== '');
+      const context = pairs.length > 0 && pairs.every((p) => KEY.test(p) && !MESSAGE_KEYS.has((KEY.exec(p) as RegExpExecArray)[1]!.toLowerCase()));
+      out.push({ start, end, attribute: context, bracket: true });
+      i = end;
+      continue;
+    }
+    if (key) {
+      const valueAt = i + key[0].length;
+      const quote = line[valueAt];
+      if (quote === '"' || quote === "'") {
+        let j = valueAt + 1;
+        while (j < line.length && line[j] !== quote) j += line[j] === '\\' ? 2 : 1;
+        end = Math.min(line.length, j + 1);
+      } else end = nextSpace(line, valueAt);
+      out.push({ start, end, attribute: !MESSAGE_KEYS.has(key[1]!.toLowerCase()), bracket: false });
+      i = end;
+      continue;
+    }
+    end = nextSpace(line, i);
+    out.push({ start, end, attribute: false, bracket: false });
+    i = end;
+  }
+  return out;
+}
+
+function nextSpace(line: string, from: number): number {
+  let j = from;
+  while (j < line.length && line[j] !== ' ' && line[j] !== '\t') j++;
+  return j;
+}
+
+/** Cuts the trailing run of context attributes (and context brackets) when words come before it. */
+function withoutTrailingContext(line: string): string {
+  const all = units(line);
+  let cut = all.length;
+  while (cut > 0 && all[cut - 1]!.attribute) cut--;
+  if (cut === all.length || cut === 0) return line;
+  const kept = all.slice(0, cut);
+  if (!kept.some((u) => !u.bracket && /[A-Za-z]{2}/.test(line.slice(u.start, u.end)) && !KEY.test(line.slice(u.start, u.end)))) return line;
+  return line.slice(0, all[cut - 1]!.end);
+}
+
+/** `['a', 'b']`, `["x","y"]`, `[a1, b2]` -> `<LIST>`; `[Errno 111]`, `[ERROR]`, `[3]` stay. */
+function lists(line: string): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const open = line.indexOf('[', i);
+    if (open < 0) break;
+    const close = line.indexOf(']', open + 1);
+    if (close < 0) break;
+    const inner = line.slice(open + 1, close);
+    const nested = inner.includes('[');
+    const isList = !nested && close - open <= MAX_LIST_CHARS && (inner.includes(',') || /^\s*['"]/.test(inner)) && LIST_CONTENT.test(inner);
+    out += line.slice(i, open) + (isList ? '<LIST>' : line.slice(open, nested ? open + 1 : close + 1));
+    i = nested ? open + 1 : close + 1;
+  }
+  return out + line.slice(i);
+}

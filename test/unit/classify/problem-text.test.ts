@@ -1,0 +1,37 @@
+// What of a message names its problem: context suffixes that come and go, trailing attributes,
+// documentation links and lists of varying length are set aside before templating.
+import { problemText } from '../../../src/classify/problem-text.js';
+
+describe('problemText', () => {
+  it.each([
+    ['a request context suffix', 'Session access failed (middleware not installed?): SessionMiddleware must be installed [path=/api/threads/7 method=GET]', 'Session access failed (middleware not installed?): SessionMiddleware must be installed'],
+    ['SQLAlchemy background link', 'QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00 (Background on this error at: https://sqlalche.me/e/20/3o7r)', 'QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00'],
+    ['a docs link after a platform message', 'Memory limit of 512 MiB exceeded with 530 MiB used. Consider increasing the memory limit, see https://cloud.google.com/run/docs/configuring/memory-limits', 'Memory limit of 512 MiB exceeded with 530 MiB used. Consider increasing the memory limit'],
+    ['pydantic further information', 'Input should be a valid number [type=float_type, input_value=None, input_type=NoneType]\n    For further information visit https://errors.pydantic.dev/2.5/v/float_type', 'Input should be a valid number [type=float_type, input_value=None, input_type=NoneType]'],
+    ['slog attributes that come and go', 'slow query duration=1.2s query="SELECT * FROM entries WHERE id = $1"', 'slow query'],
+    ['logfmt attributes after a message', 'cache miss key=user:42 region=eu', 'cache miss'],
+    ['a list of varying length', "app.state keys: ['config', 'db', 'redis']", 'app.state keys: <LIST>'],
+    ['a one-item list', "app.state keys: ['config']", 'app.state keys: <LIST>'],
+    ['a JSON array', 'missing scopes ["read:orders","write:orders"] for client', 'missing scopes <LIST> for client'],
+    ['a bare list', 'unhealthy upstreams [a1, b2, c3] in pool', 'unhealthy upstreams <LIST> in pool'],
+  ])('sets aside %s', (_why, text, expected) => {
+    expect(problemText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['the message key of a logfmt line', 'post entry failed err="pq: deadlock detected" attempt=3', 'post entry failed err="pq: deadlock detected"'],
+    ['an errno in brackets', '[Errno 111] Connection refused', '[Errno 111] Connection refused'],
+    ['a level tag', 'upstream [ERROR] timeout', 'upstream [ERROR] timeout'],
+    ['an index in brackets', 'panic: runtime error: index out of range [3] with length 3', 'panic: runtime error: index out of range [3] with length 3'],
+    ['a text that is only attributes', 'user=42 action=login', 'user=42 action=login'],
+    ['a mid-sentence key=value', 'retry attempt=3 failed for order 17', 'retry attempt=3 failed for order 17'],
+    ['a URL that is the subject', 'GET https://api.example.com/v1/orders failed', 'GET https://api.example.com/v1/orders failed'],
+  ])('keeps %s', (_why, text, expected) => {
+    expect(problemText(text)).toBe(expected);
+  });
+
+  it('is bounded on hostile input', () => {
+    const hostile = 'x ' + '[a, '.repeat(50_000) + ' k=v'.repeat(50_000);
+    expect(typeof problemText(hostile)).toBe('string');
+  });
+});
