@@ -103,24 +103,27 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   // The sources keep lines that may belong to a trace split over entries (mayMatter); the floor itself
   // is applied here, to what those lines make once rejoined.
   let belowFloor = 0;
+  // Counted in the entries the file or the API gave: a trace rejoined from n lines is n entries read
+  // (or filtered, or skipped), so read + filtered + skipped covers every entry of the window.
   const reading = deps.source.read({
     window: request.window,
     services: request.services,
     severityFloor: request.settings.severityFloor,
   });
   try {
-    for await (const { raw } of reassemble(reading.entries)) {
+    for await (const { raw, members } of reassemble(reading.entries)) {
+      const n = members.length;
       if (!meetsSeverityFloor(raw, request.settings.severityFloor)) {
-        belowFloor++;
+        belowFloor += n;
         continue;
       }
       const entry = normalizeEntry(raw);
       if ('skip' in entry) {
-        entries.skippedBy[entry.skip] = (entries.skippedBy[entry.skip] ?? 0) + 1;
+        entries.skippedBy[entry.skip] = (entries.skippedBy[entry.skip] ?? 0) + n;
         continue;
       }
       classifier.add(entry);
-      entries.read++;
+      entries.read += n;
     }
     result = reading.result();
   } catch (error) {

@@ -43,4 +43,30 @@ describe('a dry run over plain-text logs', () => {
     expect(cluster).toMatchObject({ count: 30, severity: 'ERROR', severitySource: 'text' });
     expect(result.worklog).toContain('ERROR (severity read from the text)');
   });
+
+  it('counts a trace rejoined from n lines as n entries read, so read + filtered + skipped is every entry', async () => {
+    const trace = [
+      'Traceback (most recent call last):',
+      '  File "/app/main.py", line 5, in handler',
+      "    return cache['k']",
+      "KeyError: 'k'",
+    ];
+    const at = (ms: number, text: string): RawEntry => ({
+      ...line(0, text),
+      timestamp: new Date(window.start + ms).toISOString(),
+      labels: { instanceId: 'i-1' },
+    });
+    const raw = [...trace.map((t, i) => at(1000 + i, t)), at(90_000, 'INFO:     GET /health 200'), at(95_000, 'not json at all')];
+    const path = join(mkdtempSync(join(tmpdir(), 'plain-sweep-')), 'day.jsonl');
+    writeFileSync(path, `${raw.map((e) => JSON.stringify(e)).join('\n')}\n{"broken":\n`);
+
+    const result = await runSweep(
+      { source: createFileSource(path), store: null, logger: pino({ level: 'silent' }) },
+      { runId: 'r2', window, services: ['api'], dryRun: true, settings },
+    );
+
+    expect(result.report.clusters).toHaveLength(1);
+    const { read, filtered, skipped } = result.report.entries;
+    expect({ read, filtered, skipped }).toEqual({ read: 4, filtered: 2, skipped: 1 });
+  });
 });
