@@ -24,9 +24,10 @@ export function problemText(text: string): string {
   let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
-  const rest = lineEnd < 0 ? '' : out.slice(lineEnd);
+  let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = first.replace(DOCS_LINK, '');
   first = withoutTrailingContext(first);
+  first = errorValue(first);
   out = lists(first) + rest;
   return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
 }
@@ -94,6 +95,19 @@ function withoutTrailingContext(line: string): string {
   if (!kept.some((u) => !u.bracket && /[A-Za-z]{2}/.test(line.slice(u.start, u.end)) && !KEY.test(line.slice(u.start, u.end)))) return line;
   return line.slice(0, all[cut - 1]!.end);
 }
+
+// Not done: dropping the middle layers of a Go error chain (`op: ctx: ctx: root`). Their depth
+// varies with the path an error took, but a middle layer can also name what failed
+// (`readiness dependency failed: postgres: dial tcp …` vs `…: redis: …`): two problems.
+
+/** `err="pq: deadlock detected"` -> `pq: deadlock detected`: the logged error printed bare, as a JSON payload's `err` is. */
+function errorValue(line: string): string {
+  const m = ERROR_VALUE.exec(line);
+  if (!m) return line;
+  const lead = /^\s/.test(m[1] as string) ? ' ' : '';
+  return line.slice(0, m.index) + lead + (m[2] as string) + line.slice(m.index + m[0].length);
+}
+const ERROR_VALUE = /((?:^|\s)(?:err|error)=)"([^"\n]{1,600})"/;
 
 /** `['a', 'b']`, `["x","y"]`, `[a1, b2]` -> `<LIST>`; `[Errno 111]`, `[ERROR]`, `[3]` stay. */
 function lists(line: string): string {

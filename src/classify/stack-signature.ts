@@ -75,7 +75,8 @@ function parsePython(ls: string[]): Section[] {
       continue;
     }
     if (frames === null) continue;
-    const f = /^\s+File "([^"]*)", line \d+, in (\S+)/.exec(line);
+    // loguru marks the frame that raised with `> File …` and annotates values on the lines below.
+    const f = /^(?:\s+|> )File "([^"]*)", line \d+, in (\S+)/.exec(line);
     if (f) {
       const path = f[1] as string;
       frames.push({ name: `${shortPath(path)}:${f[2]}`, own: !PY_LIBRARY.some((p) => path.includes(p)) });

@@ -14,17 +14,21 @@ describe('problemText', () => {
     ['a one-item list', "app.state keys: ['config']", 'app.state keys: <LIST>'],
     ['a JSON array', 'missing scopes ["read:orders","write:orders"] for client', 'missing scopes <LIST> for client'],
     ['a bare list', 'unhealthy upstreams [a1, b2, c3] in pool', 'unhealthy upstreams <LIST> in pool'],
+    ['the quotes of a logged error value', 'post entry failed err="post entry: pq: deadlock detected" tenant=globex', 'post entry failed post entry: pq: deadlock detected'],
   ])('sets aside %s', (_why, text, expected) => {
     expect(problemText(text)).toBe(expected);
   });
 
   it.each([
-    ['the message key of a logfmt line', 'post entry failed err="pq: deadlock detected" attempt=3', 'post entry failed err="pq: deadlock detected"'],
+    ['the message key of a logfmt line', 'post entry failed err="pq: deadlock detected" attempt=3', 'post entry failed pq: deadlock detected'],
     ['an errno in brackets', '[Errno 111] Connection refused', '[Errno 111] Connection refused'],
     ['a level tag', 'upstream [ERROR] timeout', 'upstream [ERROR] timeout'],
     ['an index in brackets', 'panic: runtime error: index out of range [3] with length 3', 'panic: runtime error: index out of range [3] with length 3'],
     ['a text that is only attributes', 'user=42 action=login', 'user=42 action=login'],
     ['a mid-sentence key=value', 'retry attempt=3 failed for order 17', 'retry attempt=3 failed for order 17'],
+    ['a chain of three', 'post entry failed: pq: deadlock detected', 'post entry failed: pq: deadlock detected'],
+    ['the middle layers of a Go error chain, which may name what failed', 'readiness dependency failed: postgres: dial tcp 10.0.0.5:5432: connect: connection refused', 'readiness dependency failed: postgres: dial tcp 10.0.0.5:5432: connect: connection refused'],
+    ['a sentence with two colons', 'Failed to create request-scoped database session: 401: Token detected - authentication failed', 'Failed to create request-scoped database session: 401: Token detected - authentication failed'],
     ['a URL that is the subject', 'GET https://api.example.com/v1/orders failed', 'GET https://api.example.com/v1/orders failed'],
   ])('keeps %s', (_why, text, expected) => {
     expect(problemText(text)).toBe(expected);

@@ -206,3 +206,44 @@ describe('stack clusters', () => {
     expect(c.clusters()[0]?.kind).toBe('text');
   });
 });
+
+describe('loguru tracebacks', () => {
+  // loguru's documented `backtrace`/`diagnose` output: `> File` marks the frame that raised, and
+  // the lines under each frame annotate values with box-drawing characters.
+  const loguru = [
+    'What?!',
+    'Traceback (most recent call last):',
+    '',
+    '  File "/app/test.py", line 12, in <module>',
+    '    nested(0)',
+    '    └ <function nested at 0x7f5c755322f0>',
+    '',
+    '> File "/app/test.py", line 8, in nested',
+    '    func(5, c)',
+    '    │       └ 0',
+    '    └ <function func at 0x7f5c79fc2e18>',
+    '',
+    '  File "/app/test.py", line 4, in func',
+    '    return a / b',
+    '           │   └ 0',
+    '           └ 5',
+    '',
+    'ZeroDivisionError: division by zero',
+  ].join('\n');
+  const plain = [
+    'Traceback (most recent call last):',
+    '  File "/app/test.py", line 12, in <module>',
+    '    nested(0)',
+    '  File "/app/test.py", line 8, in nested',
+    '    func(5, c)',
+    '  File "/app/test.py", line 4, in func',
+    '    return a / b',
+    'ZeroDivisionError: division by zero',
+  ].join('\n');
+
+  it('reads every frame, the marked one included', () => {
+    const sig = stackSignature(loguru)!;
+    expect(sig.exceptionType).toBe('ZeroDivisionError');
+    expect(sig.frames).toEqual(stackSignature(plain)!.frames);
+  });
+});
