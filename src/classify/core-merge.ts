@@ -14,6 +14,8 @@ import { isAnchor } from './cluster-id.js';
 
 /** A core shorter than this is a generic phrase (`connection refused`), not a problem of its own. */
 export const MIN_CORE_WORDS = 4;
+/** …except the core of a logged problem (WARNING or worse), where three words name it (`socket hang up`). */
+export const MIN_PROBLEM_CORE_WORDS = 3;
 const MIN_CORE_CHARS = 12;
 /** Only the first words of a core are indexed: the head of a message names the problem. */
 const MAX_CORE_WORDS = 24;
@@ -48,8 +50,9 @@ export function coreWords(template: string): string[] {
   return out;
 }
 
-function distinctive(words: readonly string[]): boolean {
-  return words.length >= MIN_CORE_WORDS && words.reduce((n, w) => n + w.length, 0) >= MIN_CORE_CHARS;
+function distinctive(words: readonly string[], problem: boolean): boolean {
+  const min = problem ? MIN_PROBLEM_CORE_WORDS : MIN_CORE_WORDS;
+  return words.length >= min && words.reduce((n, w) => n + w.length, 0) >= MIN_CORE_CHARS;
 }
 
 export interface CoreGroup {
@@ -97,9 +100,9 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
-    if (!distinctive(words) || !(g.problem || errorLike(g.template))) continue;
+    if (!distinctive(words, g.problem) || !(g.problem || errorLike(g.template))) continue;
     const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
-    // Two groups with one core: the smaller id stands for it, unless only a pinned one does.
+    // Two groups with one core: the smaller id stands for it.
     const owner = byCore.get(key);
     if (owner === undefined) byCore.set(key, g.id);
   }
@@ -109,10 +112,10 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
   for (const [id, words] of cores) {
     if (pinned.has(id)) continue;
     let best: { id: string; length: number } | null = null;
-    for (let length = words.length; length >= MIN_CORE_WORDS && best === null; length--) {
+    for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const run = words.slice(start, start + length);
-        if (!distinctive(run)) continue;
+        if (!distinctive(run, true)) continue;
         const owner = byCore.get(`${typeOf.get(id)}\u0001${run.join(' ')}`);
         if (owner === undefined || owner === id) continue;
         if (best === null || owner < best.id) best = { id: owner, length };

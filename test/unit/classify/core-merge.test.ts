@@ -58,6 +58,12 @@ describe('mergeByCore', () => {
     expect(joined([routine, g('c2', 'Failed password for invalid user <*> from <IP> port <NUM> ssh2', { problem: false })])).toEqual([['c1'], ['c2']]);
   });
 
+  it('lets three words name a logged problem, but not a routine line', () => {
+    expect(joined([g('c1', 'socket hang up'), g('c2', 'request to billing failed: socket hang up')])).toEqual([['c1', 'c2']]);
+    const info = { problem: false };
+    expect(joined([g('c1', 'user cache warmed', info), g('c2', 'tenant 4 user cache warmed in 3 ms', info)])).toEqual([['c1'], ['c2']]);
+  });
+
   it('never draws to a generic phrase', () => {
     expect(joined([g('c1', 'Connection refused'), g('c2', 'redis: Connection refused'), g('c3', 'postgres: Connection refused')])).toEqual([['c1'], ['c2'], ['c3']]);
   });
