@@ -97,10 +97,13 @@ function logfmtLevel(line: string): Severity | null {
 const JUL_FIRST_LINE = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M \S/;
 const JUL_LEVEL = /^(SEVERE|WARNING|INFO|FINE|FINER|FINEST): /;
 
-// A trace's shape. Go and Rust panics stop the process: CRITICAL, like FATAL. Any other printed
+// A trace's shape. Go and Rust panics and Node's crash output stop the process: CRITICAL, like FATAL. Any other printed
 // exception is an ERROR: Python tracebacks, JVM and .NET exceptions, Node errors are often caught and
 // logged, and the process goes on.
 const CRASH_LINE = /^(?:panic: |fatal error: |thread '[^'\n]{0,100}' panicked at )/;
+// Node stopped by an uncaught exception ends its output with the runtime's version; one stopped by
+// an unhandled rejection starts it at the internal line that rethrew it.
+const NODE_CRASH = /(?:^|\n)(?:Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}|node:internal\/process\/promises:\d{1,6})[ \t]*(?:\n|$)/;
 const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
 const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|Unhandled [eE]xception\. \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
 const RUBY_TRACE_LINE = /^[^\s:]{1,512}\.rb:\d{1,7}:in [`'][^\n]{0,300}\([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;
@@ -141,7 +144,7 @@ function headerSeverity(line: string): Severity | null {
 }
 
 function traceSeverity(line: string, head: string): Severity | null {
-  if (CRASH_LINE.test(line)) return 'CRITICAL';
+  if (CRASH_LINE.test(line) || NODE_CRASH.test(head)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head)) return 'ERROR';
   return null;

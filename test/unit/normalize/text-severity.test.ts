@@ -401,3 +401,36 @@ describe('levelWordPatterns', () => {
     expect(levelWordPatterns('EMERGENCY').atLeast).toBe('(?i)^\\s*(?:emergency|emerg)');
   });
 });
+
+describe('Node crash output', () => {
+  // What Node prints when an exception or a rejection ends the process (documented in Node's
+  // process docs: the source line, a caret, the error, its frames, then the runtime's version).
+  const uncaught = [
+    '/app/src/cart.js:12',
+    '    return items.reduce((s, i) => s + i.price * i.qty, 0);',
+    '                 ^',
+    '',
+    "TypeError: Cannot read properties of undefined (reading 'reduce')",
+    '    at total (/app/src/cart.js:12:18)',
+    '    at /app/src/routes.js:40:11',
+    '',
+    'Node.js v20.11.0',
+  ].join('\n');
+  const rejection = [
+    'node:internal/process/promises:289',
+    '            triggerUncaughtException(err, true /* fromPromise */);',
+    '            ^',
+    '',
+    'AxiosError: Request failed with status code 503',
+    '    at settle (/app/node_modules/axios/dist/node/axios.cjs:1967:12)',
+  ].join('\n');
+
+  it('is CRITICAL: the process stopped, as after a Go panic', () => {
+    expect(textSeverity(uncaught)).toBe('CRITICAL');
+    expect(textSeverity(rejection)).toBe('CRITICAL');
+  });
+
+  it('leaves an error a process logged and survived at ERROR', () => {
+    expect(textSeverity(uncaught.replace('\n\nNode.js v20.11.0', '').split('\n').slice(4).join('\n'))).toBe('ERROR');
+  });
+});
