@@ -103,6 +103,9 @@ const JUL_LEVEL = /^(SEVERE|WARNING|INFO|FINE|FINER|FINEST): /;
 const CRASH_LINE = /^(?:panic: |fatal error: |thread '[^'\n]{0,100}' panicked at )/;
 // Node stopped by an uncaught exception ends its output with the runtime's version; one stopped by
 // an unhandled rejection starts it at the internal line that rethrew it.
+// Go's net/http recovers a handler's panic and logs it with the goroutine's stack: an ERROR the
+// server survived (a panic that reaches the top prints `panic: ` first and stops the process).
+const GO_RECOVERED = /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? )?http: panic serving \S/;
 const NODE_CRASH = /(?:^|\n)(?:Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}|node:internal\/process\/promises:\d{1,6})[ \t]*(?:\n|$)/;
 const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
 const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|Unhandled [eE]xception\. \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
@@ -145,7 +148,7 @@ function headerSeverity(line: string): Severity | null {
 
 function traceSeverity(line: string, head: string): Severity | null {
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head)) return 'CRITICAL';
-  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line)) return 'ERROR';
+  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head)) return 'ERROR';
   return null;
 }

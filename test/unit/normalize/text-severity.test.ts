@@ -434,3 +434,14 @@ describe('Node crash output', () => {
     expect(textSeverity(uncaught.replace('\n\nNode.js v20.11.0', '').split('\n').slice(4).join('\n'))).toBe('ERROR');
   });
 });
+
+describe('Go panics', () => {
+  const dump = 'goroutine 51 [running]:\nnet/http.(*conn).serve.func1()\n\t/usr/local/go/src/net/http/server.go:1868 +0xb9';
+  it('reads a panic net/http recovered as an ERROR the server survived', () => {
+    expect(textSeverity('2026/03/10 03:15:49 http: panic serving 169.254.169.126:54880: runtime error: index out of range [2] with length 2')).toBe('ERROR');
+    expect(textSeverity(`http: panic serving 10.0.0.1:1234: boom\n${dump}`)).toBe('ERROR');
+  });
+  it('reads a panic that stopped the process as CRITICAL', () => {
+    expect(textSeverity(`panic: runtime error: index out of range [2] with length 2\n\n${dump}`)).toBe('CRITICAL');
+  });
+});
