@@ -212,12 +212,13 @@ class Reassembler {
   }
 
   private emit(items: readonly Held[], segments: readonly Segment[], out: Joined[]): void {
-    const joined = segments.map(({ start, end }): Joined => {
+    const joined = segments.map(({ start, end, tags }): Joined => {
       const head = items[start]!;
       if (end === start + 1) return { raw: head.raw, members: [head.index] };
       const lines = items.slice(start, end);
+      const text = (h: Held, i: number) => (tags !== undefined && i > 0 ? h.text.slice(tags.length) : h.text);
       return {
-        raw: { ...head.raw, textPayload: lines.map((h) => h.text).join('\n') },
+        raw: { ...head.raw, textPayload: lines.map(text).join('\n') },
         members: lines.map((h) => h.index).sort((a, b) => a - b),
       };
     });

@@ -1,0 +1,238 @@
+// Multi-line records that one logger call writes at once, as each framework documents its output, and
+// that Cloud Run splits into one entry per line: they are joined back like a trace, in either time order.
+import { reassembleAll, type Joined } from '../../../src/source/reassemble.js';
+import type { RawEntry } from '../../../src/shared/types.js';
+
+const A = '00c527f6d4a1e7b3c2';
+const BASE_MS = Date.parse('2026-03-10T10:00:00Z');
+const STDOUT = 'projects/p/logs/run.googleapis.com%2Fstdout';
+
+function iso(us: number): string {
+  const ms = Math.floor(us / 1000);
+  return new Date(BASE_MS + ms).toISOString().replace('Z', `${String(us % 1000).padStart(3, '0')}Z`);
+}
+
+function line(text: string, us: number, instance = A): RawEntry {
+  return {
+    textPayload: text,
+    timestamp: iso(us),
+    insertId: `id-${instance}-${us}`,
+    logName: STDOUT,
+    labels: { instanceId: instance },
+    resource: { type: 'cloud_run_revision', labels: { service_name: 'svc', revision_name: 'svc-00001-abc' } },
+  };
+}
+
+/** One entry per line, oldest first, 7 µs apart from `start`; blank lines dropped, as Cloud Run may. */
+function split(record: string, start: number, instance = A): RawEntry[] {
+  return record.split('\n').filter((l) => l.trim() !== '').map((text, i) => line(text, start + i * 7, instance));
+}
+
+const texts = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!).map((j) => j.raw.textPayload as string);
+const noBlank = (record: string) => record.split('\n').filter((l) => l.trim() !== '').join('\n');
+
+// Microsoft.Extensions.Logging's simple console formatter: `level: Category[EventId]`, then the message
+// and the exception on lines padded by six spaces (the width of `info: `).
+const DOTNET_FAIL = [
+  'fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]',
+  '      An unhandled exception has occurred while executing the request.',
+  '      System.InvalidOperationException: Sequence contains no elements',
+  '         at System.Linq.ThrowHelper.ThrowNoElementsException()',
+  '         at System.Linq.Enumerable.First[TSource](IEnumerable`1 source)',
+  '         at Inventory.Api.StockService.Reserve(String sku, Int32 qty) in /src/Inventory.Api/StockService.cs:line 44',
+].join('\n');
+const DOTNET_WARN = [
+  'warn: Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionMiddleware[3]',
+  '      Failed to determine the https port for redirect.',
+].join('\n');
+const DOTNET_INFO = ['info: Microsoft.Hosting.Lifetime[14]', '      Now listening on: http://[::]:8080'].join('\n');
+
+// Rails' DebugExceptions writes the exception block in one logger call, its lines joined with the
+// request tags (`lines.join("\n#{logger.formatter.tags_text}")`).
+const TAG = '[04b21b68-027f-48d7-aea3-ea1fb24e1f14] ';
+const RAILS_FATAL = [
+  `F, [2026-03-10T10:00:00.137334 #1] FATAL -- : ${TAG}  `,
+  `${TAG}ActiveRecord::RecordNotFound (Couldn't find Account with 'id'=42):`,
+  `${TAG}  `,
+  `${TAG}app/controllers/accounts_controller.rb:12:in 'set_account'`,
+  `${TAG}app/controllers/concerns/audited.rb:8:in 'block in around_action'`,
+].join('\n');
+const RAILS_MESSAGE = [
+  'F, [2026-03-10T10:00:00.137334 #1] FATAL -- : [04b21b68-027f-48d7-aea3-ea1fb24e1f14]   ',
+  "ActiveRecord::RecordNotFound (Couldn't find Account with 'id'=42):",
+  '  ',
+  "app/controllers/accounts_controller.rb:12:in 'set_account'",
+  "app/controllers/concerns/audited.rb:8:in 'block in around_action'",
+].join('\n');
+
+// loguru's traceback (backtrace, diagnose): `> ` marks the frame that caught the exception, and lines of
+// box-drawing characters under a source line show its values.
+const LOGURU = [
+  '2026-03-10 10:00:00.014 | ERROR    | ingest.decode:decode_row:41 - Row rejected from subscription ingest-events',
+  'Traceback (most recent call last):',
+  '  File "/app/ingest/worker.py", line 112, in <module>',
+  '    run()',
+  '    └ <function run at 0x7f2a21983718>',
+  '> File "/app/ingest/decode.py", line 41, in decode_row',
+  '    return Schema.parse(raw)',
+  '           │      │     └ {\'id\': 90122, \'ts\': None}',
+  '           │      └ <classmethod(<function Schema.parse at 0x7f528c44d9a3>)>',
+  "           └ <class 'ingest.schema.Schema'>",
+  '  File "/app/ingest/schema.py", line 19, in parse',
+  "    ts = datetime.fromisoformat(raw['ts'])",
+  'TypeError: fromisoformat: argument must be str',
+].join('\n');
+
+// pydantic's ValidationError: a location line, its message indented, then a documentation link.
+const PYDANTIC = [
+  'Traceback (most recent call last):',
+  '  File "/app/catalog/api/items.py", line 52, in get_item',
+  '    return ItemOut.model_validate(row)',
+  'pydantic_core._pydantic_core.ValidationError: 2 validation errors for ItemOut',
+  'price',
+  '  Input should be a valid number [type=float_type, input_value=None, input_type=NoneType]',
+  '    For further information visit https://errors.pydantic.dev/2.6/v/float_type',
+  'items.0.currency',
+  "  Input should be 'USD' or 'EUR' [type=enum, input_value='usd', input_type=str]",
+  '    For further information visit https://errors.pydantic.dev/2.6/v/enum',
+].join('\n');
+
+// SQLAlchemy's StatementError: the statement, its parameters and a link follow the message.
+const SQLALCHEMY = [
+  'Traceback (most recent call last):',
+  '  File "/app/catalog/repo.py", line 63, in get',
+  '    row = (await session.execute(stmt)).scalar_one_or_none()',
+  'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "10.5.24.231", port 5432 failed: FATAL:  sorry, too many clients already',
+  '[SQL: SELECT items.id FROM items WHERE items.id = %(pk_1)s]',
+  "[parameters: {'pk_1': 68983}]",
+  '(Background on this error at: https://sqlalche.me/e/20/e3q8)',
+].join('\n');
+
+// A Go panic prints every goroutine, each block after a blank line, then the exit status.
+const GO_GOROUTINES = [
+  'panic: assignment to entry in nil map',
+  '',
+  'goroutine 1 [running]:',
+  'main.(*Ledger).post(0xc000010018, {0x6b7f2a, 0x3})',
+  '\t/app/ledger/post.go:41 +0x2e',
+  'main.main()',
+  '\t/app/main.go:22 +0x1d',
+  '',
+  'goroutine 7 [IO wait]:',
+  'internal/poll.runtime_pollWait(0x7f1c2, 0x72)',
+  '\t/usr/local/go/src/runtime/netpoll.go:345 +0x85',
+  'exit status 2',
+].join('\n');
+
+// zap's console encoder prints the stacktrace field after the line: function, then `\tfile:line`.
+const ZAP_CONSOLE = [
+  '2026-03-10T10:00:00.918Z\tERROR\tdispatch/router.go:142\troute assignment failed\t{"driver": "d-4585", "error": "context deadline exceeded"}',
+  'main.(*Router).Assign',
+  '\t/src/dispatch/router.go:142',
+  'net/http.HandlerFunc.ServeHTTP',
+  '\t/usr/local/go/src/net/http/server.go:2166',
+].join('\n');
+
+// V8's uncaught exception: where it was thrown, the source line and a caret, the error, its frames,
+// then the Node version.
+const NODE_CRASH = [
+  '/app/dist/cart/total.js:17',
+  '  return items.reduce((s, i) => s + i.product.price * i.qty, 0);',
+  '                                            ^',
+  '',
+  "TypeError: Cannot read properties of undefined (reading 'price')",
+  '    at /app/dist/cart/total.js:17:47',
+  '    at Array.reduce (<anonymous>)',
+  '',
+  'Node.js v20.11.1',
+].join('\n');
+const NODE_REJECTION = [
+  'node:internal/process/promises:289',
+  '            triggerUncaughtException(err, true /* fromPromise */);',
+  '            ^',
+  '',
+  'AxiosError: Request failed with status code 504',
+  '    at settle (/app/node_modules/axios/dist/node/axios.cjs:1966:12)',
+  '    at process.processTicksAndRejections (node:internal/process/task_queues:82:21) {',
+  "  code: 'ERR_BAD_RESPONSE'",
+  '}',
+  '',
+  'Node.js v20.11.1',
+].join('\n');
+// Node's process warning, with the hint it prints once per process.
+const NODE_WARNING = [
+  '(node:1) MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 11 error listeners added to [Socket]. Use emitter.setMaxListeners() to increase limit',
+  '(Use `node --trace-warnings ...` to show where the warning was created)',
+].join('\n');
+
+/** The joined text: blank lines dropped, as the split dropped them (a given expectation is exact). */
+const expected = (record: string, joined: string | null) => joined ?? noBlank(record);
+
+const RECORDS: Array<[string, string, string | null]> = [
+  ['.NET console, an exception', DOTNET_FAIL, null],
+  ['.NET console, a warning with no exception', DOTNET_WARN, null],
+  ['.NET console, a routine record', DOTNET_INFO, null],
+  ['Rails, the exception block under its request tags (tags taken off again)', RAILS_FATAL, RAILS_MESSAGE],
+  ['loguru, an annotated traceback under its log line', LOGURU, null],
+  ['pydantic, a validation error of several lines', PYDANTIC, null],
+  ['SQLAlchemy, the statement after the message', SQLALCHEMY, null],
+  ['Go, a panic with several goroutines', GO_GOROUTINES, null],
+  ['zap console, a stacktrace after the line', ZAP_CONSOLE, null],
+  ['Node, an uncaught exception', NODE_CRASH, null],
+  ['Node, an unhandled rejection', NODE_REJECTION, null],
+  ['Node, a process warning', NODE_WARNING, null],
+];
+
+describe('reassemble: multi-line records, as each framework prints them', () => {
+  it.each(RECORDS)('%s, oldest first', (_name, record, joined) => {
+    const entries = split(record, 0);
+    expect(texts(reassembleAll(entries))).toEqual([expected(record, joined)]);
+  });
+
+  it.each(RECORDS)('%s, newest first', (_name, record, joined) => {
+    const entries = split(record, 0).reverse();
+    expect(texts(reassembleAll(entries))).toEqual([expected(record, joined)]);
+  });
+
+  it.each(RECORDS)('%s, whole in one entry, passes untouched', (_name, record) => {
+    expect(texts(reassembleAll([line(record, 0)]))).toEqual([record]);
+  });
+
+  it.each(RECORDS)('%s, between plain lines of the same instance', (_name, record, joined) => {
+    const entries = [line('plain line before', 0), ...split(record, 2000), line('plain line after', 900_000)];
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([expected(record, joined), 'plain line after', 'plain line before'].sort());
+    }
+  });
+});
+
+describe('reassemble: where a record ends', () => {
+  it('two .NET records back to back stay two', () => {
+    const entries = [...split(DOTNET_WARN, 0), ...split(DOTNET_FAIL, 100)];
+    expect(texts(reassembleAll(entries))).toEqual([DOTNET_WARN, DOTNET_FAIL]);
+    expect(texts(reassembleAll([...entries].reverse()))).toEqual([DOTNET_FAIL, DOTNET_WARN]);
+  });
+
+  it('a Rails line under other request tags is not part of the block', () => {
+    const other = "[9f0c7a1e-0000-4000-8000-000000000001] app/models/account.rb:3:in 'find'";
+    const entries = [...split(RAILS_FATAL, 0), line(other, 200)];
+    expect(texts(reassembleAll(entries))).toEqual([RAILS_MESSAGE, other]);
+  });
+
+  it('a Ruby Logger line without tags keeps the old behaviour: the next Logger line is its own', () => {
+    const entries = [line('E, [2026-03-10T10:00:00.1 #1] ERROR -- : payment failed', 0), line('I, [2026-03-10T10:00:00.2 #1]  INFO -- : next', 7)];
+    expect(texts(reassembleAll(entries))).toEqual(['E, [2026-03-10T10:00:00.1 #1] ERROR -- : payment failed', 'I, [2026-03-10T10:00:00.2 #1]  INFO -- : next']);
+  });
+
+  it('a Python exception line followed by a log line ends there', () => {
+    const tb = ['Traceback (most recent call last):', '  File "/app/x.py", line 1, in f', 'KeyError: 1'];
+    const entries = [...split(tb.join('\n'), 0), line('2026-03-10 10:00:00,001 - app - INFO - next request', 50)];
+    expect(texts(reassembleAll(entries))).toEqual([tb.join('\n'), '2026-03-10 10:00:00,001 - app - INFO - next request']);
+  });
+
+  it('a lone error location after an exception line is not taken without its message', () => {
+    const tb = ['Traceback (most recent call last):', '  File "/app/x.py", line 1, in f', 'ValueError: bad'];
+    const entries = [...split(tb.join('\n'), 0), line('shutdown', 40)];
+    expect(texts(reassembleAll(entries))).toEqual([tb.join('\n'), 'shutdown']);
+  });
+});
