@@ -67,6 +67,12 @@ type Placement =
   | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'> }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
+/** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
+function ownFramesOf(members: readonly Member[]): { frames?: string[] } {
+  const stack = members.find((m) => m.kind === 'stack' && (m.frames?.length ?? 0) > 0);
+  return stack ? { frames: stack.frames as string[] } : {};
+}
+
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
 function payloadTypeOf(members: readonly Member[]): { payloadType?: string } {
   const typed = members.find((m) => m.kind === 'text' && m.exceptionType !== undefined);
@@ -178,7 +184,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const moved = mergeByCore([...groups].map(([id, members]) => ({
       id,
       template: speaker(members),
-      pinned: members.some((m) => m.kind === 'stack' && (m.frames?.length ?? 0) > 0),
+      ...ownFramesOf(members),
       problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
       ...payloadTypeOf(members),
     })));

@@ -8,7 +8,9 @@
 // MIN_CORE_WORDS words and MIN_CORE_CHARS letters), the longer is the same problem as the shorter.
 // Call sites stay apart: a stack trace through frames of the application's own code is its own
 // problem (two handlers raising `TypeError: Cannot read properties of undefined` are two bugs), so
-// such a cluster never moves; text and traces through library frames only may join it.
+// such a cluster only joins a trace with the same core that shares one of its own frames (the same
+// trace cut short by a truncated write, or printed without its cause); text and traces through
+// library frames only may join it.
 import { tokenize } from '../normalize/mask.js';
 import { isAnchor } from './cluster-id.js';
 
@@ -55,12 +57,49 @@ function distinctive(words: readonly string[], problem: boolean): boolean {
   return words.length >= min && words.reduce((n, w) => n + w.length, 0) >= MIN_CORE_CHARS;
 }
 
+/**
+ * Traces through the application's own frames with one core: each joins the smallest id among those
+ * that share one of its frames (so the result does not depend on order).
+ */
+function joinCutTraces(groups: readonly CoreGroup[], cores: ReadonlyMap<string, string[]>, framesOf: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  const byCore = new Map<string, string[]>();
+  for (const g of groups) {
+    const words = cores.get(g.id) ?? [];
+    if (!framesOf.has(g.id) || !distinctive(words, g.problem)) continue;
+    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    byCore.set(key, [...(byCore.get(key) ?? []), g.id]);
+  }
+  const out = new Map<string, string>();
+  for (const ids of byCore.values()) {
+    if (ids.length < 2) continue;
+    ids.sort();
+    // Union by shared frame, then every member points at its component's smallest id.
+    const root = new Map(ids.map((id) => [id, id]));
+    const find = (id: string): string => {
+      let at = id;
+      while (root.get(at) !== at) at = root.get(at) as string;
+      return at;
+    };
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const a = framesOf.get(ids[i] as string) as readonly string[];
+        const b = framesOf.get(ids[j] as string) as readonly string[];
+        if (!a.some((f) => b.includes(f))) continue;
+        const [ra, rb] = [find(ids[i] as string), find(ids[j] as string)];
+        if (ra !== rb) root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+      }
+    }
+    for (const id of ids) if (find(id) !== id) out.set(id, find(id));
+  }
+  return out;
+}
+
 export interface CoreGroup {
   id: string;
   /** The template that speaks for the group. */
   template: string;
-  /** True for a stack trace through the application's own frames: it never moves. */
-  pinned: boolean;
+  /** For a stack trace through the application's own frames, those frames: it joins only a trace sharing one. */
+  frames?: readonly string[];
   /** True when the group's entries say WARNING or worse. */
   problem: boolean;
   /** An error type the payload names outright: only groups of the same type (or none) meet. */
@@ -106,11 +145,16 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
     const owner = byCore.get(key);
     if (owner === undefined) byCore.set(key, g.id);
   }
-  const pinned = new Set(groups.filter((g) => g.pinned).map((g) => g.id));
+  const framesOf = new Map(groups.filter((g) => (g.frames?.length ?? 0) > 0).map((g) => [g.id, g.frames as readonly string[]]));
   const parent = new Map<string, string>();
   const typeOf = new Map(groups.map((g) => [g.id, g.payloadType ?? '']));
+  const pinnedJoins = joinCutTraces(groups, cores, framesOf);
   for (const [id, words] of cores) {
-    if (pinned.has(id)) continue;
+    if (framesOf.has(id)) {
+      const into = pinnedJoins.get(id);
+      if (into !== undefined) parent.set(id, into);
+      continue;
+    }
     let best: { id: string; length: number } | null = null;
     for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null; length--) {
       for (let start = 0; start + length <= words.length; start++) {

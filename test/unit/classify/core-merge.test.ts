@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { coreWords, mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
 
-const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, pinned: false, problem: true, ...over });
+const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, problem: true, ...over });
 
 function joined(groups: CoreGroup[]): string[][] {
   const moved = mergeByCore(groups);
@@ -40,11 +40,18 @@ describe('mergeByCore', () => {
   });
 
   it('keeps traces through the application\'s own frames apart, even with one message', () => {
-    const a = g('s1', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { pinned: true });
-    const b = g('s2', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { pinned: true });
+    const a = g('s1', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { frames: ['app/totals.js:total'] });
+    const b = g('s2', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { frames: ['app/session.js:load'] });
     expect(joined([a, b])).toEqual([['s1'], ['s2']]);
     // Text of that message may join one of them, and does not bring the other along.
     expect(joined([a, b, g('t1', 'Cannot read properties of undefined (reading <QUOTED>) in handler')])).toEqual([['s1', 't1'], ['s2']]);
+  });
+
+  it('joins a trace cut short (fewer own frames) to the whole one, not another call site', () => {
+    const whole = g('s1', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle', 'Billing.pay'] });
+    const cut = g('s2', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle'] });
+    const other = g('s3', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Refunds.run'] });
+    expect(joined([whole, cut, other])).toEqual([['s1', 's2'], ['s3']]);
   });
 
   it('leaves routine lines that differ by a trailing detail apart', () => {
@@ -79,7 +86,8 @@ describe('mergeByCore', () => {
       g('c1', 'Task was destroyed but it is pending!'),
       g('c2', 'Error doing job: Task was destroyed but it is pending!'),
       g('c3', 'asyncio Task was destroyed but it is pending! task=<*>'),
-      g('c4', 'Event loop is closed when shutting down', { pinned: true }),
+      g('c4', 'Event loop is closed when shutting down', { frames: ['app/main.py:shutdown'] }),
+      g('c7', 'Event loop is closed when shutting down', { frames: ['app/main.py:shutdown', 'app/main.py:run'] }),
       g('c5', 'RuntimeError: Event loop is closed when shutting down'),
       g('c6', 'Connection pool is full, discarding connection: <HOST>'),
     ];
