@@ -278,11 +278,26 @@ describe('mayBelongToTrace', () => {
     'Unhandled rejection: MongoNetworkError: connection closed',
     'request failed',
     'retrying after error',
+    // Lines of multi-line records that reassembly joins (trace-grammar.ts), as their frameworks print them.
+    '> File "/app/ingest/decode.py", line 41, in decode_row',
+    'Node.js v20.11.1',
+    '/app/dist/cart/total.js:17',
+    'node:internal/process/promises:289',
+    '(node:1) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues.',
+    '(Use `node --trace-deprecation ...` to show where the warning was created)',
+    'main.(*Router).Assign',
+    'net/http.HandlerFunc.ServeHTTP',
+    "[04b21b68-027f-48d7-aea3-ea1fb24e1f14] ActiveRecord::RecordNotFound (Couldn't find Account with 'id'=42):",
+    '[04b21b68-027f-48d7-aea3-ea1fb24e1f14]   ',
+    '[SQL: SELECT items.id FROM items WHERE items.id = %(pk_1)s]',
+    "[parameters: {'pk_1': 68983}]",
+    '(Background on this error at: https://sqlalche.me/e/20/e3q8)',
   ])('%j may belong to a trace', (line) => {
     expect(mayBelongToTrace(line)).toBe(true);
   });
 
-  it.each(['health ok', 'GET /api 200', 'started in 3s', '', 'user signed in', 'Listening on port 8080'])('%j does not', (line) => {
+  it.each(['health ok', 'GET /api 200', 'started in 3s', '', 'user signed in', 'Listening on port 8080', '[main] started', '[2026-03-10 12:00:01] started',
+    '/healthz'])('%j does not', (line) => {
     expect(mayBelongToTrace(line)).toBe(false);
   });
 });
@@ -311,7 +326,9 @@ describe('severityTextPattern', () => {
     const pattern = re2(severityTextPattern('EMERGENCY'));
     for (const line of ['    at f (a.js:1:2)', '\tat x.Y(Y.java:1)', '  File "a.py", line 1', 'Caused by: x', '... 3 more', 'goroutine 7 [chan receive]:', 'main.main()',
       'created by main.run', 'ValueError: x', 'Suppressed: x', '--- End of inner exception stack trace ---', '[signal SIGSEGV]', 'exit status 2', 'app.Conflict',
-      'StopIteration', 'asyncio.Timeout', 'request failed', 'x.rb:3:in `f\'']) {
+      'StopIteration', 'asyncio.Timeout', 'request failed', 'x.rb:3:in `f\'', '> File "a.py", line 1, in f', 'Node.js v20.11.1', '/app/a.js:17', 'node:internal/x:289',
+      '(node:12) Warning: x', '(Use `node --trace-warnings ...`)', 'main.(*R).Assign', 'net/http.HandlerFunc.ServeHTTP', '[0a1b2c3d-0000] x', '[SQL: SELECT 1]', '[parameters: {}]',
+      '(Background on this error at: https://x)']) {
       expect({ line, matched: pattern.test(line) }).toEqual({ line, matched: true });
     }
   });
@@ -335,7 +352,8 @@ describe('severityTextPattern', () => {
       'main.main()', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', 'I0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ', '2026-03-10 ', '12:00:01,234 ', '- ', '| ',
       'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', '<6>', 'fail: ', 'A.B[1]', 'x', 'Mar 10, 2026 12:00:01 PM c m\n',
       'SEVERE', 'E, [t #1] ', ' -- ', 'npm ', 'ERR! ', 'crit', '(', ')', 'Exception', 'Uncaught ', "thread 'm' panicked at ", 'fatal error: ', "x.rb:1:in `f'", ' (Boom)',
-      'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0');
+      'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0', '> File "', 'Node.js v', '/app/a.js:', 'node:', '(node:1) ',
+      '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
@@ -443,5 +461,27 @@ describe('Go panics', () => {
   });
   it('reads a panic that stopped the process as CRITICAL', () => {
     expect(textSeverity(`panic: runtime error: index out of range [2] with length 2\n\n${dump}`)).toBe('CRITICAL');
+  });
+});
+
+describe('warnings and levels as their printers document them', () => {
+  it.each([
+    ['winston simple', 'error: Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable {"service":"notify"}', 'ERROR'],
+    ['winston simple warn', 'warn: queue depth 120 over 100', 'WARNING'],
+    ['winston verbose', 'verbose: cache warmed', 'DEBUG'],
+    ['Node process warning', '(node:1) MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 11 error listeners added to [Socket]. Use emitter.setMaxListeners() to increase limit', 'WARNING'],
+    ['Node deprecation', '(node:7) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues.', 'WARNING'],
+    ['Python warnings module', '/app/catalog/repo.py:57: LegacyAPIWarning: The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy', 'WARNING'],
+    ['Python deprecation', '/usr/lib/python3.12/site-packages/pkg/mod.py:12: DeprecationWarning: datetime.utcnow() is deprecated', 'WARNING'],
+  ])('%s', (_name, text, expected) => {
+    expect(textSeverity(text)).toBe(expected);
+  });
+
+  it.each([
+    ['an error count', 'errors: 0 of 12 checks failed'],
+    ['a word that ends in Warning in prose', 'see LegacyAPIWarning in the docs'],
+    ['a file path and line alone', '/app/catalog/repo.py:57'],
+  ])('reads no level from %s', (_name, text) => {
+    expect(textSeverity(text)).toBeNull();
   });
 });
