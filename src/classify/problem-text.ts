@@ -27,7 +27,7 @@ export function problemText(text: string): string {
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = first.replace(DOCS_LINK, '');
   first = withoutTrailingContext(first);
-  first = errorValue(first);
+  first = errorValue(trailingFields(first));
   out = lists(first) + rest;
   return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
 }
@@ -108,6 +108,30 @@ function errorValue(line: string): string {
   return line.slice(0, m.index) + lead + (m[2] as string) + line.slice(m.index + m[0].length);
 }
 const ERROR_VALUE = /((?:^|\s)(?:err|error)=)"([^"\n]{1,600})"/;
+
+const MAX_FIELDS_CHARS = 2048;
+
+/**
+ * A JSON object after the message (winston's meta, zap console's fields, pino-pretty's extras):
+ * context, except the error it may carry (`"error": "context deadline exceeded"`), which stays.
+ */
+function trailingFields(line: string): string {
+  if (!line.endsWith('}')) return line;
+  const open = line.lastIndexOf(' {') >= 0 || line.lastIndexOf('\t{') >= 0 ? Math.max(line.lastIndexOf(' {'), line.lastIndexOf('\t{')) + 1 : -1;
+  if (open <= 0 || line.length - open > MAX_FIELDS_CHARS || !/[A-Za-z]{2}/.test(line.slice(0, open))) return line;
+  let fields: unknown;
+  try {
+    fields = JSON.parse(line.slice(open));
+  } catch {
+    return line;
+  }
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return line;
+  const errors = Object.entries(fields as Record<string, unknown>)
+    .filter(([key, value]) => MESSAGE_KEYS.has(key.toLowerCase()) && typeof value === 'string' && value !== '')
+    .map(([, value]) => value as string);
+  const head = line.slice(0, open).replace(/[ \t]+$/, '');
+  return errors.length === 0 ? head : `${head}${line[open - 1]}${errors.join(' ')}`;
+}
 
 /** `['a', 'b']`, `["x","y"]`, `[a1, b2]` -> `<LIST>`; `[Errno 111]`, `[ERROR]`, `[3]` stay. */
 function lists(line: string): string {

@@ -14,6 +14,8 @@ describe('problemText', () => {
     ['a one-item list', "app.state keys: ['config']", 'app.state keys: <LIST>'],
     ['a JSON array', 'missing scopes ["read:orders","write:orders"] for client', 'missing scopes <LIST> for client'],
     ['a bare list', 'unhealthy upstreams [a1, b2, c3] in pool', 'unhealthy upstreams <LIST> in pool'],
+    ["winston's meta object", 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable {"service":"notify","template":"reset","attempt":1}', 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable'],
+    ["zap console's fields, keeping the error", 'route assignment failed\t{"route": "r-12", "error": "context deadline exceeded"}', 'route assignment failed\tcontext deadline exceeded'],
     ['the quotes of a logged error value', 'post entry failed err="post entry: pq: deadlock detected" tenant=globex', 'post entry failed post entry: pq: deadlock detected'],
   ])('sets aside %s', (_why, text, expected) => {
     expect(problemText(text)).toBe(expected);
