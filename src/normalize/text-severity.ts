@@ -65,6 +65,12 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.
   { pattern: /^<([0-7])>/, read: (m) => SYSLOG[Number(m[1])] ?? null },
   { pattern: /^npm (ERR!|WARN) /, read: (m) => (m[1] === 'WARN' ? 'WARNING' : 'ERROR') },
+  // winston's simple and cli formats: `error: msg {meta}` (lower case, as winston names its levels).
+  { pattern: /^(error|warn|info|debug|verbose|silly): \S/, read: (m) => (m[1] === 'verbose' || m[1] === 'silly' ? 'DEBUG' : levelWord(m[1]!)) },
+  // Node's process warnings: `(node:12) MaxListenersExceededWarning: …`, `(node:12) [DEP0005] DeprecationWarning: …`.
+  { pattern: /^\(node:\d{1,10}\) (?:\[[A-Z]{2,10}\d{0,6}\] )?[A-Za-z]{0,60}Warning: /, read: () => 'WARNING' },
+  // Python's warnings module: `/app/db.py:57: LegacyAPIWarning: msg` (then the source line).
+  { pattern: /^[^\s:]{1,512}:\d{1,7}: [A-Za-z_][\w.]{0,100}Warning: /, read: () => 'WARNING' },
   // logfmt (slog, logrus, log15, go-kit): a `level=`/`lvl=` key on a line of `key=value` pairs.
   { pattern: /^[A-Za-z_][\w.-]{0,63}=/, read: (m) => logfmtLevel(m.input) },
   // `[error] msg`, `<error> msg`.
@@ -166,6 +172,12 @@ function cleanHead(text: string): string {
 // `Caused by:`, Go's goroutine blocks, the exception line that ends a Python traceback.
 const CONTINUATION =
   /^(?:[ \t]+\S|Traceback \(most recent call last\)|(?:Caused by|Suppressed): |\.\.\. \d{1,9} |--- End of |\[signal |exit status |goroutine \d{1,9} |panic: |fatal error: |created by |During handling of the above exception|The above exception was the direct cause|Exception in thread |Unhandled [eE]xception\.|\[UnhandledPromiseRejection|(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception|Throwable|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure)(?::|$)|[\w./*()-]{1,256}\([^\n]{0,512}\)$)/;
+// A line of a multi-line record that reassembly joins (source/trace-grammar.ts): loguru's `> File`, Node's
+// crash place (`/app/cart.js:12`, `node:internal/process/promises:289`), version trailer, process warning
+// and its hint, a function of zap's console stacktrace, SQLAlchemy's statement lines, a line Rails
+// prefixed with its request tags. Bounded so that the whole first line is read, never a cut prefix.
+const RECORD_LINE =
+  /^(?:> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
 // A line that names an error may be the head of the trace whose frames follow it
 // (`Unhandled rejection: MongoNetworkError: closed`, `request failed` then `    at …`).
 const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
@@ -182,7 +194,7 @@ export function mayBelongToTrace(text: string): boolean {
   const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
-  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first);
+  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -220,6 +232,11 @@ export function severityTextPattern(floor: Severity): string {
     `[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|\\n|$)`,
     `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)`,
     `[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)`,
+    // RECORD_LINE, loosened.
+    '> file "', 'node\\.js v\\d', '\\(node:\\d+\\) ', '\\(use `', '\\[sql: ', '\\[parameters: ', '\\(background on this error at: ',
+    '(?:/|file://|node:)[^\\s:]+:\\d+(?:\\n|$)',
+    '[\\w-]+(?:/[\\w.-]+)*\\.[\\w.*()-]+(?:\\n|$)',
+    '\\[[\\w-]{8,}\\] ',
   ];
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
