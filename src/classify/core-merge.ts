@@ -26,7 +26,7 @@ const OPENERS = '([{"\'`<#*';
 const CLOSERS = ')]}"\'`,;:.!?>*';
 // Names that say which class, not what happened: TypeError, AxiosError, OperationalError. Upper-case
 // words stay: they are as often the problem (POST, HTTPS, DEADLINE_EXCEEDED) as a code for it.
-const EXCEPTION_WORD = /(?:error|exception|exceptions|warning|fault|failure)$/i;
+const EXCEPTION_WORD = /(?:errors?|exceptions?|warnings?|faults?|failures?)$/i;
 const NOISE_WORDS = new Set(['uncaught', 'unhandled', 'fatal', 'critical', 'severe', 'warn', 'info', 'debug', 'caused', 'nested', 'by', 'is', 'the', 'a', 'an']);
 
 function coreWord(token: string): string | null {

@@ -21,6 +21,8 @@ describe('coreWords', () => {
     expect(coreWords('Uncaught Error: Connection terminated unexpectedly')).toEqual(['connection', 'terminated', 'unexpectedly']);
     expect(coreWords("{ [Error: socket hang up] code: '<QUOTED>' }")).toEqual(['socket', 'hang', 'up', 'code']);
     expect(coreWords("KeyError: '<QUOTED>'")).toEqual([]);
+    // pydantic says `1 validation error`, `2 validation errors`: the count's plural is not the problem.
+    expect(coreWords('<NUM> validation errors for ItemOut')).toEqual(coreWords('<NUM> validation error for ItemOut'));
   });
 });
 
