@@ -27,7 +27,7 @@ export function problemText(text: string): string {
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = first.replace(DOCS_LINK, '');
   first = withoutTrailingContext(first);
-  first = errorValue(trailingFields(first));
+  first = errorValue(trailingFields(withoutInlineFrames(first)));
   out = lists(first) + rest;
   return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
 }
@@ -108,6 +108,16 @@ function errorValue(line: string): string {
   return line.slice(0, m.index) + lead + (m[2] as string) + line.slice(m.index + m[0].length);
 }
 const ERROR_VALUE = /((?:^|\s)(?:err|error)=)"([^"\n]{1,600})"/;
+
+// A trace pasted or flattened onto one line: its frames follow the message. Node `at fn (file:1:2)`,
+// JVM `at a.b.C.m(C.java:12)`, Python `File "x.py", line 3, in f`.
+const INLINE_FRAME = /\s(?:at (?:[\w$.<>\[\]]{1,200} )?\(?[^\s()]{1,300}:\d{1,7}(?::\d{1,7})?\)|at [\w$.<>]{1,300}\([\w$.-]{1,200}\.(?:java|kt|scala|groovy):\d{1,7}\)|File "[^"\n]{1,300}", line \d{1,7}, in )/;
+
+function withoutInlineFrames(line: string): string {
+  const m = INLINE_FRAME.exec(line);
+  if (!m || !/[A-Za-z]{2}/.test(line.slice(0, m.index))) return line;
+  return line.slice(0, m.index).replace(/[ \t]+$/, '');
+}
 
 const MAX_FIELDS_CHARS = 2048;
 
