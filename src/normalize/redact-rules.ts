@@ -4,7 +4,12 @@
 // constant per input character (the engine backtracks; there is no re2 here).
 // Idempotence: every replacement leaves `[REDACTED]` (or `***@domain`), which no rule's value
 // part accepts again, or which the replacer recognises and keeps.
-import { REDACTED, isPasswordKey, isPlaceholder, isProseWord, looksHighEntropy } from './secret-shapes.js';
+import { PERSONAL_DATA_RULES } from './personal-data-rules.js';
+import {
+  REDACTED, isBasicCredential, isPasswordKey, isPasswordReason, isPlaceholder, isProseWord, looksHighEntropy,
+  looksMixedCaseToken, looksOpaque,
+} from './secret-shapes.js';
+import { VENDOR_TOKEN_PATTERN } from './vendor-tokens.js';
 
 export interface RedactRule {
   name: string;
@@ -41,6 +46,18 @@ function keyValue(
   return key + sep + open + REDACTED + close;
 }
 
+/**
+ * A keyed value that stays: a nested object or list (its own keys decide), an error code after
+ * `code` (`code=ECONNRESET`, `code: 404`), a reason word after a key that is not a password's.
+ */
+function keepKeyedValue(key: string, sep: string, inner: string, quoted: boolean): boolean {
+  if (/^[{[(]$/.test(inner)) return true;
+  const name = key.toLowerCase();
+  if (name === 'code') return !(inner.length >= 8 && /[0-9]/.test(inner) && /[A-Za-z]/.test(inner));
+  if (isPasswordKey(key) || name === 'otp') return false;
+  return !quoted && !sep.includes('=') && isProseWord(inner);
+}
+
 export const REDACT_RULES: readonly RedactRule[] = [
   {
     name: 'private key block',
@@ -63,9 +80,10 @@ export const REDACT_RULES: readonly RedactRule[] = [
     replace: REDACTED,
   },
   {
-    name: 'GitHub token',
+    // Shopify, Vault, Docker, GitHub, Slack, Stripe, npm, PyPI, GitLab, SendGrid, Twilio…: see vendor-tokens.ts.
+    name: 'vendor token',
     hints: [],
-    pattern: /gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}/g,
+    pattern: VENDOR_TOKEN_PATTERN,
     replace: REDACTED,
   },
   {
@@ -87,22 +105,10 @@ export const REDACT_RULES: readonly RedactRule[] = [
     replace: REDACTED,
   },
   {
-    name: 'Slack token',
-    hints: [],
-    pattern: /xox[a-z]-[A-Za-z0-9-]{10,255}|xapp-[A-Za-z0-9-]{10,255}/g,
-    replace: REDACTED,
-  },
-  {
     name: 'Slack webhook',
     hints: [],
     pattern: /(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_\/-]{8,512}/g,
     replace: `$1${REDACTED}`,
-  },
-  {
-    name: 'Stripe key',
-    hints: [],
-    pattern: /[srp]k_(?:live|test)_[0-9A-Za-z]{8,255}|whsec_[0-9A-Za-z]{16,255}/g,
-    replace: REDACTED,
   },
   {
     // OpenAI / Anthropic style: `sk-…`, `sk-proj-…`, `sk-ant-api03-…`.
@@ -110,12 +116,6 @@ export const REDACT_RULES: readonly RedactRule[] = [
     hints: [],
     pattern: /(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{20,255}/g,
     replace: (m) => (/[0-9]/.test(m) ? REDACTED : m),
-  },
-  {
-    name: 'SendGrid key',
-    hints: [],
-    pattern: /SG\.[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{16,128}/g,
-    replace: REDACTED,
   },
   {
     // The password may itself hold an unescaped `@`: the greedy part backtracks to the last one.
@@ -156,22 +156,106 @@ export const REDACT_RULES: readonly RedactRule[] = [
     },
   },
   {
+    // `password: correct horse battery staple`, `the password is hunter2`: the rest of the phrase goes,
+    // unless it only says why the password failed (`password is incorrect`).
+    name: 'password in prose',
+    hints: ['pass', 'pwd'],
+    pattern:
+      /\b(pass(?:word|wd|phrase)|pwd)([ \t]{1,3}(?:is|was)[ \t]{1,3}|[ \t]{0,3}:[ \t]{1,3})([^\s"'=,;&`\\[][^\n"'=,;&`\\]{0,127}?)(?=[ \t]{0,4}(?:[,;&\n"'`]|$)|[ \t][A-Za-z_][\w.-]{0,40}=)/gi,
+    replace: (m, [key, sep, value]) =>
+      isPlaceholder(value!) || isPasswordReason(value!) ? m : `${key}${sep}${REDACTED}`,
+  },
+  {
     name: 'secret key=value',
-    hints: ['pass', 'pwd', 'secret', 'token', 'key', 'sid', 'session', 'credential', 'signature'],
+    hints: ['pass', 'pwd', 'secret', 'token', 'key', 'sid', 'session', 'credential', 'signature', 'sig', 'code', 'otp'],
     pattern: new RegExp(
-      '(pass(?:word|wd|phrase)|pwd|secret[_-]?key|secret|token|api[ _-]?key|apikey|access[_-]?key|private[_-]?key|' +
-        'session[_-]?id|sessionid|jsessionid|phpsessid|sid|credentials?|signature)' +
+      '(pass(?:word|wd|phrase)|(?<![a-z])pass|pwd|secret[_-]?key|secret|token|api[ _-]?key|apikey|access[_-]?key|' +
+        'private[_-]?key|(?:account|shared[_-]?access|master|signing|encryption|client|app|auth|storage|license)[_-]?key|' +
+        'session[_-]?id|sessionid|jsessionid|phpsessid|sid|(?<![a-z])session|(?<![a-z0-9])sig|(?<![a-z0-9])otp|' +
+        '(?<![a-z0-9_])code|credentials?|signature)' +
         SEP +
-        String.raw`(\\"[^"\\\n]{0,8192}(?:\\")?|"(?:[^"\\\n]|\\.){0,8192}"?|'[^'\n]{0,8192}'?|[^\s,;&"'` +
-        '`' +
-        String.raw`\\]{1,4096})`,
+        String.raw`(\\"[^"\\\n]{0,8192}(?:\\")?|"(?:[^"\\\n]|\\.){0,8192}"?|'[^'\n]{0,8192}'?|` +
+        // `&` belongs to the value unless a query string's next `name=` follows it.
+        String.raw`(?:[^\s,;&"'` + '`' + String.raw`\\]|&(?![A-Za-z_][A-Za-z0-9_.\[\]-]{0,64}=)){1,4096})`,
       'gi',
     ),
-    // An opening bracket alone is a nested object or list: its own keys decide.
     replace: (_m, [key, sep, value]) =>
-      keyValue(key!, sep!, value!, (inner, quoted) =>
-        /^[{[(]$/.test(inner) || (!isPasswordKey(key!) && !quoted && !sep!.includes('=') && isProseWord(inner)),
-      ),
+      keyValue(key!, sep!, value!, (inner, quoted) => keepKeyedValue(key!, sep!, inner, quoted)),
+  },
+  {
+    // `curl -u deploy:s3cret`, `--user 'ops:pw'`: the user stays, the password goes.
+    name: 'user:password argument',
+    hints: ['-u', '--user'],
+    pattern: /((?:^|[\s"'])(?:-u|--user)(?:[ \t]{1,4}|=)["']?)([^\s:"'@]{1,256}):([^\s"']{1,512})/g,
+    replace: (m, [flag, user, pass]) =>
+      pass!.startsWith(REDACTED) || isPlaceholder(pass!) ? m : `${flag}${user}:${REDACTED}`,
+  },
+  {
+    // `--db-password hunter2`, and in an argv array `"--db-password", "hunter2"`: the next argument.
+    name: 'secret flag argument',
+    hints: ['-'],
+    pattern:
+      /(--?[A-Za-z0-9_-]{0,40}(?:pass(?:word|wd)?|secret|token|api-?key|credentials?|pwd)(?:["'][ \t]{0,4},[ \t]{0,4}["']|[ \t]{1,4}))(?!-)([^\s"',\][]{1,1024})/gi,
+    replace: (m, [flag, value]) => (isPlaceholder(value!) ? m : `${flag}${REDACTED}`),
+  },
+  {
+    // Kubernetes and Cloud Run env lists: `{name: "DB_PASSWORD", value: "…"}`.
+    name: 'secret in a name/value pair',
+    hints: ['value'],
+    pattern:
+      /(["']?name["']?[ \t]{0,4}[:=][ \t]{0,4}["']?[A-Za-z0-9_.-]{0,64}(?:pass(?:word|wd)?|secret|token|key|credentials?|pwd)[A-Za-z0-9_]{0,16}["']?[ \t]{0,4},[ \t]{0,4}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4})("(?:[^"\\\n]|\\.){0,4096}"|'[^'\n]{0,4096}'|[^\s,}"']{1,4096})/gi,
+    replace: (m, [pair, value]) => {
+      if (value!.includes(REDACTED)) return m;
+      const quote = value!.startsWith('"') || value!.startsWith("'") ? value![0]! : '';
+      return `${pair}${quote}${REDACTED}${quote}`;
+    },
+  },
+  {
+    // `basic dXNlcjpwYXNz` outside an Authorization header: only when it decodes to `user:password`.
+    name: 'Basic credentials',
+    hints: ['basic'],
+    pattern: /\b(basic)([ \t]{1,4}|%20|\+)([A-Za-z0-9+\/]{6,4096}={0,2})(?![A-Za-z0-9+\/=])/gi,
+    replace: (m, [word, sep, value]) => (isBasicCredential(value!) ? `${word}${sep}${REDACTED}` : m),
+  },
+  {
+    // Go's MySQL DSN and friends: `user:pass@tcp(host:3306)/db`, `user:pass@localhost:5432`.
+    name: 'password in a DSN without scheme',
+    hints: ['@'],
+    pattern:
+      /(?<![\w.:\/-])([\w.-]{1,64}):([^\s@:\/'"()]{1,256})@(?=(?:tcp|unix|udp)\(|localhost\b|\[|[0-9]{1,3}\.[0-9]{1,3}\.|<IP>)/g,
+    replace: (m, [user, pass]) => (pass === REDACTED ? m : `${user}:${REDACTED}@`),
+  },
+  {
+    // A query string inside text: a long value mixing letters and digits is a token, whatever its name.
+    name: 'opaque query value',
+    hints: ['='],
+    pattern: /([?&;][A-Za-z0-9_.\[\]-]{1,64}=)([^\s&#"'<>;]{12,2048})/g,
+    // An address (`to=a%40b.org`) is the e-mail rule's: it keeps the domain.
+    replace: (m, [key, value]) =>
+      value!.startsWith(REDACTED) || !looksOpaque(value!) || /@|%40|%2540|&#/.test(value!) ? m : `${key}${REDACTED}`,
+  },
+  {
+    // `/reset-password/<token>`: what follows a one-time-link word is the secret.
+    name: 'one-time link token',
+    hints: ['/'],
+    pattern:
+      /(\/(?:reset[_-]?password|password[_-]?reset|reset|verify|verification|confirm|activate|invite|invitation|magic[_-]?link|unsubscribe|tokens?|otp)\/)([A-Za-z0-9_.~%-]{8,512})(?=[\/?#\s"'<>),]|$)/gi,
+    replace: (m, [prefix, segment]) =>
+      /[0-9]/.test(segment!) || segment!.length >= 20 ? `${prefix}${REDACTED}` : m,
+  },
+  {
+    // A long base64url path segment (mixed case and digits) is a token, not a route.
+    name: 'opaque path segment',
+    hints: ['/'],
+    pattern: /(?<=\/)[A-Za-z0-9_-]{20,512}(?=[\/?#\s"'<>),]|$)/g,
+    replace: (m) => (looksMixedCaseToken(m) ? REDACTED : m),
+  },
+  {
+    // A private key logged one line per entry: a line that is nothing but base64.
+    name: 'PEM body line',
+    hints: [],
+    pattern: /^[ \t]{0,8}(?:[A-Za-z0-9+\/]{40,128}={0,2}|[A-Za-z0-9+\/]{16,128}={1,2})[ \t]{0,8}$/gm,
+    replace: (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /[0-9]/.test(m) ? REDACTED : m),
   },
   {
     // `API key AbC…`, `token is 9f…`: a long, varied value right after a secret word.
@@ -181,15 +265,5 @@ export const REDACT_RULES: readonly RedactRule[] = [
       /\b(api[ _-]?key|key|token|secret|password|passwd|credential)(s?\b(?:[ \t]{1,3}(?:is|was|of)[ \t]{1,3}|[ \t]{0,3}[:=][ \t]{0,3}|[ \t]{1,3})["'`]?)([A-Za-z0-9_+\/=.~-]{16,1024})/gi,
     replace: (m, [word, sep, value]) => (looksHighEntropy(value!) ? `${word}${sep}${REDACTED}` : m),
   },
-  {
-    // The local part goes, the domain stays (`***@cornell.edu`): which organisation is useful, who is not.
-    name: 'email address',
-    hints: ['@', '%40'],
-    // A domain directly followed by another `@` would be the next pass's local part: it goes too.
-    // Any script (`josé@…`, `张伟@例子.公司`): everything from U+00C0 up counts as a letter. Plain
-    // ranges, not \p{L} with the u flag, which is several times slower on non-Latin-1 text.
-    pattern:
-      /[A-Za-z0-9._%+\-\u00C0-\uFFFF]{1,64}(@|%40)((?:[A-Za-z0-9\-\u00C0-\uFFFF]{1,63}\.){1,8}[A-Za-z\u00C0-\uFFFF]{2,24})(?![A-Za-z0-9\-\u00C0-\uFFFF])(?=(@|%40)?)/g,
-    replace: (_m, [at, domain, next]) => `***${at}${next === undefined ? domain : '***'}`,
-  },
+  ...PERSONAL_DATA_RULES,
 ];

@@ -129,7 +129,7 @@ const rules: Array<{ name: string; input: string; expected: string }> = [
   { name: 'Python repr password', input: "{'password': 'hunter2'}", expected: `{'password': '${R}'}` },
   { name: 'password in brackets', input: 'password=[hunter2] ok', expected: `password=${R} ok` },
   { name: 'password in a toString', input: 'User(name=bob, password=<x9>)', expected: `User(name=bob, password=${R}` },
-  { name: 'DB_PASSWORD env', input: 'DB_PASSWORD=Tr0ub4dor&3', expected: `DB_PASSWORD=${R}&3` },
+  { name: 'DB_PASSWORD env, & inside the value', input: 'DB_PASSWORD=Tr0ub4dor&3', expected: `DB_PASSWORD=${R}` },
   { name: 'secret=', input: 'client_secret=abc123XYZ', expected: `client_secret=${R}` },
   { name: 'token=', input: 'callback?token=abcdef123456', expected: `callback?token=${R}` },
   { name: 'access_token=', input: '#access_token=xyz987&expires_in=3600', expected: `#access_token=${R}&expires_in=3600` },
