@@ -29,6 +29,13 @@ export interface ReassembleOptions {
    * an instance starved of CPU between requests, while lines further apart are not one write.
    */
   gapMs: number;
+  /**
+   * Most time, in µs, between a line of another writer that landed inside a trace (a shared stdout,
+   * another thread) and the trace's lines on either side of it: the lines of one write are stamped
+   * microseconds apart, so a line within a millisecond of both came while the trace was being written.
+   * 0: such a line ends the trace.
+   */
+  interleaveUs: number;
   /** Most lines held per stream, and so per joined trace. */
   maxLines: number;
   /** Most characters held per stream (newlines included): the normalizer keeps 64 KiB of a message. */
@@ -43,6 +50,7 @@ export interface ReassembleOptions {
 
 const DEFAULTS: ReassembleOptions = {
   gapMs: 1000,
+  interleaveUs: 1000,
   maxLines: 200,
   maxChars: 64 * 1024,
   maxKeys: 256,
@@ -159,10 +167,15 @@ class Reassembler {
     if (Math.abs(delta) > this.gapUs) return this.restart(p, held, out, false);
     // Out of order for these lines (a merge of two files?): they end here.
     if (step !== 0 && p.direction !== 0 && step !== p.direction) return this.restart(p, held, out, false);
-    // A plain line is in no trace; two lines that each open or end a trace are neighbours in one only
-    // as a header and the trace it heads.
-    if (held.kind === 'plain') return this.restart(p, held, out, false);
-    if (held.kind !== 'cont' && last.kind !== 'cont' && !this.headerPair(p, last, held, step)) return this.restart(p, held, out, false);
+    // A plain line is in no trace, but may be another writer's inside one: held (one at a time) when it
+    // comes right after the last line; the grammar sets it apart. Two lines that each open or end a
+    // trace are neighbours in one only as a header and the trace it heads.
+    const near = Math.abs(delta) <= this.options.interleaveUs;
+    if (held.kind === 'plain') {
+      if (last.kind === 'plain' || !near) return this.restart(p, held, out, false);
+    } else if (held.kind !== 'cont' && last.kind !== 'cont' && !(last.kind === 'plain' && near) && !this.headerPair(p, last, held, step)) {
+      return this.restart(p, held, out, false);
+    }
     if (p.items.length >= this.options.maxLines || p.chars + 1 + held.text.length > this.options.maxChars) {
       return this.restart(p, held, out, true);
     }
@@ -179,7 +192,7 @@ class Reassembler {
 
   /** Oldest first, after a line that may close the open trace: what is decided goes out. */
   private settle(p: Pending, out: Joined[]): void {
-    const segments = segmentTraces(p.items, { resume: p.resume });
+    const segments = segmentTraces(p.items, { resume: p.resume, interleaveUs: this.options.interleaveUs });
     // Held from the first trace that may still grow (a Python traceback may go on with a chained one).
     const open = segments.findIndex((s) => s.open);
     const from = open < 0 ? segments.length - 1 : open;
@@ -205,22 +218,23 @@ class Reassembler {
     this.pending.delete(p.key);
     const direction = this.directionOf(p) || 1;
     const ordered = direction === 1 ? p.items : [...p.items].reverse();
-    const segments = segmentTraces(ordered, { resume: direction === 1 ? p.resume : null, headless: cut && direction === -1 });
+    const segments = segmentTraces(ordered, {
+      resume: direction === 1 ? p.resume : null, headless: cut && direction === -1, interleaveUs: this.options.interleaveUs,
+    });
     this.emit(ordered, segments, out);
     const lastSegment = segments[segments.length - 1]!;
     return cut && direction === 1 ? lastSegment.state : null;
   }
 
   private emit(items: readonly Held[], segments: readonly Segment[], out: Joined[]): void {
-    const joined = segments.map(({ start, end, tags }): Joined => {
+    const joined = segments.flatMap(({ start, end, tags, skip }): Joined[] => {
       const head = items[start]!;
-      if (end === start + 1) return { raw: head.raw, members: [head.index] };
-      const lines = items.slice(start, end);
+      if (end === start + 1) return [{ raw: head.raw, members: [head.index] }];
+      const others = (skip ?? []).map((k): Joined => ({ raw: items[k]!.raw, members: [items[k]!.index] }));
+      const lines = items.slice(start, end).filter((_, k) => !skip?.includes(start + k));
       const text = (h: Held, i: number) => (tags !== undefined && i > 0 ? h.text.slice(tags.length) : h.text);
-      return {
-        raw: { ...head.raw, textPayload: lines.map(text).join('\n') },
-        members: lines.map((h) => h.index).sort((a, b) => a - b),
-      };
+      const trace = { raw: { ...head.raw, textPayload: lines.map(text).join('\n') }, members: lines.map((h) => h.index).sort((a, b) => a - b) };
+      return [trace, ...others];
     });
     out.push(...joined.sort((a, b) => a.members[0]! - b.members[0]!));
   }

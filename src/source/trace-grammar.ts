@@ -258,6 +258,8 @@ interface TraceLine {
   kind: LineKind;
   /** Its text, possibly several lines. */
   text: string;
+  /** Its time in microseconds, when known (for telling another writer's line inside a trace). */
+  time?: number;
 }
 
 /** A run of consecutive lines [start, end) that make one trace (or one line alone). */
@@ -273,6 +275,8 @@ export interface Segment {
    * the tags that open every line after the first, to take off again.
    */
   tags?: string;
+  /** Lines inside [start, end) that another writer put between the trace's lines: each goes out alone. */
+  skip?: number[];
 }
 
 interface SegmentOptions {
@@ -280,6 +284,11 @@ interface SegmentOptions {
   resume?: TraceState | null;
   /** The first lines are the end of a trace whose head is yet to come: join a leading run of `cont` lines. */
   headless?: boolean;
+  /**
+   * Most time, in µs, between a line another writer put inside a trace and each of its neighbours;
+   * 0 (the default): no line is taken for another writer's.
+   */
+  interleaveUs?: number;
 }
 
 /**
@@ -303,21 +312,57 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     let end = i + 1;
     let endState = resumed ?? (state !== null && CAN_END.has(state) ? state : null);
     let j = i + 1;
+    let skip: number[] = [];
+    let waiting = false; // the last line may be another writer's: the trace may go on after it
     for (; state !== null && j < items.length; j++) {
-      state = stepLines(state, items[j]!.text, 0, tags);
+      let next = stepLines(state, items[j]!.text, 0, tags);
+      if (next === null && state !== null && fromOtherWriter(items, j, options.interleaveUs ?? 0)) {
+        if (j + 1 === items.length) {
+          waiting = true;
+          break;
+        }
+        const after = stepLines(state, items[j + 1]!.text, 0, tags);
+        if (after !== null && !headsNext(items[j]!, items[j + 1]!)) {
+          skip.push(j);
+          j++;
+          next = after;
+        }
+      }
+      state = next;
       if (state !== null && CAN_END.has(state)) {
         end = j + 1;
         endState = state;
       }
     }
-    const open = state !== null && j === items.length;
-    const tagged = tags !== null && end > i + 1 && items.slice(i + 1, end).every((item) => item.text.startsWith(tags));
+    skip = skip.filter((k) => k < end);
+    const open = (state !== null && j === items.length) || waiting;
+    const own = items.slice(i + 1, end).filter((_, k) => !skip.includes(i + 1 + k));
+    const tagged = tags !== null && own.length > 0 && own.every((item) => item.text.startsWith(tags));
     segments.push({
-      start: i, end, state: end > i + 1 || resumed ? endState : null, ...(open ? { open } : {}), ...(tagged ? { tags } : {}),
+      start: i, end, state: end > i + 1 || resumed ? endState : null,
+      ...(open ? { open } : {}), ...(tagged ? { tags } : {}), ...(skip.length > 0 ? { skip } : {}),
     });
     i = end;
   }
   return segments;
+}
+
+/**
+ * Line j, which does not continue the trace, may be another writer's line that landed inside it (a
+ * shared stdout): not a continuation itself, within `interleaveUs` of the line before and of the one after.
+ */
+function fromOtherWriter(items: readonly TraceLine[], j: number, interleaveUs: number): boolean {
+  if (interleaveUs <= 0 || items[j]!.kind === 'cont') return false;
+  const near = (a: TraceLine | undefined, b: TraceLine | undefined) =>
+    a === undefined || b === undefined || (a.time !== undefined && b.time !== undefined && Math.abs(a.time - b.time) <= interleaveUs);
+  return near(items[j - 1], items[j]) && near(items[j], items[j + 1]);
+}
+
+/** The line opens a trace the next line continues: it is no other writer's, but the head of its own. */
+function headsNext(line: TraceLine, next: TraceLine): boolean {
+  const tags = tagsOf(firstLine(line.text));
+  const state = openItem(line, tags);
+  return state !== null && stepLines(state, next.text, 0, tags) !== null;
 }
 
 function openItem(item: TraceLine, tags: string | null): TraceState | null {

@@ -236,3 +236,59 @@ describe('reassemble: where a record ends', () => {
     expect(texts(reassembleAll(entries))).toEqual([tb.join('\n'), 'shutdown']);
   });
 });
+
+// Another thread's line can land between the lines of one write when the stream is shared: it comes out
+// alone, and the trace goes on across it, when it arrives within a millisecond of both its neighbours.
+describe('reassemble: a line of another writer between the lines of a trace', () => {
+  const JAVA = [
+    '2026-03-10T10:00:00.575Z ERROR 1 --- [nio-8080-exec-2] c.e.billing.web.ApiExceptionHandler      : Unhandled error on GET /api/invoices/open',
+    'org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection',
+    '\tat com.example.billing.web.InvoiceController.open(InvoiceController.java:39)',
+    'Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available',
+    '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:686)',
+    '\t... 94 more',
+  ];
+  const ROUTINE = '2026-03-10T10:00:00.575Z  INFO 1 --- [nio-8080-exec-3] c.e.billing.web.RequestLogFilter   : GET /api/invoices/3663 -> 200 in 188ms (errors=0)';
+  const PLAIN = 'Puma starting in single mode...';
+
+  /** The trace's lines 7 µs apart, with `other` written 3 µs after line `at`. */
+  function interleaved(trace: string[], at: number, other: string, gapUs = 3): RawEntry[] {
+    const entries = trace.map((t, i) => line(t, i * 7));
+    entries.splice(at + 1, 0, line(other, at * 7 + gapUs));
+    return entries;
+  }
+
+  it.each([
+    ['a log line with its own header, between frames', JAVA, 2, ROUTINE],
+    ['a plain line, between frames', JAVA, 3, PLAIN],
+    ['a plain line, between a header and its trace', JAVA, 0, PLAIN],
+    ['a plain line, inside a Python traceback', ['Traceback (most recent call last):', '  File "/app/a.py", line 3, in f', '    g()', '  File "/app/b.py", line 9, in g', 'KeyError: 1'], 2, PLAIN],
+    ['a plain line, inside a Rails block', RAILS_FATAL.split('\n'), 3, PLAIN],
+  ])('%s: the trace is whole, the line alone, in both orders', (_name, trace, at, other) => {
+    const entries = interleaved(trace, at, other);
+    const joined = trace[0]!.startsWith('F, [') ? RAILS_MESSAGE : trace.join('\n');
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([joined, other].sort());
+    }
+  });
+
+  it('a line further than a millisecond from its neighbours still ends the trace', () => {
+    const entries = JAVA.map((t, i) => line(t, i < 3 ? i * 7 : 5000 + i * 7));
+    entries.splice(3, 0, line(PLAIN, 2500));
+    expect(texts(reassembleAll(entries))).toEqual([JAVA.slice(0, 3).join('\n'), PLAIN, ...JAVA.slice(3)]); // the rest has no head
+  });
+
+  it('a log line that heads frames of its own is not taken for another writer', () => {
+    const own = ['2026-03-10 10:00:00,001 ERROR request failed', '\tat com.acme.Web.get(Web.java:3)'];
+    const entries = [...JAVA.map((t, i) => line(t, i * 7)), line(own[0]!, 45), line(own[1]!, 48)];
+    expect(texts(reassembleAll(entries))).toEqual([JAVA.join('\n'), own.join('\n')]);
+  });
+
+  it('two lines of other writers in a row end the trace, as before', () => {
+    const entries = interleaved(JAVA, 2, PLAIN);
+    entries.splice(4, 0, line(ROUTINE, 2 * 7 + 5));
+    const out = texts(reassembleAll(entries));
+    expect(out).toContain(JAVA.slice(0, 3).join('\n'));
+    expect(out).toContain(PLAIN);
+  });
+});
