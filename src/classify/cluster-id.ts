@@ -1,7 +1,7 @@
 // Cluster ids are derived from content only (there is no database to remember a counter), so the
 // same problem gets the same id in every run, in any order, whatever else is in the window.
 import { createHash } from 'node:crypto';
-import { isMask, tokenize } from '../normalize/mask.js';
+import { isMask } from '../normalize/mask.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Every stack or request entry asks for its signature's id; there are few signatures.
@@ -66,46 +66,4 @@ function keyForm(token: string): string {
 
 export function textClusterId(template: readonly string[], errorType?: string): string {
   return hashId(errorType ? ['error', errorType, templateKey(template)] : ['text', templateKey(template)]);
-}
-
-/**
- * True when two templates are the same problem: one generalises the other (a wildcard or mask
- * stands for one or more tokens), or both reduce to the same key.
- */
-export function templatesMatch(a: string, b: string): boolean {
-  if (a === b) return true;
-  const ta = tokenize(a);
-  const tb = tokenize(b);
-  if (templateKey(ta) === templateKey(tb)) return true;
-  return covers(ta, tb) || covers(tb, ta);
-}
-
-/**
- * Does `general` match `specific`? A mask in `general` stands for a run of tokens holding at most
- * one plain word: a value that took several tokens, or a word that a later template generalised.
- */
-function covers(general: readonly string[], specific: readonly string[]): boolean {
-  // reach[j]: general[0..i) can match specific[0..j). O(n·m) over bounded token lists.
-  const m = specific.length;
-  let reach = new Array<boolean>(m + 1).fill(false);
-  reach[0] = true;
-  for (const g of general) {
-    const next = new Array<boolean>(m + 1).fill(false);
-    if (isMask(g)) {
-      let none = false;
-      let one = false;
-      for (let j = 0; j < m; j++) {
-        if (reach[j]) none = true;
-        if (isAnchor(specific[j] as string)) {
-          one = none;
-          none = false;
-        }
-        next[j + 1] = none || one;
-      }
-    } else {
-      for (let j = 0; j < m; j++) if (reach[j] && specific[j] === g) next[j + 1] = true;
-    }
-    reach = next;
-  }
-  return reach[m] as boolean;
 }

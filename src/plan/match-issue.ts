@@ -1,13 +1,12 @@
 // Which issue tracks each cluster: by cluster id (or an alias), then by the ids its stored samples
-// re-derive to with today's classifier, then by template (a template that
-// generalised still matches), then a labelled issue without a state block, then a person's issue
+// re-derive to with today's classifier (a template that merely looks alike vouches for nothing: two
+// requests `GET <*> <NUM>` are not one problem), then a labelled issue without a state block, then a person's issue
 // strong enough to adopt. One issue per cluster and one cluster per issue: a second cluster that
 // finds an issue already taken is the same problem, never a reason to file a duplicate.
-import { templatesMatch } from '../classify/index.js';
 import type { Cluster, TrackedIssue } from '../shared/types.js';
 import { ADOPTION_THRESHOLD, adoptionScore } from './adoption-score.js';
 
-export type MatchedBy = 'id' | 'rederived' | 'template' | 'label' | 'adoption';
+export type MatchedBy = 'id' | 'rederived' | 'label' | 'adoption';
 
 export interface IssueMatch {
   issue: TrackedIssue;
@@ -68,9 +67,6 @@ export function matchClusters(
   // problem under an id a newer classifier derives. Vouched for by the classifier, not by likeness.
   for (const c of ordered.filter(open)) {
     claim(c, stated.filter((i) => rederived.get(i.number)?.includes(c.id) === true), 'rederived');
-  }
-  for (const c of ordered.filter(open)) {
-    claim(c, stated.filter((i) => templatesMatch(c.template, i.state_block!.template)), 'template');
   }
   // A labelled issue without a state block: a person labelled it, or an adoption stopped half-way.
   const unstated = issues.filter((i) => i.state_block === null);

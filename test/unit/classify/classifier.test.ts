@@ -1,4 +1,4 @@
-import { createClassifier, templatesMatch } from '../../../src/classify/index.js';
+import { createClassifier } from '../../../src/classify/index.js';
 import type { Entry, Severity } from '../../../src/shared/types.js';
 
 const MIN = 60_000;
@@ -83,16 +83,3 @@ describe('createClassifier', () => {
   });
 });
 
-describe('templatesMatch', () => {
-  it.each([
-    ['identical', 'worker <*> stopped', 'worker <*> stopped', true],
-    ['one generalises the other', 'worker w-a stopped', 'worker <*> stopped', true],
-    ['the other way round', 'worker <*> stopped', 'worker w-a stopped', true],
-    ['a mask absorbs several value tokens and one word', 'open <PATH> failed', 'open /a 12 x-1 docs failed', true],
-    ['named masks are wildcards', 'took <NUM> for <*>', 'took 5ms for user-1', true],
-    ['different words', 'worker <*> stopped', 'worker <*> started', false],
-    ['extra words', 'cache miss for <*>', 'cache miss for <*> and then evicted', false],
-  ])('%s', (_name, a, b, expected) => {
-    expect(templatesMatch(a, b)).toBe(expected);
-  });
-});

@@ -225,7 +225,9 @@ describe('plan over consecutive sweeps', () => {
     const narrow = cluster({ id: 'cold', template: 'Payment provider timeout after <NUM> for order <ID>', count: 4 });
     gh.apply(plan(input({ clusters: [narrow] })).actions);
     const general = later(cluster({ id: 'cnew', template: 'Payment provider timeout after <*> for <*>', count: 6 }));
-    const out = plan(input({ clusters: [general], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR) }));
+    // The classifier places the issue's stored samples in the generalised cluster (classify/rederive-ids).
+    const rederived = new Map([[gh.managed()[0]!.number, ['cnew']]]);
+    const out = plan(input({ clusters: [general], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR), rederived }));
     expect(out.actions.filter((a) => a.kind === 'create')).toEqual([]);
     gh.apply(out.actions);
     expect(gh.managed()[0]!.state_block).toMatchObject({ clusterId: 'cold', aliases: ['cnew'], template: general.template });
@@ -235,9 +237,18 @@ describe('plan over consecutive sweeps', () => {
     const gh = new SimulatedGitHub();
     gh.apply(plan(input({ clusters: [AUTH] })).actions);
     const twin = later(cluster({ ...AUTH, id: 'cauth2', count: 3 }));
-    const out = plan(input({ clusters: [later(AUTH), twin], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR) }));
+    const rederived = new Map([[gh.managed()[0]!.number, ['cauth2']]]);
+    const out = plan(input({ clusters: [later(AUTH), twin], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR), rederived }));
     expect(out.actions.filter((a) => a.kind === 'create')).toEqual([]);
     expect(out.actions.find((a) => a.cluster === 'cauth2')).toMatchObject({ kind: 'none', reason: expect.stringContaining('same problem as #100') });
+  });
+
+  it('does not take a look-alike template for the same problem: only the classifier vouches', () => {
+    const gh = new SimulatedGitHub();
+    gh.apply(plan(input({ clusters: [cluster({ id: 'corders', template: 'GET <PATH> <NUM>', count: 5 })] })).actions);
+    const probe = later(cluster({ id: 'cprobe', template: 'GET <*> <NUM>', count: 3 }));
+    const out = plan(input({ clusters: [probe], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR) }));
+    expect(out.actions.filter((a) => a.issue === 100)).toEqual([]);
   });
 
   it('calls a problem seen only in the newest revision active-dev', () => {

@@ -50,6 +50,9 @@ describe('clustersNeedingSearch', () => {
     const managed = issue({ number: 5, labels: ['log-gardener', 'P1'], state_block: {
       version: 1, clusterId: 'cother', aliases: [], template: 'Database pool exhausted after <*>', totalCount: 1, lastWindowCount: 1,
       firstSeen: '2025-09-01T00:00:00Z', lastSeen: '2025-09-01T00:00:00Z', priority: 'P1', windowEnd: '2025-09-01T00:00:00Z' } });
-    expect(clustersNeedingSearch([tracked, untracked, noise], [managed], settings()).map((c) => c.id)).toEqual(['cu']);
+    // The classifier placed issue #5's stored samples in cluster ct: it tracks it under another id.
+    expect(clustersNeedingSearch([tracked, untracked, noise], [managed], settings(), new Map([[5, ['ct']]])).map((c) => c.id)).toEqual(['cu']);
+    // A template that only looks alike vouches for nothing.
+    expect(clustersNeedingSearch([tracked, untracked, noise], [managed], settings()).map((c) => c.id)).toEqual(['ct', 'cu']);
   });
 });
