@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { createClassifier, rederiveIds, type Classifier, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
-import { meetsSeverityFloor, normalizeEntry, sampleEntry } from './normalize/index.js';
+import { meetsSeverityFloor, normalizeEntry, sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
 import { clustersNeedingSearch, issueSamples, plan } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
@@ -85,13 +85,14 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
     worklog: { path: request.worklogFile ?? null, committed: false },
     errors,
   };
-  const worklog = renderWorklog({ ...data, repositoryUrl: deps.store?.repositoryUrl ?? null });
+  // The last check on the way out: a line or value shaped like a secret is withheld, not written.
+  const worklog = withholdSecretLines(renderWorklog({ ...data, repositoryUrl: deps.store?.repositoryUrl ?? null }));
   // A sweep that changed nothing on GitHub commits nothing either: a no-op rerun writes nothing.
   const changed = results.some((r) => r.status === 'done' && r.kind !== 'none');
   if (safeToWrite && changed && request.settings.github.worklog.commit) {
     await commitWorklog(deps.store!, request, worklog, data, errors);
   }
-  const report = buildRunReport(data);
+  const report = withholdSecrets(buildRunReport(data));
   return { report, worklog, failed: errors.length > 0 };
 }
 

@@ -6,6 +6,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
+import { SecretRefusedError, findSecretShapeIn } from '../normalize/index.js';
 import { GitHubError } from '../shared/errors.js';
 import { describeFailure } from './describe-failure.js';
 
@@ -60,7 +61,7 @@ function buildOctokitClass(options: GitHubStoreOptions) {
     log?.warn({ method: request.method, url: request.url, retryAfter, retryCount, again }, `GitHub ${kind} rate limit`);
     return again;
   };
-  return Octokit.plugin(throttling, retry).defaults({
+  return Octokit.plugin(throttling, retry, refuseSecretsPlugin).defaults({
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: 'log-gardener',
     log: {
@@ -83,6 +84,26 @@ function buildOctokitClass(options: GitHubStoreOptions) {
           }),
     },
     retry: { retries, retryAfterBaseValue: baseMs },
+  });
+}
+
+// Parameters that are the request's plumbing, not content: the token travels in headers, never scanned.
+const NOT_CONTENT = new Set(['headers', 'request', 'mediaType', 'baseUrl', 'method', 'url']);
+
+/**
+ * The last check on every request: a title, body, comment, search query or committed file that holds
+ * a value shaped like a secret is not sent. The refusal is final (not retried, not looked for later).
+ */
+function refuseSecretsPlugin(octokit: Octokit): void {
+  octokit.hook.before('request', (options) => {
+    const content: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) if (!NOT_CONTENT.has(key)) content[key] = value;
+    // A committed file travels base64-encoded.
+    if (typeof content.content === 'string') content.content = Buffer.from(content.content, 'base64').toString('utf8');
+    const shape = findSecretShapeIn(content);
+    if (shape === null) return;
+    const refused = new SecretRefusedError(`${options.method} ${String(options.url)}`, shape);
+    throw new GitHubError(0, false, refused.message, { cause: refused });
   });
 }
 

@@ -2,7 +2,7 @@
 // is the care a write needs: labels exist, a body fits, and no second issue or evidence comment is
 // made for what already has one (a rerun after a crash, or a write whose answer was lost).
 import { parseStateBlock } from '../render/index.js';
-import { oneLine } from '../shared/errors.js';
+import { GitHubError, oneLine } from '../shared/errors.js';
 import type { Action, ActionResult } from '../shared/types.js';
 import type { GitHubClient } from './app-client.js';
 import { describeFailure, statusOf } from './describe-failure.js';
@@ -13,7 +13,8 @@ import { findEvidenceComment, listManagedIssues } from './read-issues.js';
 import type { RunMemory } from './run-memory.js';
 
 /** A write whose outcome is unknown: it may have landed before the connection or the server failed. */
-const uncertain = (error: unknown): boolean => statusOf(error) === 0 || statusOf(error) >= 500;
+const uncertain = (error: unknown): boolean =>
+  !(error instanceof GitHubError && !error.retryable) && (statusOf(error) === 0 || statusOf(error) >= 500);
 /** Writes that must not be repeated blindly are sent once; apply looks before trying again. */
 const ONCE = { request: { retries: 0 } } as const;
 

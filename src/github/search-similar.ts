@@ -29,7 +29,7 @@ export async function searchSimilarIssues(client: GitHubClient, cluster: Cluster
 /** `repo:o/r is:issue -label:x "phrase"`, or null when the cluster has no distinctive constant text. */
 export function similarQuery(owner: string, repo: string, managedLabel: string, cluster: Pick<Cluster, 'template' | 'exceptionType'>): string | null {
   const qualifiers = `repo:${owner}/${repo} is:issue -label:"${managedLabel.replace(/"/g, '')}"`;
-  const type = cluster.exceptionType ? words(cluster.exceptionType) : '';
+  const type = cluster.exceptionType ? safeWords(words(cluster.exceptionType)) : '';
   const fragment = distinctiveFragment(cluster.template);
   const phrases = [type, fragment ?? ''].filter((p) => p.length >= 4);
   // One phrase that holds the other says it all.
@@ -48,10 +48,27 @@ export function similarQuery(owner: string, repo: string, managedLabel: string, 
 /** The longest run of constant text in a masked template (masks like <*>, <NUM>, <UUID> removed). */
 export function distinctiveFragment(template: string): string | null {
   const fragments = constantFragments(template)
-    .map(words)
+    .map((fragment) => safeWords(words(fragment)))
     .filter((f) => f.length >= MIN_FRAGMENT && /[A-Za-z]{3}/.test(f));
   if (fragments.length === 0) return null;
   return fragments.reduce((best, f) => (f.length > best.length ? f : best));
+}
+
+// A key that may be followed by its secret (`password hunter2`, `DB_PASS lemon`): the phrase stops there.
+const SECRET_KEY = /(?:^|[_.-])(?:pass(?:word|wd|phrase)?|pwd|secrets?|tokens?|api_?key|credentials?|authorization|bearer|basic|cookie|sid|sig|signature|otp)$/i;
+
+/**
+ * Only words that cannot be secrets go into a search query: the phrase ends after a secret-like
+ * key (what follows may be its value), and before an opaque word (letters and digits mixed, 8 or more characters) ends it too.
+ */
+function safeWords(phrase: string): string {
+  const kept: string[] = [];
+  for (const word of phrase.split(' ')) {
+    if (word.length >= 8 && /[0-9]/.test(word) && /[A-Za-z]/.test(word)) break;
+    kept.push(word);
+    if (SECRET_KEY.test(word)) break;
+  }
+  return kept.join(' ');
 }
 
 /** Search matches words: keep letters, digits and the joiners that live inside identifiers. */

@@ -8,6 +8,9 @@ export { requestPath, latencyMs } from './request-info.js';
 export { boundText, truncateText, MAX_TEXT_CHARS, TRUNCATED_MARKER } from './bound-text.js';
 export { REDACTED } from './secret-shapes.js';
 export { REDACT_RULES, type RedactRule } from './redact-rules.js';
+export {
+  SecretRefusedError, findSecretShape, findSecretShapeIn, refuseSecrets, withholdSecretLines, withholdSecrets,
+} from './secret-scan.js';
 export * from './mask.js';
 export { sampleEntry } from './sample-entry.js';
 export { stripLogHeader, type StrippedHeader } from './log-header.js';
