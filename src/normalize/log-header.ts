@@ -154,7 +154,12 @@ export function stripLogHeader(text: string): StrippedHeader {
   }
   if (at === 0) return { rest: text };
   const remainder = unquoteLogfmtMessage(line.slice(at));
-  if (remainder.trim() === '') return { rest: text };
+  if (remainder.trim() === '') {
+    // A header line with nothing after it heads the lines that follow (Rails' `FATAL -- : [tag]`
+    // before its exception block): the message is those lines.
+    const next = lineEnd < 0 ? '' : text.slice(lineEnd + 1);
+    return next.trim() === '' ? { rest: text } : level === undefined ? { rest: next } : { rest: next, level };
+  }
   const rest = remainder + (lineEnd < 0 ? '' : text.slice(lineEnd));
   return level === undefined ? { rest } : { rest, level };
 }

@@ -112,7 +112,8 @@ const CRASH_LINE = /^(?:panic: |fatal error: |thread '[^'\n]{0,100}' panicked at
 // Go's net/http recovers a handler's panic and logs it with the goroutine's stack: an ERROR the
 // server survived (a panic that reaches the top prints `panic: ` first and stops the process).
 const GO_RECOVERED = /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? )?http: panic serving \S/;
-const NODE_CRASH = /(?:^|\n)(?:Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}|node:internal\/process\/promises:\d{1,6})[ \t]*(?:\n|$)/;
+// Only as part of the crash output: the lone line (a split trace not joined back) says nothing alone.
+const NODE_CRASH = /\nNode\.js v\d{1,3}\.\d{1,3}\.\d{1,3}[ \t]*(?:\n|$)|^node:internal\/process\/promises:\d{1,6}[ \t]*\n[^\n]*\S/;
 const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
 const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|Unhandled [eE]xception\. \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
 const RUBY_TRACE_LINE = /^[^\s:]{1,512}\.rb:\d{1,7}:in [`'][^\n]{0,300}\([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;

@@ -70,6 +70,12 @@ describe('stripLogHeader', () => {
     expect(out.rest).toBe('boom\nTraceback (most recent call last):\n  File "a.py", line 1, in f');
   });
 
+  it('drops a first line that is all header when lines follow it', () => {
+    expect(stripLogHeader('F, [2026-03-10T00:25:25.889848 #1] FATAL -- : [37f9a913]   \n[37f9a913] ActiveRecord::RecordNotFound (Couldn\'t find Account with \'id\'=42):')).toEqual({
+      rest: "[37f9a913] ActiveRecord::RecordNotFound (Couldn't find Account with 'id'=42):", level: 'FATAL',
+    });
+  });
+
   it('leaves a header with nothing after it alone', () => {
     expect(stripLogHeader('ERROR:').rest).toBe('ERROR:');
     expect(stripLogHeader('[2026-03-10 12:00:01] [ERROR]').rest).toBe('[2026-03-10 12:00:01] [ERROR]');

@@ -448,6 +448,11 @@ describe('Node crash output', () => {
     expect(textSeverity(rejection)).toBe('CRITICAL');
   });
 
+  it('reads nothing from the trailer or the internal line alone (a split trace not joined back)', () => {
+    expect(textSeverity('Node.js v20.11.0')).toBeNull();
+    expect(textSeverity('node:internal/process/promises:289')).toBeNull();
+  });
+
   it('leaves an error a process logged and survived at ERROR', () => {
     expect(textSeverity(uncaught.replace('\n\nNode.js v20.11.0', '').split('\n').slice(4).join('\n'))).toBe('ERROR');
   });
