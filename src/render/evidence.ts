@@ -2,7 +2,7 @@
 // and one click to the entries. Rendered from a view the plan prepares; no decisions here.
 import { severityNote } from '../shared/severity-note.js';
 import type { Problem, Window } from '../shared/types.js';
-import { codeBlock, formatCount, formatTime, inlineCode, truncate } from './markdown.js';
+import { codeBlock, formatCount, formatTime, inlineCode, plainText, truncate } from './markdown.js';
 import { binTimeline, renderTimelineChart, sparkline } from './timeline-chart.js';
 
 export interface EvidenceView {
@@ -116,7 +116,7 @@ export interface RelatedLink {
 
 export function renderRelated(links: RelatedLink[]): string | null {
   if (links.length === 0) return null;
-  const items = links.map((l) => (l.why ? `- #${l.number}: ${oneLine(l.why)}` : `- #${l.number}`));
+  const items = links.map((l) => (l.why ? `- #${l.number}: ${plainText(l.why)}` : `- #${l.number}`));
   return ['**Related issues**', ...items].join('\n');
 }
 

@@ -8,3 +8,4 @@ export { renderIssueBody, renderEvidenceComment, updateManagedText, BODY_LIMIT, 
 export { EVIDENCE_MARKER, isEvidenceComment, readSection, upsertSection, renderSection } from './sections.js';
 export { renderStateBlock, parseStateBlock, withStateBlock, MAX_STATE_SAMPLES, MAX_STATE_SAMPLE_CHARS } from './state-block.js';
 export { constantFragments, longestFragment, templateWords, distinctiveWords } from './template-text.js';
+export { plainText, stripInvisible, tableCode } from './markdown.js';

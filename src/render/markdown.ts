@@ -1,9 +1,21 @@
 // Small Markdown helpers for text that comes from logs: it must render as text, never as markup,
 // never mention anyone, and never forge the gardener's hidden markers.
 
-/** Breaks `<!--` and `-->` with a zero-width space so log text cannot open or close a hidden comment. */
+// Zero-width characters and bidi controls: they hide text or reorder it on screen (a filename that
+// reads `txt.exe` backwards), and nothing a log says needs them.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/g;
+
+/** Log text without zero-width characters and bidi controls. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
+ * Strips invisible characters, then breaks `<!--` and `-->` with a zero-width space so log text
+ * cannot open or close a hidden comment.
+ */
 export function neutralizeMarkers(text: string): string {
-  return text.replace(/<!--/g, '<\u200b!--').replace(/-->/g, '--\u200b>');
+  return stripInvisible(text).replace(/<!--/g, '<\u200b!--').replace(/-->/g, '--\u200b>');
 }
 
 /** Cuts text to `max` characters, saying so. */
@@ -34,6 +46,30 @@ export function inlineCode(text: string): string {
   const fence = '`'.repeat(longestRun(clean, '`') + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/**
+ * Log text for a Markdown table cell: one line, cut to `max`, in a code span (no images, links, HTML,
+ * @mentions or #123 references become live), with the cell separator escaped.
+ */
+export function tableCode(text: string, max: number): string {
+  const line = text.split('\n')[0] ?? '';
+  return inlineCode(line.length > max ? `${line.slice(0, max - 1)}…` : line).replace(/\|/g, '\\|');
+}
+
+/**
+ * Log-derived words in prose (outside code): Markdown and HTML escaped, and @mentions, #123
+ * references and bare links broken with a zero-width space, so none becomes live.
+ */
+export function plainText(text: string): string {
+  return stripInvisible(text.replace(/[\r\n]+/g, ' '))
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_[\]()!<>|~]/g, '\\$&')
+    .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+    .replace(/#(?=[0-9])/g, '#\u200b')
+    .replace(/\b(GH)-(?=[0-9])/gi, '$1\u200b-')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, 'www\u200b.');
 }
 
 /** `2025-09-11 21:45:03 UTC` */

@@ -13,7 +13,9 @@ const BLOCK = /<!-- log-gardener:state (\{[^\n]*?\}) -->/;
 
 export function renderStateBlock(state: IssueState): string {
   // JSON cannot contain a raw "-->" sequence that would end the comment early: escape '>' inside it.
-  return OPEN + JSON.stringify(state).replace(/>/g, '\\u003e') + CLOSE;
+  // `@` and `#` too: a person reading the source sees no @mention or #123 reference that looks live,
+  // and no notification is ever sent from it. JSON.parse reads them back; old blocks parse as before.
+  return OPEN + JSON.stringify(state).replace(/>/g, '\\u003e').replace(/@/g, '\\u0040').replace(/#/g, '\\u0023') + CLOSE;
 }
 
 /** Parses the block out of a body; null when absent or not a state the gardener could have written. */
