@@ -13,7 +13,7 @@
 // stream held. Bounded: per stream at most `maxLines` lines / `maxChars` characters are held (a longer
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import type { RawEntry } from '../shared/types.js';
-import { cloudRunStream, joinableText, microTime } from './stdout-line.js';
+import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
 import { firstLine, lineKind, segmentTraces, takesHeader, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
 
 export interface Joined {
@@ -192,7 +192,7 @@ class Reassembler {
 
   /** Oldest first, after a line that may close the open trace: what is decided goes out. */
   private settle(p: Pending, out: Joined[]): void {
-    const segments = segmentTraces(p.items, { resume: p.resume, interleaveUs: this.options.interleaveUs });
+    const segments = segmentTraces(p.items, { resume: p.resume, interleaveUs: this.options.interleaveUs, routine: routineHeader });
     // Held from the first trace that may still grow (a Python traceback may go on with a chained one).
     const open = segments.findIndex((s) => s.open);
     const from = open < 0 ? segments.length - 1 : open;
@@ -219,7 +219,7 @@ class Reassembler {
     const direction = this.directionOf(p) || 1;
     const ordered = direction === 1 ? p.items : [...p.items].reverse();
     const segments = segmentTraces(ordered, {
-      resume: direction === 1 ? p.resume : null, headless: cut && direction === -1, interleaveUs: this.options.interleaveUs,
+      resume: direction === 1 ? p.resume : null, headless: cut && direction === -1, interleaveUs: this.options.interleaveUs, routine: routineHeader,
     });
     this.emit(ordered, segments, out);
     const lastSegment = segments[segments.length - 1]!;

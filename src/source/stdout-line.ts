@@ -1,7 +1,7 @@
 // What reassembly reads of an entry: whether it is a container's stdout/stderr text line without a
 // severity, the stream it belongs to, and its time to the microsecond (a trace's lines are stamped
 // microseconds apart, so milliseconds would tie them).
-import { entryRevision, entryService, parseTimestamp } from '../normalize/index.js';
+import { entryRevision, entryService, parseTimestamp, stripLogHeader } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
 
 /**
@@ -30,6 +30,15 @@ export function joinableText(raw: RawEntry): string | null {
   if (severity !== undefined && severity !== null && severity !== 'DEFAULT' && severity !== 0 && severity !== '') return null;
   if (text.endsWith('\n')) return text.endsWith('\r\n') ? text.slice(0, -2) : text.slice(0, -1);
   return text;
+}
+
+// Level words of routine records, as headers write them (glog's I, Ruby Logger's I/D, .NET's info/dbug/trce).
+const ROUTINE_LEVEL = /^(?:info|information|debug|dbug|trace|trce|fine|finer|finest|i|d)$/i;
+
+/** The line opens with a log header whose level is routine (INFO or below). */
+export function routineHeader(line: string): boolean {
+  const { level } = stripLogHeader(line);
+  return level !== undefined && ROUTINE_LEVEL.test(level.trim());
 }
 
 /** Entry time in microseconds (timestamps are microseconds apart within a trace), or null. */

@@ -289,6 +289,11 @@ interface SegmentOptions {
    * 0 (the default): no line is taken for another writer's.
    */
   interleaveUs?: number;
+  /**
+   * A line whose own log header states a routine level (INFO, DEBUG): one that lands inside a trace is
+   * taken for another writer's even when frames follow it (a word such as `errors=0` names no error).
+   */
+  routine?: (line: string) => boolean;
 }
 
 /**
@@ -322,7 +327,7 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
           break;
         }
         const after = stepLines(state, items[j + 1]!.text, 0, tags);
-        if (after !== null && !headsNext(items[j]!, items[j + 1]!)) {
+        if (after !== null && (options.routine?.(firstLine(items[j]!.text)) || !headsNext(items[j]!, items[j + 1]!))) {
           skip.push(j);
           j++;
           next = after;

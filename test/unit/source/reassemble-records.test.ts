@@ -278,6 +278,14 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
     expect(texts(reassembleAll(entries))).toEqual([JAVA.slice(0, 3).join('\n'), PLAIN, ...JAVA.slice(3)]); // the rest has no head
   });
 
+  it('a routine log line (its header says INFO) between frames is another writer\'s, even when it says "errors"', () => {
+    const trace = [...JAVA.slice(0, 5), '\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:181)', ...JAVA.slice(5)];
+    const entries = interleaved(trace, 4, ROUTINE);
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([trace.join('\n'), ROUTINE].sort());
+    }
+  });
+
   it('a log line that heads frames of its own is not taken for another writer', () => {
     const own = ['2026-03-10 10:00:00,001 ERROR request failed', '\tat com.acme.Web.get(Web.java:3)'];
     const entries = [...JAVA.map((t, i) => line(t, i * 7)), line(own[0]!, 45), line(own[1]!, 48)];
