@@ -19,7 +19,14 @@ export interface SweepDeps {
   logger: Logger;
   /** Why the GitHub store could not be built (bad key, App not installed…): no writes, run fails. */
   storeError?: string;
+  /** Called as the sweep goes (every few thousand entries, each write); the CLI shows it on stderr. */
+  progress?: (p: SweepProgress) => void;
 }
+
+export type SweepProgress =
+  | { phase: 'read'; entries: number }
+  | { phase: 'github'; entries: number; problems: number }
+  | { phase: 'apply'; writes: number; planned: number };
 
 export interface SweepRequest {
   runId: string;
@@ -36,6 +43,8 @@ export interface SweepResult {
   worklog: string;
   /** True when a stage failed: CLI exit 1, HTTP 500. */
   failed: boolean;
+  /** Each planned action and what came of it, with the text it carries (CLI --preview). */
+  actions: ActionResult[];
 }
 
 export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<SweepResult> {
@@ -43,6 +52,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
   const errors: StageError[] = [];
   const read = await readAndClassify(deps, request, errors);
   logger.info({ entries: read.entries, clusters: read.clusters.length }, 'logs read and classified');
+  deps.progress?.({ phase: 'github', entries: read.entries.read, problems: read.clusters.length });
 
   const github = await readGitHub(deps, request, read, errors);
   // A read cut short (time budget, quota) covered the window only up to where it got: the evidence
@@ -67,7 +77,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
   if (!request.dryRun && !safeToWrite) {
     errors.push({ stage: 'apply', message: 'no GitHub writes this run: an earlier stage failed (see other errors)' });
   }
-  const results = safeToWrite ? await applyAll(deps.store!, actions, logger) : actions.map(planned);
+  const results = safeToWrite ? await applyAll(deps.store!, actions, logger, deps.progress) : actions.map(planned);
   for (const r of results.filter((r) => r.status === 'failed')) {
     errors.push({ stage: 'apply', message: `${r.kind} ${r.title}: ${r.error ?? 'failed'}` });
   }
@@ -93,7 +103,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
     await commitWorklog(deps.store!, request, worklog, data, errors);
   }
   const report = withholdSecrets(buildRunReport(data));
-  return { report, worklog, failed: errors.length > 0 };
+  return { report, worklog, failed: errors.length > 0, actions: results };
 }
 
 async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: StageError[]) {
@@ -125,6 +135,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
       }
       classifier.add(entry);
       entries.read += n;
+      if (deps.progress && entries.read % 5000 < n) deps.progress({ phase: 'read', entries: entries.read });
     }
     result = reading.result();
   } catch (error) {
@@ -174,8 +185,9 @@ function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIs
   return rederiveIds(classifier, stored, new Set(clusters.map((c) => c.id)));
 }
 
-async function applyAll(store: IssueStore, actions: Action[], logger: Logger) {
+async function applyAll(store: IssueStore, actions: Action[], logger: Logger, progress?: SweepDeps['progress']) {
   const results: ActionResult[] = [];
+  const total = actions.filter((a) => a.kind !== 'none').length;
   for (const action of actions) {
     if (action.kind === 'none') {
       results.push({ ...action, status: 'skipped' });
@@ -184,6 +196,7 @@ async function applyAll(store: IssueStore, actions: Action[], logger: Logger) {
     const result = await store.apply(action);
     logger.info({ kind: result.kind, issue: result.issue, status: result.status, cluster: result.cluster }, `github ${result.kind} ${result.status}`);
     results.push(result);
+    progress?.({ phase: 'apply', writes: results.filter((r) => r.kind !== 'none').length, planned: total });
   }
   return results;
 }

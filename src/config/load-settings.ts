@@ -1,9 +1,11 @@
 // (YAML text, env) -> Settings, or a ConfigError naming the key. Environment variables win over the file.
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../shared/errors.js';
+import { RulePatternError, compileRulePattern } from '../shared/rule-pattern.js';
 import { parseDuration } from '../shared/duration.js';
-import { SettingsSchema, type Settings } from './schema.js';
+import { publishedSchema, type Settings } from './schema.js';
+import { describeSchemaError } from './describe-schema-error.js';
 
 export interface Credentials {
   /** PEM text of the App's private key, from GITHUB_APP_PRIVATE_KEY (local runs). */
@@ -12,8 +14,9 @@ export interface Credentials {
 
 export type Env = Record<string, string | undefined>;
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false });
-const validate = ajv.compile<Settings>(SettingsSchema);
+// verbose: each error carries the schema it broke, to name the valid keys and the allowed values.
+const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false, verbose: true });
+const validate = ajv.compile<Settings>(publishedSchema());
 
 // Environment variable -> where it lands in the settings object, and how to read it.
 const ENV_OVERRIDES: Array<[string, string[], (v: string) => unknown]> = [
@@ -37,11 +40,9 @@ export function loadSettings(fileText: string, env: Env = {}): { settings: Setti
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new ConfigError('', 'config must be a YAML mapping');
   }
-  const raw = structuredClone(doc) as Record<string, unknown>;
-  // Objects must exist for their defaults to be filled in.
-  for (const key of ['source', 'github', 'thresholds'] as const) raw[key] ??= {};
-  const github = raw.github as Record<string, unknown>;
-  if (typeof github === 'object' && github !== null) github.worklog ??= {};
+  // Every key has a default (the schema's), so a file sets only what it changes; a key left empty
+  // (`github:` with its lines commented out) is a key not set.
+  const raw = withoutNulls(structuredClone(doc) as Record<string, unknown>);
 
   for (const [name, path, read] of ENV_OVERRIDES) {
     const value = env[name];
@@ -49,18 +50,30 @@ export function loadSettings(fileText: string, env: Env = {}): { settings: Setti
     setPath(raw, path, read(value));
   }
 
-  if (!validate(raw)) throw new ConfigError(errorKey(validate.errors?.[0]), errorText(validate.errors?.[0]));
+  if (!validate(raw)) {
+    const { key, message } = describeSchemaError(validate.errors ?? []);
+    throw new ConfigError(key, message);
+  }
   const settings = raw as unknown as Settings;
   if (parseDuration(settings.window) === null) throw new ConfigError('window', 'must be a positive duration such as 6h');
   settings.rules.forEach((rule, i) => {
     try {
-      new RegExp(rule.match, 'i');
-    } catch {
-      throw new ConfigError(`rules[${i}].match`, 'is not a valid regular expression');
+      compileRulePattern(rule.match);
+    } catch (error) {
+      const reason = error instanceof RulePatternError ? error.reason : 'is not a valid regular expression';
+      throw new ConfigError(`rules[${i}].match`, reason);
     }
   });
   const privateKey = env.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, '\n');
   return { settings, credentials: privateKey ? { privateKey } : {} };
+}
+
+function withoutNulls(node: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(node)) {
+    if (value === null) delete node[key];
+    else if (typeof value === 'object' && !Array.isArray(value)) withoutNulls(value as Record<string, unknown>);
+  }
+  return node;
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
@@ -70,20 +83,4 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     node = node[key] as Record<string, unknown>;
   }
   node[path[path.length - 1]!] = value;
-}
-
-function errorKey(error: ErrorObject | undefined): string {
-  if (!error) return '';
-  const base = error.instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
-  const extra = error.params as { additionalProperty?: string; missingProperty?: string };
-  const child = extra.additionalProperty ?? extra.missingProperty;
-  return child ? (base ? `${base}.${child}` : child) : base || '(root)';
-}
-
-function errorText(error: ErrorObject | undefined): string {
-  if (!error) return 'invalid configuration';
-  if (error.keyword === 'additionalProperties') return 'unknown key';
-  if (error.keyword === 'required') return 'is required';
-  if (error.keyword === 'anyOf') return 'is not one of the allowed values';
-  return error.message ?? 'invalid value';
 }

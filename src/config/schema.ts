@@ -3,9 +3,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CATEGORIES, PRIORITIES, SEVERITIES } from '../shared/types.js';
 
-const Duration = Type.String({ pattern: '^([0-9]{1,6}[smhdw])+$', description: 'e.g. 90m, 6h, 2d' });
+const DURATION = { pattern: '^([0-9]{1,6}[smhdw])+$', description: 'e.g. 90m, 6h, 2d' } as const;
 const PriorityT = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
 const Strict = { additionalProperties: false } as const;
+/** A group whose every key has a default: it may be left out, or hold only the keys it changes. */
+const Defaulted = { additionalProperties: false, default: {} } as const;
+const Count = (fallback: number) => Type.Integer({ minimum: 1, default: fallback });
 
 export const RuleSchema = Type.Object(
   {
@@ -25,8 +28,8 @@ export const RuleSchema = Type.Object(
 export const SettingsSchema = Type.Object(
   {
     project: Type.Optional(Type.String({ description: 'Google Cloud project whose logs are read (env GOOGLE_CLOUD_PROJECT).' })),
-    services: Type.Array(Type.String({ minLength: 1 }), { description: 'Cloud Run services to read.' }),
-    window: Duration,
+    services: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Cloud Run services to read (empty: every service).' }),
+    window: Type.String({ ...DURATION, default: '6h', description: 'How far back a sweep reads, e.g. 90m, 6h, 2d.' }),
     severityFloor: Type.Union(SEVERITIES.map((s) => Type.Literal(s)), { default: 'NOTICE' }),
     source: Type.Object(
       {
@@ -34,7 +37,7 @@ export const SettingsSchema = Type.Object(
         timeBudgetSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 240 }),
         emulatorHost: Type.Optional(Type.String({ description: 'host:port of a Cloud Logging gRPC endpoint (env LOGGING_EMULATOR_HOST).' })),
       },
-      Strict,
+      Defaulted,
     ),
     github: Type.Object(
       {
@@ -51,31 +54,62 @@ export const SettingsSchema = Type.Object(
             commit: Type.Boolean({ default: false }),
             path: Type.String({ minLength: 1, default: 'gcp/log-gardener' }),
           },
-          Strict,
+          Defaulted,
         ),
       },
-      Strict,
+      Defaulted,
     ),
     thresholds: Type.Object(
       {
         minCount: Type.Object(
-          { P0: Type.Integer({ minimum: 1 }), P1: Type.Integer({ minimum: 1 }), P2: Type.Integer({ minimum: 1 }), P3: Type.Integer({ minimum: 1 }) },
-          { ...Strict, description: 'Occurrences in the window below which a problem of that priority is noise.' },
+          { P0: Count(1), P1: Count(1), P2: Count(3), P3: Count(20) },
+          { ...Defaulted, description: 'Occurrences in the window below which a problem of that priority is noise.' },
         ),
         escalate: Type.Object(
-          { P3: Type.Integer({ minimum: 1 }), P2: Type.Integer({ minimum: 1 }), P1: Type.Integer({ minimum: 1 }) },
-          { ...Strict, description: 'Occurrences in the window at which a problem moves up one priority.' },
+          { P3: Count(200), P2: Count(50), P1: Count(500) },
+          { ...Defaulted, description: 'Occurrences in the window at which a problem moves up one priority.' },
         ),
         hysteresis: Type.Number({ minimum: 0, maximum: 1, default: 0.8, description: 'An escalation holds until the count falls below this fraction of its threshold.' }),
         staleAfterDays: Type.Integer({ minimum: 0, default: 14, description: 'Note issues not seen for this many days (0: never).' }),
       },
-      Strict,
+      Defaulted,
     ),
     rules: Type.Array(RuleSchema, { default: [] }),
-    logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+    logLevel: Type.Optional(
+      Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), {
+        description: "The gardener's own log level (env LOG_LEVEL); unset: info for the function, warn for the CLI.",
+      }),
+    ),
   },
   { ...Strict, $id: 'https://log-gardener.dev/gardener.schema.json', title: 'log-gardener configuration' },
 );
 
 export type Settings = Static<typeof SettingsSchema>;
 export type Rule = Static<typeof RuleSchema>;
+
+/**
+ * The schema as published (config/gardener.schema.json, `npm run schema`) and as the loader checks it:
+ * a key with a default is not required, so a file may set only the keys it changes and an editor
+ * completing it does not ask for the rest. The type above keeps them required: defaults are filled in.
+ */
+export function publishedSchema(): Record<string, unknown> {
+  return withoutDefaultedRequired(JSON.parse(JSON.stringify(SettingsSchema)) as SchemaNode) as Record<string, unknown>;
+}
+
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  items?: SchemaNode;
+  default?: unknown;
+  [key: string]: unknown;
+}
+
+function withoutDefaultedRequired(node: SchemaNode): SchemaNode {
+  if (node.items) withoutDefaultedRequired(node.items);
+  if (!node.properties) return node;
+  for (const child of Object.values(node.properties)) withoutDefaultedRequired(child);
+  const required = (node.required ?? []).filter((key) => node.properties![key]?.default === undefined);
+  if (required.length) node.required = required;
+  else delete node.required;
+  return node;
+}

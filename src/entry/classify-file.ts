@@ -2,11 +2,14 @@
 // and template. Entries are only remembered as a cluster handle each, so memory stays small.
 // A line that belongs to a reassembled multi-line trace gets its trace's cluster.
 import { createClassifier } from '../classify/index.js';
+import type { Rule } from '../config/schema.js';
+import { findRule } from '../plan/index.js';
 import { normalizeEntry } from '../normalize/index.js';
 import { MAX_ENTRY_BYTES, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
-import type { RawEntry } from '../shared/types.js';
+import type { Cluster, RawEntry } from '../shared/types.js';
+import { checkExport } from '../source/check-export.js';
 
 export type InputFormat = 'gcp' | 'lines';
 
@@ -16,7 +19,8 @@ const LINE_TIME = '1970-01-01T00:00:00Z';
 // are, so `classify --format lines` on a pasted log shows the clusters a sweep would find.
 const LINES: Partial<ReassembleOptions> = { streamKey: () => 'lines', order: 'oldest-first' };
 
-export async function classifyFile(path: string, format: InputFormat, write: (line: string) => void): Promise<void> {
+/** `rules` (classify --config): a line whose problem a rule names also shows that rule's verdict. */
+export async function classifyFile(path: string, format: InputFormat, write: (line: string) => void, rules?: readonly Rule[]): Promise<void> {
   const classifier = createClassifier();
   const handles: Array<number | string> = []; // a handle, or why the entry was skipped
   const lineOf: number[] = []; // reassembly's input position -> index in the file
@@ -39,14 +43,28 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
   }
+  const ruleOf = rules?.length ? rulesByCluster(classifier.clusters(), rules) : new Map<string, Omit<Rule, 'match'>>();
   handles.forEach((handle, index) => {
     if (typeof handle === 'string') {
       write(JSON.stringify({ index, cluster: null, template: null, skipped: handle }));
     } else {
       const { id, template } = classifier.resolve(handle);
-      write(JSON.stringify({ index, cluster: id, template }));
+      const rule = ruleOf.get(id);
+      write(JSON.stringify({ index, cluster: id, template, ...(rule ? { rule } : {}) }));
     }
   });
+}
+
+// Rules match a problem as the sweep sees it (its template and first sample), so the verdict is per cluster.
+function rulesByCluster(clusters: Cluster[], rules: readonly Rule[]): Map<string, Omit<Rule, 'match'>> {
+  const verdicts = new Map<string, Omit<Rule, 'match'>>();
+  for (const cluster of clusters) {
+    const rule = findRule(rules, cluster);
+    if (!rule) continue;
+    const { match: _match, ...verdict } = rule;
+    verdicts.set(cluster.id, verdict);
+  }
+  return verdicts;
 }
 
 function toRaw(piece: Piece, format: InputFormat): RawEntry | string {
@@ -61,9 +79,9 @@ function toRaw(piece: Piece, format: InputFormat): RawEntry | string {
 }
 
 async function* pieces(path: string, format: InputFormat): AsyncGenerator<Piece> {
-  const chunks = readTextChunks(path, path);
+  const chunks = readTextChunks(path, path === '-' ? 'standard input' : path);
   if (format === 'gcp') {
-    yield* splitJsonStream(chunks, MAX_ENTRY_BYTES);
+    yield* splitJsonStream(checkExport(chunks, path), MAX_ENTRY_BYTES);
     return;
   }
   // Plain text: every line is one message, blank lines included, so indexes match line numbers.

@@ -7,8 +7,12 @@ import type { Env } from '../config/load-settings.js';
 import { ConfigError, InputError, oneLine } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { classifyFile, type InputFormat } from './classify-file.js';
-import { runSweepRequest } from './run-sweep.js';
-import { USAGE } from './usage.js';
+import { sweepSummary } from './cli-summary.js';
+import { progressReporter } from './progress.js';
+import { loadConfigFile, runSweepRequest } from './run-sweep.js';
+import { CLASSIFY_USAGE, SWEEP_USAGE, USAGE } from './usage.js';
+import { packageVersion } from './version.js';
+import { writePreview } from './write-preview.js';
 
 export interface Io {
   stdout: Writable;
@@ -21,11 +25,13 @@ export async function main(argv: string[], env: Env, io: Io = { stdout: process.
     stream.write(text.endsWith('\n') ? text : text + '\n');
     return code;
   };
+  const help = rest.includes('--help') || rest.includes('-h');
   try {
-    if (command === 'sweep') return await sweep(rest, env, io);
-    if (command === 'classify') return await classify(rest, io);
+    if (command === 'sweep') return help ? print(SWEEP_USAGE, 0) : await sweep(rest, env, io);
+    if (command === 'classify') return help ? print(CLASSIFY_USAGE, 0) : await classify(rest, env, io);
     if (command === '--help' || command === '-h' || command === 'help') return print(USAGE, 0);
-    return print(command ? `unknown command: ${command}\n${USAGE}` : USAGE, 2, io.stderr);
+    if (command === '--version' || command === '-v' || command === 'version') return print(packageVersion(), 0);
+    return print(command ? `log-gardener: unknown command: ${command}\n${USAGE}` : USAGE, 2, io.stderr);
   } catch (error) {
     const usage = error instanceof ConfigError || error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     return print(`log-gardener: ${oneLine(error)}`, usage ? 2 : 1, io.stderr);
@@ -39,11 +45,14 @@ async function sweep(args: string[], env: Env, io: Io): Promise<number> {
     options: {
       config: { type: 'string' }, window: { type: 'string' }, service: { type: 'string', multiple: true },
       now: { type: 'string' }, 'logs-file': { type: 'string' }, 'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' }, worklog: { type: 'string' },
+      json: { type: 'boolean' }, worklog: { type: 'string' }, preview: { type: 'string' },
     },
   });
-  // Our own logs go to stderr: stdout carries the report or the worklog.
-  const logger = createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: io.stderr });
+  if (values.preview !== undefined && !values['dry-run']) throw new ConfigError('--preview', 'needs --dry-run (it shows what a sweep would send)');
+  // Our own logs go to stderr: stdout carries the report or the worklog. The config's logLevel (or
+  // LOG_LEVEL) sets it once the settings are read; until then, warnings only.
+  const logger = createLogger({ level: env.LOG_LEVEL?.toLowerCase() ?? 'warn', destination: io.stderr });
+  const progress = progressReporter(io.stderr);
   const result = await runSweepRequest(
     {
       ...(values.window !== undefined ? { window: values.window } : {}),
@@ -55,20 +64,16 @@ async function sweep(args: string[], env: Env, io: Io): Promise<number> {
       dryRun: values['dry-run'] ?? false,
     },
     env,
-    { logger },
+    { logger, progress, defaultLogLevel: 'warn' },
   );
   if (values.worklog) writeFileSync(values.worklog, result.worklog);
-  if (values.json) {
-    io.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
-    io.stderr.write(summary(result.report) + '\n');
-  } else {
-    io.stdout.write(result.worklog);
-  }
-  for (const error of result.report.errors) io.stderr.write(`log-gardener: ${error.stage}: ${error.message}\n`);
+  if (values.preview !== undefined) writePreview(values.preview, result.actions);
+  io.stdout.write(values.json ? JSON.stringify(result.report, null, 2) + '\n' : result.worklog);
+  for (const line of sweepSummary(result.report, { counts: values.json ?? false })) io.stderr.write(line + '\n');
   return result.failed ? 1 : 0;
 }
 
-async function classify(args: string[], io: Io): Promise<number> {
+async function classify(args: string[], env: Env, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     strict: true,
@@ -77,7 +82,8 @@ async function classify(args: string[], io: Io): Promise<number> {
   });
   const format = values.format as InputFormat;
   if (format !== 'gcp' && format !== 'lines') throw new ConfigError('--format', 'must be gcp or lines');
-  if (positionals.length !== 1) throw new ConfigError('', 'classify takes exactly one FILE');
+  if (positionals.length !== 1) throw new ConfigError('', 'classify takes exactly one FILE (or - for standard input)');
+  const rules = values.config !== undefined ? loadConfigFile(values.config, env).settings.rules : undefined;
   const out: string[] = [];
   const flush = () => {
     if (out.length) io.stdout.write(out.join('\n') + '\n');
@@ -86,13 +92,7 @@ async function classify(args: string[], io: Io): Promise<number> {
   await classifyFile(positionals[0]!, format, (line) => {
     out.push(line);
     if (out.length >= 1000) flush();
-  });
+  }, rules);
   flush();
   return 0;
-}
-
-function summary(report: { entries: { read: number }; clusters: Array<{ matters: boolean }>; actions: Array<{ kind: string }>; dryRun: boolean }): string {
-  const matters = report.clusters.filter((c) => c.matters).length;
-  const writes = report.actions.filter((a) => a.kind !== 'none').length;
-  return `${report.entries.read} entries, ${report.clusters.length} problems (${matters} worth an issue), ${writes} GitHub action${writes === 1 ? '' : 's'} ${report.dryRun ? 'planned (dry run)' : 'taken'}`;
 }

@@ -1,12 +1,15 @@
 // The Cloud Function: http('logGardener'). Parses the request, holds the one-sweep lock, runs the same
 // sweep as the CLI, and answers with the run report. Everything else lives in the files it imports.
 import { http, type Request, type Response } from '@google-cloud/functions-framework';
+import { adviseFailure } from '../report/failure-advice.js';
 import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
-import { createLogger } from '../shared/logger.js';
+import { createLogger, logStageError } from '../shared/logger.js';
+import type { StageError } from '../shared/types.js';
 import { readHttpParams } from './http-params.js';
 import { newRunId, traceFields } from './request-context.js';
 import { runSweepRequest } from './run-sweep.js';
 import { createSweepLock } from './sweep-lock.js';
+import { packageVersion } from './version.js';
 
 // Built before settings are read, so an unknown LOG_LEVEL must not stop the instance from starting
 // (the settings check names it on the first request).
@@ -37,19 +40,27 @@ export async function logGardener(req: Request, res: Response): Promise<void> {
   const log = logger.child(traceFields(req.headers, process.env.GOOGLE_CLOUD_PROJECT));
   try {
     const { report, failed } = await runSweepRequest(params, process.env, { logger: log, runId });
+    logFailures(log.child({ runId }), report.errors);
     res.status(failed ? 500 : 200).json(report);
   } catch (error) {
     if (error instanceof ConfigError) {
       log.warn({ runId, key: error.key }, `bad configuration: ${error.message}`);
       res.status(400).json({ error: error.message });
     } else {
-      const stage = error instanceof GardenerError ? error.stage : 'report';
-      log.error({ runId, stage }, `sweep failed: ${oneLine(error)}`);
-      res.status(500).json({ runId, error: oneLine(error), errors: [{ stage, message: oneLine(error) }] });
+      const failure: StageError = { stage: error instanceof GardenerError ? error.stage : 'report', message: oneLine(error) };
+      logFailures(log.child({ runId }), [failure]);
+      res.status(500).json({ runId, error: failure.message, errors: [failure] });
     }
   } finally {
     release();
   }
+}
+
+// Cloud Scheduler keeps no response body: each failed stage is logged at ERROR with its reason and fix.
+function logFailures(log: typeof logger, errors: StageError[]): void {
+  const advice = adviseFailure(errors);
+  const service = { name: process.env.K_SERVICE || 'log-gardener', version: packageVersion() };
+  for (const error of errors) logStageError(log, error, service, error === advice?.failure ? advice.fix : undefined);
 }
 
 http('logGardener', logGardener);

@@ -12,7 +12,7 @@ import { createFileSource } from '../source/log-file.js';
 import { parseDuration } from '../shared/duration.js';
 import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
 import type { IssueStore, LogSource } from '../shared/ports.js';
-import { runSweep, type SweepResult } from '../sweep.js';
+import { runSweep, type SweepDeps, type SweepResult } from '../sweep.js';
 import { loadPrivateKey } from './private-key.js';
 import { newRunId } from './request-context.js';
 import { checkNow, checkServices, checkWindow, type SweepParams } from './sweep-params.js';
@@ -25,13 +25,18 @@ export interface RunOptions {
   runId?: string;
   /** The clock, read once here; the pipeline only ever sees the resulting window. */
   clock?: () => number;
+  /** The sweep's progress, for a person watching (the CLI's stderr). */
+  progress?: SweepDeps['progress'];
+  /** Log level when neither the config's logLevel nor LOG_LEVEL sets one (the CLI: warn; the function: info). */
+  defaultLogLevel?: string;
 }
 
 export async function runSweepRequest(params: SweepParams, env: Env, options: RunOptions): Promise<SweepResult> {
   const startedAt = (options.clock ?? Date.now)();
   const runId = options.runId ?? newRunId(startedAt);
   const logger = options.logger.child({ runId });
-  const { settings, credentials } = loadSettings(readConfig(params.configPath ?? env.GARDENER_CONFIG), env);
+  const { settings, credentials } = loadConfigFile(params.configPath ?? env.GARDENER_CONFIG, env);
+  logger.level = settings.logLevel ?? options.defaultLogLevel ?? 'info';
   const window = checkWindow(params.window ?? settings.window);
   const services = params.services ? checkServices(params.services) : settings.services;
   const end = params.now ? Date.parse(checkNow(params.now)) : startedAt;
@@ -42,7 +47,11 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
   const github = await buildStore(settings, await loadPrivateKey(settings, credentials), dryRun, logger);
   logger.info({ window, services, dryRun, source: source.description }, 'sweep started');
   const result = await runSweep(
-    { source, store: github.store, logger, ...(github.error ? { storeError: github.error } : {}) },
+    {
+      source, store: github.store, logger,
+      ...(github.error ? { storeError: github.error } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    },
     {
       runId,
       window: { start: end - span, end },
@@ -96,6 +105,11 @@ async function buildStore(settings: Settings, privateKey: string | undefined, dr
     const message = error instanceof GardenerError ? error.message : oneLine(error);
     return { store: null, error: `GitHub App setup failed: ${message}` };
   }
+}
+
+/** Reads and validates a config file (the default one when `path` is undefined), env overriding it. */
+export function loadConfigFile(path: string | undefined, env: Env): ReturnType<typeof loadSettings> {
+  return loadSettings(readConfig(path), env);
 }
 
 function readConfig(path: string | undefined): string {

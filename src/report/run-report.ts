@@ -1,6 +1,7 @@
 // The run report of INTERFACE.md, built from the sweep's data. Pure.
 import type { SourceReadResult } from '../shared/ports.js';
 import type { ActionResult, EntryCounts, Problem, SeverityInference, StageError, Window } from '../shared/types.js';
+import { explainNothingRead } from './nothing-read.js';
 
 export interface ReportCluster {
   id: string;
@@ -36,7 +37,8 @@ export interface RunReport {
   dryRun: boolean;
   window: { start: string; end: string };
   services: string[];
-  source: { description: string; complete: boolean; note?: string };
+  /** `nothingRead`: when no entry was read, why (window and the file's span, services seen, unreadable lines). */
+  source: { description: string; complete: boolean; note?: string; nothingRead?: string };
   entries: EntryCounts;
   clusters: ReportCluster[];
   actions: ReportAction[];
@@ -62,6 +64,7 @@ export interface RunData {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function buildRunReport(data: RunData): RunReport {
+  const nothingRead = explainNothingRead(data);
   return {
     runId: data.runId,
     dryRun: data.dryRun,
@@ -71,6 +74,7 @@ export function buildRunReport(data: RunData): RunReport {
       description: data.sourceDescription,
       complete: data.sourceResult.complete,
       ...(data.sourceResult.note ? { note: data.sourceResult.note } : {}),
+      ...(nothingRead ? { nothingRead } : {}),
     },
     entries: data.entries,
     clusters: data.problems.map((p) => ({

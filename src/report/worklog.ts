@@ -1,9 +1,10 @@
 // The worklog: what a person would have written after reading the logs by hand — summary first,
 // then each problem with its evidence and what was done about it, then the context and next steps.
 // Pure: rendered from the same data as the run report.
-import { tableCode } from '../render/index.js';
 import { severityNote } from '../shared/severity-note.js';
 import type { ActionResult, Priority, Problem } from '../shared/types.js';
+import { adviseFailure } from './failure-advice.js';
+import { explainNothingRead } from './nothing-read.js';
 import type { RunData } from './run-report.js';
 
 export interface WorklogData extends RunData {
@@ -25,8 +26,22 @@ export function renderWorklog(data: WorklogData): string {
   out.push(`- **Window:** ${stamp(data.window.start)} to ${stamp(data.window.end)} (${hours(data.window.end - data.window.start)})`);
   out.push(`- **Source:** ${data.sourceDescription}`, '');
 
+  // A failed run says so first, with the fix, before any count that the failure made meaningless.
+  const advice = adviseFailure(data.errors);
+  if (advice) {
+    out.push('## Run failed', '');
+    out.push(`- **Failed:** \`${advice.failure.stage}\`: ${advice.failure.message}`);
+    out.push(`- **Fix:** ${advice.fix}`, '');
+  }
+
   out.push('## Executive summary', '');
-  if (matters.length === 0) {
+  const readFailed = data.errors.some((e) => e.stage === 'source');
+  const nothingRead = explainNothingRead(data);
+  if (readFailed) {
+    out.push(`Reading logs failed after ${data.entries.read} entries: no conclusion can be drawn from this run.`);
+  } else if (nothingRead) {
+    out.push(nothingRead);
+  } else if (matters.length === 0) {
     out.push(`No problem crossed the thresholds in ${data.entries.read} entries read.`);
   } else {
     const counts = countBy(matters, (p) => p.priority);
@@ -50,7 +65,7 @@ export function renderWorklog(data: WorklogData): string {
   if (waiting.length) {
     out.push('## Waiting for the next sweep (per-sweep cap)', '');
     out.push('| priority | count | problem | pattern |', '| --- | ---: | --- | --- |');
-    for (const p of waiting) out.push(`| ${p.priority} | ${p.count} | ${p.shortName} | ${tableCode(p.template, 100)} |`);
+    for (const p of waiting) out.push(`| ${p.priority} | ${p.count} | ${p.shortName} | ${cell(p.template, 100)} |`);
     out.push('');
   }
 
@@ -58,7 +73,7 @@ export function renderWorklog(data: WorklogData): string {
     out.push('## Below the thresholds (no issue)', '');
     out.push('| count | severity | pattern | why |', '| ---: | --- | --- | --- |');
     for (const p of noise.slice(0, MAX_NOISE_ROWS)) {
-      out.push(`| ${p.count} | ${severityText(p)} | ${tableCode(p.template, 120)} | ${cell(p.why, 80)} |`);
+      out.push(`| ${p.count} | ${severityText(p)} | ${cell(p.template, 120)} | ${cell(p.why, 80)} |`);
     }
     if (noise.length > MAX_NOISE_ROWS) out.push(`| … | | ${noise.length - MAX_NOISE_ROWS} more | |`);
     out.push('');
@@ -100,7 +115,8 @@ function renderProblem(p: Problem, rank: number, results: ActionResult[], data: 
   lines.push(`- **Priority:** ${p.priority} (${p.why})`);
   for (const r of results.length ? results : []) {
     const ref = r.issue !== undefined ? ` [#${r.issue}](${r.url ?? ''})` : '';
-    lines.push(`- **Action:** ${r.kind}${ref} ${status(r)}: ${r.reason}`);
+    const title = r.title ? ` \`${inline(r.title, 120)}\`` : '';
+    lines.push(`- **Action:** ${r.kind}${ref}${title} ${status(r)}: ${r.reason}`);
   }
   if (!results.length) lines.push('- **Action:** none');
   lines.push('');
@@ -138,6 +154,8 @@ function sparkline(p: Problem, data: WorklogData): string {
 
 function nextSteps(data: WorklogData, matters: Problem[]): string[] {
   const steps: string[] = [];
+  const advice = adviseFailure(data.errors);
+  if (advice) steps.push(`- Fix the failure, then rerun: ${advice.fix}.`);
   const failed = data.results.filter((r) => r.status === 'failed');
   const waiting = matters.filter((p) => isWaiting(data.results.filter((r) => r.cluster === p.id)));
   if (data.dryRun) {
@@ -148,7 +166,9 @@ function nextSteps(data: WorklogData, matters: Problem[]): string[] {
   if (waiting.length) steps.push(`- ${waiting.length} problem${plural(waiting.length)} wait${waiting.length === 1 ? 's' : ''} for the next sweep (per-run cap on new issues).`);
   const urgent = matters.filter((p) => p.priority === 'P0');
   if (urgent.length) steps.push(`- On-call: look at the P0 problem${plural(urgent.length)} first: ${urgent.map((p) => p.shortName).join(', ')}.`);
-  if (!data.sourceResult.complete) steps.push('- The read stopped early: widen the time budget or shorten the window.');
+  if (!data.sourceResult.complete && !data.errors.some((e) => e.stage === 'source')) {
+    steps.push('- The read stopped early: widen the time budget or shorten the window.');
+  }
   if (!steps.length) steps.push('- Nothing to do: GitHub is up to date.');
   return steps;
 }

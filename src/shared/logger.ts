@@ -3,6 +3,7 @@
 // buffers would lose the last lines), and passed through the same redaction as the logs we read.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { redact, redactValue } from '../normalize/index.js';
+import type { StageError } from './types.js';
 
 const SEVERITY: Record<string, string> = {
   trace: 'DEBUG', debug: 'DEBUG', info: 'INFO', warn: 'WARNING', error: 'ERROR', fatal: 'CRITICAL',
@@ -38,3 +39,21 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 export type { Logger };
+
+// Error Reporting takes a log line as an error event when it carries this @type; without a stack
+// trace it needs `context.reportLocation` instead. Its message starts with the stage and the reason.
+const REPORTED_ERROR_EVENT = 'type.googleapis.com/google.devtools.clouderrorreporting.v1beta1.ReportedErrorEvent';
+
+/** One failed stage at ERROR, in the shape Cloud Logging filters (`severity>=ERROR`) and Error Reporting groups. */
+export function logStageError(logger: Logger, error: StageError, service: { name: string; version: string }, fix?: string): void {
+  logger.error(
+    {
+      '@type': REPORTED_ERROR_EVENT,
+      serviceContext: { service: service.name, version: service.version },
+      context: { reportLocation: { filePath: 'src/sweep.ts', lineNumber: 1, functionName: `sweep.${error.stage}` } },
+      stage: error.stage,
+      ...(fix ? { fix } : {}),
+    },
+    `${error.stage} failed: ${error.message}`,
+  );
+}

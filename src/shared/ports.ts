@@ -21,6 +21,16 @@ export interface SourceReadResult {
   note?: string;
   /** When incomplete: epoch ms up to which the window was read (the source reads oldest first). */
   readUntil?: number;
+  /** A file's well-formed entries, matching or not: their time span and services, to say why none matched. */
+  seen?: SeenEntries;
+}
+
+export interface SeenEntries {
+  /** Epoch ms of the earliest and latest timestamp; null when no entry had one. */
+  first: number | null;
+  last: number | null;
+  /** Entries per service name ('' for entries without one). */
+  services: Record<string, number>;
 }
 
 export interface LogRead {

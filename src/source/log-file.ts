@@ -4,27 +4,29 @@
 // reaches the floor, and lines of a trace split over entries; the floor itself is applied after
 // split traces are rejoined).
 import { entryService, entryTime, mayMatter } from '../normalize/index.js';
-import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
+import type { LogRead, LogSource, SeenEntries, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
+import { checkExport } from './check-export.js';
 import { MAX_ENTRY_BYTES, readTextChunks } from './read-text-file.js';
 import { splitJsonStream } from './split-json-stream.js';
 
 export function createFileSource(path: string): LogSource {
   return {
-    description: `file ${path}`,
+    description: path === '-' ? 'standard input' : `file ${path}`,
     read: (query) => readFile(path, query),
   };
 }
 
 function readFile(path: string, query: SourceQuery): LogRead {
-  const result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
+  const seen: SeenEntries = { first: null, last: null, services: {} };
+  const result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true, seen };
   const skip = (reason: string) => {
     result.skippedBy[reason] = (result.skippedBy[reason] ?? 0) + 1;
   };
   const services = new Set(query.services);
 
   async function* entries(): AsyncGenerator<RawEntry> {
-    const chunks = readTextChunks(path, `logs file ${path}`);
+    const chunks = checkExport(readTextChunks(path, `logs file ${path}`), path);
     for await (const piece of splitJsonStream(chunks, MAX_ENTRY_BYTES)) {
       if ('skip' in piece) {
         skip(piece.skip);
@@ -47,8 +49,10 @@ function readFile(path: string, query: SourceQuery): LogRead {
         skip('no timestamp');
         continue;
       }
+      const service = entryService(raw);
+      noteSeen(seen, time, service);
       const outside = time < query.window.start || time >= query.window.end;
-      const otherService = services.size > 0 && !services.has(entryService(raw));
+      const otherService = services.size > 0 && !services.has(service);
       if (outside || otherService || !mayMatter(raw, query.severityFloor)) {
         result.filtered++;
         continue;
@@ -57,4 +61,10 @@ function readFile(path: string, query: SourceQuery): LogRead {
     }
   }
   return { entries: entries(), result: () => result };
+}
+
+function noteSeen(seen: SeenEntries, time: number, service: string): void {
+  if (seen.first === null || time < seen.first) seen.first = time;
+  if (seen.last === null || time > seen.last) seen.last = time;
+  seen.services[service] = (seen.services[service] ?? 0) + 1;
 }

@@ -8,10 +8,11 @@ export const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 
 const REASONS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
 
-/** `what` names the file in the error, e.g. `logs file x.jsonl`. */
+/** `what` names the file in the error, e.g. `logs file x.jsonl`. The path `-` is standard input. */
 export async function* readTextChunks(path: string, what: string): AsyncGenerator<string> {
   try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) yield chunk as string;
+    const stream = path === '-' ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    for await (const chunk of stream) yield chunk as string;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${what}: ${(code && REASONS[code]) ?? code ?? 'read error'}`, { cause: error });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../../../src/config/load-settings.js';
-import { SettingsSchema } from '../../../src/config/schema.js';
+import { publishedSchema } from '../../../src/config/schema.js';
 import { configErrorKey } from '../../support/config-error-key.js';
 
 const shipped = readFileSync('config/gardener.yaml', 'utf8');
@@ -79,6 +79,48 @@ describe('loadSettings', () => {
 
   it('keeps config/gardener.schema.json in step with the schema in code (npm run schema)', () => {
     const written = JSON.parse(readFileSync('config/gardener.schema.json', 'utf8'));
-    expect(written).toEqual(JSON.parse(JSON.stringify(SettingsSchema)));
+    expect(written).toEqual(publishedSchema());
+  });
+
+  it('publishes no key with a default as required (an editor then asks only for what has none)', () => {
+    const required: string[] = [];
+    const walk = (node: { properties?: Record<string, unknown>; required?: string[]; items?: unknown }, at: string) => {
+      for (const key of node.required ?? []) required.push(`${at}${key}`);
+      for (const [key, child] of Object.entries(node.properties ?? {})) walk(child as typeof node, `${at}${key}.`);
+      if (node.items) walk(node.items as typeof node, `${at}[].`);
+    };
+    walk(publishedSchema(), '');
+    expect(required).toEqual(['rules.[].match']);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['one key', 'window: 3h\n'],
+    ['part of a group', 'github:\n  maxCreatesPerRun: 2\n'],
+    ['part of a threshold map', 'thresholds:\n  minCount: {P2: 5}\n'],
+    ['a group with its lines commented out', 'source:\n  # pageSize: 10\ngithub:\n'],
+  ])('accepts %s, defaults filling the rest as the shipped file sets them', (_name, text) => {
+    const { settings } = loadSettings(text, {});
+    const shippedSettings = loadSettings(shipped, {}).settings;
+    expect(settings.severityFloor).toBe(shippedSettings.severityFloor);
+    expect(settings.source).toEqual(shippedSettings.source);
+    expect(settings.thresholds.escalate).toEqual(shippedSettings.thresholds.escalate);
+    expect(settings.thresholds.minCount.P0).toBe(1);
+    expect(settings.github.worklog).toEqual(shippedSettings.github.worklog);
+    expect(settings.services).toEqual([]);
+    expect(settings.window).toBe(text.includes('3h') ? '3h' : '6h');
+  });
+
+  it.each([
+    ['windw: 6h\n', 'windw: unknown key, did you mean `window`?'],
+    ['github:\n  maxCreatePerRun: 2\n', 'github.maxCreatePerRun: unknown key, did you mean `maxCreatesPerRun`?'],
+    ['servces: [api]\n', 'servces: unknown key, did you mean `services`?'],
+    ['colour: blue\n', 'colour: unknown key (valid here: project, services, window, severityFloor, source, github, thresholds, rules, logLevel)'],
+    ['severityFloor: LOUD\n', 'severityFloor: "LOUD" is not allowed: use one of DEFAULT, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY'],
+    ['logLevel: chatty\n', 'logLevel: "chatty" is not allowed: use one of fatal, error, warn, info, debug, trace, silent'],
+    ['window: six hours\n', 'window: "six hours" is not a duration such as 90m, 6h or 2d'],
+    ['github:\n  maxCreatesPerRun: lots\n', 'github.maxCreatesPerRun: must be an integer, got "lots"'],
+  ])('names the mistake in %j', (text, message) => {
+    expect(() => loadSettings(text, {})).toThrow(message);
   });
 });

@@ -51,7 +51,7 @@ describe('worklog', () => {
     expect(text.indexOf('### 1. P0 · urgent-name')).toBeLessThan(text.indexOf('### 2. P1 · busy-name'));
     expect(text).toContain('- **Impact:** 5% of the 100 entries read; quiet for the last 22h of the window');
     expect(text).toContain('- **Impact:** 60% of the 100 entries read; still occurring at the end of the window');
-    expect(text).toContain('- **Action:** create (planned): new problem');
+    expect(text).toContain('- **Action:** create `GCP-new-P1-urgent-name` (planned): new problem');
   });
 
   it('knows a capped problem from the action, not from its wording', () => {
@@ -100,5 +100,40 @@ describe('a severity Cloud Logging did not have', () => {
     expect(text).toContain("- **Severity:** ERROR (severity read from the payload's `level` field) · **Category:** new");
     expect(text).toContain('- **Severity:** ERROR · **Category:** new');
     expect(text).toMatch(/\| 1 \| ERROR \(severity read from the text\) \| template of quiet <NUM> \|/);
+  });
+});
+
+describe('a failed run', () => {
+  const failed = (errors: RunData['errors'], read = 0): RunData => ({
+    ...data([], []),
+    entries: { read, filtered: 0, skipped: 0, skippedBy: {} },
+    sourceResult: { filtered: 0, skippedBy: {}, complete: false, note: `read failed: ${errors[0]?.message}` },
+    errors,
+  });
+
+  it('opens with the failure and its fix, and draws no conclusion from the counts', () => {
+    const text = renderWorklog({
+      ...failed([{ stage: 'source', message: 'Cloud Logging read failed for project p: error: Could not load the default credentials. Browse to …' }]),
+      repositoryUrl: null,
+    });
+    const head = text.slice(0, text.indexOf('## Executive summary'));
+    expect(head).toContain('## Run failed');
+    expect(head).toContain('- **Failed:** `source`: Cloud Logging read failed');
+    expect(head).toContain('gcloud auth application-default login');
+    expect(text).not.toContain('No problem crossed the thresholds');
+    expect(text).not.toContain('widen the time budget');
+    expect(text).toContain('Reading logs failed after 0 entries');
+  });
+
+  it('names the role for a permission denied, and puts the cause before its consequence', () => {
+    const text = renderWorklog({
+      ...failed([
+        { stage: 'apply', message: 'no GitHub writes this run: an earlier stage failed (see other errors)' },
+        { stage: 'github', message: 'reading issues failed: cannot list issues: GitHub rejected the App\'s credentials (401 Bad credentials)' },
+      ], 5),
+      sourceResult: { filtered: 0, skippedBy: {}, complete: true },
+      repositoryUrl: null,
+    });
+    expect(text).toMatch(/## Run failed\n\n- \*\*Failed:\*\* `github`: reading issues failed[^\n]*\n- \*\*Fix:\*\* GitHub refused the App \(401\)/);
   });
 });

@@ -42,7 +42,9 @@ describe('file source', () => {
     for (const path of [jsonl, array]) {
       const { entries, result } = await readAll(path);
       expect(entries.map((e) => e.textPayload)).toEqual(['start included', 'in']);
-      expect(result).toEqual({ filtered: 3, skippedBy: {}, complete: true });
+      expect(result).toEqual({ filtered: 3, skippedBy: {}, complete: true, seen: expect.objectContaining({ first: expect.any(Number), last: expect.any(Number) }) });
+      // What the file held, matching or not: the span and the services, to say why nothing matched.
+      expect(Object.keys(result.seen!.services).length).toBeGreaterThan(0);
     }
   });
 
