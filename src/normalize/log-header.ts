@@ -22,7 +22,7 @@ const LEVEL_WORD = new RegExp(`^(?:${LEVEL_WORDS})$`, 'i');
 // 2026/03/10 12:00:01 (Go, nginx) / 2026-03-10 12:00:01.234 UTC / +0000 offsets.
 const DATE_TIME =
   /^\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?)?(?:Z| ?[+-]\d{2}:?\d{2}| UTC)?(?=[\s\]|:,]|$)/;
-const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=[\s\]|]|$)/;
+const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=[\s\]|]|$)|^\d{1,2}:\d{2}(?:AM|PM)(?=\s)/;
 const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?=\s)/;
 const APACHE_TIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}$/;
 const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?$/;
@@ -32,12 +32,19 @@ const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s
 const GLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
 const RAILS = /^[DIWEFUA], \[[^\]\n]{1,64}\] {1,8}([A-Z]{3,7}) -- [^:\n]{0,64}: ?/;
 const DOTNET = /^(fail|crit|warn|info|dbug|trce): [\w.`]{1,200}\[\d{1,10}\]\s*/;
+const NEST = /^\[Nest\] \d{1,10} {1,4}- \d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
+// Monolog / Laravel: a channel, then the level: `app.ERROR: `, `production.WARNING: `.
+const CHANNEL_LEVEL = new RegExp(`^[\\w-]{1,60}\\.(${LEVEL_WORDS}):`);
 
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
 // follows (`error: …`, `error - …`), since `Error: …` is a JavaScript exception, not a level.
 const UPPER_LEVEL = new RegExp(`^(${LEVEL_WORDS})(?::(?=[\\w.]{1,120}:)|:?(?=\\s)|/(?=[\\w-]{1,40}\\]))`);
 const LOWER_LEVEL = /^(error|warn|warning|info|debug|fatal|critical|notice)(?=: | - )/;
 const PYTHON_LOGGER = /^[\w.-]{1,120}:/; // after `ERROR:` in `ERROR:app.db:message`
+// After a level: Flask's `ERROR in app: `, Django's verbose `module pid thread `, Rust's `my_app::db: `.
+const FLASK_MODULE = /^in [\w.]{1,120}: /;
+const DJANGO_VERBOSE = /^[a-z_][\w.]{0,80} \d{1,10} \d{1,20} /;
+const RUST_TARGET = /^[a-z_]\w{0,60}(?:::[a-z_]\w{0,60}){1,12}:? /;
 const LOGFMT_LEVEL = /^(?:level|lvl|severity)=("?)(\w{1,16})\1(?=\s)/;
 
 // Pieces that only count once a timestamp or level showed this is a header.
@@ -88,8 +95,8 @@ function levelIn(text: string): string | undefined {
   return m && LEVEL_WORD.test(m[1] as string) ? (m[1] as string) : undefined;
 }
 
-function nextPiece(head: string, inHeader: boolean, afterLevel: boolean): Piece | null {
-  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head);
+function nextPiece(head: string, inHeader: boolean, afterLevel: boolean, afterTime = false): Piece | null {
+  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? NEST.exec(head) ?? CHANNEL_LEVEL.exec(head);
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
   const time = leadingTime(head);
   if (time) return time;
@@ -104,8 +111,14 @@ function nextPiece(head: string, inHeader: boolean, afterLevel: boolean): Piece 
     return lower ? { length: lower[0].length, kind: 'level', level: lower[1] as string } : null;
   }
   if (afterLevel) {
+    const after = FLASK_MODULE.exec(head) ?? RUST_TARGET.exec(head);
+    if (after) return { length: after[0].length, kind: 'other' };
     const logger = PYTHON_LOGGER.exec(head);
     if (logger && !EXCEPTION_NAME.test(logger[0].slice(0, -1))) return { length: logger[0].length, kind: 'other' };
+  }
+  if (afterTime) {
+    const verbose = DJANGO_VERBOSE.exec(head);
+    if (verbose) return { length: verbose[0].length, kind: 'other' };
   }
   const lower = LOWER_LEVEL.exec(head);
   if (lower) return { length: lower[0].length, kind: 'level', level: lower[1] as string };
@@ -141,13 +154,17 @@ export function stripLogHeader(text: string): StrippedHeader {
   let level: string | undefined;
   let inHeader = false;
   let afterLevel = false;
+  let afterTime = false;
+  let sawLevel = false;
   for (let n = 0; n < MAX_PIECES; n++) {
     const rest = head.slice(at);
-    const piece = nextPiece(rest, inHeader, afterLevel);
+    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel);
     if (!piece || piece.length === 0) break;
     if (piece.kind === 'other' && !inHeader) break;
     at += piece.length;
     afterLevel = piece.kind === 'level';
+    afterTime = piece.kind === 'time';
+    sawLevel ||= piece.kind === 'level';
     inHeader = true;
     if (level === undefined && piece.level !== undefined) level = piece.level;
     while (at < head.length && (head[at] === ' ' || head[at] === '\t')) at++;

@@ -42,6 +42,19 @@ const headers: Array<[string, string, string | undefined]> = [
   ['ISO time and level', `2026-03-10T12:00:01.234Z ERROR ${MSG}`, 'ERROR'],
   ['Python ts with level in parens thread', `2026-03-10 12:00:01 ERROR (MainThread) [app.db] ${MSG}`, 'ERROR'],
   ['level, thread, source', `ERROR [MainThread] [consumer.py:123] - ${MSG}`, 'ERROR'],
+  // A second batch, written before the rules it tests: formats of stacks the first batch left out.
+  ['Flask / werkzeug default', `[2026-03-10 12:00:01,234] ERROR in app: ${MSG}`, 'ERROR'],
+  ['Django dictConfig verbose', `ERROR 2026-03-10 12:00:01,234 views 7 140231 ${MSG}`, 'ERROR'],
+  ['structlog ConsoleRenderer', `2026-03-10 12:00:01 [error    ] ${MSG}`, 'error'],
+  ['log4js default', `[2026-03-10T12:00:01.234] [ERROR] default - ${MSG}`, 'ERROR'],
+  ['NestJS logger', `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [ExceptionsHandler] ${MSG}`, 'ERROR'],
+  ['Elixir Logger', `12:00:01.234 [error] ${MSG}`, 'error'],
+  ['Monolog line formatter', `[2026-03-10T12:00:01.234567+00:00] app.ERROR: ${MSG}`, 'ERROR'],
+  ['Laravel', `[2026-03-10 12:00:01] production.ERROR: ${MSG}`, 'ERROR'],
+  ['Rust env_logger', `[2026-03-10T12:00:01Z ERROR my_app::db] ${MSG}`, 'ERROR'],
+  ['Rust tracing fmt', `2026-03-10T12:00:01.234567Z ERROR my_app::db: ${MSG}`, 'ERROR'],
+  ['zerolog console', `12:00PM ERR ${MSG}`, 'ERR'],
+  ['Python logging with pid and thread', `2026-03-10 12:00:01,234 [12] [ThreadPoolExecutor-0_0] ERROR app.db: ${MSG}`, 'ERROR'],
 ];
 
 describe('stripLogHeader', () => {
