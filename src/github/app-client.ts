@@ -51,7 +51,12 @@ export interface GitHubClient {
 /** Longest wait for a primary rate limit's reset that a sweep sits out; past it, the request fails. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 
-function buildOctokitClass(options: GitHubStoreOptions) {
+/** Set once for the run, when GitHub's secondary limit asks for more than a sweep can wait. */
+interface WriteStop {
+  reason: string | null;
+}
+
+function buildOctokitClass(options: GitHubStoreOptions, stop: WriteStop = { reason: null }) {
   const retries = options.retry?.retries ?? 3;
   const baseMs = options.retry?.retryAfterBaseMs ?? 1000;
   const pace = options.retry?.writeIntervalMs;
@@ -59,9 +64,15 @@ function buildOctokitClass(options: GitHubStoreOptions) {
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
     const again = retryCount < retries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
     log?.warn({ method: request.method, url: request.url, retryAfter, retryCount, again }, `GitHub ${kind} rate limit`);
+    // GitHub asked for a pause longer than a sweep waits: any further write would only prolong the
+    // penalty (and risk the App's integration being flagged). No more writes this run; reads go on.
+    if (kind === 'secondary' && retryAfter > MAX_RATE_LIMIT_WAIT_SECONDS && stop.reason === null) {
+      stop.reason = `GitHub asked to wait ${retryAfter} s after a secondary rate limit (more than the ${MAX_RATE_LIMIT_WAIT_SECONDS} s a sweep waits): no more writes this run`;
+      log?.error({ retryAfter }, stop.reason);
+    }
     return again;
   };
-  return Octokit.plugin(throttling, retry, refuseSecretsPlugin).defaults({
+  return Octokit.plugin(throttling, retry, refuseSecretsPlugin, stopWritesPlugin(stop)).defaults({
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: 'log-gardener',
     log: {
@@ -105,6 +116,16 @@ function refuseSecretsPlugin(octokit: Octokit): void {
     const refused = new SecretRefusedError(`${options.method} ${String(options.url)}`, shape);
     throw new GitHubError(0, false, refused.message, { cause: refused });
   });
+}
+
+/** After a write stop, every request but a read fails at once, without reaching GitHub. */
+function stopWritesPlugin(stop: WriteStop) {
+  return (octokit: Octokit): void => {
+    octokit.hook.before('request', (options) => {
+      if (stop.reason === null || options.method === 'GET' || options.method === 'HEAD') return;
+      throw new GitHubError(403, true, stop.reason);
+    });
+  };
 }
 
 /** Authenticates as the App, finds its installation on the repository, and returns a client for it. */

@@ -34,6 +34,26 @@ describe('GitHub faults', () => {
     expect(server.issues()).toHaveLength(0);
   });
 
+  it('stops writing for the rest of the run after a secondary limit that asks for more than it waits', async () => {
+    const n = server.seedIssue({ title: 't', labels: ['log-gardener'] });
+    const store = await storeFor(server, { retry: { retries: 2, retryAfterBaseMs: 1, writeIntervalMs: 0 } });
+    server.injectFault({ method: 'POST', path: CREATE, status: 403, headers: { 'retry-after': '600' } });
+    const first = await store.apply(createAction('c1'));
+    expect(first.status).toBe('failed');
+    server.clearJournal();
+    const later = [
+      await store.apply(createAction('c2')),
+      await store.apply({ kind: 'update', cluster: 'c', issue: n, title: 't', reason: 'r', body: 'new' }),
+    ];
+    expect(later.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(later[0]!.error).toMatch(/no more writes this run/);
+    await expect(store.commitFile('worklog/x.md', 'text', 'worklog')).rejects.toThrow(/no more writes this run/);
+    // Nothing written after the stop; reads still work.
+    expect(server.writes()).toEqual([]);
+    expect(await store.listManaged()).toHaveLength(1);
+    expect(server.issues()).toHaveLength(1);
+  });
+
   it('retries reads and idempotent writes after a 502', async () => {
     const n = server.seedIssue({ title: 't', labels: ['log-gardener'] });
     const store = await storeFor(server);
