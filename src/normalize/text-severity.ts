@@ -3,6 +3,7 @@
 // trace. Only those count: a header's level, a `level=` key, a trace's shape. A free-text mention of
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
+import { stripLogHeader } from './log-header.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
@@ -139,7 +140,13 @@ export function textSeverity(text: string): Severity | null {
     const level = JUL_LEVEL.exec(head.slice(lineEnd + 1, lineEnd + 1 + LINE_CHARS));
     if (level) return levelWord(level[1]!);
   }
-  return headerSeverity(first) ?? traceSeverity(first, head);
+  return headerSeverity(first) ?? strippedHeaderSeverity(first) ?? traceSeverity(first, head);
+}
+
+/** The level of a header the header stripper knows (one list of formats for both: log-header.ts). */
+function strippedHeaderSeverity(line: string): Severity | null {
+  const level = stripLogHeader(line).level;
+  return level === undefined ? null : levelWord(level);
 }
 
 function headerSeverity(line: string): Severity | null {

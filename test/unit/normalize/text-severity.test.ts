@@ -490,3 +490,21 @@ describe('warnings and levels as their printers document them', () => {
     expect(textSeverity(text)).toBeNull();
   });
 });
+
+describe('headers the header stripper knows', () => {
+  // One list of header formats for both: a level log-header.ts reads is a level textSeverity reads.
+  it.each([
+    ['Celery', '[2026-03-10 12:00:01,234: ERROR/MainProcess] consumer: Cannot connect', 'ERROR'],
+    ['Celery task', '[2026-03-10 12:00:01,234: WARNING/ForkPoolWorker-2] tasks.sync[1f3c]: retrying', 'WARNING'],
+    ['Next.js', 'error - unhandledRejection: boom', 'ERROR'],
+    ['syslog tag', 'Mar 10 12:00:01 host python3[123]: ERROR: boom', 'ERROR'],
+    ['structlog', '2026-03-10 12:00:01 [error    ] boom', 'ERROR'],
+    ['NestJS', '[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [ExceptionsHandler] boom', 'ERROR'],
+    ['Monolog', '[2026-03-10T12:00:01.234567+00:00] app.ERROR: boom', 'ERROR'],
+    ['Laravel', '[2026-03-10 12:00:01] production.WARNING: slow', 'WARNING'],
+    ['env_logger', '[2026-03-10T12:00:01Z ERROR my_app::db] boom', 'ERROR'],
+    ['zerolog console', '12:00PM ERR boom', 'ERROR'],
+  ])('%s', (_name, text, expected) => {
+    expect(textSeverity(text)).toBe(expected);
+  });
+});
