@@ -14,7 +14,7 @@
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
-import { firstLine, lineKind, segmentTraces, takesHeader, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
+import { firstLine, lineKind, MAX_OTHERS, segmentTraces, takesHeader, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -100,6 +100,8 @@ interface Pending {
   direction: number;
   /** The lines continue a trace cut by the cap (oldest first): from this state. */
   resume: TraceState | null;
+  /** Lines at the end held only as possibly another writer's, inside a trace (at most MAX_OTHERS). */
+  others: number;
 }
 
 type Direction = 1 | -1 | 0;
@@ -156,7 +158,7 @@ class Reassembler {
       out.push({ raw: held.raw, members: [held.index] });
       return;
     }
-    this.pending.set(key, { key, items: [held], chars: held.text.length, direction: 0, resume: null });
+    this.pending.set(key, { key, items: [held], chars: held.text.length, direction: 0, resume: null, others: 0 });
     if (this.pending.size > this.options.maxKeys) this.flush(this.pending.values().next().value!, out, false);
   }
 
@@ -167,15 +169,13 @@ class Reassembler {
     if (Math.abs(delta) > this.gapUs) return this.restart(p, held, out, false);
     // Out of order for these lines (a merge of two files?): they end here.
     if (step !== 0 && p.direction !== 0 && step !== p.direction) return this.restart(p, held, out, false);
-    // A plain line is in no trace, but may be another writer's inside one: held (one at a time) when it
-    // comes right after the last line; the grammar sets it apart. Two lines that each open or end a
-    // trace are neighbours in one only as a header and the trace it heads.
-    const near = Math.abs(delta) <= this.options.interleaveUs;
-    if (held.kind === 'plain') {
-      if (last.kind === 'plain' || !near) return this.restart(p, held, out, false);
-    } else if (held.kind !== 'cont' && last.kind !== 'cont' && !(last.kind === 'plain' && near) && !this.headerPair(p, last, held, step)) {
-      return this.restart(p, held, out, false);
-    }
+    // Two lines that each open or end a trace are neighbours in one only as a header and the trace it
+    // heads; a plain line is in no trace. Either may still be another writer's line inside a trace:
+    // held (up to MAX_OTHERS in a row) when it comes right after the last line; the grammar sets it apart.
+    const joins = held.kind === 'cont' || (held.kind !== 'plain' && (last.kind === 'cont' || this.headerPair(p, last, held, step)));
+    if (joins) p.others = 0;
+    else if (Math.abs(delta) <= this.options.interleaveUs && p.others < MAX_OTHERS) p.others++;
+    else return this.restart(p, held, out, false);
     if (p.items.length >= this.options.maxLines || p.chars + 1 + held.text.length > this.options.maxChars) {
       return this.restart(p, held, out, true);
     }

@@ -31,6 +31,9 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'rb-tagged',
 ]);
 
+/** Most lines of other writers in a row that a trace goes on across. */
+export const MAX_OTHERS = 3;
+
 /** Longest prefix of a line that is looked at. */
 const PREFIX = 256;
 
@@ -109,6 +112,18 @@ function isTypeLine(s: string): boolean {
   return (m[1] !== last && last.charCodeAt(0) >= 65 && last.charCodeAt(0) <= 90) || TYPE_SUFFIX.test(last);
 }
 
+// Python prints the exception's qualified name (`module.Type: msg`, `socket.gaierror: x`; builtins and
+// __main__ unqualified: `KeyError: 1`, `Conflict: x`, `StopIteration`); not a level as logging's default
+// format writes it (`INFO:name:message`).
+const PY_QUALIFIED = /^(?:[A-Za-z_]\w{0,100}\.){1,20}[A-Za-z_]\w{0,100}(?::|$)/;
+const PY_UNQUALIFIED = /^[A-Z]\w{0,100}(?::|$)/;
+const PY_LOGGING_LEVEL = /^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|NOTSET):/;
+
+function isPythonException(s: string): boolean {
+  if (PY_LOGGING_LEVEL.test(s)) return false;
+  return isTypeLine(s) || PY_QUALIFIED.test(s) || PY_UNQUALIFIED.test(s);
+}
+
 /** Go's frame function line: `main.main()`, `main.(*Server).handle(0xc0001, {0x7f, 0x1})`, `panic({0x1, 0x2})`. */
 function isGoFunction(s: string): boolean {
   const open = s.indexOf('(');
@@ -155,7 +170,7 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
     case 'py-code':
       if (PY_FILE.test(s)) return 'py-frame';
       if (isIndented(s) && !isBlank(s)) return 'py-code';
-      return lineKind(s) === 'head' ? 'py-exc' : null; // the exception line ends the traceback
+      return isPythonException(s) ? 'py-exc' : null; // the exception line ends the traceback
     case 'py-exc':
     case 'py-msg':
       // The rest of a multi-line message: indented lines, SQLAlchemy's statement lines, pydantic's
@@ -321,16 +336,25 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     let waiting = false; // the last line may be another writer's: the trace may go on after it
     for (; state !== null && j < items.length; j++) {
       let next = stepLines(state, items[j]!.text, 0, tags);
-      if (next === null && state !== null && fromOtherWriter(items, j, options.interleaveUs ?? 0)) {
-        if (j + 1 === items.length) {
-          waiting = true;
-          break;
+      if (next === null && state !== null) {
+        // Up to MAX_OTHERS lines of other writers in a row, then a line that continues the trace.
+        let k = j;
+        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0)) {
+          const own = options.routine?.(firstLine(items[k]!.text)) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
+          if (!own) break;
+          k++;
+          if (k === items.length) break;
+          const after = stepLines(state, items[k]!.text, 0, tags);
+          if (after !== null) {
+            for (let o = j; o < k; o++) skip.push(o);
+            j = k;
+            next = after;
+            break;
+          }
         }
-        const after = stepLines(state, items[j + 1]!.text, 0, tags);
-        if (after !== null && (options.routine?.(firstLine(items[j]!.text)) || !headsNext(items[j]!, items[j + 1]!))) {
-          skip.push(j);
-          j++;
-          next = after;
+        if (next === null && k === items.length && k > j) {
+          waiting = true; // the trace may go on after these lines
+          break;
         }
       }
       state = next;

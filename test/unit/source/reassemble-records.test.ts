@@ -292,11 +292,37 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
     expect(texts(reassembleAll(entries))).toEqual([JAVA.join('\n'), own.join('\n')]);
   });
 
-  it('two lines of other writers in a row end the trace, as before', () => {
+  it('up to three lines of other writers in a row: the trace goes on across them', () => {
     const entries = interleaved(JAVA, 2, PLAIN);
     entries.splice(4, 0, line(ROUTINE, 2 * 7 + 5));
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([JAVA.join('\n'), PLAIN, ROUTINE].sort());
+    }
+  });
+
+  it('four lines of other writers in a row end the trace', () => {
+    const entries = JAVA.map((t, i) => line(t, i * 10));
+    const others = ['one', 'two', 'three', 'four'].map((t, k) => line(`plain ${t}`, 21 + 2 * k));
+    entries.splice(3, 0, ...others);
     const out = texts(reassembleAll(entries));
     expect(out).toContain(JAVA.slice(0, 3).join('\n'));
-    expect(out).toContain(PLAIN);
+    expect(out).not.toContain(JAVA.join('\n'));
   });
+
+  it("Python logging's default format (INFO:name:message) inside a traceback is no exception line", () => {
+    const tb = ['Traceback (most recent call last):', '  File "/app/a.py", line 3, in f', '    g()', '  File "/app/b.py", line 9, in g', 'KeyError: 1'];
+    const other = 'INFO:catalog.jobs.reindex:reindexed 8311 documents, 0 errors';
+    const entries = interleaved(tb, 1, other);
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([tb.join('\n'), other].sort());
+    }
+  });
+
+  it.each(['socket.gaierror: [Errno -2] Name or service not known', 'PricingUnavailable: pricing service unreachable', 'StopIteration', 'psycopg2.errors.UniqueViolation: duplicate key'])(
+    'a Python traceback ends with its exception line %j',
+    (exception) => {
+      const tb = ['Traceback (most recent call last):', '  File "/app/a.py", line 3, in f', '    g()', exception];
+      expect(texts(reassembleAll(split(tb.join('\n'), 0)))).toEqual([tb.join('\n')]);
+    },
+  );
 });
