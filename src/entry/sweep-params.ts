@@ -1,6 +1,6 @@
 // The parameters of one sweep, as the CLI and the HTTP function receive them, validated in one place.
 import { ConfigError } from '../shared/errors.js';
-import { parseDuration } from '../shared/duration.js';
+import { parseDuration, parseRfc3339 } from '../shared/duration.js';
 
 export interface SweepParams {
   window?: string;
@@ -31,7 +31,7 @@ export function parseSweepParams(input: Record<string, unknown>): SweepParams {
 
 export function checkWindow(value: unknown): string {
   if (typeof value !== 'string' || parseDuration(value) === null) {
-    throw new ConfigError('window', 'must be a duration such as 90m, 6h or 2d');
+    throw new ConfigError('window', 'must be a duration from 1s to 90d, such as 90m, 6h or 2d');
   }
   return value.trim().toLowerCase();
 }
@@ -47,8 +47,8 @@ export function checkServices(value: unknown): string[] {
 }
 
 export function checkNow(value: unknown): string {
-  if (typeof value !== 'string' || !RFC3339.test(value.trim()) || Number.isNaN(Date.parse(value))) {
-    throw new ConfigError('now', 'must be an RFC 3339 time such as 2025-09-12T00:00:00Z');
+  if (typeof value !== 'string' || !RFC3339.test(value.trim()) || parseRfc3339(value) === null) {
+    throw new ConfigError('now', 'must be a real RFC 3339 time such as 2025-09-12T00:00:00Z');
   }
   return value.trim();
 }
