@@ -24,7 +24,7 @@ export function quoteFilterValue(value: string): string {
  * template's most distinctive constant text (or, for request logs, method, status and route prefix).
  */
 export function clusterFilter(
-  cluster: Pick<Cluster, 'template' | 'kind' | 'exceptionType' | 'services'>,
+  cluster: Pick<Cluster, 'template' | 'kind' | 'exceptionType' | 'services' | 'severitySource'>,
   services: string[],
   severityFloor: Severity,
 ): string {
@@ -32,12 +32,13 @@ export function clusterFilter(
   const names = cluster.services.length > 0 ? cluster.services : services;
   if (names.length === 1) clauses.push(`resource.labels.service_name=${quoteFilterValue(names[0]!)}`);
   else if (names.length > 1) clauses.push(`resource.labels.service_name=(${names.map(quoteFilterValue).join(' OR ')})`);
-  clauses.push(`severity>=${severityFloor}`);
+  // Entries whose severity was read from their text stay DEFAULT in Cloud Logging: show them too.
+  clauses.push(cluster.severitySource ? `(severity>=${severityFloor} OR severity=DEFAULT)` : `severity>=${severityFloor}`);
   const request = cluster.kind === 'request' ? requestClauses(cluster.template) : null;
   if (request) {
     clauses.push(...request);
   } else {
-    const fragment = longestFragment(cluster.template, cluster.exceptionType);
+    const fragment = longestFragment(searchableTemplate(cluster), cluster.exceptionType);
     const terms: string[] = [];
     if (cluster.exceptionType && !fragment?.includes(cluster.exceptionType)) terms.push(cluster.exceptionType);
     if (fragment) terms.push(fragment);
@@ -47,6 +48,18 @@ export function clusterFilter(
     }
   }
   return clauses.join('\n');
+}
+
+/**
+ * The part of a template that occurs in the entries as written. A stack template joins the trace's
+ * exception type to its message (`Type: message`), which Ruby, .NET and chained traces print
+ * otherwise: search the message alone (the type is a term of its own).
+ */
+function searchableTemplate(cluster: Pick<Cluster, 'template' | 'kind' | 'exceptionType'>): string {
+  if (cluster.kind !== 'stack' || !cluster.exceptionType) return cluster.template;
+  const joined = `${cluster.exceptionType}: `;
+  const at = cluster.template.indexOf(joined);
+  return at < 0 ? cluster.template : cluster.template.slice(at + joined.length);
 }
 
 function requestClauses(template: string): string[] | null {

@@ -40,6 +40,15 @@ describe('Cloud Logging console link', () => {
       'resource.type="cloud_run_revision"', 'resource.labels.service_name="svc"', 'severity>=NOTICE',
       '(textPayload:"KeyError" OR jsonPayload:"KeyError")',
     ]],
+    ['stack: the fragment comes from the message the trace printed, not the type and colon the template joins to it', { kind: 'stack', services: ['accounts'], exceptionType: 'ActiveRecord::RecordNotFound', template: "ActiveRecord::RecordNotFound: Couldn't find Account with 'id'=<NUM>" }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="accounts"', 'severity>=NOTICE',
+      '(textPayload:"ActiveRecord::RecordNotFound" OR jsonPayload:"ActiveRecord::RecordNotFound")',
+      '(textPayload:"Couldn\'t find Account with \'id" OR jsonPayload:"Couldn\'t find Account with \'id")',
+    ]],
+    ['severity read from the text: the entries Cloud Logging keeps at DEFAULT are shown too', { kind: 'text', services: ['api'], template: 'payment failed for order <NUM>', severitySource: 'text' }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="api"', '(severity>=NOTICE OR severity=DEFAULT)',
+      '(textPayload:"payment failed for order" OR jsonPayload:"payment failed for order")',
+    ]],
     ['redacted text never searched', { kind: 'text', services: ['api'], template: 'USER AUTO-CREATED: Created user ***@cornell.edu from JWT' }, [
       'resource.type="cloud_run_revision"', 'resource.labels.service_name="api"', 'severity>=NOTICE',
       '(textPayload:"USER AUTO-CREATED: Created user" OR jsonPayload:"USER AUTO-CREATED: Created user")',
