@@ -22,13 +22,13 @@ export type TraceState =
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end' | 'go-stack-func' | 'go-stack-loc'
   | 'header' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
-  | 'net-record' | 'rb-tagged';
+  | 'net-record' | 'rb-tagged' | 'py-warning' | 'py-warning-end';
 
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-warning', 'node-warning-end',
-  'net-record', 'rb-tagged',
+  'net-record', 'rb-tagged', 'py-warning', 'py-warning-end',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -74,6 +74,8 @@ const NET_RECORD = /^(?:trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10
 const NODE_SOURCE_PLACE = /^(?:\/|file:\/\/|node:)[^\s:]{1,512}:\d{1,7}$/;
 // Node's process warnings: `(node:12) MaxListenersExceededWarning: …`, `(node:12) [DEP0005] DeprecationWarning: …`.
 const NODE_WARNING = /^\(node:\d{1,10}\) /;
+// Python's warnings module: `/app/repo.py:57: LegacyAPIWarning: …`, then the source line indented.
+const PY_WARNING = /^[^\s:]{1,512}\.py:\d{1,7}: (?:[A-Za-z_]\w{0,100}\.){0,20}[A-Za-z_]\w{0,100}Warning: /;
 // Ruby's Logger line (`F, [time #pid] FATAL -- : `) whose message starts with Rails' request tags.
 const RUBY_TAGGED_HEAD = /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}[A-Z]{4,7} -- [^:\n]{0,128}: ((?:\[[^\]\n]{1,255}\] ){1,8})/;
 // A line of a tagged multi-line message: the tags again (the first an id: letters, digits, dashes).
@@ -96,7 +98,7 @@ export function lineKind(s: string): LineKind {
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s)) return 'cont';
   if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
-  if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s)) return 'start';
+  if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s) || PY_WARNING.test(s)) return 'start';
   if (isTypeLine(s)) return 'head';
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
@@ -141,6 +143,7 @@ function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
     if (NET_RECORD.test(s)) return 'net-record';
     if (NODE_SOURCE_PLACE.test(s)) return 'node-source';
     if (NODE_WARNING.test(s)) return 'node-warning';
+    if (PY_WARNING.test(s)) return 'py-warning';
     return 'go-panic';
   }
   return RUBY_TAGGED_HEAD.test(s) ? 'rb-tagged' : 'header';
@@ -247,6 +250,10 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
     case 'node-warning':
       return s.startsWith('(Use `') ? 'node-warning-end' : null;
     case 'node-warning-end':
+      return null;
+    case 'py-warning':
+      return isIndented(s) && !isBlank(s) ? 'py-warning-end' : null;
+    case 'py-warning-end':
       return null;
     case 'net-record': // every line of the record is indented under its category line
       return isIndented(s) && !isBlank(s) ? 'net-record' : null;

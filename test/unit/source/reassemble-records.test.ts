@@ -168,6 +168,12 @@ const NODE_WARNING = [
 /** The joined text: blank lines dropped, as the split dropped them (a given expectation is exact). */
 const expected = (record: string, joined: string | null) => joined ?? noBlank(record);
 
+// Python's warnings module (formatwarning): `file:line: Category: message`, then the source line indented.
+const PY_WARNING = [
+  '/app/catalog/repo.py:57: LegacyAPIWarning: The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy',
+  '  item = session.query(Item).get(item_id)',
+].join('\n');
+
 const RECORDS: Array<[string, string, string | null]> = [
   ['.NET console, an exception', DOTNET_FAIL, null],
   ['.NET console, a warning with no exception', DOTNET_WARN, null],
@@ -181,6 +187,7 @@ const RECORDS: Array<[string, string, string | null]> = [
   ['Node, an uncaught exception', NODE_CRASH, null],
   ['Node, an unhandled rejection', NODE_REJECTION, null],
   ['Node, a process warning', NODE_WARNING, null],
+  ["Python's warnings module", PY_WARNING, null],
 ];
 
 describe('reassemble: multi-line records, as each framework prints them', () => {
