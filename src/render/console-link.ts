@@ -1,6 +1,6 @@
 // A link that opens the cluster's entries in the Cloud Logging console (Logs Explorer) for the window.
 import type { Cluster, Severity, Window } from '../shared/types.js';
-import { longestFragment } from './template-text.js';
+import { constantFragments, longestFragment } from './template-text.js';
 
 const CONSOLE = 'https://console.cloud.google.com/logs/query';
 
@@ -24,7 +24,7 @@ export function quoteFilterValue(value: string): string {
  * template's most distinctive constant text (or, for request logs, method, status and route prefix).
  */
 export function clusterFilter(
-  cluster: Pick<Cluster, 'template' | 'kind' | 'exceptionType' | 'services' | 'severitySource'>,
+  cluster: Pick<Cluster, 'template' | 'kind' | 'exceptionType' | 'services' | 'severitySource'> & { samples?: readonly string[] },
   services: string[],
   severityFloor: Severity,
 ): string {
@@ -38,7 +38,7 @@ export function clusterFilter(
   if (request) {
     clauses.push(...request);
   } else {
-    const fragment = longestFragment(searchableTemplate(cluster), cluster.exceptionType);
+    const fragment = verbatimFragment(searchableTemplate(cluster), cluster.exceptionType, cluster.samples?.[0]);
     const terms: string[] = [];
     if (cluster.exceptionType && !fragment?.includes(cluster.exceptionType)) terms.push(cluster.exceptionType);
     if (fragment) terms.push(fragment);
@@ -48,6 +48,29 @@ export function clusterFilter(
     }
   }
   return clauses.join('\n');
+}
+
+/**
+ * A fragment the entries hold as written. The template is built from the problem's text with
+ * context set aside (a logged `err="…"` unquoted, a JSON object's error lifted out), so its longest
+ * fragment may span text no entry holds: keep the longest that the sample holds, or none.
+ */
+function verbatimFragment(template: string, exceptionType: string | undefined, sample: string | undefined): string | null {
+  const best = longestFragment(template, exceptionType);
+  if (best === null || sample === undefined || sample.includes(best)) return best;
+  let found: string | null = null;
+  for (const fragment of constantFragments(template)) {
+    // The longest run of the fragment's words that the sample holds as written.
+    const words = fragment.split(' ').slice(0, 40);
+    for (let i = 0; i < words.length; i++) {
+      for (let j = words.length; j > i; j--) {
+        const run = words.slice(i, j).join(' ');
+        if (run.length <= (found?.length ?? 7) || run.length > 100) continue;
+        if (/[A-Za-z]{2}/.test(run) && sample.includes(run)) found = run;
+      }
+    }
+  }
+  return found;
 }
 
 /**

@@ -49,6 +49,10 @@ describe('Cloud Logging console link', () => {
       'resource.type="cloud_run_revision"', 'resource.labels.service_name="api"', '(severity>=NOTICE OR severity=DEFAULT)',
       '(textPayload:"payment failed for order" OR jsonPayload:"payment failed for order")',
     ]],
+    ['a fragment no entry holds as written is not searched: the longest the sample holds is', { kind: 'text', services: ['ledger'], template: 'post entry failed post entry: pq: deadlock detected', samples: ['post entry failed err="post entry: pq: deadlock detected" tenant=globex'] }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="ledger"', 'severity>=NOTICE',
+      '(textPayload:"post entry: pq: deadlock detected" OR jsonPayload:"post entry: pq: deadlock detected")',
+    ]],
     ['redacted text never searched', { kind: 'text', services: ['api'], template: 'USER AUTO-CREATED: Created user ***@cornell.edu from JWT' }, [
       'resource.type="cloud_run_revision"', 'resource.labels.service_name="api"', 'severity>=NOTICE',
       '(textPayload:"USER AUTO-CREATED: Created user" OR jsonPayload:"USER AUTO-CREATED: Created user")',
