@@ -2,7 +2,7 @@
 // `message`), written synchronously (an instance can be frozen right after the response, and async
 // buffers would lose the last lines), and passed through the same redaction as the logs we read.
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { redact, redactValue } from '../normalize/index.js';
+import { redact, redactValue, withholdSecretLines, withholdSecrets } from '../normalize/index.js';
 import type { StageError } from './types.js';
 
 const SEVERITY: Record<string, string> = {
@@ -25,11 +25,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }),
-        log: (object) => redactValue(object) as Record<string, unknown>,
+        // Redacted, then the last outgoing check (a value shaped like a secret is withheld, never written).
+        log: (object) => withholdSecrets(redactValue(object)) as Record<string, unknown>,
       },
       hooks: {
         logMethod(args, method) {
-          const cleaned = args.map((arg) => (typeof arg === 'string' ? redact(arg) : arg));
+          const cleaned = args.map((arg) => (typeof arg === 'string' ? withholdSecretLines(redact(arg)) : arg));
           return method.apply(this, cleaned as Parameters<typeof method>);
         },
       },

@@ -58,3 +58,22 @@ describe('refusing and withholding', () => {
     expect(withholdSecrets(clean)).toBe(clean);
   });
 });
+
+describe("the gardener's own log lines", () => {
+  it('carry no secret, in the message or in the fields', async () => {
+    const { Writable } = await import('node:stream');
+    const { createLogger } = await import('../../../src/shared/logger.js');
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger({ destination });
+    logger.warn({ request: { body: `issue for alice.smith@cornell.edu ${token}`, nested: [{ jwt }] } }, `sending ${token}`);
+    const text = lines.join('');
+    expect(text).toContain('"severity":"WARNING"');
+    for (const leak of [token, jwt, 'alice.smith']) expect(text).not.toContain(leak);
+  });
+});
