@@ -167,12 +167,17 @@ export const REDACT_RULES: readonly RedactRule[] = [
   },
   {
     name: 'secret key=value',
-    hints: ['pass', 'pwd', 'secret', 'token', 'key', 'sid', 'session', 'credential', 'signature', 'sig', 'code', 'otp'],
+    hints: [
+      'pass', 'pwd', 'secret', 'token', 'key', 'sid', 'session', 'credential', 'signature', 'sig', 'code', 'otp',
+      'phone', 'mobile', 'msisdn', 'ssn', 'iban', 'card', 'cc', 'cvv', 'cvc',
+    ],
     pattern: new RegExp(
       '(pass(?:word|wd|phrase)|(?<![a-z])pass|pwd|secret[_-]?key|secret|token|api[ _-]?key|apikey|access[_-]?key|' +
         'private[_-]?key|(?:account|shared[_-]?access|master|signing|encryption|client|app|auth|storage|license)[_-]?key|' +
         'session[_-]?id|sessionid|jsessionid|phpsessid|sid|(?<![a-z])session|(?<![a-z0-9])sig|(?<![a-z0-9])otp|' +
-        '(?<![a-z0-9_])code|credentials?|signature)' +
+        '(?<![a-z0-9_])code|credentials?|signature|' +
+        // Personal numbers, whatever their format: the key says what they are.
+        '(?<![a-z])(?:phone(?:[_-]?(?:number|no))?|mobile(?:[_-]?number)?|msisdn|ssn|iban|card[_-]?number|cc[_-]?number|cvv|cvc))' +
         SEP +
         String.raw`(\\"[^"\\\n]{0,8192}(?:\\")?|"(?:[^"\\\n]|\\.){0,8192}"?|'[^'\n]{0,8192}'?|` +
         // `&` belongs to the value unless a query string's next `name=` follows it.

@@ -58,7 +58,7 @@ const TRUNCATED = '[truncated]';
 
 // Names (normalised to snake_case) whose whole value is a secret, whatever it looks like.
 const SECRET_NAME =
-  /(?:^|_)(?:password|passwd|pwd|pass|passphrase|secret|token|api_?key|authorization|cookie|set_cookie|private_?key|access_?key|secret_?key|account_?key|signing_?key|session_?id|jsessionid|phpsessid|sid|sig|otp|credentials?|signature)$/;
+  /(?:^|_)(?:password|passwd|pwd|pass|passphrase|secret|token|api_?key|authorization|cookie|set_cookie|private_?key|access_?key|secret_?key|account_?key|signing_?key|session_?id|jsessionid|phpsessid|sid|sig|otp|credentials?|signature|phone|phone_?number|mobile|msisdn|ssn|iban|card_?number|cc_?number|cvv|cvc)$/;
 
 /** `accessToken`, `X-Api-Key`, `client.secret` -> `access_token`, `x_api_key`, `client_secret`. */
 function snakeName(key: string): string {

@@ -68,6 +68,9 @@ const personalRows: Row[] = [
   { name: 'phone, E.164', input: 'twilio: to=+14155550123 undeliverable', leaks: ['4155550123'] },
   { name: 'phone, US', input: 'callback (415) 555-0198 queued', leaks: ['555-0198'] },
   { name: 'phone, dotted', input: 'contact 415.555.0123 now', leaks: ['415.555.0123'] },
+  { name: 'phone by its key', input: '{"phone": "4155550123", "plan": "pro"}', leaks: ['4155550123'], keeps: ['"plan": "pro"'] },
+  { name: 'mobile=', input: 'otp sent mobile=07700900123 ok', leaks: ['07700900123'], keeps: ['ok'] },
+  { name: 'iPhone stays', input: 'client iphone=15 safari', leaks: [], keeps: ['iphone=15'] },
   { name: 'email, quoted local part', input: 'user "jane q. public"@example.com signed up', leaks: ['jane q. public'], keeps: ['example.com'] },
   { name: 'email, &#64;', input: 'to: priya.nair&#64;cornell.edu', leaks: ['priya.nair'], keeps: ['cornell.edu'] },
   { name: 'email, %2540', input: '/unsubscribe?e=tom.baker%2540bbc.co.uk', leaks: ['tom.baker'], keeps: ['bbc.co.uk'] },
@@ -162,5 +165,14 @@ describe('red team: through whole entries', () => {
   it('a client address keeps the text classifiable: a fixed marker', () => {
     expect(redact('request from 203.0.113.47 rejected')).toBe('request from <IP> rejected');
     expect(redact('request from 198.51.100.9 rejected')).toBe('request from <IP> rejected');
+  });
+});
+
+describe('red team: personal numbers in structured fields', () => {
+  it('a phone, card or national id field is redacted whole', async () => {
+    const { redactValue } = await import('../../../src/normalize/index.js');
+    const out = JSON.stringify(redactValue({ user: { phone_number: '4155550123', ssn: '078-05-1120', card_number: '4111111111111111', plan: 'pro' } }));
+    for (const leak of ['4155550123', '078-05-1120', '4111111111111111']) expect(out).not.toContain(leak);
+    expect(out).toContain('"plan":"pro"');
   });
 });
