@@ -31,6 +31,9 @@ const KEY_DESCRIBERS = new Set([
   'required', 'mismatch', 'not', 'no', 'refresh', 'validation', 'verification', 'format', 'length', 'for',
 ]);
 
+/** Words between a key and its value (`password is hunter2`, `token set to abc`): the value still follows. */
+const LINKING = new Set(['is', 'was', 'are', 'were', 'equals', 'set', 'to', 'of', 'be']);
+
 const MASK = /<\*>|<[A-Z][A-Z_]*>/g;
 const REDACTED = /\S*\*{3}\S*|\[REDACTED[^\]]*\]/gi;
 const VALUE = '\u0001';
@@ -71,6 +74,7 @@ function sentenceWords(sentence: string, trace: boolean): string[] {
       }
       const words = splitWords(part);
       const key = isSecretKey(words, assigned);
+      if (afterKey && words.length > 0 && words.every((w) => LINKING.has(w))) return;
       if (afterKey) {
         afterKey = key; // `Authorization: Bearer xyz`: the value follows the second key
         if (!words.every((w) => KEY_DESCRIBERS.has(w))) return;

@@ -67,3 +67,17 @@ describe('the state block', () => {
     expect(parseStateBlock(old)).toEqual(state);
   });
 });
+
+describe('titles hold only words that cannot be secrets', () => {
+  it.each([
+    ['login failed: password is sunflower for admin user', 'sunflower'],
+    ['config DB_PASS lemondrizzlecake loaded', 'lemondrizzlecake'],
+    ['smtp SMTP_PASS: treacletart rejected by relay', 'treacletart'],
+    ['api token set to quincejelly for worker', 'quincejelly'],
+  ])('%s', async (template, secret) => {
+    const { shortNameFor } = await import('../../../src/render/index.js');
+    const name = shortNameFor({ template, kind: 'text', samples: [template] } as never);
+    expect(name).not.toContain(secret);
+    expect(name.length).toBeGreaterThan(0);
+  });
+});
