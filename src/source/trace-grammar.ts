@@ -224,7 +224,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (s.startsWith(' ---> ')) return 'frames-head';
       if (s.startsWith(PY_TRACEBACK)) return 'py-head';
       if (GOROUTINE.test(s)) return 'go-goroutine'; // net/http: `http: panic serving 10.0.0.1:5000: …`
-      if (GO_BARE_FUNCTION.test(s)) return 'go-stack-func'; // zap's console encoder: the stacktrace field
+      // zap's console encoder: the stacktrace field, whose functions carry no argument list (a panic's do).
+      if (GO_BARE_FUNCTION.test(s) && !s.endsWith(')')) return 'go-stack-func';
       return takesHeader(s) ? 'frames-head' : null;
     case 'frames-head':
       if (FRAME.test(s)) return frameState(s);

@@ -316,6 +316,22 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
     expect(out).not.toContain(JAVA.join('\n'));
   });
 
+  it("a log line between a goroutine's header and its frames is another writer's", () => {
+    const dump = [
+      '2026/03/10 10:00:00 http: panic serving 10.0.0.1:5000: runtime error: index out of range [3] with length 3',
+      'goroutine 5807 [running]:',
+      'net/http.(*conn).serve.func1()',
+      '\t/usr/local/go/src/net/http/server.go:1898 +0x51',
+      'panic({0x8a1b20?, 0xc00034ad4d?})',
+      '\t/usr/local/go/src/runtime/panic.go:770 +0xf62',
+    ];
+    const other = '2026/03/10 10:00:00 replayed 865 entries, 0 errors';
+    const entries = interleaved(dump, 1, other, 1);
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([dump.join('\n'), other].sort());
+    }
+  });
+
   it("Python logging's default format (INFO:name:message) inside a traceback is no exception line", () => {
     const tb = ['Traceback (most recent call last):', '  File "/app/a.py", line 3, in f', '    g()', '  File "/app/b.py", line 9, in g', 'KeyError: 1'];
     const other = 'INFO:catalog.jobs.reindex:reindexed 8311 documents, 0 errors';
