@@ -14,7 +14,8 @@
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
-import { firstLine, lineKind, MAX_OTHERS, segmentTraces, takesHeader, type LineKind, type Segment, type TraceState } from './trace-grammar.js';
+import { MAX_OTHERS, segmentTraces, type Segment, type TraceState } from './trace-grammar.js';
+import { firstLine, lineKind, takesHeader, type LineKind } from './trace-lines.js';
 
 export interface Joined {
   raw: RawEntry;

@@ -1,20 +1,13 @@
 // How the lines of a multi-line trace follow one another, for joining back a trace that Cloud Run
 // split into one entry per line: Python tracebacks (chained ones too), Java / Kotlin, Node, .NET,
 // Go panics and Ruby backtraces, and the multi-line records some loggers write in one call (.NET's
-// console formatter, Rails' exception block, zap's console stacktrace, Node's crash and warning output). Every test looks at a bounded prefix of a line with anchored
-// regexes, so no line, however long or odd, costs more than a few hundred characters of work.
-
-/**
- * What a line can be, told from the line alone:
- * - `cont`: only ever continues a trace (an indented frame or source line, a blank line, `Caused by:`,
- *   `goroutine 1 [running]:`, `main.main()`, `exit status 2`…);
- * - `start`: always opens one (`Traceback (most recent call last):`, `panic: …`);
- * - `head`: names an error (`ValueError: x`, `java.lang.X: y`, `… failed …`): may open a trace when frames
- *   follow, or end a Python one;
- * - `plain`: anything else; never part of a trace. (So a line is held only when it could be: a log
- *   line followed by frames is joined when it names an error, as they nearly always do.)
- */
-export type LineKind = 'cont' | 'start' | 'head' | 'plain';
+// console formatter, Rails' exception block, zap's console stacktrace, Node's crash and warning output,
+// Python's warnings). What a single line is lives in trace-lines.ts; here, the states and the segmentation.
+import {
+  CAUSE, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
+  lineKind, MORE, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
+  PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, tagsOf, takesHeader, type LineKind,
+} from './trace-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -34,107 +27,6 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
 /** Most lines of other writers in a row that a trace goes on across. */
 export const MAX_OTHERS = 3;
 
-/** Longest prefix of a line that is looked at. */
-const PREFIX = 256;
-
-const CONT_PREFIXES = [
-  'Caused by: ', 'Suppressed: ', '... ', '--- End of ', 'During handling of the above exception',
-  'The above exception was the direct cause', 'goroutine ', 'created by ', 'exit status ', '[signal ',
-  // What SQLAlchemy's StatementError adds after its message.
-  '[SQL: ', '[parameters: ', '(Background on this error at: ',
-  // loguru marks the frame that caught the exception with `> `; Node ends a crash with its version and
-  // a warning with how to trace it.
-  '> File "', 'Node.js v', '(Use `',
-];
-const PY_TRACEBACK = 'Traceback (most recent call last)';
-// `java.lang.IllegalStateException: x`, `TypeError: x`, `Error [ERR_X]: x`, `Npgsql.PostgresException (0x80004005): x`.
-const TYPE_LINE = /^(?:Uncaught )?((?:[A-Za-z_$][\w$]{0,100}\.){0,20}([A-Za-z_$][\w$]{0,100}))(?: \[[\w-]{1,64}\]| \(0x[0-9A-Fa-f]{1,16}\))?(?::|$)/;
-const TYPE_SUFFIX = /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Fault|Failure|Panic|Throwable|Timeout)$/;
-const ERROR_WORDS = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
-
-const PY_FILE = /^(?:\s+|> )File "/;
-// pydantic's ValidationError prints each error's location unindented, then its message indented.
-const PY_ERROR_LOCATION = /^[\w.[\]'"-]{1,128}$/;
-// SQLAlchemy's StatementError adds the statement, its parameters and a link, each on its own line.
-const PY_MESSAGE_LINE = /^(?:\[SQL: |\[parameters: |\(Background on this error at: )/;
-// Java `\tat a.B.c(B.java:1)`, Node `    at f (x.js:1:2)`, .NET `   at N.C.M() in x.cs:line 1`;
-// Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`.
-const FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
-const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.|lines matching cause stack trace)/;
-const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
-const CAUSE = /^\s*(?:Caused by|Suppressed): /;
-const GOROUTINE = /^goroutine \d{1,12} \[/;
-const GO_FUNCTION_NAME = /^[\w./*-]{1,256}$/;
-// zap's stacktrace (console encoder) names each frame's function without arguments: `main.(*Router).Assign`.
-const GO_BARE_FUNCTION = /^[\w-]{1,64}(?:\/[\w.-]{1,64}){0,12}\.[\w.*()-]{1,256}$/;
-const GO_FILE_LINE = /^\t\S{1,512}:\d{1,7}$/;
-// .NET's simple console formatter: `fail: Category[EventId]`, then the message and exception indented.
-const NET_RECORD = /^(?:trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10}\]$/;
-// V8's uncaught-exception output opens with the throwing line's place: `/app/cart.js:12`, `node:internal/x:289`.
-const NODE_SOURCE_PLACE = /^(?:\/|file:\/\/|node:)[^\s:]{1,512}:\d{1,7}$/;
-// Node's process warnings: `(node:12) MaxListenersExceededWarning: …`, `(node:12) [DEP0005] DeprecationWarning: …`.
-const NODE_WARNING = /^\(node:\d{1,10}\) /;
-// Python's warnings module: `/app/repo.py:57: LegacyAPIWarning: …`, then the source line indented.
-const PY_WARNING = /^[^\s:]{1,512}\.py:\d{1,7}: (?:[A-Za-z_]\w{0,100}\.){0,20}[A-Za-z_]\w{0,100}Warning: /;
-// Ruby's Logger line (`F, [time #pid] FATAL -- : `) whose message starts with Rails' request tags.
-const RUBY_TAGGED_HEAD = /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}[A-Z]{4,7} -- [^:\n]{0,128}: ((?:\[[^\]\n]{1,255}\] ){1,8})/;
-// A line of a tagged multi-line message: the tags again (the first an id: letters, digits, dashes).
-const RUBY_TAGGED_LINE = /^\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} /;
-
-/** The first line of a message, at most PREFIX characters, without a trailing CR. */
-export function firstLine(text: string): string {
-  let s = text.length > PREFIX ? text.slice(0, PREFIX) : text;
-  const nl = s.indexOf('\n');
-  if (nl >= 0) s = s.slice(0, nl);
-  return s.endsWith('\r') ? s.slice(0, -1) : s;
-}
-
-/** The kind of a line already cut by firstLine (or any line of at most PREFIX characters). */
-export function lineKind(s: string): LineKind {
-  if (s === '') return 'cont';
-  const c = s.charCodeAt(0);
-  if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
-  if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
-  for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
-  if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s)) return 'cont';
-  if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
-  if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s) || PY_WARNING.test(s)) return 'start';
-  if (isTypeLine(s)) return 'head';
-  // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
-  // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
-  if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
-  return ERROR_WORDS.test(s) ? 'head' : 'plain';
-}
-
-/** An exception type opening the line: dotted with a capitalised last part, or named like one. */
-function isTypeLine(s: string): boolean {
-  const m = TYPE_LINE.exec(s);
-  if (!m) return false;
-  const last = m[2]!;
-  return (m[1] !== last && last.charCodeAt(0) >= 65 && last.charCodeAt(0) <= 90) || TYPE_SUFFIX.test(last);
-}
-
-// Python prints the exception's qualified name (`module.Type: msg`, `socket.gaierror: x`; builtins and
-// __main__ unqualified: `KeyError: 1`, `Conflict: x`, `StopIteration`); not a level as logging's default
-// format writes it (`INFO:name:message`).
-const PY_QUALIFIED = /^(?:[A-Za-z_]\w{0,100}\.){1,20}[A-Za-z_]\w{0,100}(?::|$)/;
-const PY_UNQUALIFIED = /^[A-Z]\w{0,100}(?::|$)/;
-const PY_LOGGING_LEVEL = /^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|NOTSET):/;
-
-function isPythonException(s: string): boolean {
-  if (PY_LOGGING_LEVEL.test(s)) return false;
-  return isTypeLine(s) || PY_QUALIFIED.test(s) || PY_UNQUALIFIED.test(s);
-}
-
-/** Go's frame function line: `main.main()`, `main.(*Server).handle(0xc0001, {0x7f, 0x1})`, `panic({0x1, 0x2})`. */
-function isGoFunction(s: string): boolean {
-  const open = s.indexOf('(');
-  return open > 0 && s.endsWith(')') && GO_FUNCTION_NAME.test(s.slice(0, open));
-}
-
-const isBlank = (s: string) => s.trim() === '';
-const isIndented = (s: string) => s.charCodeAt(0) === 32 || s.charCodeAt(0) === 9;
-
 /** The state a trace opened by this line is in, or null when the line cannot open one. */
 function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
   if (kind === 'cont' || kind === 'plain') return null;
@@ -147,20 +39,6 @@ function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
     return 'go-panic';
   }
   return RUBY_TAGGED_HEAD.test(s) ? 'rb-tagged' : 'header';
-}
-
-/** The request tags a Rails multi-line message repeats on each of its lines, or null. */
-function tagsOf(s: string): string | null {
-  return RUBY_TAGGED_HEAD.exec(s)?.[1] ?? null;
-}
-
-/**
- * A line that opens a trace and may come right after a log line naming the error, as
- * `logger.exception()` and uvicorn print (`ERROR:    Exception in ASGI application`, then
- * `Traceback …`) and logback does (the message line, then `java.lang.X: …` and its frames).
- */
-export function takesHeader(s: string): boolean {
-  return s.startsWith(PY_TRACEBACK) || s.startsWith('Exception in thread "') || isTypeLine(s);
 }
 
 /** The state after one more line, or null when the line does not continue the trace. */

@@ -1,0 +1,131 @@
+// What one line of a multi-line trace or record is, told from the line alone: its kind (continues,
+// opens, names an error, or plain) and the shapes the grammar (trace-grammar.ts) steps on. Every test
+// looks at a bounded prefix of a line with anchored regexes, so no line, however long or odd, costs
+// more than a few hundred characters of work.
+
+/**
+ * What a line can be, told from the line alone:
+ * - `cont`: only ever continues a trace (an indented frame or source line, a blank line, `Caused by:`,
+ *   `goroutine 1 [running]:`, `main.main()`, `exit status 2`…);
+ * - `start`: always opens one (`Traceback (most recent call last):`, `panic: …`);
+ * - `head`: names an error (`ValueError: x`, `java.lang.X: y`, `… failed …`): may open a trace when frames
+ *   follow, or end a Python one;
+ * - `plain`: anything else; never part of a trace. (So a line is held only when it could be: a log
+ *   line followed by frames is joined when it names an error, as they nearly always do.)
+ */
+export type LineKind = 'cont' | 'start' | 'head' | 'plain';
+
+/** Longest prefix of a line that is looked at. */
+export const PREFIX = 256;
+
+const CONT_PREFIXES = [
+  'Caused by: ', 'Suppressed: ', '... ', '--- End of ', 'During handling of the above exception',
+  'The above exception was the direct cause', 'goroutine ', 'created by ', 'exit status ', '[signal ',
+  // What SQLAlchemy's StatementError adds after its message.
+  '[SQL: ', '[parameters: ', '(Background on this error at: ',
+  // loguru marks the frame that caught the exception with `> `; Node ends a crash with its version and
+  // a warning with how to trace it.
+  '> File "', 'Node.js v', '(Use `',
+];
+export const PY_TRACEBACK = 'Traceback (most recent call last)';
+// `java.lang.IllegalStateException: x`, `TypeError: x`, `Error [ERR_X]: x`, `Npgsql.PostgresException (0x80004005): x`.
+const TYPE_LINE = /^(?:Uncaught )?((?:[A-Za-z_$][\w$]{0,100}\.){0,20}([A-Za-z_$][\w$]{0,100}))(?: \[[\w-]{1,64}\]| \(0x[0-9A-Fa-f]{1,16}\))?(?::|$)/;
+const TYPE_SUFFIX = /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Fault|Failure|Panic|Throwable|Timeout)$/;
+const ERROR_WORDS = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
+
+export const PY_FILE = /^(?:\s+|> )File "/;
+// pydantic's ValidationError prints each error's location unindented, then its message indented.
+export const PY_ERROR_LOCATION = /^[\w.[\]'"-]{1,128}$/;
+// SQLAlchemy's StatementError adds the statement, its parameters and a link, each on its own line.
+export const PY_MESSAGE_LINE = /^(?:\[SQL: |\[parameters: |\(Background on this error at: )/;
+// Java `\tat a.B.c(B.java:1)`, Node `    at f (x.js:1:2)`, .NET `   at N.C.M() in x.cs:line 1`;
+// Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`.
+export const FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
+export const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.|lines matching cause stack trace)/;
+export const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
+export const CAUSE = /^\s*(?:Caused by|Suppressed): /;
+export const GOROUTINE = /^goroutine \d{1,12} \[/;
+const GO_FUNCTION_NAME = /^[\w./*-]{1,256}$/;
+// zap's stacktrace (console encoder) names each frame's function without arguments: `main.(*Router).Assign`.
+export const GO_BARE_FUNCTION = /^[\w-]{1,64}(?:\/[\w.-]{1,64}){0,12}\.[\w.*()-]{1,256}$/;
+export const GO_FILE_LINE = /^\t\S{1,512}:\d{1,7}$/;
+// .NET's simple console formatter: `fail: Category[EventId]`, then the message and exception indented.
+export const NET_RECORD = /^(?:trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10}\]$/;
+// V8's uncaught-exception output opens with the throwing line's place: `/app/cart.js:12`, `node:internal/x:289`.
+export const NODE_SOURCE_PLACE = /^(?:\/|file:\/\/|node:)[^\s:]{1,512}:\d{1,7}$/;
+// Node's process warnings: `(node:12) MaxListenersExceededWarning: …`, `(node:12) [DEP0005] DeprecationWarning: …`.
+export const NODE_WARNING = /^\(node:\d{1,10}\) /;
+// Python's warnings module: `/app/repo.py:57: LegacyAPIWarning: …`, then the source line indented.
+export const PY_WARNING = /^[^\s:]{1,512}\.py:\d{1,7}: (?:[A-Za-z_]\w{0,100}\.){0,20}[A-Za-z_]\w{0,100}Warning: /;
+// Ruby's Logger line (`F, [time #pid] FATAL -- : `) whose message starts with Rails' request tags.
+export const RUBY_TAGGED_HEAD = /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}[A-Z]{4,7} -- [^:\n]{0,128}: ((?:\[[^\]\n]{1,255}\] ){1,8})/;
+// A line of a tagged multi-line message: the tags again (the first an id: letters, digits, dashes).
+export const RUBY_TAGGED_LINE = /^\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} /;
+
+/** The first line of a message, at most PREFIX characters, without a trailing CR. */
+export function firstLine(text: string): string {
+  let s = text.length > PREFIX ? text.slice(0, PREFIX) : text;
+  const nl = s.indexOf('\n');
+  if (nl >= 0) s = s.slice(0, nl);
+  return s.endsWith('\r') ? s.slice(0, -1) : s;
+}
+
+/** The kind of a line already cut by firstLine (or any line of at most PREFIX characters). */
+export function lineKind(s: string): LineKind {
+  if (s === '') return 'cont';
+  const c = s.charCodeAt(0);
+  if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
+  if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
+  for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
+  if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s)) return 'cont';
+  if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
+  if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s) || PY_WARNING.test(s)) return 'start';
+  if (isTypeLine(s)) return 'head';
+  // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
+  // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
+  if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
+  return ERROR_WORDS.test(s) ? 'head' : 'plain';
+}
+
+/** An exception type opening the line: dotted with a capitalised last part, or named like one. */
+function isTypeLine(s: string): boolean {
+  const m = TYPE_LINE.exec(s);
+  if (!m) return false;
+  const last = m[2]!;
+  return (m[1] !== last && last.charCodeAt(0) >= 65 && last.charCodeAt(0) <= 90) || TYPE_SUFFIX.test(last);
+}
+
+// Python prints the exception's qualified name (`module.Type: msg`, `socket.gaierror: x`; builtins and
+// __main__ unqualified: `KeyError: 1`, `Conflict: x`, `StopIteration`); not a level as logging's default
+// format writes it (`INFO:name:message`).
+const PY_QUALIFIED = /^(?:[A-Za-z_]\w{0,100}\.){1,20}[A-Za-z_]\w{0,100}(?::|$)/;
+const PY_UNQUALIFIED = /^[A-Z]\w{0,100}(?::|$)/;
+const PY_LOGGING_LEVEL = /^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|NOTSET):/;
+
+export function isPythonException(s: string): boolean {
+  if (PY_LOGGING_LEVEL.test(s)) return false;
+  return isTypeLine(s) || PY_QUALIFIED.test(s) || PY_UNQUALIFIED.test(s);
+}
+
+/** Go's frame function line: `main.main()`, `main.(*Server).handle(0xc0001, {0x7f, 0x1})`, `panic({0x1, 0x2})`. */
+export function isGoFunction(s: string): boolean {
+  const open = s.indexOf('(');
+  return open > 0 && s.endsWith(')') && GO_FUNCTION_NAME.test(s.slice(0, open));
+}
+
+export const isBlank = (s: string) => s.trim() === '';
+export const isIndented = (s: string) => s.charCodeAt(0) === 32 || s.charCodeAt(0) === 9;
+
+/** The request tags a Rails multi-line message repeats on each of its lines, or null. */
+export function tagsOf(s: string): string | null {
+  return RUBY_TAGGED_HEAD.exec(s)?.[1] ?? null;
+}
+
+/**
+ * A line that opens a trace and may come right after a log line naming the error, as
+ * `logger.exception()` and uvicorn print (`ERROR:    Exception in ASGI application`, then
+ * `Traceback …`) and logback does (the message line, then `java.lang.X: …` and its frames).
+ */
+export function takesHeader(s: string): boolean {
+  return s.startsWith(PY_TRACEBACK) || s.startsWith('Exception in thread "') || isTypeLine(s);
+}
