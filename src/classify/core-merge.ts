@@ -94,6 +94,50 @@ function joinCutTraces(groups: readonly CoreGroup[], cores: ReadonlyMap<string, 
   return out;
 }
 
+// Go wraps an error once per function it passes through: `op: ctx: ctx: root`. The same failure
+// reached by a longer path has more layers in the middle, never others at the ends: a chain whose
+// layers are a part of another's, with the same first and last layer, is that chain's problem. Two
+// chains with a different layer at one place (`…: postgres: dial tcp …` / `…: redis: dial tcp …`)
+// are not part of each other and stay apart.
+const LAYER_SEPARATOR = ': ';
+const MIN_LAYERS = 3;
+
+function layersOf(template: string): string[] | null {
+  const line = template.split('\n', 1)[0] as string;
+  const layers = line.split(LAYER_SEPARATOR).map((l) => l.trim());
+  return layers.length >= MIN_LAYERS && layers.length <= 32 && layers.every((l) => l !== '') ? layers : null;
+}
+
+/** Is `short` a subsequence of `long` (whole layers, in order)? */
+function subsequence(short: readonly string[], long: readonly string[]): boolean {
+  let i = 0;
+  for (const layer of long) if (i < short.length && layer === short[i]) i++;
+  return i === short.length;
+}
+
+/** Problem groups that are a deeper path of another chain: id -> the id of the shortest such chain. */
+function joinChains(groups: readonly CoreGroup[]): Map<string, string> {
+  const byEnds = new Map<string, Array<{ id: string; layers: string[] }>>();
+  for (const g of groups) {
+    if (!g.problem || (g.frames?.length ?? 0) > 0) continue;
+    const layers = layersOf(g.template);
+    if (layers === null) continue;
+    const key = `${g.payloadType ?? ''}\u0001${layers[0]}\u0001${layers[layers.length - 1]}`;
+    byEnds.set(key, [...(byEnds.get(key) ?? []), { id: g.id, layers }]);
+  }
+  const out = new Map<string, string>();
+  for (const chains of byEnds.values()) {
+    if (chains.length < 2) continue;
+    // Shortest first (ties: smaller id), so each chain joins the shortest one it extends.
+    chains.sort((a, b) => a.layers.length - b.layers.length || (a.id < b.id ? -1 : 1));
+    for (const chain of chains) {
+      const into = chains.find((c) => c !== chain && c.layers.length < chain.layers.length && subsequence(c.layers, chain.layers));
+      if (into !== undefined) out.set(chain.id, into.id);
+    }
+  }
+  return out;
+}
+
 export interface CoreGroup {
   id: string;
   /** The template that speaks for the group. */
@@ -167,6 +211,7 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
     }
     if (best !== null) parent.set(id, best.id);
   }
+  for (const [id, into] of joinChains(groups)) if (!parent.has(id)) parent.set(id, into);
   const out = new Map<string, string>();
   for (const id of parent.keys()) {
     let at = id;

@@ -28,6 +28,12 @@ export function problemText(text: string): string {
   first = first.replace(DOCS_LINK, '');
   first = withoutTrailingContext(first);
   first = errorValue(trailingFields(withoutInlineFrames(first)));
+  // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
+  // wrapped error, as `msg err="…"` and `msg: err` print it.
+  if (rest !== '' && rest.indexOf('\n', 1) < 0 && /^\n\S[^\n]*: \S/.test(rest) && /[A-Za-z0-9]$/.test(first)) {
+    first = `${first}: ${rest.slice(1)}`;
+    rest = '';
+  }
   out = lists(first) + rest;
   return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
 }
@@ -100,12 +106,13 @@ function withoutTrailingContext(line: string): string {
 // varies with the path an error took, but a middle layer can also name what failed
 // (`readiness dependency failed: postgres: dial tcp …` vs `…: redis: …`): two problems.
 
-/** `err="pq: deadlock detected"` -> `pq: deadlock detected`: the logged error printed bare, as a JSON payload's `err` is. */
+/** `msg err="pq: deadlock detected"` -> `msg: pq: deadlock detected`: the logged error as its message wraps it. */
 function errorValue(line: string): string {
   const m = ERROR_VALUE.exec(line);
   if (!m) return line;
-  const lead = /^\s/.test(m[1] as string) ? ' ' : '';
-  return line.slice(0, m.index) + lead + (m[2] as string) + line.slice(m.index + m[0].length);
+  // `post entry failed err="pq: …"` reads as Go prints a wrapped error: `post entry failed: pq: …`.
+  const before = line.slice(0, m.index).replace(/[\s:]+$/, '');
+  return (before === '' ? '' : `${before}: `) + (m[2] as string) + line.slice(m.index + m[0].length);
 }
 const ERROR_VALUE = /((?:^|\s)(?:err|error)=)"([^"\n]{1,600})"/;
 

@@ -56,6 +56,23 @@ describe('mergeByCore', () => {
     expect(joined([whole, cut, other])).toEqual([['s1', 's2'], ['s3']]);
   });
 
+  it('joins a Go error chain reached by a longer path to the shorter one', () => {
+    const groups = [
+      g('c1', 'post entry failed: post entry: pq: deadlock detected'),
+      g('c2', 'post entry failed: post entry: sync ledger: pq: deadlock detected'),
+      g('c3', 'post entry failed: post entry: sync ledger: fetch page <NUM>: pq: deadlock detected'),
+    ];
+    expect(joined(groups)).toEqual([['c1', 'c2', 'c3']]);
+  });
+
+  it('keeps chains apart that differ in a layer (which dependency failed)', () => {
+    const groups = [
+      g('c1', 'readiness dependency failed: postgres: dial tcp <IP>: connect: connection refused'),
+      g('c2', 'readiness dependency failed: redis: dial tcp <IP>: connect: connection refused'),
+    ];
+    expect(joined(groups)).toEqual([['c1'], ['c2']]);
+  });
+
   it('leaves routine lines that differ by a trailing detail apart', () => {
     const a = g('c1', 'DHCPDISCOVER from <IP> via eth1', { problem: false });
     const b = g('c2', 'DHCPDISCOVER from <IP> via eth1: network A_net: no free leases', { problem: false });

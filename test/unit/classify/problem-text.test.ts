@@ -19,13 +19,14 @@ describe('problemText', () => {
     ['Python frames pasted on one line', 'Net::ReadTimeout with #<TCPSocket:(closed)> File "/usr/lib/ruby/net/protocol.rb", line 217, in rbuf_fill', 'Net::ReadTimeout with #<TCPSocket:(closed)>'],
     ["winston's meta object", 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable {"service":"notify","template":"reset","attempt":1}', 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable'],
     ["zap console's fields, keeping the error", 'route assignment failed\t{"route": "r-12", "error": "context deadline exceeded"}', 'route assignment failed\tcontext deadline exceeded'],
-    ['the quotes of a logged error value', 'post entry failed err="post entry: pq: deadlock detected" tenant=globex', 'post entry failed post entry: pq: deadlock detected'],
+    ['the quotes of a logged error value', 'post entry failed err="post entry: pq: deadlock detected" tenant=globex', 'post entry failed: post entry: pq: deadlock detected'],
+    ["a structured payload's message and error on two lines", 'post entry failed\npost entry: pq: deadlock detected', 'post entry failed: post entry: pq: deadlock detected'],
   ])('sets aside %s', (_why, text, expected) => {
     expect(problemText(text)).toBe(expected);
   });
 
   it.each([
-    ['the message key of a logfmt line', 'post entry failed err="pq: deadlock detected" attempt=3', 'post entry failed pq: deadlock detected'],
+    ['the message key of a logfmt line', 'post entry failed err="pq: deadlock detected" attempt=3', 'post entry failed: pq: deadlock detected'],
     ['an errno in brackets', '[Errno 111] Connection refused', '[Errno 111] Connection refused'],
     ['a level tag', 'upstream [ERROR] timeout', 'upstream [ERROR] timeout'],
     ['an index in brackets', 'panic: runtime error: index out of range [3] with length 3', 'panic: runtime error: index out of range [3] with length 3'],
