@@ -180,14 +180,19 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
   const byCore = new Map<string, string>();
   const cores = new Map<string, string[]>();
   const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const framedOwner = new Set<string>();
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
     if (!distinctive(words, g.problem) || !(g.problem || errorLike(g.template))) continue;
     const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
-    // Two groups with one core: the smaller id stands for it.
-    const owner = byCore.get(key);
-    if (owner === undefined) byCore.set(key, g.id);
+    // Groups with one core: a trace through the application's own frames stands for it (it cannot
+    // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
+    const framed = (g.frames?.length ?? 0) > 0;
+    if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
+      byCore.set(key, g.id);
+      if (framed) framedOwner.add(key);
+    }
   }
   const framesOf = new Map(groups.filter((g) => (g.frames?.length ?? 0) > 0).map((g) => [g.id, g.frames as readonly string[]]));
   const parent = new Map<string, string>();

@@ -49,6 +49,13 @@ describe('mergeByCore', () => {
     expect(joined([a, b, g('t1', 'Cannot read properties of undefined (reading <QUOTED>) in handler')])).toEqual([['s1', 't1'], ['s2']]);
   });
 
+  it('brings text to a trace through own frames with its core, whichever id is smaller', () => {
+    const text = g('c0', "RecordNotFound (Couldn't find Account with <QUOTED>=<NUM>):");
+    const trace = g('c9', "ActiveRecord::RecordNotFound: Couldn't find Account with <QUOTED>=<NUM>", { frames: ['accounts_controller.rb:set_account'] });
+    expect(joined([text, trace])).toEqual([['c0', 'c9']]);
+    expect(mergeByCore([text, trace]).get('c0')).toBe('c9');
+  });
+
   it('joins a trace cut short (fewer own frames) to the whole one, not another call site', () => {
     const whole = g('s1', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle', 'Billing.pay'] });
     const cut = g('s2', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle'] });
