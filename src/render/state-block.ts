@@ -1,5 +1,6 @@
 // The gardener's memory inside an issue: a hidden HTML comment holding JSON, keyed by cluster id.
 // GitHub renders nothing for it; a person can still see and edit it in the source view.
+import { redact } from '../normalize/index.js';
 import { PRIORITIES, type IssueState } from '../shared/types.js';
 
 const ENTRY_KINDS = ['text', 'stack', 'request'] as const;
@@ -63,8 +64,13 @@ function dropBadOptionals(s: IssueState): IssueState {
     if (!optional(out[key], 'string')) delete out[key];
   }
   if (out.priorityOwner !== undefined && out.priorityOwner !== 'gardener' && out.priorityOwner !== 'person') delete out.priorityOwner;
+  // A block written by an older release may hold what today's rules redact: read it redacted, so the
+  // next write heals the issue instead of being refused by the last outgoing check forever.
+  out.template = redact(s.template);
   if (out.samples !== undefined) {
-    out.samples = Array.isArray(out.samples) ? out.samples.filter((t) => typeof t === 'string' && t !== '').slice(0, MAX_STATE_SAMPLES) : [];
+    out.samples = Array.isArray(out.samples)
+      ? out.samples.filter((t): t is string => typeof t === 'string' && t !== '').slice(0, MAX_STATE_SAMPLES).map(redact)
+      : [];
   }
   if (out.kind !== undefined && !(ENTRY_KINDS as readonly unknown[]).includes(out.kind)) delete out.kind;
   if (out.related !== undefined) {

@@ -81,3 +81,17 @@ describe('titles hold only words that cannot be secrets', () => {
     expect(name.length).toBeGreaterThan(0);
   });
 });
+
+describe('a state block from an older release', () => {
+  it('is read redacted by today\'s rules, so the next write heals it', () => {
+    const old = {
+      version: 1, clusterId: 'c1', aliases: [], template: 'config DB_PASS=lemondrizzlecake for <*>', totalCount: 3,
+      lastWindowCount: 3, firstSeen: '2025-09-11T00:00:00.000Z', lastSeen: '2025-09-11T01:00:00.000Z',
+      windowEnd: '2025-09-11T02:00:00.000Z', priority: 'P2', samples: ['invite bounced for priya.nair&#64;cornell.edu'],
+    };
+    const parsed = parseStateBlock(`<!-- log-gardener:state ${JSON.stringify(old)} -->`)!;
+    expect(parsed.clusterId).toBe('c1');
+    expect(JSON.stringify(parsed)).not.toMatch(/lemondrizzlecake|priya\.nair/);
+    expect(parsed.samples).toEqual(['invite bounced for ***&#64;cornell.edu']);
+  });
+});
