@@ -56,6 +56,7 @@ export function loadSettings(fileText: string, env: Env = {}): { settings: Setti
   }
   const settings = raw as unknown as Settings;
   if (parseDuration(settings.window) === null) throw new ConfigError('window', 'must be a positive duration such as 6h');
+  if (parseDuration(settings.maxLookBack) === null) throw new ConfigError('maxLookBack', 'must be a positive duration such as 24h');
   settings.rules.forEach((rule, i) => {
     try {
       compileRulePattern(rule.match);

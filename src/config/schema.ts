@@ -30,6 +30,11 @@ export const SettingsSchema = Type.Object(
     project: Type.Optional(Type.String({ description: 'Google Cloud project whose logs are read (env GOOGLE_CLOUD_PROJECT).' })),
     services: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Cloud Run services to read (empty: every service).' }),
     window: Type.String({ ...DURATION, default: '6h', description: 'How far back a sweep reads, e.g. 90m, 6h, 2d.' }),
+    maxLookBack: Type.String({
+      ...DURATION,
+      default: '24h',
+      description: 'A scheduled sweep starts where the last one ended (no gap after a missed or failed sweep), reaching back at most this far.',
+    }),
     severityFloor: Type.Union(SEVERITIES.map((s) => Type.Literal(s)), { default: 'NOTICE' }),
     source: Type.Object(
       {

@@ -9,6 +9,7 @@ import { readHttpParams } from './http-params.js';
 import { newRunId, traceFields } from './request-context.js';
 import { runSweepRequest } from './run-sweep.js';
 import { createSweepLock } from './sweep-lock.js';
+import { checkNow } from './sweep-params.js';
 import { packageVersion } from './version.js';
 
 // Built before settings are read, so an unknown LOG_LEVEL must not stop the instance from starting
@@ -30,6 +31,10 @@ export async function logGardener(req: Request, res: Response): Promise<void> {
     if (error instanceof ConfigError) return void res.status(400).json({ error: error.message });
     throw error;
   }
+  // Cloud Scheduler says when the run was due: that is `now`, so a retried call (delivery is at least
+  // once) sweeps the same window as the first attempt, and the sweep catches up on missed windows.
+  const due = scheduleTime(req.headers['x-cloudscheduler-scheduletime']);
+  if (due) params = { ...params, scheduled: true, ...(params.now ? {} : { now: due }) };
   const release = lock.tryAcquire();
   if (!release) {
     res.set('Retry-After', '60').status(409).json({ error: 'a sweep is already running' });
@@ -53,6 +58,17 @@ export async function logGardener(req: Request, res: Response): Promise<void> {
     }
   } finally {
     release();
+  }
+}
+
+function scheduleTime(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  try {
+    return checkNow(value);
+  } catch {
+    logger.warn({ header: value.slice(0, 80) }, 'X-CloudScheduler-ScheduleTime is not an RFC 3339 time: using the clock');
+    return undefined;
   }
 }
 

@@ -12,9 +12,11 @@ import { createFileSource } from '../source/log-file.js';
 import { parseDuration } from '../shared/duration.js';
 import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
 import type { IssueStore, LogSource } from '../shared/ports.js';
+import type { TrackedIssue, Window } from '../shared/types.js';
 import { runSweep, type SweepDeps, type SweepResult } from '../sweep.js';
 import { loadPrivateKey } from './private-key.js';
 import { newRunId } from './request-context.js';
+import { catchUpWindow } from './sweep-window.js';
 import { checkNow, checkServices, checkWindow, type SweepParams } from './sweep-params.js';
 
 /** The function's own Cloud Run service (Cloud Run sets K_SERVICE): its logs are never read back as a problem. */
@@ -45,16 +47,19 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
 
   const source = params.logsFile ? createFileSource(params.logsFile) : cloudSource(settings, logger, services, env.K_SERVICE || DEFAULT_OWN_SERVICE);
   const github = await buildStore(settings, await loadPrivateKey(settings, credentials), dryRun, logger);
+  const swept = params.scheduled && github.store
+    ? await catchUp(github.store, { start: end - span, end }, parseDuration(settings.maxLookBack)!, logger)
+    : { store: github.store, window: { start: end - span, end } };
   logger.info({ window, services, dryRun, source: source.description }, 'sweep started');
   const result = await runSweep(
     {
-      source, store: github.store, logger,
+      source, store: swept.store, logger,
       ...(github.error ? { storeError: github.error } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
     },
     {
       runId,
-      window: { start: end - span, end },
+      window: swept.window,
       services,
       dryRun,
       settings,
@@ -63,6 +68,24 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
   );
   logger.info({ failed: result.failed, actions: result.report.actions.length, errors: result.report.errors.length }, 'sweep finished');
   return result;
+}
+
+/**
+ * A scheduled sweep starts where the last recorded one ended (see sweep-window.ts). The issues read
+ * for that are the ones the sweep plans against: the store lists them once.
+ */
+async function catchUp(store: IssueStore, window: Window, maxLookBackMs: number, logger: Logger): Promise<{ store: IssueStore | null; window: Window }> {
+  let listed: Promise<TrackedIssue[]>;
+  try {
+    listed = Promise.resolve(await store.listManaged());
+  } catch {
+    return { store, window }; // the sweep reads them again and reports the failure
+  }
+  const caught = catchUpWindow(window, await listed, maxLookBackMs);
+  if (caught.watermark !== undefined) {
+    logger.info({ from: new Date(caught.window.start).toISOString(), lastRecorded: new Date(caught.watermark).toISOString() }, 'window extended back to where the last sweep ended');
+  }
+  return { store: { ...store, listManaged: () => listed }, window: caught.window };
 }
 
 function cloudSource(settings: Settings, logger: Logger, services: string[], ownService: string): LogSource {

@@ -11,6 +11,8 @@ export interface SweepParams {
   logsFile?: string;
   configPath?: string;
   worklogFile?: string;
+  /** A Cloud Scheduler call: the window reaches back to where the last sweep ended (no gap). */
+  scheduled?: boolean;
 }
 
 // Cloud Run service names: lower-case letters, digits and hyphens. Anything else could not name a

@@ -72,6 +72,20 @@ describe('the function over HTTP (functions-framework server, Cloud Logging over
     expect(json!.clusters.length).toBeGreaterThan(0);
   });
 
+  test("Cloud Scheduler's schedule time is the window's end, so a retried call sweeps the same window", async () => {
+    const scheduled = (time: string, body: unknown) =>
+      fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cloudscheduler': 'true', 'x-cloudscheduler-scheduletime': time }, body: JSON.stringify(body) })
+        .then(async (r) => ({ status: r.status, json: (await r.json()) as Answer }));
+    const first = await scheduled('2025-09-12T00:00:00.52Z', { window: '6h', dryRun: true });
+    expect(first.status).toBe(200);
+    expect(first.json.window).toEqual({ start: '2025-09-11T18:00:00.520Z', end: '2025-09-12T00:00:00.520Z' });
+    const retry = await scheduled('2025-09-12T00:00:00.52Z', { window: '6h', dryRun: true });
+    expect(retry.json.window).toEqual(first.json.window);
+    // An explicit `now` (a replay) wins over the header.
+    const replay = await scheduled('2025-09-12T00:00:00.52Z', { window: '6h', dryRun: true, now: '2025-09-11T12:00:00Z' });
+    expect(replay.json.window.end).toBe('2025-09-11T12:00:00.000Z');
+  });
+
   test('a JSON body wins over the query string; service may be a list', async () => {
     const { status, json } = await call('POST', '?window=1h&dryRun=false', { window: '6h', service: [SERVICE, 'other-service'], dryRun: 'true', now: NOW });
     expect(status).toBe(200);

@@ -115,7 +115,7 @@ describe('loadSettings', () => {
     ['windw: 6h\n', 'windw: unknown key, did you mean `window`?'],
     ['github:\n  maxCreatePerRun: 2\n', 'github.maxCreatePerRun: unknown key, did you mean `maxCreatesPerRun`?'],
     ['servces: [api]\n', 'servces: unknown key, did you mean `services`?'],
-    ['colour: blue\n', 'colour: unknown key (valid here: project, services, window, severityFloor, source, github, thresholds, rules, logLevel)'],
+    ['colour: blue\n', 'colour: unknown key (valid here: project, services, window, maxLookBack, severityFloor, source, github, thresholds, rules, logLevel)'],
     ['severityFloor: LOUD\n', 'severityFloor: "LOUD" is not allowed: use one of DEFAULT, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY'],
     ['logLevel: chatty\n', 'logLevel: "chatty" is not allowed: use one of fatal, error, warn, info, debug, trace, silent'],
     ['window: six hours\n', 'window: "six hours" is not a duration such as 90m, 6h or 2d'],
