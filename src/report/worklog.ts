@@ -2,6 +2,7 @@
 // then each problem with its evidence and what was done about it, then the context and next steps.
 // Pure: rendered from the same data as the run report.
 import { severityNote } from '../shared/severity-note.js';
+import { SEVERITIES } from '../shared/types.js';
 import type { ActionResult, Priority, Problem } from '../shared/types.js';
 import { adviseFailure } from './failure-advice.js';
 import { explainNothingRead } from './nothing-read.js';
@@ -125,14 +126,26 @@ function renderProblem(p: Problem, rank: number, results: ActionResult[], data: 
 
 /** What the numbers say about reach and whether it is still going on; no guessing beyond them. */
 function impact(p: Problem, data: WorklogData): string {
-  const share = data.entries.read > 0 ? (100 * p.count) / data.entries.read : 0;
-  const parts = [`${share < 1 ? share.toFixed(1) : Math.round(share)}% of the ${data.entries.read} entries read`];
+  const parts = [shareOfPeers(p, data.problems)];
   const span = data.window.end - data.window.start;
   const quiet = data.window.end - p.lastSeen;
   parts.push(quiet <= span / 10 ? 'still occurring at the end of the window' : `quiet for the last ${hours(Math.round(quiet / 60_000) * 60_000)} of the window`);
   const seen = new Set(data.problems.flatMap((q) => q.revisions.map((r) => r.name)));
   if (p.revisions.length && seen.size > 1) parts.push(`in ${p.revisions.length} of ${seen.size} revisions seen`);
   return parts.join('; ');
+}
+
+/**
+ * The base that means something to on-call: of the entries this service logged at this severity or
+ * worse in the window, how many are this problem (every entry read belongs to exactly one problem).
+ */
+function shareOfPeers(p: Problem, problems: readonly Problem[]): string {
+  const level = SEVERITIES.indexOf(p.severity);
+  const peers = problems.filter((q) => SEVERITIES.indexOf(q.severity) >= level && (p.services.length === 0 || q.services.some((s) => p.services.includes(s))));
+  const base = peers.reduce((n, q) => n + q.count, 0);
+  const share = base > 0 ? (100 * p.count) / base : 0;
+  const where = p.services.length ? ` of ${p.services.join(', ')}` : '';
+  return `${p.count} of the ${base} ${p.severity}-or-worse entries${where} in the window (${share < 1 ? share.toFixed(1) : Math.round(share)}%)`;
 }
 
 function isWaiting(results: ActionResult[]): boolean {

@@ -49,8 +49,9 @@ describe('worklog', () => {
 
   it('gives each acted-on problem its evidence, impact and action, most urgent first', () => {
     expect(text.indexOf('### 1. P0 · urgent-name')).toBeLessThan(text.indexOf('### 2. P1 · busy-name'));
-    expect(text).toContain('- **Impact:** 5% of the 100 entries read; quiet for the last 22h of the window');
-    expect(text).toContain('- **Impact:** 60% of the 100 entries read; still occurring at the end of the window');
+    // The base: this service's entries at the problem's severity or worse (5 + 60 + 20 + 1 ERROR entries of api).
+    expect(text).toContain('- **Impact:** 5 of the 86 ERROR-or-worse entries of api in the window (6%); quiet for the last 22h of the window');
+    expect(text).toContain('- **Impact:** 60 of the 86 ERROR-or-worse entries of api in the window (70%); still occurring at the end of the window');
     expect(text).toContain('- **Action:** create `GCP-new-P1-urgent-name` (planned): new problem');
   });
 
@@ -135,5 +136,18 @@ describe('a failed run', () => {
       repositoryUrl: null,
     });
     expect(text).toMatch(/## Run failed\n\n- \*\*Failed:\*\* `github`: reading issues failed[^\n]*\n- \*\*Fix:\*\* GitHub refused the App \(401\)/);
+  });
+});
+
+describe('impact', () => {
+  it("counts a problem against its own service's entries at its severity or worse, not against everything read", () => {
+    const problems = [
+      problem('warn', { severity: 'WARNING', count: 30, services: ['api'] }),
+      problem('err', { severity: 'ERROR', count: 10, services: ['api'] }),
+      problem('other', { severity: 'CRITICAL', count: 500, services: ['web'] }),
+    ];
+    const text = renderWorklog({ ...data(problems, problems.map((p) => planned(p.id, 'create', 'new problem'))), repositoryUrl: null });
+    expect(text).toContain('- **Impact:** 30 of the 40 WARNING-or-worse entries of api in the window (75%)');
+    expect(text).toContain('- **Impact:** 10 of the 10 ERROR-or-worse entries of api in the window (100%)');
   });
 });
