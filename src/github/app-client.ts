@@ -111,7 +111,8 @@ function refuseSecretsPlugin(octokit: Octokit): void {
     for (const [key, value] of Object.entries(options)) if (!NOT_CONTENT.has(key)) content[key] = value;
     // A committed file travels base64-encoded.
     if (typeof content.content === 'string') content.content = Buffer.from(content.content, 'base64').toString('utf8');
-    const shape = findSecretShapeIn(content);
+    const request = options.request as { published?: unknown } | undefined;
+    const shape = findSecretShapeIn(content, typeof request?.published === 'string' ? request.published : '');
     if (shape === null) return;
     const refused = new SecretRefusedError(`${options.method} ${String(options.url)}`, shape);
     throw new GitHubError(0, false, refused.message, { cause: refused });

@@ -17,6 +17,8 @@ const uncertain = (error: unknown): boolean =>
   !(error instanceof GitHubError && !error.retryable) && (statusOf(error) === 0 || statusOf(error) >= 500);
 /** Writes that must not be repeated blindly are sent once; apply looks before trying again. */
 const ONCE = { request: { retries: 0 } } as const;
+/** What the issue already shows on GitHub, for the last outgoing check (see RunMemory.published). */
+const publishedOn = (memory: RunMemory, issue: number) => ({ published: memory.published.get(issue) ?? '' });
 
 export async function applyAction(client: GitHubClient, memory: RunMemory, action: Action): Promise<ActionResult> {
   try {
@@ -28,9 +30,9 @@ export async function applyAction(client: GitHubClient, memory: RunMemory, actio
       case 'comment':
         return await comment(client, memory, action);
       case 'update':
-        return await patchIssue(client, action, updateFields(action));
+        return await patchIssue(client, memory, action, updateFields(action));
       case 'reopen':
-        return await patchIssue(client, action, { state: 'open', state_reason: 'reopened' });
+        return await patchIssue(client, memory, action, { state: 'open', state_reason: 'reopened' });
       case 'relabel':
         return await relabel(client, memory, action);
       case 'link':
@@ -38,7 +40,7 @@ export async function applyAction(client: GitHubClient, memory: RunMemory, actio
         if (action.body === undefined) return skipped(action, null, 'the link is written with the evidence');
         return action.commentId !== undefined
           ? await editComment(client, memory, action, action.commentId)
-          : await patchIssue(client, action, { body: limitBody(action.body) });
+          : await patchIssue(client, memory, action, { body: limitBody(action.body) });
     }
   } catch (error) {
     const failure = describeFailure(`${action.kind} ${action.issue ? `#${action.issue}` : `for cluster ${action.cluster}`}`, error, {
@@ -101,7 +103,9 @@ async function comment(client: GitHubClient, memory: RunMemory, action: Action):
 
 async function postComment(client: GitHubClient, memory: RunMemory, action: Action, issue: number, body: string): Promise<ActionResult> {
   const { octokit, owner, repo } = client;
-  const response = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, body, ...ONCE });
+  const response = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner, repo, issue_number: issue, body, request: { ...ONCE.request, ...publishedOn(memory, issue) },
+  });
   if (body.includes(EVIDENCE_MARKER)) memory.evidence.set(issue, { id: Number(response.data.id), body });
   return { ...action, commentId: Number(response.data.id), url: response.data.html_url, status: 'done' };
 }
@@ -112,7 +116,9 @@ async function editComment(client: GitHubClient, memory: RunMemory, action: Acti
   if (!body) return skipped(action, null, 'nothing to write');
   const { octokit, owner, repo } = client;
   try {
-    const response = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: commentId, body });
+    const response = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner, repo, comment_id: commentId, body, request: publishedOn(memory, issue),
+    });
     if (body.includes(EVIDENCE_MARKER)) memory.evidence.set(issue, { id: commentId, body });
     return { ...action, commentId, url: response.data.html_url, status: 'done' };
   } catch (error) {
@@ -124,11 +130,13 @@ async function editComment(client: GitHubClient, memory: RunMemory, action: Acti
   }
 }
 
-async function patchIssue(client: GitHubClient, action: Action, fields: Record<string, string> | null): Promise<ActionResult> {
+async function patchIssue(client: GitHubClient, memory: RunMemory, action: Action, fields: Record<string, string> | null): Promise<ActionResult> {
   const issue = requireIssue(action);
   if (!fields) return skipped(action, null, 'nothing to write');
   const { octokit, owner, repo } = client;
-  const response = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issue, ...fields });
+  const response = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner, repo, issue_number: issue, ...fields, request: publishedOn(memory, issue),
+  });
   return { ...action, url: response.data.html_url, status: 'done' };
 }
 

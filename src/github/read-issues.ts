@@ -41,6 +41,7 @@ export async function listManagedIssues(client: GitHubClient, memory: RunMemory)
     if (issue.pull_request) continue;
     const evidence = issue.comments > 0 ? await findEvidenceComment(client, issue.number) : null;
     memory.commentsKnown.add(issue.number);
+    memory.published.set(issue.number, [issue.title, issue.body ?? '', evidence?.body ?? ''].join('\n'));
     if (evidence) memory.evidence.set(issue.number, evidence);
     else memory.evidence.delete(issue.number);
     const item = toTrackedIssue(client, issue, evidence);

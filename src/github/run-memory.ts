@@ -12,6 +12,12 @@ export class RunMemory {
   readonly evidence = new Map<number, EvidenceComment>();
   /** Issues whose comments were listed in this run (so a missing entry in `evidence` means none). */
   readonly commentsKnown = new Set<number>();
+  /**
+   * Issue number -> its title, body and evidence comment as GitHub holds them. Re-sending what an
+   * issue already shows publishes nothing new: the last outgoing check lets it pass (a person may
+   * have written an address into a body the gardener keeps current).
+   */
+  readonly published = new Map<number, string>();
   labelsReady = false;
   managedListed = false;
 }

@@ -30,54 +30,57 @@ const SCAN_RULES: readonly RedactRule[] = REDACT_RULES.filter((rule) => OUTGOING
 const WINDOW = 65_536;
 const OVERLAP = 4_096;
 
-/** The name of the first secret shape found in the text, or null when it is clean. */
-export function findSecretShape(text: string): string | null {
+/**
+ * The name of the first secret shape found in the text, or null when it is clean. A match that
+ * `published` already holds word for word (what the destination shows today) is not new: it passes.
+ */
+export function findSecretShape(text: string, published = ''): string | null {
   if (typeof text !== 'string' || text === '') return null;
   for (let start = 0; start < text.length; start += WINDOW - OVERLAP) {
-    const found = scanWindow(text.slice(start, start + WINDOW));
+    const found = scanWindow(text.slice(start, start + WINDOW), published);
     if (found !== null) return found;
     if (start + WINDOW >= text.length) break;
   }
   return null;
 }
 
-function scanWindow(text: string): string | null {
+function scanWindow(text: string, published: string): string | null {
   const lower = text.toLowerCase();
   for (const rule of SCAN_RULES) {
     if (rule.hints.length > 0 && !rule.hints.some((hint) => lower.includes(hint))) continue;
     rule.pattern.lastIndex = 0;
     const { replace } = rule;
-    const changed =
-      typeof replace === 'string'
-        ? rule.pattern.test(text)
-        : text.replace(rule.pattern, (match: string, ...args: unknown[]) =>
-            replace(match, args.slice(0, -2) as Array<string | undefined>),
-          ) !== text;
+    let found = false;
+    text.replace(rule.pattern, (match: string, ...args: unknown[]) => {
+      const replaced = typeof replace === 'string' ? replace : replace(match, args.slice(0, -2) as Array<string | undefined>);
+      if (replaced !== match && !(published !== '' && published.includes(match))) found = true;
+      return match;
+    });
     rule.pattern.lastIndex = 0;
-    if (changed) return rule.name;
+    if (found) return rule.name;
   }
   return null;
 }
 
 /** The first secret shape in any string of a JSON-like value (keys included), or null. Bounded. */
-export function findSecretShapeIn(value: unknown): string | null {
+export function findSecretShapeIn(value: unknown, published = ''): string | null {
   const budget = { nodes: 20_000 };
-  return walk(value, 0, budget);
+  return walk(value, 0, budget, published);
 }
 
-function walk(value: unknown, depth: number, budget: { nodes: number }): string | null {
+function walk(value: unknown, depth: number, budget: { nodes: number }, published: string): string | null {
   if (--budget.nodes < 0 || depth > 32) return null;
-  if (typeof value === 'string') return findSecretShape(value);
+  if (typeof value === 'string') return findSecretShape(value, published);
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (const item of value) {
-      const found = walk(item, depth + 1, budget);
+      const found = walk(item, depth + 1, budget, published);
       if (found !== null) return found;
     }
     return null;
   }
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const found = findSecretShape(key) ?? walk(item, depth + 1, budget);
+    const found = findSecretShape(key) ?? walk(item, depth + 1, budget, published);
     if (found !== null) return found;
   }
   return null;

@@ -3,7 +3,8 @@
 import { similarQuery } from '../../../src/github/index.js';
 import type { Action } from '../../../src/shared/types.js';
 import type { FakeGitHub } from '../servers/github/server.js';
-import { createAction, storeFor, useFakeGitHub } from './harness.js';
+import { renderStateBlock } from '../../../src/render/index.js';
+import { MANAGED, createAction, stateFor, storeFor, useFakeGitHub } from './harness.js';
 
 const token = ['ghp', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('_');
 
@@ -38,6 +39,20 @@ describe('refusing secrets on the way out', () => {
     const store = await storeFor(server);
     await expect(store.commitFile('worklog/day.md', `# worklog\nkey ${token}\n`, 'worklog')).rejects.toThrow(/refused to send PUT/);
     expect(server.journal.filter((e) => e.method === 'PUT')).toEqual([]);
+  });
+
+  it('what an issue already shows is not new: a person\'s address in a body the gardener keeps current passes', async () => {
+    const bot = { login: server.botLogin, type: 'Bot' as const };
+    const body = `evidence\n\ncc on-call: alice.smith@cornell.edu\n\n${renderStateBlock(stateFor('c1'))}`;
+    const n = server.seedIssue({ title: 'GCP-new-P2-c1', body, labels: [MANAGED, 'P2'], author: bot });
+    const store = await storeFor(server);
+    await store.listManaged();
+    const update = (text: string): Action => ({ kind: 'update', cluster: 'c1', issue: n, title: 'GCP-new-P2-c1', reason: 'new evidence', body: text });
+    expect((await store.apply(update(body.replace('evidence', 'more evidence')))).status).toBe('done');
+    expect(server.issue(n)!.body).toContain('more evidence');
+    const leaked = await store.apply(update(`${body}\nnew: bob.jones@cornell.edu`));
+    expect(leaked.status).toBe('failed');
+    expect(server.issue(n)!.body).not.toContain('bob.jones');
   });
 
   it('a clean issue still goes out', async () => {
