@@ -1,6 +1,7 @@
 // The worklog: what a person would have written after reading the logs by hand — summary first,
 // then each problem with its evidence and what was done about it, then the context and next steps.
 // Pure: rendered from the same data as the run report.
+import { tableCode } from '../render/index.js';
 import { severityNote } from '../shared/severity-note.js';
 import { SEVERITIES } from '../shared/types.js';
 import type { ActionResult, Priority, Problem } from '../shared/types.js';
@@ -66,7 +67,7 @@ export function renderWorklog(data: WorklogData): string {
   if (waiting.length) {
     out.push('## Waiting for the next sweep (per-sweep cap)', '');
     out.push('| priority | count | problem | pattern |', '| --- | ---: | --- | --- |');
-    for (const p of waiting) out.push(`| ${p.priority} | ${p.count} | ${p.shortName} | ${cell(p.template, 100)} |`);
+    for (const p of waiting) out.push(`| ${p.priority} | ${p.count} | ${p.shortName} | ${tableCode(p.template, 100)} |`);
     out.push('');
   }
 
@@ -74,7 +75,7 @@ export function renderWorklog(data: WorklogData): string {
     out.push('## Below the thresholds (no issue)', '');
     out.push('| count | severity | pattern | why |', '| ---: | --- | --- | --- |');
     for (const p of noise.slice(0, MAX_NOISE_ROWS)) {
-      out.push(`| ${p.count} | ${severityText(p)} | ${cell(p.template, 120)} | ${cell(p.why, 80)} |`);
+      out.push(`| ${p.count} | ${severityText(p)} | ${tableCode(p.template, 120)} | ${cell(p.why, 80)} |`);
     }
     if (noise.length > MAX_NOISE_ROWS) out.push(`| … | | ${noise.length - MAX_NOISE_ROWS} more | |`);
     out.push('');
