@@ -89,4 +89,26 @@ describe('a red-team sweep', () => {
     );
     expect(leaks).toEqual([]);
   });
+
+  it('renders markup from logs as text in the worklog tables', async () => {
+    const { settings: s } = loadSettings(readFileSync('config/examples/netra-backend-staging.yaml', 'utf8'), { GITHUB_REPOSITORY: REPOSITORY });
+    const hostile = 'WARNING upstream said ![x](https://evil.example/p.png) <img src=x onerror=alert(1)> ping @octocat see #1';
+    const dir = mkdtempSync(join(tmpdir(), 'red-team-'));
+    const path = join(dir, 'logs.jsonl');
+    writeFileSync(path, JSON.stringify({
+      timestamp: new Date(END - 3600_000).toISOString(), severity: 'WARNING',
+      resource: { type: 'cloud_run_revision', labels: { service_name: SERVICE } }, textPayload: hostile,
+    }) + '\n');
+    const result = await runSweep(
+      { source: createFileSource(path), store: await storeFor(server), logger: createLogger({ level: 'silent' }) },
+      { runId: 'red2', window: { start: END - 24 * 3600_000, end: END }, services: [SERVICE], dryRun: true, settings: s },
+    );
+    const rows = result.worklog.split('\n').filter((line) => line.startsWith('|') && line.includes('evil.example'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      // Each cell that holds log text is one code span: nothing of it is outside backticks.
+      const outside = row.replace(/(`+)[^`]*?\1/g, '');
+      expect(outside).not.toMatch(/evil|<img|@octocat|#1\b/);
+    }
+  });
 });
