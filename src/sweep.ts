@@ -67,7 +67,8 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
     settings: request.settings,
     window: seen,
     now: seen.end,
-    project: request.settings.project,
+    // A file sweep without a configured project links to the project its entries name.
+    project: request.settings.project ?? onlyProject(read.result),
     services: request.services,
     rederived: github.rederived,
   });
@@ -199,6 +200,11 @@ async function applyAll(store: IssueStore, actions: Action[], logger: Logger, pr
     progress?.({ phase: 'apply', writes: results.filter((r) => r.kind !== 'none').length, planned: total });
   }
   return results;
+}
+
+function onlyProject(result: SourceReadResult): string | undefined {
+  const projects = Object.keys(result.seen?.projects ?? {});
+  return projects.length === 1 ? projects[0] : undefined;
 }
 
 function planned(action: Action): ActionResult {

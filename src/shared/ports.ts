@@ -31,6 +31,8 @@ export interface SeenEntries {
   last: number | null;
   /** Entries per service name ('' for entries without one). */
   services: Record<string, number>;
+  /** Entries per Google Cloud project (from logName or resource.labels.project_id), when they say. */
+  projects?: Record<string, number>;
 }
 
 export interface LogRead {

@@ -50,7 +50,7 @@ function readFile(path: string, query: SourceQuery): LogRead {
         continue;
       }
       const service = entryService(raw);
-      noteSeen(seen, time, service);
+      noteSeen(seen, time, service, entryProject(raw));
       const outside = time < query.window.start || time >= query.window.end;
       const otherService = services.size > 0 && !services.has(service);
       if (outside || otherService || !mayMatter(raw, query.severityFloor)) {
@@ -63,8 +63,17 @@ function readFile(path: string, query: SourceQuery): LogRead {
   return { entries: entries(), result: () => result };
 }
 
-function noteSeen(seen: SeenEntries, time: number, service: string): void {
+function noteSeen(seen: SeenEntries, time: number, service: string, project: string | null): void {
   if (seen.first === null || time < seen.first) seen.first = time;
   if (seen.last === null || time > seen.last) seen.last = time;
   seen.services[service] = (seen.services[service] ?? 0) + 1;
+  if (project) (seen.projects ??= {})[project] = (seen.projects[project] ?? 0) + 1;
+}
+
+/** The project an exported entry came from: its logName (`projects/P/logs/…`) or its resource's label. */
+function entryProject(raw: RawEntry): string | null {
+  const fromLog = typeof raw.logName === 'string' ? /^projects\/([^/]+)\/logs\//.exec(raw.logName)?.[1] : undefined;
+  if (fromLog) return fromLog;
+  const labels = (raw.resource as { labels?: Record<string, unknown> } | undefined)?.labels;
+  return typeof labels?.project_id === 'string' && labels.project_id ? labels.project_id : null;
 }

@@ -14,6 +14,7 @@ function sh(command: string, input?: string): Promise<{ code: number | null; std
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
+    child.stdin.on('error', () => undefined); // a command that exits before reading all its input
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input ?? '');
   });

@@ -97,6 +97,17 @@ describe('--preview DIR', () => {
     for (const a of creates) expect(worklog).toContain(`\`${a.title}\``);
   });
 
+  it('links each issue to the Logs Explorer in the project the file came from (no project configured)', async () => {
+    const preview = join(dir, 'preview-project');
+    const out = await run(['sweep', '--logs-file', EXAMPLE, '--dry-run', '--now', NOW, '--window', '24h', '--preview', preview]);
+    expect(out.code).toBe(0);
+    for (const file of readdirSync(preview)) {
+      const links = readFileSync(join(preview, file), 'utf8').match(/https:\/\/console\.cloud\.google\.com\/logs\/query[^)\s]*/g) ?? [];
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expect(link).toMatch(/\?project=netra-staging$/);
+    }
+  });
+
   it('is refused without --dry-run', async () => {
     const out = await run(['sweep', '--logs-file', EXAMPLE, '--preview', join(dir, 'p2')]);
     expect(out.code).toBe(2);
