@@ -15,7 +15,7 @@ classify  prints one JSON line per input entry: {"index", "cluster", "template"}
 
 ${EXIT}`;
 
-export const SWEEP_USAGE = `Usage: ${SWEEP_LINE.replace(/\n/g, '\n       ')}
+export const SWEEP_USAGE = `Usage: ${SWEEP_LINE.replace('sweep    ', 'sweep ').replace(/\n {22}/g, '\n' + ' '.repeat(26))}
 
 Reads the logs of a window, groups them into problems, and keeps one GitHub issue per problem.
 
