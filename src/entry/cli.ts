@@ -14,6 +14,8 @@ import { CLASSIFY_USAGE, SWEEP_USAGE, USAGE } from './usage.js';
 import { packageVersion } from './version.js';
 import { writePreview } from './write-preview.js';
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export interface Io {
   stdout: Writable;
   stderr: Writable;
@@ -51,7 +53,9 @@ async function sweep(args: string[], env: Env, io: Io): Promise<number> {
   if (values.preview !== undefined && !values['dry-run']) throw new ConfigError('--preview', 'needs --dry-run (it shows what a sweep would send)');
   // Our own logs go to stderr: stdout carries the report or the worklog. The config's logLevel (or
   // LOG_LEVEL) sets it once the settings are read; until then, warnings only.
-  const logger = createLogger({ level: env.LOG_LEVEL?.toLowerCase() ?? 'warn', destination: io.stderr });
+  // An unknown LOG_LEVEL is named by the settings check (exit 2), not by the logger.
+  const level = env.LOG_LEVEL?.toLowerCase();
+  const logger = createLogger({ level: level && LEVELS.includes(level) ? level : 'warn', destination: io.stderr });
   const progress = progressReporter(io.stderr);
   const result = await runSweepRequest(
     {

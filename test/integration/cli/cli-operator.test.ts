@@ -115,6 +115,23 @@ describe('--preview DIR', () => {
   });
 });
 
+describe('the log level', () => {
+  it('an unknown LOG_LEVEL is a named config mistake (exit 2), not a crash', async () => {
+    const out = await run(['sweep', '--logs-file', EXAMPLE, '--dry-run'], { LOG_LEVEL: 'chatty' });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^log-gardener: logLevel: "chatty" is not allowed: use one of fatal, error, warn, info, debug, trace, silent\n$/);
+  });
+
+  it("the config's logLevel sets the CLI's own logs (on stderr)", async () => {
+    const config = join(dir, 'debug.yaml');
+    writeFileSync(config, 'logLevel: info\n');
+    const quiet = await run(['sweep', '--logs-file', EXAMPLE, '--dry-run', '--json', '--now', NOW, '--window', '1h']);
+    const chatty = await run(['sweep', '--config', config, '--logs-file', EXAMPLE, '--dry-run', '--json', '--now', NOW, '--window', '1h']);
+    expect(quiet.stderr).not.toMatch(/"severity":"INFO"/);
+    expect(chatty.stderr).toMatch(/"severity":"INFO"[^\n]*"message":"sweep started"/);
+  });
+});
+
 describe('help and version', () => {
   it.each([
     [['--version'], /^\d+\.\d+\.\d+\n$/],
