@@ -49,7 +49,9 @@ export async function logGardener(req: Request, res: Response): Promise<void> {
     res.status(failed ? 500 : 200).json(report);
   } catch (error) {
     if (error instanceof ConfigError) {
-      log.warn({ runId, key: error.key }, `bad configuration: ${error.message}`);
+      // The request was checked above: this is the deployed configuration, and no scheduled sweep can
+      // run until it is fixed, so it is an ERROR for whoever watches the function's logs.
+      logFailures(log.child({ runId, key: error.key }), [{ stage: 'config', message: `bad configuration: ${error.message}` }]);
       res.status(400).json({ error: error.message });
     } else {
       const failure: StageError = { stage: error instanceof GardenerError ? error.stage : 'report', message: oneLine(error) };

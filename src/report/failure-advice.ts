@@ -58,6 +58,16 @@ const RULES: Array<{ stage?: StageError['stage']; match: RegExp; fix: string }> 
     match: /cannot reach GitHub|fetch failed|ECONNREFUSED|ENOTFOUND/i,
     fix: 'GitHub could not be reached: check GITHUB_API_URL and the network, then rerun',
   },
+  {
+    stage: 'config',
+    match: /needs GITHUB_/,
+    fix: "give the sweep the GitHub App's settings (GITHUB_REPOSITORY, GITHUB_APP_ID, and GITHUB_APP_PRIVATE_KEY_SECRET or GITHUB_APP_PRIVATE_KEY), or run it as a dry run",
+  },
+  {
+    stage: 'config',
+    match: /bad configuration/,
+    fix: 'correct the key named above in config/gardener.yaml (or the environment variable that overrides it) and redeploy',
+  },
 ];
 
 // Consequences, not causes: shown after the cause, never as the headline.

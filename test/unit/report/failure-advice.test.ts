@@ -11,6 +11,8 @@ describe('adviseFailure', () => {
     ['App not installed', { stage: 'github', message: 'GitHub App setup failed: cannot look up the installation: the GitHub App is not installed on acme/api (or the installation id is wrong): … (Not Found)' }, /install it there/],
     ['GitHub 404', { stage: 'github', message: 'reading issues failed: cannot list issues: not found: check GITHUB_REPOSITORY (acme/api) …' }, /GITHUB_REPOSITORY/],
     ['GitHub 403 on a write', { stage: 'apply', message: 'create GCP-new-P1-x: cannot create for cluster c1: forbidden: the App needs Issues (read/write) … (403 Resource not accessible by integration)' }, /Issues \(read\/write\)/],
+    ['no GitHub App settings', { stage: 'config', message: 'bad configuration: github: a sweep that writes needs GITHUB_REPOSITORY, GITHUB_APP_ID (or use a dry run)' }, /GITHUB_APP_ID/],
+    ['a bad deployed config', { stage: 'config', message: 'bad configuration: windw: unknown key, did you mean `window`?' }, /config\/gardener\.yaml/],
     ['something else', { stage: 'worklog', message: 'commit failed: boom' }, /rerun/],
   ])('%s', (_name, error, fix) => {
     const advice = adviseFailure([error]);
