@@ -63,8 +63,8 @@ describe('worklog', () => {
 
   it('lists capped problems in one table and noise in another, not as full sections', () => {
     expect(text).not.toContain('capped-name\n\n- **Pattern');
-    expect(text).toMatch(/## Waiting for the next sweep[^\n]*\n\n\| priority[^\n]*\n[^\n]*\n\| P2 \| 20 \| capped-name \|/);
-    expect(text).toMatch(/## Below the thresholds \(no issue\)[\s\S]*\| 1 \| ERROR \| template of quiet <NUM> \| 1 occurrence < 20/);
+    expect(text).toMatch(/## Waiting for the next sweep[^\n]*\n\n\| priority[^\n]*\n[^\n]*\n\| P2 \| 20 \| capped-name \| `template of capped <NUM>` \|/);
+    expect(text).toMatch(/## Below the thresholds \(no issue\)[\s\S]*\| 1 \| ERROR \| `template of quiet <NUM>` \| 1 occurrence < 20/);
   });
 
   it('states the technical context and next steps from the same data as the report', () => {
@@ -100,7 +100,7 @@ describe('a severity Cloud Logging did not have', () => {
     expect(text).toContain('- **Severity:** CRITICAL (severity read from the text) · **Category:** new');
     expect(text).toContain("- **Severity:** ERROR (severity read from the payload's `level` field) · **Category:** new");
     expect(text).toContain('- **Severity:** ERROR · **Category:** new');
-    expect(text).toMatch(/\| 1 \| ERROR \(severity read from the text\) \| template of quiet <NUM> \|/);
+    expect(text).toMatch(/\| 1 \| ERROR \(severity read from the text\) \| `template of quiet <NUM>` \|/);
   });
 });
 
