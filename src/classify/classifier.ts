@@ -36,6 +36,8 @@ interface Node {
   tokens: string[];
   exceptionType?: string;
   frames?: string[];
+  /** For stack nodes: how often each line the trace was logged under was seen (a few at most). */
+  reportedAs?: Map<string, number>;
   /** For request nodes: method, route template and status, generalised against the others at the end. */
   route?: RouteKey;
 }
@@ -47,6 +49,7 @@ interface Member {
   template: string;
   exceptionType?: string;
   frames?: string[];
+  reportedAs?: string;
 }
 
 interface Finalized {
@@ -64,13 +67,36 @@ const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
-  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'> }
+  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'>; reportedAs?: string }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
 function ownFramesOf(members: readonly Member[]): { frames?: string[] } {
   const stack = members.find((m) => m.kind === 'stack' && (m.frames?.length ?? 0) > 0);
   return stack ? { frames: stack.frames as string[] } : {};
+}
+
+/** Distinct report lines kept per trace signature: one problem is logged under one or two. */
+const MAX_REPORT_LINES = 8;
+
+function countReport(node: Node, line: string): void {
+  node.reportedAs ??= new Map();
+  const n = node.reportedAs.get(line);
+  if (n !== undefined) node.reportedAs.set(line, n + 1);
+  else if (node.reportedAs.size < MAX_REPORT_LINES) node.reportedAs.set(line, 1);
+}
+
+/** The line most of a node's traces were logged under (ties: the smaller), whatever the arrival order. */
+function mostReported(node: Node): string | undefined {
+  let best: [string, number] | undefined;
+  for (const [line, n] of node.reportedAs ?? []) if (best === undefined || n > best[1] || (n === best[1] && line < best[0])) best = [line, n];
+  return best?.[0];
+}
+
+/** The line a stack group's traces were logged under, when they were. */
+function reportedAsOf(members: readonly Member[]): { reportedAs?: string } {
+  const reported = members.find((m) => m.reportedAs !== undefined);
+  return reported ? { reportedAs: reported.reportedAs as string } : {};
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
@@ -97,7 +123,7 @@ function signatureOf(entry: Entry): Placement {
         ? [`panic: ${sig.exceptionType}`]
         : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
       const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames });
-      return { kind: 'node', id: hashId(parts), tokens, create };
+      return { kind: 'node', id: hashId(parts), tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
     }
   }
   // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
@@ -131,7 +157,11 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   /** Returns a handle: text variants are even, signature nodes odd. */
   function place(entry: Entry): number {
     const sig = signatureOf(entry);
-    if (sig.kind === 'node') return 2 * signatureNode(sig.id, sig.create, sig.tokens) + 1;
+    if (sig.kind === 'node') {
+      const index = signatureNode(sig.id, sig.create, sig.tokens);
+      if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
+      return 2 * index + 1;
+    }
     const variant = text.add(sig.tokens, sig.errorType);
     if (sig.errorType) textKinds.set(variant, sig.errorType);
     return 2 * variant;
@@ -166,6 +196,8 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
       if (node.frames !== undefined) member.frames = node.frames;
+      const reportedAs = mostReported(node);
+      if (reportedAs !== undefined) member.reportedAs = reportedAs;
       let id = node.id;
       const route = routes.get(node);
       if (node.route !== undefined && route !== undefined && route !== node.route.route) {
@@ -185,6 +217,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       id,
       template: speaker(members),
       ...ownFramesOf(members),
+      ...reportedAsOf(members),
       problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
       ...payloadTypeOf(members),
     })));

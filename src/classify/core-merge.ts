@@ -148,6 +148,11 @@ export interface CoreGroup {
   problem: boolean;
   /** An error type the payload names outright: only groups of the same type (or none) meet. */
   payloadType?: string;
+  /**
+   * For a trace: the line it was logged under (`logger.exception("order sync failed")`). The same line
+   * logged without the trace is the same problem, when no other trace was logged under it.
+   */
+  reportedAs?: string;
 }
 
 // Words that make a phrase an error. Only an error's core draws other surfaces to it: routine lines
@@ -194,6 +199,18 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
       if (framed) framedOwner.add(key);
     }
   }
+  // A trace's report line is a core of the trace's too, when it names this trace alone: a generic
+  // line (`Exception in ASGI application`) heads many traces and draws nothing to any of them.
+  const reporters = new Map<string, string[]>();
+  for (const g of sorted) {
+    if (g.reportedAs === undefined || !g.problem) continue;
+    const words = coreWords(g.reportedAs);
+    if (!distinctive(words, true)) continue;
+    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    reporters.set(key, [...(reporters.get(key) ?? []), g.id]);
+  }
+  // Text logged alone under that line comes to the trace, unless a trace with that very core owns it.
+  for (const [key, ids] of reporters) if (ids.length === 1 && !framedOwner.has(key)) byCore.set(key, ids[0] as string);
   const framesOf = new Map(groups.filter((g) => (g.frames?.length ?? 0) > 0).map((g) => [g.id, g.frames as readonly string[]]));
   const parent = new Map<string, string>();
   const typeOf = new Map(groups.map((g) => [g.id, g.payloadType ?? '']));

@@ -22,6 +22,8 @@ export interface StackSignature {
    * the masked line the trace was logged under, which then tells one caller from another.
    */
   context?: string;
+  /** The masked line the trace was logged under, whatever its frames (`order sync failed`): the same problem as that line logged alone. */
+  reportedAs?: string;
 }
 
 /** Frames that name the problem; deeper ones are the route that led there. */
@@ -217,9 +219,12 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     message: language === 'go' ? surfaced.type : masked(surfaced.message),
   };
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
-  if (!withOwn && language !== 'go') {
+  if (language !== 'go') {
     const header = headerLines(ls, language);
-    if (header !== '') signature.context = header;
+    if (header !== '') {
+      signature.reportedAs = header;
+      if (!withOwn) signature.context = header;
+    }
   }
   return signature;
 }

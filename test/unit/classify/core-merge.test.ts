@@ -56,6 +56,16 @@ describe('mergeByCore', () => {
     expect(mergeByCore([text, trace]).get('c0')).toBe('c9');
   });
 
+  it('brings a line logged alone to the trace logged under it, unless other traces share that line', () => {
+    const trace = g('s1', 'ReadTimeout: timed out', { frames: ['orders/reserve.py:reserve'], reportedAs: 'inventory reservation timed out for order <NUM>' });
+    const alone = g('t1', 'inventory reservation timed out for order <NUM>');
+    expect(joined([trace, alone])).toEqual([['s1', 't1']]);
+    const a = g('s2', 'KeyError: <QUOTED>', { frames: ['app/a.py:f'], reportedAs: 'Exception in ASGI application' });
+    const b = g('s3', 'ValueError: bad', { frames: ['app/b.py:g'], reportedAs: 'Exception in ASGI application' });
+    const generic = g('t2', 'Exception in ASGI application');
+    expect(joined([a, b, generic])).toEqual([['s2'], ['s3'], ['t2']]);
+  });
+
   it('joins a trace cut short (fewer own frames) to the whole one, not another call site', () => {
     const whole = g('s1', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle', 'Billing.pay'] });
     const cut = g('s2', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle'] });

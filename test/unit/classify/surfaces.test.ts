@@ -55,6 +55,15 @@ describe('one error, many surfaces', () => {
     expect(ids).toHaveLength(1);
   });
 
+  it('a line logged with its traceback and logged alone, in either order', () => {
+    const withTrace = 'inventory reservation timed out for order 691059\nTraceback (most recent call last):\n  File "/app/orders/reserve.py", line 40, in reserve\n    r = client.post(url)\nhttpx.ReadTimeout: timed out';
+    const alone = 'inventory reservation timed out for order 339353';
+    const [ids] = clusterIds([[withTrace, alone, withTrace.replace('691059', '12')]]);
+    expect(ids).toHaveLength(1);
+    const [reversed] = clusterIds([[alone, withTrace.replace('691059', '12'), withTrace]]);
+    expect(reversed).toEqual(ids);
+  });
+
   it('two call sites raising the same KeyError stay two problems', () => {
     const trace = (file: string, fn: string) =>
       `Traceback (most recent call last):\n  File "/app/${file}", line 12, in ${fn}\n    return row['id']\nKeyError: 'id'`;
