@@ -36,6 +36,8 @@ interface Node {
   tokens: string[];
   exceptionType?: string;
   frames?: string[];
+  /** For stack nodes: whether `frames` are the application's own. */
+  ownFrames?: boolean;
   /** For stack nodes: how often each line the trace was logged under was seen (a few at most). */
   reportedAs?: Map<string, number>;
   /** For request nodes: method, route template and status, generalised against the others at the end. */
@@ -49,6 +51,7 @@ interface Member {
   template: string;
   exceptionType?: string;
   frames?: string[];
+  ownFrames?: boolean;
   reportedAs?: string;
 }
 
@@ -72,7 +75,7 @@ type Placement =
 
 /** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
 function ownFramesOf(members: readonly Member[]): { frames?: string[] } {
-  const stack = members.find((m) => m.kind === 'stack' && (m.frames?.length ?? 0) > 0);
+  const stack = members.find((m) => m.kind === 'stack' && m.ownFrames === true && (m.frames?.length ?? 0) > 0);
   return stack ? { frames: stack.frames as string[] } : {};
 }
 
@@ -91,6 +94,13 @@ function mostReported(node: Node): string | undefined {
   let best: [string, number] | undefined;
   for (const [line, n] of node.reportedAs ?? []) if (best === undefined || n > best[1] || (n === best[1] && line < best[0])) best = [line, n];
   return best?.[0];
+}
+
+/** The library frames of a stack group whose traces hold none of the application's own. */
+function libraryFramesOf(members: readonly Member[]): { libraryFrames?: string[] } {
+  if (members.some((m) => m.ownFrames === true)) return {};
+  const stack = members.find((m) => m.kind === 'stack' && m.ownFrames === false && (m.frames?.length ?? 0) > 0);
+  return stack ? { libraryFrames: stack.frames as string[] } : {};
 }
 
 /** The line a stack group's traces were logged under, when they were. */
@@ -122,7 +132,7 @@ function signatureOf(entry: Entry): Placement {
       const tokens = sig.language === 'go'
         ? [`panic: ${sig.exceptionType}`]
         : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
-      const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames });
+      const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames, ownFrames: sig.ownFrames });
       return { kind: 'node', id: hashId(parts), tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
     }
   }
@@ -196,6 +206,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
       if (node.frames !== undefined) member.frames = node.frames;
+      if (node.ownFrames !== undefined) member.ownFrames = node.ownFrames;
       const reportedAs = mostReported(node);
       if (reportedAs !== undefined) member.reportedAs = reportedAs;
       let id = node.id;
@@ -217,6 +228,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       id,
       template: speaker(members),
       ...ownFramesOf(members),
+      ...libraryFramesOf(members),
       ...reportedAsOf(members),
       problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
       ...payloadTypeOf(members),

@@ -138,6 +138,11 @@ function joinChains(groups: readonly CoreGroup[]): Map<string, string> {
   return out;
 }
 
+function sameLibraryPath(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  return a.length === b.length && a.every((f, i) => f === b[i]);
+}
+
 export interface CoreGroup {
   id: string;
   /** The template that speaks for the group. */
@@ -148,6 +153,12 @@ export interface CoreGroup {
   problem: boolean;
   /** An error type the payload names outright: only groups of the same type (or none) meet. */
   payloadType?: string;
+  /**
+   * For a trace through library frames only: those frames. It may join the same error printed as
+   * text or traced through the application's own frames (a trace cut before them), but not a trace
+   * through other library frames (asyncio's proactor and subprocess closing one loop: two places).
+   */
+  libraryFrames?: readonly string[];
   /**
    * For a trace: the line it was logged under (`logger.exception("order sync failed")`). The same line
    * logged without the trace is the same problem, when no other trace was logged under it.
@@ -214,6 +225,7 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
   const framesOf = new Map(groups.filter((g) => (g.frames?.length ?? 0) > 0).map((g) => [g.id, g.frames as readonly string[]]));
   const parent = new Map<string, string>();
   const typeOf = new Map(groups.map((g) => [g.id, g.payloadType ?? '']));
+  const libraryOf = new Map(groups.filter((g) => g.libraryFrames !== undefined).map((g) => [g.id, g.libraryFrames as readonly string[]]));
   const pinnedJoins = joinCutTraces(groups, cores, framesOf);
   for (const [id, words] of cores) {
     if (framesOf.has(id)) {
@@ -227,7 +239,7 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
         const run = words.slice(start, start + length);
         if (!distinctive(run, true)) continue;
         const owner = byCore.get(`${typeOf.get(id)}\u0001${run.join(' ')}`);
-        if (owner === undefined || owner === id) continue;
+        if (owner === undefined || owner === id || !sameLibraryPath(libraryOf.get(id), libraryOf.get(owner))) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
       }
     }

@@ -15,6 +15,8 @@ export interface StackSignature {
   rootCause?: string;
   /** Top frames of our own code, innermost first (library frames only when there are none). */
   frames: string[];
+  /** True when `frames` are the application's own (false: library frames, the trace holds none of ours). */
+  ownFrames: boolean;
   /** First line of the surfaced exception's message, masked. */
   message: string;
   /**
@@ -216,6 +218,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     language,
     exceptionType: surfaced.type,
     frames: frames.slice(0, TOP_FRAMES),
+    ownFrames: withOwn !== undefined,
     message: language === 'go' ? surfaced.type : masked(surfaced.message),
   };
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;

@@ -66,6 +66,15 @@ describe('mergeByCore', () => {
     expect(joined([a, b, generic])).toEqual([['s2'], ['s3'], ['t2']]);
   });
 
+  it('joins a trace cut before its own frames to the whole trace, but not traces through other library frames', () => {
+    const whole = g('s1', 'DataAccessResourceFailureException: Unable to acquire JDBC Connection', { frames: ['InvoiceService.listOpen'] });
+    const cut = g('s2', 'DataAccessResourceFailureException: Unable to acquire JDBC Connection', { libraryFrames: ['HibernateJpaDialect.convert'] });
+    expect(joined([whole, cut])).toEqual([['s1', 's2']]);
+    const proactor = g('s3', 'RuntimeError: Event loop is closed', { libraryFrames: ['asyncio/proactor_events.py:__del__'] });
+    const subprocess = g('s4', 'RuntimeError: Event loop is closed', { libraryFrames: ['asyncio/base_subprocess.py:__del__'] });
+    expect(joined([proactor, subprocess])).toEqual([['s3'], ['s4']]);
+  });
+
   it('joins a trace cut short (fewer own frames) to the whole one, not another call site', () => {
     const whole = g('s1', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle', 'Billing.pay'] });
     const cut = g('s2', 'IllegalStateException: Invoice <ID> already settled', { frames: ['Billing.settle'] });
