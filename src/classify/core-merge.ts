@@ -3,8 +3,9 @@
 // in 5s…`), or under another exception name (`Error:` / `AxiosError:`). Each surface mines its own
 // template; this pass joins a cluster to the one whose words its own words contain.
 //
-// A cluster's core is its template's plain words in order, without exception names and level words (those drift between library versions and formatters). When the core of one cluster
-// holds the whole core of another as a contiguous run, and that run is distinctive (at least
+// A cluster's core is its template's plain words in order, without exception names and level words
+// (those drift between library versions and formatters). When the core of one cluster holds the
+// whole core of another as a contiguous run, and that run is distinctive (at least
 // MIN_CORE_WORDS words and MIN_CORE_CHARS letters), the longer is the same problem as the shorter.
 // Call sites stay apart: a stack trace through frames of the application's own code is its own
 // problem (two handlers raising `TypeError: Cannot read properties of undefined` are two bugs), so
@@ -52,6 +53,15 @@ export function coreWords(template: string): string[] {
   return out;
 }
 
+/** Groups meet only under one payload error type (or none): the key of a core under it. */
+function coreKey(payloadType: string | undefined, words: readonly string[]): string {
+  return `${payloadType ?? ''}\u0001${words.join(' ')}`;
+}
+
+function hasOwnFrames(g: CoreGroup): boolean {
+  return (g.frames?.length ?? 0) > 0;
+}
+
 function distinctive(words: readonly string[], problem: boolean): boolean {
   const min = problem ? MIN_PROBLEM_CORE_WORDS : MIN_CORE_WORDS;
   return words.length >= min && words.reduce((n, w) => n + w.length, 0) >= MIN_CORE_CHARS;
@@ -59,37 +69,36 @@ function distinctive(words: readonly string[], problem: boolean): boolean {
 
 /**
  * Traces through the application's own frames with one core: each joins the smallest id among those
- * that share one of its frames (so the result does not depend on order).
+ * that share one of its frames (so the result does not depend on order). `framed`: the groups with own frames.
  */
-function joinCutTraces(groups: readonly CoreGroup[], cores: ReadonlyMap<string, string[]>, framesOf: ReadonlyMap<string, readonly string[]>): Map<string, string> {
-  const byCore = new Map<string, string[]>();
-  for (const g of groups) {
+function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, string[]>): Map<string, string> {
+  const byCore = new Map<string, CoreGroup[]>();
+  for (const g of framed) {
     const words = cores.get(g.id) ?? [];
-    if (!framesOf.has(g.id) || !distinctive(words, g.problem)) continue;
-    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
-    byCore.set(key, [...(byCore.get(key) ?? []), g.id]);
+    if (!distinctive(words, g.problem)) continue;
+    const key = coreKey(g.payloadType, words);
+    byCore.set(key, [...(byCore.get(key) ?? []), g]);
   }
   const out = new Map<string, string>();
-  for (const ids of byCore.values()) {
-    if (ids.length < 2) continue;
-    ids.sort();
+  for (const same of byCore.values()) {
+    if (same.length < 2) continue;
+    same.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Union by shared frame, then every member points at its component's smallest id.
-    const root = new Map(ids.map((id) => [id, id]));
+    const root = new Map(same.map((g) => [g.id, g.id]));
     const find = (id: string): string => {
       let at = id;
       while (root.get(at) !== at) at = root.get(at) as string;
       return at;
     };
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const a = framesOf.get(ids[i] as string) as readonly string[];
-        const b = framesOf.get(ids[j] as string) as readonly string[];
-        if (!a.some((f) => b.includes(f))) continue;
-        const [ra, rb] = [find(ids[i] as string), find(ids[j] as string)];
+    for (let i = 0; i < same.length; i++) {
+      for (let j = i + 1; j < same.length; j++) {
+        const [a, b] = [same[i] as CoreGroup, same[j] as CoreGroup];
+        if (!(a.frames as readonly string[]).some((f) => (b.frames as readonly string[]).includes(f))) continue;
+        const [ra, rb] = [find(a.id), find(b.id)];
         if (ra !== rb) root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
       }
     }
-    for (const id of ids) if (find(id) !== id) out.set(id, find(id));
+    for (const { id } of same) if (find(id) !== id) out.set(id, find(id));
   }
   return out;
 }
@@ -119,7 +128,7 @@ function subsequence(short: readonly string[], long: readonly string[]): boolean
 function joinChains(groups: readonly CoreGroup[]): Map<string, string> {
   const byEnds = new Map<string, Array<{ id: string; layers: string[] }>>();
   for (const g of groups) {
-    if (!g.problem || (g.frames?.length ?? 0) > 0) continue;
+    if (!g.problem || hasOwnFrames(g)) continue;
     const layers = layersOf(g.template);
     if (layers === null) continue;
     const key = `${g.payloadType ?? ''}\u0001${layers[0]}\u0001${layers[layers.length - 1]}`;
@@ -196,15 +205,16 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
   const byCore = new Map<string, string>();
   const cores = new Map<string, string[]>();
   const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = new Map(groups.map((g) => [g.id, g]));
   const framedOwner = new Set<string>();
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
     if (!distinctive(words, g.problem) || !(g.problem || errorLike(g.template))) continue;
-    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    const key = coreKey(g.payloadType, words);
     // Groups with one core: a trace through the application's own frames stands for it (it cannot
     // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
-    const framed = (g.frames?.length ?? 0) > 0;
+    const framed = hasOwnFrames(g);
     if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
       byCore.set(key, g.id);
       if (framed) framedOwner.add(key);
@@ -217,29 +227,22 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
     if (g.reportedAs === undefined || !g.problem) continue;
     const words = coreWords(g.reportedAs);
     if (!distinctive(words, true)) continue;
-    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    const key = coreKey(g.payloadType, words);
     reporters.set(key, [...(reporters.get(key) ?? []), g.id]);
   }
   // Text logged alone under that line comes to the trace, unless a trace with that very core owns it.
   for (const [key, ids] of reporters) if (ids.length === 1 && !framedOwner.has(key)) byCore.set(key, ids[0] as string);
-  const framesOf = new Map(groups.filter((g) => (g.frames?.length ?? 0) > 0).map((g) => [g.id, g.frames as readonly string[]]));
-  const parent = new Map<string, string>();
-  const typeOf = new Map(groups.map((g) => [g.id, g.payloadType ?? '']));
-  const libraryOf = new Map(groups.filter((g) => g.libraryFrames !== undefined).map((g) => [g.id, g.libraryFrames as readonly string[]]));
-  const pinnedJoins = joinCutTraces(groups, cores, framesOf);
+  const parent = joinCutTraces(sorted.filter(hasOwnFrames), cores);
   for (const [id, words] of cores) {
-    if (framesOf.has(id)) {
-      const into = pinnedJoins.get(id);
-      if (into !== undefined) parent.set(id, into);
-      continue;
-    }
+    const g = byId.get(id) as CoreGroup;
+    if (hasOwnFrames(g)) continue;
     let best: { id: string; length: number } | null = null;
     for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const run = words.slice(start, start + length);
         if (!distinctive(run, true)) continue;
-        const owner = byCore.get(`${typeOf.get(id)}\u0001${run.join(' ')}`);
-        if (owner === undefined || owner === id || !sameLibraryPath(libraryOf.get(id), libraryOf.get(owner))) continue;
+        const owner = byCore.get(coreKey(g.payloadType, run));
+        if (owner === undefined || owner === id || !sameLibraryPath(g.libraryFrames, byId.get(owner)?.libraryFrames)) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
       }
     }
