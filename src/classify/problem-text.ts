@@ -102,9 +102,9 @@ function withoutTrailingContext(line: string): string {
   return line.slice(0, all[cut - 1]!.end);
 }
 
-// Not done: dropping the middle layers of a Go error chain (`op: ctx: ctx: root`). Their depth
-// varies with the path an error took, but a middle layer can also name what failed
-// (`readiness dependency failed: postgres: dial tcp …` vs `…: redis: …`): two problems.
+// The middle layers of a Go error chain (`op: ctx: ctx: root`) stay in the text: a middle layer can
+// name what failed (`…: postgres: dial tcp …` vs `…: redis: …`). A chain reached by a longer path is
+// joined to the shorter one by the classifier (core-merge.ts, joinChains), which sees both.
 
 /** `msg err="pq: deadlock detected"` -> `msg: pq: deadlock detected`: the logged error as its message wraps it. */
 function errorValue(line: string): string {
@@ -134,7 +134,8 @@ const MAX_FIELDS_CHARS = 2048;
  */
 function trailingFields(line: string): string {
   if (!line.endsWith('}')) return line;
-  const open = line.lastIndexOf(' {') >= 0 || line.lastIndexOf('\t{') >= 0 ? Math.max(line.lastIndexOf(' {'), line.lastIndexOf('\t{')) + 1 : -1;
+  // Where the object opens: just after the last space or tab before a `{` (0 when there is none).
+  const open = Math.max(line.lastIndexOf(' {'), line.lastIndexOf('\t{')) + 1;
   if (open <= 0 || line.length - open > MAX_FIELDS_CHARS || !/[A-Za-z]{2}/.test(line.slice(0, open))) return line;
   let fields: unknown;
   try {

@@ -47,6 +47,8 @@ export class TextClusters {
   private readonly miner: TemplateMiner;
   private readonly variants: Variant[] = [];
   private readonly states = new Map<number, TemplateState>();
+  /** sharedWords() as of the last add: locate() asks it once per stored sample. */
+  private shared: Set<string> | null = null;
 
   constructor(private readonly options: TextOptions = DEFAULT_TEXT_OPTIONS) {
     this.miner = new TemplateMiner(options);
@@ -54,6 +56,7 @@ export class TextClusters {
 
   /** Adds masked tokens; returns a variant index whose stats the caller records into. */
   add(tokens: readonly string[], errorType?: string): number {
+    this.shared = null;
     const template = this.miner.add(tokens, errorType ?? '');
     let state = this.states.get(template);
     if (state === undefined) {
@@ -128,6 +131,11 @@ export class TextClusters {
    * queues, hosts) that many messages mention, so a position holding one is a value.
    */
   private sharedWords(): Set<string> {
+    this.shared ??= this.findSharedWords();
+    return this.shared;
+  }
+
+  private findSharedWords(): Set<string> {
     const seenIn = new Map<string, Set<number>>();
     const shared = new Set<string>();
     const needed = this.options.sharedWordTemplates;
