@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyFile } from '../src/entry/classify-file.js';
 import { score } from './accuracy.js';
+import { classifyRecords } from './lib/classify-records.js';
 import { BATCH, buildHeldoutSet, type Truth } from './lib/heldout/build-dataset.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -17,10 +17,8 @@ const FLOOR = ['NOTICE', 'WARNING', 'ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY'];
 interface Row { cluster: string; template: string }
 
 async function classify(path: string): Promise<{ rows: Row[]; out: string }> {
-  const lines: string[] = [];
-  await classifyFile(path, 'gcp', (line) => lines.push(line));
-  const rows = lines.map((l) => JSON.parse(l) as { cluster: string | null; template: string | null })
-    .map((r) => ({ cluster: r.cluster ?? 'skipped', template: r.template ?? '(skipped)' }));
+  const { records, lines } = await classifyRecords(path);
+  const rows = records.map((r) => ({ cluster: r.cluster ?? 'skipped', template: r.template ?? '(skipped)' }));
   return { rows, out: lines.join('\n') };
 }
 

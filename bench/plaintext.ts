@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyFile } from '../src/entry/classify-file.js';
+import { classifyRecords } from './lib/classify-records.js';
 import { score } from './accuracy.js';
 import { buildDay, exportsOf, type Truth } from './lib/plaintext/day.js';
 import { AT_LEAST_NOTICE } from './lib/plaintext/model.js';
@@ -27,10 +27,8 @@ function seedFromArgv(): number {
 }
 
 async function classify(path: string): Promise<Row[]> {
-  const lines: string[] = [];
-  await classifyFile(path, 'gcp', (line) => lines.push(line));
-  return lines.map((l) => JSON.parse(l) as { cluster: string | null; template: string | null })
-    .map((r) => ({ cluster: r.cluster ?? 'skipped', template: r.template ?? '(skipped)' }));
+  const { records } = await classifyRecords(path);
+  return records.map((r) => ({ cluster: r.cluster ?? 'skipped', template: r.template ?? '(skipped)' }));
 }
 
 const cut = (s: string, n = 150): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s).replace(/\n/g, '\\n');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyFile } from '../src/entry/classify-file.js';
+import { classifyRecords, type ClassifyRecord } from './lib/classify-records.js';
 import { score } from './accuracy.js';
 import { Prng } from './lib/prng.js';
 
@@ -60,13 +60,13 @@ async function classify(messages: readonly RealMessage[]): Promise<Row[]> {
     textPayload: m.message,
     resource: { type: 'cloud_run_revision', labels: { service_name: 'svc' } },
   })).join('\n') + '\n');
-  const lines: string[] = [];
+  let records: ClassifyRecord[];
   try {
-    await classifyFile(path, 'gcp', (line) => lines.push(line));
+    ({ records } = await classifyRecords(path));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return lines.map((l) => JSON.parse(l) as { cluster: string | null; template: string | null; skipped?: string })
+  return records
     .map((r, i) => ({ cluster: r.cluster ?? `skipped#${i} (${r.skipped ?? '?'})`, template: r.template ?? `(skipped: ${r.skipped ?? '?'})` }));
 }
 
