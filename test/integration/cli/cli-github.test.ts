@@ -5,18 +5,13 @@ import { plantedEmailLocalParts, plantedSecretStrings } from '../../../bench/lib
 import { main } from '../../../src/entry/cli.js';
 import { Capture } from '../../support/capture.js';
 import type { RunReport } from '../../../src/report/run-report.js';
-import { APP_ID, MANAGED, REPOSITORY, appKeys, startGitHub } from '../github/harness.js';
+import { APP_ID, MANAGED, REPOSITORY, appKeys, shareFakeGitHub } from '../github/harness.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 
 const EXAMPLE = 'examples/cloud-run-backend-day.jsonl';
 
 let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startGitHub();
-});
-afterAll(async () => {
-  await github.close();
-});
+shareFakeGitHub((server) => (github = server));
 
 async function sweep(now: string, window: string, ...extra: string[]) {
   const stdout = new Capture();

@@ -6,17 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/entry/cli.js';
 import { Capture } from '../../support/capture.js';
-import { APP_ID, REPOSITORY, appKeys, startGitHub } from '../github/harness.js';
+import { APP_ID, REPOSITORY, appKeys, shareFakeGitHub } from '../github/harness.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 
 const EXAMPLE = 'examples/cloud-run-backend-day.jsonl';
 let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startGitHub();
-});
-afterAll(async () => {
-  await github.close();
-});
+shareFakeGitHub((server) => (github = server));
 
 async function sweep(...extra: string[]) {
   const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_APP_ID: String(APP_ID), GITHUB_APP_PRIVATE_KEY: appKeys().privateKeyPem };

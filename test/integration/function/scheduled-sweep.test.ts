@@ -5,18 +5,12 @@ import { runSweepRequest } from '../../../src/entry/run-sweep.js';
 import { createLogger } from '../../../src/shared/logger.js';
 import { parseStateBlock } from '../../../src/render/index.js';
 import { Capture } from '../../support/capture.js';
-import { APP_ID, REPOSITORY, appKeys, startGitHub } from '../github/harness.js';
+import { APP_ID, REPOSITORY, appKeys, shareFakeGitHub } from '../github/harness.js';
 import type { FakeGitHub } from '../servers/github/server.js';
 
 const EXAMPLE = 'examples/cloud-run-backend-day.jsonl';
 let github: FakeGitHub;
-
-beforeAll(async () => {
-  github = await startGitHub();
-});
-afterAll(async () => {
-  await github.close();
-});
+shareFakeGitHub((server) => (github = server));
 
 function sweep(now: string, scheduled: boolean) {
   const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_APP_ID: String(APP_ID), GITHUB_APP_PRIVATE_KEY: appKeys().privateKeyPem };

@@ -37,6 +37,16 @@ export function useFakeGitHub(use: (server: FakeGitHub) => void, options: Partia
   });
 }
 
+/** One fake GitHub for every test of the calling file (the CLI and function suites start the server once). */
+export function shareFakeGitHub(use: (server: FakeGitHub) => void, options: Partial<FakeGitHubOptions> = {}): void {
+  let current: FakeGitHub;
+  beforeAll(async () => {
+    current = await startGitHub(options);
+    use(current);
+  });
+  afterAll(() => current.close());
+}
+
 export function storeFor(server: FakeGitHub, options: Partial<GitHubStoreOptions> = {}): Promise<IssueStore> {
   return createGitHubStore({
     appId: String(APP_ID),
