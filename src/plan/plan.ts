@@ -7,9 +7,7 @@ import { assessCluster, type Assessment } from './assess.js';
 import type { ActionGroup, PlanContext, PlanInput, PlanOutput } from './context.js';
 import { planCreate, untrackedProblem } from './create-issue.js';
 import { matchClusters, type Matching } from './match-issue.js';
-import { platformCrash } from './platform-crash.js';
-import { urgencyTier } from './priority.js';
-import { byUrgency, type Urgency } from './rank.js';
+import { byUrgency, urgencyOf } from './rank.js';
 import { RelatedIndex, type RelatedNode } from './related.js';
 import { indexRevisions } from './revisions.js';
 import { planStaleNote } from './stale-note.js';
@@ -44,7 +42,7 @@ export function plan(input: PlanInput): PlanOutput {
       groups.push(planCreate(cluster, named, ctx, matching.closedCandidates.get(cluster.id)));
     }
   }
-  const urgency = new Map(groups.map((g) => [g, urgencyOf(g.problem!)]));
+  const urgency = new Map(groups.map((g) => [g, urgencyOf(g.problem!, assessCluster(g.problem!, settings))]));
   groups.sort((a, b) => byUrgency(urgency.get(a)!, urgency.get(b)!));
 
   const claimed = new Set([...matching.byCluster.values()].map((m) => m.issue.number));
@@ -64,10 +62,6 @@ function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGro
   return { problem, actions: [{ kind: 'none', cluster: problem.id, ...where, reason }] };
 }
 
-function urgencyOf(p: Problem): Urgency {
-  return { id: p.id, priority: p.priority, tier: urgencyTier(p.severity, platformCrash(p) !== null), count: p.count };
-}
-
 /**
  * The short name of each issue to file, unique among open issues and this sweep's new ones; the
  * more urgent problem keeps the plainer name, so names do not depend on the order clusters came in.
@@ -75,11 +69,8 @@ function urgencyOf(p: Problem): Urgency {
 function newIssueNames(clusters: Cluster[], assessments: ReadonlyMap<string, Assessment>, matching: Matching, issues: TrackedIssue[]): Map<string, string> {
   const taken = takenNames(issues, [...matching.byCluster.values()].map((m) => m.issue));
   const fresh = clusters.filter((c) => assessments.get(c.id)?.matters && !matching.sameAs.has(c.id));
-  const urgency = (c: Cluster): Urgency => {
-    const a = assessments.get(c.id)!;
-    return { id: c.id, priority: a.verdict.priority, tier: urgencyTier(c.severity, a.crash !== null), count: c.count };
-  };
-  fresh.sort((a, b) => byUrgency(urgency(a), urgency(b)));
+  const urgency = new Map(fresh.map((c) => [c.id, urgencyOf(c, assessments.get(c.id)!)]));
+  fresh.sort((a, b) => byUrgency(urgency.get(a.id)!, urgency.get(b.id)!));
   const names = new Map<string, string>();
   for (const c of fresh) {
     const a = assessments.get(c.id)!;
