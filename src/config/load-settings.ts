@@ -27,6 +27,7 @@ const ENV_OVERRIDES: Array<[string, string[], (v: string) => unknown]> = [
   ['GITHUB_API_URL', ['github', 'apiUrl'], String],
   ['GITHUB_APP_PRIVATE_KEY_SECRET', ['github', 'privateKeySecret'], String],
   ['LOGGING_EMULATOR_HOST', ['source', 'emulatorHost'], String],
+  ['BIGQUERY_EMULATOR_HOST', ['source', 'analytics', 'emulatorHost'], String],
   ['LOG_LEVEL', ['logLevel'], (v) => v.toLowerCase()],
 ];
 
@@ -57,6 +58,9 @@ export function loadSettings(fileText: string, env: Env = {}): { settings: Setti
   const settings = raw as unknown as Settings;
   if (parseDuration(settings.window) === null) throw new ConfigError('window', 'must be a positive duration such as 6h');
   if (parseDuration(settings.maxLookBack) === null) throw new ConfigError('maxLookBack', 'must be a positive duration such as 24h');
+  if (settings.source.mode !== 'api' && settings.source.analytics.table === undefined) {
+    throw new ConfigError('source.analytics.table', `source.mode ${settings.source.mode} reads a Log Analytics view: name it, e.g. my-project.my_link._AllLogs`);
+  }
   settings.rules.forEach((rule, i) => {
     try {
       compileRulePattern(rule.match);

@@ -8,6 +8,9 @@ const PriorityT = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
 const Strict = { additionalProperties: false } as const;
 /** A group whose every key has a default: it may be left out, or hold only the keys it changes. */
 const Defaulted = { additionalProperties: false, default: {} } as const;
+/** Where a sweep reads logs from (source.mode). */
+export const SOURCE_MODES = ['api', 'analytics', 'auto'] as const;
+export type SourceMode = (typeof SOURCE_MODES)[number];
 const Count = (fallback: number) => Type.Integer({ minimum: 1, default: fallback });
 
 export const RuleSchema = Type.Object(
@@ -41,6 +44,23 @@ export const SettingsSchema = Type.Object(
         pageSize: Type.Integer({ minimum: 1, maximum: 1000, default: 1000 }),
         timeBudgetSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 240 }),
         emulatorHost: Type.Optional(Type.String({ description: 'host:port of a Cloud Logging gRPC endpoint (env LOGGING_EMULATOR_HOST).' })),
+        mode: Type.Union(SOURCE_MODES.map((m) => Type.Literal(m)), {
+          default: 'api',
+          description: 'api: the Logging API; analytics: SQL on a Log Analytics view (source.analytics); auto: the API, or Log Analytics when the window holds more than the API reads within the time budget.',
+        }),
+        analytics: Type.Object(
+          {
+            table: Type.Optional(Type.String({
+              pattern: '^[A-Za-z0-9_.:-]+\\.[A-Za-z0-9_]+\\.[A-Za-z0-9_]+$',
+              description: 'The linked dataset\'s view, PROJECT.DATASET.VIEW (e.g. my-proj.logs_link._AllLogs); required by the analytics and auto modes.',
+            })),
+            maximumBytesBilled: Type.Integer({ minimum: 1, default: 20_000_000_000, description: 'A query that would bill more bytes fails instead of running.' }),
+            queryTimeoutSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 120, description: 'A query not done by then is cancelled; never longer than source.timeBudgetSeconds.' }),
+            location: Type.Optional(Type.String({ minLength: 1, description: 'BigQuery location of the linked dataset (e.g. US, europe-west1); found from the view when absent.' })),
+            emulatorHost: Type.Optional(Type.String({ description: 'host:port of a BigQuery REST endpoint, plain HTTP, no credentials (env BIGQUERY_EMULATOR_HOST).' })),
+          },
+          Defaulted,
+        ),
       },
       Defaulted,
     ),

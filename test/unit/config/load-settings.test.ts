@@ -123,4 +123,31 @@ describe('loadSettings', () => {
   ])('names the mistake in %j', (text, message) => {
     expect(() => loadSettings(text, {})).toThrow(message);
   });
+  describe('source.mode and Log Analytics', () => {
+    it('reads the Logging API unless told otherwise', () => {
+      expect(loadSettings(shipped, {}).settings.source.mode).toBe('api');
+      expect(loadSettings('', {}).settings.source.analytics).toEqual({ maximumBytesBilled: 20_000_000_000, queryTimeoutSeconds: 120 });
+    });
+
+    it.each(['analytics', 'auto'])('accepts %s with a view, its limits and the endpoint from env', (mode) => {
+      const text = `source:\n  mode: ${mode}\n  analytics:\n    table: google.com:proj.logs_link._AllLogs\n    maximumBytesBilled: 5000000\n    queryTimeoutSeconds: 30\n`;
+      const { settings } = loadSettings(text, { BIGQUERY_EMULATOR_HOST: 'localhost:9050' });
+      expect(settings.source).toMatchObject({
+        mode,
+        analytics: { table: 'google.com:proj.logs_link._AllLogs', maximumBytesBilled: 5_000_000, queryTimeoutSeconds: 30, emulatorHost: 'localhost:9050' },
+      });
+    });
+
+    it.each([
+      ['a mode without a view', 'source:\n  mode: analytics\n', 'source.analytics.table'],
+      ['auto without a view', 'source:\n  mode: auto\n', 'source.analytics.table'],
+      ['an unknown mode', 'source:\n  mode: bigquery\n', 'source.mode'],
+      ['a view that is not PROJECT.DATASET.VIEW', 'source:\n  analytics:\n    table: logs_link._AllLogs\n', 'source.analytics.table'],
+      ['a table name with a quote', "source:\n  analytics:\n    table: 'p.d.v`; DROP'\n", 'source.analytics.table'],
+      ['no byte limit', 'source:\n  analytics:\n    maximumBytesBilled: 0\n', 'source.analytics.maximumBytesBilled'],
+      ['an unknown analytics key', 'source:\n  analytics:\n    dataset: x\n', 'source.analytics.dataset'],
+    ])('rejects %s, naming the key', (_name, text, key) => {
+      expect(configErrorKey(() => loadSettings(text, {}))).toBe(key);
+    });
+  });
 });
