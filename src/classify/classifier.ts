@@ -15,8 +15,12 @@ import { stackSignature } from './stack-signature.js';
 import { DEFAULT_TEXT_OPTIONS, TextClusters, type TextOptions } from './text-clusters.js';
 
 export interface Classifier {
-  /** Adds one entry (already redacted); returns a small handle. */
-  add(entry: Entry): number;
+  /**
+   * Adds one entry (already redacted); returns a small handle. With `share`, the entry stands for the
+   * entries `share` counts (a sample of a group counted elsewhere, e.g. by Log Analytics): its counts,
+   * span, revisions and timeline are recorded instead of the entry's own.
+   */
+  add(entry: Entry, share?: ClusterStats): number;
   /** After all adds: the entry's final cluster id and template. */
   resolve(handle: number): { id: string; template: string };
   /** The clusters so far, aggregated; clusters with the same id are merged. Sorted by count desc. */
@@ -249,9 +253,10 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   }
 
   return {
-    add(entry: Entry): number {
+    add(entry: Entry, share?: ClusterStats): number {
       const handle = place(entry);
-      record(statsOf(handle), entry);
+      if (share) mergeStats(statsOf(handle), share);
+      else record(statsOf(handle), entry);
       finalized = null;
       return handle;
     },
