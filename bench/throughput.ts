@@ -1,96 +1,103 @@
-// Throughput and memory of a dry-run sweep, against reading and parsing the same file without
-// classifying it. Prints figures; asserts nothing.
+// How a dry-run file sweep compares with merely reading its input, measured from outside, as an
+// operator would. Prints figures; asserts nothing.
 //
 //   npm run bench:throughput                 100k and 1M entries
 //   npm run bench:throughput -- 20000 200000 other sizes
-//   BENCH_RUNS=1 npm run bench:throughput    one timed run per phase instead of the median of three
+//   BENCH_RUNS=1 npm run bench:throughput    one run of each instead of three (medians)
+//   BENCH_STAGES=0 npm run bench:throughput  without the per-stage breakdown
 //
-// Entries come from the seeded Cloud Run generator (four services, a day, most of it INFO/DEBUG noise
-// that the severity floor drops, the rest notices, warnings and errors of a few dozen problem families
-// with varying values). Files are written once as JSONL under bench/out/ and reused (delete them after
-// changing the generator). For each size, two phases, each in a child process of its own so that one
-// phase's peak memory never counts against the other, alternated three times (the median is shown):
-//   parse  createFileSource(file).read(query): stream, split, JSON.parse, window/service/severity filter
-//   sweep  runSweep over the same file source: the above plus normalize, redact, mask, classify, plan
-//          (dry run, no GitHub store, a silent logger, the shipped config/gardener.yaml)
-// Each child samples process.memoryUsage() every 50 ms and reports the maxima, and VmHWM (the kernel's
-// peak resident set) where /proc is there. A third child runs the sweep again, untimed, collecting
-// garbage before each sample (every 250 ms): its largest heap is what the sweep really holds ("live"),
-// where the peaks also count garbage the collector had not yet needed to free. Targets: sweep <= 2x parse time; peak RSS <= 512 MB at 1M;
-// memory at the largest size no more than at the smallest plus the clusters (it follows problems,
-// not entries).
-import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Inputs come from the seeded Cloud Run generator (bench/lib/cloud-run-generator.ts: four services, a
+// day, mostly INFO/DEBUG noise, the rest notices, warnings and errors of a few dozen problem families)
+// and are written once under bench/out/ (delete them after changing the generator), in both shapes a
+// sweep reads: JSONL, oldest first, and the JSON array `gcloud logging read --format=json` prints
+// (indented, newest first).
+//
+// Per size, each a separate process, alternated RUNS times, page cache warm (one untimed read first):
+//   baseline  node dist/bench/bare-reader.js FILE.jsonl: readline + JSON.parse per line, counting the
+//             entries at NOTICE and above, nothing else
+//   sweep     node bin/log-gardener.js sweep --logs-file FILE --dry-run --json --now … --window 24h,
+//             on the JSONL file and on the JSON array
+// Time is the wall clock around the process, median of the runs; peak RSS is the child's maximum
+// resident set (/usr/bin/time, else the child's own resource usage), the largest of the runs.
+// Start-up is the same sweep on an empty file. Then, per stage (dist/bench/sweep-stages.js, each
+// prefix of the pipeline in a process of its own, median of the runs): read and split, parse (with the
+// source's filter), normalize and redact (with reassembly and the severity floor), classify, plan and
+// render. Goal: sweep <= 1.5x the baseline at 1M, >= 120k entries/s, peak RSS <= 256 MB and flat in
+// the number of entries, the same from the JSON array as from JSONL.
+import { spawn } from 'node:child_process';
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
-import { loadSettings } from '../src/config/load-settings.js';
-import { createFileSource } from '../src/source/log-file.js';
-import { runSweep } from '../src/sweep.js';
-import { KNOWN_SERVICES } from './lib/service-catalogue.js';
 import { generateEntries } from './lib/cloud-run-generator.js';
+import { KNOWN_SERVICES } from './lib/service-catalogue.js';
+import { BENCH_END, STAGES, type Stage } from './sweep-stages.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST_BENCH = dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = join(ROOT, 'bench', 'out');
 const SEED = 4242;
-const START = Date.parse('2025-09-11T00:00:00Z');
-const END = Date.parse('2025-09-12T00:00:00Z');
-const SERVICES = Object.keys(KNOWN_SERVICES);
-const SAMPLE_MS = 50;
-const LIVE_SAMPLE_MS = 250;
-/** Timed runs of each phase (BENCH_RUNS); the median is reported. */
+const END = Date.parse(BENCH_END);
+const START = END - 24 * 3600 * 1000;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+const WITH_STAGES = process.env.BENCH_STAGES !== '0';
 const MB = 1024 * 1024;
+const TIME = '/usr/bin/time';
+const PEAK_HOOK = join(DIST_BENCH, 'lib', 'report-peak-rss.js');
 
-/** `live`: the sweep again, with a full collection before each sample, for the heap it really holds. */
-type Phase = 'parse' | 'sweep' | 'live';
+type Format = 'jsonl' | 'array';
 
-interface PhaseResult {
-  phase: Phase;
-  /** Entries handed on by the source (after its filter). */
-  passed: number;
-  /** Entries in the file, as the source counted them (passed + filtered + skipped). */
-  total: number;
+interface Run {
   ms: number;
-  clusters: number;
+  /** CPU time of the child (user + system, every thread), ms: steadier than the wall clock on a busy machine. */
+  cpuMs: number;
+  /** Peak resident set of the child, bytes. */
   rss: number;
-  heap: number;
-  hwm: number | null;
-  /** Largest heap left after a full collection (live phase only). */
-  live: number | null;
+  stdout: string;
 }
 
-type Combined = PhaseResult & { spread: string };
-
-/** Median time of the runs; the largest of each memory figure. */
-function combine(runs: PhaseResult[]): Combined {
-  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
-  const max = (pick: (r: PhaseResult) => number | null) => {
-    const values = runs.map(pick).filter((v): v is number => v !== null);
-    return values.length > 0 ? Math.max(...values) : null;
-  };
-  return {
-    ...(runs[0] as PhaseResult),
-    ms: times[Math.floor(times.length / 2)] as number,
-    rss: max((r) => r.rss) ?? 0,
-    heap: max((r) => r.heap) ?? 0,
-    hwm: max((r) => r.hwm),
-    spread: `${(times[0] as number).toFixed(0)}-${(times[times.length - 1] as number).toFixed(0)}`,
-  };
+/** Runs `node ARGS` in a child of its own; wall time from outside, peak RSS as the kernel counted it. */
+function runNode(args: string[]): Promise<Run> {
+  const peakFile = join(tmpdir(), `bench-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const viaTime = existsSync(TIME);
+  const [command, argv] = viaTime
+    ? [TIME, ['-f', '%M %U %S', '-o', peakFile, process.execPath, ...args]]
+    : [process.execPath, ['--import', PEAK_HOOK, ...args]];
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(command, argv, {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BENCH_PEAK_RSS_FILE: peakFile, LOG_LEVEL: '' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) return fail(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString().slice(-500)}`));
+      const [kb, user, system] = readFileSync(peakFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+      rmSync(peakFile, { force: true });
+      done({ ms, cpuMs: (user + system) * 1000, rss: kb * 1024, stdout: Buffer.concat(out).toString() });
+    });
+  });
 }
 
-/** The file of `count` entries, generated on first use. */
-function dataFile(count: number): string {
+const baseline = (jsonl: string) => runNode([join(DIST_BENCH, 'bare-reader.js'), jsonl]);
+const sweep = (file: string) => runNode(['bin/log-gardener.js', 'sweep', '--logs-file', relative(ROOT, file), '--dry-run', '--json', '--now', BENCH_END, '--window', '24h']);
+const stage = (name: Stage, file: string) => runNode([join(DIST_BENCH, 'sweep-stages.js'), name, file]);
+
+/** The JSONL file of `count` entries, generated on first use. */
+function jsonlFile(count: number): string {
   const path = join(OUT_DIR, `throughput-${SEED}-${count}.jsonl`);
   if (existsSync(path)) return path;
   mkdirSync(OUT_DIR, { recursive: true });
   const partial = `${path}.partial`;
   writeFileSync(partial, '');
-  const started = performance.now();
   let batch: string[] = [];
-  const generated = generateEntries({ seed: SEED, count, start: new Date(START), end: new Date(END), services: SERVICES });
-  for (const { entry } of generated) {
+  for (const { entry } of generateEntries({ seed: SEED, count, start: new Date(START), end: new Date(END), services: Object.keys(KNOWN_SERVICES) })) {
     batch.push(JSON.stringify(entry));
     if (batch.length === 5000) {
       appendFileSync(partial, batch.join('\n') + '\n');
@@ -98,127 +105,149 @@ function dataFile(count: number): string {
     }
   }
   if (batch.length > 0) appendFileSync(partial, batch.join('\n') + '\n');
-  // Renamed only when complete, so an interrupted run never leaves a short file to be reused.
-  renameSync(partial, path);
-  console.log(`generated ${count} entries -> ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  renameSync(partial, path); // only when complete: an interrupted run never leaves a short file
   return path;
 }
 
-function settings() {
-  return loadSettings(readFileSync(join(ROOT, 'config', 'gardener.yaml'), 'utf8'), {}).settings;
-}
-
-function peakResident(): number | null {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-async function runPhase(phase: Phase, path: string): Promise<PhaseResult> {
-  const peak = { rss: 0, heap: 0 };
-  const collect = phase === 'live' ? (globalThis as { gc?: () => void }).gc : undefined;
-  if (phase === 'live' && !collect) throw new Error('the live phase needs node --expose-gc');
-  const sample = () => {
-    collect?.();
-    const m = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, m.rss);
-    peak.heap = Math.max(peak.heap, m.heapUsed);
+/**
+ * The same entries as gcloud prints them: one indented JSON array, newest first. Written from the
+ * JSONL file read backwards in blocks, so memory stays small at any size.
+ */
+function arrayFile(jsonl: string): string {
+  const path = jsonl.replace(/\.jsonl$/, '.newest-first.json');
+  if (existsSync(path)) return path;
+  const partial = `${path}.partial`;
+  const input = openSync(jsonl, 'r');
+  const output = openSync(partial, 'w');
+  const block = Buffer.alloc(8 * MB);
+  let position = fstatSync(input).size;
+  let tail = Buffer.alloc(0); // the start of a line whose beginning is in an earlier block
+  let first = true;
+  writeSync(output, '[\n');
+  const emit = (lines: string[]) => {
+    const text = lines.map((line) => {
+      const element = JSON.stringify(JSON.parse(line), null, 2).replace(/\n/g, '\n  ');
+      const separator = first ? '  ' : ',\n  ';
+      first = false;
+      return separator + element;
+    }).join('');
+    writeSync(output, text);
   };
-  const timer = setInterval(sample, collect ? LIVE_SAMPLE_MS : SAMPLE_MS);
-  const s = settings();
-  const window = { start: START, end: END };
-  const source = createFileSource(path);
-  let passed = 0;
-  let clusters = 0;
-  let total = 0;
-  const started = performance.now();
-  if (phase === 'parse') {
-    const read = source.read({ window, services: SERVICES, severityFloor: s.severityFloor });
-    for await (const raw of read.entries) if (raw) passed++;
-    const r = read.result();
-    total = passed + r.filtered + Object.values(r.skippedBy).reduce((a, b) => a + b, 0);
-  } else {
-    const logger = pino({ level: 'silent' });
-    const { report } = await runSweep(
-      { source, store: null, logger },
-      { runId: 'bench', window, services: SERVICES, dryRun: true, settings: s },
-    );
-    const e = report.entries;
-    total = e.read + e.filtered + e.skipped;
-    passed = total - e.filtered;
-    clusters = report.clusters.length;
+  while (position > 0) {
+    const length = Math.min(block.length, position);
+    position -= length;
+    readSync(input, block, 0, length, position);
+    const text = Buffer.concat([block.subarray(0, length), tail]);
+    const cut = position > 0 ? text.indexOf(10) + 1 : 0; // a line begins after the first newline
+    tail = Buffer.from(text.subarray(0, cut));
+    emit(text.subarray(cut).toString('utf8').split('\n').filter((l) => l.trim() !== '').reverse());
   }
-  const ms = performance.now() - started;
-  clearInterval(timer);
-  sample();
-  return { phase, passed, total, ms, clusters, rss: peak.rss, heap: peak.heap, hwm: peakResident(), live: collect ? peak.heap : null };
+  writeSync(output, '\n]\n');
+  closeSync(input);
+  closeSync(output);
+  renameSync(partial, path);
+  return path;
 }
 
-function inChild(phase: Phase, path: string): Promise<PhaseResult> {
-  return new Promise((done, fail) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--phase', phase, path], { execArgv: process.execArgv });
-    let result: PhaseResult | undefined;
-    child.on('message', (m) => (result = m as PhaseResult));
-    child.on('error', fail);
-    child.on('exit', (code) => (result && code === 0 ? done(result) : fail(new Error(`${phase} phase exited with ${code}`))));
-  });
+function emptyFile(): string {
+  const path = join(OUT_DIR, 'empty.jsonl');
+  if (!existsSync(path)) writeFileSync(path, '');
+  return path;
 }
 
-const mb = (bytes: number | null) => (bytes === null ? 'n/a' : (bytes / MB).toFixed(0));
-const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')}`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const mb = (bytes: number) => (bytes / MB).toFixed(0);
+const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
 
-function row(cells: Array<string | number>, widths: number[]): string {
-  return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 8) : String(c).padStart(widths[i] ?? 8))).join('  ');
+interface ReportCounts {
+  entries: { read: number; filtered: number; skipped: number };
+  clusters: unknown[];
+  actions: unknown[];
 }
 
-async function main(sizes: number[]): Promise<void> {
-  const results: Array<{ size: number; parse: Combined; sweep: Combined; bytes: number }> = [];
-  for (const size of sizes) {
-    const path = dataFile(size);
-    // Alternated, so a burst of load on a shared machine falls on both phases alike.
-    const parses: PhaseResult[] = [];
-    const sweeps: PhaseResult[] = [];
+function counts(stdout: string): string {
+  const report = JSON.parse(stdout) as ReportCounts;
+  const e = report.entries;
+  return `read ${e.read}, filtered ${e.filtered}, skipped ${e.skipped}, clusters ${report.clusters.length}, actions ${report.actions.length}`;
+}
+
+/** The report without what differs from run to run (its id), for comparing two runs or two versions. */
+function stableReport(stdout: string): string {
+  const report = JSON.parse(stdout) as Record<string, unknown>;
+  delete report.runId;
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+async function measure(size: number): Promise<void> {
+  const jsonl = jsonlFile(size);
+  const files: Record<Format, string> = { jsonl, array: arrayFile(jsonl) };
+  // Warm the page cache: one untimed read of each input.
+  for (const file of Object.values(files)) readFileSync(file).length;
+  const base: Run[] = [];
+  const sweeps: Record<Format, Run[]> = { jsonl: [], array: [] };
+  for (let run = 0; run < RUNS; run++) {
+    base.push(await baseline(jsonl));
+    for (const format of ['jsonl', 'array'] as const) sweeps[format].push(await sweep(files[format]));
+  }
+  const bare = JSON.parse(base[0]!.stdout) as { entries: number; notice: number };
+  const baseMs = median(base.map((r) => r.ms));
+  console.log(`\n-- ${size.toLocaleString('en-US')} entries (${bare.notice.toLocaleString('en-US')} at NOTICE or above); `
+    + `JSONL ${mb(statSync(jsonl).size)} MB, JSON array ${mb(statSync(files.array).size)} MB`);
+  const baseCpu = median(base.map((r) => r.cpuMs));
+  console.log('   what                 median ms   runs ms              ratio   entries/s   peak RSS MB   CPU ms   CPU ratio');
+  const line = (what: string, runs: Run[]) => {
+    const ms = median(runs.map((r) => r.ms));
+    const cpu = median(runs.map((r) => r.cpuMs));
+    const spread = runs.map((r) => r.ms.toFixed(0)).join('/');
+    console.log(`   ${what.padEnd(20)} ${ms.toFixed(0).padStart(9)}   ${spread.padEnd(20)} ${(ms / baseMs).toFixed(2).padStart(5)}x `
+      + `${perSecond(bare.entries, ms).padStart(11)}   ${mb(Math.max(...runs.map((r) => r.rss))).padStart(11)}   `
+      + `${cpu.toFixed(0).padStart(6)}   ${(cpu / baseCpu).toFixed(2).padStart(8)}x`);
+  };
+  line('baseline (JSONL)', base);
+  line('sweep, JSONL', sweeps.jsonl);
+  line('sweep, JSON array', sweeps.array);
+  for (const format of ['jsonl', 'array'] as const) {
+    const reports = new Set(sweeps[format].map((r) => stableReport(r.stdout)));
+    const report = [...reports][0]!;
+    writeFileSync(join(OUT_DIR, `report-${size}-${format}.json`), report);
+    console.log(`   ${format} report: ${counts(sweeps[format][0]!.stdout)}${reports.size > 1 ? ' (RUNS DISAGREE)' : ''}`);
+  }
+  if (!WITH_STAGES) return;
+  for (const format of ['jsonl', 'array'] as const) {
+    const times: Record<Stage, number[]> = { split: [], source: [], normalize: [], classify: [], sweep: [] };
     for (let run = 0; run < RUNS; run++) {
-      parses.push(await inChild('parse', path));
-      sweeps.push(await inChild('sweep', path));
+      for (const name of STAGES) times[name].push((JSON.parse((await stage(name, files[format])).stdout) as { cpuMs: number }).cpuMs);
     }
-    const live = await inChild('live', path);
-    results.push({ size, parse: combine(parses), sweep: { ...combine(sweeps), live: live.live }, bytes: statSync(path).size });
-  }
-  const widths = [7, 10, 9, 10, 13, 11, 8, 8, 9, 8, 8];
-  console.log(`\nnode ${process.version}, ${SERVICES.length} services, severity floor ${settings().severityFloor}, `
-    + `median of ${RUNS} runs (memory: the largest)\n`);
-  console.log(row(['phase', 'entries', 'sev>=', 'time ms', 'runs ms', 'entries/s', 'RSS MB', 'heap MB', 'VmHWM MB', 'live MB', 'clusters'], widths));
-  for (const { size, parse, sweep, bytes } of results) {
-    console.log(`-- ${size.toLocaleString('en-US')} entries (${mb(bytes)} MB file)`);
-    for (const p of [parse, sweep]) {
-      console.log(row([p.phase, p.total, p.passed, p.ms.toFixed(0), p.spread, rate(p.total, p.ms), mb(p.rss), mb(p.heap), mb(p.hwm), p.live === null ? '' : mb(p.live), p.phase === 'sweep' ? p.clusters : ''], widths));
-    }
-  }
-  console.log('\nratios (targets: sweep/parse <= 2.00; peak RSS <= 512 MB at 1M; memory at the largest size ~ the smallest + clusters)');
-  for (const { size, parse, sweep } of results) {
-    console.log(`  ${String(size).padStart(8)}: sweep/parse time ${(sweep.ms / parse.ms).toFixed(2)}x`);
-  }
-  const first = results[0];
-  const last = results[results.length - 1];
-  if (first && last && first !== last) {
-    const peakOf = (p: PhaseResult) => p.hwm ?? p.rss;
-    console.log(`  sweep memory ${last.size}/${first.size}: peak RSS ${(peakOf(last.sweep) / peakOf(first.sweep)).toFixed(2)}x `
-      + `(${mb(peakOf(first.sweep))} -> ${mb(peakOf(last.sweep))} MB), heap ${(last.sweep.heap / first.sweep.heap).toFixed(2)}x `
-      + `(${mb(first.sweep.heap)} -> ${mb(last.sweep.heap)} MB), live heap ${mb(first.sweep.live)} -> ${mb(last.sweep.live)} MB; `
-      + `clusters ${first.sweep.clusters} -> ${last.sweep.clusters}`);
+    const at = (name: Stage) => median(times[name]);
+    const startup = median((await startupRuns()).map((r) => r.cpuMs));
+    const rows: Array<[string, number]> = [
+      ['start-up (modules, config)', startup],
+      ['read and split', at('split')],
+      ['parse (+ source filter)', at('source') - at('split')],
+      ['normalize and redact', at('normalize') - at('source')],
+      ['classify', at('classify') - at('normalize')],
+      ['plan and render', at('sweep') - at('classify')],
+    ];
+    const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+    console.log(`   where the time goes (${format}; CPU ms, each stage the difference of two runs of the pipeline cut after it):`);
+    for (const [what, ms] of rows) console.log(`     ${what.padEnd(28)} ${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(0).padStart(3)}%`);
   }
 }
 
-const args = process.argv.slice(2);
-if (args[0] === '--phase') {
-  const result = await runPhase(args[1] as Phase, args[2] as string);
-  process.send?.(result);
-} else {
-  const sizes = args.length > 0 ? args.map(Number) : [100_000, 1_000_000];
-  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new RangeError(`sizes must be whole numbers > 0: ${args.join(' ')}`);
-  await main(sizes);
+let startupCache: Run[] | null = null;
+async function startupRuns(): Promise<Run[]> {
+  if (startupCache) return startupCache;
+  const runs: Run[] = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await sweep(emptyFile()));
+  startupCache = runs;
+  return runs;
 }
+
+const sizes = process.argv.slice(2).length > 0 ? process.argv.slice(2).map(Number) : [100_000, 1_000_000];
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new RangeError(`sizes must be whole numbers > 0: ${process.argv.slice(2).join(' ')}`);
+mkdirSync(OUT_DIR, { recursive: true });
+console.log(`node ${process.version}; every figure a separate process; time: median of ${RUNS} alternated runs; peak RSS: the largest`);
+const startup = await startupRuns();
+console.log(`start-up: a sweep of an empty file takes ${median(startup.map((r) => r.ms)).toFixed(0)} ms (CPU ${median(startup.map((r) => r.cpuMs)).toFixed(0)} ms), `
+  + `peak RSS ${mb(Math.max(...startup.map((r) => r.rss)))} MB`);
+for (const size of sizes) await measure(size);
