@@ -56,7 +56,10 @@ async function sweep(args: string[], env: Env, io: Io): Promise<number> {
   // An unknown LOG_LEVEL is named by the settings check (exit 2), not by the logger.
   const level = env.LOG_LEVEL?.toLowerCase();
   const logger = createLogger({ level: level && LEVELS.includes(level) ? level : 'warn', destination: io.stderr });
-  const progress = progressReporter(io.stderr);
+  // Its quiet first seconds count from the sweep's first step, not from the loading of the client
+  // libraries a Cloud Logging sweep needs.
+  let reporter: ReturnType<typeof progressReporter> | undefined;
+  const progress: typeof reporter = (p) => (reporter ??= progressReporter(io.stderr))(p);
   const result = await runSweepRequest(
     {
       ...(values.window !== undefined ? { window: values.window } : {}),

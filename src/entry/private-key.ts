@@ -1,7 +1,7 @@
 // The GitHub App's private key. From the environment for local runs; otherwise from a Secret Manager
 // version, read once per instance (each sweep would otherwise pay a round trip and a quota unit).
 // The key itself is never logged and never part of an error message.
-import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
+import type { SecretManagerServiceClient } from '@google-cloud/secret-manager';
 import type { Credentials } from '../config/load-settings.js';
 import type { Settings } from '../config/schema.js';
 import { GardenerError } from '../shared/errors.js';
@@ -29,12 +29,22 @@ export async function loadPrivateKey(
   if (!name) return undefined;
   let pending = fetched.get(name);
   if (!pending) {
-    pending = readSecret(options.client ?? (defaultClient ??= new SecretManagerServiceClient()), name);
+    pending = (options.client ? Promise.resolve(options.client) : secretClient()).then((client) => readSecret(client, name));
     fetched.set(name, pending);
     // A failed read is not remembered: the next sweep tries again (a version may have been added).
     pending.catch(() => fetched.delete(name));
   }
   return pending;
+}
+
+// The client library takes a second and tens of MB to load: only a sweep that reads its key from
+// Secret Manager pays for it.
+async function secretClient(): Promise<SecretReader> {
+  if (!defaultClient) {
+    const { SecretManagerServiceClient } = await import('@google-cloud/secret-manager');
+    defaultClient ??= new SecretManagerServiceClient();
+  }
+  return defaultClient;
 }
 
 async function readSecret(client: SecretReader, name: string): Promise<string> {

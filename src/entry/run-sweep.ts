@@ -6,8 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { loadSettings, type Env } from '../config/load-settings.js';
 import type { Settings } from '../config/schema.js';
-import { createGitHubStore } from '../github/index.js';
-import { createCloudLoggingSource } from '../source/cloud-logging.js';
 import { createFileSource } from '../source/log-file.js';
 import { parseDuration } from '../shared/duration.js';
 import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
@@ -45,7 +43,7 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
   const span = parseDuration(window)!;
   const dryRun = params.dryRun ?? false;
 
-  const source = params.logsFile ? createFileSource(params.logsFile) : cloudSource(settings, logger, services, env.K_SERVICE || DEFAULT_OWN_SERVICE);
+  const source = params.logsFile ? createFileSource(params.logsFile) : await cloudSource(settings, logger, services, env.K_SERVICE || DEFAULT_OWN_SERVICE);
   const github = await buildStore(settings, await loadPrivateKey(settings, credentials), dryRun, logger);
   const swept = params.scheduled && github.store
     ? await catchUp(github.store, { start: end - span, end }, parseDuration(settings.maxLookBack)!, logger)
@@ -88,10 +86,14 @@ async function catchUp(store: IssueStore, window: Window, maxLookBackMs: number,
   return { store: { ...store, listManaged: () => listed }, window: caught.window };
 }
 
-function cloudSource(settings: Settings, logger: Logger, services: string[], ownService: string): LogSource {
+// The Cloud Logging and GitHub clients are loaded only by the sweeps that use them: together they
+// take most of a second and tens of MB before the first entry is read, which a file sweep or a dry
+// run without credentials never needs.
+async function cloudSource(settings: Settings, logger: Logger, services: string[], ownService: string): Promise<LogSource> {
   if (!settings.project) {
     throw new ConfigError('project', 'no Google Cloud project: set GOOGLE_CLOUD_PROJECT (or `project` in the config), or give --logs-file');
   }
+  const { createCloudLoggingSource } = await import('../source/cloud-logging.js');
   return createCloudLoggingSource({
     project: settings.project,
     pageSize: settings.source.pageSize,
@@ -113,6 +115,7 @@ async function buildStore(settings: Settings, privateKey: string | undefined, dr
     throw new ConfigError('github', `a sweep that writes needs ${missing.join(', ')} (or use a dry run)`);
   }
   try {
+    const { createGitHubStore } = await import('../github/index.js');
     const store = await createGitHubStore({
       appId,
       privateKey,
