@@ -5,7 +5,7 @@ import { createClassifier } from '../classify/index.js';
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
 import { normalizeEntry } from '../normalize/index.js';
-import { MAX_ENTRY_BYTES, readTextChunks } from '../source/read-text-file.js';
+import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
 import type { Cluster, RawEntry } from '../shared/types.js';
@@ -79,11 +79,12 @@ function toRaw(piece: Piece, format: InputFormat): RawEntry | string {
 }
 
 async function* pieces(path: string, format: InputFormat): AsyncGenerator<Piece> {
-  const chunks = readTextChunks(path, path === '-' ? 'standard input' : path);
+  const what = path === '-' ? 'standard input' : path;
   if (format === 'gcp') {
-    yield* splitJsonStream(checkExport(chunks, path), MAX_ENTRY_BYTES);
+    for await (const batch of splitJsonStream(checkExport(readByteChunks(path, what), path), MAX_ENTRY_BYTES)) yield* batch;
     return;
   }
+  const chunks = readTextChunks(path, what);
   // Plain text: every line is one message, blank lines included, so indexes match line numbers.
   let rest = '';
   for await (const chunk of chunks) {

@@ -7,7 +7,7 @@ import { entryService, entryTime, mayMatter } from '../normalize/index.js';
 import type { LogRead, LogSource, SeenEntries, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
 import { checkExport } from './check-export.js';
-import { MAX_ENTRY_BYTES, readTextChunks } from './read-text-file.js';
+import { MAX_ENTRY_BYTES, readByteChunks } from './read-text-file.js';
 import { splitJsonStream } from './split-json-stream.js';
 
 export function createFileSource(path: string): LogSource {
@@ -26,8 +26,8 @@ function readFile(path: string, query: SourceQuery): LogRead {
   const services = new Set(query.services);
 
   async function* entries(): AsyncGenerator<RawEntry> {
-    const chunks = checkExport(readTextChunks(path, `logs file ${path}`), path);
-    for await (const piece of splitJsonStream(chunks, MAX_ENTRY_BYTES)) {
+    const chunks = checkExport(readByteChunks(path, `logs file ${path}`), path);
+    for await (const pieces of splitJsonStream(chunks, MAX_ENTRY_BYTES)) for (const piece of pieces) {
       if ('skip' in piece) {
         skip(piece.skip);
         continue;

@@ -1,135 +1,247 @@
-// Splits a text stream into JSON texts without holding the file in memory: the elements of a
+// Splits a byte stream into JSON texts without holding the file in memory: the elements of a
 // top-level JSON array (gcloud logging read --format=json, pretty-printed over many lines), or one
 // value per line (JSONL). An element larger than `maxBytes` is dropped and reported, not buffered.
+//
+// It works on bytes, not on decoded text: a line is found with a native search for the newline byte
+// and decoded once, on its own, straight into the string JSON.parse reads (no decoded chunk, no
+// buffer of text concatenated and sliced). Pieces come in batches, one per chunk read, so that the
+// reader pays one asynchronous step per chunk rather than one per entry. UTF-8 never uses the bytes
+// of `"`, `\`, brackets, braces, commas or newlines inside a multi-byte character, so scanning bytes
+// finds the same boundaries as scanning characters.
 
 export type Piece = { json: string } | { skip: string };
 
 const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93;
-const QUOTE = 34, BACKSLASH = 92, COMMA = 44;
+const QUOTE = 34, BACKSLASH = 92, COMMA = 44, NEWLINE = 10, RETURN = 13, SPACE = 32, TAB = 9;
+const BOM = [0xef, 0xbb, 0xbf];
 
-export async function* splitJsonStream(chunks: AsyncIterable<string>, maxBytes: number): AsyncGenerator<Piece> {
+export async function* splitJsonStream(chunks: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Piece[]> {
   const iterator = chunks[Symbol.asyncIterator]();
-  // Find the first non-blank character to tell the two formats apart.
-  let head = '';
+  // Find the first non-blank byte (after a byte order mark) to tell the two formats apart.
+  let head: Buffer = Buffer.alloc(0);
+  let start = 0;
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
-    head += next.value;
-    if (head.trimStart().length > 0) break;
+    head = head.length === 0 ? Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength) : Buffer.concat([head, next.value]);
+    start = firstNonBlank(head);
+    if (start < head.length && !startsLikeBom(head)) break;
   }
-  const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
-  if (head.trimStart().startsWith('[')) yield* splitArray(head, rest, maxBytes);
-  else yield* splitLines(head, rest, maxBytes);
-}
-
-async function* splitLines(head: string, rest: AsyncIterable<string>, maxBytes: number): AsyncGenerator<Piece> {
-  let buffer = head;
-  let dropping = false;
-  const flush = function* (final: boolean): Generator<Piece> {
-    let from = 0;
-    for (;;) {
-      const at = buffer.indexOf('\n', from);
-      if (at < 0) break;
-      const line = buffer.slice(from, at);
-      from = at + 1;
-      if (dropping) {
-        dropping = false;
-        continue;
-      }
-      if (line.trim()) yield { json: line };
-    }
-    buffer = buffer.slice(from);
-    if (final && buffer.trim() && !dropping) yield { json: buffer };
-    else if (!final && buffer.length > maxBytes) {
-      if (!dropping) yield { skip: 'entry too large' };
-      dropping = true;
-      buffer = '';
-    }
-  };
-  yield* flush(false);
+  const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
+  const first = head.subarray(start);
+  const splitter = first[0] === OPEN_BRACKET ? new ArraySplitter(maxBytes) : new LineSplitter(maxBytes);
+  const batch: Piece[] = [];
+  splitter.push(first, batch);
+  if (batch.length > 0) yield batch.splice(0);
   for await (const chunk of rest) {
-    buffer += chunk;
-    yield* flush(false);
+    splitter.push(chunk, batch);
+    if (batch.length > 0) yield batch.splice(0);
   }
-  yield* flush(true);
+  splitter.end(batch);
+  if (batch.length > 0) yield batch;
 }
 
-async function* splitArray(head: string, rest: AsyncIterable<string>, maxBytes: number): AsyncGenerator<Piece> {
-  // State across chunks: are we inside an element, how deeply nested, inside a string literal.
-  let inElement = false, nest = 0, inString = false, escaped = false, opened = false, closed = false;
-  let parts: string[] = [];
-  let size = 0, tooLarge = false;
+function firstNonBlank(bytes: Uint8Array): number {
+  let i = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2] ? 3 : 0;
+  while (i < bytes.length && isBlank(bytes[i]!)) i++;
+  return i;
+}
 
-  const keep = (part: string): void => {
-    size += part.length;
-    if (size > maxBytes) tooLarge = true;
-    if (!tooLarge) parts.push(part);
-  };
-  const finish = (): Piece => {
-    const piece: Piece = tooLarge ? { skip: 'entry too large' } : { json: parts.join('') };
-    parts = [];
-    size = 0;
-    tooLarge = false;
-    inElement = false;
-    return piece;
-  };
+/** The first bytes of a byte order mark, whose rest is still to come. */
+const startsLikeBom = (bytes: Uint8Array): boolean => bytes.length < BOM.length && bytes.every((b, i) => b === BOM[i]);
 
-  function* scan(text: string): Generator<Piece> {
-    let start = inElement ? 0 : -1;
-    for (let i = 0; i < text.length && !closed; i++) {
-      const c = text.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
+const isBlank = (byte: number): boolean => byte === SPACE || byte === NEWLINE || byte === RETURN || byte === TAB;
+
+const decode = (bytes: Buffer, from: number, to: number): string => bytes.toString('utf8', from, to);
+
+/** One JSON value per line; blank lines are passed over, a CR before the newline is left to JSON.parse. */
+class LineSplitter {
+  /** The start of a line whose end is in a later chunk (copied: the chunk itself is not kept). */
+  private carry: Buffer[] = [];
+  private carried = 0;
+  /** Past maxBytes: the rest of the line is dropped, up to its newline. */
+  private dropping = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  push(chunk: Uint8Array, out: Piece[]): void {
+    let from = 0;
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.carried > 0 || this.dropping) {
+      const at = buffer.indexOf(NEWLINE);
+      if (at < 0) {
+        this.hold(buffer, 0, out);
+        return;
+      }
+      this.hold(buffer.subarray(0, at), 0, out);
+      if (!this.dropping) this.emit(Buffer.concat(this.carry, this.carried), 0, this.carried, out);
+      this.reset();
+      from = at + 1;
+    }
+    for (;;) {
+      const at = buffer.indexOf(NEWLINE, from);
+      if (at < 0) break;
+      this.emit(buffer, from, at, out);
+      from = at + 1;
+    }
+    if (from < buffer.length) this.hold(buffer, from, out);
+  }
+
+  end(out: Piece[]): void {
+    if (this.carried > 0 && !this.dropping) this.emit(Buffer.concat(this.carry, this.carried), 0, this.carried, out);
+    this.reset();
+  }
+
+  private hold(buffer: Buffer, from: number, out: Piece[]): void {
+    if (this.dropping) return;
+    const size = buffer.length - from;
+    if (this.carried + size > this.maxBytes) {
+      out.push({ skip: 'entry too large' });
+      this.dropping = true;
+      this.carry = [];
+      this.carried = 0;
+      return;
+    }
+    this.carry.push(Buffer.from(buffer.subarray(from)));
+    this.carried += size;
+  }
+
+  private reset(): void {
+    this.carry = [];
+    this.carried = 0;
+    this.dropping = false;
+  }
+
+  private emit(buffer: Buffer, from: number, to: number, out: Piece[]): void {
+    if (to - from > this.maxBytes) {
+      out.push({ skip: 'entry too large' });
+      return;
+    }
+    // Most lines start with their object's brace; anything else is checked for being blank.
+    if (buffer[from] !== OPEN_BRACE) {
+      let i = from;
+      while (i < to && isBlank(buffer[i]!)) i++;
+      if (i === to) return;
+    }
+    out.push({ json: decode(buffer, from, to) });
+  }
+}
+
+/** The elements of one top-level JSON array, however it is laid out over lines. */
+class ArraySplitter {
+  // State across chunks: inside the array, inside an element and how deeply nested, inside a string.
+  private opened = false;
+  private closed = false;
+  private inElement = false;
+  private nest = 0;
+  private inString = false;
+  private escaped = false;
+  private parts: Buffer[] = [];
+  private size = 0;
+  private tooLarge = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  push(chunk: Uint8Array, out: Piece[]): void {
+    if (this.closed) return;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const n = bytes.length;
+    let start = this.inElement ? 0 : -1;
+    let i = 0;
+    while (i < n) {
+      if (this.inString) {
+        i = this.skipString(bytes, i);
         continue;
       }
-      if (!opened) {
-        if (c === OPEN_BRACKET) opened = true;
+      const c = bytes[i]!;
+      if (!this.opened) {
+        if (c === OPEN_BRACKET) this.opened = true;
+        i++;
         continue;
       }
-      if (!inElement) {
-        if (c <= 32 || c === COMMA) continue;
-        if (c === CLOSE_BRACKET) {
-          closed = true;
+      if (!this.inElement) {
+        if (c <= SPACE || c === COMMA) {
+          i++;
           continue;
         }
-        inElement = true;
-        nest = 0;
+        if (c === CLOSE_BRACKET) {
+          this.closed = true;
+          return;
+        }
+        this.inElement = true;
+        this.nest = 0;
         start = i;
       }
-      if (c === QUOTE) inString = true;
-      else if (c === OPEN_BRACE || c === OPEN_BRACKET) nest++;
+      if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.nest++;
       else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        if (nest === 0) {
+        if (this.nest === 0) {
           // The array's own closing bracket right after a scalar element.
-          keep(text.slice(start, i));
-          yield finish();
-          closed = true;
-          continue;
+          this.keep(bytes, start, i);
+          out.push(this.finish());
+          this.closed = true;
+          return;
         }
-        nest--;
-        if (nest === 0) {
-          keep(text.slice(start, i + 1));
-          yield finish();
+        this.nest--;
+        if (this.nest === 0) {
+          this.keep(bytes, start, i + 1);
+          out.push(this.finish());
           start = -1;
         }
-      } else if (c === COMMA && nest === 0) {
-        keep(text.slice(start, i));
-        yield finish();
+      } else if (c === COMMA && this.nest === 0) {
+        this.keep(bytes, start, i);
+        out.push(this.finish());
         start = -1;
       }
+      i++;
     }
-    if (inElement && start >= 0) keep(text.slice(start));
+    if (this.inElement && start >= 0) this.keep(bytes, start, n, true);
   }
 
-  yield* scan(head);
-  for await (const chunk of rest) {
-    if (closed) break;
-    yield* scan(chunk);
+  end(out: Piece[]): void {
+    if (this.closed) return;
+    if (this.inElement) this.finish();
+    out.push({ skip: 'truncated JSON array' });
   }
-  if (!closed) {
-    if (inElement) finish();
-    yield { skip: 'truncated JSON array' };
+
+  /** From inside a string literal to just past its closing quote (or the chunk's end): where to go on. */
+  private skipString(bytes: Buffer, from: number): number {
+    let i = from;
+    if (this.escaped) {
+      this.escaped = false;
+      i++;
+    }
+    for (;;) {
+      const quote = bytes.indexOf(QUOTE, i);
+      const end = quote < 0 ? bytes.length : quote;
+      // Backslashes just before the quote (or the chunk's end): an odd run escapes what follows.
+      let run = 0;
+      while (end - run - 1 >= i && bytes[end - run - 1] === BACKSLASH) run++;
+      if (quote < 0) {
+        this.escaped = run % 2 === 1;
+        return bytes.length;
+      }
+      if (run % 2 === 0) {
+        this.inString = false;
+        return quote + 1;
+      }
+      i = quote + 1;
+    }
+  }
+
+  private keep(bytes: Buffer, from: number, to: number, copy = false): void {
+    this.size += to - from;
+    if (this.size > this.maxBytes) this.tooLarge = true;
+    if (!this.tooLarge) this.parts.push(copy ? Buffer.from(bytes.subarray(from, to)) : bytes.subarray(from, to));
+  }
+
+  private finish(): Piece {
+    const whole = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    const piece: Piece = this.tooLarge ? { skip: 'entry too large' } : { json: decode(whole, 0, whole.length) };
+    this.parts = [];
+    this.size = 0;
+    this.tooLarge = false;
+    this.inElement = false;
+    return piece;
   }
 }
