@@ -28,6 +28,7 @@ const ENV_OVERRIDES: Array<[string, string[], (v: string) => unknown]> = [
   ['GITHUB_APP_PRIVATE_KEY_SECRET', ['github', 'privateKeySecret'], String],
   ['LOGGING_EMULATOR_HOST', ['source', 'emulatorHost'], String],
   ['BIGQUERY_EMULATOR_HOST', ['source', 'analytics', 'emulatorHost'], String],
+  ['LOGGING_VIEW', ['source', 'logView'], String],
   ['LOG_LEVEL', ['logLevel'], (v) => v.toLowerCase()],
 ];
 

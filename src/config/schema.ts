@@ -61,6 +61,12 @@ export const SettingsSchema = Type.Object(
           },
           Defaulted,
         ),
+        logView: Type.Optional(
+          Type.String({
+            pattern: '^projects/[^/]+/locations/[^/]+/buckets/[^/]+/views/[^/]+$',
+            description: 'Log view to read through, projects/P/locations/L/buckets/B/views/V (env LOGGING_VIEW); unset: the whole project.',
+          }),
+        ),
       },
       Defaulted,
     ),

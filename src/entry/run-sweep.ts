@@ -101,6 +101,7 @@ async function cloudSource(settings: Settings, logger: Logger, services: string[
     excludeServices: [ownService],
     logger,
     ...(settings.source.emulatorHost ? { emulatorHost: settings.source.emulatorHost } : {}),
+    ...(settings.source.logView ? { logView: settings.source.logView } : {}),
   });
 }
 

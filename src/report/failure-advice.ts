@@ -17,6 +17,10 @@ const RULES: Array<{ stage?: StageError['stage']; match: RegExp; fix: string }> 
   },
   {
     stage: 'source',
+    match: /roles\/logging\.viewAccessor/,
+    fix: 'permission denied reading the log view: grant the identity that runs the sweep roles/logging.viewAccessor on the project with a condition on the view\'s name (terraform/iam.tf does), or unset LOGGING_VIEW to read the whole project',
+  },  {
+    stage: 'source',
     match: /PERMISSION_DENIED|UNAUTHENTICATED|roles\/logging\.viewer/,
     fix: 'permission denied reading logs: grant the identity that runs the sweep roles/logging.viewer on the project (`gcloud projects add-iam-policy-binding PROJECT --member=... --role=roles/logging.viewer`)',
   },

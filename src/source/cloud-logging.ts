@@ -20,6 +20,12 @@ export interface CloudLoggingSourceOptions {
   timeBudgetMs: number;
   /** Services never read: the gardener's own (its function name = its Cloud Run service name). */
   excludeServices?: string[];
+  /**
+   * A log view to read through (`projects/P/locations/L/buckets/B/views/V`), for an identity that may
+   * read that view only (roles/logging.viewAccessor on it) rather than every log of the project.
+   * Unset: the project's logs.
+   */
+  logView?: string;
   logger?: Logger;
   /** Test hooks. */
   backoff?: { initialMs: number; maxMs: number; maxTries: number };
@@ -36,9 +42,10 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
   const clock = options.clock ?? Date.now;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const where = options.emulatorHost ? ` via ${options.emulatorHost}` : '';
+  const target = readTarget(options);
 
   return {
-    description: `Cloud Logging project ${options.project}${where}`,
+    description: `Cloud Logging ${target.what}${where}`,
     read(query: SourceQuery): LogRead {
       const filter = buildFilter(query, options.excludeServices ? { excludeServices: options.excludeServices } : {});
       const state: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
@@ -94,7 +101,7 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
         for (let attempt = 1; ; attempt++) {
           try {
             const [page, , response] = await logging.getEntries({
-              resourceNames: [`projects/${options.project}`],
+              resourceNames: [target.resourceName],
               filter,
               orderBy: 'timestamp asc',
               pageSize: options.pageSize,
@@ -107,9 +114,9 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
           } catch (error) {
             const code = (error as { code?: unknown }).code;
             if (code === CODE.DEADLINE_EXCEEDED && budgetLeft() <= 0) throw new StopRead('budget');
-            if (code !== CODE.RESOURCE_EXHAUSTED) throw describeFailure(error, options.project);
+            if (code !== CODE.RESOURCE_EXHAUSTED) throw describeFailure(error, target);
             if (attempt >= backoff.maxTries) {
-              if (count === 0) throw describeFailure(error, options.project);
+              if (count === 0) throw describeFailure(error, target);
               throw new StopRead(`read quota exhausted: RESOURCE_EXHAUSTED ${attempt} times`);
             }
             const wait = jittered(backoff, attempt);
@@ -123,6 +130,20 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
       return { entries: entries(), result: () => ({ ...state, skippedBy: { ...state.skippedBy } }) };
     },
   };
+}
+
+/** What the read names as its resource, and how messages speak of it and of the grant it needs. */
+interface ReadTarget {
+  resourceName: string;
+  what: string;
+  grant: string;
+}
+
+function readTarget(options: CloudLoggingSourceOptions): ReadTarget {
+  if (options.logView) {
+    return { resourceName: options.logView, what: `log view ${options.logView}`, grant: `roles/logging.viewAccessor on the view ${options.logView}` };
+  }
+  return { resourceName: `projects/${options.project}`, what: `project ${options.project}`, grant: "roles/logging.viewer on the project" };
 }
 
 function createClient(options: CloudLoggingSourceOptions): Logging {
@@ -154,24 +175,24 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function describeFailure(error: unknown, project: string): SourceError {
+function describeFailure(error: unknown, target: ReadTarget): SourceError {
   const code = (error as { code?: unknown }).code;
   const details = String((error as { details?: unknown }).details ?? (error as Error).message ?? error).split('\n')[0];
   switch (code) {
     case CODE.PERMISSION_DENIED:
     case CODE.UNAUTHENTICATED:
       return new SourceError(
-        `Cloud Logging refused to read logs of project ${project} (${code === CODE.PERMISSION_DENIED ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED'}): grant the gardener's identity roles/logging.viewer on the project`,
+        `Cloud Logging refused to read logs of ${target.what} (${code === CODE.PERMISSION_DENIED ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED'}): grant the gardener's identity ${target.grant}`,
         { cause: error },
       );
     case CODE.NOT_FOUND:
       return new SourceError(
-        `Cloud Logging found no project ${project} (NOT_FOUND): check GOOGLE_CLOUD_PROJECT, that the Logging API is enabled, and that the gardener's identity has roles/logging.viewer on it`,
+        `Cloud Logging found no ${target.what} (NOT_FOUND): check GOOGLE_CLOUD_PROJECT${target.what.startsWith('log view') ? ' and LOGGING_VIEW' : ''}, that the Logging API is enabled, and that the gardener's identity has ${target.grant}`,
         { cause: error },
       );
     case CODE.RESOURCE_EXHAUSTED:
-      return new SourceError(`Cloud Logging read quota of project ${project} stayed exhausted (RESOURCE_EXHAUSTED): ${details}`, { cause: error });
+      return new SourceError(`Cloud Logging read quota of ${target.what} stayed exhausted (RESOURCE_EXHAUSTED): ${details}`, { cause: error });
     default:
-      return new SourceError(`Cloud Logging read failed for project ${project}: ${grpc.status[Number(code)] ?? 'error'}: ${details}`, { cause: error });
+      return new SourceError(`Cloud Logging read failed for ${target.what}: ${grpc.status[Number(code)] ?? 'error'}: ${details}`, { cause: error });
   }
 }

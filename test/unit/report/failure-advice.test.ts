@@ -5,6 +5,7 @@ describe('adviseFailure', () => {
   it.each<[string, StageError, RegExp]>([
     ['no credentials', { stage: 'source', message: 'Cloud Logging read failed for project p: error: Could not load the default credentials. Browse to https://…' }, /gcloud auth application-default login/],
     ['permission denied on logs', { stage: 'source', message: "Cloud Logging refused to read logs of project p (PERMISSION_DENIED): grant the gardener's identity roles/logging.viewer on the project" }, /roles\/logging\.viewer/],
+    ['permission denied on a log view', { stage: 'source', message: "Cloud Logging refused to read logs of log view projects/p/locations/global/buckets/_Default/views/v (PERMISSION_DENIED): grant the gardener's identity roles/logging.viewAccessor on the view projects/p/locations/global/buckets/_Default/views/v" }, /viewAccessor on the project with a condition/],
     ['read quota', { stage: 'source', message: 'Cloud Logging read quota of project p stayed exhausted (RESOURCE_EXHAUSTED): …' }, /retry later/],
     ['secret denied', { stage: 'config', message: 'access to secret version projects/p/secrets/k/versions/latest denied (PERMISSION_DENIED): …' }, /roles\/secretmanager\.secretAccessor/],
     ['GitHub 401', { stage: 'github', message: "GitHub App setup failed: cannot look up the installation: GitHub rejected the App's credentials: check … (401 Bad credentials)" }, /GITHUB_APP_ID belongs to the private key/],

@@ -1,7 +1,10 @@
 // A Cloud Logging endpoint for tests: google.logging.v2.LoggingServiceV2/ListLogEntries over plain-text
 // gRPC, from the protos the client library ships. It evaluates the filter it receives over seeded
 // entries (JSON LogEntry form), pages with page_size/page_token, keeps a journal of the requests, and
-// fails on demand (RESOURCE_EXHAUSTED, PERMISSION_DENIED, ...).
+// fails on demand (RESOURCE_EXHAUSTED, PERMISSION_DENIED, ...). Log views are served as Cloud Logging
+// serves them: a request naming `projects/P/locations/L/buckets/B/views/V` sees only the entries the
+// view's filter selects, an unknown view is NOT_FOUND, and a server started with `projectRead: false`
+// refuses project-wide reads (an identity that may read one view only).
 import * as grpc from '@grpc/grpc-js';
 import { loadGrpcService } from '../load-grpc-service.js';
 import { matches, parseFilter, FilterSyntaxError } from './filter.js';
@@ -48,8 +51,19 @@ export interface LoggingServer {
 const MAX_PAGE = 1000;
 const DEFAULT_PAGE = 50;
 
-export async function startLoggingServer(options: { entries?: LogEntryJson[] } = {}): Promise<LoggingServer> {
+export interface LoggingServerOptions {
+  entries?: LogEntryJson[];
+  /** Log views by resource name, each with its filter (in the query language the server evaluates). */
+  views?: Record<string, string>;
+  /** False: a read that names a project is PERMISSION_DENIED (default true). */
+  projectRead?: boolean;
+}
+
+const VIEW_NAME = /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+\/views\/[^/]+$/;
+
+export async function startLoggingServer(options: LoggingServerOptions = {}): Promise<LoggingServer> {
   const entries: LogEntryJson[] = [...(options.entries ?? [])];
+  const views = new Map(Object.entries(options.views ?? {}).map(([name, filter]) => [name, parseFilter(filter)]));
   const faults: Array<Required<Omit<Fault, 'message'>> & { message: string }> = [];
   const requests: ListRequest[] = [];
   const server = new grpc.Server();
@@ -68,13 +82,15 @@ export async function startLoggingServer(options: { entries?: LogEntryJson[] } =
     return key;
   };
 
-  function select(filter: string, orderBy: string): LogEntryJson[] {
+  function select(filter: string, orderBy: string, view?: string): LogEntryJson[] {
     const descending = /timestamp\s+desc/i.test(orderBy) || orderBy.trim() === '';
-    if (cached && cached.filter === filter && cached.descending === descending && cached.version === version) return cached.result;
+    const key = `${view ?? ''}\n${filter}`;
+    if (cached && cached.filter === key && cached.descending === descending && cached.version === version) return cached.result;
     const node = parseFilter(filter);
-    const selected = entries.filter((entry) => matches(node, entry));
+    const within = view === undefined ? undefined : views.get(view);
+    const selected = entries.filter((entry) => (within === undefined || matches(within, entry)) && matches(node, entry));
     const result = selected.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0) * (descending ? -1 : 1));
-    cached = { filter, descending, version, result };
+    cached = { filter: key, descending, version, result };
     return result;
   }
 
@@ -98,12 +114,18 @@ export async function startLoggingServer(options: { entries?: LogEntryJson[] } =
         return fail(fault.code, fault.message);
       }
     }
-    if (request.resourceNames.length === 0 || !request.resourceNames.every((n) => /^projects\/[^/]+$/.test(n))) {
-      return fail(grpc.status.INVALID_ARGUMENT, 'resource_names must name projects');
+    const named = request.resourceNames;
+    if (named.length !== 1 || !(/^projects\/[^/]+$/.test(named[0]!) || VIEW_NAME.test(named[0]!))) {
+      return fail(grpc.status.INVALID_ARGUMENT, 'resource_names must name one project or one log view');
+    }
+    const view = VIEW_NAME.test(named[0]!) ? named[0]! : undefined;
+    if (view !== undefined && !views.has(view)) return fail(grpc.status.NOT_FOUND, `log view ${view} not found`);
+    if (view === undefined && options.projectRead === false) {
+      return fail(grpc.status.PERMISSION_DENIED, `Permission 'logging.logEntries.list' denied on resource ${named[0]}`);
     }
     let selected: LogEntryJson[];
     try {
-      selected = select(request.filter, request.orderBy);
+      selected = select(request.filter, request.orderBy, view);
     } catch (error) {
       if (error instanceof FilterSyntaxError) return fail(grpc.status.INVALID_ARGUMENT, `invalid filter: ${error.message}`);
       throw error;
