@@ -1,18 +1,26 @@
-# The function ships the package as built by `npm run build` (dist/src), with its manifest, lock file
-# and shipped config; sources, tests and tooling stay out.
+# The function ships exactly what it runs: the package as built by `npm run build` (dist/src), its
+# manifest and lock file (the platform installs the dependencies from them), and the shipped config.
+# An allow-list, not a deny-list: a stray .env, .npmrc, key file or local config in the checkout
+# never reaches the bundle, whatever its name.
 locals {
   source_root = var.source_root != "" ? var.source_root : "${path.module}/.."
+  bundle_files = sort(distinct(concat(
+    ["package.json", "package-lock.json", "config/gardener.yaml"],
+    tolist(fileset(local.source_root, "dist/src/**/*.js")),
+  )))
 }
 
 data "archive_file" "bundle" {
   type        = "zip"
-  source_dir  = local.source_root
   output_path = "${path.module}/.build/log-gardener.zip"
-  excludes = [
-    ".git/**", ".ci/**", ".github/**", "node_modules/**", "coverage/**",
-    "terraform/**", "src/**", "test/**", "bench/**", "examples/**",
-    "dist/test/**", "dist/bench/**", "**/*.map", "*.md", "**/.DS_Store",
-  ]
+
+  dynamic "source" {
+    for_each = local.bundle_files
+    content {
+      filename = source.value
+      content  = file("${local.source_root}/${source.value}")
+    }
+  }
 }
 
 resource "google_storage_bucket" "source" {

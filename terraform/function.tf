@@ -41,10 +41,12 @@ resource "google_cloudfunctions2_function" "gardener" {
     environment_variables = merge(
       {
         GOOGLE_CLOUD_PROJECT = var.project_id
-        GITHUB_REPOSITORY    = var.github_repository
-        GITHUB_APP_ID        = var.github_app_id
-        GITHUB_API_URL       = var.github_api_url
-        LOG_LEVEL            = var.log_level
+        # Read through the Cloud Run log view: the runtime may read nothing else (logging-view.tf).
+        LOGGING_VIEW      = local.log_view_name
+        GITHUB_REPOSITORY = var.github_repository
+        GITHUB_APP_ID     = var.github_app_id
+        GITHUB_API_URL    = var.github_api_url
+        LOG_LEVEL         = var.log_level
       },
       var.github_installation_id != "" ? { GITHUB_INSTALLATION_ID = var.github_installation_id } : {},
     )
@@ -61,6 +63,7 @@ resource "google_cloudfunctions2_function" "gardener" {
   depends_on = [
     google_project_service.required,
     google_project_iam_member.runtime_reads_logs,
+    google_logging_log_view.cloud_run,
     google_secret_manager_secret_iam_member.runtime_reads_app_key,
     google_project_iam_member.build_writes_logs,
     google_project_iam_member.build_pushes_images,

@@ -37,3 +37,18 @@ output "gardener_logs_filter" {
   description = "Cloud Logging filter for the gardener's own logs."
   value       = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"${google_cloudfunctions2_function.gardener.name}\""
 }
+
+output "ci_service_account" {
+  description = "Email of the unprivileged identity to give the Cloud Build trigger on cloudbuild.yaml."
+  value       = google_service_account.ci.email
+}
+
+output "artifacts_bucket" {
+  description = "Bucket where the build stores each commit's bundle (_ARTIFACTS_BUCKET of both Cloud Build triggers)."
+  value       = google_storage_bucket.artifacts.name
+}
+
+output "log_view" {
+  description = "The log view the function reads through (LOGGING_VIEW); its runtime identity may read this view only."
+  value       = local.log_view_name
+}

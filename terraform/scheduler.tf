@@ -41,5 +41,5 @@ resource "google_cloud_scheduler_job" "sweep" {
     }
   }
 
-  depends_on = [google_cloud_run_service_iam_member.scheduler_invokes_function]
+  depends_on = [google_cloud_run_service_iam_binding.invokers]
 }

@@ -168,8 +168,28 @@ variable "log_level" {
   }
 }
 
+variable "log_bucket" {
+  description = "Log bucket that holds the Cloud Run logs to read; the gardener reads them through a view created on it. _Default unless a sink routes Cloud Run logs to a bucket of their own."
+  type        = string
+  default     = "_Default"
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$", var.log_bucket))
+    error_message = "log_bucket must be a log bucket id such as _Default."
+  }
+}
+
+variable "log_bucket_location" {
+  description = "Location of log_bucket: global for _Default, or the region a bucket of your own lives in."
+  type        = string
+  default     = "global"
+  validation {
+    condition     = can(regex("^[a-z0-9-]+$", var.log_bucket_location))
+    error_message = "log_bucket_location must be global or a region name."
+  }
+}
+
 variable "source_root" {
-  description = "Directory holding the built package (package.json, package-lock.json, dist/src, config). Empty: the repository root above this folder."
+  description = "Directory holding the built package. Only package.json, package-lock.json, config/gardener.yaml and dist/src/**/*.js are taken from it (bundle.tf). Empty: the repository root above this folder."
   type        = string
   default     = ""
 }

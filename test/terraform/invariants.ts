@@ -3,8 +3,12 @@ import { nested, strings, type Block, type Module } from './load-terraform.js';
 
 const PUBLIC_MEMBERS = /\b(allUsers|allAuthenticatedUsers)\b/;
 const BASIC_ROLES = new Set(['roles/owner', 'roles/editor', 'roles/viewer']);
-// Only what cannot be scoped lower than the project: reading logs, and what a function build needs.
-const PROJECT_ROLES_ALLOWED = new Set(['roles/logging.viewer', 'roles/logging.logWriter', 'roles/artifactregistry.writer']);
+// Only what cannot be scoped lower than the project (writing build logs, pushing the function's image),
+// and the log view grant, which Google scopes with a condition on the view (see logViewGrants).
+const PROJECT_ROLES_ALLOWED = new Set(['roles/logging.viewAccessor', 'roles/logging.logWriter', 'roles/artifactregistry.writer']);
+// Roles that read logs. Any of them on the project without a condition opens every log of the project.
+const LOG_READ_ROLES = /^roles\/logging\.(viewer|privateLogViewer|viewAccessor|admin)$|^roles\/(owner|editor|viewer)$/;
+const INVOKER_BINDING_TYPES = new Set(['google_cloud_run_service_iam_binding', 'google_cloudfunctions2_function_iam_binding']);
 
 export function iamResources(module: Module): Array<[string, string, Block]> {
   const found: Array<[string, string, Block]> = [];
@@ -31,11 +35,38 @@ export function basicRoles(module: Module): string[] {
   return found;
 }
 
-/** Authoritative bindings replace what others granted; members are additive and safe to share a project. */
+/**
+ * Authoritative bindings replace what others granted, so on a shared project they would remove other
+ * teams' grants. The one place that is wanted is the invoker role on the gardener's own service: there
+ * an extra member (allUsers after a debugging session) must go. Anything else authoritative is reported.
+ */
 export function authoritativeBindings(module: Module): string[] {
   return iamResources(module)
-    .filter(([type]) => !type.endsWith('_iam_member'))
+    .filter(([type, , body]) => !type.endsWith('_iam_member') && !(INVOKER_BINDING_TYPES.has(type) && /invoker/.test(String(body.role))))
     .map(([type, name]) => `${type}.${name}`);
+}
+
+/** Every grant of an invoker role, as [type, name, members]. */
+export function invokerGrants(module: Module): Array<[string, string, string[]]> {
+  return iamResources(module)
+    .filter(([, , body]) => /invoker/.test(String(body.role)))
+    .map(([type, name, body]) => [type, name, body.members !== undefined ? (body.members as string[]) : [String(body.member)]]);
+}
+
+/**
+ * Log reads granted on the project without a condition that names one log view: each would let the
+ * identity read every log of the project (roles/logging.viewer: all but Data Access audit logs).
+ */
+export function projectWideLogReads(module: Module): string[] {
+  const found: string[] = [];
+  for (const [type, name, body] of iamResources(module)) {
+    if (!type.startsWith('google_project_iam_') || !LOG_READ_ROLES.test(String(body.role))) continue;
+    const expression = String(nested(body, 'condition')?.expression ?? '');
+    const resolved = withLocals(expression, module.locals);
+    const onOneView = String(body.role) === 'roles/logging.viewAccessor' && /^resource\.name == "projects\/[^"]+\/locations\/[^"]+\/buckets\/[^"]+\/views\/[^"/]+"$/.test(resolved);
+    if (!onOneView) found.push(`${type}.${name}: ${String(body.role)}${expression ? ` if ${expression}` : ''}`);
+  }
+  return found;
 }
 
 export function projectRolesOutsideAllowList(module: Module): string[] {
@@ -55,6 +86,32 @@ export function unscopedSecretAccess(module: Module): string[] {
     if (!scoped) found.push(`${type}.${name}`);
   }
   return found;
+}
+
+/** An expression with each `${local.x}` replaced by that local's text (a few levels deep). */
+function withLocals(text: string, locals: Record<string, unknown>): string {
+  let out = text;
+  for (let i = 0; i < 4; i++) out = out.replace(/\$\{local\.([a-z0-9_]+)\}/g, (all, name: string) => (typeof locals[name] === 'string' ? (locals[name] as string) : all));
+  return out;
+}
+
+/** Files the bundle takes: the literal names and fileset patterns of local.bundle_files. */
+export function bundleAllowList(module: Module): string[] | null {
+  const bundle = module.data.archive_file?.bundle;
+  if (!bundle || 'source_dir' in bundle || 'source_file' in bundle || 'excludes' in bundle) return null;
+  const dynamic = (bundle.dynamic as Record<string, Block[]> | undefined)?.source?.[0];
+  if (dynamic?.for_each !== '${local.bundle_files}') return null;
+  const text = String(module.locals.bundle_files ?? '');
+  return [...text.matchAll(/"([^"$]+)"/g)].map((m) => m[1]!);
+}
+
+/** A Terraform fileset pattern (`*` within a segment, `**` across segments) as a regular expression. */
+export function globToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split(/(\*\*\/|\*\*|\*)/)
+    .map((part) => (part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}$`);
 }
 
 export interface SchedulerFacts {

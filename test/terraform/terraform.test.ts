@@ -5,8 +5,12 @@ import { loadModule, nested, parseModule, type Block, type Module } from './load
 import {
   authoritativeBindings,
   basicRoles,
+  bundleAllowList,
   deadlineFor,
+  globToRegExp,
+  invokerGrants,
   numberBounds,
+  projectWideLogReads,
   projectRolesOutsideAllowList,
   publicGrants,
   schedulerFacts,
@@ -35,7 +39,7 @@ describe('the Terraform keeps the gardener private and least-privileged', () => 
     expect(basicRoles(module)).toEqual([]);
   });
 
-  test('bindings are additive members, never authoritative bindings or policies', () => {
+  test('bindings are additive members, but for the invoker binding on the function, never policies', () => {
     expect(authoritativeBindings(module)).toEqual([]);
   });
 
@@ -44,7 +48,33 @@ describe('the Terraform keeps the gardener private and least-privileged', () => 
     const runtimeRoles = Object.values(module.resources.google_project_iam_member ?? {})
       .filter((b) => b.member === '${google_service_account.runtime.member}')
       .map((b) => b.role);
-    expect(runtimeRoles).toEqual(['roles/logging.viewer']);
+    expect(runtimeRoles).toEqual(['roles/logging.viewAccessor']);
+  });
+
+  test('no identity reads the project\'s logs: the runtime reads one log view, granted on that view only', () => {
+    expect(projectWideLogReads(module)).toEqual([]);
+    const grant = module.resources.google_project_iam_member?.runtime_reads_logs;
+    expect(grant).toEqual(expect.objectContaining({ role: 'roles/logging.viewAccessor', member: '${google_service_account.runtime.member}' }));
+    expect(nested(grant, 'condition')?.expression).toBe('resource.name == "${local.log_view_name}"');
+    // The name in the condition is the view Terraform creates, on the configured bucket.
+    expect(module.locals.log_view_name).toBe('${local.log_bucket_name}/views/${local.log_view_id}');
+    expect(module.locals.log_bucket_name).toBe('projects/${var.project_id}/locations/${var.log_bucket_location}/buckets/${var.log_bucket}');
+    expect(module.variables.log_bucket?.default).toBe('_Default');
+    const view = only('google_logging_log_view');
+    expect([view.name, view.bucket]).toEqual(['${local.log_view_id}', '${local.log_bucket_name}']);
+  });
+
+  test('the log view holds Cloud Run logs of this project only, without Data Access audit logs', () => {
+    const filter = String(only('google_logging_log_view').filter);
+    expect(filter).toContain('SOURCE(\\"projects/${var.project_id}\\")');
+    expect(filter).toContain('resource.type = \\"cloud_run_revision\\"');
+    expect(filter).toContain('NOT LOG_ID(\\"cloudaudit.googleapis.com/data_access\\")');
+    expect(filter).toMatch(/^\$\{join\(" AND ", \[/);
+  });
+
+  test('the function reads through that view (LOGGING_VIEW)', () => {
+    const env = String(nested(only('google_cloudfunctions2_function'), 'service_config')?.environment_variables);
+    expect(env).toMatch(/LOGGING_VIEW\s*=\s*local\.log_view_name/);
   });
 
   test('secret access is granted on the App key secret only, to the runtime identity', () => {
@@ -64,19 +94,22 @@ describe('the Terraform keeps the gardener private and least-privileged', () => 
     expect(Object.keys(module.resources.google_secret_manager_secret ?? {})).toEqual(['github_app_key']);
   });
 
-  test('only the scheduler identity may invoke, and only this function', () => {
-    const invokers = Object.entries(module.resources)
+  test('only the scheduler identity may invoke, and only this function: one authoritative binding', () => {
+    expect(invokerGrants(module)).toEqual([['google_cloud_run_service_iam_binding', 'invokers', ['${google_service_account.scheduler.member}']]]);
+    expect(module.resources.google_cloud_run_service_iam_binding?.invokers).toEqual(
+      expect.objectContaining({ service: '${google_cloudfunctions2_function.gardener.service_config[0].service}', role: 'roles/run.invoker' }),
+    );
+  });
+
+  test('the build-and-test identity can store bundles and write its logs, nothing else', () => {
+    const ci = '${google_service_account.ci.member}';
+    const grants = Object.entries(module.resources)
       .flatMap(([type, byName]) => Object.values(byName).map((body) => ({ type, body })))
-      .filter(({ body }) => /invoker/.test(String(body.role)));
-    expect(invokers).toEqual([
-      {
-        type: 'google_cloud_run_service_iam_member',
-        body: expect.objectContaining({
-          service: '${google_cloudfunctions2_function.gardener.service_config[0].service}',
-          role: 'roles/run.invoker',
-          member: '${google_service_account.scheduler.member}',
-        }),
-      },
+      .filter(({ body }) => body.member === ci || (Array.isArray(body.members) && body.members.includes(ci)))
+      .map(({ type, body }) => [type, body.role, body.bucket ?? body.project]);
+    expect(grants.sort()).toEqual([
+      ['google_project_iam_member', 'roles/logging.logWriter', '${var.project_id}'],
+      ['google_storage_bucket_iam_member', 'roles/storage.objectCreator', '${google_storage_bucket.artifacts.name}'],
     ]);
   });
 });
@@ -113,6 +146,18 @@ describe('the function', () => {
     }
   });
 
+  test('ships an allow-list: the manifest, the lock file, the shipped config and compiled code only', () => {
+    const allowed = bundleAllowList(module);
+    expect(allowed).toEqual(['package.json', 'package-lock.json', 'config/gardener.yaml', 'dist/src/**/*.js']);
+    const ships = (path: string): boolean => allowed!.some((pattern) => globToRegExp(pattern).test(path));
+    for (const path of ['package.json', 'config/gardener.yaml', 'dist/src/entry/function.js', 'dist/src/plan/rank.js']) expect([path, ships(path)]).toEqual([path, true]);
+    const stray = [
+      '.env', '.npmrc', 'key.pem', 'dist/src/.env', 'dist/src/key.pem', 'config/.env', 'config/local.yaml', 'terraform/terraform.tfvars',
+      'dist/src/entry/function.js.map', 'dist/test/unit/x.test.js', 'src/entry/function.ts', 'node_modules/x/index.js', '.git/config', 'app.private-key.pem',
+    ];
+    for (const path of stray) expect([path, ships(path)]).toEqual([path, false]);
+  });
+
   test('is built from a bundle object named by the archive content hash', () => {
     const object = only('google_storage_bucket_object');
     expect(String(object.name)).toMatch(/\$\{data\.archive_file\.bundle\.output_(sha256|sha512|md5|base64sha256)\}/);
@@ -120,10 +165,13 @@ describe('the function', () => {
     expect(source?.object).toBe('${google_storage_bucket_object.bundle.name}');
   });
 
-  test('the source bucket is not public', () => {
-    const bucket = only('google_storage_bucket');
-    expect(bucket.public_access_prevention).toBe('enforced');
-    expect(bucket.uniform_bucket_level_access).toBe(true);
+  test('the source and artifacts buckets are not public', () => {
+    const buckets = Object.entries(module.resources.google_storage_bucket ?? {});
+    expect(buckets.map(([name]) => name).sort()).toEqual(['artifacts', 'source']);
+    for (const [, bucket] of buckets) {
+      expect(bucket.public_access_prevention).toBe('enforced');
+      expect(bucket.uniform_bucket_level_access).toBe(true);
+    }
   });
 });
 
@@ -226,6 +274,62 @@ describe('the checks catch what they guard against', () => {
     expect(unscopedSecretAccess(bad)).toEqual(['google_project_iam_member.all_secrets']);
     expect(authoritativeBindings(bad)).toEqual(['google_project_iam_binding.authoritative']);
     expect(projectRolesOutsideAllowList(bad)).toHaveLength(2);
+  });
+
+  test('project-wide log reads, an unconditioned or bucket-wide view grant, and a deny-list bundle are caught', async () => {
+    const bad = await parseModule({
+      'logs.tf': `
+        locals {
+          bucket = "projects/p/locations/global/buckets/_Default"
+          view   = "\${local.bucket}/views/v"
+        }
+        resource "google_project_iam_member" "viewer" {
+          project = "p"
+          role    = "roles/logging.viewer"
+          member  = "serviceAccount:a@b"
+        }
+        resource "google_project_iam_member" "any_view" {
+          project = "p"
+          role    = "roles/logging.viewAccessor"
+          member  = "serviceAccount:a@b"
+        }
+        resource "google_project_iam_member" "whole_bucket" {
+          project = "p"
+          role    = "roles/logging.viewAccessor"
+          member  = "serviceAccount:a@b"
+          condition {
+            title      = "bucket"
+            expression = "resource.name.startsWith(\\"\${local.bucket}\\")"
+          }
+        }
+        resource "google_project_iam_member" "one_view" {
+          project = "p"
+          role    = "roles/logging.viewAccessor"
+          member  = "serviceAccount:a@b"
+          condition {
+            title      = "view"
+            expression = "resource.name == \\"\${local.view}\\""
+          }
+        }
+        resource "google_cloud_run_service_iam_member" "extra" {
+          service = "s"
+          role    = "roles/run.invoker"
+          member  = "user:someone@example.com"
+        }
+        data "archive_file" "bundle" {
+          type       = "zip"
+          source_dir = "."
+          excludes   = [".git/**"]
+        }`,
+    });
+    expect(projectWideLogReads(bad).map((v) => v.split(':')[0]).sort()).toEqual([
+      'google_project_iam_member.any_view',
+      'google_project_iam_member.viewer',
+      'google_project_iam_member.whole_bucket',
+    ]);
+    expect(invokerGrants(bad)).toEqual([['google_cloud_run_service_iam_member', 'extra', ['user:someone@example.com']]]);
+    expect(bundleAllowList(bad)).toBeNull();
+    expect(globToRegExp('dist/src/**/*.js').test('dist/src/a/b.js.map')).toBe(false);
   });
 
   test('a scheduler without OIDC and a deadline shorter than the timeout are caught', async () => {
