@@ -57,6 +57,8 @@ interface Measures {
   noneMatter: string[];
   noiseMatter: string[];
   unmapped: number;
+  /** GA over the entries of whole records and their split lines only (no cut or headless pieces). */
+  gaWhole: number;
   sevAgree: number;
   sevKnown: number;
   sevOff: string[];
@@ -71,6 +73,10 @@ async function measure(path: string, truth: readonly Truth[], now: string): Prom
   const pred = idx.map((i) => (rows[i] as Row).cluster);
   const real = idx.map((i) => (truth[i] as Truth).family);
   const s = score(pred, real);
+  // The same, leaving out the pieces of traces cut short or missing their head line: what the grouping
+  // of whole records reaches, apart from what no rule can put back.
+  const whole = idx.filter((i) => (truth[i] as Truth).shape === 'whole' || (truth[i] as Truth).shape === 'line');
+  const sWhole = score(whole.map((i) => (rows[i] as Row).cluster), whole.map((i) => (truth[i] as Truth).family));
   const byService = new Map<string, string>();
   for (const svc of [...new Set(idx.map((i) => (truth[i] as Truth).service))].sort()) {
     const sub = idx.filter((i) => (truth[i] as Truth).service === svc);
@@ -125,7 +131,7 @@ async function measure(path: string, truth: readonly Truth[], now: string): Prom
     '--dry-run', '--json', '--now', now, '--window', '24h',
   ], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, GITHUB_APP_ID: '', GITHUB_REPOSITORY: '', GITHUB_APP_PRIVATE_KEY: '', LOG_LEVEL: 'error' } });
   const m: Measures = {
-    entries: truth.length, notice: idx.length, problems: byFamily.size, ga: s.ga, fga: s.fga, predicted: s.predictedGroups, split, merged,
+    entries: truth.length, notice: idx.length, problems: byFamily.size, ga: s.ga, gaWhole: sWhole.ga, fga: s.fga, predicted: s.predictedGroups, split, merged,
     sweepExit: sweep.status, read: -1, clusters: -1, matter: -1, filedTwice: [], none: [], noneMatter: [], noiseMatter: [], unmapped: 0,
     sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '', byService,
   };
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
   const line = (label: string, f: (m: Measures) => string | number): void => console.log(`${label.padEnd(44)}${results.map(([, m]) => col(f(m))).join('')}`);
   console.log(`\n${''.padEnd(44)}${results.map(([n]) => col(n)).join('')}`);
   line('classify GA >= NOTICE', (m) => m.ga.toFixed(3));
+  line('classify GA >= NOTICE, no cut/headless pieces', (m) => m.gaWhole.toFixed(3));
   line('classify FGA >= NOTICE', (m) => m.fga.toFixed(3));
   line('clusters / real problems (classify)', (m) => `${m.predicted}/${m.problems}`);
   line('problems split / clusters merged', (m) => `${m.split.filter((l) => l.startsWith('SPLIT')).length}/${m.merged.filter((l) => l.startsWith('MERGED')).length}`);
