@@ -123,7 +123,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
     severityFloor: request.settings.severityFloor,
   });
   try {
-    for await (const { raw, members } of reassemble(reading.entries)) {
+    for await (const { raw, members, piece } of reassemble(reading.entries)) {
       const n = members.length;
       if (!meetsSeverityFloor(raw, request.settings.severityFloor)) {
         belowFloor += n;
@@ -134,6 +134,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
         entries.skippedBy[entry.skip] = (entries.skippedBy[entry.skip] ?? 0) + n;
         continue;
       }
+      if (piece) entry.piece = true;
       classifier.add(entry);
       entries.read += n;
       if (deps.progress && entries.read % 5000 < n) deps.progress({ phase: 'read', entries: entries.read });

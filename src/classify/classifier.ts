@@ -5,6 +5,7 @@ import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { hashId } from './cluster-id.js';
 import { mergeByCore } from './core-merge.js';
+import { joinPieces, type PieceGroup } from './piece-join.js';
 import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
@@ -111,6 +112,20 @@ function libraryFramesOf(members: readonly Member[]): { libraryFrames?: string[]
 function reportedAsOf(members: readonly Member[]): { reportedAs?: string } {
   const reported = members.find((m) => m.reportedAs !== undefined);
   return reported ? { reportedAs: reported.reportedAs as string } : {};
+}
+
+function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
+  const services = new Set<string>();
+  const lines = new Set<string>();
+  let count = 0;
+  let pieces = 0;
+  for (const { stats } of members) {
+    count += stats.count;
+    pieces += stats.pieces;
+    for (const s of stats.services) services.add(s);
+    for (const l of stats.lines) lines.add(l);
+  }
+  return { id, piece: count > 0 && pieces === count, count, services, lines };
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
@@ -240,6 +255,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     for (const [from, to] of moved) {
       (groups.get(to) as Member[]).push(...(groups.get(from) as Member[]));
       groups.delete(from);
+    }
+    // Then pieces of records go with the group whose records hold them.
+    for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) {
+      (groups.get(to) as Member[]).push(...(groups.get(from) as Member[]));
+      groups.delete(from);
+      for (const [id, into] of moved) if (into === from) moved.set(id, to);
+      moved.set(from, to);
     }
     for (const [handle, id] of ids) ids.set(handle, moved.get(id) ?? id);
     const templates = new Map<string, string>();

@@ -1,5 +1,6 @@
 // What a cluster remembers about its entries: counts and a few samples, never the entries, so
 // memory follows the number of clusters and not the number of entries.
+import { addRecordLines, MAX_LINE_RECORDS, MAX_RECORD_LINES } from './record-lines.js';
 import { SEVERITIES, type Entry, type RevisionSeen, type Severity, type SeverityInference, type Timeline } from '../shared/types.js';
 
 export const MAX_SAMPLES = 3;
@@ -18,6 +19,12 @@ export interface ClusterStats {
   revisions: Map<string, { firstSeen: number; count: number }>;
   samples: string[];
   buckets: Map<number, number>;
+  /** Entries that were pieces of a record (Entry.piece). */
+  pieces: number;
+  /** The lines of the first few multi-line records and pieces (record-lines.ts). */
+  lines: Set<string>;
+  /** How many records `lines` was read from. */
+  lineRecords: number;
 }
 
 const RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]));
@@ -34,6 +41,9 @@ export function emptyStats(): ClusterStats {
     revisions: new Map(),
     samples: [],
     buckets: new Map(),
+    pieces: 0,
+    lines: new Set(),
+    lineRecords: 0,
   };
 }
 
@@ -58,6 +68,11 @@ export function record(stats: ClusterStats, entry: Entry): void {
     }
   }
   addSample(stats.samples, entry.text);
+  if (entry.piece) stats.pieces++;
+  if (stats.lineRecords < MAX_LINE_RECORDS && (entry.piece || entry.text.includes('\n'))) {
+    stats.lineRecords++;
+    addRecordLines(stats.lines, entry.text);
+  }
   const bucket = Math.floor(entry.time / BUCKET_MS) * BUCKET_MS;
   stats.buckets.set(bucket, (stats.buckets.get(bucket) ?? 0) + 1);
 }
@@ -81,6 +96,9 @@ export function mergeStats(into: ClusterStats, from: ClusterStats): void {
   }
   for (const s of from.samples) addSample(into.samples, s);
   for (const [b, n] of from.buckets) into.buckets.set(b, (into.buckets.get(b) ?? 0) + n);
+  into.pieces += from.pieces;
+  into.lineRecords += from.lineRecords;
+  for (const line of from.lines) if (into.lines.size < MAX_RECORD_LINES) into.lines.add(line);
 }
 
 /** Folds entries at `severity` into what the stats know of the highest severity and where it came from. */

@@ -38,8 +38,9 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
   }
   // A trace split over several entries is classified once, joined, as the sweep does; every line
   // of it then shows the trace's cluster.
-  for await (const { raw, members } of reassemble(entries(), format === 'lines' ? LINES : undefined)) {
+  for await (const { raw, members, piece } of reassemble(entries(), format === 'lines' ? LINES : undefined)) {
     const entry = normalizeEntry(raw);
+    if (piece && !('skip' in entry)) entry.piece = true;
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
   }

@@ -61,6 +61,11 @@ export interface Entry {
    * `level` (pino, zap, slog, logrus) or from the message text (a log header, a trace, a panic).
    */
   severitySource?: SeverityInference;
+  /**
+   * A piece of a record whose other part was not read: continuation lines with no head, a traceback
+   * cut before its exception line (see the reassembler). It may join the cluster whose records hold it.
+   */
+  piece?: true;
 }
 
 /** Where a severity Cloud Logging did not have came from: the payload's `level` field, or the text. */

@@ -14,13 +14,19 @@
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
-import { MAX_OTHERS, segmentTraces, type Segment, type TraceState } from './trace-grammar.js';
-import { firstLine, lineKind, takesHeader, type LineKind } from './trace-lines.js';
+import { MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
+import { firstLine, isPieceLine, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 
 export interface Joined {
   raw: RawEntry;
   /** Input positions (0-based, counted over the items the transform received) of the entries it was made of. */
   members: number[];
+  /**
+   * Set when the entry is a piece of a record whose other part is not here: lines that only continue
+   * a record with no head before them, a Python traceback that stops before its exception line, a
+   * .NET category line without its message. The classifier may put it with the record that holds it.
+   */
+  piece?: true;
 }
 
 export interface ReassembleOptions {
@@ -71,6 +77,19 @@ export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Pa
   }
   joiner.end(out);
   for (const joined of out) yield joined;
+}
+
+// A traceback that stops at a frame or a source line never reached its exception line.
+const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>(['py-head', 'py-frame', 'py-code']);
+
+/** Marks `joined` as a piece (see Joined.piece) when its text is one. */
+function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined {
+  const first = firstLine(text);
+  const headless = isPieceLine(first);
+  const multiLine = text.indexOf('\n') >= 0;
+  const end = state ?? (multiLine ? stateOfText(text) : null);
+  const cut = CUT_STATES.has(end) || (!multiLine && NET_RECORD.test(first));
+  return headless || cut ? { ...joined, piece: true } : joined;
 }
 
 /** The same, over an array (tests, small inputs). */
@@ -228,13 +247,14 @@ class Reassembler {
   }
 
   private emit(items: readonly Held[], segments: readonly Segment[], out: Joined[]): void {
-    const joined = segments.flatMap(({ start, end, tags, skip }): Joined[] => {
+    const joined = segments.flatMap(({ start, end, tags, skip, state }): Joined[] => {
       const head = items[start]!;
-      if (end === start + 1) return [{ raw: head.raw, members: [head.index] }];
+      if (end === start + 1) return [pieceOf({ raw: head.raw, members: [head.index] }, head.text, state)];
       const others = (skip ?? []).map((k): Joined => ({ raw: items[k]!.raw, members: [items[k]!.index] }));
       const lines = items.slice(start, end).filter((_, k) => !skip?.includes(start + k));
       const text = (h: Held, i: number) => (tags !== undefined && i > 0 ? h.text.slice(tags.length) : h.text);
-      const trace = { raw: { ...head.raw, textPayload: lines.map(text).join('\n') }, members: lines.map((h) => h.index).sort((a, b) => a - b) };
+      const joinedText = lines.map(text).join('\n');
+      const trace = pieceOf({ raw: { ...head.raw, textPayload: joinedText }, members: lines.map((h) => h.index).sort((a, b) => a - b) }, joinedText, state);
       return [trace, ...others];
     });
     out.push(...joined.sort((a, b) => a.members[0]! - b.members[0]!));

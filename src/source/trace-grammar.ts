@@ -6,7 +6,7 @@
 import {
   CAUSE, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
   lineKind, MORE, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
-  PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, tagsOf, takesHeader, type LineKind,
+  PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, tagsOf, takesHeader, type LineKind,
 } from './trace-lines.js';
 
 /** Where a trace is, after one of its lines. */
@@ -29,6 +29,8 @@ export const MAX_OTHERS = 3;
 
 /** The state a trace opened by this line is in, or null when the line cannot open one. */
 function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
+  // A goroutine dump whose panic line was not read (or a dump on SIGQUIT) is still one trace.
+  if (GOROUTINE.test(s)) return 'go-goroutine';
   if (kind === 'cont' || kind === 'plain') return null;
   if (kind === 'start') {
     if (s.startsWith(PY_TRACEBACK)) return 'py-head';
@@ -215,6 +217,16 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     // A Rails message repeats its request tags on every line: only lines with the same tags continue it.
     const tags = resumed ? null : tagsOf(firstLine(items[i]!.text));
     let state = resumed ?? openItem(items[i]!, tags);
+    if (state === null) {
+      // Lines of one write whose head was lost (cut off by the read window, or never written) stay
+      // together: one piece, which the classifier can place by its lines, rather than one per line.
+      const end = headlessRun(items, i, options.interleaveUs ?? 0);
+      if (end > i + 1) {
+        segments.push({ start: i, end, state: null });
+        i = end;
+        continue;
+      }
+    }
     let end = i + 1;
     let endState = resumed ?? (state !== null && CAN_END.has(state) ? state : null);
     let j = i + 1;
@@ -260,6 +272,31 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     i = end;
   }
   return segments;
+}
+
+/**
+ * End of the run of lines from `i` that only continue a record (isPieceLine), none of which opens a
+ * trace, each within `interleaveUs` of the one before (one write), with the same leading request tag.
+ */
+function headlessRun(items: readonly TraceLine[], i: number, interleaveUs: number): number {
+  const first = firstLine(items[i]!.text);
+  if (interleaveUs <= 0 || !isPieceLine(first)) return i + 1;
+  const tag = RUBY_TAGGED_LINE.test(first) ? first.slice(0, first.indexOf(']') + 1) : null;
+  let j = i + 1;
+  for (; j < items.length; j++) {
+    const item = items[j]!;
+    const line = firstLine(item.text);
+    const before = items[j - 1]!;
+    if (!isPieceLine(line) || (tag !== null && !line.startsWith(tag)) || openItem(item, tagsOf(line)) !== null) break;
+    if (item.time === undefined || before.time === undefined || Math.abs(item.time - before.time) > interleaveUs) break;
+  }
+  return j;
+}
+
+/** The state a trace written in one entry ends in (null: the text is no trace). */
+export function stateOfText(text: string): TraceState | null {
+  const first = firstLine(text);
+  return openItem({ kind: lineKind(first), text }, tagsOf(first));
 }
 
 /**

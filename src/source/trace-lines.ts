@@ -87,6 +87,25 @@ export function lineKind(s: string): LineKind {
   return ERROR_WORDS.test(s) ? 'head' : 'plain';
 }
 
+// A Ruby frame after Rails' request tags (`[id] app/models/x.rb:3:in 'f'`), or the tags alone.
+const RUBY_TAGGED_PIECE = /^(?:\[[^\]\n]{1,255}\] ?){1,8}(?:\s*$|\s*\S{1,512}?:\d{1,7}:in [`'])/;
+
+/**
+ * A line that only ever continues a record and never speaks for one: an indented frame or property
+ * line, a closing brace, `Caused by: …`, `... 12 more`, a goroutine header, a Rails tagged frame. An entry
+ * made of such lines alone is a piece of a record whose head was lost. Stricter than `lineKind`'s
+ * `cont`: a one-word line or a tagged message (`[id] Started GET`) may be a whole record.
+ */
+export function isPieceLine(s: string): boolean {
+  if (s === '' || s.trim() === '') return false;
+  const c = s.charCodeAt(0);
+  if (c === 32 || c === 9 || s === '}') return true;
+  for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
+  // A Go stack frame's function line: `main.(*Server).handle(0xc000…, {…})`, `panic({0x8a1b20?, …})`.
+  if (isGoFunction(s)) return true;
+  return RUBY_TAGGED_PIECE.test(s.length > PREFIX ? s.slice(0, PREFIX) : s);
+}
+
 /** An exception type opening the line: dotted with a capitalised last part, or named like one. */
 function isTypeLine(s: string): boolean {
   const m = TYPE_LINE.exec(s);

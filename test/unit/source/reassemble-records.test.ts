@@ -282,7 +282,10 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
   it('a line further than a millisecond from its neighbours still ends the trace', () => {
     const entries = JAVA.map((t, i) => line(t, i < 3 ? i * 7 : 5000 + i * 7));
     entries.splice(3, 0, line(PLAIN, 2500));
-    expect(texts(reassembleAll(entries))).toEqual([JAVA.slice(0, 3).join('\n'), PLAIN, ...JAVA.slice(3)]); // the rest has no head
+    // The rest has no head: it stays together, one piece of a record, and says so.
+    const out = reassembleAll(entries);
+    expect(texts(out)).toEqual([JAVA.slice(0, 3).join('\n'), PLAIN, JAVA.slice(3).join('\n')]);
+    expect(out.map((j) => j.piece === true)).toEqual([false, false, true]);
   });
 
   it('a routine log line (its header says INFO) between frames is another writer\'s, even when it says "errors"', () => {
@@ -346,6 +349,91 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
     (exception) => {
       const tb = ['Traceback (most recent call last):', '  File "/app/a.py", line 3, in f', '    g()', exception];
       expect(texts(reassembleAll(split(tb.join('\n'), 0)))).toEqual([tb.join('\n')]);
+    },
+  );
+});
+
+describe('reassemble: pieces of records whose other part was not read', () => {
+  const pieces = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!).map((j) => j.piece === true);
+  const NODE_REFUSED = [
+    'cache read failed Error: connect ECONNREFUSED 10.8.0.9:6379',
+    '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16) {',
+    '  errno: -111,',
+    "  code: 'ECONNREFUSED',",
+    "  syscall: 'connect',",
+    '}',
+  ];
+
+  it.each([['oldest first', false], ['newest first', true]])('the tail of a Node error whose head was lost stays one piece (%s)', (_n, reversed) => {
+    const tail = split(NODE_REFUSED.slice(1).join('\n'), 0);
+    const out = reassembleAll(reversed ? [...tail].reverse() : tail);
+    expect(texts(out)).toEqual([NODE_REFUSED.slice(1).join('\n')]);
+    expect(pieces(out)).toEqual([true]);
+  });
+
+  it('the whole Node error is no piece', () => {
+    const out = reassembleAll(split(NODE_REFUSED.join('\n'), 0));
+    expect(texts(out)).toEqual([NODE_REFUSED.join('\n')]);
+    expect(pieces(out)).toEqual([false]);
+  });
+
+  it('Rails lines after a lost head: the blank tagged line and the frames are one piece', () => {
+    const lines = RAILS_FATAL.split('\n').slice(2);
+    const out = reassembleAll(split(lines.join('\n'), 0));
+    expect(out).toHaveLength(1);
+    expect(pieces(out)).toEqual([true]);
+  });
+
+  it('tagged lines of two requests are two pieces', () => {
+    const other = RAILS_FATAL.split('\n').slice(3).map((l) => l.replace(TAG, '[9c1d2e3f-0000-4000-8000-000000000001] '));
+    const out = reassembleAll([...split(RAILS_FATAL.split('\n').slice(3).join('\n'), 0), ...split(other.join('\n'), 20)]);
+    expect(out).toHaveLength(2);
+    expect(pieces(out)).toEqual([true, true]);
+  });
+
+  it('a tagged message line (Rails with no Logger header) is a record of its own, not a piece', () => {
+    const out = reassembleAll([line(`${TAG}Started GET "/accounts/42" for 10.0.0.1`, 0)]);
+    expect(pieces(out)).toEqual([false]);
+  });
+
+  it('indented lines further apart than one write are not joined', () => {
+    const out = reassembleAll(NODE_REFUSED.slice(2).map((t, i) => line(t, i * 5000)));
+    expect(out.length).toBe(NODE_REFUSED.length - 2);
+  });
+
+  const PY_CUT = ['query failed', 'Traceback (most recent call last):', '  File "/app/routing.py", line 74, in app', '    response = await func(request)'];
+  it('a Python traceback that stops before its exception line is a piece, split or written in one entry', () => {
+    expect(pieces(reassembleAll(split(PY_CUT.join('\n'), 0)))).toEqual([true]);
+    expect(pieces(reassembleAll([line(PY_CUT.join('\n'), 0)]))).toEqual([true]);
+    const whole = [...PY_CUT, 'KeyError: 1'];
+    expect(pieces(reassembleAll(split(whole.join('\n'), 0)))).toEqual([false]);
+    expect(pieces(reassembleAll([line(whole.join('\n'), 0)]))).toEqual([false]);
+  });
+
+  it('a .NET category line without its message is a piece; with it, a record', () => {
+    expect(pieces(reassembleAll([line(DOTNET_FAIL.split('\n')[0]!, 0)]))).toEqual([true]);
+    expect(pieces(reassembleAll(split(DOTNET_FAIL, 0)))).toEqual([false]);
+  });
+
+  const GO_DUMP = [
+    'goroutine 4068 [running]:',
+    'net/http.(*conn).serve.func1()',
+    '\t/usr/local/go/src/net/http/server.go:1898 +0xe5',
+    'panic({0x8a1b20?, 0xc000a8fdaa?})',
+    '\t/usr/local/go/src/runtime/panic.go:770 +0x88a',
+    'main.(*Server).handleSplit(0xc000fc795c, {0xa1c2e8, 0xc000171046}, 0xc0001e1dc4)',
+    '\t/src/ledger/handlers.go:118 +0x12',
+  ];
+  it.each([['oldest first', false], ['newest first', true]])('a goroutine dump whose panic line was lost is one piece (%s)', (_n, reversed) => {
+    const lines = split(GO_DUMP.join('\n'), 0);
+    const out = reassembleAll(reversed ? [...lines].reverse() : lines);
+    expect(texts(out)).toEqual([GO_DUMP.join('\n')]);
+    expect(pieces(out)).toEqual([true]);
+  });
+
+  it.each([['a plain line', 'payment declined for order 42'], ['an error line', 'ValueError: bad input'], ['one word', 'ready']])(
+    '%s alone is no piece', (_n, text) => {
+      expect(pieces(reassembleAll([line(text, 0)]))).toEqual([false]);
     },
   );
 });

@@ -1,0 +1,39 @@
+// Pieces of records whose other part was not read (continuation lines with no head, a traceback cut
+// before its exception line) go with the cluster whose records hold them. Without this, each piece is
+// a cluster of its own: `errno: -111,` or `at TCPConnectWrap.afterConnect …` next to the whole
+// `connect ECONNREFUSED` record they came from, each a candidate issue that names nothing.
+import { informative } from './record-lines.js';
+
+export interface PieceGroup {
+  id: string;
+  /** Every entry of the group is a piece. */
+  piece: boolean;
+  count: number;
+  services: ReadonlySet<string>;
+  /** The group's record lines (see record-lines.ts). */
+  lines: ReadonlySet<string>;
+}
+
+/**
+ * piece group id -> the id of the group it joins. A piece joins a group of whole records of one of
+ * its services that holds every informative line of the piece; when several do, the one with the most
+ * entries (the likelier source; ties: the smaller id). A piece with no informative line (`}`, a bare
+ * request tag) tells nothing and stays where it is.
+ */
+export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
+  const whole = groups.filter((g) => !g.piece && g.lines.size > 0);
+  const out = new Map<string, string>();
+  for (const p of groups) {
+    if (!p.piece) continue;
+    const lines = [...p.lines].filter(informative);
+    if (lines.length === 0) continue;
+    let best: PieceGroup | null = null;
+    for (const g of whole) {
+      if (![...p.services].some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
+      if (!lines.every((l) => g.lines.has(l))) continue;
+      if (best === null || g.count > best.count || (g.count === best.count && g.id < best.id)) best = g;
+    }
+    if (best !== null) out.set(p.id, best.id);
+  }
+  return out;
+}

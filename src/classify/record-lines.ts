@@ -1,0 +1,55 @@
+// The lines of a cluster's multi-line records, each reduced so that the same line printed again
+// (other numbers, ids, request tags) reads the same. A piece of a record (see Entry.piece) is put with
+// the cluster whose records hold every line it has.
+import { problemText } from './problem-text.js';
+
+/** Most distinct lines a cluster keeps. */
+export const MAX_RECORD_LINES = 128;
+/** Most multi-line records (or pieces) a cluster reads lines from: the first few say what its records hold. */
+export const MAX_LINE_RECORDS = 16;
+/** Longest line kept, after reduction. */
+const MAX_LINE_CHARS = 240;
+/** Most lines read from one record. */
+const MAX_LINES_PER_RECORD = 64;
+
+// Rails repeats its request tags on each line of a message; the reassembler takes them off again.
+const TAGS = /^(?:\[[^\]\n]{1,255}\] ?){1,8}/;
+const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
+// Any 0x literal (a pointer, an argument of a Go frame), and a long run of hex digits and letters.
+const HEX_LITERAL = /\b0x[0-9a-fA-F]+\b/g;
+const HEX = /\b[0-9a-fA-F]*\d[0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*\b|\b[0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*\d[0-9a-fA-F]*\b/g;
+const DIGITS = /\d+/g;
+const SPACE = /\s+/g;
+
+/** One line as it is compared: tags, spacing, numbers, ids and hex set aside. null: a blank line. */
+export function lineKey(line: string): string | null {
+  const bounded = line.length > 4 * MAX_LINE_CHARS ? line.slice(0, 4 * MAX_LINE_CHARS) : line;
+  const key = bounded
+    .replace(TAGS, '')
+    .replace(UUID, '<ID>')
+    .replace(HEX_LITERAL, '<ID>')
+    .replace(HEX, (m) => (m.length >= 8 ? '<ID>' : m))
+    .replace(DIGITS, '0')
+    .replace(SPACE, ' ')
+    .trim();
+  return key === '' ? null : key.slice(0, MAX_LINE_CHARS);
+}
+
+/**
+ * Adds the lines of `text` to `lines` (bounded). The first line goes in as the problem text reads it,
+ * so a context suffix that comes and goes (`[path=… method=…]`) does not make it another line.
+ */
+export function addRecordLines(lines: Set<string>, text: string): void {
+  const all = text.split('\n', MAX_LINES_PER_RECORD);
+  all[0] = problemText(all[0] as string);
+  for (const line of all) {
+    if (lines.size >= MAX_RECORD_LINES) return;
+    const key = lineKey(line);
+    if (key !== null) lines.add(key);
+  }
+}
+
+/** A line that could tell one record from another: a word of three letters, not only a brace, a tag, a number. */
+export function informative(key: string): boolean {
+  return /[A-Za-z]{3}/.test(key.replace(/<ID>/g, ''));
+}

@@ -1,0 +1,153 @@
+// Pieces of records whose other part was not read go with the cluster whose records hold them.
+import { createClassifier } from '../../../src/classify/index.js';
+import { joinPieces, type PieceGroup } from '../../../src/classify/piece-join.js';
+import { addRecordLines, informative, lineKey, MAX_RECORD_LINES } from '../../../src/classify/record-lines.js';
+import type { Entry } from '../../../src/shared/types.js';
+
+const group = (id: string, lines: string[], over: Partial<PieceGroup> = {}): PieceGroup => ({
+  id, piece: false, count: 10, services: new Set(['api']), lines: new Set(lines), ...over,
+});
+const piece = (id: string, lines: string[], over: Partial<PieceGroup> = {}): PieceGroup => group(id, lines, { piece: true, count: 1, ...over });
+
+describe('lineKey', () => {
+  it.each([
+    ['    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16) {', 'at TCPConnectWrap.afterConnect [as oncomplete] (node:net:0:0) {'],
+    ['  errno: -111,', 'errno: -0,'],
+    ["[04b21b68-027f-48d7-aea3-ea1fb24e1f14] app/controllers/accounts_controller.rb:12:in 'set_account'", "app/controllers/accounts_controller.rb:0:in 'set_account'"],
+    ['[req-1] [user-7] app/models/a.rb:3:in `f`', 'app/models/a.rb:0:in `f`'],
+    ['  File "/app/.venv/lib/python3.12/site-packages/x.py", line 74, in app', 'File "/app/.venv/lib/python0.0/site-packages/x.py", line 0, in app'],
+    ['   at Svc.Run(Guid id 3f2a9c1e-0b4d-4c8e-9a7f-2d1e5b6c7a8f)', 'at Svc.Run(Guid id <ID>)'],
+    ['   at 0x7f3a9c1e0b4d in main', 'at <ID> in main'],
+    ['main.(*Server).handleSplit(0xc000fc795c, {0xa1c2e, 0x2a?}, 0x0?)', 'main.(*Server).handleSplit(<ID>, {<ID>, <ID>?}, <ID>?)'],
+    ['\t/src/ledger/split.go:31 +0xb48', '/src/ledger/split.go:0 +<ID>'],
+    ['\t\tat   a.B.c(B.java)', 'at a.B.c(B.java)'],
+  ])('%j reads as %j', (line, key) => {
+    expect(lineKey(line)).toBe(key);
+  });
+
+  it.each(['', '   ', '\t'])('a blank line %j has no key', (line) => {
+    expect(lineKey(line)).toBeNull();
+  });
+
+  it('bounds what it keeps of a very long line', () => {
+    expect((lineKey(`x${'y'.repeat(100_000)}`) as string).length).toBeLessThanOrEqual(240);
+  });
+});
+
+describe('addRecordLines', () => {
+  it('reads the first line as the problem text does (a context suffix set aside)', () => {
+    const a = new Set<string>();
+    const b = new Set<string>();
+    addRecordLines(a, 'query failed [path=/items/1 method=PUT]\nTraceback (most recent call last):');
+    addRecordLines(b, 'query failed [path=/items/2 method=GET]\nTraceback (most recent call last):');
+    expect([...a]).toEqual([...b]);
+  });
+
+  it('keeps at most MAX_RECORD_LINES distinct lines, over many records', () => {
+    const lines = new Set<string>();
+    const name = (n: number) => n.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] as string);
+    for (let r = 0; r < 10; r++) addRecordLines(lines, Array.from({ length: 60 }, (_, i) => `  at frame${name(r * 60 + i)}()`).join('\n'));
+    expect(lines.size).toBe(MAX_RECORD_LINES);
+  });
+});
+
+describe('informative', () => {
+  it.each([['}', false], ['<ID>', false], [':', false], ['errno: -0,', true], ['at f()', false], ['at fx()', false], ["code: 'ECONNREFUSED',", true]])(
+    '%j: %s', (key, want) => {
+      expect(informative(key)).toBe(want);
+    },
+  );
+});
+
+describe('joinPieces', () => {
+  const record = ['cache read failed Error: connect ECONNREFUSED 0.0.0.0:0', 'at TCPConnectWrap.afterConnect (node:net:0:0) {', 'errno: -0,', "code: 'ECONNREFUSED',", '}'];
+
+  it('a piece joins the one group whose records hold every informative line of it', () => {
+    const out = joinPieces([group('whole', record), group('other', ['something else entirely']), piece('p', ['errno: -0,', "code: 'ECONNREFUSED',", '}'])]);
+    expect([...out]).toEqual([['p', 'whole']]);
+  });
+
+  it('when several groups hold it, the one with the most entries (then the smaller id), whatever the order', () => {
+    const groups = [group('b', record, { count: 50 }), group('a', record, { count: 50 }), group('c', record, { count: 7 }), piece('p', ['errno: -0,'])];
+    expect(joinPieces(groups).get('p')).toBe('a');
+    expect(joinPieces([...groups].reverse()).get('p')).toBe('a');
+    expect(joinPieces([group('c', record, { count: 70 }), ...groups.slice(0, 2), piece('p', ['errno: -0,'])]).get('p')).toBe('c');
+  });
+
+  it('a line no group holds keeps the piece where it is', () => {
+    expect(joinPieces([group('whole', record), piece('p', ['errno: -0,', 'syscall: read'])]).size).toBe(0);
+  });
+
+  it('a piece with nothing informative (a brace, a bare request tag) stays', () => {
+    expect(joinPieces([group('whole', [...record, '<ID>']), piece('p', ['}', '<ID>'])]).size).toBe(0);
+  });
+
+  it('only within a service of its own', () => {
+    expect(joinPieces([group('whole', record, { services: new Set(['web']) }), piece('p', ['errno: -0,'])]).size).toBe(0);
+    expect(joinPieces([group('whole', record, { services: new Set(['web', 'api']) }), piece('p', ['errno: -0,'])]).get('p')).toBe('whole');
+    expect(joinPieces([group('whole', record, { services: new Set() }), piece('p', ['errno: -0,'], { services: new Set() })]).get('p')).toBe('whole');
+  });
+
+  it('whole groups never move, and a piece never joins another piece', () => {
+    const out = joinPieces([group('whole', record), group('small', ['errno: -0,'], { count: 1 }), piece('p1', record), piece('p2', ['errno: -0,'])]);
+    expect(out.has('whole')).toBe(false);
+    expect(out.has('small')).toBe(false);
+    expect(out.get('p1')).toBe('whole');
+    expect(out.get('p2')).toBe('whole');
+  });
+});
+
+describe('the classifier places pieces', () => {
+  const T0 = Date.UTC(2026, 2, 10, 10);
+  const entry = (text: string, over: Partial<Entry> = {}): Entry => ({
+    time: T0, severity: 'ERROR', service: 'storefront', revision: 'storefront-001', kind: 'text', text, ...over,
+  });
+  const WHOLE = [
+    'cache read failed Error: connect ECONNREFUSED 10.8.0.9:6379',
+    '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16) {',
+    '  errno: -111,',
+    "  code: 'ECONNREFUSED',",
+    "  syscall: 'connect',",
+    "  address: '10.8.0.9',",
+    '  port: 6379',
+    '}',
+  ];
+  const OTHER = ['checkout failed TypeError: Cannot read properties of undefined (reading \'total\')', '    at Cart.sum (/app/cart.js:12:9)', '    at /app/routes.js:40:5'];
+
+  it('the tail of a record whose head was lost joins the record\'s cluster; the whole records keep their id', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
+    for (let i = 0; i < 3; i++) c.add(entry(OTHER.join('\n'), { kind: 'stack', time: T0 + i }));
+    const before = createClassifier();
+    for (let i = 0; i < 5; i++) before.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
+    const wholeId = before.clusters()[0]!.id;
+    const tail = c.add(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT', piece: true }));
+    const frame = c.add(entry(WHOLE[1]!, { severity: 'DEFAULT', piece: true }));
+    expect(c.resolve(tail).id).toBe(wholeId);
+    expect(c.resolve(frame).id).toBe(wholeId);
+    expect(c.clusters().map((k) => k.count).sort()).toEqual([3, 7]);
+    expect(c.locate(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT', piece: true }))).toBe(wholeId);
+  });
+
+  it('the same lines, not marked as a piece, stay a cluster of their own', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
+    c.add(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT' }));
+    expect(c.clusters()).toHaveLength(2);
+  });
+
+  it('a piece that names nothing (a closing brace) or that no record holds stays apart', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
+    c.add(entry('}', { severity: 'DEFAULT', piece: true }));
+    c.add(entry('  errno: -104,\n  code: \'ECONNRESET\',', { severity: 'DEFAULT', piece: true }));
+    expect(c.clusters()).toHaveLength(3);
+  });
+
+  it('a piece from another service stays apart', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
+    c.add(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT', piece: true, service: 'catalog' }));
+    expect(c.clusters()).toHaveLength(2);
+  });
+});
