@@ -79,7 +79,7 @@ export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Pa
   for (const joined of out) yield joined;
 }
 
-// A traceback that stops at a frame or a source line never reached its exception line.
+// A traceback that stops at its first line, a frame or a source line never reached its exception line.
 const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>(['py-head', 'py-frame', 'py-code']);
 
 /** Marks `joined` as a piece (see Joined.piece) when its text is one. */
@@ -87,8 +87,7 @@ function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined
   const first = firstLine(text);
   const headless = isPieceLine(first);
   const multiLine = text.indexOf('\n') >= 0;
-  const end = state ?? (multiLine ? stateOfText(text) : null);
-  const cut = CUT_STATES.has(end) || (!multiLine && NET_RECORD.test(first));
+  const cut = CUT_STATES.has(state ?? stateOfText(text)) || (!multiLine && NET_RECORD.test(first));
   return headless || cut ? { ...joined, piece: true } : joined;
 }
 

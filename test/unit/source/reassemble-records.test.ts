@@ -405,6 +405,7 @@ describe('reassemble: pieces of records whose other part was not read', () => {
   it('a Python traceback that stops before its exception line is a piece, split or written in one entry', () => {
     expect(pieces(reassembleAll(split(PY_CUT.join('\n'), 0)))).toEqual([true]);
     expect(pieces(reassembleAll([line(PY_CUT.join('\n'), 0)]))).toEqual([true]);
+    expect(pieces(reassembleAll([line(PY_CUT[1]!, 0)]))).toEqual([true]);
     const whole = [...PY_CUT, 'KeyError: 1'];
     expect(pieces(reassembleAll(split(whole.join('\n'), 0)))).toEqual([false]);
     expect(pieces(reassembleAll([line(whole.join('\n'), 0)]))).toEqual([false]);
