@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createClassifier, rederiveIds, type Classifier, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
 import { meetsSeverityFloor, normalizeEntry, sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
-import { clustersNeedingSearch, issueSamples, plan } from './plan/index.js';
+import { issueSamples, plan, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
 import { reassemble } from './source/reassemble.js';
@@ -54,16 +54,16 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
   logger.info({ entries: read.entries, clusters: read.clusters.length }, 'logs read and classified');
   deps.progress?.({ phase: 'github', entries: read.entries.read, problems: read.clusters.length });
 
-  const github = await readGitHub(deps, request, read, errors);
+  const github = await readGitHub(deps, read, errors);
   // A read cut short (time budget, quota) covered the window only up to where it got: the evidence
   // recorded on GitHub says so, and the next sweep counts the rest.
   const seen = read.result.readUntil !== undefined && !read.result.complete
     ? { start: request.window.start, end: Math.max(request.window.start, read.result.readUntil) }
     : request.window;
-  const { problems, actions } = plan({
+  const { problems, actions, searched } = await planWithSearches(github.ok ? deps.store : null, errors, {
     clusters: read.clusters,
     issues: github.issues,
-    candidates: github.candidates,
+    candidates: new Map(),
     settings: request.settings,
     window: seen,
     now: seen.end,
@@ -74,7 +74,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
   });
 
   // Writing on partial knowledge could file duplicates or record a window we did not fully see.
-  const safeToWrite = !request.dryRun && deps.store !== null && github.ok && read.ok && seen.end > seen.start;
+  const safeToWrite = !request.dryRun && deps.store !== null && github.ok && searched && read.ok && seen.end > seen.start;
   if (!request.dryRun && !safeToWrite) {
     errors.push({ stage: 'apply', message: 'no GitHub writes this run: an earlier stage failed (see other errors)' });
   }
@@ -152,26 +152,39 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   return { classifier, clusters: classifier.clusters(), entries, result, ok };
 }
 
-async function readGitHub(
-  deps: SweepDeps, request: SweepRequest, read: { classifier: Classifier; clusters: Cluster[] }, errors: StageError[],
-) {
-  const candidates = new Map<string, TrackedIssue[]>();
+async function readGitHub(deps: SweepDeps, read: { classifier: Classifier; clusters: Cluster[] }, errors: StageError[]) {
   const rederived = new Map<number, string[]>();
   if (deps.storeError) {
     errors.push({ stage: 'github', message: deps.storeError });
-    return { issues: [] as TrackedIssue[], candidates, rederived, ok: false };
+    return { issues: [] as TrackedIssue[], rederived, ok: false };
   }
-  if (!deps.store) return { issues: [] as TrackedIssue[], candidates, rederived, ok: true };
+  if (!deps.store) return { issues: [] as TrackedIssue[], rederived, ok: true };
   try {
     const issues = await deps.store.listManaged();
-    const found = rederive(read.classifier, read.clusters, issues);
-    for (const cluster of clustersNeedingSearch(read.clusters, issues, request.settings, found)) {
-      candidates.set(cluster.id, await deps.store.searchSimilar(cluster));
-    }
-    return { issues, candidates, rederived: found, ok: true };
+    return { issues, rederived: rederive(read.classifier, read.clusters, issues), ok: true };
   } catch (error) {
     errors.push({ stage: 'github', message: `reading issues failed: ${oneLine(error)}` });
-    return { issues: [] as TrackedIssue[], candidates, rederived, ok: false };
+    return { issues: [] as TrackedIssue[], rederived, ok: false };
+  }
+}
+
+/**
+ * The plan, with GitHub searched for a person's issue only about the problems it files (after ranking
+ * and the per-run cap): searching is the slow part of a sweep (30 a minute), and a problem that waits
+ * for a later sweep is looked up when its turn comes. A search can turn a create into an adoption,
+ * which frees a slot for the next problem in line: plan again until every create was searched for.
+ */
+async function planWithSearches(store: IssueStore | null, errors: StageError[], input: PlanInput): Promise<PlanOutput & { searched: boolean }> {
+  for (;;) {
+    const output = plan(input);
+    const pending = store ? unsearchedCreates(input, output) : [];
+    if (pending.length === 0) return { ...output, searched: true };
+    try {
+      for (const cluster of pending) input.candidates.set(cluster.id, await store!.searchSimilar(cluster));
+    } catch (error) {
+      errors.push({ stage: 'github', message: `searching issues failed: ${oneLine(error)}` });
+      return { ...output, searched: false };
+    }
   }
 }
 

@@ -51,6 +51,16 @@ export interface GitHubClient {
 /** Longest wait for a primary rate limit's reset that a sweep sits out; past it, the request fails. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 
+/**
+ * Issue search: GitHub allows 30 searches a minute. Octokit spaces every search 2 s apart, which
+ * turns a sweep's few searches into a fixed wait; a budget of 30 a minute, one at a time, keeps
+ * within the same limit and lets them go at once (a 31st waits for the next minute). Shared by every
+ * client of the process, so that back-to-back sweeps draw on one budget.
+ */
+const SEARCH_BUDGET = new Bottleneck.Group({
+  maxConcurrent: 1, reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 60_000,
+});
+
 /** Set once for the run, when GitHub's secondary limit asks for more than a sweep can wait. */
 interface WriteStop {
   reason: string | null;
@@ -87,7 +97,7 @@ function buildOctokitClass(options: GitHubStoreOptions, stop: WriteStop = { reas
       fallbackSecondaryRateRetryAfter: options.retry?.minRetryAfterSeconds ?? 60,
       retryAfterBaseValue: baseMs,
       ...(pace === undefined
-        ? {}
+        ? { search: SEARCH_BUDGET }
         : {
             write: new Bottleneck.Group({ maxConcurrent: 1, minTime: pace }),
             notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: pace * 3 }),

@@ -56,7 +56,7 @@ async function create(client: GitHubClient, memory: RunMemory, action: Action): 
   if (!memory.managedListed) await listManagedIssues(client, memory);
   const existing = tracking(memory, keys);
   if (existing) return skipped(action, existing, `#${existing.number} already tracks cluster ${action.cluster}`);
-  await ensureLabels(client, memory);
+  await ensureLabels(client, memory, action.labels ?? []);
   const { octokit, owner, repo } = client;
   const send = () =>
     octokit.request('POST /repos/{owner}/{repo}/issues', {
@@ -145,7 +145,7 @@ async function relabel(client: GitHubClient, memory: RunMemory, action: Action):
   const { octokit, owner, repo } = client;
   const add = action.labels ?? [];
   if (add.length) {
-    await ensureLabels(client, memory);
+    await ensureLabels(client, memory, add);
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { owner, repo, issue_number: issue, labels: add });
   }
   for (const name of action.removeLabels ?? []) {

@@ -1,5 +1,6 @@
 // Reads the gardener's state from GitHub: every issue with the managed label, open and closed, all
-// pages, with the hidden state block from the body or from the gardener's one evidence comment.
+// pages, with the hidden state block from the body or, on a person's issue, from the gardener's one
+// evidence comment (the only issues whose comments are read).
 // Never through search: the search index lags behind writes, and that lag is how bots file twins.
 import { EVIDENCE_MARKER, parseStateBlock } from '../render/index.js';
 import type { TrackedIssue } from '../shared/types.js';
@@ -39,8 +40,9 @@ export async function listManagedIssues(client: GitHubClient, memory: RunMemory)
   const tracked: TrackedIssue[] = [];
   for (const issue of issues) {
     if (issue.pull_request) continue;
-    const evidence = issue.comments > 0 ? await findEvidenceComment(client, issue.number) : null;
-    memory.commentsKnown.add(issue.number);
+    const read = needsComments(client, issue);
+    const evidence = read ? await findEvidenceComment(client, issue.number) : null;
+    if (read || issue.comments === 0) memory.commentsKnown.add(issue.number);
     memory.published.set(issue.number, [issue.title, issue.body ?? '', evidence?.body ?? ''].join('\n'));
     if (evidence) memory.evidence.set(issue.number, evidence);
     else memory.evidence.delete(issue.number);
@@ -50,6 +52,17 @@ export async function listManagedIssues(client: GitHubClient, memory: RunMemory)
   }
   memory.managedListed = true;
   return tracked;
+}
+
+/**
+ * Whether the issue's state may live in a comment. The gardener keeps the state of an issue it filed
+ * in the body and never adds an evidence comment to its own issue (plan/tracked-issue), so the
+ * listing already carries everything: one request per 100 issues instead of one more per issue that
+ * people talked on. A person's issue (adopted) keeps it in the gardener's one evidence comment.
+ */
+function needsComments(client: GitHubClient, issue: IssueJson): boolean {
+  if (issue.comments === 0) return false;
+  return !isGardener(client, issue.user, issue.performed_via_github_app) || parseStateBlock(issue.body) === null;
 }
 
 /** The gardener's own comment carrying the evidence marker (the oldest, should a crash have left two). */

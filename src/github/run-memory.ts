@@ -18,6 +18,7 @@ export class RunMemory {
    * have written an address into a body the gardener keeps current).
    */
   readonly published = new Map<number, string>();
-  labelsReady = false;
+  /** The repository's label names (lower case), once listed. */
+  labels: Set<string> | null = null;
   managedListed = false;
 }

@@ -1,5 +1,5 @@
 // The plan stage: pure decisions about what to do on GitHub.
-export { plan, clustersNeedingSearch } from './plan.js';
+export { plan, unsearchedCreates } from './plan.js';
 export type { PlanInput, PlanOutput } from './context.js';
 export { adoptionScore, ADOPTION_THRESHOLD } from './adoption-score.js';
 export { assessPriority, severityPriority, priorityLabel, isMoreUrgent, type PriorityVerdict } from './priority.js';

@@ -144,10 +144,15 @@ function applyCaps(groups: ActionGroup[], settings: Settings): void {
   }
 }
 
-/** Clusters that matter and that no managed issue tracks: the sweep searches GitHub for a person's issue for these only. */
-export function clustersNeedingSearch(
-  clusters: Cluster[], issues: TrackedIssue[], settings: Settings, rederived?: ReadonlyMap<number, readonly string[]>,
-): Cluster[] {
-  const matching = matchClusters(clusters, issues, new Map(), () => false, rederived);
-  return clusters.filter((c) => !matching.byCluster.has(c.id) && !matching.sameAs.has(c.id) && assessCluster(c, settings).matters);
+/**
+ * The clusters this plan files an issue for without having looked for a person's issue about them
+ * (no entry in `candidates`), in rank order. A sweep searches for these only, after ranking and the
+ * per-run cap, then plans again: an adoption frees a slot, and the problem next in line is looked up
+ * in turn. A problem held back by the cap is searched when its turn comes.
+ */
+export function unsearchedCreates(input: PlanInput, output: PlanOutput): Cluster[] {
+  const byId = new Map(input.clusters.map((c) => [c.id, c]));
+  return output.actions
+    .filter((a) => a.kind === 'create' && !input.candidates.has(a.cluster))
+    .flatMap((a) => byId.get(a.cluster) ?? []);
 }

@@ -11,16 +11,24 @@ describe('apply', () => {
   let server: FakeGitHub;
   useFakeGitHub((s) => (server = s));
 
-  it('files an issue with its labels, creating the missing labels once with colours', async () => {
+  it('files an issue with its labels, creating each missing label once, with its colour, when a write first needs it', async () => {
+    server.seedLabel('p1', 'ffffff', 'a person made this one');
     const store = await storeFor(server);
     const result = await store.apply(createAction('c1'));
 
     expect(result).toMatchObject({ status: 'done', issue: 1, url: 'https://github.com/acme/backend/issues/1' });
     expect(server.issue(1)).toMatchObject({ title: 'GCP-new-P2-c1', labels: [MANAGED, 'P2'], user: { type: 'Bot', login: server.botLogin } });
-    expect(server.state.label('P0')).toMatchObject({ color: 'b60205' });
+    expect(server.state.label('P2')).toMatchObject({ color: 'fbca04' });
     expect(server.state.label(MANAGED)?.description).toMatch(/remove the label to release/);
+    expect(server.state.label('P0')).toBeUndefined();
     await store.apply(createAction('c2'));
-    expect(server.writes().filter((e) => e.route === 'POST /repos/{owner}/{repo}/labels')).toHaveLength(5);
+    await store.apply({ ...createAction('c3', 'GCP-new-P0-c3'), labels: [MANAGED, 'P0', 'bug'] });
+    await store.apply({ kind: 'relabel', cluster: 'c1', issue: 1, title: 'GCP-new-P2-c1', reason: 'r', labels: ['P1'], removeLabels: ['P2'] });
+    expect(server.state.label('P0')).toMatchObject({ color: 'b60205' });
+    expect(server.state.label('P1')).toMatchObject({ color: 'ffffff', description: 'a person made this one' });
+    const created = server.writes().filter((e) => e.route === 'POST /repos/{owner}/{repo}/labels').map((e) => (e.body as { name: string }).name);
+    expect(created).toEqual([MANAGED, 'P2', 'P0']);
+    expect(server.journal.filter((e) => e.route === 'GET /repos/{owner}/{repo}/labels')).toHaveLength(1);
   });
 
   it('never files a second issue for a cluster, in the same run or the next', async () => {
@@ -50,22 +58,22 @@ describe('apply', () => {
 
   it('keeps one evidence comment: the second apply edits it, an unchanged one writes nothing', async () => {
     const store = await storeFor(server);
-    const { issue } = await store.apply(createAction('c1'));
-    const comment = (body: string): Action => ({ kind: 'comment', cluster: 'c1', issue: issue!, title: 't', reason: 'new evidence', body });
+    const issue = server.seedIssue({ title: 'Checkout fails', body: 'A person saw this.', labels: [MANAGED] });
+    const comment = (body: string): Action => ({ kind: 'comment', cluster: 'c1', issue, title: 't', reason: 'new evidence', body });
 
     expect((await store.apply(comment(evidence('c1', 10)))).status).toBe('done');
     expect((await store.apply(comment(evidence('c1', 12)))).status).toBe('done');
-    expect(server.comments(issue!)).toHaveLength(1);
-    expect(server.comments(issue!)[0]!.body).toContain('**12**');
+    expect(server.comments(issue)).toHaveLength(1);
+    expect(server.comments(issue)[0]!.body).toContain('**12**');
 
     const rerun = await storeFor(server);
     const [tracked] = await rerun.listManaged();
-    expect(tracked!.evidenceCommentId).toBe(server.comments(issue!)[0]!.id);
+    expect(tracked!.evidenceCommentId).toBe(server.comments(issue)[0]!.id);
     server.clearJournal();
     expect((await rerun.apply(comment(evidence('c1', 12)))).status).toBe('skipped');
     expect((await rerun.apply(comment(evidence('c1', 15)))).status).toBe('done');
     expect(server.writes().map((e) => e.route)).toEqual(['PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}']);
-    expect(server.comments(issue!)).toHaveLength(1);
+    expect(server.comments(issue)).toHaveLength(1);
   });
 
   it('edits the comment the action names, and posts anew when a person deleted it', async () => {

@@ -49,11 +49,11 @@ describe('listManaged', () => {
     });
   });
 
-  it('keeps GitHub state_reason and closed_at, and prefers the evidence comment block over the body', async () => {
+  it("keeps GitHub state_reason and closed_at, and on a person's issue prefers the evidence comment's block over one in the body", async () => {
     const bot = { login: server.botLogin, type: 'Bot' as const };
     const n = server.seedIssue({
-      title: 'closed', body: renderStateBlock(stateFor('x', { totalCount: 1 })), labels: [MANAGED, 'P1'],
-      state: 'closed', stateReason: 'not_planned', closedAt: '2025-08-01T00:00:00Z', author: bot,
+      title: 'closed', body: `Pasted from another issue:\n${renderStateBlock(stateFor('x', { totalCount: 1 }))}`, labels: [MANAGED, 'P1'],
+      state: 'closed', stateReason: 'not_planned', closedAt: '2025-08-01T00:00:00Z',
     });
     server.seedComment(n, `${EVIDENCE_MARKER}\n${renderStateBlock(stateFor('x', { totalCount: 5 }))}`, bot);
 
@@ -61,5 +61,27 @@ describe('listManaged', () => {
 
     expect(issue).toMatchObject({ state: 'closed', stateReason: 'not_planned', closedAt: '2025-08-01T00:00:00Z', state_block: { totalCount: 5 } });
     expect(issue!.url).toBe(`https://github.com/acme/backend/issues/${n}`);
+  });
+
+  it("reads comments only where the state may live in one: never on the gardener's own issues that carry their block", async () => {
+    const bot = { login: server.botLogin, type: 'Bot' as const };
+    const own = Array.from({ length: 30 }, (_, i) =>
+      server.seedIssue({ title: `own ${i}`, body: `Evidence\n${renderStateBlock(stateFor(`own${i}`))}`, labels: [MANAGED, 'P2'], author: bot }));
+    for (const n of own) server.seedComment(n, 'Seen on staging too, looking.');
+    const person = server.seedIssue({ title: 'filed by a person', body: 'Checkout breaks', labels: [MANAGED] });
+    const evidence = server.seedComment(person, `${EVIDENCE_MARKER}\n${renderStateBlock(stateFor('adopted'))}`, bot);
+    server.seedIssue({ title: 'quiet, filed by a person', body: 'no comments yet', labels: [MANAGED] });
+    // A person cut the state block out of the gardener's body: whatever state is left is looked for.
+    const cut = server.seedIssue({ title: 'own, block removed', body: 'edited by hand', labels: [MANAGED], author: bot });
+    server.seedComment(cut, 'I removed the noise from the body.');
+
+    const issues = await (await storeFor(server)).listManaged();
+
+    expect(issues).toHaveLength(33);
+    expect(issues.filter((i) => i.state_block?.clusterId.startsWith('own'))).toHaveLength(30);
+    expect(issues.find((i) => i.number === person)).toMatchObject({ evidenceCommentId: evidence, state_block: { clusterId: 'adopted' } });
+    const commentLists = server.journal.filter((e) => e.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments');
+    expect(commentLists.map((e) => Number(e.path.split('/')[5])).sort((a, b) => a - b)).toEqual([person, cut]);
+    expect(server.journal.filter((e) => e.route === 'GET /repos/{owner}/{repo}/issues')).toHaveLength(1);
   });
 });

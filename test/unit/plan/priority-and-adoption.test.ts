@@ -1,6 +1,6 @@
-import { ADOPTION_THRESHOLD, adoptionScore, assessPriority, clustersNeedingSearch } from '../../../src/plan/index.js';
+import { ADOPTION_THRESHOLD, adoptionScore, assessPriority, plan, unsearchedCreates } from '../../../src/plan/index.js';
 import type { Priority, Severity } from '../../../src/shared/types.js';
-import { cluster, issue, settings } from './fixtures.js';
+import { cluster, input, issue, settings } from './fixtures.js';
 
 const thresholds = settings().thresholds; // escalate P3 200, P2 50, P1 500; hysteresis 0.8
 
@@ -42,7 +42,15 @@ describe('adoptionScore', () => {
   });
 });
 
-describe('clustersNeedingSearch', () => {
+describe('unsearchedCreates', () => {
+  const pending = (over: Parameters<typeof input>[0]): string[] => {
+    const i = input(over);
+    return unsearchedCreates(i, plan(i)).map((c) => c.id);
+  };
+  /** `n` problems that matter, the first the most frequent (so the most urgent among equals). */
+  const problems = (n: number): ReturnType<typeof cluster>[] =>
+    Array.from({ length: n }, (_, k) => cluster({ id: `c${k}`, template: `Webhook ${WORDS[k]} signature mismatch for <ID>`, count: 40 - k }));
+
   it('asks GitHub only about problems that matter and that no managed issue tracks', () => {
     const tracked = cluster({ id: 'ct', template: 'Database pool exhausted after <NUM>', count: 9 });
     const untracked = cluster({ id: 'cu', template: 'Webhook signature mismatch for <ID>', count: 9 });
@@ -50,9 +58,29 @@ describe('clustersNeedingSearch', () => {
     const managed = issue({ number: 5, labels: ['log-gardener', 'P1'], state_block: {
       version: 1, clusterId: 'cother', aliases: [], template: 'Database pool exhausted after <*>', totalCount: 1, lastWindowCount: 1,
       firstSeen: '2025-09-01T00:00:00Z', lastSeen: '2025-09-01T00:00:00Z', priority: 'P1', windowEnd: '2025-09-01T00:00:00Z' } });
+    const clusters = [tracked, untracked, noise];
     // The classifier placed issue #5's stored samples in cluster ct: it tracks it under another id.
-    expect(clustersNeedingSearch([tracked, untracked, noise], [managed], settings(), new Map([[5, ['ct']]])).map((c) => c.id)).toEqual(['cu']);
+    expect(pending({ clusters, issues: [managed], rederived: new Map([[5, ['ct']]]) })).toEqual(['cu']);
     // A template that only looks alike vouches for nothing.
-    expect(clustersNeedingSearch([tracked, untracked, noise], [managed], settings()).map((c) => c.id)).toEqual(['ct', 'cu']);
+    expect(pending({ clusters, issues: [managed] }).sort()).toEqual(['ct', 'cu']);
+  });
+
+  it('asks only about the problems the per-run cap lets this sweep file, most urgent first', () => {
+    const clusters = problems(8);
+    expect(pending({ clusters, settings: settings((s) => void (s.github.maxCreatesPerRun = 3)) })).toEqual(['c0', 'c1', 'c2']);
+    expect(pending({ clusters, settings: settings((s) => void (s.github.maxCreatesPerRun = 0)) })).toEqual([]);
+    // The write cap holds problems back too: nothing it defers is searched.
+    expect(pending({ clusters, settings: settings((s) => void (s.github.maxWritesPerRun = 2)) })).toEqual(['c0', 'c1']);
+  });
+
+  it('asks nothing twice, and asks about the next in line when an adoption frees a slot', () => {
+    const clusters = problems(6);
+    const capped = settings((s) => void (s.github.maxCreatesPerRun = 2));
+    expect(pending({ clusters, settings: capped, candidates: new Map([['c0', []], ['c1', []]]) })).toEqual([]);
+    const person = issue({ number: 77, title: `Webhook ${WORDS[0]} signature mismatch`, body: `Logs: Webhook ${WORDS[0]} signature mismatch for 42` });
+    expect(pending({ clusters, settings: capped, candidates: new Map([['c0', [person]], ['c1', []]]) })).toEqual(['c2']);
+    expect(pending({ clusters, settings: capped, candidates: new Map([['c0', [person]], ['c1', []], ['c2', []]]) })).toEqual([]);
   });
 });
+
+const WORDS = ['stripe', 'paypal', 'github', 'slack', 'twilio', 'shopify', 'adyen', 'klarna'];
