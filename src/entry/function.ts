@@ -29,7 +29,7 @@ export async function logGardener(req: Request, res: Response): Promise<void> {
   const tooLarge = bodyTooLarge(req.rawBody);
   if (tooLarge) {
     logger.warn({ status: tooLarge.status, method: req.method }, `request refused: ${tooLarge.error}`);
-    return void res.set('Connection', 'close').status(tooLarge.status).json({ error: tooLarge.error });
+    return void res.status(tooLarge.status).json({ error: tooLarge.error });
   }
   let params;
   try {

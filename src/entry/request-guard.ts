@@ -36,7 +36,8 @@ export function guardRequests(onRefuse: (refusal: Refusal, req: IncomingMessage)
     };
     const declared = declaredLength(req);
     if (declared > MAX_BODY_BYTES) {
-      // Answered before a byte of the body is read; what the client still sends is discarded.
+      // Answered before the body is parsed; what the client still sends is read and dropped (closing
+      // on a client that is still sending would cost it the answer).
       req.resume();
       return refuse(tooLarge());
     }
@@ -82,11 +83,6 @@ function where(message: unknown): string {
 function answer(res: ServerResponse, refusal: Refusal): void {
   if (res.headersSent) return void res.end();
   const body = JSON.stringify({ error: refusal.error });
-  res.writeHead(refusal.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    // The body may still be on its way: the connection is not reused after a refusal.
-    connection: 'close',
-  });
+  res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
