@@ -137,13 +137,16 @@ interface ReadTarget {
   resourceName: string;
   what: string;
   grant: string;
+  /** The settings that name it, to check when it is not found. */
+  setBy: string;
 }
 
 function readTarget(options: CloudLoggingSourceOptions): ReadTarget {
   if (options.logView) {
-    return { resourceName: options.logView, what: `log view ${options.logView}`, grant: `roles/logging.viewAccessor on the view ${options.logView}` };
+    const grant = `roles/logging.viewAccessor on the view ${options.logView}`;
+    return { resourceName: options.logView, what: `log view ${options.logView}`, grant, setBy: 'GOOGLE_CLOUD_PROJECT and LOGGING_VIEW' };
   }
-  return { resourceName: `projects/${options.project}`, what: `project ${options.project}`, grant: "roles/logging.viewer on the project" };
+  return { resourceName: `projects/${options.project}`, what: `project ${options.project}`, grant: 'roles/logging.viewer on the project', setBy: 'GOOGLE_CLOUD_PROJECT' };
 }
 
 function createClient(options: CloudLoggingSourceOptions): Logging {
@@ -187,7 +190,7 @@ function describeFailure(error: unknown, target: ReadTarget): SourceError {
       );
     case CODE.NOT_FOUND:
       return new SourceError(
-        `Cloud Logging found no ${target.what} (NOT_FOUND): check GOOGLE_CLOUD_PROJECT${target.what.startsWith('log view') ? ' and LOGGING_VIEW' : ''}, that the Logging API is enabled, and that the gardener's identity has ${target.grant}`,
+        `Cloud Logging found no ${target.what} (NOT_FOUND): check ${target.setBy}, that the Logging API is enabled, and that the gardener's identity has ${target.grant}`,
         { cause: error },
       );
     case CODE.RESOURCE_EXHAUSTED:
