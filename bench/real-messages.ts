@@ -1,20 +1,24 @@
 // Real error messages copied from public bug reports (bench/lib/real-messages), each labelled with the
 // problem it is, run through the real `classify` path as Cloud Run LogEntries. Prints grouping
 // accuracy overall and per stack, the problems split into several clusters (with their templates) and
-// the clusters that merge several problems.
+// the clusters that merge several problems: first for the first batch (messages.jsonl), then for the
+// held-out batch (heldout.jsonl), whose problems are all new and which no rule was tuned on when it
+// was written. Each batch is classified on its own, as a separate log.
 //   --order file    keep the file's order (default: a seeded shuffle, as problems interleave in a log)
 //   --seed N        the shuffle's seed
 //   --stack NAME    only the messages of one stack
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyRecords, type ClassifyRecord } from './lib/classify-records.js';
 import { score } from './accuracy.js';
 import { Prng } from './lib/prng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DATA = join(ROOT, 'bench', 'lib', 'real-messages', 'messages.jsonl');
+const DIR = join(ROOT, 'bench', 'lib', 'real-messages');
+const DATA = join(DIR, 'messages.jsonl');
+const HELDOUT = join(DIR, 'heldout.jsonl');
 const STACKS = ['python', 'node', 'java', 'go', 'ruby', 'dotnet', 'gcp'] as const;
 
 export interface RealMessage {
@@ -35,7 +39,7 @@ export function readRealMessages(path = DATA): RealMessage[] {
     const ok = typeof r.message === 'string' && r.message.length > 0 && typeof r.problem === 'string'
       && typeof r.source === 'string' && STACKS.includes(r.stack as RealMessage['stack'])
       && (r.variant === undefined || r.variant === 'header-added');
-    if (!ok) throw new Error(`messages.jsonl line ${i + 1}: not a {message, problem, stack, source} record`);
+    if (!ok) throw new Error(`${basename(path)} line ${i + 1}: not a {message, problem, stack, source} record`);
     return [r as RealMessage];
   });
 }
@@ -103,18 +107,13 @@ function faults(rows: readonly Row[], set: readonly RealMessage[]): { split: str
   return { split, merged };
 }
 
-async function main(): Promise<void> {
-  const option = (name: string): string | undefined => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const only = option('--stack');
-  const all = readRealMessages().filter((m) => only === undefined || m.stack === only);
-  const set = option('--order') === 'file' ? all : shuffled(all, Number(option('--seed') ?? 20251211));
+/** One batch's figures: overall, per stack, then the problems split and the clusters merged. */
+async function report(title: string, all: readonly RealMessage[], order: string | undefined, seed: number): Promise<void> {
+  const set = order === 'file' ? [...all] : shuffled(all, seed);
   const rows = await classify(set);
   const s = score(rows.map((r) => r.cluster), set.map((m) => m.problem));
   const added = set.filter((m) => m.variant === 'header-added').length;
-  console.log(`real messages: ${set.length} (${added} with a documented header added), ${s.trueGroups} problems, ${s.predictedGroups} clusters made`);
+  console.log(`${title}: ${set.length} messages (${added} with a documented header added), ${s.trueGroups} problems, ${s.predictedGroups} clusters made`);
   console.log(`GA ${s.ga.toFixed(3)}  F1 (FGA) ${s.fga.toFixed(3)}`);
   for (const stack of STACKS) {
     const idx = set.map((m, i) => (m.stack === stack ? i : -1)).filter((i) => i >= 0);
@@ -127,6 +126,26 @@ async function main(): Promise<void> {
   const mergedCount = merged.filter((l) => l.startsWith('MERGED')).length;
   console.log(`\n${splitCount} problems split into several clusters:${split.length === 0 ? ' none' : `\n${split.join('\n')}`}`);
   console.log(`\n${mergedCount} clusters merging several problems:${merged.length === 0 ? ' none' : `\n${merged.join('\n')}`}`);
+}
+
+async function main(): Promise<void> {
+  const option = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const only = option('--stack');
+  const order = option('--order');
+  const seed = Number(option('--seed') ?? 20251211);
+  const pick = (m: RealMessage): boolean => only === undefined || m.stack === only;
+  const first = readRealMessages(DATA);
+  const heldout = readRealMessages(HELDOUT);
+  // A held-out problem that also appears in the first batch would not be held out.
+  const known = new Set(first.map((m) => m.problem));
+  const shared = [...new Set(heldout.filter((m) => known.has(m.problem)).map((m) => m.problem))];
+  if (shared.length > 0) throw new Error(`heldout.jsonl reuses problems of messages.jsonl: ${shared.join(', ')}`);
+  await report('real messages', first.filter(pick), order, seed);
+  console.log('\n' + '='.repeat(100) + '\n');
+  await report('held-out real messages', heldout.filter(pick), order, seed);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
