@@ -6,7 +6,7 @@ import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
 import { createLogger, logStageError } from '../shared/logger.js';
 import type { StageError } from '../shared/types.js';
 import { readHttpParams } from './http-params.js';
-import { bodyTooLarge, guardRequests } from './request-guard.js';
+import { guardRequests } from './request-guard.js';
 import { newRunId, traceFields } from './request-context.js';
 import { runSweepRequest } from './run-sweep.js';
 import { createSweepLock } from './sweep-lock.js';
@@ -19,18 +19,14 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const level = process.env.LOG_LEVEL?.toLowerCase() ?? 'info';
 const logger = createLogger({ level: LEVELS.includes(level) ? level : 'info' });
 const lock = createSweepLock();
-guardRequests((refusal, req) => logger.warn({ status: refusal.status, method: req.method }, `request refused: ${refusal.error}`));
+const refuseBody = guardRequests((refusal, req) => logger.warn({ status: refusal.status, method: req.method }, `request refused: ${refusal.error}`));
 
 export async function logGardener(req: Request, res: Response): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'POST') {
     res.set('Allow', 'GET, POST').status(405).json({ error: `method ${req.method} not allowed: use GET or POST` });
     return;
   }
-  const tooLarge = bodyTooLarge(req.rawBody);
-  if (tooLarge) {
-    logger.warn({ status: tooLarge.status, method: req.method }, `request refused: ${tooLarge.error}`);
-    return void res.status(tooLarge.status).json({ error: tooLarge.error });
-  }
+  if (refuseBody(req, res)) return;
   let params;
   try {
     params = readHttpParams({ query: req.query, body: req.body });

@@ -22,33 +22,41 @@ interface ExpressModule {
   application: { handle: Handle; logGardenerGuard?: true };
 }
 
-/** Installs the guard once per process; `onRefuse` hears each refusal (for the function's log). */
-export function guardRequests(onRefuse: (refusal: Refusal, req: IncomingMessage) => void): void {
+/**
+ * Installs the guard once per process; `onRefuse` hears each refusal (for the function's log).
+ * Returns the check the function makes itself on a body read without a declared length (chunked):
+ * true when it answered.
+ */
+export function guardRequests(onRefuse: (refusal: Refusal, req: IncomingMessage) => void): (req: ReadBody, res: ServerResponse) => boolean {
+  const refuse = (refusal: Refusal, req: IncomingMessage, res: ServerResponse): void => {
+    onRefuse(refusal, req);
+    answer(res, refusal);
+  };
   const fromFramework = createRequire(createRequire(import.meta.url).resolve('@google-cloud/functions-framework'));
   const app = (fromFramework('express') as ExpressModule).application;
-  if (app.logGardenerGuard) return;
-  app.logGardenerGuard = true;
-  const handle = app.handle;
-  app.handle = function guarded(req, res, callback) {
-    const refuse = (refusal: Refusal): void => {
-      onRefuse(refusal, req);
-      answer(res, refusal);
+  if (!app.logGardenerGuard) {
+    app.logGardenerGuard = true;
+    const handle = app.handle;
+    app.handle = function guarded(req, res, callback) {
+      if (declaredLength(req) > MAX_BODY_BYTES) {
+        // Answered before the body is parsed; what the client still sends is read and dropped (closing
+        // on a client that is still sending would cost it the answer).
+        req.resume();
+        return refuse(tooLarge(), req, res);
+      }
+      return handle.call(this, req, res, callback ?? ((error?: unknown) => refuse(refusalFor(error), req, res)));
     };
-    const declared = declaredLength(req);
-    if (declared > MAX_BODY_BYTES) {
-      // Answered before the body is parsed; what the client still sends is read and dropped (closing
-      // on a client that is still sending would cost it the answer).
-      req.resume();
-      return refuse(tooLarge());
-    }
-    return handle.call(this, req, res, callback ?? ((error?: unknown) => refuse(refusalFor(error))));
+  }
+  return (req, res) => {
+    const read = req.rawBody;
+    if (!Buffer.isBuffer(read) || read.length <= MAX_BODY_BYTES) return false;
+    refuse(tooLarge(), req, res);
+    return true;
   };
 }
 
-/** A body read without a declared length (chunked) is measured once read, by the function itself. */
-export function bodyTooLarge(rawBody: unknown): Refusal | null {
-  return Buffer.isBuffer(rawBody) && rawBody.length > MAX_BODY_BYTES ? tooLarge() : null;
-}
+/** A request as the framework hands it over, with the body it read. */
+type ReadBody = IncomingMessage & { rawBody?: unknown };
 
 /** What Express's final handler would have said, as one line of JSON; never the error's stack. */
 export function refusalFor(error: unknown): Refusal {
