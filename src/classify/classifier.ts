@@ -117,6 +117,7 @@ function reportedAsOf(members: readonly Member[]): { reportedAs?: string } {
 function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
   const services = new Set<string>();
   const lines = new Set<string>();
+  const cutLines = new Set<string>();
   let count = 0;
   let pieces = 0;
   for (const { stats } of members) {
@@ -124,8 +125,9 @@ function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
     pieces += stats.pieces;
     for (const s of stats.services) services.add(s);
     for (const l of stats.lines) lines.add(l);
+    for (const l of stats.cutLines) cutLines.add(l);
   }
-  return { id, piece: count > 0 && pieces === count, count, services, lines };
+  return { id, piece: count > 0 && pieces === count, count, services, lines, cutLines };
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */

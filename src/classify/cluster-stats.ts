@@ -1,6 +1,6 @@
 // What a cluster remembers about its entries: counts and a few samples, never the entries, so
 // memory follows the number of clusters and not the number of entries.
-import { addRecordLines, MAX_LINE_RECORDS, MAX_RECORD_LINES } from './record-lines.js';
+import { addRecordLines, lastLineKey, MAX_LINE_RECORDS, MAX_RECORD_LINES } from './record-lines.js';
 import { SEVERITIES, type Entry, type RevisionSeen, type Severity, type SeverityInference, type Timeline } from '../shared/types.js';
 
 export const MAX_SAMPLES = 3;
@@ -25,6 +25,8 @@ export interface ClusterStats {
   lines: Set<string>;
   /** How many records `lines` was read from. */
   lineRecords: number;
+  /** The last line of each of the first few pieces: a write cut short may end mid-line. */
+  cutLines: Set<string>;
 }
 
 const RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]));
@@ -44,6 +46,7 @@ export function emptyStats(): ClusterStats {
     pieces: 0,
     lines: new Set(),
     lineRecords: 0,
+    cutLines: new Set(),
   };
 }
 
@@ -72,6 +75,8 @@ export function record(stats: ClusterStats, entry: Entry): void {
   if (stats.lineRecords < MAX_LINE_RECORDS && (entry.piece || entry.text.includes('\n'))) {
     stats.lineRecords++;
     addRecordLines(stats.lines, entry.text);
+    const last = entry.piece ? lastLineKey(entry.text) : null;
+    if (last !== null) stats.cutLines.add(last);
   }
   const bucket = Math.floor(entry.time / BUCKET_MS) * BUCKET_MS;
   stats.buckets.set(bucket, (stats.buckets.get(bucket) ?? 0) + 1);
@@ -99,6 +104,7 @@ export function mergeStats(into: ClusterStats, from: ClusterStats): void {
   into.pieces += from.pieces;
   into.lineRecords += from.lineRecords;
   for (const line of from.lines) if (into.lines.size < MAX_RECORD_LINES) into.lines.add(line);
+  for (const line of from.cutLines) if (into.cutLines.size < MAX_LINE_RECORDS) into.cutLines.add(line);
 }
 
 /** Folds entries at `severity` into what the stats know of the highest severity and where it came from. */

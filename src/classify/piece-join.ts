@@ -12,12 +12,21 @@ export interface PieceGroup {
   services: ReadonlySet<string>;
   /** The group's record lines (see record-lines.ts). */
   lines: ReadonlySet<string>;
+  /** Of a piece's lines, those that ended a piece: a write cut short may have cut them mid-line. */
+  cutLines?: ReadonlySet<string>;
+}
+
+/** A line cut mid-way is the start of a whole one. */
+function startsALine(lines: ReadonlySet<string>, start: string): boolean {
+  for (const line of lines) if (line.startsWith(start)) return true;
+  return false;
 }
 
 /**
  * piece group id -> the id of the group it joins. A piece joins a group of whole records of one of
  * its services that holds every informative line of the piece; when several do, the one with the most
- * entries (the likelier source; ties: the smaller id). A piece with no informative line (`}`, a bare
+ * entries (the likelier source; ties: the smaller id). The last line of a piece may be the start of a
+ * line (a write cut short). A piece with no informative line (`}`, a bare
  * request tag) tells nothing and stays where it is.
  */
 export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
@@ -30,7 +39,7 @@ export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
     let best: PieceGroup | null = null;
     for (const g of whole) {
       if (![...p.services].some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
-      if (!lines.every((l) => g.lines.has(l))) continue;
+      if (!lines.every((l) => g.lines.has(l) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
       if (best === null || g.count > best.count || (g.count === best.count && g.id < best.id)) best = g;
     }
     if (best !== null) out.set(p.id, best.id);

@@ -49,6 +49,12 @@ export function addRecordLines(lines: Set<string>, text: string): void {
   }
 }
 
+/** The key of a text's last line (read as addRecordLines reads it). */
+export function lastLineKey(text: string): string | null {
+  const nl = text.lastIndexOf('\n');
+  return lineKey(nl < 0 ? problemText(text) : text.slice(nl + 1));
+}
+
 /** A line that could tell one record from another: a word of three letters, not only a brace, a tag, a number. */
 export function informative(key: string): boolean {
   return /[A-Za-z]{3}/.test(key.replace(/<ID>/g, ''));

@@ -78,6 +78,14 @@ describe('joinPieces', () => {
     expect(joinPieces([group('whole', record), piece('p', ['errno: -0,', 'syscall: read'])]).size).toBe(0);
   });
 
+  it('the line a piece was cut on may be the start of a whole line; no other line may', () => {
+    const trace = ['query failed', 'Traceback (most recent call last):', 'File "/app/routing.py", line 0, in app', 'raw_response = await run_endpoint_function('];
+    const cut = ['query failed', 'Traceback (most recent call last):', 'raw_response = await run_endpo'];
+    expect(joinPieces([group('whole', trace), piece('p', cut, { cutLines: new Set(['raw_response = await run_endpo']) })]).get('p')).toBe('whole');
+    expect(joinPieces([group('whole', trace), piece('p', cut)]).size).toBe(0);
+    expect(joinPieces([group('whole', trace), piece('p', ['query fail', 'raw_response = await run_endpo'], { cutLines: new Set(['raw_response = await run_endpo']) })]).size).toBe(0);
+  });
+
   it('a piece with nothing informative (a brace, a bare request tag) stays', () => {
     expect(joinPieces([group('whole', [...record, '<ID>']), piece('p', ['}', '<ID>'])]).size).toBe(0);
   });
@@ -142,6 +150,15 @@ describe('the classifier places pieces', () => {
     c.add(entry('}', { severity: 'DEFAULT', piece: true }));
     c.add(entry('  errno: -104,\n  code: \'ECONNRESET\',', { severity: 'DEFAULT', piece: true }));
     expect(c.clusters()).toHaveLength(3);
+  });
+
+  it('a traceback written in one entry and cut mid-line joins the whole traceback', () => {
+    const TRACE = ['query failed', 'Traceback (most recent call last):', '  File "/app/routing.py", line 74, in app', '    response = await func(request)', 'KeyError: 1'];
+    const c = createClassifier();
+    for (let i = 0; i < 4; i++) c.add(entry(TRACE.join('\n'), { kind: 'stack', time: T0 + i }));
+    const cut = c.add(entry(`${TRACE.slice(0, 3).join('\n')}\n    response = await fu`, { kind: 'stack', piece: true }));
+    expect(c.clusters()).toHaveLength(1);
+    expect(c.resolve(cut).id).toBe(c.clusters()[0]!.id);
   });
 
   it('a piece from another service stays apart', () => {
