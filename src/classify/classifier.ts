@@ -6,6 +6,7 @@ import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { hashId } from './cluster-id.js';
 import { mergeByCore } from './core-merge.js';
 import { joinPieces, type PieceGroup } from './piece-join.js';
+import { recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
@@ -138,6 +139,13 @@ function payloadTypeOf(members: readonly Member[]): { payloadType?: string } {
 
 function signatureOf(entry: Entry): Placement {
   const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
+  if (entry.piece) {
+    // A piece is placed by its own lines at the end (piece-join.ts): pieces cut at other places, or of
+    // other records, must not be mined into one template first, whose lines no record holds.
+    const id = hashId(['piece', ...recordLineKeys(entry.text)]);
+    const kind = entry.kind;
+    return { kind: 'node', id, tokens: maskTokens(problemText(entry.text)), create: () => ({ kind, stats: emptyStats() }) };
+  }
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
     const id = hashId(['request', sig.method, sig.route, String(sig.status)]);

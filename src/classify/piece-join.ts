@@ -23,11 +23,11 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
 }
 
 /**
- * piece group id -> the id of the group it joins. A piece joins a group of whole records of one of
- * its services that holds every informative line of the piece; when several do, the one with the most
- * entries (the likelier source; ties: the smaller id). The last line of a piece may be the start of a
- * line (a write cut short). A piece with no informative line (`}`, a bare
- * request tag) tells nothing and stays where it is.
+ * piece group id -> the id of the group it joins. A piece joins the one group of whole records of one
+ * of its services that holds every informative line of it; the last line of a piece may be the start
+ * of a line (a write cut short). When several groups hold it (`Traceback (most recent call last):` and
+ * a framework's frame, nothing of the error), it could be a piece of any: it stays apart rather than
+ * add to the wrong count. A piece with no informative line (`}`, a bare request tag) stays too.
  */
 export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
   const whole = groups.filter((g) => !g.piece && g.lines.size > 0);
@@ -40,7 +40,11 @@ export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
     for (const g of whole) {
       if (![...p.services].some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
       if (!lines.every((l) => g.lines.has(l) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
-      if (best === null || g.count > best.count || (g.count === best.count && g.id < best.id)) best = g;
+      if (best !== null) {
+        best = null;
+        break;
+      }
+      best = g;
     }
     if (best !== null) out.set(p.id, best.id);
   }

@@ -49,6 +49,13 @@ export function addRecordLines(lines: Set<string>, text: string): void {
   }
 }
 
+/** The keys of every line of a text, in order (the first read as the problem text reads it). */
+export function recordLineKeys(text: string): string[] {
+  const lines = new Set<string>();
+  addRecordLines(lines, text);
+  return [...lines];
+}
+
 /** The key of a text's last line (read as addRecordLines reads it). */
 export function lastLineKey(text: string): string | null {
   const nl = text.lastIndexOf('\n');

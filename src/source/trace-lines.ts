@@ -103,6 +103,9 @@ export function isPieceLine(s: string): boolean {
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
   // A Go stack frame's function line: `main.(*Server).handle(0xc000…, {…})`, `panic({0x8a1b20?, …})`.
   if (isGoFunction(s)) return true;
+  // zap's stacktrace names a frame's function without arguments: `main.(*Router).Assign`,
+  // `net/http.HandlerFunc.ServeHTTP` (a package path, then an exported name).
+  if (GO_BARE_FUNCTION.test(s) && (s.includes('(*') || /\/[\w-]+\.[A-Z]/.test(s))) return true;
   return RUBY_TAGGED_PIECE.test(s.length > PREFIX ? s.slice(0, PREFIX) : s);
 }
 

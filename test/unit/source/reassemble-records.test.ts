@@ -432,7 +432,13 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     expect(pieces(out)).toEqual([true]);
   });
 
-  it.each([['a plain line', 'payment declined for order 42'], ['an error line', 'ValueError: bad input'], ['one word', 'ready']])(
+  it.each([['main.(*Router).Assign'], ['net/http.HandlerFunc.ServeHTTP'], ['\t/src/dispatch/router.go:88']])(
+    'a Go frame line of zap\'s stacktrace alone (%j) is a piece', (text) => {
+      expect(pieces(reassembleAll([line(text, 0)]))).toEqual([true]);
+    },
+  );
+
+  it.each([['a plain line', 'payment declined for order 42'], ['an error line', 'ValueError: bad input'], ['one word', 'ready'], ['a file name', 'config.yaml'], ['a dotted name', 'main.Assign']])(
     '%s alone is no piece', (_n, text) => {
       expect(pieces(reassembleAll([line(text, 0)]))).toEqual([false]);
     },
