@@ -9,11 +9,13 @@ import { buildRunReport, type RunData, type RunReport } from './report/run-repor
 import { renderWorklog } from './report/worklog.js';
 import { reassemble } from './source/reassemble.js';
 import { InputError, oneLine } from './shared/errors.js';
-import type { IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
+import type { GroupedLogSource, IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
+import { classifyGroups } from './classify-groups.js';
 import type { Action, ActionResult, Cluster, Entry, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
 
 export interface SweepDeps {
-  source: LogSource;
+  /** Entries (Cloud Logging, a file), or groups counted server-side (Log Analytics). */
+  source: LogSource | GroupedLogSource;
   /** null: no GitHub credentials; a dry run then plans against an empty repository. */
   store: IssueStore | null;
   logger: Logger;
@@ -108,6 +110,8 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
 }
 
 async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: StageError[]) {
+  if ('readGroups' in deps.source) return readGroupsAndClassify(deps.source, deps, request, errors);
+  const source = deps.source;
   const classifier = createClassifier();
   const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
   let result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
@@ -117,7 +121,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   let belowFloor = 0;
   // Counted in the entries the file or the API gave: a trace rejoined from n lines is n entries read
   // (or filtered, or skipped), so read + filtered + skipped covers every entry of the window.
-  const reading = deps.source.read({
+  const reading = source.read({
     window: request.window,
     services: request.services,
     severityFloor: request.settings.severityFloor,
@@ -148,6 +152,30 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   }
   for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
   entries.filtered = result.filtered + belowFloor;
+  entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
+  return { classifier, clusters: classifier.clusters(), entries, result, ok };
+}
+
+/** The same, for groups counted server-side: each group's samples stand for its entries. */
+async function readGroupsAndClassify(source: GroupedLogSource, deps: SweepDeps, request: SweepRequest, errors: StageError[]) {
+  const classifier = createClassifier();
+  const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
+  const reading = source.readGroups({ window: request.window, services: request.services, severityFloor: request.settings.severityFloor });
+  let result: SourceReadResult;
+  let ok = true;
+  try {
+    const counts = await classifyGroups(reading.groups, classifier, request.settings.severityFloor, (read) => deps.progress?.({ phase: 'read', entries: read }));
+    result = reading.result();
+    if (result.analytics) result.analytics = { ...result.analytics, splitShapes: counts.splitShapes, splitEntries: counts.splitEntries };
+    entries.read = counts.read;
+    entries.filtered = result.filtered + counts.belowFloor;
+    entries.skippedBy = counts.skippedBy;
+  } catch (error) {
+    ok = false;
+    result = { ...reading.result(), complete: false, note: `read failed: ${oneLine(error)}` };
+    errors.push({ stage: 'source', message: oneLine(error) });
+  }
+  for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
   return { classifier, clusters: classifier.clusters(), entries, result, ok };
 }

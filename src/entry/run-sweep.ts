@@ -9,7 +9,9 @@ import type { Settings } from '../config/schema.js';
 import { createFileSource } from '../source/log-file.js';
 import { parseDuration } from '../shared/duration.js';
 import { ConfigError, GardenerError, oneLine } from '../shared/errors.js';
-import type { IssueStore, LogSource } from '../shared/ports.js';
+import type { GroupedLogSource, IssueStore, LogSource, SourceQuery } from '../shared/ports.js';
+import type { LogAnalyticsSource } from '../source/analytics/log-analytics.js';
+import { BUCKET_MS } from '../classify/index.js';
 import type { TrackedIssue, Window } from '../shared/types.js';
 import { runSweep, type SweepDeps, type SweepResult } from '../sweep.js';
 import { loadPrivateKey } from './private-key.js';
@@ -43,7 +45,9 @@ export async function runSweepRequest(params: SweepParams, env: Env, options: Ru
   const span = parseDuration(window)!;
   const dryRun = params.dryRun ?? false;
 
-  const source = params.logsFile ? createFileSource(params.logsFile) : await cloudSource(settings, logger, services, env.K_SERVICE || DEFAULT_OWN_SERVICE);
+  const source = params.logsFile
+    ? createFileSource(params.logsFile)
+    : await chooseSource(settings, logger, { window: { start: end - span, end }, services, severityFloor: settings.severityFloor }, env.K_SERVICE || DEFAULT_OWN_SERVICE);
   const github = await buildStore(settings, await loadPrivateKey(settings, credentials), dryRun, logger);
   const swept = params.scheduled && github.store
     ? await catchUp(github.store, { start: end - span, end }, parseDuration(settings.maxLookBack)!, logger)
@@ -86,16 +90,59 @@ async function catchUp(store: IssueStore, window: Window, maxLookBackMs: number,
   return { store: { ...store, listManaged: () => listed }, window: caught.window };
 }
 
-// The Cloud Logging and GitHub clients are loaded only by the sweeps that use them: together they
-// take most of a second and tens of MB before the first entry is read, which a file sweep or a dry
-// run without credentials never needs.
-async function cloudSource(settings: Settings, logger: Logger, services: string[], ownService: string): Promise<LogSource> {
+/** source.mode: the Logging API, Log Analytics, or (auto) whichever can read the window within the budget. */
+async function chooseSource(settings: Settings, logger: Logger, query: SourceQuery, ownService: string): Promise<LogSource | GroupedLogSource> {
+  if (settings.source.mode === 'api') return cloudSource(settings, logger, ownService);
+  const analytics = await analyticsSource(settings, logger, ownService);
+  if (settings.source.mode === 'analytics') return analytics;
+  const api = await cloudSource(settings, logger, ownService);
+  // The API reads one page a second at best (60 entries.list calls a minute per project).
+  const readable = settings.source.pageSize * settings.source.timeBudgetSeconds;
+  try {
+    const entries = await analytics.countEntries(query);
+    const chosen = entries > readable ? analytics : api;
+    const why = `auto: ${entries} entries in the window, ${entries > readable ? 'more than' : 'within'} the ${readable} the Logging API reads in ${settings.source.timeBudgetSeconds}s`;
+    logger.info({ entries, readable, source: chosen.description }, why);
+    return { ...chosen, description: `${chosen.description} (${why})` };
+  } catch (error) {
+    logger.warn({ error: oneLine(error) }, 'auto: counting the window in Log Analytics failed; reading the Logging API');
+    return { ...api, description: `${api.description} (auto: counting in Log Analytics failed: ${oneLine(error)})` };
+  }
+}
+
+// Like the clients below, the BigQuery client is loaded only by the sweeps that use it.
+async function analyticsSource(settings: Settings, logger: Logger, ownService: string): Promise<LogAnalyticsSource> {
+  const { analytics, timeBudgetSeconds } = settings.source;
+  const { createLogAnalyticsSource } = await import('../source/analytics/log-analytics.js');
+  return createLogAnalyticsSource({
+    jobProject: requireProject(settings),
+    table: analytics.table!,
+    maximumBytesBilled: analytics.maximumBytesBilled,
+    // The query has the read's share of the function's time, never more.
+    queryTimeoutMs: Math.min(analytics.queryTimeoutSeconds, timeBudgetSeconds) * 1000,
+    excludeServices: [ownService],
+    bucketMs: BUCKET_MS,
+    logger,
+    ...(analytics.location ? { location: analytics.location } : {}),
+    ...(analytics.emulatorHost ? { emulatorHost: analytics.emulatorHost } : {}),
+  });
+}
+
+function requireProject(settings: Settings): string {
   if (!settings.project) {
     throw new ConfigError('project', 'no Google Cloud project: set GOOGLE_CLOUD_PROJECT (or `project` in the config), or give --logs-file');
   }
+  return settings.project;
+}
+
+// The Cloud Logging and GitHub clients are loaded only by the sweeps that use them: together they
+// take most of a second and tens of MB before the first entry is read, which a file sweep or a dry
+// run without credentials never needs.
+async function cloudSource(settings: Settings, logger: Logger, ownService: string): Promise<LogSource> {
+  const project = requireProject(settings);
   const { createCloudLoggingSource } = await import('../source/cloud-logging.js');
   return createCloudLoggingSource({
-    project: settings.project,
+    project,
     pageSize: settings.source.pageSize,
     timeBudgetMs: settings.source.timeBudgetSeconds * 1000,
     excludeServices: [ownService],

@@ -3,6 +3,7 @@
 // Pure: rendered from the same data as the run report.
 import { tableCode } from '../render/index.js';
 import { severityNote } from '../shared/severity-note.js';
+import type { GroupedReadSummary } from '../shared/ports.js';
 import { SEVERITIES } from '../shared/types.js';
 import type { ActionResult, Priority, Problem } from '../shared/types.js';
 import { adviseFailure } from './failure-advice.js';
@@ -86,6 +87,7 @@ export function renderWorklog(data: WorklogData): string {
   out.push(`- **Entries read:** ${data.entries.read} (filtered out: ${data.entries.filtered}, skipped: ${data.entries.skipped}${skippedDetail(data.entries.skippedBy)})`);
   out.push(`- **Problems found:** ${data.problems.length} (${matters.length} worth an issue)`);
   if (!data.sourceResult.complete) out.push(`- **Read incomplete:** ${data.sourceResult.note ?? 'the source stopped early'}`);
+  if (data.sourceResult.analytics) out.push(`- **Log Analytics:** ${analyticsLine(data.sourceResult.analytics)}`);
   if (data.repositoryUrl) out.push(`- **Repository:** ${data.repositoryUrl}`);
   out.push('');
 
@@ -219,4 +221,12 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
+}
+
+/** What the Log Analytics query cost and how the shapes it grouped fared in the classifier. */
+export function analyticsLine(a: GroupedReadSummary): string {
+  const split = a.splitShapes === 0
+    ? 'each shape went to one problem'
+    : `${a.splitShapes} shape(s) went to several problems: their ${a.splitEntries} entries were shared out by their samples, so those counts are estimates`;
+  return `${a.shapes} shapes; ${a.bytesProcessed} bytes scanned, ${a.bytesBilled} bytes billed; ${split}`;
 }

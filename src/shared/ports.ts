@@ -21,6 +21,8 @@ export interface SourceReadResult {
   note?: string;
   /** When incomplete: epoch ms up to which the window was read (the source reads oldest first). */
   readUntil?: number;
+  /** A grouped read (Log Analytics): its cost and shapes. */
+  analytics?: GroupedReadSummary;
   /** A file's well-formed entries, matching or not: their time span and services, to say why none matched. */
   seen?: SeenEntries;
 }
@@ -42,10 +44,51 @@ export interface LogRead {
   result(): SourceReadResult;
 }
 
+/**
+ * A read grouped server-side (Log Analytics): every matching entry is counted in exactly one group,
+ * and each group carries a few of its entries as samples.
+ */
+export interface GroupedLogRead {
+  /** Iterate once. */
+  groups: AsyncIterable<EntryGroup>;
+  /** Valid once `groups` is exhausted. */
+  result(): SourceReadResult;
+}
+
+/** Entries of one coarse shape (service, severity, masked message): exact counts, a few samples. */
+export interface EntryGroup {
+  count: number;
+  /** Epoch ms. */
+  firstSeen: number;
+  lastSeen: number;
+  /** Entries per revision ('' for none) and the first time each was seen. */
+  revisions: Array<{ name: string; count: number; firstSeen: number }>;
+  /** [bucket start (epoch ms, a multiple of the classifier's bucket), entries], any order. */
+  buckets: Array<[number, number]>;
+  /** The most recent entries of the group, newest first; never empty. */
+  samples: RawEntry[];
+}
+
+/** A grouped read: what its query cost, how many shapes came back, and how many the classifier split. */
+export interface GroupedReadSummary {
+  bytesProcessed: number;
+  bytesBilled: number;
+  shapes: number;
+  /** Shapes whose samples went to different problems: their entries were shared out by samples. */
+  splitShapes: number;
+  splitEntries: number;
+}
+
 export interface LogSource {
   /** For the report and worklog, e.g. `file examples/day.jsonl` or `Cloud Logging project my-proj`. */
   readonly description: string;
   read(query: SourceQuery): LogRead;
+}
+
+/** A source that groups the window server-side (Log Analytics) and hands over groups, not entries. */
+export interface GroupedLogSource {
+  readonly description: string;
+  readGroups(query: SourceQuery): GroupedLogRead;
 }
 
 /** The GitHub side. `listManaged` is the truth; `searchSimilar` only finds issues a person filed. */

@@ -53,8 +53,7 @@ function severityClause(floor: Severity): string {
   if (level.atLeast !== null) defaults.push(`jsonPayload.level =~ ${quote(level.atLeast)}`);
   const pino = PINO_FLOOR.find(([severity]) => rank(severity) >= rank(floor));
   if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
-  const named = SEVERITY_WORDS.filter(([severity]) => rank(severity) >= rank(floor)).map(([, words]) => words);
-  defaults.push(`jsonPayload.severity =~ ${quote(`(?i)^\\s*(?:${named.join('|')})`)}`, `jsonPayload.severity >= ${rank(floor) * 100}`);
+  defaults.push(`jsonPayload.severity =~ ${quote(severityWordsPattern(floor))}`, `jsonPayload.severity >= ${rank(floor) * 100}`);
   if (rank(floor) <= rank('WARNING')) defaults.push('httpRequest.status >= 400');
   else if (rank(floor) <= rank('ERROR')) defaults.push('httpRequest.status >= 500');
   return `(severity >= ${floor} OR (severity = DEFAULT AND (${defaults.join(' OR ')})))`;
@@ -63,13 +62,19 @@ function severityClause(floor: Severity): string {
 const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
 
 // pino / bunyan numeric levels, lowest first: 10 trace and 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
-const PINO_FLOOR: Array<[Severity, number]> = [['DEBUG', 10], ['INFO', 30], ['WARNING', 40], ['ERROR', 50], ['CRITICAL', 60]];
+export const PINO_FLOOR: Array<[Severity, number]> = [['DEBUG', 10], ['INFO', 30], ['WARNING', 40], ['ERROR', 50], ['CRITICAL', 60]];
 
 // Words a payload `severity` may hold (parseSeverity: the LogSeverity names and their aliases), as prefixes.
 const SEVERITY_WORDS: Array<[Severity, string]> = [
   ['DEBUG', 'debug|trace'], ['INFO', 'info'], ['NOTICE', 'notice'], ['WARNING', 'warn'], ['ERROR', 'err'],
   ['CRITICAL', 'crit|fatal'], ['ALERT', 'alert'], ['EMERGENCY', 'emerg|panic'],
 ];
+
+/** An RE2 pattern for a payload `severity` word at or above `floor` (also the Log Analytics query's). */
+export function severityWordsPattern(floor: Severity): string {
+  const named = SEVERITY_WORDS.filter(([severity]) => rank(severity) >= rank(floor)).map(([, words]) => words);
+  return `(?i)^\\s*(?:${named.join('|')})`;
+}
 
 function anyOf(values: string[]): string {
   return values.length === 1 ? quote(values[0]!) : `(${values.map(quote).join(' OR ')})`;

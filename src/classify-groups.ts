@@ -1,0 +1,113 @@
+// The grouped twin of the sweep's read loop: groups counted server-side (Log Analytics) in, the
+// classifier fed with each group's samples, each sample standing for its share of the group.
+// Shares are whole entries, dealt out bucket by bucket and revision by revision, so they add up
+// to the group's exact counts: when a group's samples land in one problem (the usual case) its
+// count, span, revisions and chart are exact; when they land in several, the group is split by
+// its samples' shares and counted in `splitShapes`.
+import { BUCKET_MS, emptyStats, record, type Classifier, type ClusterStats } from './classify/index.js';
+import { meetsSeverityFloor, normalizeEntry } from './normalize/index.js';
+import type { EntryGroup } from './shared/ports.js';
+import type { Entry, Severity } from './shared/types.js';
+
+export interface GroupedCounts {
+  read: number;
+  belowFloor: number;
+  skippedBy: Record<string, number>;
+  splitShapes: number;
+  splitEntries: number;
+}
+
+export async function classifyGroups(
+  groups: AsyncIterable<EntryGroup>,
+  classifier: Classifier,
+  floor: Severity,
+  progress?: (read: number) => void,
+): Promise<GroupedCounts> {
+  const counts: GroupedCounts = { read: 0, belowFloor: 0, skippedBy: {}, splitShapes: 0, splitEntries: 0 };
+  // Handles of each group's classified samples, to find the groups split between problems at the end.
+  const placed: Array<{ handles: number[]; entries: number }> = [];
+  for await (const group of groups) {
+    const shares = shareOut(group, group.samples.length);
+    const handles: number[] = [];
+    let entries = 0;
+    group.samples.forEach((raw, i) => {
+      const share = shares[i]!;
+      if (!meetsSeverityFloor(raw, floor)) {
+        counts.belowFloor += share.count;
+        return;
+      }
+      const entry = normalizeEntry(raw);
+      if ('skip' in entry) {
+        counts.skippedBy[entry.skip] = (counts.skippedBy[entry.skip] ?? 0) + share.count;
+        return;
+      }
+      handles.push(classifier.add(entry, statsOf(entry, share)));
+      entries += share.count;
+    });
+    counts.read += entries;
+    if (handles.length > 1) placed.push({ handles, entries });
+    progress?.(counts.read);
+  }
+  for (const { handles, entries } of placed) {
+    if (new Set(handles.map((h) => classifier.resolve(h).id)).size > 1) {
+      counts.splitShapes++;
+      counts.splitEntries += entries;
+    }
+  }
+  return counts;
+}
+
+/** One sample's part of a group: whole entries per bucket and per revision, and its span. */
+export interface Share {
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+  buckets: Map<number, number>;
+  revisions: Map<string, { firstSeen: number; count: number }>;
+}
+
+/**
+ * Deals a group's entries out to `k` samples: each bucket's (and each revision's) count split as
+ * evenly as whole entries allow, the remainders going round, so every sample gets at least one
+ * entry when the group has k or more, and the shares add up to the group exactly.
+ */
+export function shareOut(group: EntryGroup, k: number): Share[] {
+  const shares: Share[] = Array.from({ length: k }, () => ({
+    count: 0, firstSeen: Infinity, lastSeen: -Infinity, buckets: new Map(), revisions: new Map(),
+  }));
+  let turn = 0;
+  for (const [bucket, n] of [...group.buckets].sort((a, b) => a[0] - b[0])) {
+    for (let i = 0; i < k; i++) {
+      const part = Math.floor(n / k) + ((i - turn + k) % k < n % k ? 1 : 0);
+      if (part === 0) continue;
+      const share = shares[i]!;
+      share.buckets.set(bucket, part);
+      share.count += part;
+      share.firstSeen = Math.min(share.firstSeen, Math.max(group.firstSeen, bucket));
+      share.lastSeen = Math.max(share.lastSeen, Math.min(group.lastSeen, bucket + BUCKET_MS - 1));
+    }
+    turn = (turn + (n % k)) % k;
+  }
+  turn = 0;
+  for (const revision of [...group.revisions].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (revision.name === '') continue;
+    for (let i = 0; i < k; i++) {
+      const part = Math.floor(revision.count / k) + ((i - turn + k) % k < revision.count % k ? 1 : 0);
+      if (part > 0) shares[i]!.revisions.set(revision.name, { firstSeen: revision.firstSeen, count: part });
+    }
+    turn = (turn + (revision.count % k)) % k;
+  }
+  return shares;
+}
+
+/** The classifier's stats for a sample standing for its share: its severity, service and text, the share's counts. */
+function statsOf(entry: Entry, share: Share): ClusterStats {
+  const stats = emptyStats();
+  record(stats, entry);
+  stats.count = share.count;
+  stats.firstSeen = share.firstSeen;
+  stats.lastSeen = share.lastSeen;
+  stats.buckets = share.buckets;
+  stats.revisions = share.revisions;
+  return stats;
+}

@@ -1,0 +1,89 @@
+// The shape query answers one row per (shape, revision, time bucket); this folds them into one
+// EntryGroup per shape. Memory follows the number of shapes, revisions and buckets, never entries.
+import type { EntryGroup } from '../../shared/ports.js';
+import type { RawEntry } from '../../shared/types.js';
+import { SAMPLES_PER_SHAPE } from './shape-query.js';
+import { sampleToRawEntry } from './sample-entry.js';
+
+/** A result row as the BigQuery client returns it (INT64 may come as a string or a number). */
+export interface ShapeRow {
+  service: string;
+  severity_name: string;
+  shape: string;
+  revision: string;
+  bucket: number | string;
+  entries: number | string;
+  first_ms: number | string;
+  last_ms: number | string;
+  /** JSON text of each sample row, as TO_JSON_STRING wrote it. */
+  samples: string[] | null;
+}
+
+interface Folding {
+  group: EntryGroup;
+  revisions: Map<string, { count: number; firstSeen: number }>;
+  buckets: Map<number, number>;
+  samples: Array<{ time: number; entry: RawEntry }>;
+}
+
+export class ShapeFolder {
+  private readonly folding = new Map<string, Folding>();
+  /** Entries of shapes none of whose samples could be read (never expected): counted as skipped, not lost. */
+  unsampled = 0;
+
+  add(row: ShapeRow): void {
+    const key = JSON.stringify([row.service, row.severity_name, row.shape]);
+    let f = this.folding.get(key);
+    if (f === undefined) {
+      f = {
+        group: { count: 0, firstSeen: Infinity, lastSeen: -Infinity, revisions: [], buckets: [], samples: [] },
+        revisions: new Map(),
+        buckets: new Map(),
+        samples: [],
+      };
+      this.folding.set(key, f);
+    }
+    const n = Number(row.entries);
+    const first = Number(row.first_ms);
+    const last = Number(row.last_ms);
+    f.group.count += n;
+    f.group.firstSeen = Math.min(f.group.firstSeen, first);
+    f.group.lastSeen = Math.max(f.group.lastSeen, last);
+    const revision = f.revisions.get(row.revision);
+    if (revision === undefined) f.revisions.set(row.revision, { count: n, firstSeen: first });
+    else {
+      revision.count += n;
+      revision.firstSeen = Math.min(revision.firstSeen, first);
+    }
+    const bucket = Number(row.bucket);
+    f.buckets.set(bucket, (f.buckets.get(bucket) ?? 0) + n);
+    for (const text of row.samples ?? []) {
+      const sample = sampleToRawEntry(text);
+      if (sample !== null) f.samples.push(sample);
+    }
+  }
+
+  /** The groups, each with its most recent samples first; groups in a stable order (by shape). */
+  *groups(): Iterable<EntryGroup> {
+    const keys = [...this.folding.keys()].sort();
+    for (const key of keys) {
+      const f = this.folding.get(key)!;
+      this.folding.delete(key);
+      f.samples.sort((a, b) => b.time - a.time);
+      if (f.samples.length === 0) {
+        this.unsampled += f.group.count;
+        continue;
+      }
+      yield {
+        ...f.group,
+        revisions: [...f.revisions].map(([name, r]) => ({ name, ...r })),
+        buckets: [...f.buckets],
+        samples: f.samples.slice(0, SAMPLES_PER_SHAPE).map((s) => s.entry),
+      };
+    }
+  }
+
+  get size(): number {
+    return this.folding.size;
+  }
+}

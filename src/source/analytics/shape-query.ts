@@ -1,0 +1,165 @@
+// The one query a Log Analytics sweep runs: the window's entries, chosen by the same rule as the
+// Logging API filter (build-filter.ts), counted per coarse shape (service, severity, masked message)
+// and per revision and time bucket, with the few most recent entries of each shape as samples.
+// Values travel as query parameters; only the view's name (checked by the config schema) and
+// constants of this file are written into the text.
+import { levelWordPatterns, severityTextPattern } from '../../normalize/index.js';
+import type { SourceQuery } from '../../shared/ports.js';
+import { SEVERITIES, type Severity } from '../../shared/types.js';
+import { CLOUD_RUN_RESOURCE, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
+import { maskedMessageExpression, shapeExpression } from './shape-sql.js';
+
+/** Samples kept per shape: enough for the classifier to see how a shape's entries differ. */
+export const SAMPLES_PER_SHAPE = 3;
+
+export type ParamType = 'STRING' | 'INT64' | 'TIMESTAMP' | 'ARRAY<STRING>';
+
+export interface ShapeQuery {
+  sql: string;
+  params: Record<string, string | number | string[]>;
+  types: Record<string, ParamType>;
+}
+
+export interface ShapeQueryOptions {
+  /** `PROJECT.DATASET.VIEW`, as the config schema allows it (no backtick, no space). */
+  table: string;
+  /** Services never read (the gardener's own). */
+  excludeServices: string[];
+  /** Width of a time bucket, the classifier's (BUCKET_MS). */
+  bucketMs: number;
+}
+
+// Log Analytics keeps `severity` as the LogSeverity name; DEFAULT entries may have none.
+const SEVERITY_RANK = `CASE COALESCE(severity, 'DEFAULT') ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 0 END`;
+
+/** The columns a sample carries: what the classifier reads of a LogEntry, nothing it does not. */
+const SAMPLE_COLUMNS = ['severity', 'log_name', 'insert_id', 'text_payload', 'json_payload', 'http_request', 'resource', 'labels'];
+
+export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions): ShapeQuery {
+  const rule = severityRule(query.severityFloor);
+  const sample = `TO_JSON_STRING(STRUCT(UNIX_MILLIS(timestamp) AS time_ms, ${SAMPLE_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')}))`;
+  const sql = `WITH in_window AS (
+  SELECT
+    timestamp,
+    COALESCE(JSON_VALUE(resource.labels, '$.service_name'), '') AS service,
+    COALESCE(JSON_VALUE(resource.labels, '$.revision_name'), '') AS revision,
+    COALESCE(severity, 'DEFAULT') AS severity_name,
+    DIV(UNIX_MILLIS(timestamp), @bucket_ms) * @bucket_ms AS bucket,
+    ${maskedMessageExpression()} AS masked,
+    ${SAMPLE_COLUMNS.join(', ')}
+  FROM \`${options.table}\`
+  WHERE ${WHERE_WINDOW}
+    AND ${rule.sql}
+),
+matched AS (
+  SELECT * EXCEPT (masked), ${shapeExpression('masked')} AS shape
+  FROM in_window
+),
+ranked AS (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY service, severity_name, shape ORDER BY timestamp DESC) AS recency
+  FROM matched
+)
+SELECT
+  service, severity_name, shape, revision, bucket,
+  COUNT(*) AS entries,
+  UNIX_MILLIS(MIN(timestamp)) AS first_ms,
+  UNIX_MILLIS(MAX(timestamp)) AS last_ms,
+  ARRAY_AGG(IF(recency <= ${SAMPLES_PER_SHAPE}, ${sample}, NULL) IGNORE NULLS) AS samples
+FROM ranked
+GROUP BY service, severity_name, shape, revision, bucket`;
+  const window = windowParams(query, options);
+  return {
+    sql,
+    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params },
+    types: { ...window.types, bucket_ms: 'INT64', ...rule.types },
+  };
+}
+
+/**
+ * For `auto`: how many entries of the window the Logging API would page through, at most (every
+ * entry at the floor or without a severity). It reads only the small columns, so it costs little.
+ */
+export function buildCountQuery(query: SourceQuery, options: Omit<ShapeQueryOptions, 'bucketMs'>): ShapeQuery {
+  const window = windowParams(query, options);
+  const sql = `SELECT COUNT(*) AS entries
+FROM \`${options.table}\`
+WHERE ${WHERE_WINDOW}
+  AND (${SEVERITY_RANK} >= @floor_rank OR ${SEVERITY_RANK} = 0)`;
+  return {
+    sql,
+    params: { ...window.params, floor_rank: SEVERITIES.indexOf(query.severityFloor) },
+    types: { ...window.types, floor_rank: 'INT64' },
+  };
+}
+
+// The window, the resource and the services, as build-filter.ts bounds them.
+const WHERE_WINDOW = `timestamp >= @window_start AND timestamp < @window_end
+    AND resource.type = @resource_type
+    AND (ARRAY_LENGTH(@services) = 0 OR JSON_VALUE(resource.labels, '$.service_name') IN UNNEST(@services))
+    AND NOT COALESCE(JSON_VALUE(resource.labels, '$.service_name') IN UNNEST(@excluded_services), FALSE)`;
+
+function windowParams(query: SourceQuery, options: Pick<ShapeQueryOptions, 'excludeServices'>): Pick<ShapeQuery, 'params' | 'types'> {
+  return {
+    params: {
+      window_start: new Date(query.window.start).toISOString(),
+      window_end: new Date(query.window.end).toISOString(),
+      resource_type: CLOUD_RUN_RESOURCE,
+      services: unique(query.services),
+      excluded_services: unique(options.excludeServices),
+    },
+    types: { window_start: 'TIMESTAMP', window_end: 'TIMESTAMP', resource_type: 'STRING', services: 'ARRAY<STRING>', excluded_services: 'ARRAY<STRING>' },
+  };
+}
+
+/**
+ * build-filter.ts's severityClause in SQL: at or above the floor, or DEFAULT with a payload or text
+ * that may state a severity at or above it (the same RE2 patterns, read by REGEXP_CONTAINS). What
+ * comes back is judged exactly once read (mayMatter, meetsSeverityFloor), as the API's entries are.
+ */
+function severityRule(floor: Severity): { sql: string; params: ShapeQuery['params']; types: ShapeQuery['types'] } {
+  const rank = SEVERITIES.indexOf(floor);
+  if (floor === 'DEFAULT') return { sql: 'TRUE', params: {}, types: {} };
+  const level = levelWordPatterns(floor);
+  const params: ShapeQuery['params'] = {
+    floor_rank: rank,
+    text_pattern: severityTextPattern(floor),
+    level_readable: level.readable,
+    severity_words: severityWordsPattern(floor),
+    severity_number_floor: rank * 100,
+  };
+  const types: ShapeQuery['types'] = { floor_rank: 'INT64', text_pattern: 'STRING', level_readable: 'STRING', severity_words: 'STRING', severity_number_floor: 'INT64' };
+  const lvl = `JSON_VALUE(json_payload, '$.level')`;
+  const defaults = [
+    `REGEXP_CONTAINS(text_payload, @text_pattern)`,
+    `REGEXP_CONTAINS(JSON_VALUE(json_payload, '$.message'), @text_pattern)`,
+    `REGEXP_CONTAINS(JSON_VALUE(json_payload, '$.msg'), @text_pattern)`,
+    // A payload whose level names nothing levelWord reads: its text decides, once read.
+    `(json_payload IS NOT NULL AND NOT COALESCE(REGEXP_CONTAINS(${lvl}, @level_readable), FALSE) AND NOT COALESCE(SAFE_CAST(${lvl} AS FLOAT64) >= 0, FALSE))`,
+    `REGEXP_CONTAINS(JSON_VALUE(json_payload, '$.severity'), @severity_words)`,
+    `SAFE_CAST(JSON_VALUE(json_payload, '$.severity') AS FLOAT64) >= @severity_number_floor`,
+  ];
+  if (level.atLeast !== null) {
+    params.level_at_least = level.atLeast;
+    types.level_at_least = 'STRING';
+    defaults.push(`REGEXP_CONTAINS(${lvl}, @level_at_least)`);
+  }
+  const pino = PINO_FLOOR.find(([severity]) => SEVERITIES.indexOf(severity) >= rank);
+  if (pino) {
+    params.pino_floor = pino[1];
+    types.pino_floor = 'INT64';
+    defaults.push(`SAFE_CAST(${lvl} AS FLOAT64) >= @pino_floor`);
+  }
+  const status = rank <= SEVERITIES.indexOf('WARNING') ? 400 : rank <= SEVERITIES.indexOf('ERROR') ? 500 : null;
+  if (status !== null) {
+    params.status_floor = status;
+    types.status_floor = 'INT64';
+    defaults.push('http_request.status >= @status_floor');
+  }
+  // A comparison with a missing field is false, as in the Logging query language.
+  const any = defaults.map((d) => `COALESCE(${d}, FALSE)`).join('\n      OR ');
+  return { sql: `(${SEVERITY_RANK} >= @floor_rank OR (${SEVERITY_RANK} = 0 AND (\n      ${any})))`, params, types };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((value) => value.length > 0))];
+}

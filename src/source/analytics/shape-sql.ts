@@ -1,0 +1,52 @@
+// The coarse shape Log Analytics groups entries by: the entry's message (the same fields the
+// classifier reads first), its variable parts masked, cut to a bounded length. Coarse on purpose:
+// the classifier refines it from each shape's samples; the shape only has to keep entries of
+// different problems apart often enough, and be cheap to compute over every entry of a window.
+
+/**
+ * Masks as ordered data, most specific first: a UUID is not read as hex and numbers, an address
+ * not as four numbers. RE2 syntax (BigQuery's REGEXP_REPLACE).
+ */
+export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
+  ['[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}', '<UUID>'],
+  ['[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?::[0-9]{1,5})?', '<IP>'],
+  ['"[^"]{0,200}"', '"<Q>"'],
+  ["'[^']{0,200}'", "'<Q>'"],
+  ['(?i)\\b0x[0-9a-f]+\\b', '<HEX>'],
+  ['(?i)\\b[0-9a-f]*[0-9][0-9a-f]*[a-f][0-9a-f]*\\b|\\b[0-9a-f]*[a-f][0-9a-f]*[0-9][0-9a-f]*\\b', '<HEX>'],
+  ['[0-9]+', '<N>'],
+];
+
+/** Characters of a message read for its shape: the head of a trace says where, its tail what. */
+const READ_CHARS = 4000;
+const HEAD_CHARS = 200;
+const TAIL_CHARS = 100;
+
+// The fields extract-message.ts reads first, in its order; a request log's line when there is no other.
+const MESSAGE = `COALESCE(
+      NULLIF(text_payload, ''),
+      JSON_VALUE(json_payload, '$.message'), JSON_VALUE(json_payload, '$.msg'), JSON_VALUE(json_payload, '$.event'),
+      JSON_VALUE(json_payload, '$.error.message'), JSON_VALUE(json_payload, '$.error'), JSON_VALUE(json_payload, '$.err'),
+      CONCAT(http_request.request_method, ' ', REGEXP_EXTRACT(http_request.request_url, '^(?:[a-zA-Z]+://[^/]+)?([^?#]*)'), ' ', CAST(http_request.status AS STRING)),
+      TO_JSON_STRING(json_payload),
+      '')`;
+// A structured entry's stack names the error its message may not.
+const DETAIL = `COALESCE(
+      JSON_VALUE(json_payload, '$.stack_trace'), JSON_VALUE(json_payload, '$.stack'), JSON_VALUE(json_payload, '$.error.stack'),
+      JSON_VALUE(json_payload, '$.exception'), JSON_VALUE(json_payload, '$.traceback'), '')`;
+
+/** A SQL expression over a Log Analytics row: its message and stack head, variable parts masked. */
+export function maskedMessageExpression(): string {
+  const text = `SUBSTR(CONCAT(${MESSAGE}, ' ', SUBSTR(${DETAIL}, 1, ${HEAD_CHARS})), 1, ${READ_CHARS})`;
+  return SHAPE_MASKS.reduce((inner, [pattern, mask]) => `REGEXP_REPLACE(${inner}, ${sqlString(pattern)}, ${sqlString(mask)})`, text);
+}
+
+/** A SQL expression: the shape of a masked message (`column`), at most HEAD_CHARS + TAIL_CHARS + 3 characters. */
+export function shapeExpression(column: string): string {
+  return `IF(LENGTH(${column}) <= ${HEAD_CHARS + TAIL_CHARS}, ${column}, CONCAT(SUBSTR(${column}, 1, ${HEAD_CHARS}), ' … ', SUBSTR(${column}, LENGTH(${column}) - ${TAIL_CHARS - 1})))`;
+}
+
+/** A constant of this file as a GoogleSQL string literal (single-quoted, backslash escapes). */
+function sqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
