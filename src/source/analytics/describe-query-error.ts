@@ -36,6 +36,10 @@ export function describeQueryError(failure: QueryFailure, context: QueryContext)
   if (has('bytesBilledLimitExceeded')) {
     return `Log Analytics query stopped: it would bill more than source.analytics.maximumBytesBilled (${context.maximumBytesBilled} bytes); raise it or sweep a shorter window (${message})`;
   }
+  // BigQuery answers an exhausted quota with 403 too.
+  if (has('quotaExceeded') || has('rateLimitExceeded') || code === 429) {
+    return `BigQuery quota exceeded in project ${context.jobProject}; the next sweep tries again (${message})`;
+  }
   if (has('accessDenied') || code === 403) {
     if (/bigquery\.jobs\.create|jobs\.create/i.test(message)) {
       return `BigQuery denied running a query in project ${context.jobProject}: grant the runtime service account roles/bigquery.jobUser on that project (${message})`;
@@ -44,9 +48,6 @@ export function describeQueryError(failure: QueryFailure, context: QueryContext)
   }
   if (has('notFound') || code === 404) {
     return `Log Analytics view ${context.table} not found: upgrade the log bucket to Log Analytics and link a BigQuery dataset to it, or correct source.analytics.table (${message})`;
-  }
-  if (has('quotaExceeded') || has('rateLimitExceeded') || code === 429) {
-    return `BigQuery quota exceeded in project ${context.jobProject}; the next sweep tries again (${message})`;
   }
   if (has('invalidQuery')) return `the Log Analytics query was refused (${message}); is ${context.table} a Log Analytics view (_AllLogs)?`;
   if (code === 401) return `BigQuery refused the credentials: check the runtime service account (${message})`;
