@@ -4,8 +4,9 @@ import { nested, strings, type Block, type Module } from './load-terraform.js';
 const PUBLIC_MEMBERS = /\b(allUsers|allAuthenticatedUsers)\b/;
 const BASIC_ROLES = new Set(['roles/owner', 'roles/editor', 'roles/viewer']);
 // Only what cannot be scoped lower than the project (writing build logs, pushing the function's image),
-// and the log view grant, which Google scopes with a condition on the view (see logViewGrants).
-const PROJECT_ROLES_ALLOWED = new Set(['roles/logging.viewAccessor', 'roles/logging.logWriter', 'roles/artifactregistry.writer']);
+// and the log view grant, which Google scopes with a condition on the view (see logViewGrants); with
+// Log Analytics on, creating query jobs (log-analytics.tf).
+const PROJECT_ROLES_ALLOWED = new Set(['roles/logging.viewAccessor', 'roles/logging.logWriter', 'roles/artifactregistry.writer', 'roles/bigquery.jobUser']);
 // Roles that read logs. Any of them on the project without a condition opens every log of the project.
 const LOG_READ_ROLES = /^roles\/logging\.(viewer|privateLogViewer|viewAccessor|admin)$|^roles\/(owner|editor|viewer)$/;
 const INVOKER_BINDING_TYPES = new Set(['google_cloud_run_service_iam_binding', 'google_cloudfunctions2_function_iam_binding']);
