@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -37,7 +38,7 @@ export interface BigQueryServer {
   host: string;
   journal: JournalEntry[];
   /** Jobs run (not dry runs), with the SQL they ran and the rows they answered. */
-  jobs: Array<{ id: string; sql: string; rows: number; maximumBytesBilled: number | null }>;
+  jobs: Array<{ id: string; sql: string; rows: number; maximumBytesBilled: number | null; ms: number }>;
   fail(fault: BigQueryFault): void;
   /** Rows of the Log Analytics view, straight from DuckDB (for a test that counts on its own). */
   sql(text: string): Promise<Array<Record<string, unknown>>>;
@@ -111,10 +112,11 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}): 
       job.error = { status: 400, reason: 'bytesBilledLimitExceeded', message: `Query exceeded limit for bytes billed: ${limit}. ${Math.max(bytes, BILLING_MINIMUM)} or higher required.` };
       return job;
     }
+    const started = performance.now();
     const result = await db.runAndReadAll(text, values, types);
     job.schema = { fields: result.columnNames().map((name, i) => field(name, String(result.columnTypes()[i]))) };
     job.rows = result.getRowObjectsJson().map((row) => ({ f: job.schema.fields.map((f) => ({ v: cell(row[f.name]) })) }));
-    ran.push({ id, sql, rows: job.rows.length, maximumBytesBilled: limit });
+    ran.push({ id, sql, rows: job.rows.length, maximumBytesBilled: limit, ms: performance.now() - started });
     return job;
   }
 
