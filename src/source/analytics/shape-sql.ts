@@ -5,13 +5,16 @@
 
 /**
  * Masks as ordered data, most specific first: a UUID is not read as hex and numbers, an address
- * not as four numbers. RE2 syntax (BigQuery's REGEXP_REPLACE).
+ * not as four numbers. RE2 syntax (BigQuery's REGEXP_REPLACE); `\1` in a mask puts back what the
+ * pattern's first group held.
  */
 export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
   ['[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}', '<UUID>'],
   ['[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?::[0-9]{1,5})?', '<IP>'],
-  ['"[^"]{0,200}"', '"<Q>"'],
-  ["'[^']{0,200}'", "'<Q>'"],
+  // A quoted value, not a JSON key: after a colon (a JSON value), or opening a word in prose.
+  [':"[^"]{0,200}"', ':"<Q>"'],
+  ['(^|[\\s(=\\[])"[^"]{0,200}"', '\\1"<Q>"'],
+  ["(^|[\\s(=\\[:])'[^']{0,200}'", "\\1'<Q>'"],
   ['(?i)\\b0x[0-9a-f]+\\b', '<HEX>'],
   ['(?i)\\b[0-9a-f]*[0-9][0-9a-f]*[a-f][0-9a-f]*\\b|\\b[0-9a-f]*[a-f][0-9a-f]*[0-9][0-9a-f]*\\b', '<HEX>'],
   ['[0-9]+', '<N>'],
