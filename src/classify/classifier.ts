@@ -71,12 +71,14 @@ interface Finalized {
 }
 
 const MAX_ERROR_TYPE_CHARS = 200;
+/** Most pieces of records (Entry.piece) with a node of their own; the rest are mined as text. */
+export const MAX_PIECE_NODES = 512;
 const WARNING = SEVERITIES.indexOf('WARNING');
 const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
-  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'>; reportedAs?: string }
+  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'>; reportedAs?: string; piece?: true }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
@@ -137,14 +139,21 @@ function payloadTypeOf(members: readonly Member[]): { payloadType?: string } {
   return typed ? { payloadType: typed.exceptionType as string } : {};
 }
 
-function signatureOf(entry: Entry): Placement {
+/**
+ * `takesPiece(id)`: whether a piece may have a node of its own under that id. Past MAX_PIECE_NODES
+ * (a service that prints indented lines of its own, each different), pieces are mined as text is,
+ * so memory stays bounded by the miner's.
+ */
+function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placement {
   const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
   if (entry.piece) {
     // A piece is placed by its own lines at the end (piece-join.ts): pieces cut at other places, or of
     // other records, must not be mined into one template first, whose lines no record holds.
     const id = hashId(['piece', ...recordLineKeys(entry.text)]);
     const kind = entry.kind;
-    return { kind: 'node', id, tokens: maskTokens(problemText(entry.text)), create: () => ({ kind, stats: emptyStats() }) };
+    if (takesPiece(id)) {
+      return { kind: 'node', id, tokens: maskTokens(problemText(entry.text)), create: () => ({ kind, stats: emptyStats() }), piece: true };
+    }
   }
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
@@ -177,6 +186,8 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   const nodes: Node[] = [];
   const bySignature = new Map<string, number>();
   let finalized: Finalized | null = null;
+  let pieceNodes = 0;
+  const takesPiece = (id: string): boolean => bySignature.has(id) || pieceNodes < MAX_PIECE_NODES;
 
   function signatureNode(id: string, create: () => Omit<Node, 'id' | 'tokens'>, tokens: readonly string[]): number {
     let index = bySignature.get(id);
@@ -195,8 +206,9 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
 
   /** Returns a handle: text variants are even, signature nodes odd. */
   function place(entry: Entry): number {
-    const sig = signatureOf(entry);
+    const sig = signatureOf(entry, takesPiece);
     if (sig.kind === 'node') {
+      if (sig.piece && !bySignature.has(sig.id)) pieceNodes++;
       const index = signatureNode(sig.id, sig.create, sig.tokens);
       if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
       return 2 * index + 1;
@@ -299,7 +311,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       return { id, template: f.templates.get(id) as string };
     },
     locate(entry: Entry): string | null {
-      const sig = signatureOf(entry);
+      const sig = signatureOf(entry, takesPiece);
       const f = finalize();
       if (sig.kind === 'text') {
         const id = text.locate(sig.tokens, sig.errorType);

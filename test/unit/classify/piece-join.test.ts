@@ -1,5 +1,6 @@
 // Pieces of records whose other part was not read go with the cluster whose records hold them.
 import { createClassifier } from '../../../src/classify/index.js';
+import { MAX_PIECE_NODES } from '../../../src/classify/classifier.js';
 import { joinPieces, type PieceGroup } from '../../../src/classify/piece-join.js';
 import { addRecordLines, informative, lineKey, MAX_RECORD_LINES } from '../../../src/classify/record-lines.js';
 import type { Entry } from '../../../src/shared/types.js';
@@ -160,6 +161,15 @@ describe('the classifier places pieces', () => {
     const cut = c.add(entry(`${TRACE.slice(0, 3).join('\n')}\n    response = await fu`, { kind: 'stack', piece: true }));
     expect(c.clusters()).toHaveLength(1);
     expect(c.resolve(cut).id).toBe(c.clusters()[0]!.id);
+  });
+
+  it('a service printing indented lines of its own, each different, makes no more than MAX_PIECE_NODES piece clusters', () => {
+    const c = createClassifier();
+    const word = (n: number) => n.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] as string);
+    for (let i = 0; i < 5000; i++) c.add(entry(`    "customer": "${word(i * 7919)}", "tier": "gold"`, { severity: 'DEFAULT', piece: true, time: T0 + i }));
+    const clusters = c.clusters();
+    expect(clusters.reduce((n, k) => n + k.count, 0)).toBe(5000);
+    expect(clusters.length).toBeLessThanOrEqual(MAX_PIECE_NODES + 8);
   });
 
   it('a piece from another service stays apart', () => {
