@@ -256,5 +256,72 @@ export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
     for (let hop = 0; hop < 64 && parent.has(at) && parent.get(at) !== id; hop++) at = parent.get(at) as string;
     if (at !== id) out.set(id, at);
   }
+  return joinSharedRuns(sorted, out);
+}
+
+/** Words in a row two problems' messages must share to be one message whose ends drift. */
+export const SHARED_RUN_WORDS = 10;
+
+// Where a trace's frames start in a template: `File "…", line N, in f`, `at f (…)`, `from x.rb:3:in`.
+const FRAME_START = /^(?:File|at|from)$/;
+
+/** The words of a template before its first frame (frames repeat framework words across problems). */
+function headCore(template: string): string[] {
+  const tokens = tokenize(template);
+  const cut = tokens.findIndex((t, i) => FRAME_START.test(t) && i + 1 < tokens.length && /^["<(]|[.(<]/.test(tokens[i + 1] as string));
+  return coreWords((cut < 0 ? tokens : tokens.slice(0, cut)).join(' '));
+}
+
+/**
+ * A problem whose message holds, anywhere, the first SHARED_RUN_WORDS core words of another problem's
+ * message is that message with its tail reworded between versions, or wrapped (`PrismaClientKnown
+ * RequestError: Timed out fetching a new connection from the connection pool. (More info: …, Current
+ * connection limit: 5)` / `Timed out fetching … pool. More info: … (Current connection pool timeout:
+ * 10, connection limit: 5)`). Only the start of a message names it: two messages that share a run in
+ * their middles are the same error under two operations (`fetch quota failed: rpc error: code =
+ * Unavailable …` / `grpc call failed: rpc error: code = Unavailable …`) and stay apart. Traces through
+ * the application's own frames stay where they are. Joined where `moved` sends them; deterministic:
+ * each joins the smallest root.
+ */
+function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>): Map<string, string> {
+  const rootOf = (id: string): string => moved.get(id) ?? id;
+  const link = new Map<string, string>();
+  const find = (id: string): string => {
+    let at = id;
+    while (link.has(at)) at = link.get(at) as string;
+    return at;
+  };
+  const union = (x: string, y: string): void => {
+    const [a, b] = [find(rootOf(x)), find(rootOf(y))];
+    if (a !== b) link.set(a < b ? b : a, a < b ? a : b);
+  };
+  const heads = new Map<string, string>();
+  const runs = new Map<string, string[]>();
+  const keyOf = (g: CoreGroup, words: readonly string[], start: number) =>
+    `${g.payloadType ?? ''}\u0001${words.slice(start, start + SHARED_RUN_WORDS).join(' ')}`;
+  for (const g of sorted) {
+    if (!g.problem || hasOwnFrames(g)) continue;
+    const words = headCore(g.template);
+    if (words.length < SHARED_RUN_WORDS) continue;
+    const head = keyOf(g, words, 0);
+    const first = heads.get(head);
+    if (first === undefined) heads.set(head, g.id);
+    else union(first, g.id);
+    const keys: string[] = [];
+    for (let start = 1; start + SHARED_RUN_WORDS <= words.length; start++) keys.push(keyOf(g, words, start));
+    runs.set(g.id, keys);
+  }
+  for (const [id, keys] of runs) {
+    for (const key of keys) {
+      const owner = heads.get(key);
+      if (owner !== undefined) union(owner, id);
+    }
+  }
+  if (link.size === 0) return moved;
+  const out = new Map<string, string>();
+  for (const g of sorted) {
+    const to = find(rootOf(g.id));
+    if (to !== g.id) out.set(g.id, to);
+  }
   return out;
 }

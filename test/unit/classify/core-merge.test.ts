@@ -142,3 +142,40 @@ describe('mergeByCore', () => {
     }));
   });
 });
+
+describe('mergeByCore: a message that holds the start of another', () => {
+  const PRISMA_NEW = 'Timed out fetching a new connection from the connection pool. More info: <URL> (Current connection pool timeout: <NUM>, connection limit: <NUM>)';
+  const PRISMA_OLD = 'PrismaClientKnownRequestError2 [PrismaClientKnownRequestError]: Timed out fetching a new connection from the connection pool. (More info: <URL>, Current connection limit: <NUM>)';
+  const QUOTA = 'fetch quota failed: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp <IP>: connect: connection refused"';
+  const GRPC = 'grpc call failed: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp <IP>: i/o timeout"';
+
+  it('joins a message whose tail was reworded between versions, or that a wrapper prints, whatever the order', () => {
+    const groups = [g('c1', PRISMA_NEW), g('c2', PRISMA_OLD)];
+    expect(joined(groups)).toEqual([['c1', 'c2']]);
+    expect(joined([...groups].reverse())).toEqual([['c1', 'c2']]);
+  });
+
+  it('keeps apart the same error under two operations (the shared words are not the start of either)', () => {
+    expect(joined([g('c1', QUOTA), g('c2', GRPC)])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('needs ten words: a shorter shared start is not enough', () => {
+    expect(joined([g('c1', 'could not obtain a connection from the pool within <NUM>'), g('c2', 'Request failed: could not obtain a connection from the pool, retrying')])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('leaves traces through the application\'s own frames and routine lines where they are', () => {
+    expect(joined([g('c1', PRISMA_NEW), g('c2', PRISMA_OLD, { frames: ['app.repo.get'] })])).toEqual([['c1'], ['c2']]);
+    expect(joined([g('c1', PRISMA_NEW, { problem: false }), g('c2', PRISMA_OLD)])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('does not read past the first frame of a template (frames repeat framework words)', () => {
+    const a = 'Exception in worker loop File "<QUOTED>", line <NUM>, in run self.loop.run_until_complete(task) File "<QUOTED>", line <NUM>, in run_until_complete return future.result() RuntimeError: boom';
+    const b = 'task failed File "<QUOTED>", line <NUM>, in run self.loop.run_until_complete(task) File "<QUOTED>", line <NUM>, in run_until_complete return future.result() ValueError: other';
+    expect(joined([g('c1', a), g('c2', b)])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('joins three versions of one message into one group', () => {
+    const third = 'prisma:error Timed out fetching a new connection from the connection pool. More info: <URL>';
+    expect(joined([g('c3', third), g('c1', PRISMA_NEW), g('c2', PRISMA_OLD)])).toEqual([['c1', 'c2', 'c3']]);
+  });
+});
