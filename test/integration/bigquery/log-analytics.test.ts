@@ -161,6 +161,16 @@ describe('source.mode auto', () => {
     expect(result.report.entries.read).toBe(665);
   });
 
+  it('finds the same problems through either, with the same counts', async () => {
+    const grouped = await autoSweep(10);
+    const api = await autoSweep(1000);
+    expect(grouped.report.source.analytics).toBeDefined();
+    expect(api.report.source.analytics).toBeUndefined();
+    const problems = (r: typeof api) => r.report.clusters.map((c) => ({ id: c.id, count: c.count, firstSeen: c.firstSeen, lastSeen: c.lastSeen, severity: c.severity, priority: c.priority }));
+    expect(problems(grouped)).toEqual(problems(api));
+    expect(grouped.report.actions.map((a) => a.title)).toEqual(api.report.actions.map((a) => a.title));
+  });
+
   it('reads the Logging API when it can read the window within the budget', async () => {
     const result = await autoSweep(1000);
     expect(result.report.source.description).toMatch(/^Cloud Logging project netra-staging via .* \(auto: \d+ entries in the window, within the 10000 the Logging API reads in 10s\)$/);
