@@ -95,19 +95,20 @@ async function chooseSource(settings: Settings, logger: Logger, query: SourceQue
   if (settings.source.mode === 'api') return cloudSource(settings, logger, ownService);
   const analytics = await analyticsSource(settings, logger, ownService);
   if (settings.source.mode === 'analytics') return analytics;
-  const api = await cloudSource(settings, logger, ownService);
   // The API reads one page a second at best (60 entries.list calls a minute per project).
   const readable = settings.source.pageSize * settings.source.timeBudgetSeconds;
+  let why: string;
   try {
     const entries = await analytics.countEntries(query);
-    const chosen = entries > readable ? analytics : api;
-    const why = `auto: ${entries} entries in the window, ${entries > readable ? 'more than' : 'within'} the ${readable} the Logging API reads in ${settings.source.timeBudgetSeconds}s`;
-    logger.info({ entries, readable, source: chosen.description }, why);
-    return { ...chosen, description: `${chosen.description} (${why})` };
+    why = `auto: ${entries} entries in the window, ${entries > readable ? 'more than' : 'within'} the ${readable} the Logging API reads in ${settings.source.timeBudgetSeconds}s`;
+    logger.info({ entries, readable }, why);
+    if (entries > readable) return { ...analytics, description: `${analytics.description} (${why})` };
   } catch (error) {
+    why = `auto: counting in Log Analytics failed: ${oneLine(error)}`;
     logger.warn({ error: oneLine(error) }, 'auto: counting the window in Log Analytics failed; reading the Logging API');
-    return { ...api, description: `${api.description} (auto: counting in Log Analytics failed: ${oneLine(error)})` };
   }
+  const api = await cloudSource(settings, logger, ownService);
+  return { ...api, description: `${api.description} (${why})` };
 }
 
 // Like the clients below, the BigQuery client is loaded only by the sweeps that use it.

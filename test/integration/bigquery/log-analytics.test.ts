@@ -171,6 +171,14 @@ describe('source.mode auto', () => {
     expect(grouped.report.actions.map((a) => a.title)).toEqual(api.report.actions.map((a) => a.title));
   });
 
+  it('reads the Logging API, and says why, when counting in Log Analytics fails', async () => {
+    server.fail({ on: 'insert', status: 403, reason: 'accessDenied', message: 'Access Denied: Project netra-staging: User does not have bigquery.jobs.create permission in project netra-staging.' });
+    const result = await autoSweep(10);
+    expect(result.report.source.description).toMatch(/^Cloud Logging project netra-staging via .* \(auto: counting in Log Analytics failed: BigQuery denied running a query in project netra-staging: grant the runtime service account roles\/bigquery\.jobUser/);
+    expect(result.report.errors).toEqual([]);
+    expect(result.report.entries.read).toBe(665);
+  });
+
   it('reads the Logging API when it can read the window within the budget', async () => {
     const result = await autoSweep(1000);
     expect(result.report.source.description).toMatch(/^Cloud Logging project netra-staging via .* \(auto: \d+ entries in the window, within the 10000 the Logging API reads in 10s\)$/);
