@@ -1,7 +1,10 @@
 // Logs say the same things over and over: the same words, often the same whole message. A pure
-// function of a text can remember its answers. Bounded by entries and by the characters held, and
-// it simply starts over when full, so hostile input with endlessly distinct text costs no more
-// memory than this and at most one extra Map look-up per call.
+// function of a text can remember its answers. Bounded by entries and by the characters held, in two
+// generations: when the newer one is full it becomes the older one and the one before is dropped, and
+// an answer found in the older one moves back to the newer. What keeps repeating (the same failure
+// every few seconds) so survives a stream of one-off texts (each with its own request id), which a
+// memo that simply started over would forget with them. Hostile input with endlessly distinct text
+// costs no more memory than two generations and at most two Map look-ups per call.
 
 const everyMemo = new Set<{ clear(): void }>();
 
@@ -11,13 +14,14 @@ export function forgetTextMemos(): void {
 }
 
 export class TextMemo<V> {
-  private readonly map = new Map<string, V>();
+  private current = new Map<string, V>();
+  private older = new Map<string, V>();
   private chars = 0;
 
   /**
-   * @param maxEntries  answers kept before starting over
-   * @param maxChars    characters of keys kept before starting over (a key longer than a tenth
-   *                    of this is never kept: one huge message must not flush the rest)
+   * @param maxEntries  answers kept per generation
+   * @param maxChars    characters of keys kept per generation (a key longer than a tenth of this is
+   *                    never kept: one huge message must not flush the rest)
    */
   constructor(
     private readonly maxEntries: number,
@@ -27,18 +31,27 @@ export class TextMemo<V> {
   }
 
   get(key: string): V | undefined {
-    return this.map.get(key);
+    const value = this.current.get(key);
+    if (value !== undefined || this.older.size === 0) return value;
+    const old = this.older.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
   }
 
   set(key: string, value: V): void {
     if (key.length * 10 > this.maxChars) return;
-    if (this.map.size >= this.maxEntries || this.chars + key.length > this.maxChars) this.clear();
-    this.map.set(key, value);
+    if (this.current.size >= this.maxEntries || this.chars + key.length > this.maxChars) {
+      this.older = this.current;
+      this.current = new Map();
+      this.chars = 0;
+    }
+    this.current.set(key, value);
     this.chars += key.length;
   }
 
   clear(): void {
-    this.map.clear();
+    this.current.clear();
+    this.older.clear();
     this.chars = 0;
   }
 }

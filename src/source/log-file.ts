@@ -70,9 +70,20 @@ function noteSeen(seen: SeenEntries, time: number, service: string, project: str
   if (project) (seen.projects ??= {})[project] = (seen.projects[project] ?? 0) + 1;
 }
 
+// An export holds a handful of log names (requests, stdout, stderr…), each on thousands of entries.
+const projectOfLog = new Map<string, string | undefined>();
+
 /** The project an exported entry came from: its logName (`projects/P/logs/…`) or its resource's label. */
 function entryProject(raw: RawEntry): string | null {
-  const fromLog = typeof raw.logName === 'string' ? /^projects\/([^/]+)\/logs\//.exec(raw.logName)?.[1] : undefined;
+  let fromLog: string | undefined;
+  if (typeof raw.logName === 'string') {
+    fromLog = projectOfLog.get(raw.logName);
+    if (fromLog === undefined && !projectOfLog.has(raw.logName)) {
+      fromLog = /^projects\/([^/]+)\/logs\//.exec(raw.logName)?.[1];
+      if (projectOfLog.size >= 1000) projectOfLog.clear();
+      projectOfLog.set(raw.logName, fromLog);
+    }
+  }
   if (fromLog) return fromLog;
   const labels = (raw.resource as { labels?: Record<string, unknown> } | undefined)?.labels;
   return typeof labels?.project_id === 'string' && labels.project_id ? labels.project_id : null;
