@@ -15,6 +15,10 @@ const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93
 const QUOTE = 34, BACKSLASH = 92, COMMA = 44, NEWLINE = 10, RETURN = 13, SPACE = 32, TAB = 9;
 const BOM = [0xef, 0xbb, 0xbf];
 
+/** The bytes that matter inside an array element: quotes, brackets, braces, commas. */
+const STRUCTURAL = new Uint8Array(256);
+for (const byte of [QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA]) STRUCTURAL[byte] = 1;
+
 export async function* splitJsonStream(chunks: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Piece[]> {
   const iterator = chunks[Symbol.asyncIterator]();
   // Find the first non-blank byte (after a byte order mark) to tell the two formats apart.
@@ -146,6 +150,8 @@ class ArraySplitter {
     if (this.closed) return;
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const n = bytes.length;
+    // The state lives in locals while the chunk is scanned (this loop sees every byte outside strings).
+    let nest = this.nest;
     let start = this.inElement ? 0 : -1;
     let i = 0;
     while (i < n) {
@@ -153,13 +159,13 @@ class ArraySplitter {
         i = this.skipString(bytes, i);
         continue;
       }
-      const c = bytes[i]!;
       if (!this.opened) {
-        if (c === OPEN_BRACKET) this.opened = true;
+        if (bytes[i] === OPEN_BRACKET) this.opened = true;
         i++;
         continue;
       }
       if (!this.inElement) {
+        const c = bytes[i]!;
         if (c <= SPACE || c === COMMA) {
           i++;
           continue;
@@ -169,32 +175,40 @@ class ArraySplitter {
           return;
         }
         this.inElement = true;
-        this.nest = 0;
+        nest = 0;
         start = i;
       }
+      // Inside an element: pass over what cannot change the structure (whitespace, names' colons,
+      // digits, literals) without looking at it twice.
+      while (i < n && !STRUCTURAL[bytes[i]!]) i++;
+      if (i === n) break;
+      const c = bytes[i]!;
       if (c === QUOTE) this.inString = true;
-      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.nest++;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) nest++;
       else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        if (this.nest === 0) {
+        if (nest === 0) {
           // The array's own closing bracket right after a scalar element.
           this.keep(bytes, start, i);
           out.push(this.finish());
           this.closed = true;
+          this.nest = 0;
           return;
         }
-        this.nest--;
-        if (this.nest === 0) {
+        nest--;
+        if (nest === 0) {
           this.keep(bytes, start, i + 1);
           out.push(this.finish());
           start = -1;
         }
-      } else if (c === COMMA && this.nest === 0) {
+      } else if (nest === 0) {
+        // A comma between scalar elements.
         this.keep(bytes, start, i);
         out.push(this.finish());
         start = -1;
       }
       i++;
     }
+    this.nest = nest;
     if (this.inElement && start >= 0) this.keep(bytes, start, n, true);
   }
 
@@ -204,29 +218,25 @@ class ArraySplitter {
     out.push({ skip: 'truncated JSON array' });
   }
 
-  /** From inside a string literal to just past its closing quote (or the chunk's end): where to go on. */
+  /**
+   * From inside a string literal to just past its closing quote (or the chunk's end): where to go on.
+   * A plain loop: most strings are a few bytes long, shorter than a native search's call costs.
+   */
   private skipString(bytes: Buffer, from: number): number {
-    let i = from;
-    if (this.escaped) {
-      this.escaped = false;
-      i++;
-    }
-    for (;;) {
-      const quote = bytes.indexOf(QUOTE, i);
-      const end = quote < 0 ? bytes.length : quote;
-      // Backslashes just before the quote (or the chunk's end): an odd run escapes what follows.
-      let run = 0;
-      while (end - run - 1 >= i && bytes[end - run - 1] === BACKSLASH) run++;
-      if (quote < 0) {
-        this.escaped = run % 2 === 1;
-        return bytes.length;
-      }
-      if (run % 2 === 0) {
+    const n = bytes.length;
+    let escaped = this.escaped;
+    for (let i = from; i < n; i++) {
+      const c = bytes[i];
+      if (escaped) escaped = false;
+      else if (c === BACKSLASH) escaped = true;
+      else if (c === QUOTE) {
         this.inString = false;
-        return quote + 1;
+        this.escaped = false;
+        return i + 1;
       }
-      i = quote + 1;
     }
+    this.escaped = escaped;
+    return n;
   }
 
   private keep(bytes: Buffer, from: number, to: number, copy = false): void {
