@@ -5,6 +5,8 @@
 //   npm run bench:throughput -- 20000 200000 other sizes
 //   BENCH_RUNS=1 npm run bench:throughput    one run of each instead of three (medians)
 //   BENCH_STAGES=0 npm run bench:throughput  without the per-stage breakdown
+//   BENCH_PROBLEM_SCALE=5 npm run bench:throughput   problems five times as frequent: about half of
+//                                            the entries at NOTICE and above instead of a tenth
 //
 // Inputs come from the seeded Cloud Run generator (bench/lib/cloud-run-generator.ts: four services, a
 // day, mostly INFO/DEBUG noise, the rest notices, warnings and errors of a few dozen problem families)
@@ -42,6 +44,7 @@ const END = Date.parse(BENCH_END);
 const START = END - 24 * 3600 * 1000;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 const WITH_STAGES = process.env.BENCH_STAGES !== '0';
+const PROBLEM_SCALE = Number(process.env.BENCH_PROBLEM_SCALE ?? 1) || 1;
 const MB = 1024 * 1024;
 const TIME = '/usr/bin/time';
 const PEAK_HOOK = join(DIST_BENCH, 'lib', 'report-peak-rss.js');
@@ -91,13 +94,13 @@ const stage = (name: Stage, file: string) => runNode([join(DIST_BENCH, 'sweep-st
 
 /** The JSONL file of `count` entries, generated on first use. */
 function jsonlFile(count: number): string {
-  const path = join(OUT_DIR, `throughput-${SEED}-${count}.jsonl`);
+  const path = join(OUT_DIR, `throughput-${SEED}-${PROBLEM_SCALE === 1 ? '' : `x${PROBLEM_SCALE}-`}${count}.jsonl`);
   if (existsSync(path)) return path;
   mkdirSync(OUT_DIR, { recursive: true });
   const partial = `${path}.partial`;
   writeFileSync(partial, '');
   let batch: string[] = [];
-  for (const { entry } of generateEntries({ seed: SEED, count, start: new Date(START), end: new Date(END), services: Object.keys(KNOWN_SERVICES) })) {
+  for (const { entry } of generateEntries({ seed: SEED, count, start: new Date(START), end: new Date(END), services: Object.keys(KNOWN_SERVICES), problemScale: PROBLEM_SCALE })) {
     batch.push(JSON.stringify(entry));
     if (batch.length === 5000) {
       appendFileSync(partial, batch.join('\n') + '\n');
@@ -209,7 +212,7 @@ async function measure(size: number): Promise<void> {
   for (const format of ['jsonl', 'array'] as const) {
     const reports = new Set(sweeps[format].map((r) => stableReport(r.stdout)));
     const report = [...reports][0]!;
-    writeFileSync(join(OUT_DIR, `report-${size}-${format}.json`), report);
+    writeFileSync(join(OUT_DIR, `report-${PROBLEM_SCALE === 1 ? '' : `x${PROBLEM_SCALE}-`}${size}-${format}.json`), report);
     console.log(`   ${format} report: ${counts(sweeps[format][0]!.stdout)}${reports.size > 1 ? ' (RUNS DISAGREE)' : ''}`);
   }
   if (!WITH_STAGES) return;
