@@ -43,6 +43,14 @@ describe('platform crashes', () => {
     ['a recovered handler panic is not a crash', { template: 'http: panic serving <IP>: runtime error: index out of range' }, null],
     ['no available instance is not a crash', { template: 'The request was aborted because there was no available instance.' }, null],
     ['an application error is not a crash', { template: 'Checkout failed: payment provider refused the card' }, null],
+    ['Node heap after its GC block', { template: '<--- Last few GCs --->', samples: ['<--- Last few GCs --->\n\n[1:0x5a] 12 ms: Mark-Compact 2040.1 (2083.5) -> 2039.8 (2083.5) MB\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'] }, 'out of memory'],
+    ['a JVM OutOfMemoryError line', { template: 'Exception in thread "<QUOTED>" java.lang.OutOfMemoryError: Java heap space' }, 'out of memory'],
+    // A client's words in a logged value are no crash, whatever they say.
+    ['a request path that names a crash', { kind: 'request', template: 'GET /Memory limit of 1 MiB exceeded 404' }, null],
+    ['a crash phrase inside an application line', { template: 'invalid user name: Memory limit of <NUM> exceeded with <NUM> used', samples: ['invalid user name: Memory limit of 1 MiB exceeded with 2 MiB used'] }, null],
+    ['Container called exit inside a form field', { template: 'signup rejected for "<QUOTED>"', samples: ['signup rejected for "Container called exit(1)."'] }, null],
+    ['uncaught exception inside a search query', { template: 'search failed for q=<*>', samples: ['search failed for q=Uncaught exception urgent'] }, null],
+    ['a panic line injected after a newline of a JSON message', { template: 'bad input: <*>', samples: ['bad input: x\npanic: all users must reset'] }, null],
   ];
   it.each(cases)('%s', (_name, over, expected) => {
     expect(platformCrash(cluster({ id: 'c', ...over }))).toBe(expected);
