@@ -7,7 +7,8 @@
 import { BUCKET_MS, emptyStats, record, type Classifier, type ClusterStats } from './classify/index.js';
 import { meetsSeverityFloor, normalizeEntry } from './normalize/index.js';
 import type { EntryGroup } from './shared/ports.js';
-import type { Entry, Severity } from './shared/types.js';
+import type { Entry, RawEntry, Severity } from './shared/types.js';
+import { isPieceEntry, reassembleAll } from './source/reassemble.js';
 
 export interface GroupedCounts {
   read: number;
@@ -26,7 +27,13 @@ export async function classifyGroups(
   const counts: GroupedCounts = { read: 0, belowFloor: 0, skippedBy: {}, splitShapes: 0, splitEntries: 0 };
   // Handles of each group's classified samples, to find the groups split between problems at the end.
   const placed: Array<{ handles: number[]; entries: number }> = [];
+  // Lines of multi-line records that Cloud Run split, read whole: joined back as a file sweep joins them.
+  const lines: RawEntry[] = [];
   for await (const group of groups) {
+    if (group.line) {
+      lines.push(...group.samples.slice(0, 1));
+      continue;
+    }
     const shares = shareOut(group, group.samples.length);
     const handles: number[] = [];
     let entries = 0;
@@ -41,6 +48,7 @@ export async function classifyGroups(
         counts.skippedBy[entry.skip] = (counts.skippedBy[entry.skip] ?? 0) + share.count;
         return;
       }
+      if (isPieceEntry(raw)) entry.piece = true;
       handles.push(classifier.add(entry, statsOf(entry, share)));
       entries += share.count;
     });
@@ -48,6 +56,22 @@ export async function classifyGroups(
     if (handles.length > 1) placed.push({ handles, entries });
     progress?.(counts.read);
   }
+  for (const { raw, members, piece } of reassembleAll(lines)) {
+    const n = members.length;
+    if (!meetsSeverityFloor(raw, floor)) {
+      counts.belowFloor += n;
+      continue;
+    }
+    const entry = normalizeEntry(raw);
+    if ('skip' in entry) {
+      counts.skippedBy[entry.skip] = (counts.skippedBy[entry.skip] ?? 0) + n;
+      continue;
+    }
+    if (piece) entry.piece = true;
+    classifier.add(entry);
+    counts.read += n;
+  }
+  if (lines.length > 0) progress?.(counts.read);
   for (const { handles, entries } of placed) {
     if (new Set(handles.map((h) => classifier.resolve(h).id)).size > 1) {
       counts.splitShapes++;

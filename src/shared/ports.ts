@@ -67,6 +67,11 @@ export interface EntryGroup {
   buckets: Array<[number, number]>;
   /** The most recent entries of the group, newest first; never empty. */
   samples: RawEntry[];
+  /**
+   * One stdout/stderr line (count 1, its entry the sample) of an instance writing a multi-line record
+   * nearby: the sweep joins such lines back as a file sweep does, instead of counting them by shape.
+   */
+  line?: true;
 }
 
 /** A grouped read: what its query cost, how many shapes came back, and how many the classifier split. */
@@ -74,6 +79,8 @@ export interface GroupedReadSummary {
   bytesProcessed: number;
   bytesBilled: number;
   shapes: number;
+  /** Lines read whole to be joined back (see EntryGroup.line). */
+  lines: number;
   /** Shapes whose samples went to different problems: their entries were shared out by samples. */
   splitShapes: number;
   splitEntries: number;

@@ -84,11 +84,23 @@ const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>(['
 
 /** Marks `joined` as a piece (see Joined.piece) when its text is one. */
 function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined {
+  return isPiece(text, state) ? { ...joined, piece: true } : joined;
+}
+
+function isPiece(text: string, state: TraceState | null): boolean {
   const first = firstLine(text);
-  const headless = isPieceLine(first);
+  if (isPieceLine(first)) return true;
   const multiLine = text.indexOf('\n') >= 0;
-  const cut = CUT_STATES.has(state ?? stateOfText(text)) || (!multiLine && NET_RECORD.test(first));
-  return headless || cut ? { ...joined, piece: true } : joined;
+  return CUT_STATES.has(state ?? stateOfText(text)) || (!multiLine && NET_RECORD.test(first));
+}
+
+/**
+ * Whether an entry that is not joined here (a sample of a shape counted server-side) is a piece of a
+ * record, as the reassembler would mark it alone: stdout/stderr text without a severity only.
+ */
+export function isPieceEntry(raw: RawEntry): boolean {
+  const text = joinableText(raw);
+  return text !== null && isPiece(text, null);
 }
 
 /** The same, over an array (tests, small inputs). */

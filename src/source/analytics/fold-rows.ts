@@ -9,6 +9,8 @@ import { sampleToRawEntry } from './sample-entry.js';
 export interface ShapeRow {
   service: string;
   severity_name: string;
+  /** A stdout/stderr line next to a multi-line record's lines: its own row, read whole (see shape-sql). */
+  line: boolean | null;
   shape: string;
   revision: string;
   bucket: number | string;
@@ -30,18 +32,21 @@ export class ShapeFolder {
   private readonly folding = new Map<string, Folding>();
   /** Entries of shapes none of whose samples could be read (never expected): counted as skipped, not lost. */
   unsampled = 0;
+  /** Groups that are single lines read whole (EntryGroup.line). */
+  lines = 0;
 
   add(row: ShapeRow): void {
-    const key = JSON.stringify([row.service, row.severity_name, row.shape]);
+    const key = JSON.stringify([row.service, row.severity_name, row.line === true, row.shape]);
     let f = this.folding.get(key);
     if (f === undefined) {
       f = {
-        group: { count: 0, firstSeen: Infinity, lastSeen: -Infinity, revisions: [], buckets: [], samples: [] },
+        group: { count: 0, firstSeen: Infinity, lastSeen: -Infinity, revisions: [], buckets: [], samples: [], ...(row.line === true ? { line: true as const } : {}) },
         revisions: new Map(),
         buckets: new Map(),
         samples: [],
       };
       this.folding.set(key, f);
+      if (row.line === true) this.lines++;
     }
     const n = Number(row.entries);
     const first = Number(row.first_ms);
@@ -63,7 +68,11 @@ export class ShapeFolder {
     }
   }
 
-  /** The groups, each with its most recent samples first; groups in a stable order (by shape). */
+  /**
+   * The groups, each with its most recent samples first; groups in a stable order (by shape). Lines
+   * come in time order within their service (their shape starts with the time), as the reassembler
+   * reads them.
+   */
   *groups(): Iterable<EntryGroup> {
     const keys = [...this.folding.keys()].sort();
     for (const key of keys) {

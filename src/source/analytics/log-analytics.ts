@@ -75,7 +75,7 @@ export function createLogAnalyticsSource(options: LogAnalyticsOptions): LogAnaly
           rows += page.length;
         }
         const cost = await billedBytes(job);
-        state.analytics = { ...cost, shapes: folder.size, splitShapes: 0, splitEntries: 0 };
+        state.analytics = { ...cost, shapes: folder.size - folder.lines, lines: folder.lines, splitShapes: 0, splitEntries: 0 };
         options.logger?.info({ rows, groups: folder.size, ...cost }, 'Log Analytics query done');
         yield* folder.groups();
         if (folder.unsampled > 0) state.skippedBy['shape without a readable sample'] = folder.unsampled;

@@ -16,7 +16,10 @@ export function sampleToRawEntry(text: string): { time: number; entry: RawEntry 
   if (!isRecord(row)) return null;
   const time = Number(row.time_ms);
   if (!Number.isFinite(time)) return null;
-  const entry: RawEntry = { timestamp: new Date(time).toISOString() };
+  // Microseconds when the row has them: the lines of one trace are written microseconds apart.
+  const us = Number(row.time_us);
+  const micro = Number.isFinite(us) && Math.floor(us / 1000) === time ? String(((us % 1000) + 1000) % 1000).padStart(3, '0') : '';
+  const entry: RawEntry = { timestamp: new Date(time).toISOString().replace('Z', `${micro}Z`) };
   if (typeof row.severity === 'string' && row.severity !== '') entry.severity = row.severity;
   if (typeof row.log_name === 'string') entry.logName = row.log_name;
   if (typeof row.insert_id === 'string') entry.insertId = row.insert_id;

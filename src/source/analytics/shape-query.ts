@@ -7,7 +7,7 @@ import { levelWordPatterns, severityTextPattern } from '../../normalize/index.js
 import type { SourceQuery } from '../../shared/ports.js';
 import { SEVERITIES, type Severity } from '../../shared/types.js';
 import { CLOUD_RUN_RESOURCE, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
-import { maskedMessageExpression, shapeExpression } from './shape-sql.js';
+import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
 
 /** Samples kept per shape: enough for the classifier to see how a shape's entries differ. */
 export const SAMPLES_PER_SHAPE = 3;
@@ -35,9 +35,17 @@ const SEVERITY_RANK = `CASE COALESCE(severity, 'DEFAULT') ${SEVERITIES.map((s, i
 /** The columns a sample carries: what the classifier reads of a LogEntry, nothing it does not. */
 const SAMPLE_COLUMNS = ['severity', 'log_name', 'insert_id', 'text_payload', 'json_payload', 'http_request', 'resource', 'labels'];
 
+/** Cloud Run's stdout and stderr logs: the text a container writes, one entry per line. */
+const STD_STREAMS = String.raw`/logs/run\.googleapis\.com%2F(?:stdout|stderr)$`;
+/**
+ * A line of the same instance and stream this close (µs) to a record line is read whole: the
+ * reassembler's gap between two lines of one trace (gapMs).
+ */
+const NEAR_US = 1_000_000;
+
 export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions): ShapeQuery {
   const rule = severityRule(query.severityFloor);
-  const sample = `TO_JSON_STRING(STRUCT(UNIX_MILLIS(timestamp) AS time_ms, ${SAMPLE_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')}))`;
+  const sample = `TO_JSON_STRING(STRUCT(UNIX_MILLIS(timestamp) AS time_ms, UNIX_MICROS(timestamp) AS time_us, ${SAMPLE_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')}))`;
   const sql = `WITH in_window AS (
   SELECT
     timestamp,
@@ -51,27 +59,41 @@ export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions):
   WHERE ${WHERE_WINDOW}
     AND ${rule.sql}
 ),
-matched AS (
-  SELECT * EXCEPT (masked), ${shapeExpression('masked')} AS shape
+joinable AS (
+  SELECT *,
+    severity_name = 'DEFAULT' AND text_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_streams) AS std_text
   FROM in_window
+),
+near AS (
+  SELECT *,
+    std_text AND SUM(CASE WHEN std_text AND REGEXP_CONTAINS(text_payload, @record_line) THEN 1 ELSE 0 END) OVER (
+      PARTITION BY JSON_VALUE(labels, '$.instanceId'), log_name
+      ORDER BY UNIX_MICROS(timestamp)
+      RANGE BETWEEN @near_us PRECEDING AND @near_us FOLLOWING) > 0 AS line
+  FROM joinable
+),
+matched AS (
+  SELECT * EXCEPT (masked, std_text),
+    IF(line, CONCAT(LPAD(CAST(UNIX_MICROS(timestamp) AS STRING), 20, '0'), ' ', COALESCE(insert_id, '')), ${shapeExpression('masked')}) AS shape
+  FROM near
 ),
 ranked AS (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY service, severity_name, shape ORDER BY timestamp DESC) AS recency
   FROM matched
 )
 SELECT
-  service, severity_name, shape, revision, bucket,
+  service, severity_name, line, shape, revision, bucket,
   COUNT(*) AS entries,
   UNIX_MILLIS(MIN(timestamp)) AS first_ms,
   UNIX_MILLIS(MAX(timestamp)) AS last_ms,
   ARRAY_AGG(IF(recency <= ${SAMPLES_PER_SHAPE}, ${sample}, NULL) IGNORE NULLS) AS samples
 FROM ranked
-GROUP BY service, severity_name, shape, revision, bucket`;
+GROUP BY service, severity_name, line, shape, revision, bucket`;
   const window = windowParams(query, options);
   return {
     sql,
-    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params },
-    types: { ...window.types, bucket_ms: 'INT64', ...rule.types },
+    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, near_us: NEAR_US },
+    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', near_us: 'INT64' },
   };
 }
 

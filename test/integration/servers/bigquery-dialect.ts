@@ -18,7 +18,7 @@
 //     json_extract_string -> a macro that returns NULL for those.
 // 11. REGEXP_REPLACE replaces every match in GoogleSQL, the first in DuckDB -> the 'g' option.
 // 12. REGEXP_EXTRACT returns the first group (NULL without a match) -> group 1, '' read as NULL.
-// 13. REGEXP_CONTAINS -> regexp_matches; UNIX_MILLIS -> epoch_ms; DIV(a, b) -> a // b;
+// 13. REGEXP_CONTAINS -> regexp_matches; UNIX_MILLIS -> epoch_ms, UNIX_MICROS -> epoch_us; DIV(a, b) -> a // b;
 //     ARRAY_LENGTH -> len.
 // 14. TO_JSON_STRING(NULL) is the text 'null' in GoogleSQL, NULL in DuckDB's to_json -> a macro.
 
@@ -37,6 +37,7 @@ const FUNCTIONS: Record<string, string> = {
   REGEXP_EXTRACT: 'bq_regexp_extract',
   REGEXP_CONTAINS: 'regexp_matches',
   UNIX_MILLIS: 'epoch_ms',
+  UNIX_MICROS: 'epoch_us',
   DIV: 'bq_div',
   TO_JSON_STRING: 'bq_to_json_string',
   ARRAY_LENGTH: 'len',
