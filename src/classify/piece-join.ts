@@ -31,14 +31,26 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
  */
 export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
   const whole = groups.filter((g) => !g.piece && g.lines.size > 0);
+  // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
+  const holding = new Map<string, PieceGroup[]>();
+  for (const g of whole) {
+    for (const line of g.lines) {
+      const list = holding.get(line);
+      if (list === undefined) holding.set(line, [g]);
+      else list.push(g);
+    }
+  }
   const out = new Map<string, string>();
   for (const p of groups) {
     if (!p.piece) continue;
     const lines = [...p.lines].filter(informative);
     if (lines.length === 0) continue;
+    const services = [...p.services];
+    const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
+    const candidates = mustHold === undefined ? whole : (holding.get(mustHold) ?? []);
     let best: PieceGroup | null = null;
-    for (const g of whole) {
-      if (![...p.services].some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
+    for (const g of candidates) {
+      if (!services.some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
       if (!lines.every((l) => g.lines.has(l) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
       if (best !== null) {
         best = null;
