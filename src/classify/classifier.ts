@@ -149,7 +149,8 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
   if (entry.piece) {
     // A piece is placed by its own lines at the end (piece-join.ts): pieces cut at other places, or of
     // other records, must not be mined into one template first, whose lines no record holds.
-    const id = hashId(['piece', ...recordLineKeys(entry.text)]);
+    // Per service: a piece belongs to a record of the service that wrote it.
+    const id = hashId(['piece', entry.service, ...recordLineKeys(entry.text)]);
     const kind = entry.kind;
     if (takesPiece(id)) {
       return { kind: 'node', id, tokens: maskTokens(problemText(entry.text)), create: () => ({ kind, stats: emptyStats() }), piece: true };

@@ -172,6 +172,16 @@ describe('the classifier places pieces', () => {
     expect(clusters.length).toBeLessThanOrEqual(MAX_PIECE_NODES + 8);
   });
 
+  it('the same piece written by two services is two clusters, each placed within its own service', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
+    const mine = c.add(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT', piece: true }));
+    const theirs = c.add(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT', piece: true, service: 'catalog' }));
+    expect(c.resolve(mine).id).toBe(c.clusters().find((k) => k.count === 6)!.id);
+    expect(c.resolve(theirs).id).not.toBe(c.resolve(mine).id);
+    expect(c.clusters().map((k) => k.services)).toContainEqual(['catalog']);
+  });
+
   it('a piece from another service stays apart', () => {
     const c = createClassifier();
     for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
