@@ -12,6 +12,12 @@ export const IP_MARKER = '<IP>';
 // `@` as logs spell it: plain, URL-encoded once or twice, as an HTML entity, JSON- or C-escaped, fullwidth.
 const AT = String.raw`(@|%2540|%40|&#0{0,3}64;|&#[xX]0{0,3}40;|\\u0040|\\x40|＠)`;
 const DOMAIN = String.raw`((?:[A-Za-z0-9\-\u00C0-\uFF1F\uFF21-\uFFFF]{1,63}\.){1,8}[A-Za-z\u00C0-\uFF1F\uFF21-\uFFFF]{2,24})`;
+// The part of an address from its `@` to the end of the domain's first label: what every match holds,
+// looked for from the `@` rather than from every letter that could start a local part.
+const LOCAL_CHAR = String.raw`[A-Za-z0-9._%+\-\u00C0-\uFF1F\uFF21-\uFFFF]`;
+const AT_AND_LABEL = new RegExp(
+  AT + String.raw`(?<=${LOCAL_CHAR}${AT})[A-Za-z0-9\-\u00C0-\uFF1F\uFF21-\uFFFF]{1,63}\.`,
+);
 const IPV4_OCTET = String.raw`(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`;
 
 export const PERSONAL_DATA_RULES: readonly RedactRule[] = [
@@ -29,8 +35,9 @@ export const PERSONAL_DATA_RULES: readonly RedactRule[] = [
     // fullwidth `＠`). Plain ranges, not \p{L} with the u flag, which is several times slower.
     name: 'email address',
     hints: ['@', '%40', '%2540', '&#', '\\u0040', '\\x40', '＠'],
+    requires: AT_AND_LABEL,
     pattern: new RegExp(
-      String.raw`[A-Za-z0-9._%+\-\u00C0-\uFF1F\uFF21-\uFFFF]{1,64}` + AT + DOMAIN +
+      LOCAL_CHAR + '{1,64}' + AT + DOMAIN +
         String.raw`(?![A-Za-z0-9\-\u00C0-\uFF1F\uFF21-\uFFFF])(?=(@|%40)?)`,
       'g',
     ),
@@ -73,6 +80,8 @@ export const PERSONAL_DATA_RULES: readonly RedactRule[] = [
   {
     name: 'IPv6 address',
     hints: [':'],
+    // Two colons with at most four hex digits between them.
+    requires: /:[0-9A-Fa-f]{0,4}:/,
     pattern: /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g,
     replace: (m) => (isIpv6Address(m) && !isInternalAddress(m) ? IP_MARKER : m),
   },

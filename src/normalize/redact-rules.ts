@@ -19,6 +19,12 @@ export interface RedactRule {
    * (`ghp_`, `AKIA`, `eyJ`) finds it faster than a substring search would.
    */
   hints: readonly string[];
+  /**
+   * A regex every match of `pattern` holds, tested on the text as it stands when the rule runs: when it
+   * finds nothing the rule cannot match and is skipped. For patterns that start with a character class
+   * or a lookbehind, which the engine tries at every position; this one starts with a literal.
+   */
+  requires?: RegExp;
   /** Global regex. */
   pattern: RegExp;
   /** Replacement string, or a function of the match and its capture groups. */
@@ -121,6 +127,7 @@ export const REDACT_RULES: readonly RedactRule[] = [
     // The password may itself hold an unescaped `@`: the greedy part backtracks to the last one.
     name: 'password in URL',
     hints: ['://'],
+    requires: /:\/\/[^\s\/@:?#"'<>]{0,256}:/,
     pattern: /\b([a-z][a-z0-9+.-]{0,20}:\/\/)([^\s\/@:?#"'<>]{0,256}):([^\s\/?#"'<>]{1,512})@/gi,
     replace: (m, [scheme, user, pass]) => (pass === REDACTED ? m : `${scheme}${user}:${REDACTED}@`),
   },
@@ -171,6 +178,9 @@ export const REDACT_RULES: readonly RedactRule[] = [
       'pass', 'pwd', 'secret', 'token', 'key', 'sid', 'session', 'credential', 'signature', 'sig', 'code', 'otp',
       'phone', 'mobile', 'msisdn', 'ssn', 'iban', 'card', 'cc', 'cvv', 'cvc',
     ],
+    // Every key above ends with one of these words: found from its `:` or `=`, not tried at every letter.
+    requires:
+      /[:=](?<=(?:word|wd|phrase|pass|pwd|key|secret|token|id|session|sig|otp|code|credentials?|signature|phone|no|number|mobile|msisdn|ssn|iban|cvv|cvc)\\?["']?[ \t]{0,4}[:=])/i,
     pattern: new RegExp(
       '(pass(?:word|wd|phrase)|(?<![a-z])pass|pwd|secret[_-]?key|secret|token|api[ _-]?key|apikey|access[_-]?key|' +
         'private[_-]?key|(?:account|shared[_-]?access|master|signing|encryption|client|app|auth|storage|license)[_-]?key|' +
@@ -226,6 +236,7 @@ export const REDACT_RULES: readonly RedactRule[] = [
     // Go's MySQL DSN and friends: `user:pass@tcp(host:3306)/db`, `user:pass@localhost:5432`.
     name: 'password in a DSN without scheme',
     hints: ['@'],
+    requires: /@(?=(?:tcp|unix|udp)\(|localhost\b|\[|[0-9]{1,3}\.[0-9]{1,3}\.|<IP>)/,
     pattern:
       /(?<![\w.:\/-])([\w.-]{1,64}):([^\s@:\/'"()]{1,256})@(?=(?:tcp|unix|udp)\(|localhost\b|\[|[0-9]{1,3}\.[0-9]{1,3}\.|<IP>)/g,
     replace: (m, [user, pass]) => (pass === REDACTED ? m : `${user}:${REDACTED}@`),
@@ -252,6 +263,7 @@ export const REDACT_RULES: readonly RedactRule[] = [
     // A long base64url path segment (mixed case and digits) is a token, not a route.
     name: 'opaque path segment',
     hints: ['/'],
+    requires: /\/[A-Za-z0-9_-]{20}/,
     pattern: /(?<=\/)[A-Za-z0-9_-]{20,512}(?=[\/?#\s"'<>),]|$)/g,
     replace: (m) => (looksMixedCaseToken(m) ? REDACTED : m),
   },

@@ -20,11 +20,35 @@ export function redact(text: string): string {
   return out;
 }
 
+// Each distinct hint once (several rules share `pass`, `key`, `token`…), and each rule's as indices.
+const HINTS = [...new Set(REDACT_RULES.flatMap((rule) => rule.hints))];
+const RULE_HINTS = REDACT_RULES.map((rule) => rule.hints.map((hint) => HINTS.indexOf(hint)));
+const UNKNOWN = 0;
+const PRESENT = 1;
+const ABSENT = 2;
+
+/** The rules whose hints the text holds; each hint looked up at most once. */
+function rulesFor(text: string): RedactRule[] {
+  const lower = text.toLowerCase();
+  const seen = new Uint8Array(HINTS.length);
+  const rules: RedactRule[] = [];
+  for (let r = 0; r < REDACT_RULES.length; r++) {
+    const hints = RULE_HINTS[r] as number[];
+    let runs = hints.length === 0;
+    for (let h = 0; !runs && h < hints.length; h++) {
+      const i = hints[h] as number;
+      if (seen[i] === UNKNOWN) seen[i] = lower.includes(HINTS[i] as string) ? PRESENT : ABSENT;
+      runs = seen[i] === PRESENT;
+    }
+    if (runs) rules.push(REDACT_RULES[r] as RedactRule);
+  }
+  return rules;
+}
+
 function redactFresh(text: string): string {
   // Hints are looked up in the original text: replacements only add `[REDACTED]` and `***`,
   // which hold no hint, so a rule skipped here could not have matched later either.
-  const lower = text.toLowerCase();
-  const rules = REDACT_RULES.filter((rule) => rule.hints.length === 0 || rule.hints.some((hint) => lower.includes(hint)));
+  const rules = rulesFor(text);
   // One pass almost always settles it; a replacement can expose a neighbour to an earlier rule
   // (`AKIA…eyJ…`: the key goes, then the JWT has a boundary), so repeat until nothing changes.
   let out = text;
@@ -40,6 +64,7 @@ function redactFresh(text: string): string {
 const MAX_PASSES = 4;
 
 function applyRule(text: string, rule: RedactRule): string {
+  if (rule.requires !== undefined && !rule.requires.test(text)) return text;
   rule.pattern.lastIndex = 0;
   const { replace } = rule;
   if (typeof replace === 'string') return text.replace(rule.pattern, replace);
