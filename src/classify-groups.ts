@@ -8,12 +8,9 @@ import { BUCKET_MS, emptyStats, record, type Classifier, type ClusterStats } fro
 import { meetsSeverityFloor, normalizeEntry } from './normalize/index.js';
 import type { EntryGroup } from './shared/ports.js';
 import type { Entry, RawEntry, Severity } from './shared/types.js';
-import { isPieceEntry, reassembleAll } from './source/reassemble.js';
+import { isPieceEntry, reassembleAll, type Joined } from './source/reassemble.js';
 
-export interface GroupedCounts {
-  read: number;
-  belowFloor: number;
-  skippedBy: Record<string, number>;
+export interface GroupedCounts extends JoinedCounts {
   splitShapes: number;
   splitEntries: number;
 }
@@ -56,21 +53,7 @@ export async function classifyGroups(
     if (handles.length > 1) placed.push({ handles, entries });
     progress?.(counts.read);
   }
-  for (const { raw, members, piece } of reassembleAll(lines)) {
-    const n = members.length;
-    if (!meetsSeverityFloor(raw, floor)) {
-      counts.belowFloor += n;
-      continue;
-    }
-    const entry = normalizeEntry(raw);
-    if ('skip' in entry) {
-      counts.skippedBy[entry.skip] = (counts.skippedBy[entry.skip] ?? 0) + n;
-      continue;
-    }
-    if (piece) entry.piece = true;
-    classifier.add(entry);
-    counts.read += n;
-  }
+  for (const joined of reassembleAll(lines)) classifyJoined(joined, classifier, floor, counts);
   if (lines.length > 0) progress?.(counts.read);
   for (const { handles, entries } of placed) {
     if (new Set(handles.map((h) => classifier.resolve(h).id)).size > 1) {
@@ -79,6 +62,34 @@ export async function classifyGroups(
     }
   }
   return counts;
+}
+
+/** What the read loops count, in the entries a source gave (a trace rejoined from n lines is n). */
+export interface JoinedCounts {
+  read: number;
+  belowFloor: number;
+  skippedBy: Record<string, number>;
+}
+
+/**
+ * One entry out of the reassembler into the classifier, as both read loops (entries, and lines read
+ * whole beside Log Analytics shapes) take it: the severity floor applied to what the lines make once
+ * rejoined, the piece mark carried over, every line counted.
+ */
+export function classifyJoined({ raw, members, piece }: Joined, classifier: Classifier, floor: Severity, counts: JoinedCounts): void {
+  const n = members.length;
+  if (!meetsSeverityFloor(raw, floor)) {
+    counts.belowFloor += n;
+    return;
+  }
+  const entry = normalizeEntry(raw);
+  if ('skip' in entry) {
+    counts.skippedBy[entry.skip] = (counts.skippedBy[entry.skip] ?? 0) + n;
+    return;
+  }
+  if (piece) entry.piece = true;
+  classifier.add(entry);
+  counts.read += n;
 }
 
 /** One sample's part of a group: whole entries per bucket and per revision, and its span. */

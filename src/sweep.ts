@@ -3,14 +3,14 @@
 import type { Logger } from 'pino';
 import { createClassifier, rederiveIds, type Classifier, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
-import { meetsSeverityFloor, normalizeEntry, sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
+import { sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
 import { issueSamples, plan, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
 import { reassemble } from './source/reassemble.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { GroupedLogSource, IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
-import { classifyGroups } from './classify-groups.js';
+import { classifyGroups, classifyJoined, type JoinedCounts } from './classify-groups.js';
 import type { Action, ActionResult, Cluster, Entry, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
 
 export interface SweepDeps {
@@ -118,7 +118,6 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   let ok = true;
   // The sources keep lines that may belong to a trace split over entries (mayMatter); the floor itself
   // is applied here, to what those lines make once rejoined.
-  let belowFloor = 0;
   // Counted in the entries the file or the API gave: a trace rejoined from n lines is n entries read
   // (or filtered, or skipped), so read + filtered + skipped covers every entry of the window.
   const reading = source.read({
@@ -126,22 +125,13 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
     services: request.services,
     severityFloor: request.settings.severityFloor,
   });
+  const counts: JoinedCounts = { read: 0, belowFloor: 0, skippedBy: entries.skippedBy };
   try {
-    for await (const { raw, members, piece } of reassemble(reading.entries)) {
-      const n = members.length;
-      if (!meetsSeverityFloor(raw, request.settings.severityFloor)) {
-        belowFloor += n;
-        continue;
-      }
-      const entry = normalizeEntry(raw);
-      if ('skip' in entry) {
-        entries.skippedBy[entry.skip] = (entries.skippedBy[entry.skip] ?? 0) + n;
-        continue;
-      }
-      if (piece) entry.piece = true;
-      classifier.add(entry);
-      entries.read += n;
-      if (deps.progress && entries.read % 5000 < n) deps.progress({ phase: 'read', entries: entries.read });
+    for await (const joined of reassemble(reading.entries)) {
+      const before = counts.read;
+      classifyJoined(joined, classifier, request.settings.severityFloor, counts);
+      const n = counts.read - before;
+      if (deps.progress && n > 0 && counts.read % 5000 < n) deps.progress({ phase: 'read', entries: counts.read });
     }
     result = reading.result();
   } catch (error) {
@@ -150,8 +140,9 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
     result = { ...reading.result(), complete: false, note: `read failed: ${oneLine(error)}` };
     errors.push({ stage: 'source', message: oneLine(error) });
   }
+  entries.read = counts.read;
   for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
-  entries.filtered = result.filtered + belowFloor;
+  entries.filtered = result.filtered + counts.belowFloor;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
   return { classifier, clusters: classifier.clusters(), entries, result, ok };
 }
