@@ -2,11 +2,13 @@
 // problem it is, run through the real `classify` path as Cloud Run LogEntries. Prints grouping
 // accuracy overall and per stack, the problems split into several clusters (with their templates) and
 // the clusters that merge several problems: first for the first batch (messages.jsonl), then for the
-// held-out batch (heldout.jsonl), whose problems are all new and which no rule was tuned on when it
-// was written. Each batch is classified on its own, as a separate log.
+// held-out batch (heldout.jsonl) and the third batch (batch3.jsonl), whose problems are all new and
+// which no rule was tuned on when each was written. Each batch is classified on its own, as a
+// separate log.
 //   --order file    keep the file's order (default: a seeded shuffle, as problems interleave in a log)
 //   --seed N        the shuffle's seed
 //   --stack NAME    only the messages of one stack
+//   --batch NAME    only one batch: first, heldout or batch3
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,6 +21,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIR = join(ROOT, 'bench', 'lib', 'real-messages');
 const DATA = join(DIR, 'messages.jsonl');
 const HELDOUT = join(DIR, 'heldout.jsonl');
+const BATCH3 = join(DIR, 'batch3.jsonl');
 const STACKS = ['python', 'node', 'java', 'go', 'ruby', 'dotnet', 'gcp'] as const;
 
 export interface RealMessage {
@@ -137,15 +140,28 @@ async function main(): Promise<void> {
   const order = option('--order');
   const seed = Number(option('--seed') ?? 20251211);
   const pick = (m: RealMessage): boolean => only === undefined || m.stack === only;
+  const batch = option('--batch');
   const first = readRealMessages(DATA);
   const heldout = readRealMessages(HELDOUT);
-  // A held-out problem that also appears in the first batch would not be held out.
+  const third = readRealMessages(BATCH3);
+  // A later batch that reuses a problem of an earlier one would not be held out.
   const known = new Set(first.map((m) => m.problem));
-  const shared = [...new Set(heldout.filter((m) => known.has(m.problem)).map((m) => m.problem))];
-  if (shared.length > 0) throw new Error(`heldout.jsonl reuses problems of messages.jsonl: ${shared.join(', ')}`);
-  await report('real messages', first.filter(pick), order, seed);
-  console.log('\n' + '='.repeat(100) + '\n');
-  await report('held-out real messages', heldout.filter(pick), order, seed);
+  for (const [name, later] of [['heldout.jsonl', heldout], ['batch3.jsonl', third]] as const) {
+    const shared = [...new Set(later.filter((m) => known.has(m.problem)).map((m) => m.problem))];
+    if (shared.length > 0) throw new Error(`${name} reuses problems of an earlier batch: ${shared.join(', ')}`);
+    for (const m of later) known.add(m.problem);
+  }
+  const batches = [
+    ['first', 'real messages', first],
+    ['heldout', 'held-out real messages', heldout],
+    ['batch3', 'third batch of real messages', third],
+  ] as const;
+  let printed = 0;
+  for (const [key, title, set] of batches) {
+    if (batch !== undefined && batch !== key) continue;
+    if (printed++ > 0) console.log('\n' + '='.repeat(100) + '\n');
+    await report(title, set.filter(pick), order, seed);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
