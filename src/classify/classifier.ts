@@ -4,7 +4,7 @@
 import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/types.js';
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { hashId } from './cluster-id.js';
-import { mergeByCore } from './core-merge.js';
+import { mergeByCore, type CoreGroup } from './core-merge.js';
 import { joinPieces, type PieceGroup } from './piece-join.js';
 import { recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
@@ -266,7 +266,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       members.sort((a, b) => b.stats.count - a.stats.count || (a.template < b.template ? -1 : 1));
       return (members[0] as Member).template;
     };
-    const moved = mergeByCore([...groups].map(([id, members]) => ({
+    const coreGroupOf = ([id, members]: [string, Member[]]): CoreGroup => ({
       id,
       template: speaker(members),
       ...ownFramesOf(members),
@@ -274,17 +274,30 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       ...reportedAsOf(members),
       problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
       ...payloadTypeOf(members),
-    })));
-    for (const [from, to] of moved) {
-      (groups.get(to) as Member[]).push(...(groups.get(from) as Member[]));
-      groups.delete(from);
-    }
-    // Then pieces of records go with the group whose records hold them.
-    for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) {
+    });
+    const moved = new Map<string, string>();
+    const move = (from: string, to: string): void => {
       (groups.get(to) as Member[]).push(...(groups.get(from) as Member[]));
       groups.delete(from);
       for (const [id, into] of moved) if (into === from) moved.set(id, to);
       moved.set(from, to);
+    };
+    const isPiece = (members: readonly Member[]): boolean => pieceGroupOf('', members).piece;
+    // Whole records first: pieces cut from different records share a head (`Exception in ASGI
+    // application`, `Traceback …`, a framework's frames) and would be merged into one group whose
+    // lines no record holds, so none of them could find its record.
+    for (const [from, to] of mergeByCore([...groups].filter(([, m]) => !isPiece(m)).map(coreGroupOf))) move(from, to);
+    // Then pieces of records go with the group whose records hold them.
+    for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) move(from, to);
+    // A piece no record holds may still share a whole group's core (a head logged alone); pieces
+    // never draw one another.
+    const left = [...groups].filter(([, m]) => isPiece(m)).map(([id]) => id);
+    if (left.length > 0) {
+      const late = mergeByCore([...groups].map(coreGroupOf));
+      for (const from of left) {
+        const to = late.get(from);
+        if (to !== undefined && groups.has(to) && !isPiece(groups.get(to) as Member[])) move(from, to);
+      }
     }
     for (const [handle, id] of ids) ids.set(handle, moved.get(id) ?? id);
     const templates = new Map<string, string>();
