@@ -43,6 +43,12 @@ export interface ReassembleOptions {
    * 0: such a line ends the trace.
    */
   interleaveUs: number;
+  /**
+   * Most time, in ms, between a line naming an error and the trace it heads (`query failed` then
+   * `Traceback …`). A logger writes the two in one call, stamped microseconds apart; a line well
+   * before a trace was another record's (a warning a second earlier), not its header.
+   */
+  headerGapMs: number;
   /** Most lines held per stream, and so per joined trace. */
   maxLines: number;
   /** Most characters held per stream (newlines included): the normalizer keeps 64 KiB of a message. */
@@ -58,6 +64,7 @@ export interface ReassembleOptions {
 const DEFAULTS: ReassembleOptions = {
   gapMs: 1000,
   interleaveUs: 1000,
+  headerGapMs: 100,
   maxLines: 200,
   maxChars: 64 * 1024,
   maxKeys: 256,
@@ -141,6 +148,7 @@ class Reassembler {
   /** Streams holding lines, least recently added to first. */
   private readonly pending = new Map<string, Pending>();
   private readonly gapUs: number;
+  private readonly headerGapUs: number;
   private index = 0;
   /** The direction of the stream as a whole, from consecutive joinable entries. */
   private direction: Direction = 0;
@@ -150,6 +158,7 @@ class Reassembler {
 
   constructor(private readonly options: ReassembleOptions) {
     this.gapUs = options.gapMs * 1000;
+    this.headerGapUs = Math.min(options.headerGapMs, options.gapMs) * 1000;
     this.given = options.order === 'oldest-first' ? 1 : options.order === 'newest-first' ? -1 : 0;
   }
 
@@ -203,7 +212,8 @@ class Reassembler {
     // Two lines that each open or end a trace are neighbours in one only as a header and the trace it
     // heads; a plain line is in no trace. Either may still be another writer's line inside a trace:
     // held (up to MAX_OTHERS in a row) when it comes right after the last line; the grammar sets it apart.
-    const joins = held.kind === 'cont' || (held.kind !== 'plain' && (last.kind === 'cont' || this.headerPair(p, last, held, step)));
+    const joins = held.kind === 'cont' ||
+      (held.kind !== 'plain' && (last.kind === 'cont' || (Math.abs(delta) <= this.headerGapUs && this.headerPair(p, last, held, step))));
     if (joins) p.others = 0;
     else if (Math.abs(delta) <= this.options.interleaveUs && p.others < MAX_OTHERS) p.others++;
     else return this.restart(p, held, out, false);

@@ -353,6 +353,22 @@ describe('reassemble: what is joined with what', () => {
     for (const input of [lonely, newestFirst(lonely)]) expect(run(input).every((j) => j.members.length === 1)).toBe(true);
   });
 
+  it('takes a header only from the same write: a warning logged a second before a trace stays apart', () => {
+    const traceOf = (headerUs: number) => [line('WARNING - Retrying after connection failed', headerUs), ...split(PYTHON, 935_000)];
+    for (const headerUs of [0, 400_000, 800_000]) {
+      const entries = traceOf(headerUs);
+      for (const input of [entries, newestFirst(entries)]) {
+        expect(texts(run(input)).sort()).toEqual(['WARNING - Retrying after connection failed', PYTHON].sort());
+      }
+    }
+    // Stamped within the header gap, it heads the trace, in either order.
+    const near = traceOf(935_000 - 50_000);
+    expect(texts(run(near))).toEqual([`WARNING - Retrying after connection failed\n${PYTHON}`]);
+    expect(texts(run(newestFirst(near)))).toEqual([`WARNING - Retrying after connection failed\n${PYTHON}`]);
+    // The gap is an option.
+    expect(texts(run(traceOf(0), { headerGapMs: 1000 }))).toEqual([`WARNING - Retrying after connection failed\n${PYTHON}`]);
+  });
+
   it('uses service, revision and stream when an entry has no instance id', () => {
     const entries = split(NODE, 0).map((e) => ({ ...e, labels: {} }));
     expect(texts(run(entries))).toEqual([NODE]);
