@@ -52,6 +52,11 @@ function lines(text: string): string[] {
 const TYPE_NAME = /^[A-Za-z_$][\w$.]*$/;
 
 /** `ValueError: bad`, `Error [ERR_X]: bad`, `Uncaught TypeError: bad`, `com.acme.E: bad` -> type and message. */
+const SYSTEM_ERROR_CODE = /^E[A-Z]{2,15}$/;
+// The fields a formatter prints after the message (winston's simple(): `message {"service":"api"}`).
+const TRAILING_META = / \{"[^\n]{0,2000}\}$/;
+const withoutMeta = (message: string): string => message.replace(TRAILING_META, '');
+
 function typeLine(line: string): { type: string; message: string } | null {
   let s = line.trim();
   if (s.startsWith('Uncaught ')) s = s.slice(9);
@@ -62,8 +67,11 @@ function typeLine(line: string): { type: string; message: string } | null {
   let head = colon < 0 ? s : s.slice(0, colon);
   const code = / \[[A-Z0-9_]+\]$/.exec(head);
   if (code) head = head.slice(0, code.index);
+  // Node's system errors: a logger that prints `err.message` and the frames drops the `Error: ` of
+  // `Error: ENOENT: no such file…`; the code is the message's, the type is still Error.
+  if (SYSTEM_ERROR_CODE.test(head) && colon > 0) return { type: 'Error', message: withoutMeta(s) };
   if (!TYPE_NAME.test(head) || head.length > 200) return null;
-  return { type: head, message: colon < 0 ? '' : s.slice(colon + 1).trim() };
+  return { type: head, message: colon < 0 ? '' : withoutMeta(s.slice(colon + 1).trim()) };
 }
 
 function masked(message: string): string {

@@ -52,7 +52,9 @@ const BRACKETED = /^\[([^[\]\n]{1,120})\]:?/;
 const PARENTHESISED = /^\(([\w.-]{1,80})\):?/;
 const PID_DASHES = /^\d{1,10}(?= {1,4}---)/;
 const NGINX_PID = /^\d{1,10}#\d{1,10}:(?: \*\d{1,12})?/;
-const SPRING_LOGGER = /^[\w.$]{1,200} {0,60}: /;
+// Spring Boot's logger, abbreviated and padded: `c.e.billing.web.ApiExceptionHandler      : `. Dotted:
+// a bare `ENOENT: ` after a level is the message (Node's system errors).
+const SPRING_LOGGER = /^[\w$]{1,80}(?:\.[\w$]{1,80}){1,12} {0,60}: /;
 const LOGGER_DASH = /^[\w.$<>-]{1,200}(?::[\w<>.-]{1,120}:\d{1,7})? - /;
 const SYSLOG_TAG = /^(?:[\w.-]{1,64} )?[\w.-]{1,64}\[\d{1,10}\]:/;
 const CELERY_TASK = /^[\w.-]{1,120}\[[\w-]{1,64}\]:/;
@@ -95,7 +97,11 @@ function levelIn(text: string): string | undefined {
   return m && LEVEL_WORD.test(m[1] as string) ? (m[1] as string) : undefined;
 }
 
-function nextPiece(head: string, inHeader: boolean, afterLevel: boolean, afterTime = false): Piece | null {
+/**
+ * `afterLevel`: the piece before was a level; `glued`: with no space after it (`ERROR:app.db:`): only
+ * then is a `name:` that follows Python's logger and not the message (`error: ENOENT: no such file`).
+ */
+function nextPiece(head: string, inHeader: boolean, afterLevel: boolean, afterTime = false, glued = false): Piece | null {
   const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? NEST.exec(head) ?? CHANNEL_LEVEL.exec(head);
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
   const time = leadingTime(head);
@@ -113,7 +119,7 @@ function nextPiece(head: string, inHeader: boolean, afterLevel: boolean, afterTi
   if (afterLevel) {
     const after = FLASK_MODULE.exec(head) ?? RUST_TARGET.exec(head);
     if (after) return { length: after[0].length, kind: 'other' };
-    const logger = PYTHON_LOGGER.exec(head);
+    const logger = glued ? PYTHON_LOGGER.exec(head) : null;
     if (logger && !EXCEPTION_NAME.test(logger[0].slice(0, -1))) return { length: logger[0].length, kind: 'other' };
   }
   if (afterTime) {
@@ -156,9 +162,10 @@ export function stripLogHeader(text: string): StrippedHeader {
   let afterLevel = false;
   let afterTime = false;
   let sawLevel = false;
+  let glued = false;
   for (let n = 0; n < MAX_PIECES; n++) {
     const rest = head.slice(at);
-    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel);
+    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel, glued);
     if (!piece || piece.length === 0) break;
     if (piece.kind === 'other' && !inHeader) break;
     at += piece.length;
@@ -167,6 +174,7 @@ export function stripLogHeader(text: string): StrippedHeader {
     sawLevel ||= piece.kind === 'level';
     inHeader = true;
     if (level === undefined && piece.level !== undefined) level = piece.level;
+    glued = head[at] !== ' ' && head[at] !== '\t';
     while (at < head.length && (head[at] === ' ' || head[at] === '\t')) at++;
   }
   if (at === 0) return { rest: text };

@@ -123,6 +123,16 @@ describe('stackSignature', () => {
     expect(stackSignature(text)?.exceptionType).toBe('Error');
   });
 
+  it('a Node system error printed without its `Error: ` is the same Error, its fields after the message set aside', () => {
+    const frames = '    at async open (node:internal/fs/promises:639:25)\n    at async render (/app/src/templates.js:22:18)';
+    const whole = stackSignature(`Error: ENOENT: no such file or directory, open '/app/t/a.hbs'\n${frames}`);
+    const bare = stackSignature(`ENOENT: no such file or directory, open '/app/t/b.hbs' {"service":"notify","errno":-2}\n${frames}`);
+    expect(whole).toMatchObject({ exceptionType: 'Error', frames: ['src/templates.js:render'] });
+    expect(bare).toEqual(whole);
+    // A type that only looks like a code is still a type: `EOFError`, `ETIMEDOUT` without a message.
+    expect(stackSignature(`EOFError: stream ended\n${frames}`)?.exceptionType).toBe('EOFError');
+  });
+
   it('a Ruby trace that does not print its type takes the one the payload named', () => {
     const text = 'Completed 500 Internal Server Error\nundefined method `[]\' for nil\n/app/app/mailers/receipt_mailer.rb:17:in `receipt\'';
     expect(stackSignature(text, 'NoMethodError')).toMatchObject({ language: 'ruby', exceptionType: 'NoMethodError', frames: ['mailers/receipt_mailer.rb:receipt'] });

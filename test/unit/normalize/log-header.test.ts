@@ -73,6 +73,18 @@ describe('stripLogHeader', () => {
     }
   });
 
+  it('keeps the message\'s own `word: ` after a header: a system error code, a Go server\'s prefix', () => {
+    const cases: Array<[string, string]> = [
+      ["error: ENOENT: no such file or directory, open '/app/t.hbs'", "ENOENT: no such file or directory, open '/app/t.hbs'"],
+      ['ERROR: ECONNREFUSED: connect failed', 'ECONNREFUSED: connect failed'],
+      ['2026/03/10 03:15:49 http: panic serving 10.0.0.1:5488: runtime error: index out of range', 'http: panic serving 10.0.0.1:5488: runtime error: index out of range'],
+      ['2026/03/10 03:15:49 main.go:42: http: server closed', 'http: server closed'],
+      // Python's `LEVEL:logger:` has no space after the level; with one, the next word is the message's.
+      ['ERROR: upstream: connection reset', 'upstream: connection reset'],
+    ];
+    for (const [line, rest] of cases) expect(stripLogHeader(line).rest).toBe(rest);
+  });
+
   it('keeps a date that is the message, not a header', () => {
     expect(stripLogHeader('2026-03-10').rest).toBe('2026-03-10');
     expect(stripLogHeader('2026-03-10 was the last day the export ran').rest).toBe('was the last day the export ran');
