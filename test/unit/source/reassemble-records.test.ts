@@ -411,6 +411,21 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     expect(pieces(reassembleAll([line(whole.join('\n'), 0)]))).toEqual([false]);
   });
 
+  const GO_PANIC = [
+    '2026/03/10 03:15:49 http: panic serving 10.0.0.1:5488: runtime error: index out of range [2] with length 2',
+    'goroutine 8627 [running]:',
+    'net/http.(*conn).serve.func1()',
+    '\t/usr/local/go/src/net/http/server.go:1898 +0xe5',
+  ];
+  it('a goroutine dump cut at its goroutine line or mid-frame is a piece; at a frame\'s file line, a record', () => {
+    for (const end of [2, 3]) {
+      expect(pieces(reassembleAll(split(GO_PANIC.slice(0, end).join('\n'), 0)))).toEqual([true]);
+      expect(pieces(reassembleAll([line(GO_PANIC.slice(0, end).join('\n'), 0)]))).toEqual([true]);
+    }
+    expect(pieces(reassembleAll(split(GO_PANIC.join('\n'), 0)))).toEqual([false]);
+    expect(pieces(reassembleAll([line(GO_PANIC.join('\n'), 0)]))).toEqual([false]);
+  });
+
   it('a .NET category line without its message is a piece; with it, a record', () => {
     expect(pieces(reassembleAll([line(DOTNET_FAIL.split('\n')[0]!, 0)]))).toEqual([true]);
     expect(pieces(reassembleAll(split(DOTNET_FAIL, 0)))).toEqual([false]);
