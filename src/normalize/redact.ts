@@ -7,6 +7,9 @@ import { TextMemo } from './text-memo.js';
 
 // The same message comes back again and again: its redacted form is remembered.
 const memo = new TextMemo<string>(5_000, 2_000_000);
+// Messages differ (an id, a count) far more often than their lines do: the frames of one trace, the
+// second line of one error. Each line's redacted form is remembered too.
+const lineMemo = new TextMemo<string>(20_000, 4_000_000);
 
 /** Secrets and personal data scrubbed; idempotent (redact(redact(x)) === redact(x)); linear-time. */
 export function redact(text: string): string {
@@ -14,10 +17,36 @@ export function redact(text: string): string {
   if (text === '') return text;
   let out = memo.get(text);
   if (out === undefined) {
-    out = redactFresh(text);
+    out = text.includes('\n') && !text.includes(PEM_START) ? redactLines(text) : redactAtOnce(text);
     memo.set(text, out);
   }
   return out;
+}
+
+// Only the private-key rules match across a line break, and both start with this.
+const PEM_START = '-----BEGIN';
+
+/**
+ * Line by line, the same as the whole text at once. Every other rule's match, and everything its
+ * hints, `requires` and lookarounds look at, stays within one line: no pattern lets a newline into a
+ * match (a negated class excludes it, `.` stops at it), and at a line's edge each boundary test
+ * (\b, a lookbehind, a lookahead, `$`) answers the same for a neighbouring newline as for the end of
+ * the text. So each line reaches, pass after pass, exactly the text the whole would have there; and a
+ * line needs no more passes than the whole text, which stops only once every line is settled.
+ */
+function redactLines(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    let out = lineMemo.get(line);
+    if (out === undefined) {
+      out = redactAtOnce(line);
+      lineMemo.set(line, out);
+    }
+    lines[i] = out;
+  }
+  return lines.join('\n');
 }
 
 // Each distinct hint once (several rules share `pass`, `key`, `token`…), and each rule's as indices.
@@ -45,7 +74,8 @@ function rulesFor(text: string): RedactRule[] {
   return rules;
 }
 
-function redactFresh(text: string): string {
+/** The whole text in one piece, nothing remembered: what `redact` answers, line by line or not. */
+export function redactAtOnce(text: string): string {
   // Hints are looked up in the original text: replacements only add `[REDACTED]` and `***`,
   // which hold no hint, so a rule skipped here could not have matched later either.
   const rules = rulesFor(text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { redact } from '../../../src/normalize/index.js';
+import { redactAtOnce } from '../../../src/normalize/redact.js';
 
 // Fake secrets, assembled from parts so that no scanner mistakes this file for a leak.
 const fake = {
@@ -250,6 +251,28 @@ describe('redact: properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('redacts a text of several lines line by line exactly as it would the whole text at once', () => {
+    const lines = fc.array(fc.oneof(logLine, context), { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(lines, fc.constantFrom('\n', '\r\n', '\n\n', '\n  '), (parts, eol) => {
+        const text = parts.join(eol);
+        expect(redact(text)).toBe(redactAtOnce(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['a secret on the second line', `Request failed\nAuthorization: Bearer ${fake.ghp}\nat handler (/app/x.js:1:2)`],
+    ['an address at a line end', 'connect to 34.8.1.157\nretrying'],
+    ['a card number split over two lines', '4111 1111\n1111 1111'],
+    ['a password phrase ending at a line end', 'the password is hunter2\nnext'],
+    ['a private key over several lines', `-----BEGIN PRIVATE KEY-----\n${fake.pemBody}\n-----END PRIVATE KEY-----`],
+    ['a query value then a new line', 'GET /a?code=Zx81kQ0pLm3nB7vC\n/reset/AbCdEf0123456789XyZw'],
+  ])('agrees with the whole text at once: %s', (_name, text) => {
+    expect(redact(text)).toBe(redactAtOnce(text));
   });
 
   it('keeps text with nothing secret-shaped unchanged', () => {
