@@ -117,6 +117,8 @@ const ALIASES: Record<string, Severity> = {
   PANIC: 'EMERGENCY',
 };
 
+const EXACT_SEVERITY = new Map<string, Severity>(SEVERITIES.map((s) => [s, s]));
+
 /** A severity in string or number form, or null when it names none. */
 export function parseSeverity(value: unknown): Severity | null {
   if (typeof value === 'number') {
@@ -125,6 +127,9 @@ export function parseSeverity(value: unknown): Severity | null {
     return SEVERITIES[index] ?? null;
   }
   if (typeof value !== 'string' || value.length > 32) return null;
+  // Nearly every entry spells its severity as Cloud Logging does: no trimming, no case to fold.
+  const exact = EXACT_SEVERITY.get(value);
+  if (exact !== undefined) return exact;
   const word = value.trim().toUpperCase();
   if (/^\d{1,3}$/.test(word)) return parseSeverity(Number(word));
   if ((SEVERITIES as readonly string[]).includes(word)) return word as Severity;

@@ -117,12 +117,34 @@ const tokenMemo = new TextMemo<string>(20_000, 1_000_000);
 /** Masks one whitespace-free token, keeping its surrounding punctuation and any `key=` prefix. */
 export function maskToken(token: string): string {
   if (token.length > MAX_TOKEN_CHARS) return WILDCARD;
+  const word = plainWord(token);
+  if (word !== null) return word;
   let masked = tokenMemo.get(token);
   if (masked === undefined) {
     masked = maskFresh(token);
     tokenMemo.set(token, masked);
   }
   return masked;
+}
+
+/**
+ * A word of letters, perhaps with closing punctuation (`failed`, `Connection,` `error:`), without a
+ * look-up: of the mask rules only BOOL can name one, and nothing else in maskFresh applies (no opener,
+ * no quote, no `=`, no separator). Null for any other token.
+ */
+function plainWord(token: string): string | null {
+  let end = token.length;
+  while (end > 0 && CLOSERS.includes(token[end - 1] as string)) end--;
+  if (end === 0) return null;
+  for (let i = 0; i < end; i++) {
+    const c = token.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return null;
+  }
+  if (end === 4 || end === 5) {
+    const core = token.slice(0, end).toLowerCase();
+    if (core === 'true' || core === 'false') return '<BOOL>' + token.slice(end);
+  }
+  return token;
 }
 
 function maskFresh(token: string): string {

@@ -31,6 +31,9 @@ describe('maskMessage', () => {
     ['a month name that is a word stays', 'you may retry', 'you may retry'],
     ['whitespace runs collapse', ' a \t b\n\nc ', 'a b c'],
     ['plain words stay', 'Session access failed (middleware not installed?)', 'Session access failed (middleware not installed?)'],
+    ['a word with closing punctuation stays', 'Error: refused, giving up.', 'Error: refused, giving up.'],
+    ['true and false in any case, punctuation kept', 'retry=TRUE cached: False, ok True.', 'retry=<BOOL> cached: <BOOL>, ok <BOOL>.'],
+    ['a word ending in an opener is not a plain word', 'call( truex falsey', 'call( truex falsey'],
   ])('%s', (_name, input, expected) => {
     expect(maskMessage(input)).toBe(expected);
   });
