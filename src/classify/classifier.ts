@@ -117,6 +117,13 @@ function reportedAsOf(members: readonly Member[]): { reportedAs?: string } {
   return reported ? { reportedAs: reported.reportedAs as string } : {};
 }
 
+/** The first by name of the services a group's entries came from ('' for none). */
+function firstService(members: readonly Member[]): string {
+  let first: string | undefined;
+  for (const { stats } of members) for (const s of stats.services) if (first === undefined || s < first) first = s;
+  return first ?? '';
+}
+
 function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
   const services = new Set<string>();
   const lines = new Set<string>();
@@ -283,20 +290,37 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       moved.set(from, to);
     };
     const isPiece = (members: readonly Member[]): boolean => pieceGroupOf('', members).piece;
+    // Core merging stays within a service (a group's first by name): the same words in two services'
+    // logs (`too many clients already` from a Ruby and a Python service) are two teams' problems.
+    const byService = (entries: Array<[string, Member[]]>): Array<Array<[string, Member[]]>> => {
+      const parts = new Map<string, Array<[string, Member[]]>>();
+      for (const entry of entries) {
+        const key = firstService(entry[1]);
+        const part = parts.get(key);
+        if (part === undefined) parts.set(key, [entry]);
+        else part.push(entry);
+      }
+      return [...parts.values()];
+    };
     // Whole records first: pieces cut from different records share a head (`Exception in ASGI
     // application`, `Traceback …`, a framework's frames) and would be merged into one group whose
     // lines no record holds, so none of them could find its record.
-    for (const [from, to] of mergeByCore([...groups].filter(([, m]) => !isPiece(m)).map(coreGroupOf))) move(from, to);
+    for (const part of byService([...groups].filter(([, m]) => !isPiece(m)))) {
+      for (const [from, to] of mergeByCore(part.map(coreGroupOf))) move(from, to);
+    }
     // Then pieces of records go with the group whose records hold them.
     for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) move(from, to);
     // A piece no record holds may still share a whole group's core (a head logged alone); pieces
     // never draw one another.
-    const left = [...groups].filter(([, m]) => isPiece(m)).map(([id]) => id);
-    if (left.length > 0) {
-      const late = mergeByCore([...groups].map(coreGroupOf));
-      for (const from of left) {
-        const to = late.get(from);
-        if (to !== undefined && groups.has(to) && !isPiece(groups.get(to) as Member[])) move(from, to);
+    if ([...groups.values()].some(isPiece)) {
+      for (const part of byService([...groups])) {
+        const left = part.filter(([, m]) => isPiece(m)).map(([id]) => id);
+        if (left.length === 0) continue;
+        const late = mergeByCore(part.map(coreGroupOf));
+        for (const from of left) {
+          const to = late.get(from);
+          if (to !== undefined && groups.has(to) && !isPiece(groups.get(to) as Member[])) move(from, to);
+        }
       }
     }
     for (const [handle, id] of ids) ids.set(handle, moved.get(id) ?? id);

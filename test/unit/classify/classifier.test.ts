@@ -83,3 +83,23 @@ describe('createClassifier', () => {
   });
 });
 
+
+describe('core merging stays within a service', () => {
+  const RUBY = 'balance sync failed: PG::ConnectionBad: connection to server at "10.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already';
+  const PYTHON = 'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "10.0.0.2", port 5432 failed: FATAL:  sorry, too many clients already';
+  const idsOf = (services: [string, string]) => {
+    const c = createClassifier();
+    const handles = [c.add(entry(RUBY, { service: services[0] })), c.add(entry(PYTHON, { service: services[1] }))];
+    return handles.map((h) => c.resolve(h).id);
+  };
+
+  it('one error printed two ways by one service is one cluster', () => {
+    const [a, b] = idsOf(['accounts', 'accounts']);
+    expect(a).toBe(b);
+  });
+
+  it('the same words from two services are two teams\' problems', () => {
+    const [a, b] = idsOf(['accounts', 'catalog']);
+    expect(a).not.toBe(b);
+  });
+});
