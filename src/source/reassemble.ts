@@ -214,8 +214,12 @@ class Reassembler {
     // Two lines that each open or end a trace are neighbours in one only as a header and the trace it
     // heads; a plain line is in no trace. Either may still be another writer's line inside a trace:
     // held (up to MAX_OTHERS in a row) when it comes right after the last line; the grammar sets it apart.
+    // Lines held as possibly another writer's are passed over: the line is read against the trace's
+    // own last line (newest first, an exception line after a writer's line continues the frames
+    // before it, and a header after two more heads that exception line).
+    const own = p.items[p.items.length - 1 - p.others] ?? last;
     const joins = held.kind === 'cont' ||
-      (held.kind !== 'plain' && (last.kind === 'cont' || (Math.abs(delta) <= this.headerGapUs && this.headerPair(p, last, held, step))));
+      (held.kind !== 'plain' && (own.kind === 'cont' || (Math.abs(held.time - own.time) <= this.headerGapUs && this.headerPair(p, own, held, step))));
     if (joins) p.others = 0;
     else if (Math.abs(delta) <= this.options.interleaveUs && p.others < MAX_OTHERS) p.others++;
     else return this.restart(p, held, out, false);

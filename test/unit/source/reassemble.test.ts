@@ -202,6 +202,7 @@ const DOTNET = [
 
 // A trace under the log line that reports it: uvicorn / logger.exception(), logback, Go's net/http.
 const PYTHON_UNDER_LOG_LINE = `ERROR:    Exception in ASGI application\n${PYTHON}`;
+const JAVA_CAUSED_LINES = JAVA_CAUSED.split('\n');
 const JAVA_UNDER_LOG_LINE = `2025-09-11 10:00:00.123 ERROR 1 --- [nio-8080-exec-1] c.a.OrderController : Request failed\n${JAVA_CAUSED}`;
 const GO_RECOVERED = [
   '2025/09/11 10:00:00 http: panic serving 10.0.0.1:5000: runtime error: invalid memory address or nil pointer dereference',
@@ -277,6 +278,25 @@ describe('reassemble: one trace per language, in both time orders', () => {
 });
 
 describe('reassemble: what is joined with what', () => {
+  it('passes over another writer\'s lines between a header, its exception line and its frames, in both orders', () => {
+    const info = (us: number) => line('2025-09-11T10:00:00.000Z  INFO 1 --- [main] c.a.Startup : Started in 3.2s', us);
+    const [exception, ...frames] = JAVA_CAUSED_LINES;
+    const entries = [
+      line('2025-09-11 10:00:00.123 ERROR 1 --- [nio-8080-exec-1] c.a.OrderController : Request failed', 0),
+      info(20), info(40),
+      line(exception!, 60),
+      info(80),
+      ...frames.map((t, i) => line(t, 100 + 10 * i)),
+    ];
+    const want = JAVA_UNDER_LOG_LINE;
+    for (const input of [entries, newestFirst(entries)]) {
+      const out = run(input);
+      expect(texts(out).filter((t) => t.includes('\n'))).toEqual([want]);
+      expect(out.filter((j) => j.members.length === 1).map(text)).toHaveLength(3);
+      expectPartition(out, entries.length);
+    }
+  });
+
   it('keeps two instances apart when their lines interleave, in both orders', () => {
     const a = split(PYTHON, 0, { instance: A, step: 10 });
     const b = split(NODE, 3, { instance: B, step: 10 });
