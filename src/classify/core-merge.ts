@@ -58,6 +58,27 @@ function coreKey(payloadType: string | undefined, words: readonly string[]): str
   return `${payloadType ?? ''}\u0001${words.join(' ')}`;
 }
 
+// A payload's error type keeps apart groups whose texts alone would meet (`{"type": "ValidationError",
+// "message": …}` / `{"type": "QuotaError", …}`). A type the text itself shows (`Caused by:
+// java.lang.OutOfMemoryError: …`, whose type was read off that very line) tells nothing the text does
+// not, and keeps the line from meeting the same error printed without the type read off it.
+function withoutShownType(g: CoreGroup): CoreGroup {
+  if (g.payloadType === undefined || !showsType(g.template, g.payloadType)) return g;
+  const { payloadType: _shown, ...rest } = g;
+  return rest;
+}
+
+function showsType(template: string, type: string): boolean {
+  let at = template.indexOf(type);
+  while (at >= 0) {
+    const before = at === 0 ? ' ' : (template[at - 1] as string);
+    const after = template[at + type.length] ?? ' ';
+    if (/[\s([{'"]/.test(before) && /[\s:)\]},'"]/.test(after)) return true;
+    at = template.indexOf(type, at + 1);
+  }
+  return false;
+}
+
 function hasOwnFrames(g: CoreGroup): boolean {
   return (g.frames?.length ?? 0) > 0;
 }
@@ -201,7 +222,8 @@ function errorLike(template: string): boolean {
  * the longest distinctive run of its own (ties: the smaller id), and follows that group's own
  * move, so the result does not depend on the order of the input.
  */
-export function mergeByCore(groups: readonly CoreGroup[]): Map<string, string> {
+export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
+  const groups = input.map(withoutShownType);
   const byCore = new Map<string, string>();
   const cores = new Map<string, string[]>();
   const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

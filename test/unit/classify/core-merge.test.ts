@@ -126,6 +126,19 @@ describe('mergeByCore', () => {
     expect(joined([a, b])).toEqual([['c1'], ['c2']]);
   });
 
+  it('lets a type read off the text itself meet the same text without it', () => {
+    // `Caused by: java.lang.OutOfMemoryError: …` had its type read off that line; the bare line did not.
+    const cause = g('c1', 'Caused by: java.lang.OutOfMemoryError: GC overhead limit exceeded', { payloadType: 'java.lang.OutOfMemoryError' });
+    const bare = g('c2', 'java.lang.OutOfMemoryError: GC overhead limit exceeded');
+    expect(joined([cause, bare])).toEqual([['c1', 'c2']]);
+    // A type the text does not show is the payload's own word, and still keeps the groups apart.
+    const typed = g('c3', 'field amount must be positive, got <NUM>', { payloadType: 'ValidationError' });
+    expect(joined([typed, g('c4', 'field amount must be positive, got <NUM>')])).toEqual([['c3'], ['c4']]);
+    // Only the whole name counts: `Error` inside `OperationalError` is not the type `Error` shown.
+    const partial = g('c5', 'OperationalError: database connection lost mid query', { payloadType: 'Error' });
+    expect(joined([partial, g('c6', 'database connection lost mid query')])).toEqual([['c5'], ['c6']]);
+  });
+
   it('gives the same answer in any order', () => {
     const groups = [
       g('c1', 'Task was destroyed but it is pending!'),
