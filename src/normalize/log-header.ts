@@ -151,8 +151,16 @@ function unquoteLogfmtMessage(text: string): string {
   return text;
 }
 
+// Node prints where an uncaught error was thrown before the error itself: the file and line, that
+// line of source, a caret under it, a blank line (`node:events:491` / `throw er; // Unhandled 'error'
+// event` / `^`). It says how the process died, not what failed: the error below it is the message, as
+// when the same error is logged (or caught by a framework) without the preamble.
+const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ \t]{0,200}\^{1,400}[ \t]{0,20}\n(?:[ \t]{0,20}\n)?(?=\S)/;
+
 /** Peels a log header off the first line of a message. A line that is all header is left as it is. */
 export function stripLogHeader(text: string): StrippedHeader {
+  const site = NODE_THROW_SITE.exec(text.slice(0, 1200));
+  if (site) return { rest: text.slice(site[0].length) };
   const lineEnd = text.indexOf('\n');
   const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
   const head = line.slice(0, MAX_HEADER_CHARS);

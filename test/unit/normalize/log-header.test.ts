@@ -101,6 +101,16 @@ describe('stripLogHeader', () => {
     });
   });
 
+  it("sets aside Node's throw site printed above an uncaught error", () => {
+    const error = 'Error: connect ECONNREFUSED 127.0.0.1:6379\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1247:16)';
+    expect(stripLogHeader(`node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n\n${error}`)).toEqual({ rest: error });
+    expect(stripLogHeader(`node:internal/process/promises:289\n            triggerUncaughtException(err, true /* fromPromise */);\n            ^\n\n${error}`).rest).toBe(error);
+    expect(stripLogHeader(`/app/server.js:12\n  throw new Error('boom');\n  ^\n${error}`).rest).toBe(error);
+    // Without the caret line it is not a throw site: a message that starts with a file and line stays.
+    const plain = `src/db.js:40\nconnection lost\n${error}`;
+    expect(stripLogHeader(plain).rest).toBe(plain);
+  });
+
   it('leaves a header with nothing after it alone', () => {
     expect(stripLogHeader('ERROR:').rest).toBe('ERROR:');
     expect(stripLogHeader('[2026-03-10 12:00:01] [ERROR]').rest).toBe('[2026-03-10 12:00:01] [ERROR]');
