@@ -9,6 +9,7 @@
 //   --seed N        the shuffle's seed
 //   --stack NAME    only the messages of one stack
 //   --batch NAME    only one batch: first, heldout or batch3
+//   --problem KEY   also list each message of that problem (or of every problem: all) with its cluster
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -111,7 +112,7 @@ function faults(rows: readonly Row[], set: readonly RealMessage[]): { split: str
 }
 
 /** One batch's figures: overall, per stack, then the problems split and the clusters merged. */
-async function report(title: string, all: readonly RealMessage[], order: string | undefined, seed: number): Promise<void> {
+async function report(title: string, all: readonly RealMessage[], order: string | undefined, seed: number, show?: string): Promise<void> {
   const set = order === 'file' ? [...all] : shuffled(all, seed);
   const rows = await classify(set);
   const s = score(rows.map((r) => r.cluster), set.map((m) => m.problem));
@@ -129,6 +130,14 @@ async function report(title: string, all: readonly RealMessage[], order: string 
   const mergedCount = merged.filter((l) => l.startsWith('MERGED')).length;
   console.log(`\n${splitCount} problems split into several clusters:${split.length === 0 ? ' none' : `\n${split.join('\n')}`}`);
   console.log(`\n${mergedCount} clusters merging several problems:${merged.length === 0 ? ' none' : `\n${merged.join('\n')}`}`);
+  if (show === undefined) return;
+  const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s).replace(/\n/g, '\\n');
+  console.log('');
+  set.forEach((m, i) => {
+    if (show !== 'all' && m.problem !== show) return;
+    const row = rows[i] as Row;
+    console.log(`${m.problem}  ${row.cluster.slice(0, 8)}  ${m.source}\n    message:  ${cut(m.message, 200)}\n    template: ${cut(row.template, 200)}`);
+  });
 }
 
 async function main(): Promise<void> {
@@ -160,7 +169,7 @@ async function main(): Promise<void> {
   for (const [key, title, set] of batches) {
     if (batch !== undefined && batch !== key) continue;
     if (printed++ > 0) console.log('\n' + '='.repeat(100) + '\n');
-    await report(title, set.filter(pick), order, seed);
+    await report(title, set.filter(pick), order, seed, option('--problem'));
   }
 }
 
