@@ -283,6 +283,8 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
 
 /** Words in a row two problems' messages must share to be one message whose ends drift. */
 export const SHARED_RUN_WORDS = 10;
+/** Words in a row at one message's end and another's start that make them one message cut at both ends. */
+export const MIN_OVERLAP_WORDS = 6;
 
 // Where a trace's frames start in a template: `File "…", line N, in f`, `at f (…)`, `from x.rb:3:in`.
 const FRAME_START = /^(?:File|at|from)$/;
@@ -332,6 +334,27 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     const keys: string[] = [];
     for (let start = 1; start + SHARED_RUN_WORDS <= words.length; start++) keys.push(keyOf(g, words, start));
     runs.set(g.id, keys);
+  }
+  // A message that ends where another begins: the same message with a prefix on one side and a tail
+  // on the other (`Storage: fejl: Knex: Timeout acquiring a connection. The pool is probably full.` /
+  // `KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full. Are you
+  // missing a .transacting(trx) call?`).
+  const starts = new Map<string, string>();
+  const ends = new Map<string, string[]>();
+  for (const g of sorted) {
+    if (!g.problem || hasOwnFrames(g)) continue;
+    const words = headCore(g.template);
+    for (let length = MIN_OVERLAP_WORDS; length < SHARED_RUN_WORDS && length <= words.length; length++) {
+      const head = keyOf(g, words, 0).split(' ').slice(0, length).join(' ');
+      if (!starts.has(`${length}\u0002${head}`)) starts.set(`${length}\u0002${head}`, g.id);
+      if (words.length > length) ends.set(g.id, [...(ends.get(g.id) ?? []), `${length}\u0002${keyOf(g, words, words.length - length)}`]);
+    }
+  }
+  for (const [id, keys] of ends) {
+    for (const key of keys) {
+      const owner = starts.get(key);
+      if (owner !== undefined && owner !== id) union(owner, id);
+    }
   }
   for (const [id, keys] of runs) {
     for (const key of keys) {

@@ -187,6 +187,22 @@ describe('mergeByCore: a message that holds the start of another', () => {
     expect(joined([g('c1', a), g('c2', b)])).toEqual([['c1'], ['c2']]);
   });
 
+  it('joins a message that ends where another begins: a prefix on one side, a tail on the other', () => {
+    const prefixed = 'Storage: fejl: Knex: Timeout acquiring a connection. The pool is probably full.';
+    const tailed = 'KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?';
+    expect(joined([g('c1', prefixed), g('c2', tailed)])).toEqual([['c1', 'c2']]);
+    expect(joined([g('c2', tailed), g('c1', prefixed)])).toEqual([['c1', 'c2']]);
+  });
+
+  it('needs six words at the seam, and the seam at the very end of one message and the start of the other', () => {
+    // Five words: too few to say two messages are one.
+    expect(joined([g('c1', 'sync failed: pool is probably full now'), g('c2', 'pool is probably full now, retrying the request later')])).toEqual([['c1'], ['c2']]);
+    // The shared words end neither message where the other begins: two operations failing alike.
+    const order = 'order sync failed: the upstream pool is probably full of idle connections';
+    const payment = 'payment sync failed: the upstream pool is probably full of idle connections, retrying';
+    expect(joined([g('c1', order), g('c2', payment)])).toEqual([['c1'], ['c2']]);
+  });
+
   it('joins three versions of one message into one group', () => {
     const third = 'prisma:error Timed out fetching a new connection from the connection pool. More info: <URL>';
     expect(joined([g('c3', third), g('c1', PRISMA_NEW), g('c2', PRISMA_OLD)])).toEqual([['c1', 'c2', 'c3']]);
