@@ -30,8 +30,12 @@ const CLOSERS = ')]}"\'`,;:.!?>*';
 const EXCEPTION_WORD = /(?:errors?|exceptions?|warnings?|faults?|failures?)$/i;
 const NOISE_WORDS = new Set(['uncaught', 'unhandled', 'fatal', 'critical', 'severe', 'warn', 'info', 'debug', 'caused', 'nested', 'by', 'is', 'the', 'a', 'an']);
 
+// Status names (`DEADLINE_EXCEEDED`, `RESOURCE_EXHAUSTED`, `ERR_HTTP_HEADERS_SENT`) are not id
+// anchors (an identifier may be a value), but in a message they say what happened.
+const STATUS_NAME = /^[([{"'`]?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[)\]}"'`,;:.!?]*$/;
+
 function coreWord(token: string): string | null {
-  if (!isAnchor(token)) return null;
+  if (!isAnchor(token) && !STATUS_NAME.test(token)) return null;
   let start = 0;
   let end = token.length;
   while (start < end && OPENERS.includes(token[start] as string)) start++;

@@ -24,6 +24,13 @@ describe('coreWords', () => {
     // pydantic says `1 validation error`, `2 validation errors`: the count's plural is not the problem.
     expect(coreWords('<NUM> validation errors for ItemOut')).toEqual(coreWords('<NUM> validation error for ItemOut'));
   });
+
+  it('keeps status names, which say what happened', () => {
+    expect(coreWords('Error: <NUM> RESOURCE_EXHAUSTED: Bandwidth exhausted')).toEqual(['resource_exhausted', 'bandwidth', 'exhausted']);
+    expect(coreWords('Error: <NUM> DEADLINE_EXCEEDED: Deadline exceeded')).toEqual(['deadline_exceeded', 'deadline', 'exceeded']);
+    // Other identifiers (a table, a module, a host) are values, as before.
+    expect(coreWords('relation orders_v2 does not exist')).toEqual(['relation', 'does', 'not', 'exist']);
+  });
 });
 
 describe('mergeByCore', () => {
