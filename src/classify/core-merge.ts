@@ -28,6 +28,7 @@ const CLOSERS = ')]}"\'`,;:.!?>*';
 // Names that say which class, not what happened: TypeError, AxiosError, OperationalError. Upper-case
 // words stay: they are as often the problem (POST, HTTPS, DEADLINE_EXCEEDED) as a code for it.
 const EXCEPTION_WORD = /(?:errors?|exceptions?|warnings?|faults?|failures?)$/i;
+const TYPE_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+){2,}$/;
 const NOISE_WORDS = new Set(['uncaught', 'unhandled', 'fatal', 'critical', 'severe', 'warn', 'info', 'debug', 'caused', 'nested', 'by', 'is', 'the', 'a', 'an']);
 
 // Status names (`DEADLINE_EXCEEDED`, `RESOURCE_EXHAUSTED`, `ERR_HTTP_HEADERS_SENT`) are not id
@@ -42,6 +43,9 @@ function coreWord(token: string): string | null {
   while (end > start && CLOSERS.includes(token[end - 1] as string)) end--;
   const word = token.slice(start, end);
   if (EXCEPTION_WORD.test(word)) return null;
+  // A name of three capitalised words and more before a colon names a type, whatever its suffix:
+  // `[UnhandledPromiseRejection: …` is Node's `UnhandledPromiseRejectionWarning: …` of old.
+  if (TYPE_NAME.test(word) && token.endsWith(':')) return null;
   const lower = word.toLowerCase();
   return NOISE_WORDS.has(lower) ? null : lower;
 }

@@ -25,6 +25,14 @@ describe('coreWords', () => {
     expect(coreWords('<NUM> validation errors for ItemOut')).toEqual(coreWords('<NUM> validation error for ItemOut'));
   });
 
+  it('drops a type name before a colon, whatever its suffix', () => {
+    expect(coreWords('[UnhandledPromiseRejection: This error originated either by throwing inside of an async function')).toEqual(
+      coreWords('(node:<NUM>) UnhandledPromiseRejectionWarning: This error originated either by throwing inside of an async function'),
+    );
+    // A name in the text, not before a colon, is a word of the message.
+    expect(coreWords('failed to reach UserService in time')).toContain('userservice');
+  });
+
   it('keeps status names, which say what happened', () => {
     expect(coreWords('Error: <NUM> RESOURCE_EXHAUSTED: Bandwidth exhausted')).toEqual(['resource_exhausted', 'bandwidth', 'exhausted']);
     expect(coreWords('Error: <NUM> DEADLINE_EXCEEDED: Deadline exceeded')).toEqual(['deadline_exceeded', 'deadline', 'exceeded']);
