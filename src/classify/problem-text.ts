@@ -19,13 +19,20 @@ const KEY = /^([A-Za-z_][\w.-]{0,63})=/;
 const LIST_ITEM = String.raw`(?:'[^'\n]{0,80}'|"[^"\n]{0,80}"|[\w.:/@-]{1,80})`;
 const LIST_CONTENT = new RegExp(String.raw`^\s*${LIST_ITEM}(?:\s*,\s*${LIST_ITEM}){0,64}\s*,?\s*$`);
 
+// The C library's resolver words one failure by platform and libc: glibc's `Name or service not
+// known` and `Temporary failure in name resolution`, musl's `Name does not resolve`, macOS's
+// `nodename nor servname provided, or not known`, bionic's `No address associated with hostname`.
+// Which one a message carries says where the service ran, not what failed: one wording stands for all.
+const RESOLVER_FAILURE = /\b(?:Name or service not known|Temporary failure in name resolution|Name does not resolve|nodename nor servname provided, or not known|No address associated with hostname)\b/g;
+const RESOLVER_WORDING = 'Name or service not known';
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
-  first = first.replace(DOCS_LINK, '');
+  first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING);
   first = withoutTrailingContext(first);
   first = errorValue(trailingFields(withoutInlineFrames(first)));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one

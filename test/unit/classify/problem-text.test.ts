@@ -41,6 +41,15 @@ describe('problemText', () => {
     expect(problemText(text)).toBe(expected);
   });
 
+  it("reads a resolver's failure in one wording, whatever libc printed it", () => {
+    const glibc = 'could not translate host name "db" to address: Name or service not known';
+    for (const wording of ['Temporary failure in name resolution', 'Name does not resolve', 'nodename nor servname provided, or not known', 'No address associated with hostname']) {
+      expect(problemText(`could not translate host name "db" to address: ${wording}`)).toBe(glibc);
+    }
+    // Other failures to reach a host keep their words.
+    expect(problemText('could not connect to server: Connection refused')).toBe('could not connect to server: Connection refused');
+  });
+
   it('is bounded on hostile input', () => {
     const hostile = 'x ' + '[a, '.repeat(50_000) + ' k=v'.repeat(50_000);
     expect(typeof problemText(hostile)).toBe('string');
