@@ -26,13 +26,19 @@ const LIST_CONTENT = new RegExp(String.raw`^\s*${LIST_ITEM}(?:\s*,\s*${LIST_ITEM
 const RESOLVER_FAILURE = /\b(?:Name or service not known|Temporary failure in name resolution|Name does not resolve|nodename nor servname provided, or not known|No address associated with hostname)\b/g;
 const RESOLVER_WORDING = 'Name or service not known';
 
+// libpq reworded its connection failures in PostgreSQL 14: `connection to server at "db" (10.0.0.5),
+// port 5432 failed: Connection refused` is what `could not connect to server: Connection refused` said
+// before, for every driver built on it (psycopg, ruby-pg, pg-native…). One wording stands for both.
+const LIBPQ_CONNECT = /\bconnection to server (?:at "[^"\n]{0,300}"(?: \([^)\n]{0,100}\))?, port \d{1,5}|on socket "[^"\n]{0,300}") failed: /g;
+const LIBPQ_WORDING = 'could not connect to server: ';
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
-  first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING);
+  first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING);
   first = withoutTrailingContext(first);
   first = errorValue(trailingFields(withoutInlineFrames(first)));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one

@@ -50,6 +50,14 @@ describe('problemText', () => {
     expect(problemText('could not connect to server: Connection refused')).toBe('could not connect to server: Connection refused');
   });
 
+  it("reads libpq's connection failure in its older wording", () => {
+    expect(problemText('connection to server at "10.1.209.231", port 5432 failed: Connection refused')).toBe('could not connect to server: Connection refused');
+    expect(problemText('psycopg2.OperationalError: connection to server at "db" (10.0.0.5), port 5432 failed: timeout expired'))
+      .toBe('psycopg2.OperationalError: could not connect to server: timeout expired');
+    expect(problemText('connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory'))
+      .toBe('could not connect to server: No such file or directory');
+  });
+
   it('is bounded on hostile input', () => {
     const hostile = 'x ' + '[a, '.repeat(50_000) + ' k=v'.repeat(50_000);
     expect(typeof problemText(hostile)).toBe('string');
