@@ -51,14 +51,29 @@ function coreWord(token: string): string | null {
 }
 
 /** The words of a template that name its problem, in order (see the top of this file). */
+// A message reworded between versions often only spells a negation out (`Can't set headers after they
+// are sent.` / `Cannot set headers after they are sent to the client`): contractions read in full.
+const CONTRACTIONS = new Map<string, readonly string[]>([
+  ["can't", ['cannot']], ['can’t', ['cannot']], ["couldn't", ['could', 'not']], ['couldn’t', ['could', 'not']],
+  ["won't", ['will', 'not']], ["wouldn't", ['would', 'not']], ["doesn't", ['does', 'not']], ["don't", ['do', 'not']],
+  ["didn't", ['did', 'not']], ["isn't", ['not']], ["aren't", ['are', 'not']], ["wasn't", ['was', 'not']],
+  ["hasn't", ['has', 'not']], ["haven't", ['have', 'not']], ["shouldn't", ['should', 'not']],
+]);
+
 export function coreWords(template: string): string[] {
   const out: string[] = [];
+  let previous = '';
   for (const token of tokenize(template)) {
     const word = coreWord(token);
-    if (word !== null) out.push(word);
+    if (word !== null) {
+      // `can not` is `cannot` too.
+      if (word === 'not' && previous === 'can') out[out.length - 1] = 'cannot';
+      else out.push(...(CONTRACTIONS.get(word) ?? [word]));
+      previous = word;
+    }
     if (out.length >= MAX_CORE_WORDS) break;
   }
-  return out;
+  return out.slice(0, MAX_CORE_WORDS);
 }
 
 /** Groups meet only under one payload error type (or none): the key of a core under it. */

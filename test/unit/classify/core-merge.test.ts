@@ -33,6 +33,13 @@ describe('coreWords', () => {
     expect(coreWords('failed to reach UserService in time')).toContain('userservice');
   });
 
+  it('reads contractions in full', () => {
+    expect(coreWords("Error: Can't set headers after they are sent.")).toEqual(['cannot', 'set', 'headers', 'after', 'they', 'are', 'sent']);
+    expect(coreWords('Cannot set headers after they are sent to the client').slice(0, 7)).toEqual(coreWords("Can't set headers after they are sent."));
+    expect(coreWords("couldn't reach the server")).toEqual(coreWords('could not reach the server'));
+    expect(coreWords('can not open file')).toEqual(coreWords('cannot open file'));
+  });
+
   it('keeps status names, which say what happened', () => {
     expect(coreWords('Error: <NUM> RESOURCE_EXHAUSTED: Bandwidth exhausted')).toEqual(['resource_exhausted', 'bandwidth', 'exhausted']);
     expect(coreWords('Error: <NUM> DEADLINE_EXCEEDED: Deadline exceeded')).toEqual(['deadline_exceeded', 'deadline', 'exceeded']);
