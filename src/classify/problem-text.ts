@@ -32,13 +32,18 @@ const RESOLVER_WORDING = 'Name or service not known';
 const LIBPQ_CONNECT = /\bconnection to server (?:at "[^"\n]{0,300}"(?: \([^)\n]{0,100}\))?, port \d{1,5}|on socket "[^"\n]{0,300}") failed: /g;
 const LIBPQ_WORDING = 'could not connect to server: ';
 
+// Go names the DNS server it asked when its own resolver answers (`lookup db on 10.0.0.2:53: no such
+// host`) and none when the C library's does (`lookup db: no such host`): which server is context (a
+// public address reads `<IP>` by then).
+const GO_LOOKUP_SERVER = /\b(lookup [^\s:]{1,255}) on (?:<IP>|\[?[0-9a-fA-F.:]{2,45}\]?)(?::\d{1,5})?: /g;
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
-  first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING);
+  first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   first = withoutTrailingContext(first);
   first = errorValue(trailingFields(withoutInlineFrames(first)));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one

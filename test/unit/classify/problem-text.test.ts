@@ -58,6 +58,13 @@ describe('problemText', () => {
       .toBe('could not connect to server: No such file or directory');
   });
 
+  it('sets aside the DNS server Go names in a failed lookup', () => {
+    expect(problemText('dial tcp: lookup db.internal on 127.0.0.11:53: no such host')).toBe('dial tcp: lookup db.internal: no such host');
+    expect(problemText('listen tcp: lookup localhost on [::1]:53: no such host')).toBe('listen tcp: lookup localhost: no such host');
+    expect(problemText('dial tcp: lookup db.internal: no such host')).toBe('dial tcp: lookup db.internal: no such host');
+    expect(problemText('listen tcp: lookup localhost on <IP>: no such host')).toBe('listen tcp: lookup localhost: no such host');
+  });
+
   it('is bounded on hostile input', () => {
     const hostile = 'x ' + '[a, '.repeat(50_000) + ' k=v'.repeat(50_000);
     expect(typeof problemText(hostile)).toBe('string');
