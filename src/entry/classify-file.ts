@@ -72,7 +72,7 @@ function toRaw(piece: Piece, format: InputFormat): RawEntry | string {
   if ('skip' in piece) return piece.skip;
   if (format === 'lines') return { timestamp: LINE_TIME, textPayload: piece.json };
   try {
-    const value: unknown = JSON.parse(piece.json);
+    const value: unknown = piece.value !== undefined ? piece.value : JSON.parse(piece.json);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RawEntry) : 'not a LogEntry object';
   } catch {
     return 'malformed JSON';

@@ -32,12 +32,14 @@ function readFile(path: string, query: SourceQuery): LogRead {
         skip(piece.skip);
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(piece.json);
-      } catch {
-        skip('malformed JSON');
-        continue;
+      let value = piece.value;
+      if (value === undefined) {
+        try {
+          value = JSON.parse(piece.json);
+        } catch {
+          skip('malformed JSON');
+          continue;
+        }
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         skip('not a LogEntry object');

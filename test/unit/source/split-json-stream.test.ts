@@ -7,7 +7,21 @@ async function split(chunks: Array<string | Buffer>, maxBytes = 1_000_000): Prom
   }
   const out: Piece[] = [];
   for await (const batch of splitJsonStream(gen(), maxBytes)) out.push(...batch);
-  return out;
+  // A piece parsed on the way (an indented array element) holds what JSON.parse makes of its text.
+  return out.map((piece) => {
+    if (!('value' in piece)) return piece;
+    expect(piece.value).toEqual(JSON.parse(piece.json));
+    return { json: piece.json };
+  });
+}
+
+async function parsedOnTheWay(text: string): Promise<number> {
+  let parsed = 0;
+  async function* gen() {
+    yield Buffer.from(text);
+  }
+  for await (const batch of splitJsonStream(gen(), 1_000_000)) for (const piece of batch) if ('value' in piece) parsed++;
+  return parsed;
 }
 
 // Every input is also fed one byte per chunk (splitting multi-byte characters) and in chunks of a
@@ -36,6 +50,26 @@ describe('splitJsonStream', () => {
       input: '[\n  {\n    "textPayload": "x ] } {",\n    "n": [1, 2]\n  },\n  {\n    "b": "\\"quoted\\" ]"\n  }\n]\n',
       expected: [{ json: '{\n    "textPayload": "x ] } {",\n    "n": [1, 2]\n  }' }, { json: '{\n    "b": "\\"quoted\\" ]"\n  }' }],
     },
+    {
+      name: 'an indented array whose nested object closes at the element\'s indent',
+      input: '[\n  {\n    "a": {\n  },\n    "b": 1\n  },\n  {\n    "c": 2\n  }\n]',
+      expected: [{ json: '{\n    "a": {\n  },\n    "b": 1\n  }' }, { json: '{\n    "c": 2\n  }' }],
+    },
+    {
+      name: 'one element per line after an indented start',
+      input: '[\n  {"a": 1},\n  {"b": "\\n  }"},\n  {"c": 3}\n]',
+      expected: [{ json: '{"a": 1}' }, { json: '{"b": "\\n  }"}' }, { json: '{"c": 3}' }],
+    },
+    {
+      name: 'an indented element then a malformed one',
+      input: '[\n  {\n    "a": 1\n  },\n  {\n    "b": \n  },\n  {\n    "c": 3\n  }\n]',
+      expected: [{ json: '{\n    "a": 1\n  }' }, { json: '{\n    "b": \n  }' }, { json: '{\n    "c": 3\n  }' }],
+    },
+    {
+      name: 'CRLF and a deeper indent',
+      input: '[\r\n    {\r\n      "a": [1, {"x": "}"}]\r\n    },\r\n    {\r\n      "b": 2\r\n    }\r\n]',
+      expected: [{ json: '{\r\n      "a": [1, {"x": "}"}]\r\n    }' }, { json: '{\r\n      "b": 2\r\n    }' }],
+    },
     { name: 'escaped backslashes before a closing quote', input: '[{"a":"x\\\\"},{"b":"\\\\\\""}]', expected: [{ json: '{"a":"x\\\\"}' }, { json: '{"b":"\\\\\\""}' }] },
     { name: 'empty array', input: '[]', expected: [] },
     { name: 'empty input', input: '', expected: [] },
@@ -50,6 +84,12 @@ describe('splitJsonStream', () => {
     expect(await split([input])).toEqual(expected);
     expect(await split(bytewise(input))).toEqual(expected);
     expect(await split(cutEvery(input, 3))).toEqual(expected);
+  });
+
+  it('parses the elements of an indented array on the way, and no JSONL line', async () => {
+    const values = [{ a: 1, b: { c: [1, 2, { d: '}' }] } }, { e: 'x\n  }' }, { f: null }];
+    expect(await parsedOnTheWay(JSON.stringify(values, null, 2))).toBe(3);
+    expect(await parsedOnTheWay(values.map((v) => JSON.stringify(v)).join('\n'))).toBe(0);
   });
 
   it('drops an oversize JSONL line and keeps the next ones', async () => {
