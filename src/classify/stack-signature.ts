@@ -74,8 +74,16 @@ function typeLine(line: string): { type: string; message: string } | null {
   return { type: head, message: colon < 0 ? '' : withoutMeta(s.slice(colon + 1).trim()) };
 }
 
+// An exception's message recurs in traces whose other lines differ.
+const maskedMemo = new TextMemo<string>(5_000, 1_000_000);
+
 function masked(message: string): string {
-  return maskTokens(message, 24).join(' ');
+  let out = maskedMemo.get(message);
+  if (out === undefined) {
+    out = maskTokens(message, 24).join(' ');
+    maskedMemo.set(message, out);
+  }
+  return out;
 }
 
 function parsePython(ls: string[]): Section[] {
@@ -120,6 +128,16 @@ function nodeFrame(rest: string): { name: string; own: boolean } {
   return { name: `${shortPath(file)}:${stableName(fn) || '<anonymous>'}`, own };
 }
 
+function javaFrame(rest: string): { name: string; own: boolean } {
+  const name = stableName(rest.replace(/\(.*$/, '').replace(/^[\w.-]+\/\/?/, ''));
+  return { name, own: !JAVA_LIBRARY.some((p) => name.startsWith(p)) };
+}
+
+// Traces differ in their first lines (an id, a count) far more often than in their frames: each
+// frame line's reading is remembered (read only, shared by the traces that hold it).
+const nodeFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(5_000, 1_000_000);
+const javaFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(5_000, 1_000_000);
+
 function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
@@ -128,11 +146,13 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
     if (trimmed.startsWith('at ')) {
       if (current === null) continue;
       const rest = trimmed.slice(3);
-      if (language === 'node') current.frames.push(nodeFrame(rest));
-      else {
-        const name = stableName(rest.replace(/\(.*$/, '').replace(/^[\w.-]+\/\/?/, ''));
-        current.frames.push({ name, own: !JAVA_LIBRARY.some((p) => name.startsWith(p)) });
+      const memo = language === 'node' ? nodeFrames : javaFrames;
+      let frame = memo.get(rest);
+      if (frame === undefined) {
+        frame = language === 'node' ? nodeFrame(rest) : javaFrame(rest);
+        memo.set(rest, frame);
       }
+      current.frames.push(frame);
       continue;
     }
     if (trimmed.startsWith('...') || trimmed.length === 0) continue;

@@ -196,6 +196,7 @@ function closes(token: string, quote: string, from: number): boolean {
  * or -1 when the key names the message itself or the quote does not close nearby.
  */
 function quotedValueEnd(raw: readonly string[], i: number): number {
+  if ((raw[i] as string).indexOf('=') < 1) return -1; // QUOTED_KEY needs a key, then `=`
   const m = QUOTED_KEY.exec(raw[i] as string);
   if (!m || MESSAGE_KEYS.has((m[1] as string).toLowerCase())) return -1;
   const quote = m[2] as string;
