@@ -10,6 +10,8 @@ export const TRUNCATED_MARKER = '\n…[truncated]';
 // C0 controls except \t and \n, DEL, C1 controls, and the bidi overrides that can make
 // a GitHub issue display text other than what it holds.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Any character one of the clean-up's replaces would change (a CR, a control, a surrogate). */
+const NEEDS_CLEANING = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -28,6 +30,8 @@ export function truncateText(text: string, max: number = MAX_TEXT_CHARS): string
  */
 export function boundText(text: string, max: number = MAX_TEXT_CHARS): string {
   const cut = text.length > max;
+  // Most messages hold none of what the clean-up changes: one look instead of three replaces.
+  if (!cut && !NEEDS_CLEANING.test(text)) return text;
   const cleaned = (cut ? cutAt(text, max) : text)
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL_CHARS, '')

@@ -6,6 +6,7 @@ import { entryRevision, entryService, entrySeverityWithSource, entryTime, isReco
 import { extractMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
 import { redact } from './redact.js';
+import { TextMemo } from './text-memo.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
 export type SkipReason = 'not an object' | 'no timestamp' | 'no message' | 'unreadable entry';
@@ -29,13 +30,9 @@ function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
   if (time === null) return { skip: 'no timestamp' };
   const message = extractMessage(raw);
   if (message === null) return { skip: 'no message' };
-  // Redaction can lengthen text (`sid=1` -> `sid=[REDACTED]`): bound again after it. A log header
-  // (time, level, logger, thread) is how the line was printed, not what happened: set aside, so
-  // one error printed by two formatters is one text.
-  const redacted = truncateText(redact(message.text), MAX_TEXT_CHARS);
-  const text = message.request ? redacted : stripLogHeader(redacted).rest;
-  if (text.trim() === '') return { skip: 'no message' };
-  const kind: EntryKind = message.request ? 'request' : isStackTrace(text) ? 'stack' : 'text';
+  const read = message.request ? requestMessage(message.text) : messageText(message.text);
+  if (read === null) return { skip: 'no message' };
+  const { text, kind } = read;
   const severity = entrySeverityWithSource(raw);
   const entry: Entry = {
     time,
@@ -47,10 +44,47 @@ function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
   };
   if (message.request) entry.request = message.request;
   if (severity.source === 'level' || severity.source === 'text') entry.severitySource = severity.source;
-  const errorType = message.errorType ?? (kind === 'stack' ? exceptionTypeFromStack(text) : undefined);
+  const errorType = message.errorType ?? read.stackType;
   if (errorType !== undefined) {
     const safe = redact(boundText(errorType, 128));
     if (safe !== '') entry.errorType = safe;
   }
   return entry;
+}
+
+interface MessageText {
+  text: string;
+  kind: EntryKind;
+  /** The exception type a stack trace names. */
+  stackType?: string;
+}
+
+// The same message comes back again and again (a failure every few seconds): what it reads as is
+// remembered, a pure function of its text.
+const messages = new TextMemo<MessageText | null>(5_000, 2_000_000);
+
+/**
+ * What a message reads as: redacted, bounded, its log header set aside, and its kind; null when
+ * nothing is left. Redaction can lengthen text (`sid=1` -> `sid=[REDACTED]`): bound again after it.
+ * A log header (time, level, logger, thread) is how the line was printed, not what happened: set
+ * aside, so one error printed by two formatters is one text.
+ */
+function messageText(message: string): MessageText | null {
+  let read = messages.get(message);
+  if (read === undefined) {
+    const text = stripLogHeader(truncateText(redact(message), MAX_TEXT_CHARS)).rest;
+    if (text.trim() === '') read = null;
+    else if (isStackTrace(text)) {
+      const stackType = exceptionTypeFromStack(text);
+      read = stackType === undefined ? { text, kind: 'stack' } : { text, kind: 'stack', stackType };
+    } else read = { text, kind: 'text' };
+    messages.set(message, read);
+  }
+  return read;
+}
+
+/** A request log's line (`GET /path 502`), redacted and bounded. */
+function requestMessage(message: string): MessageText | null {
+  const text = truncateText(redact(message), MAX_TEXT_CHARS);
+  return text.trim() === '' ? null : { text, kind: 'request' };
 }
