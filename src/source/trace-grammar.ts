@@ -15,13 +15,13 @@ export type TraceState =
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end' | 'go-stack-func' | 'go-stack-loc'
   | 'header' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
-  | 'net-record' | 'rb-tagged' | 'py-warning' | 'py-warning-end';
+  | 'net-record' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end';
 
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-warning', 'node-warning-end',
-  'net-record', 'rb-tagged', 'py-warning', 'py-warning-end',
+  'net-record', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -137,7 +137,13 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
     case 'py-warning-end':
       return null;
     case 'net-record': // every line of the record is indented under its category line
+      if (FRAME.test(s)) return 'net-frames';
       return isIndented(s) && !isBlank(s) ? 'net-record' : null;
+    case 'net-frames':
+      // Under the frames, only more of the exception: frames, an inner exception and its end marker,
+      // lines indented deeper than the message. A line at the message's indent is another record's.
+      if (FRAME.test(s) || END_OF.test(s) || /^\s+---> /.test(s) || /^ {7,}\S|^\t{2,}\S/.test(s)) return 'net-frames';
+      return null;
     case 'rb-tagged':
       if (tags === null ? RUBY_TAGGED_LINE.test(s) : s.startsWith(tags)) return 'rb-tagged';
       return stepTrace('header', s, null); // a line naming an error may still head frames
@@ -237,10 +243,17 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
       if (next === null && state !== null) {
         // Up to MAX_OTHERS lines of other writers in a row, then a line that continues the trace.
         let k = j;
-        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0)) {
+        // An indented line may be another writer's too (.NET's message line of an `info:` record landing
+        // among a `fail:` record's frames), once the trace has lines of its own after its head: right
+        // under a head, an indented line the grammar refuses says the head heads nothing.
+        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1)) {
           const own = options.routine?.(firstLine(items[k]!.text)) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
           if (!own) break;
           k++;
+          // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
+          // the lines that continue it, and not the trace, go apart with it.
+          while (k < items.length && k - j < MAX_OTHERS && items[k]!.kind === 'cont' && stepLines(state, items[k]!.text, 0, tags) === null &&
+            headsNext(items[k - 1]!, items[k]!) && near(items[k - 1], items[k], options.interleaveUs ?? 0)) k++;
           if (k === items.length) break;
           const after = stepLines(state, items[k]!.text, 0, tags);
           if (after !== null) {
@@ -301,13 +314,17 @@ export function stateOfText(text: string): TraceState | null {
 
 /**
  * Line j, which does not continue the trace, may be another writer's line that landed inside it (a
- * shared stdout): not a continuation itself, within `interleaveUs` of the line before and of the one after.
+ * shared stdout): within `interleaveUs` of the line before and of the one after; an indented line only
+ * when `indentedToo`.
  */
-function fromOtherWriter(items: readonly TraceLine[], j: number, interleaveUs: number): boolean {
-  if (interleaveUs <= 0 || items[j]!.kind === 'cont') return false;
-  const near = (a: TraceLine | undefined, b: TraceLine | undefined) =>
-    a === undefined || b === undefined || (a.time !== undefined && b.time !== undefined && Math.abs(a.time - b.time) <= interleaveUs);
-  return near(items[j - 1], items[j]) && near(items[j], items[j + 1]);
+function fromOtherWriter(items: readonly TraceLine[], j: number, interleaveUs: number, indentedToo: boolean): boolean {
+  if (interleaveUs <= 0 || (!indentedToo && items[j]!.kind === 'cont')) return false;
+  return near(items[j - 1], items[j], interleaveUs) && near(items[j], items[j + 1], interleaveUs);
+}
+
+/** Two lines stamped within `interleaveUs` of each other (a missing neighbour is near). */
+function near(a: TraceLine | undefined, b: TraceLine | undefined, interleaveUs: number): boolean {
+  return a === undefined || b === undefined || (a.time !== undefined && b.time !== undefined && Math.abs(a.time - b.time) <= interleaveUs);
 }
 
 /** The line opens a trace the next line continues: it is no other writer's, but the head of its own. */

@@ -411,6 +411,28 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     expect(pieces(reassembleAll([line(whole.join('\n'), 0)]))).toEqual([false]);
   });
 
+  // One .NET process writing two records at once: an `info:` record's category line and message line
+  // land among a `fail:` record's frames, within microseconds. (Above the frames, a message line of
+  // either record reads the same: it stays with the trace.)
+  const INFO = ['info: Inventory.Api.StockService[2]', '      Reserved 2 of 958-789; errors: none'];
+  const FAIL = DOTNET_FAIL.split('\n');
+  it.each([
+    ['between the frames', [...FAIL.slice(0, 4), INFO[0]!, INFO[1]!, ...FAIL.slice(4)]],
+    ['one frame apart', [...FAIL.slice(0, 4), INFO[0]!, FAIL[4]!, INFO[1]!, ...FAIL.slice(5)]],
+  ])('a .NET record written among another\'s frames goes apart, the trace stays whole (%s)', (_name, order) => {
+    const entries = order.map((t, i) => line(t, 10 * i));
+    for (const input of [entries, [...entries].reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out).filter((t) => t.includes('\n'))).toEqual([DOTNET_FAIL]);
+      expect(texts(out).filter((t) => !t.includes('\n')).sort()).toEqual([...INFO].sort());
+    }
+  });
+
+  it('an indented line right under a head is not passed over: the head heads nothing', () => {
+    const out = reassembleAll([line('2026-03-10T05:51:33.045Z\tINFO\trouter.go:160\tassignment ok\t{"errors": 0}', 0), line('\t/src/dispatch/router.go:142', 10), line('main.(*Server).handleAssign', 20), line('\t/src/dispatch/server.go:88', 30)]);
+    expect(out[0]!.members).toEqual([0]);
+  });
+
   const GO_PANIC = [
     '2026/03/10 03:15:49 http: panic serving 10.0.0.1:5488: runtime error: index out of range [2] with length 2',
     'goroutine 8627 [running]:',
