@@ -304,6 +304,8 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   return joinSharedRuns(sorted, out);
 }
 
+const CAUSE_PREFIX = /^(?:Caused by: |\[cause\]: )/;
+
 /** Words in a row two problems' messages must share to be one message whose ends drift. */
 export const SHARED_RUN_WORDS = 10;
 /** Words in a row at one message's end and another's start that make them one message cut at both ends. */
@@ -372,6 +374,19 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
       if (!starts.has(`${length}\u0002${head}`)) starts.set(`${length}\u0002${head}`, g.id);
       if (words.length > length) ends.set(g.id, [...(ends.get(g.id) ?? []), `${length}\u0002${keyOf(g, words, words.length - length)}`]);
     }
+  }
+  // A cause printed alone (`Caused by: X: m`, `[cause]: X: m`) is the error `X: m`, however short. A
+  // trace through library frames only joins it when no other library path printed that very error.
+  const bare = new Map<string, CoreGroup[]>();
+  for (const g of sorted) {
+    if (!g.problem || hasOwnFrames(g)) continue;
+    const key = `${g.payloadType ?? ''}\u0001${g.template.replace(CAUSE_PREFIX, '')}`;
+    bare.set(key, [...(bare.get(key) ?? []), g]);
+  }
+  for (const same of bare.values()) {
+    const paths = new Set(same.filter((g) => g.libraryFrames !== undefined).map((g) => (g.libraryFrames as string[]).join('\u0002')));
+    const joinable = paths.size <= 1 ? same : same.filter((g) => g.libraryFrames === undefined);
+    for (const g of joinable.slice(1)) union((joinable[0] as CoreGroup).id, g.id);
   }
   for (const [id, keys] of ends) {
     for (const key of keys) {

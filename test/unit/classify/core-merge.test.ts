@@ -225,6 +225,17 @@ describe('mergeByCore: a message that holds the start of another', () => {
     expect(joined([g('c1', order), g('c2', payment)])).toEqual([['c1'], ['c2']]);
   });
 
+  it('reads a cause printed alone as the error it names, however short', () => {
+    expect(joined([g('c1', 'Caused by: java.lang.OutOfMemoryError: Metaspace'), g('c2', 'java.lang.OutOfMemoryError: Metaspace')])).toEqual([['c1', 'c2']]);
+    expect(joined([g('c1', '[cause]: Error: socket hang up'), g('c2', 'Error: socket hang up')])).toEqual([['c1', 'c2']]);
+    // Only the very same error: another short message stays apart, and so does a trace of our own code.
+    expect(joined([g('c1', 'Caused by: java.lang.OutOfMemoryError: Metaspace'), g('c2', 'java.lang.OutOfMemoryError: Java heap space')])).toEqual([['c1'], ['c2']]);
+    expect(joined([g('c1', 'Caused by: java.lang.OutOfMemoryError: Metaspace', { frames: ['com.acme.Cache.load'] }), g('c2', 'java.lang.OutOfMemoryError: Metaspace')])).toEqual([['c1'], ['c2']]);
+    // A trace through library frames joins it when it is the only library path that printed it.
+    const traced = g('c3', 'java.net.SocketTimeoutException: Read timed out', { libraryFrames: ['java.net.SocketInputStream.read'] });
+    expect(joined([g('c4', 'Caused by: java.net.SocketTimeoutException: Read timed out'), traced])).toEqual([['c3', 'c4']]);
+  });
+
   it('joins three versions of one message into one group', () => {
     const third = 'prisma:error Timed out fetching a new connection from the connection pool. More info: <URL>';
     expect(joined([g('c3', third), g('c1', PRISMA_NEW), g('c2', PRISMA_OLD)])).toEqual([['c1', 'c2', 'c3']]);
