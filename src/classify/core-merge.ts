@@ -372,7 +372,8 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     for (let length = MIN_OVERLAP_WORDS; length < SHARED_RUN_WORDS && length <= words.length; length++) {
       const head = keyOf(g, words, 0).split(' ').slice(0, length).join(' ');
       if (!starts.has(`${length}\u0002${head}`)) starts.set(`${length}\u0002${head}`, g.id);
-      if (words.length > length) ends.set(g.id, [...(ends.get(g.id) ?? []), `${length}\u0002${keyOf(g, words, words.length - length)}`]);
+      // A core cut at MAX_CORE_WORDS has no end of its own to read.
+      if (words.length > length && words.length < MAX_CORE_WORDS) ends.set(g.id, [...(ends.get(g.id) ?? []), `${length}\u0002${keyOf(g, words, words.length - length)}`]);
     }
   }
   // A cause printed alone (`Caused by: X: m`, `[cause]: X: m`) is the error `X: m`, however short. A

@@ -236,6 +236,12 @@ describe('mergeByCore: a message that holds the start of another', () => {
     expect(joined([g('c4', 'Caused by: java.net.SocketTimeoutException: Read timed out'), traced])).toEqual([['c3', 'c4']]);
   });
 
+  it('reads no end in a message longer than its indexed core', () => {
+    const filler = Array.from({ length: 18 }, (_, i) => `word${String.fromCharCode(97 + i)}`).join(' ');
+    const long = `${filler} queue consumer stalled waiting for broker acknowledgement then gave up after retrying`;
+    expect(joined([g('c1', long), g('c2', 'queue consumer stalled waiting for broker heartbeat')])).toEqual([['c1'], ['c2']]);
+  });
+
   it('joins three versions of one message into one group', () => {
     const third = 'prisma:error Timed out fetching a new connection from the connection pool. More info: <URL>';
     expect(joined([g('c3', third), g('c1', PRISMA_NEW), g('c2', PRISMA_OLD)])).toEqual([['c1', 'c2', 'c3']]);
