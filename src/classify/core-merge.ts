@@ -306,6 +306,21 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
 
 const CAUSE_PREFIX = /^(?:Caused by: |\[cause\]: )/;
 
+/** Core words an innermost exception needs to say, alone, which problem a chain is. */
+const MIN_CAUSE_WORDS = 4;
+const INNER_MARKERS = [' ---> ', '; nested exception is '];
+
+/** The core of the innermost exception of a wrapper chain (none when the template is no chain). */
+function innermostCore(template: string): string[] {
+  let at = -1;
+  let marker = '';
+  for (const m of INNER_MARKERS) {
+    const i = template.lastIndexOf(m);
+    if (i > at) [at, marker] = [i, m];
+  }
+  return at < 0 ? [] : headCore(template.slice(at + marker.length));
+}
+
 /** Words in a row two problems' messages must share to be one message whose ends drift. */
 export const SHARED_RUN_WORDS = 10;
 /** Words in a row at one message's end and another's start that make them one message cut at both ends. */
@@ -389,6 +404,19 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     const joinable = paths.size <= 1 ? same : same.filter((g) => g.libraryFrames === undefined);
     for (const g of joinable.slice(1)) union((joinable[0] as CoreGroup).id, g.id);
   }
+  // Java and .NET print a chain of wrappers outermost first (`Could not open JPA EntityManager for
+  // transaction; nested exception is …: Unable to acquire JDBC Connection`, `… ---> Npgsql…: Exception
+  // while reading from stream`): the innermost exception is what failed. Two messages whose innermost
+  // exception reads the same (four core words or more) are one problem under two wrappers.
+  const innermost = new Map<string, string[]>();
+  for (const g of sorted) {
+    if (!g.problem || hasOwnFrames(g)) continue;
+    const words = innermostCore(g.template);
+    if (words.length < MIN_CAUSE_WORDS) continue;
+    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    innermost.set(key, [...(innermost.get(key) ?? []), g.id]);
+  }
+  for (const ids of innermost.values()) for (const id of ids.slice(1)) union(ids[0] as string, id);
   for (const [id, keys] of ends) {
     for (const key of keys) {
       const owner = starts.get(key);

@@ -236,6 +236,25 @@ describe('mergeByCore: a message that holds the start of another', () => {
     expect(joined([g('c4', 'Caused by: java.net.SocketTimeoutException: Read timed out'), traced])).toEqual([['c3', 'c4']]);
   });
 
+  it('joins two wrapper chains whose innermost exception reads the same', () => {
+    const jpa = 'org.springframework.transaction.CannotCreateTransactionException: Could not open JPA EntityManager for transaction; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to acquire JDBC Connection';
+    const hibernate = 'Could not open Hibernate Session for transaction; nested exception is org.hibernate.exception.GenericJDBCException: Unable to acquire JDBC Connection';
+    expect(joined([g('c1', jpa), g('c2', hibernate)])).toEqual([['c1', 'c2']]);
+    const aspnet = 'An unhandled exception has occurred while executing the request. System.InvalidOperationException: An exception has been raised that is likely due to a transient failure. ---> Npgsql.NpgsqlException (<HEX>): Exception while reading from stream ---> System.TimeoutException: Timeout during reading attempt';
+    const efcore = "An exception occurred while iterating over the results of a query for context type '<QUOTED>'. System.InvalidOperationException: An exception has been raised that is likely due to a transient failure. ---> Npgsql.NpgsqlException (<HEX>): Exception while reading from stream ---> System.TimeoutException: Timeout during reading attempt";
+    expect(joined([g('c1', aspnet), g('c2', efcore)])).toEqual([['c1', 'c2']]);
+  });
+
+  it('keeps chains apart whose innermost exceptions differ or say too little', () => {
+    const jdbc = 'Could not open JPA EntityManager for transaction; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to acquire JDBC Connection';
+    const lock = 'Could not open JPA EntityManager for transaction; nested exception is org.hibernate.PessimisticLockException: could not obtain row lock';
+    expect(joined([g('c1', jdbc), g('c2', lock)])).toEqual([['c1'], ['c2']]);
+    // `Connection refused: connect` is three words: too generic to tie two wrappers together.
+    const rest = 'I/O error on POST request for "<QUOTED>": Connection refused: connect; nested exception is java.net.ConnectException: Connection refused: connect';
+    const jms = 'Could not refresh JMS Connection for destination queue; nested exception is java.net.ConnectException: Connection refused: connect';
+    expect(joined([g('c1', rest), g('c2', jms)])).toEqual([['c1'], ['c2']]);
+  });
+
   it('reads no end in a message longer than its indexed core', () => {
     const filler = Array.from({ length: 18 }, (_, i) => `word${String.fromCharCode(97 + i)}`).join(' ');
     const long = `${filler} queue consumer stalled waiting for broker acknowledgement then gave up after retrying`;
