@@ -4,7 +4,8 @@
 //
 //   node dist/bench/sweep-stages.js split|source|normalize|classify|sweep FILE
 //
-//   split      read the file and split it into entry texts (nothing parsed)
+//   split      read the file and split it into entry texts (nothing parsed, but for an indented JSON
+//              array: the splitter ends each of its elements by parsing it, so its parse is counted here)
 //   source     the file source: split, parse, window/service/severity prefilter
 //   normalize  + reassembly of split traces, the severity floor, normalize and redact
 //   classify   + the classifier, to its clusters

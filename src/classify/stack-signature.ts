@@ -1,7 +1,7 @@
 // A stack trace is one problem per (exception type, the frames of our own code that raised it):
 // message values, line numbers (they move with every deploy) and library frames are left out.
 import { maskTokens } from '../normalize/mask.js';
-import { TextMemo } from '../normalize/text-memo.js';
+import { TextMemo, detached } from '../normalize/text-memo.js';
 import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 
@@ -75,7 +75,7 @@ function typeLine(line: string): { type: string; message: string } | null {
 }
 
 // An exception's message recurs in traces whose other lines differ.
-const maskedMemo = new TextMemo<string>(5_000, 1_000_000);
+const maskedMemo = new TextMemo<string>(2_000, 500_000);
 
 function masked(message: string): string {
   let out = maskedMemo.get(message);
@@ -135,8 +135,8 @@ function javaFrame(rest: string): { name: string; own: boolean } {
 
 // Traces differ in their first lines (an id, a count) far more often than in their frames: each
 // frame line's reading is remembered (read only, shared by the traces that hold it).
-const nodeFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(5_000, 1_000_000);
-const javaFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(5_000, 1_000_000);
+const nodeFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(2_000, 500_000);
+const javaFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(2_000, 500_000);
 
 function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
   const sections: Section[] = [];
@@ -149,7 +149,9 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
       const memo = language === 'node' ? nodeFrames : javaFrames;
       let frame = memo.get(rest);
       if (frame === undefined) {
-        frame = language === 'node' ? nodeFrame(rest) : javaFrame(rest);
+        const read = language === 'node' ? nodeFrame(rest) : javaFrame(rest);
+        // Its name may be a cut of the whole trace: remembered as a copy of its own.
+        frame = { name: detached(read.name), own: read.own };
         memo.set(rest, frame);
       }
       current.frames.push(frame);

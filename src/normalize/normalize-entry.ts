@@ -61,7 +61,7 @@ interface MessageText {
 
 // The same message comes back again and again (a failure every few seconds): what it reads as is
 // remembered, a pure function of its text.
-const messages = new TextMemo<MessageText | null>(5_000, 2_000_000);
+const messages = new TextMemo<MessageText | null>(2_000, 1_000_000);
 
 /**
  * What a message reads as: redacted, bounded, its log header set aside, and its kind; null when

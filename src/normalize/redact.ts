@@ -3,13 +3,13 @@
 import { MAX_TEXT_CHARS, truncateText } from './bound-text.js';
 import { REDACT_RULES, type RedactRule } from './redact-rules.js';
 import { REDACTED, looksHighEntropy } from './secret-shapes.js';
-import { TextMemo } from './text-memo.js';
+import { TextMemo, detached } from './text-memo.js';
 
 // The same message comes back again and again: its redacted form is remembered.
 const memo = new TextMemo<string>(5_000, 2_000_000);
 // Messages differ (an id, a count) far more often than their lines do: the frames of one trace, the
 // second line of one error. Each line's redacted form is remembered too.
-const lineMemo = new TextMemo<string>(20_000, 4_000_000);
+const lineMemo = new TextMemo<string>(5_000, 1_000_000);
 
 /** Secrets and personal data scrubbed; idempotent (redact(redact(x)) === redact(x)); linear-time. */
 export function redact(text: string): string {
@@ -42,7 +42,8 @@ function redactLines(text: string): string {
     let out = lineMemo.get(line);
     if (out === undefined) {
       out = redactAtOnce(line);
-      lineMemo.set(line, out);
+      // A line unchanged is a cut of the whole message: remembered as a copy of its own.
+      lineMemo.set(line, out === line ? detached(line) : out);
     }
     lines[i] = out;
   }

@@ -40,6 +40,7 @@ export class TextMemo<V> {
 
   set(key: string, value: V): void {
     if (key.length * 10 > this.maxChars) return;
+    key = detached(key);
     if (this.current.size >= this.maxEntries || this.chars + key.length > this.maxChars) {
       this.older = this.current;
       this.current = new Map();
@@ -54,4 +55,14 @@ export class TextMemo<V> {
     this.older.clear();
     this.chars = 0;
   }
+}
+
+/**
+ * A copy of `text` that holds on to nothing else. A string cut from a longer one (a line of a
+ * trace, a token of a message) may keep the whole of the longer one in memory for as long as it
+ * is kept; a memo keeps its keys for a long time. Joined to a character and cut again, it is
+ * copied out on its own.
+ */
+export function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
