@@ -406,6 +406,12 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     expect(pieces(reassembleAll(split(PY_CUT.join('\n'), 0)))).toEqual([true]);
     expect(pieces(reassembleAll([line(PY_CUT.join('\n'), 0)]))).toEqual([true]);
     expect(pieces(reassembleAll([line(PY_CUT[1]!, 0)]))).toEqual([true]);
+    // Cut right after `Traceback`: the header and that line are still one piece.
+    for (const input of [split(PY_CUT.slice(0, 2).join('\n'), 0), [...split(PY_CUT.slice(0, 2).join('\n'), 0)].reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([PY_CUT.slice(0, 2).join('\n')]);
+      expect(pieces(out)).toEqual([true]);
+    }
     const whole = [...PY_CUT, 'KeyError: 1'];
     expect(pieces(reassembleAll(split(whole.join('\n'), 0)))).toEqual([false]);
     expect(pieces(reassembleAll([line(whole.join('\n'), 0)]))).toEqual([false]);
