@@ -37,6 +37,19 @@ const LIBPQ_WORDING = 'could not connect to server: ';
 // public address reads `<IP>` by then).
 const GO_LOOKUP_SERVER = /\b(lookup [^\s:]{1,255}) on (?:<IP>|\[?[0-9a-fA-F.:]{2,45}\]?)(?::\d{1,5})?: /g;
 
+// An SMTP server's reply (`550 5.1.1 <x@y>: Recipient address rejected: User unknown`) is worded by
+// whichever server answered; its enhanced status code (RFC 3463) says what kind of failure it was, by
+// its subject: addressing, mailbox, mail system, routing, protocol, content, or policy. The subject
+// stands for the server's words.
+const SMTP_REPLY = /\b([45]\d\d)([ -])([245])\.([0-7])\.(\d{1,3})\b[^\n]*$/;
+const SMTP_SUBJECT = ['other', 'addressing', 'mailbox', 'mail system', 'routing', 'protocol', 'content', 'policy'];
+
+function smtpReply(line: string): string {
+  const m = SMTP_REPLY.exec(line);
+  if (m === null) return line;
+  return `${line.slice(0, m.index)}${m[1]}${m[2]}${m[3]}.${m[4]}.${m[5]} SMTP ${SMTP_SUBJECT[Number(m[4])]} status`;
+}
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
@@ -44,7 +57,7 @@ export function problemText(text: string): string {
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
-  first = withoutTrailingContext(first);
+  first = smtpReply(withoutTrailingContext(first));
   first = errorValue(trailingFields(withoutInlineFrames(first)));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
   // wrapped error, as `msg err="…"` and `msg: err` print it.

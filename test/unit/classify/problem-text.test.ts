@@ -3,6 +3,11 @@
 import { problemText } from '../../../src/classify/problem-text.js';
 
 describe('problemText', () => {
+  it('keeps SMTP successes and codes without an enhanced status as they are', () => {
+    for (const text of ['sent: 250 2.0.0 Ok: queued as 4F1C2', 'SMTP error 550 mailbox unavailable', 'HTTP 503 Service Unavailable']) expect(problemText(text)).toBe(text);
+  });
+
+
   it.each([
     ['a request context suffix', 'Session access failed (middleware not installed?): SessionMiddleware must be installed [path=/api/threads/7 method=GET]', 'Session access failed (middleware not installed?): SessionMiddleware must be installed'],
     ['SQLAlchemy background link', 'QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00 (Background on this error at: https://sqlalche.me/e/20/3o7r)', 'QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00'],
@@ -17,7 +22,10 @@ describe('problemText', () => {
     ['Node frames pasted on one line', 'Uncaught Error: Connection terminated unexpectedly at endReadableNT (_stream_readable.js:1094:12) at process._tickCallback (internal/process/next_tick.js:63:19)', 'Uncaught Error: Connection terminated unexpectedly'],
     ['Java frames pasted on one line', 'java.lang.IllegalStateException: pool exhausted at com.acme.Pool.take(Pool.java:88) at com.acme.Invoices.run(Invoices.java:42)', 'java.lang.IllegalStateException: pool exhausted'],
     ['Python frames pasted on one line', 'Net::ReadTimeout with #<TCPSocket:(closed)> File "/usr/lib/ruby/net/protocol.rb", line 217, in rbuf_fill', 'Net::ReadTimeout with #<TCPSocket:(closed)>'],
-    ["winston's meta object", 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable {"service":"notify","template":"reset","attempt":1}', 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable'],
+    ["winston's meta object", 'Failed to send email to ***@example.org: 550 5.1.1 mailbox unavailable {"service":"notify","template":"reset","attempt":1}', 'Failed to send email to ***@example.org: 550 5.1.1 SMTP addressing status'],
+    ["an SMTP server's own words after its status code", 'Failed to send email to ***@example.org: 550 5.1.1 <x@example.org>: Recipient address rejected: User unknown in virtual mailbox table', 'Failed to send email to ***@example.org: 550 5.1.1 SMTP addressing status'],
+    ["an SMTP server's words after a multi-line reply's code", "SMTPRecipientsRefused: 550-5.7.1 Relaying denied. Proper authentication required.", 'SMTPRecipientsRefused: 550-5.7.1 SMTP policy status'],
+    ['a temporary SMTP failure', 'send failed: 451 4.3.0 Mail server temporarily rejected message', 'send failed: 451 4.3.0 SMTP mail system status'],
     ["zap console's fields, keeping the error", 'route assignment failed\t{"route": "r-12", "error": "context deadline exceeded"}', 'route assignment failed\tcontext deadline exceeded'],
     ['the quotes of a logged error value', 'post entry failed err="post entry: pq: deadlock detected" tenant=globex', 'post entry failed: post entry: pq: deadlock detected'],
     ["a structured payload's message and error on two lines", 'post entry failed\npost entry: pq: deadlock detected', 'post entry failed: post entry: pq: deadlock detected'],
