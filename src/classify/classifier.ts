@@ -48,6 +48,11 @@ interface Node {
   reportedAs?: Map<string, number>;
   /** For request nodes: method, route template and status, generalised against the others at the end. */
   route?: RouteKey;
+  /**
+   * For stack nodes whose messages differ in length (the template then keeps only their first word):
+   * the first few distinct messages, so text logged without the trace can still meet it by its words.
+   */
+  variants?: string[];
 }
 
 /** What a group of same-id clusters is made of: a text variant or a signature node. */
@@ -59,6 +64,7 @@ interface Member {
   frames?: string[];
   ownFrames?: boolean;
   reportedAs?: string;
+  variants?: string[];
 }
 
 interface Finalized {
@@ -82,6 +88,13 @@ type Placement =
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
+/** The messages a group's traces were seen with, when they differ (Node.variants). */
+function variantsOf(members: readonly Member[]): { variants?: string[] } {
+  const all = new Set<string>();
+  for (const m of members) for (const v of m.variants ?? []) all.add(v);
+  return all.size === 0 ? {} : { variants: [...all].sort().slice(0, MAX_VARIANTS) };
+}
+
 function ownFramesOf(members: readonly Member[]): { frames?: string[] } {
   const stack = members.find((m) => m.kind === 'stack' && m.ownFrames === true && (m.frames?.length ?? 0) > 0);
   return stack ? { frames: stack.frames as string[] } : {};
@@ -188,6 +201,18 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
   return { kind: 'text', tokens: maskTokens(routine ? entry.text : problemText(entry.text)), errorType };
 }
 
+/** Most distinct messages a stack node keeps (see Node.variants). */
+const MAX_VARIANTS = 4;
+
+/** Keeps the MAX_VARIANTS smallest distinct messages: the same ones whatever order they came in. */
+function keepVariant(node: Node, message: string): void {
+  const variants = (node.variants ??= []);
+  if (variants.includes(message)) return;
+  variants.push(message);
+  variants.sort();
+  if (variants.length > MAX_VARIANTS) variants.length = MAX_VARIANTS;
+}
+
 export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): Classifier {
   const text = new TextClusters(options);
   const textKinds = new Map<number, string>();
@@ -207,8 +232,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     }
     const node = nodes[index] as Node;
     const mine = node.tokens;
-    if (mine.length !== tokens.length) node.tokens = [mine[0] ?? WILDCARD, WILDCARD];
-    else for (let i = 0; i < mine.length; i++) if (mine[i] !== tokens[i]) mine[i] = WILDCARD;
+    if (mine.length !== tokens.length) {
+      if (node.kind === 'stack') {
+        if (node.variants === undefined) keepVariant(node, mine.join(' '));
+        keepVariant(node, tokens.join(' '));
+      }
+      node.tokens = [mine[0] ?? WILDCARD, WILDCARD];
+    } else for (let i = 0; i < mine.length; i++) if (mine[i] !== tokens[i]) mine[i] = WILDCARD;
     return index;
   }
 
@@ -256,6 +286,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
       if (node.frames !== undefined) member.frames = node.frames;
       if (node.ownFrames !== undefined) member.ownFrames = node.ownFrames;
+      if (node.variants !== undefined) member.variants = node.variants;
       const reportedAs = mostReported(node);
       if (reportedAs !== undefined) member.reportedAs = reportedAs;
       let id = node.id;
@@ -281,6 +312,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       ...reportedAsOf(members),
       problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
       ...payloadTypeOf(members),
+      ...variantsOf(members),
     });
     const moved = new Map<string, string>();
     const move = (from: string, to: string): void => {

@@ -217,6 +217,11 @@ export interface CoreGroup {
    * logged without the trace is the same problem, when no other trace was logged under it.
    */
   reportedAs?: string;
+  /**
+   * For a trace whose messages differ in length (its template then names only the type): a few of
+   * them. Each is a core of the group's as its template is.
+   */
+  variants?: readonly string[];
 }
 
 // Words that make a phrase an error. Only an error's core draws other surfaces to it: routine lines
@@ -255,14 +260,17 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
-    if (!distinctive(words, g.problem) || !(g.problem || errorLike(g.template))) continue;
-    const key = coreKey(g.payloadType, words);
-    // Groups with one core: a trace through the application's own frames stands for it (it cannot
-    // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
-    const framed = hasOwnFrames(g);
-    if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
-      byCore.set(key, g.id);
-      if (framed) framedOwner.add(key);
+    for (const template of [g.template, ...(g.variants ?? [])]) {
+      const own = template === g.template ? words : coreWords(template);
+      if (!distinctive(own, g.problem) || !(g.problem || errorLike(template))) continue;
+      const key = coreKey(g.payloadType, own);
+      // Groups with one core: a trace through the application's own frames stands for it (it cannot
+      // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
+      const framed = hasOwnFrames(g);
+      if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
+        byCore.set(key, g.id);
+        if (framed) framedOwner.add(key);
+      }
     }
   }
   // A trace's report line is a core of the trace's too, when it names this trace alone: a generic

@@ -3,6 +3,7 @@
 import { maskTokens } from '../normalize/mask.js';
 import { TextMemo, detached } from '../normalize/text-memo.js';
 import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
+import { problemText } from './problem-text.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
@@ -249,7 +250,8 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     exceptionType: surfaced.type,
     frames: frames.slice(0, TOP_FRAMES),
     ownFrames: withOwn !== undefined,
-    message: language === 'go' ? surfaced.type : masked(surfaced.message),
+    // Read as a message logged alone is (problem-text.ts), so the two meet by their words.
+    message: language === 'go' ? surfaced.type : masked(problemText(surfaced.message)),
   };
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
   if (language !== 'go') {

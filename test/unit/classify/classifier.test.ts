@@ -103,3 +103,26 @@ describe('core merging stays within a service', () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe('a trace whose messages differ in length still meets its exception line logged alone', () => {
+  const trace = (message: string) => [
+    'Traceback (most recent call last):',
+    '  File "/app/catalog/repo.py", line 63, in get',
+    '    row = (await session.execute(stmt)).scalar_one_or_none()',
+    `sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) ${message}`,
+  ].join('\n');
+  const slots = 'connection to server at "10.0.0.7", port 5432 failed: FATAL:  sorry, too many clients already';
+  const refused = 'could not connect to server: Connection refused';
+
+  it.each([['oldest first', false], ['newest first', true]])('joins it (%s)', (_name, reversed) => {
+    const c = createClassifier();
+    const entries: Entry[] = [
+      entry(trace(slots), { kind: 'stack' }),
+      entry(trace(refused), { kind: 'stack' }),
+      entry(`sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) ${slots.replace('10.0.0.7', '10.0.0.9')}`),
+    ];
+    const handles = (reversed ? [...entries].reverse() : entries).map((e) => c.add(e));
+    const ids = new Set(handles.map((h) => c.resolve(h).id));
+    expect(ids.size).toBe(1);
+  });
+});
