@@ -74,7 +74,7 @@ export function record(stats: ClusterStats, entry: Entry): void {
   if (entry.piece) stats.pieces++;
   if (stats.lineRecords < MAX_LINE_RECORDS && (entry.piece || entry.text.includes('\n'))) {
     stats.lineRecords++;
-    addRecordLines(stats.lines, entry.text);
+    addRecordLines(stats.lines, entry.lead === undefined ? entry.text : `${entry.lead}\n${entry.text}`);
     const last = entry.piece ? lastLineKey(entry.text) : null;
     if (last !== null) stats.cutLines.add(last);
   }

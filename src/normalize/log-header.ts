@@ -8,6 +8,8 @@ export interface StrippedHeader {
   rest: string;
   /** The level the header names, as written (`ERROR`, `error`, glog's `E`, .NET's `fail`). */
   level?: string;
+  /** Whole lines set aside before the message (Node's throw site): a piece of the record may hold them. */
+  lead?: string;
 }
 
 /** A header is at most this long; the rest of a line is message. */
@@ -160,7 +162,7 @@ const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ 
 /** Peels a log header off the first line of a message. A line that is all header is left as it is. */
 export function stripLogHeader(text: string): StrippedHeader {
   const site = NODE_THROW_SITE.exec(text.slice(0, 1200));
-  if (site) return { rest: text.slice(site[0].length) };
+  if (site) return { rest: text.slice(site[0].length), lead: site[0].trimEnd() };
   const lineEnd = text.indexOf('\n');
   const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
   const head = line.slice(0, MAX_HEADER_CHARS);

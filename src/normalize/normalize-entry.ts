@@ -43,6 +43,7 @@ function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
     text,
   };
   if (message.request) entry.request = message.request;
+  if (read.lead !== undefined) entry.lead = read.lead;
   if (severity.source === 'level' || severity.source === 'text') entry.severitySource = severity.source;
   const errorType = message.errorType ?? read.stackType;
   if (errorType !== undefined) {
@@ -57,6 +58,8 @@ interface MessageText {
   kind: EntryKind;
   /** The exception type a stack trace names. */
   stackType?: string;
+  /** Lines set aside before the message (StrippedHeader.lead). */
+  lead?: string;
 }
 
 // The same message comes back again and again (a failure every few seconds): what it reads as is
@@ -72,12 +75,13 @@ const messages = new TextMemo<MessageText | null>(2_000, 1_000_000);
 function messageText(message: string): MessageText | null {
   let read = messages.get(message);
   if (read === undefined) {
-    const text = stripLogHeader(truncateText(redact(message), MAX_TEXT_CHARS)).rest;
+    const { rest: text, lead } = stripLogHeader(truncateText(redact(message), MAX_TEXT_CHARS));
     if (text.trim() === '') read = null;
     else if (isStackTrace(text)) {
       const stackType = exceptionTypeFromStack(text);
       read = stackType === undefined ? { text, kind: 'stack' } : { text, kind: 'stack', stackType };
     } else read = { text, kind: 'text' };
+    if (read !== null && lead !== undefined) read.lead = lead;
     messages.set(message, read);
   }
   return read;

@@ -66,6 +66,11 @@ export interface Entry {
    * cut before its exception line (see the reassembler). It may join the cluster whose records hold it.
    */
   piece?: true;
+  /**
+   * Whole lines the message was printed under and that were set aside as a header (Node's throw site
+   * above an uncaught error): not what happened, but lines a piece of the record may hold.
+   */
+  lead?: string;
 }
 
 /** Where a severity Cloud Logging did not have came from: the payload's `level` field, or the text. */

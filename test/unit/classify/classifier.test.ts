@@ -126,3 +126,18 @@ describe('a trace whose messages differ in length still meets its exception line
     expect(ids.size).toBe(1);
   });
 });
+
+describe('pieces of a record find it through the lines set aside before its message', () => {
+  const lead = 'node:internal/process/promises:289\n            triggerUncaughtException(err, true /* fromPromise */);\n            ^';
+  const error = 'AxiosError: Request failed with status code 503\n    at settle (/app/src/pricing.js:19:12)';
+
+  it('a throw site cut from its error joins the error\'s cluster', () => {
+    const c = createClassifier();
+    const whole = c.add(entry(error, { kind: 'stack', lead }));
+    c.add(entry(error.replace('503', '502'), { kind: 'stack', lead }));
+    const site = c.add(entry('node:internal/process/promises:289', { piece: true }));
+    const code = c.add(entry('            triggerUncaughtException(err, true /* fromPromise */);\n            ^', { piece: true }));
+    expect(c.resolve(site).id).toBe(c.resolve(whole).id);
+    expect(c.resolve(code).id).toBe(c.resolve(whole).id);
+  });
+});

@@ -103,7 +103,7 @@ describe('stripLogHeader', () => {
 
   it("sets aside Node's throw site printed above an uncaught error", () => {
     const error = 'Error: connect ECONNREFUSED 127.0.0.1:6379\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1247:16)';
-    expect(stripLogHeader(`node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n\n${error}`)).toEqual({ rest: error });
+    expect(stripLogHeader(`node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n\n${error}`)).toEqual({ rest: error, lead: "node:events:491\n      throw er; // Unhandled 'error' event\n      ^" });
     expect(stripLogHeader(`node:internal/process/promises:289\n            triggerUncaughtException(err, true /* fromPromise */);\n            ^\n\n${error}`).rest).toBe(error);
     expect(stripLogHeader(`/app/server.js:12\n  throw new Error('boom');\n  ^\n${error}`).rest).toBe(error);
     // Without the caret line it is not a throw site: a message that starts with a file and line stays.

@@ -340,3 +340,26 @@ describe('normalizeEntry: skips', () => {
     expect(normalizeEntry(raw as RawEntry)).toEqual({ skip });
   });
 });
+
+describe('normalizeEntry: lines set aside before the message', () => {
+  const crash = [
+    'node:internal/process/promises:289',
+    '            triggerUncaughtException(err, true /* fromPromise */);',
+    '            ^',
+    '',
+    'AxiosError: Request failed with status code 503',
+    '    at settle (/app/node_modules/axios/lib/core/settle.js:19:12)',
+  ].join('\n');
+
+  it('keeps Node\'s throw site as the entry\'s lead, apart from its text', () => {
+    const entry = normalizeEntry({ timestamp: '2025-09-11T10:00:00Z', textPayload: crash }) as Entry;
+    expect(entry.text.startsWith('AxiosError: Request failed')).toBe(true);
+    expect(entry.lead).toBe(crash.split('\n').slice(0, 3).join('\n'));
+  });
+
+  it('has no lead when nothing was set aside, or only a one-line header', () => {
+    for (const textPayload of ['AxiosError: Request failed with status code 503', '2025-09-11 10:00:00,123 - app - ERROR - boom']) {
+      expect((normalizeEntry({ timestamp: '2025-09-11T10:00:00Z', textPayload }) as Entry).lead).toBeUndefined();
+    }
+  });
+});
