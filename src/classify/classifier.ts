@@ -49,8 +49,9 @@ interface Node {
   /** For request nodes: method, route template and status, generalised against the others at the end. */
   route?: RouteKey;
   /**
-   * For stack nodes whose messages differ in length (the template then keeps only their first word):
-   * the first few distinct messages, so text logged without the trace can still meet it by its words.
+   * For stack nodes whose messages differ (the template then holds wildcards, or only their first
+   * word): a few distinct messages, so text logged without the trace, or the same trace cut short,
+   * can still meet it by its words.
    */
   variants?: string[];
 }
@@ -238,7 +239,20 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
         keepVariant(node, tokens.join(' '));
       }
       node.tokens = [mine[0] ?? WILDCARD, WILDCARD];
-    } else for (let i = 0; i < mine.length; i++) if (mine[i] !== tokens[i]) mine[i] = WILDCARD;
+    } else {
+      const before = node.kind === 'stack' && node.variants === undefined ? mine.join(' ') : null;
+      let differs = false;
+      for (let i = 0; i < mine.length; i++) {
+        if (mine[i] !== tokens[i]) {
+          mine[i] = WILDCARD;
+          differs = true;
+        }
+      }
+      if (differs && node.kind === 'stack') {
+        if (before !== null) keepVariant(node, before);
+        keepVariant(node, tokens.join(' '));
+      }
+    }
     return index;
   }
 

@@ -116,34 +116,35 @@ function distinctive(words: readonly string[], problem: boolean): boolean {
  * that share one of its frames (so the result does not depend on order). `framed`: the groups with own frames.
  */
 function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, string[]>): Map<string, string> {
+  // Each trace under its template's core and its messages' (CoreGroup.variants).
   const byCore = new Map<string, CoreGroup[]>();
   for (const g of framed) {
-    const words = cores.get(g.id) ?? [];
-    if (!distinctive(words, g.problem)) continue;
-    const key = coreKey(g.payloadType, words);
-    byCore.set(key, [...(byCore.get(key) ?? []), g]);
+    const keys = new Set<string>();
+    for (const words of [cores.get(g.id) ?? [], ...(g.variants ?? []).map(coreWords)]) {
+      if (distinctive(words, g.problem)) keys.add(coreKey(g.payloadType, words));
+    }
+    for (const key of keys) byCore.set(key, [...(byCore.get(key) ?? []), g]);
   }
-  const out = new Map<string, string>();
+  // Union by shared frame within a core, then every member points at its component's smallest id.
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    let at = id;
+    while (root.has(at) && root.get(at) !== at) at = root.get(at) as string;
+    return at;
+  };
   for (const same of byCore.values()) {
     if (same.length < 2) continue;
-    same.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    // Union by shared frame, then every member points at its component's smallest id.
-    const root = new Map(same.map((g) => [g.id, g.id]));
-    const find = (id: string): string => {
-      let at = id;
-      while (root.get(at) !== at) at = root.get(at) as string;
-      return at;
-    };
     for (let i = 0; i < same.length; i++) {
       for (let j = i + 1; j < same.length; j++) {
         const [a, b] = [same[i] as CoreGroup, same[j] as CoreGroup];
-        if (!(a.frames as readonly string[]).some((f) => (b.frames as readonly string[]).includes(f))) continue;
+        if (a.id === b.id || !(a.frames as readonly string[]).some((f) => (b.frames as readonly string[]).includes(f))) continue;
         const [ra, rb] = [find(a.id), find(b.id)];
         if (ra !== rb) root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
       }
     }
-    for (const { id } of same) if (find(id) !== id) out.set(id, find(id));
   }
+  const out = new Map<string, string>();
+  for (const id of root.keys()) if (find(id) !== id) out.set(id, find(id));
   return out;
 }
 
@@ -218,8 +219,8 @@ export interface CoreGroup {
    */
   reportedAs?: string;
   /**
-   * For a trace whose messages differ in length (its template then names only the type): a few of
-   * them. Each is a core of the group's as its template is.
+   * For a trace whose messages differ (its template then holds wildcards, or names only the type):
+   * a few of them. Each is a core of the group's as its template is.
    */
   variants?: readonly string[];
 }

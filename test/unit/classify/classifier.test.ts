@@ -141,3 +141,20 @@ describe('pieces of a record find it through the lines set aside before its mess
     expect(c.resolve(code).id).toBe(c.resolve(whole).id);
   });
 });
+
+describe('a trace cut short meets the whole trace through one of its messages', () => {
+  const trace = (value: string, frames: number) => [
+    `TypeError: Cannot read properties of ${value} (reading 'price')`,
+    '    at /app/dist/cart/total.js:17:47',
+    '    at Array.reduce (<anonymous>)',
+    '    at cartTotal (/app/dist/cart/total.js:17:16)',
+    '    at /app/dist/routes/cart.js:31:22',
+  ].slice(0, 1 + frames).join('\n');
+
+  it.each([['oldest first', false], ['newest first', true]])('one cluster (%s)', (_name, reversed) => {
+    const c = createClassifier();
+    const entries = [trace('undefined', 4), trace('null', 4), trace('undefined', 1)].map((text) => entry(text, { kind: 'stack' }));
+    const handles = (reversed ? [...entries].reverse() : entries).map((e) => c.add(e));
+    expect(new Set(handles.map((h) => c.resolve(h).id)).size).toBe(1);
+  });
+});
