@@ -31,7 +31,9 @@
 // BENCH_PROBLEM_SCALE=5: at 100k, sweep 6.1 -> 4.0 s CPU from JSONL, normalize and redact 2.1 -> 1.1 s,
 // classify 2.8 -> 2.1 s; at 1M, 40.2 -> 29.2 to 32.8 s (3.9x -> 2.4x to 3.6x the reader) from JSONL and
 // 45.7 -> 28.5 to 34.4 s (4.4x -> 2.9x to 3.2x) from the JSON array; peak RSS 181 / 224 -> 272 to 281 MB
-// (live heap 31 -> 36 MB). Still short of the goal: classify and normalize are most of the time.
+// (live heap 31 -> 36 MB), then 174 / 177 MB (160 / 157 MB at 100k) once the command line let the old
+// generation grow by half the live heap at each full collection instead of up to four times.
+// Still short of the goal in time: classify and normalize are most of it.
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
