@@ -290,12 +290,17 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   for (const [id, words] of cores) {
     const g = byId.get(id) as CoreGroup;
     if (hasOwnFrames(g)) continue;
+    // A trace does not go by the line it was logged under (its context, not its error): that line
+    // logged alone comes to a trace, never a trace to it.
+    const reportKey = g.reportedAs === undefined ? null : coreKey(g.payloadType, coreWords(g.reportedAs));
     let best: { id: string; length: number } | null = null;
     for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const run = words.slice(start, start + length);
         if (!distinctive(run, true)) continue;
-        const owner = byCore.get(coreKey(g.payloadType, run));
+        const key = coreKey(g.payloadType, run);
+        if (key === reportKey) continue;
+        const owner = byCore.get(key);
         if (owner === undefined || owner === id || !sameLibraryPath(g.libraryFrames, byId.get(owner)?.libraryFrames)) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
       }

@@ -266,3 +266,15 @@ describe('mergeByCore: a message that holds the start of another', () => {
     expect(joined([g('c3', third), g('c1', PRISMA_NEW), g('c2', PRISMA_OLD)])).toEqual([['c1', 'c2', 'c3']]);
   });
 });
+
+describe('a trace does not go by the line it was logged under', () => {
+  const line = 'An unhandled exception has occurred while executing the request.';
+  const whole = g('c2', 'System.InvalidOperationException: Sequence contains no elements', { frames: ['Inventory.Api.StockService.Reserve'], reportedAs: line });
+  const cut = g('c5', `${line} System.InvalidOperationException: Sequence contains no elements`, { libraryFrames: ['System.Linq.ThrowHelper.ThrowNoElementsException'], reportedAs: line });
+  const alone = g('c1', line);
+
+  it('a trace cut before its own frames joins the whole trace, not the report line logged alone', () => {
+    expect(mergeByCore([whole, cut, alone]).get('c5')).toBe('c2');
+    expect(mergeByCore([alone, cut, whole]).get('c5')).toBe('c2');
+  });
+});
