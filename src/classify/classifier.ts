@@ -88,7 +88,6 @@ type Placement =
   | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'>; reportedAs?: string; piece?: true }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
-/** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
 /** The messages a group's traces were seen with, when they differ (Node.variants). */
 function variantsOf(members: readonly Member[]): { variants?: string[] } {
   const all = new Set<string>();
@@ -96,6 +95,7 @@ function variantsOf(members: readonly Member[]): { variants?: string[] } {
   return all.size === 0 ? {} : { variants: [...all].sort().slice(0, MAX_VARIANTS) };
 }
 
+/** The application's own frames of a stack group (a stack node's frames are its own when it has any). */
 function ownFramesOf(members: readonly Member[]): { frames?: string[] } {
   const stack = members.find((m) => m.kind === 'stack' && m.ownFrames === true && (m.frames?.length ?? 0) > 0);
   return stack ? { frames: stack.frames as string[] } : {};
@@ -138,20 +138,29 @@ function firstService(members: readonly Member[]): string {
   return first ?? '';
 }
 
-function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
-  const services = new Set<string>();
-  const lines = new Set<string>();
-  const cutLines = new Set<string>();
+/** Every entry of the group is a piece of a record (Entry.piece). */
+function allPieces(members: readonly Member[]): boolean {
   let count = 0;
   let pieces = 0;
   for (const { stats } of members) {
     count += stats.count;
     pieces += stats.pieces;
+  }
+  return count > 0 && pieces === count;
+}
+
+function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
+  const services = new Set<string>();
+  const lines = new Set<string>();
+  const cutLines = new Set<string>();
+  let count = 0;
+  for (const { stats } of members) {
+    count += stats.count;
     for (const s of stats.services) services.add(s);
     for (const l of stats.lines) lines.add(l);
     for (const l of stats.cutLines) cutLines.add(l);
   }
-  return { id, piece: count > 0 && pieces === count, count, services, lines, cutLines };
+  return { id, piece: allPieces(members), count, services, lines, cutLines };
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
@@ -233,26 +242,17 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     }
     const node = nodes[index] as Node;
     const mine = node.tokens;
-    if (mine.length !== tokens.length) {
-      if (node.kind === 'stack') {
-        if (node.variants === undefined) keepVariant(node, mine.join(' '));
-        keepVariant(node, tokens.join(' '));
-      }
-      node.tokens = [mine[0] ?? WILDCARD, WILDCARD];
-    } else {
-      const before = node.kind === 'stack' && node.variants === undefined ? mine.join(' ') : null;
-      let differs = false;
-      for (let i = 0; i < mine.length; i++) {
-        if (mine[i] !== tokens[i]) {
-          mine[i] = WILDCARD;
-          differs = true;
-        }
-      }
-      if (differs && node.kind === 'stack') {
-        if (before !== null) keepVariant(node, before);
-        keepVariant(node, tokens.join(' '));
-      }
+    const sameLength = mine.length === tokens.length;
+    let at = 0;
+    if (sameLength) while (at < mine.length && mine[at] === tokens[at]) at++;
+    if (sameLength && at === mine.length) return index;
+    if (node.kind === 'stack') {
+      // Before the template takes wildcards, the message it held is one of the variants too.
+      if (node.variants === undefined) keepVariant(node, mine.join(' '));
+      keepVariant(node, tokens.join(' '));
     }
+    if (!sameLength) node.tokens = [mine[0] ?? WILDCARD, WILDCARD];
+    else for (let i = at; i < mine.length; i++) if (mine[i] !== tokens[i]) mine[i] = WILDCARD;
     return index;
   }
 
@@ -335,7 +335,6 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       for (const [id, into] of moved) if (into === from) moved.set(id, to);
       moved.set(from, to);
     };
-    const isPiece = (members: readonly Member[]): boolean => pieceGroupOf('', members).piece;
     // Core merging stays within a service (a group's first by name): the same words in two services'
     // logs (`too many clients already` from a Ruby and a Python service) are two teams' problems.
     const byService = (entries: Array<[string, Member[]]>): Array<Array<[string, Member[]]>> => {
@@ -351,21 +350,21 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     // Whole records first: pieces cut from different records share a head (`Exception in ASGI
     // application`, `Traceback …`, a framework's frames) and would be merged into one group whose
     // lines no record holds, so none of them could find its record.
-    for (const part of byService([...groups].filter(([, m]) => !isPiece(m)))) {
+    for (const part of byService([...groups].filter(([, m]) => !allPieces(m)))) {
       for (const [from, to] of mergeByCore(part.map(coreGroupOf))) move(from, to);
     }
     // Then pieces of records go with the group whose records hold them.
     for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) move(from, to);
     // A piece no record holds may still share a whole group's core (a head logged alone); pieces
     // never draw one another.
-    if ([...groups.values()].some(isPiece)) {
+    if ([...groups.values()].some(allPieces)) {
       for (const part of byService([...groups])) {
-        const left = part.filter(([, m]) => isPiece(m)).map(([id]) => id);
+        const left = part.filter(([, m]) => allPieces(m)).map(([id]) => id);
         if (left.length === 0) continue;
         const late = mergeByCore(part.map(coreGroupOf));
         for (const from of left) {
           const to = late.get(from);
-          if (to !== undefined && groups.has(to) && !isPiece(groups.get(to) as Member[])) move(from, to);
+          if (to !== undefined && groups.has(to) && !allPieces(groups.get(to) as Member[])) move(from, to);
         }
       }
     }

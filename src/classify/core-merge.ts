@@ -261,13 +261,13 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
+    const framed = hasOwnFrames(g);
     for (const template of [g.template, ...(g.variants ?? [])]) {
       const own = template === g.template ? words : coreWords(template);
       if (!distinctive(own, g.problem) || !(g.problem || errorLike(template))) continue;
       const key = coreKey(g.payloadType, own);
       // Groups with one core: a trace through the application's own frames stands for it (it cannot
       // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
-      const framed = hasOwnFrames(g);
       if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
         byCore.set(key, g.id);
         if (framed) framedOwner.add(key);

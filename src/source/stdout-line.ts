@@ -3,6 +3,7 @@
 // microseconds apart, so milliseconds would tie them).
 import { entryRevision, entryService, parseTimestamp, stripLogHeader } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
+import { NET_RECORD } from './trace-lines.js';
 
 /**
  * Cloud Run stdout/stderr: the instance and the stream. Without an instance id (an export that
@@ -35,13 +36,11 @@ export function joinableText(raw: RawEntry): string | null {
 // Level words of routine records, as headers write them (glog's I, Ruby Logger's I/D, .NET's info/dbug/trce).
 const ROUTINE_LEVEL = /^(?:info|information|debug|dbug|trace|trce|fine|finer|finest|i|d)$/i;
 
-const NET_ROUTINE_RECORD = /^(?:trce|dbug|info): \S/;
-
 /** The line opens with a log header whose level is routine (INFO or below). */
 export function routineHeader(line: string): boolean {
   // .NET's category line (`info: Microsoft.Hosting.Lifetime[0]`) is all header, its message on the
   // next line: its first word is its level.
-  if (NET_ROUTINE_RECORD.test(line)) return true;
+  if (NET_RECORD.test(line)) return ROUTINE_LEVEL.test(line.slice(0, line.indexOf(':')));
   const { level } = stripLogHeader(line);
   return level !== undefined && ROUTINE_LEVEL.test(level.trim());
 }
