@@ -39,7 +39,7 @@ function majority<T>(m: Map<T, number>): [T, number] | undefined {
   return best;
 }
 
-interface Measures {
+export interface Measures {
   entries: number;
   notice: number;
   problems: number;
@@ -66,7 +66,7 @@ interface Measures {
   byService: Map<string, string>;
 }
 
-async function measure(path: string, truth: readonly Truth[], now: string): Promise<Measures> {
+export async function measure(path: string, truth: readonly Truth[], now: string): Promise<Measures> {
   const rows = await classify(path);
   if (rows.length !== truth.length) throw new Error(`classify gave ${rows.length} rows for ${truth.length} entries`);
   const idx = truth.map((t, i) => (AT_LEAST_NOTICE.has(t.severity) ? i : -1)).filter((i) => i >= 0);
@@ -200,6 +200,12 @@ async function main(): Promise<void> {
     results.push([e.name, await measure(path, e.truth, now)]);
   }
 
+  printResults(results, day.services, verbose);
+  console.log(`\nexports and truth in ${dir}`);
+}
+
+/** The figures of each export side by side, then per export what went wrong. */
+export function printResults(results: ReadonlyArray<[string, Measures]>, services: readonly string[], verbose: boolean): void {
   const col = (s: string | number): string => String(s).padStart(18);
   const line = (label: string, f: (m: Measures) => string | number): void => console.log(`${label.padEnd(44)}${results.map(([, m]) => col(f(m))).join('')}`);
   console.log(`\n${''.padEnd(44)}${results.map(([n]) => col(n)).join('')}`);
@@ -219,7 +225,7 @@ async function main(): Promise<void> {
   line('sweep clusters not seen by classify', (m) => m.unmapped);
   line('cluster severity = text severity', (m) => (m.sevKnown === 0 ? 'n/a' : `${m.sevAgree}/${m.sevKnown}`));
   console.log('classify GA >= NOTICE by service (clusters/problems):');
-  for (const svc of day.services) line(`  ${svc}`, (m) => m.byService.get(svc) ?? '-');
+  for (const svc of services) line(`  ${svc}`, (m) => m.byService.get(svc) ?? '-');
 
   for (const [name, m] of results) {
     console.log(`\n--- ${name}`);
@@ -232,7 +238,7 @@ async function main(): Promise<void> {
     const detail = [...m.split, ...m.merged];
     if (detail.length) console.log(verbose ? detail.join('\n') : `${detail.slice(0, 40).join('\n')}${detail.length > 40 ? `\n... ${detail.length - 40} more lines (--verbose)` : ''}`);
   }
-  console.log(`\nexports and truth in ${dir}`);
 }
 
-await main();
+// Run only as a script: the stranger bench imports the measures from here.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
