@@ -44,6 +44,17 @@ const GO_LOOKUP_SERVER = /\b(lookup [^\s:]{1,255}) on (?:<IP>|\[?[0-9a-fA-F.:]{2
 const SMTP_REPLY = /\b([45]\d\d)([ -])([245])\.([0-7])\.(\d{1,3})\b[^\n]*$/;
 const SMTP_SUBJECT = ['other', 'addressing', 'mailbox', 'mail system', 'routing', 'protocol', 'content', 'policy'];
 
+// A database error raised for a query carries the statement it was raised for: Laravel's
+// QueryException appends ` (SQL: …)` (` (Connection: mysql, SQL: …)` since Laravel 10), often cut
+// short by a tracker's title. Which statement was running is context: a refused connection or a
+// rejected password fails whatever the query.
+const QUERY_SUFFIX = /[ \t]\((?:Connection: [\w.-]{1,64}, )?SQL: [^\n]{0,4000}$/gm;
+
+// PDO opens a database error with its SQLSTATE (`SQLSTATE[HY000] [2002] Connection refused`). Glued
+// to its bracket the marker masks away with the code (`SQLSTATE[<ID>]`); set apart it stays a word,
+// and says a database driver raised the error: its `Connection refused` is not any connection refused.
+const SQLSTATE = /\bSQLSTATE\[/g;
+
 function smtpReply(line: string): string {
   const m = SMTP_REPLY.exec(line);
   if (m === null) return line;
@@ -52,7 +63,8 @@ function smtpReply(line: string): string {
 
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '');
+  // A wrapper's name may take the first line, the database error the next (Laravel's error page).
+  let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '').replace(QUERY_SUFFIX, '').replace(SQLSTATE, 'SQLSTATE [');
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);

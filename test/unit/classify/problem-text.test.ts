@@ -49,6 +49,33 @@ describe('problemText', () => {
     expect(problemText(text)).toBe(expected);
   });
 
+  it.each([
+    ['the statement of a Laravel query error', 'SQLSTATE[HY000] [2002] Connection refused (SQL: select * from `ips` where `ips`.`id` = 127.0.0.1 limit 1)', 'SQLSTATE [HY000] [2002] Connection refused'],
+    ["Laravel 10's connection and statement", "SQLSTATE[HY000] [1045] Access denied for user 'root'@'localhost' (using password: YES) (Connection: mysql, SQL: select table_name as `name`, (data_length + index_length) as `size` from information_schema.tables where table_schema = 'final')", "SQLSTATE [HY000] [1045] Access denied for user 'root'@'localhost' (using password: YES)"],
+    ['a statement a tracker cut short', "SQLSTATE[HY000] [1045] Access denied for user 'list_db'@'localhost' (using password: NO) (SQL: select * from `users` where `email` =", "SQLSTATE [HY000] [1045] Access denied for user 'list_db'@'localhost' (using password: NO)"],
+    ['the statement on the line under the wrapper', "Illuminate\\Database\\QueryException\nSQLSTATE[28000] [1045] Access denied for user 'root'@'localhost' (using password: NO) (SQL: select * from `users` limit 1)", "Illuminate\\Database\\QueryException: SQLSTATE [28000] [1045] Access denied for user 'root'@'localhost' (using password: NO)"],
+    ['the statement after a wrapped PDO error', 'Illuminate\\Database\\QueryException: SQLSTATE[42S02]: Base table or view not found: 1146 Table \'app.jobs\' doesn\'t exist (SQL: select * from `jobs` limit 1)', "Illuminate\\Database\\QueryException: SQLSTATE [42S02]: Base table or view not found: 1146 Table 'app.jobs' doesn't exist"],
+  ])('sets aside %s', (_why, text, expected) => {
+    expect(problemText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['PDO connection errors', 'PDOException: SQLSTATE[HY000] [2002] Connection refused', 'PDOException: SQLSTATE [HY000] [2002] Connection refused'],
+    ['a query error', 'SQLSTATE[HY000]: General error: 2006 MySQL server has gone away', 'SQLSTATE [HY000]: General error: 2006 MySQL server has gone away'],
+    ['a marker already apart', 'SQLSTATE [08006] [7] could not connect to server', 'SQLSTATE [08006] [7] could not connect to server'],
+    ['a word that only ends like it', 'MYSQLSTATE[1] ok', 'MYSQLSTATE[1] ok'],
+  ])('sets the SQLSTATE marker apart from its code in %s', (_why, text, expected) => {
+    expect(problemText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['parentheses that name no statement', 'Connection refused (os error 111)'],
+    ['a statement the message is about', 'syntax error at or near "SELEC" in statement SQL: SELEC 1'],
+    ['SQL: without the parenthesis', 'query failed (timeout) SQL: select 1'],
+  ])('keeps %s', (_why, text) => {
+    expect(problemText(text)).toBe(text);
+  });
+
   it("reads a resolver's failure in one wording, whatever libc printed it", () => {
     const glibc = 'could not translate host name "db" to address: Name or service not known';
     for (const wording of ['Temporary failure in name resolution', 'Name does not resolve', 'nodename nor servname provided, or not known', 'No address associated with hostname']) {
