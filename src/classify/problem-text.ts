@@ -70,7 +70,7 @@ export function problemText(text: string): string {
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   first = smtpReply(withoutTrailingContext(first));
-  first = errorValue(trailingFields(withoutInlineFrames(first)));
+  first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
   // wrapped error, as `msg err="…"` and `msg: err` print it.
   if (rest !== '' && rest.indexOf('\n', 1) < 0 && /^\n\S[^\n]*: \S/.test(rest) && /[A-Za-z0-9]$/.test(first)) {
@@ -167,6 +167,38 @@ function withoutInlineFrames(line: string): string {
   const m = INLINE_FRAME.exec(line);
   if (!m || !/[A-Za-z]{2}/.test(line.slice(0, m.index))) return line;
   return line.slice(0, m.index).replace(/[ \t]+$/, '');
+}
+
+// A client's diagnostics after its message, as a list of `key: value` pairs (StackExchange.Redis:
+// `Timeout performing GET k, inst: 0, qu: 4, qs: 1, …, IOCP: (Busy=3,Free=997,…), v: 2.0.601`):
+// counters and settings of the moment, whose keys also change between versions. Three pairs or more
+// that run to the end of the line are context; the message before them stays.
+const DIAGNOSTIC_PAIR = /^[A-Za-z][\w.-]{0,24}: \S/;
+const MIN_DIAGNOSTIC_PAIRS = 3;
+const MAX_DIAGNOSTIC_CHARS = 4096;
+
+function withoutDiagnostics(line: string): string {
+  if (line.length > MAX_DIAGNOSTIC_CHARS || !line.includes(': ')) return line;
+  // Where each `, ` outside brackets starts a part.
+  const starts: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ',' && depth === 0 && line[i + 1] === ' ') starts.push(i);
+  }
+  // The first part after which every part, to the end, is a pair.
+  let run = 0;
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const at = starts[k] as number;
+    if (!DIAGNOSTIC_PAIR.test(line.slice(at + 2, at + 30))) break;
+    run++;
+  }
+  if (run < MIN_DIAGNOSTIC_PAIRS) return line;
+  const head = line.slice(0, starts[starts.length - run] as number);
+  // A head that is itself one pair (`active: 10, idle: 0, …`) is no message: the line is all context.
+  return /[A-Za-z]{2}/.test(head) && !/^[A-Za-z][\w.-]{0,24}: \S+$/.test(head) ? head : line;
 }
 
 const MAX_FIELDS_CHARS = 2048;

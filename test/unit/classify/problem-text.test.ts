@@ -76,6 +76,24 @@ describe('problemText', () => {
     expect(problemText(text)).toBe(text);
   });
 
+  it.each([
+    ['StackExchange.Redis 1.x', 'System.TimeoutException: Timeout performing GET DownstreamBasicSettings_Order__0:XXX:0:en-US, inst: 0, mgr: Inactive, err: never, queue: 5, qu: 4, qs: 1, qc: 0, wr: 1, wq: 1, in: 0, ar: 0, IOCP: (Busy=3,Free=997,Min=150,Max=1000), WORKER: (Busy=2,Free=32765,Min=150,Max=32767), clientName: XXXXX', 'System.TimeoutException: Timeout performing GET DownstreamBasicSettings_Order__0:XXX:0:en-US'],
+    ['StackExchange.Redis 2.x, with its advice', 'StackExchange.Redis.RedisTimeoutException: Timeout performing GET (5000ms), next: GET Identity:Session:1j8fP7Ai2E, inst: 3, qu: 0, qs: 10, aw: False, rs: ReadAsync, v: 2.0.601.3402 (Please take a look at this article for some common client-side issues that can cause timeouts: https://stackexchange.github.io/StackExchange.Redis/Timeouts)', 'StackExchange.Redis.RedisTimeoutException: Timeout performing GET (5000ms)'],
+    ['exactly three pairs', 'pool exhausted, active: 10, idle: 0, waiting: 7', 'pool exhausted'],
+  ])('sets aside the diagnostics list of %s', (_why, text, expected) => {
+    expect(problemText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['two pairs', 'pool exhausted, active: 10, idle: 0'],
+    ['pairs that do not run to the end', 'retry 3, host: db, port: 5432, user: app, then gave up'],
+    ['a text that is only pairs', 'active: 10, idle: 0, waiting: 7'],
+    ['commas inside brackets', 'bad request (field: a, reason: b, hint: c)'],
+    ['a sentence with a colon', 'Error: connect ECONNREFUSED 127.0.0.1:5432, retrying'],
+  ])('keeps %s', (_why, text) => {
+    expect(problemText(text)).toBe(text);
+  });
+
   it("reads a resolver's failure in one wording, whatever libc printed it", () => {
     const glibc = 'could not translate host name "db" to address: Name or service not known';
     for (const wording of ['Temporary failure in name resolution', 'Name does not resolve', 'nodename nor servname provided, or not known', 'No address associated with hostname']) {
