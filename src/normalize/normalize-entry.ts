@@ -5,7 +5,7 @@ import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
 import { extractMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
-import { redact } from './redact.js';
+import { redact, redactUnremembered } from './redact.js';
 import { TextMemo } from './text-memo.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
@@ -64,7 +64,7 @@ interface MessageText {
 
 // The same message comes back again and again (a failure every few seconds): what it reads as is
 // remembered, a pure function of its text.
-const messages = new TextMemo<MessageText | null>(2_000, 1_000_000);
+const messages = new TextMemo<MessageText | null>(5_000, 2_000_000);
 
 /**
  * What a message reads as: redacted, bounded, its log header set aside, and its kind; null when
@@ -75,7 +75,7 @@ const messages = new TextMemo<MessageText | null>(2_000, 1_000_000);
 function messageText(message: string): MessageText | null {
   let read = messages.get(message);
   if (read === undefined) {
-    const { rest: text, lead } = stripLogHeader(truncateText(redact(message), MAX_TEXT_CHARS));
+    const { rest: text, lead } = stripLogHeader(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
     if (text.trim() === '') read = null;
     else if (isStackTrace(text)) {
       const stackType = exceptionTypeFromStack(text);

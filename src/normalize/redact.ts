@@ -17,10 +17,21 @@ export function redact(text: string): string {
   if (text === '') return text;
   let out = memo.get(text);
   if (out === undefined) {
-    out = text.includes('\n') && !text.includes(PEM_START) ? redactLines(text) : redactAtOnce(text);
+    out = redactUnremembered(text);
     memo.set(text, out);
   }
   return out;
+}
+
+/**
+ * The same as `redact`, without looking the whole text up: for a caller that remembers its own
+ * answers by this very text (a message's reading), where a second look-up could only miss again.
+ * Its lines are still remembered.
+ */
+export function redactUnremembered(text: string): string {
+  if (typeof text !== 'string') return '';
+  if (text === '') return text;
+  return text.includes('\n') && !text.includes(PEM_START) ? redactLines(text) : redactAtOnce(text);
 }
 
 // Only the private-key rules match across a line break, and both start with this.
