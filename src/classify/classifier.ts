@@ -3,6 +3,7 @@
 // templates are worked out from the nodes' final state, so they are the same whatever the order.
 import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/types.js';
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
+import { TextMemo } from '../normalize/text-memo.js';
 import { hashId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
 import { joinPieces, type PieceGroup } from './piece-join.js';
@@ -169,6 +170,19 @@ function payloadTypeOf(members: readonly Member[]): { payloadType?: string } {
   return typed ? { payloadType: typed.exceptionType as string } : {};
 }
 
+// The same message comes back again and again: how it reads as a problem, masked, is remembered.
+const problemTokenMemo = new TextMemo<readonly string[]>(5_000, 2_000_000);
+
+/** maskTokens(problemText(text)), a fresh array the caller may keep. */
+function problemTokens(text: string): string[] {
+  let tokens = problemTokenMemo.get(text);
+  if (tokens === undefined) {
+    tokens = maskTokens(problemText(text));
+    problemTokenMemo.set(text, tokens);
+  }
+  return tokens.slice();
+}
+
 /**
  * `takesPiece(id)`: whether a piece may have a node of its own under that id. Past MAX_PIECE_NODES
  * (a service that prints indented lines of its own, each different), pieces are mined as text is,
@@ -183,7 +197,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
     const id = hashId(['piece', entry.service, ...recordLineKeys(entry.text)]);
     const kind = entry.kind;
     if (takesPiece(id)) {
-      return { kind: 'node', id, tokens: maskTokens(problemText(entry.text)), create: () => ({ kind, stats: emptyStats() }), piece: true };
+      return { kind: 'node', id, tokens: problemTokens(entry.text), create: () => ({ kind, stats: emptyStats() }), piece: true };
     }
   }
   if (entry.kind === 'request' && entry.request) {
@@ -208,7 +222,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
   // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
   // apart; on a problem, or a line whose severity nobody set, it is context that comes and goes.
   const routine = entry.severity !== 'DEFAULT' && SEVERITIES.indexOf(entry.severity) < NOTICE;
-  return { kind: 'text', tokens: maskTokens(routine ? entry.text : problemText(entry.text)), errorType };
+  return { kind: 'text', tokens: routine ? maskTokens(entry.text) : problemTokens(entry.text), errorType };
 }
 
 /** Most distinct messages a stack node keeps (see Node.variants). */
