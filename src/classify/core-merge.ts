@@ -335,6 +335,12 @@ function innermostCore(template: string): string[] {
   return at < 0 ? [] : headCore(template.slice(at + marker.length));
 }
 
+/** Words a newer wording may add inside an older message (`could not be opened [in append mode]: …`). */
+export const MAX_INSERTED_WORDS = 3;
+/** Words the two wordings share on each side of the added words, and in all. */
+const MIN_SIDE_WORDS = 3;
+export const MIN_INSERTION_SHARED_WORDS = 8;
+
 /** Words in a row two problems' messages must share to be one message whose ends drift. */
 export const SHARED_RUN_WORDS = 10;
 /** Words in a row at one message's end and another's start that make them one message cut at both ends. */
@@ -431,6 +437,31 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     innermost.set(key, [...(innermost.get(key) ?? []), g.id]);
   }
   for (const ids of innermost.values()) for (const id of ids.slice(1)) union(ids[0] as string, id);
+  // A library that adds a few words inside its message between versions (Monolog's `The stream or file
+  // "…" could not be opened: failed to open stream: Permission denied`, later `… could not be opened in
+  // append mode: …`): the same message, whole on both sides of the added words. Only a whole message
+  // (shorter than its indexed core) with MIN_SIDE_WORDS words on each side and
+  // MIN_INSERTION_SHARED_WORDS in all; a word swapped for another (`status = UNAVAILABLE` /
+  // `status = DEADLINE_EXCEEDED`) is never an insertion.
+  const wholes = new Map<string, string>();
+  const whole: Array<{ id: string; payloadType: string; words: string[] }> = [];
+  for (const g of sorted) {
+    if (!g.problem || hasOwnFrames(g)) continue;
+    const words = headCore(g.template);
+    if (words.length < MIN_INSERTION_SHARED_WORDS || words.length >= MAX_CORE_WORDS) continue;
+    const key = `${g.payloadType ?? ''}\u0001${words.join(' ')}`;
+    if (!wholes.has(key)) wholes.set(key, g.id);
+    whole.push({ id: g.id, payloadType: g.payloadType ?? '', words });
+  }
+  for (const { id, payloadType, words } of whole) {
+    for (let added = 1; added <= MAX_INSERTED_WORDS; added++) {
+      if (words.length - added < MIN_INSERTION_SHARED_WORDS) break;
+      for (let at = MIN_SIDE_WORDS; at + added + MIN_SIDE_WORDS <= words.length; at++) {
+        const owner = wholes.get(`${payloadType}\u0001${[...words.slice(0, at), ...words.slice(at + added)].join(' ')}`);
+        if (owner !== undefined && owner !== id) union(owner, id);
+      }
+    }
+  }
   for (const [id, keys] of ends) {
     for (const key of keys) {
       const owner = starts.get(key);

@@ -267,6 +267,39 @@ describe('mergeByCore: a message that holds the start of another', () => {
   });
 });
 
+describe('mergeByCore: a few words added inside a message', () => {
+  const OLD = 'UnexpectedValueException: The stream or file "<QUOTED>" could not be opened: failed to open stream: Permission denied';
+  const NEW = 'The stream or file "<QUOTED>" could not be opened in append mode: failed to open stream: Permission denied';
+
+  it('joins a message to the same message with up to three words added inside it, whatever the order', () => {
+    expect(joined([g('c1', OLD), g('c2', NEW)])).toEqual([['c1', 'c2']]);
+    expect(joined([g('c2', NEW), g('c1', OLD)])).toEqual([['c1', 'c2']]);
+    expect(joined([g('c1', 'worker could not reach the queue broker: connection reset by peer'), g('c2', 'worker could not reach the primary queue broker: connection reset by peer')])).toEqual([['c1', 'c2']]);
+    // Words added in two places: two changes, not one insertion.
+    expect(joined([g('c1', 'worker could not reach the queue broker: connection reset by peer'), g('c2', 'worker could not reach the primary queue broker in time: connection reset by peer')])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('needs the same words on both sides: a word swapped for another is no insertion', () => {
+    const unavailable = 'rpc call to the billing service failed with status = UNAVAILABLE after all retries were spent';
+    const deadline = 'rpc call to the billing service failed with status = DEADLINE_EXCEEDED after all retries were spent';
+    expect(joined([g('c1', unavailable), g('c2', deadline)])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('needs three words on each side and eight in all', () => {
+    // Two words on one side of the added words: too little to hold the insertion in place.
+    expect(joined([g('c1', 'broker could not be opened: failed to open stream'), g('c2', 'broker said it could not be opened: failed to open stream')])).toEqual([['c1'], ['c2']]);
+    // Seven shared words: too few.
+    expect(joined([g('c1', 'could not open the cache file: permission denied'), g('c2', 'could not open the shared cache file: permission denied')])).toEqual([['c1'], ['c2']]);
+    // Four words added: another message.
+    expect(joined([g('c1', OLD), g('c2', 'The stream or file "<QUOTED>" could not be opened for the nightly export job: failed to open stream: Permission denied')])).toEqual([['c1'], ['c2']]);
+  });
+
+  it('leaves traces through the application\'s own frames and routine lines where they are', () => {
+    expect(joined([g('c1', OLD), g('c2', NEW, { frames: ['app.log.write'] })])).toEqual([['c1'], ['c2']]);
+    expect(joined([g('c1', OLD, { problem: false }), g('c2', NEW)])).toEqual([['c1'], ['c2']]);
+  });
+});
+
 describe('a trace does not go by the line it was logged under', () => {
   const line = 'An unhandled exception has occurred while executing the request.';
   const whole = g('c2', 'System.InvalidOperationException: Sequence contains no elements', { frames: ['Inventory.Api.StockService.Reserve'], reportedAs: line });
