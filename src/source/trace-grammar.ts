@@ -15,13 +15,13 @@ export type TraceState =
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end' | 'go-stack-func' | 'go-stack-loc'
   | 'header' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
-  | 'net-record' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end';
+  | 'net-record' | 'net-exception' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end';
 
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-head', 'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-warning', 'node-warning-end',
-  'net-record', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
+  'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -137,8 +137,14 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
     case 'py-warning-end':
       return null;
     case 'net-record': // every line of the record is indented under its category line
+      // The message comes first, then the exception's own line (`System.X: …`), then its frames: a
+      // frame right under the category line or the message is another record's (one whose head was
+      // lost), written while this one was.
+      if (!isIndented(s) || isBlank(s) || FRAME.test(s)) return null;
+      return netExceptionLine(s) ? 'net-exception' : 'net-record';
+    case 'net-exception': // the exception's message may run over several lines before its frames
       if (FRAME.test(s)) return 'net-frames';
-      return isIndented(s) && !isBlank(s) ? 'net-record' : null;
+      return isIndented(s) && !isBlank(s) ? 'net-exception' : null;
     case 'net-frames':
       // Under the frames, only more of the exception: frames, an inner exception and its end marker,
       // lines indented deeper than the message. A line at the message's indent is another record's.
@@ -148,6 +154,12 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (tags === null ? RUBY_TAGGED_LINE.test(s) : s.startsWith(tags)) return 'rb-tagged';
       return stepTrace('header', s, null); // a line naming an error may still head frames
   }
+}
+
+/** A line of a .NET record that opens its exception: `System.X: message`, or an inner ` ---> System.Y: …`. */
+function netExceptionLine(s: string): boolean {
+  const t = s.trim();
+  return takesHeader(t) || t.startsWith('---> ');
 }
 
 /** After an uncaught exception's frames, Node prints a blank line and its version before it exits. */

@@ -46,6 +46,23 @@ const DOTNET_WARN = [
   '      Failed to determine the https port for redirect.',
 ].join('\n');
 const DOTNET_INFO = ['info: Microsoft.Hosting.Lifetime[14]', '      Now listening on: http://[::]:8080'].join('\n');
+// An exception with an inner one (its ` ---> ` line before the frames), and one whose message runs over two lines.
+const DOTNET_INNER = [
+  'fail: Orders.Api.OrderService[0]',
+  '      Order 12 could not be saved',
+  '      Microsoft.EntityFrameworkCore.DbUpdateException: An error occurred while saving the entity changes.',
+  '       ---> Npgsql.PostgresException (0x80004005): 23505: duplicate key value violates unique constraint "orders_pkey"',
+  '         at Npgsql.Internal.NpgsqlConnector.ReadMessageLong(Boolean async)',
+  '         --- End of inner exception stack trace ---',
+  '         at Orders.Api.OrderService.Save(Order order) in /src/Orders.Api/OrderService.cs:line 31',
+].join('\n');
+const DOTNET_LONG_MESSAGE = [
+  'crit: Orders.Api.Startup[0]',
+  '      Host terminated',
+  '      System.InvalidOperationException: Unable to resolve service for type IClock',
+  '      while attempting to activate OrderService.',
+  '         at Microsoft.Extensions.DependencyInjection.ActivatorUtilities.ThrowHelperUnableToResolveService(Type type)',
+].join('\n');
 
 // Rails' DebugExceptions writes the exception block in one logger call, its lines joined with the
 // request tags (`lines.join("\n#{logger.formatter.tags_text}")`).
@@ -178,6 +195,8 @@ const RECORDS: Array<[string, string, string | null]> = [
   ['.NET console, an exception', DOTNET_FAIL, null],
   ['.NET console, a warning with no exception', DOTNET_WARN, null],
   ['.NET console, a routine record', DOTNET_INFO, null],
+  ['.NET console, an exception with an inner one', DOTNET_INNER, null],
+  ['.NET console, an exception whose message runs over two lines', DOTNET_LONG_MESSAGE, null],
   ['Rails, the exception block under its request tags (tags taken off again)', RAILS_FATAL, RAILS_MESSAGE],
   ['loguru, an annotated traceback under its log line', LOGURU, null],
   ['pydantic, a validation error of several lines', PYDANTIC, null],
@@ -218,6 +237,29 @@ describe('reassemble: where a record ends', () => {
     const entries = [...split(DOTNET_WARN, 0), ...split(DOTNET_FAIL, 100)];
     expect(texts(reassembleAll(entries))).toEqual([DOTNET_WARN, DOTNET_FAIL]);
     expect(texts(reassembleAll([...entries].reverse()))).toEqual([DOTNET_FAIL, DOTNET_WARN]);
+  });
+
+  // The simple console formatter writes a record's message, then the exception's own line, then its
+  // frames: frames under a message alone are another record's, whose head was lost.
+  const FRAMES = DOTNET_FAIL.split('\n').slice(3);
+  it.each([
+    ['a routine record', DOTNET_INFO.split('\n')],
+    ['a warning', DOTNET_WARN.split('\n')],
+    ['a category line alone', [DOTNET_INFO.split('\n')[0]!]],
+  ])('.NET frames right after %s are not its own, in both orders', (_name, record) => {
+    const entries = [...record, ...FRAMES].map((t, i) => line(t, 10 * i));
+    for (const input of [entries, [...entries].reverse()]) {
+      const out = texts(reassembleAll(input));
+      expect(out).toContain(FRAMES.join('\n'));
+      expect(out).not.toContain([...record, FRAMES[0]].join('\n'));
+    }
+  });
+
+  it('.NET frames after a record written in one entry are not its own', () => {
+    const entries = [line(DOTNET_INFO, 0), ...FRAMES.map((t, i) => line(t, 10 + 10 * i))];
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([DOTNET_INFO, FRAMES.join('\n')].sort());
+    }
   });
 
   it('a Rails line under other request tags is not part of the block', () => {
