@@ -238,10 +238,10 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     if (state === null) {
       // Lines of one write whose head was lost (cut off by the read window, or never written) stay
       // together: one piece, which the classifier can place by its lines, rather than one per line.
-      const end = headlessRun(items, i, options.interleaveUs ?? 0);
-      if (end > i + 1) {
-        segments.push({ start: i, end, state: null });
-        i = end;
+      const run = headlessRun(items, i, options);
+      if (run.end > i + 1 || run.waiting) {
+        segments.push({ start: i, end: run.end, state: null, ...(run.waiting ? { open: true } : {}), ...(run.skip.length > 0 ? { skip: run.skip } : {}) });
+        i = run.end;
         continue;
       }
     }
@@ -299,23 +299,109 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
   return segments;
 }
 
+/** A run of lines whose head was lost: [start, end), less the lines of other writers inside it. */
+interface Run {
+  end: number;
+  skip: number[];
+  /** The last lines may be other writers' inside the run: it may go on after them. */
+  waiting: boolean;
+}
+
 /**
- * End of the run of lines from `i` that only continue a record (isPieceLine), none of which opens a
- * trace, each within `interleaveUs` of the one before (one write), with the same leading request tag.
+ * The run of lines from `i` that only continue a record (isPieceLine), none of which opens a trace,
+ * each within `interleaveUs` of the one before (one write), with the same leading request tag. Up to
+ * MAX_OTHERS lines of other writers in a row may sit inside it (see otherWriterLines); the run goes
+ * on across them when a line of its own follows.
  */
-function headlessRun(items: readonly TraceLine[], i: number, interleaveUs: number): number {
+function headlessRun(items: readonly TraceLine[], i: number, options: SegmentOptions): Run {
+  const interleaveUs = options.interleaveUs ?? 0;
   const first = firstLine(items[i]!.text);
-  if (interleaveUs <= 0 || !isPieceLine(first)) return i + 1;
-  const tag = RUBY_TAGGED_LINE.test(first) ? first.slice(0, first.indexOf(']') + 1) : null;
+  const skip: number[] = [];
+  if (interleaveUs <= 0 || !isPieceLine(first)) return { end: i + 1, skip, waiting: false };
+  const run = new RunShape(first);
   let j = i + 1;
-  for (; j < items.length; j++) {
-    const item = items[j]!;
-    const line = firstLine(item.text);
-    const before = items[j - 1]!;
-    if (!isPieceLine(line) || (tag !== null && !line.startsWith(tag)) || openItem(item, tagsOf(line)) !== null) break;
-    if (item.time === undefined || before.time === undefined || Math.abs(item.time - before.time) > interleaveUs) break;
+  while (j < items.length) {
+    if (run.takes(items[j - 1]!, items[j]!, interleaveUs)) {
+      run.add(firstLine(items[j]!.text));
+      j++;
+      continue;
+    }
+    const k = otherWriterLines(items, j, run, options);
+    if (k === items.length) return { end: j, skip, waiting: true };
+    if (k === j || !run.takes(items[k - 1]!, items[k]!, interleaveUs)) break;
+    for (let o = j; o < k; o++) skip.push(o);
+    run.add(firstLine(items[k]!.text));
+    j = k + 1;
   }
-  return j;
+  return { end: j, skip, waiting: false };
+}
+
+/** What a headless run has taken so far, to tell whether a line is its own. */
+class RunShape {
+  private readonly tag: string | null;
+  /** Frames have begun (and no Node property block has opened): only frame-list lines come now. */
+  private framed = false;
+  private props = false;
+
+  constructor(first: string) {
+    this.tag = RUBY_TAGGED_LINE.test(first) ? first.slice(0, first.indexOf(']') + 1) : null;
+    this.add(first);
+  }
+
+  add(line: string): void {
+    if (line.endsWith(' {')) this.props = true;
+    if (FRAME.test(line)) this.framed = !this.props;
+  }
+
+  /** `item`, right after `before`, continues the run. */
+  takes(before: TraceLine, item: TraceLine, interleaveUs: number): boolean {
+    const line = firstLine(item.text);
+    if (!isPieceLine(line) || (this.tag !== null && !line.startsWith(this.tag)) || openItem(item, tagsOf(line)) !== null) return false;
+    if (item.time === undefined || before.time === undefined || Math.abs(item.time - before.time) > interleaveUs) return false;
+    return !this.amidFrames(line);
+  }
+
+  /**
+   * Among frames, an indented line that is no part of a frame list (a frame, `... 3 more`, `--- End of
+   * …`, `Caused by:`, an inner ` ---> `) is another record's: .NET's message line of a routine record
+   * written while the frames were.
+   */
+  amidFrames(line: string): boolean {
+    return this.framed && isIndented(line) && !FRAME.test(line) && !MORE.test(line) && !END_OF.test(line) && !CAUSE.test(line) && !/^\s+---> /.test(line);
+  }
+}
+
+/**
+ * From line j, which does not continue the run: the end of up to MAX_OTHERS lines of other writers,
+ * each within `interleaveUs` of its neighbours (j itself when there are none). Another writer's line
+ * is a log line that heads no trace of its own (or a routine one, INFO or DEBUG, whatever follows it),
+ * with the lines its own record continues with (.NET's message line under its category line), or an
+ * indented line among frames that no frame list holds.
+ */
+function otherWriterLines(items: readonly TraceLine[], j: number, run: RunShape, options: SegmentOptions): number {
+  const interleaveUs = options.interleaveUs ?? 0;
+  let k = j;
+  while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, interleaveUs, true)) {
+    const item = items[k]!;
+    const line = firstLine(item.text);
+    if (isPieceLine(line)) {
+      if (!run.amidFrames(line)) break;
+      k++;
+      continue;
+    }
+    const routine = options.routine?.(line) === true;
+    if (!routine && k + 1 < items.length && headsNext(item, items[k + 1]!)) break;
+    k++;
+    // The lines that continue the other writer's record go apart with it; a frame is the run's.
+    let state = openItem(item, tagsOf(line));
+    while (state !== null && k < items.length && k - j < MAX_OTHERS && items[k]!.kind === 'cont' && !FRAME.test(firstLine(items[k]!.text)) &&
+      near(items[k - 1], items[k], interleaveUs)) {
+      state = stepLines(state, items[k]!.text, 0, null);
+      if (state === null) break;
+      k++;
+    }
+  }
+  return k;
 }
 
 /** The state a trace written in one entry ends in (null: the text is no trace). */

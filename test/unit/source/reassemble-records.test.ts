@@ -529,3 +529,89 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     },
   );
 });
+
+// A trace whose head line was lost (cut off by the read window), with lines of another writer on the
+// same stream landing among its lines: the trace's lines are still one piece, the other lines each alone.
+describe('reassemble: a trace whose head was lost, with other writers\' lines inside it', () => {
+  const ORPHAN = DOTNET_FAIL.split('\n').slice(1); // the `fail:` line lost
+  const INFO = ['info: Inventory.Api.StockService[2]', '      Reserved 4 of 1DY-868; errors: none'];
+  const JAVA_TAIL = [
+    '\tat com.example.billing.web.InvoiceController.open(InvoiceController.java:39)',
+    'Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available',
+    '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:686)',
+    '\t... 94 more',
+  ];
+  const ROUTINE = '2026-03-10T10:00:00.575Z  INFO 1 --- [nio-8080-exec-3] c.e.billing.web.RequestLogFilter   : GET /api/invoices/3663 -> 200 in 188ms (errors=0)';
+  const PLAIN = 'Puma starting in single mode...';
+
+  /** One entry per line, 10 µs apart. */
+  const at = (lines: readonly string[]) => lines.map((t, i) => line(t, 10 * i));
+
+  it.each([
+    ['a routine .NET record between the message lines and the frames', [...ORPHAN.slice(0, 2), ...INFO, ...ORPHAN.slice(2)], INFO],
+    ['its category line between frames, its message line further down among them',
+      [...ORPHAN.slice(0, 3), INFO[0]!, ORPHAN[3]!, INFO[1]!, ...ORPHAN.slice(4)], INFO],
+    ['its message line alone between frames', [...ORPHAN.slice(0, 4), INFO[1]!, ...ORPHAN.slice(4)], [INFO[1]!]],
+    ['a plain line between frames', [...ORPHAN.slice(0, 3), PLAIN, ...ORPHAN.slice(3)], [PLAIN]],
+    ['a routine log line between Java frames', [JAVA_TAIL[0]!, ROUTINE, ...JAVA_TAIL.slice(1)], [ROUTINE]],
+    ['two lines of other writers in a row', [JAVA_TAIL[0]!, PLAIN, ROUTINE, ...JAVA_TAIL.slice(1)], [PLAIN, ROUTINE]],
+  ])('%s: one piece, in both orders', (_name, order, others) => {
+    const own = order.filter((t) => !others.includes(t));
+    const entries = at(order);
+    for (const input of [entries, [...entries].reverse()]) {
+      const out = reassembleAll(input);
+      const joined = out.filter((j) => j.members.length > 1);
+      expect(joined.map((j) => j.raw.textPayload)).toEqual([own.join('\n')]);
+      expect(joined[0]!.piece).toBe(true);
+      expect(out.filter((j) => j.members.length === 1).map((j) => j.raw.textPayload).sort()).toEqual([...others].sort());
+    }
+  });
+
+  it('a .NET routine record written in one entry between frames goes apart', () => {
+    const entries = [...ORPHAN.slice(0, 3).map((t, i) => line(t, 10 * i)), line(INFO.join('\n'), 30), ...ORPHAN.slice(3).map((t, i) => line(t, 40 + 10 * i))];
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([ORPHAN.join('\n'), INFO.join('\n')].sort());
+    }
+  });
+
+  it('four lines of other writers in a row end the run', () => {
+    const others = ['plain one', 'plain two', 'plain three', 'plain four'];
+    const out = texts(reassembleAll(at([JAVA_TAIL[0]!, ...others, ...JAVA_TAIL.slice(1)])));
+    expect(out).toEqual([JAVA_TAIL[0]!, ...others, JAVA_TAIL.slice(1).join('\n')]);
+  });
+
+  it('a line further than a millisecond from its neighbours ends the run', () => {
+    const entries = [line(JAVA_TAIL[0]!, 0), line(PLAIN, 2000), ...JAVA_TAIL.slice(1).map((t, i) => line(t, 2010 + 10 * i))];
+    expect(texts(reassembleAll(entries))).toEqual([JAVA_TAIL[0]!, PLAIN, JAVA_TAIL.slice(1).join('\n')]);
+  });
+
+  it('a log line that heads frames of its own ends the run: it opens the next trace', () => {
+    const own = ['2026-03-10 10:00:00,001 ERROR request failed', '\tat com.acme.Web.get(Web.java:3)'];
+    const entries = at([...JAVA_TAIL.slice(0, 2), ...own]);
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([JAVA_TAIL.slice(0, 2).join('\n'), own.join('\n')].sort());
+    }
+  });
+
+  it("Node's property block after the frames stays with them: its lines are no other writer's", () => {
+    const tail = [
+      '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16) {',
+      '  errno: -111,',
+      "  [cause]: Error: getaddrinfo ENOTFOUND cache",
+      '      at GetAddrInfoReqWrap.onlookup (node:dns:109:26)',
+      '}',
+    ];
+    for (const input of [at(tail), at(tail).reverse()]) expect(texts(reassembleAll(input))).toEqual([tail.join('\n')]);
+  });
+
+  it('.NET lines that only continue a frame list stay with it between frames', () => {
+    const tail = [
+      '         at Npgsql.Internal.NpgsqlConnector.ReadMessageLong(Boolean async)',
+      '         --- End of inner exception stack trace ---',
+      '         at Orders.Api.OrderService.Save(Order order) in /src/Orders.Api/OrderService.cs:line 31',
+      '       ---> System.TimeoutException: The operation has timed out.',
+      '         at Npgsql.Internal.NpgsqlReadBuffer.Ensure(Int32 count)',
+    ];
+    for (const input of [at(tail), at(tail).reverse()]) expect(texts(reassembleAll(input))).toEqual([tail.join('\n')]);
+  });
+});

@@ -520,6 +520,11 @@ describe('reassemble: properties', () => {
     ...PYTHON.split('\n'), ...GO.split('\n'), ...JAVA_CAUSED.split('\n'), ...NODE.split('\n'), ...RUBY.split('\n'),
     ...GO_RECOVERED.split('\n'), 'INFO:     GET /health 200', 'ERROR request failed', 'ERROR:    Exception in ASGI application',
     'Traceback (most recent call last):', '', "ValueError: x",
+    // .NET's console formatter: records of two levels, their message and exception lines, frames.
+    'fail: Acme.Orders.OrderService[0]', 'info: Microsoft.Hosting.Lifetime[14]', '      Now listening on: http://[::]:8080',
+    '      An unhandled exception has occurred while executing the request.', '      System.InvalidOperationException: Sequence contains no elements',
+    '         at System.Linq.ThrowHelper.ThrowNoElementsException()', '         at Acme.Orders.OrderService.Latest() in /src/Orders/OrderService.cs:line 41',
+    '         --- End of inner exception stack trace ---',
   ];
   const item = fc.record({
     textIndex: fc.nat(vocabulary.length - 1),
