@@ -15,7 +15,7 @@
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
 import { MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
-import { firstLine, isPieceLine, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
+import { firstLine, isCutExceptionName, isPieceLine, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -100,7 +100,26 @@ function isPiece(text: string, state: TraceState | null): boolean {
   const first = firstLine(text);
   if (isPieceLine(first)) return true;
   const multiLine = text.indexOf('\n') >= 0;
-  return CUT_STATES.has(state ?? stateOfText(text)) || (!multiLine && NET_RECORD.test(first));
+  const end = state ?? stateOfText(text);
+  if (CUT_STATES.has(end)) return true;
+  if (!multiLine) return NET_RECORD.test(first);
+  return (end === null || end === 'py-exc') && endsMidLine(text);
+}
+
+/**
+ * A trace written in one entry (or joined) whose last line was cut mid-way by a write cut short: the
+ * lines before it stop in a traceback that has not reached its exception line, and the last line is no
+ * line of it (`elastic_tra`) or an exception's name cut short (`elastic_transport.Con`). Blank lines
+ * (loguru writes some between frames) are passed over, as the split does.
+ */
+function endsMidLine(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 3) return false;
+  const last = firstLine(lines[lines.length - 1]!);
+  const whole = stateOfText(lines.join('\n'));
+  if (CUT_STATES.has(whole)) return true;
+  if (whole === 'py-exc') return isCutExceptionName(last);
+  return whole === null && CUT_STATES.has(stateOfText(lines.slice(0, -1).join('\n')));
 }
 
 /**

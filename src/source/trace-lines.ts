@@ -129,6 +129,20 @@ export function isPythonException(s: string): boolean {
   return isTypeLine(s) || PY_QUALIFIED.test(s) || PY_UNQUALIFIED.test(s);
 }
 
+// A name alone, dotted or not (`elastic_transport.Con`, `Ty`): no message, no spaces.
+const BARE_NAME = /^(?:[A-Za-z_]\w{0,100}\.){0,20}([A-Za-z_]\w{0,100})$/;
+
+/**
+ * A Python exception line that can only be the start of one cut short: a name with no message that is
+ * not named like an exception (`elastic_transport.Con`, `Ty`). Python prints a bare name only for an
+ * exception without a message, and those are named for what they are: `StopIteration`,
+ * `KeyboardInterrupt`, `asyncio.CancelledError`.
+ */
+export function isCutExceptionName(s: string): boolean {
+  const m = BARE_NAME.exec(s);
+  return m !== null && !TYPE_SUFFIX.test(m[1]!);
+}
+
 /** Go's frame function line: `main.main()`, `main.(*Server).handle(0xc0001, {0x7f, 0x1})`, `panic({0x1, 0x2})`. */
 export function isGoFunction(s: string): boolean {
   const open = s.indexOf('(');

@@ -163,6 +163,19 @@ describe('the classifier places pieces', () => {
     expect(c.resolve(cut).id).toBe(c.clusters()[0]!.id);
   });
 
+  it('a traceback cut in its exception\'s name joins the whole traceback whose exception starts so', () => {
+    const TRACE = ['reindex of shard 5 failed', 'Traceback (most recent call last):', '  File "/app/reindex.py", line 48, in run_shard', '    helpers.bulk(es, actions)'];
+    const c = createClassifier();
+    for (let i = 0; i < 4; i++) c.add(entry([...TRACE, 'elastic_transport.ConnectionTimeout: Connection timed out'].join('\n'), { kind: 'stack', time: T0 + i }));
+    for (let i = 0; i < 3; i++) c.add(entry([...TRACE, 'elastic_transport.ConnectionError: refused'].join('\n'), { kind: 'stack', time: T0 + i }));
+    const timeout = c.clusters().find((k) => k.count === 4)!.id;
+    // Cut before the two exceptions part: it could be either, so it stays apart.
+    const either = c.add(entry([...TRACE, 'elastic_transport.Con'].join('\n'), { kind: 'stack', piece: true }));
+    const one = c.add(entry([...TRACE, 'elastic_transport.ConnectionT'].join('\n'), { kind: 'stack', piece: true }));
+    expect(c.resolve(one).id).toBe(timeout);
+    expect([timeout, c.clusters().find((k) => k.count === 3)!.id]).not.toContain(c.resolve(either).id);
+  });
+
   it('a service printing indented lines of its own, each different, makes no more than MAX_PIECE_NODES piece clusters', () => {
     const c = createClassifier();
     const word = (n: number) => n.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] as string);

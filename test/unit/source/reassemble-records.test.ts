@@ -496,6 +496,47 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     expect(pieces(reassembleAll([line(GO_PANIC.join('\n'), 0)]))).toEqual([false]);
   });
 
+  // A write cut short ends mid-line: in a traceback, on a line that is no line of it, or on an
+  // exception's name cut short. (A whole line cut short still reads as that line: no piece.)
+  const REINDEX = [
+    'ERROR:catalog.jobs.reindex:reindex of shard 5 failed',
+    'Traceback (most recent call last):',
+    '  File "/app/catalog/jobs/reindex.py", line 48, in run_shard',
+    '    helpers.bulk(es, actions, chunk_size=500)',
+  ];
+  const LOGURU_CUT = [...LOGURU.split('\n').slice(0, 4), '', ...LOGURU.split('\n').slice(4, -1), ''];
+  it.each([
+    ['an exception name cut short, qualified', [...REINDEX, 'elastic_transport.Con']],
+    ['an exception name cut short, bare', [...REINDEX, 'Ty']],
+    ['a name cut before its dot', [...REINDEX, 'elastic_tra']],
+    ['a name cut short after loguru\'s blank lines', [...LOGURU_CUT, 'Ty']],
+    ['a frame cut short after loguru\'s blank lines', [...LOGURU_CUT, '  File "/app/ingest/sch']],
+  ])('a traceback written in one entry and cut mid-line (%s) is a piece', (_name, lines) => {
+    expect(pieces(reassembleAll([line(lines.join('\n'), 0)]))).toEqual([true]);
+  });
+
+  it.each([
+    ['an exception with its message', [...REINDEX, 'elastic_transport.ConnectionTimeout: Connection timed out']],
+    ['an exception with its message cut short', [...REINDEX, 'elastic_transport.ConnectionTimeout: Connec']],
+    ['an exception without a message, StopIteration', [...REINDEX, 'StopIteration']],
+    ['an exception without a message, KeyboardInterrupt', [...REINDEX, 'KeyboardInterrupt']],
+    ['an exception without a message, qualified', [...REINDEX, 'asyncio.exceptions.CancelledError']],
+    ['loguru\'s traceback with its blank lines', [...LOGURU_CUT, 'TypeError: fromisoformat: argument must be str']],
+    ['a message of two lines', ['payment declined for order 42', 'retrying in 5s', 'giving up']],
+    ['a Java trace whose last frame is cut short', ['java.lang.IllegalStateException: x', '\tat com.acme.A.f(A.java:3)', '\tat com.acme.B.g(B.ja']],
+  ])('%s, written in one entry, is no piece', (_name, lines) => {
+    expect(pieces(reassembleAll([line(lines.join('\n'), 0)]))).toEqual([false]);
+  });
+
+  it('the same traceback split into one entry per line and cut at its exception name is one piece', () => {
+    const entries = split([...REINDEX, 'elastic_transport.Con'].join('\n'), 0);
+    for (const input of [entries, [...entries].reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([[...REINDEX, 'elastic_transport.Con'].join('\n')]);
+      expect(pieces(out)).toEqual([true]);
+    }
+  });
+
   it('a .NET category line without its message is a piece; with it, a record', () => {
     expect(pieces(reassembleAll([line(DOTNET_FAIL.split('\n')[0]!, 0)]))).toEqual([true]);
     expect(pieces(reassembleAll(split(DOTNET_FAIL, 0)))).toEqual([false]);
