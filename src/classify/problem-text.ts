@@ -172,8 +172,10 @@ function withoutInlineFrames(line: string): string {
 // A client's diagnostics after its message, as a list of `key: value` pairs (StackExchange.Redis:
 // `Timeout performing GET k, inst: 0, qu: 4, qs: 1, …, IOCP: (Busy=3,Free=997,…), v: 2.0.601`):
 // counters and settings of the moment, whose keys also change between versions. Three pairs or more
-// that run to the end of the line are context; the message before them stays.
+// that run to the end of the line are context; the message before them stays. A pair that names the
+// failure itself (`reason: timeout`, `error: auth failed`) makes the list part of the message.
 const DIAGNOSTIC_PAIR = /^[A-Za-z][\w.-]{0,24}: \S/;
+const FAILURE_KEY = /^(?:reason|cause|error|errors|exception|message|msg|detail|details|description|desc): /i;
 const MIN_DIAGNOSTIC_PAIRS = 3;
 const MAX_DIAGNOSTIC_CHARS = 4096;
 
@@ -192,7 +194,9 @@ function withoutDiagnostics(line: string): string {
   let run = 0;
   for (let k = starts.length - 1; k >= 0; k--) {
     const at = starts[k] as number;
-    if (!DIAGNOSTIC_PAIR.test(line.slice(at + 2, at + 30))) break;
+    const pair = line.slice(at + 2, at + 30);
+    if (!DIAGNOSTIC_PAIR.test(pair)) break;
+    if (FAILURE_KEY.test(pair)) return line;
     run++;
   }
   if (run < MIN_DIAGNOSTIC_PAIRS) return line;

@@ -90,6 +90,8 @@ describe('problemText', () => {
     ['a text that is only pairs', 'active: 10, idle: 0, waiting: 7'],
     ['commas inside brackets', 'bad request (field: a, reason: b, hint: c)'],
     ['a sentence with a colon', 'Error: connect ECONNREFUSED 127.0.0.1:5432, retrying'],
+    ['a list that names the failure', 'send failed, topic: orders, partition: 3, reason: not leader for partition'],
+    ['an error among the pairs', 'upload aborted, bucket: media, size: 12, error: quota exceeded, attempt: 2'],
   ])('keeps %s', (_why, text) => {
     expect(problemText(text)).toBe(text);
   });
