@@ -340,6 +340,7 @@ export const MAX_INSERTED_WORDS = 3;
 /** Words the two wordings share on each side of the added words, and in all. */
 const MIN_SIDE_WORDS = 3;
 export const MIN_INSERTION_SHARED_WORDS = 8;
+const NEGATION = new Set(['not', 'no', 'never', 'cannot', 'without', 'nothing', 'none', 'neither', 'nor']);
 
 /** Words in a row two problems' messages must share to be one message whose ends drift. */
 export const SHARED_RUN_WORDS = 10;
@@ -457,6 +458,8 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     for (let added = 1; added <= MAX_INSERTED_WORDS; added++) {
       if (words.length - added < MIN_INSERTION_SHARED_WORDS) break;
       for (let at = MIN_SIDE_WORDS; at + added + MIN_SIDE_WORDS <= words.length; at++) {
+        // A negation added says the opposite (`could connect` / `could not connect`).
+        if (words.slice(at, at + added).some((w) => NEGATION.has(w))) continue;
         const owner = wholes.get(`${payloadType}\u0001${[...words.slice(0, at), ...words.slice(at + added)].join(' ')}`);
         if (owner !== undefined && owner !== id) union(owner, id);
       }

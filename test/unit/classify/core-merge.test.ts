@@ -279,6 +279,10 @@ describe('mergeByCore: a few words added inside a message', () => {
     expect(joined([g('c1', 'worker could not reach the queue broker: connection reset by peer'), g('c2', 'worker could not reach the primary queue broker in time: connection reset by peer')])).toEqual([['c1'], ['c2']]);
   });
 
+  it('never reads an added negation as the same message', () => {
+    expect(joined([g('c1', 'standby replica could reach the primary database server before the failover deadline'), g('c2', 'standby replica could not reach the primary database server before the failover deadline')])).toEqual([['c1'], ['c2']]);
+  });
+
   it('needs the same words on both sides: a word swapped for another is no insertion', () => {
     const unavailable = 'rpc call to the billing service failed with status = UNAVAILABLE after all retries were spent';
     const deadline = 'rpc call to the billing service failed with status = DEADLINE_EXCEEDED after all retries were spent';
