@@ -1,5 +1,6 @@
 // Every message is cut and cleaned before a regex sees it, so no rule ever runs over
 // unbounded input and nothing downstream has to cope with NUL bytes or terminal escapes.
+import { withoutTerminalCodes } from './terminal-codes.js';
 
 /** Longest message kept, in UTF-16 code units (64 KiB). */
 export const MAX_TEXT_CHARS = 64 * 1024;
@@ -25,14 +26,15 @@ export function truncateText(text: string, max: number = MAX_TEXT_CHARS): string
 
 /**
  * Bounds and cleans raw message text: cut first (so the clean-up itself is bounded), then
- * CRLF and CR become LF, control characters go, broken surrogates become U+FFFD.
+ * terminal escape sequences go whole (colours: dropping their ESC alone would leave `[31m` in the
+ * text), CRLF and CR become LF, control characters go, broken surrogates become U+FFFD.
  * The result is at most `max` code units long.
  */
 export function boundText(text: string, max: number = MAX_TEXT_CHARS): string {
   const cut = text.length > max;
   // Most messages hold none of what the clean-up changes: one look instead of three replaces.
   if (!cut && !NEEDS_CLEANING.test(text)) return text;
-  const cleaned = (cut ? cutAt(text, max) : text)
+  const cleaned = withoutTerminalCodes(cut ? cutAt(text, max) : text)
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL_CHARS, '')
     .replace(LONE_SURROGATE, '\uFFFD');

@@ -28,15 +28,37 @@ const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=[\s\]|]|$)|^\d{1,2}:\d{2
 const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?=\s)/;
 const APACHE_TIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}$/;
 const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?$/;
+// PHP's error_log and php-fpm's own log: `[10-Mar-2026 00:56:55]`, `[10-Mar-2026 00:56:55 UTC]`,
+// `[10-Mar-2026 00:56:55 Europe/Paris]`, `[10-Mar-2026 00:56:55.123456]` (fpm's `log_level` with microseconds).
+const PHP_TIME = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?: [A-Za-z][\w+-]{0,31}(?:\/[\w+-]{1,32}){0,2})?$/;
 const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s)/;
 
 // Whole formats with a fixed shape.
 const GLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
 const RAILS = /^[DIWEFUA], \[[^\]\n]{1,64}\] {1,8}([A-Z]{3,7}) -- [^:\n]{0,64}: ?/;
 const DOTNET = /^(fail|crit|warn|info|dbug|trce): [\w.`]{1,200}\[\d{1,10}\]\s*/;
-const NEST = /^\[Nest\] \d{1,10} {1,4}- \d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
+// NestJS's ConsoleLogger: `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [Context] msg +12ms`. The date is
+// the process locale's (`10/03/2026, 12:00:01`, `10.3.2026, 12:00:01`, `2026-03-10 12:00:01`); the
+// level is padded to seven; the `[Nest]` prefix may be the app's own (`new ConsoleLogger({ prefix })`).
+const NEST = /^\[[\w.-]{1,40}\] \d{1,10} {1,4}- (?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d{2}:\d{2}(?: ?[AaPp]\.? ?[Mm]\.?)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
+// The time since the logger's previous line, which Nest prints after the message: how it was logged.
+const NEST_TIME_DIFF = / \+\d{1,9}ms$/;
 // Monolog / Laravel: a channel, then the level: `app.ERROR: `, `production.WARNING: `.
 const CHANNEL_LEVEL = new RegExp(`^[\\w-]{1,60}\\.(${LEVEL_WORDS}):`);
+// PHP's own error messages, as error_log writes them (two spaces after the colon): `PHP Fatal error:  `,
+// `PHP Warning:  `, `PHP Notice:  `, `PHP Deprecated:  `, `PHP Parse error:  `. Named as levelWord reads
+// them: a fatal or parse error stops the script; a recoverable one is an error the handler may catch.
+const PHP_MESSAGE = /^PHP (Fatal error|Parse error|Recoverable fatal error|Catchable fatal error|Warning|Notice|Deprecated|Strict Standards):\s{1,4}(?=\S)/;
+const PHP_LEVELS: Record<string, string> = {
+  'Fatal error': 'FATAL', 'Parse error': 'FATAL', 'Recoverable fatal error': 'ERROR', 'Catchable fatal error': 'ERROR',
+  Warning: 'WARNING', Notice: 'NOTICE', Deprecated: 'NOTICE', 'Strict Standards': 'NOTICE',
+};
+// php-fpm passes on what a worker wrote to stderr as its own WARNING, quoted: `child 12 said into stderr: "…"`.
+// The worker's line is the message, and only the level it states counts (a PHP fatal error): fpm's
+// WARNING is said of every such line, a frame of a split trace as much as an error.
+const FPM_CHILD = /^child \d{1,10} said into std(?:err|out): "/;
+// Elixir's Logger: `$time $metadata[$level] $message`, metadata as `key=value ` pairs (Phoenix's `request_id=…`).
+const ELIXIR_METADATA = new RegExp(`^(?:[a-z_][\\w]{0,40}=(?:"[^"\\n]{0,200}"|[^\\s"]{1,200}) ){1,12}(?=\\[(?:${LEVEL_WORDS})\\])`, 'i');
 
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
 // follows (`error: …`, `error - …`), since `Error: …` is a JavaScript exception, not a level.
@@ -51,6 +73,8 @@ const LOGFMT_LEVEL = /^(?:level|lvl|severity)=("?)(\w{1,16})\1(?=\s)/;
 
 // Pieces that only count once a timestamp or level showed this is a header.
 const BRACKETED = /^\[([^[\]\n]{1,120})\]:?/;
+// php-fpm's pool: `WARNING: [pool www] …`.
+const FPM_POOL = /^pool [\w.-]{1,64}$/;
 const PARENTHESISED = /^\(([\w.-]{1,80})\):?/;
 const PID_DASHES = /^\d{1,10}(?= {1,4}---)/;
 const NGINX_PID = /^\d{1,10}#\d{1,10}:(?: \*\d{1,12})?/;
@@ -65,7 +89,8 @@ const LOGGER_COLON = /^((?:[a-z_][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}): /;
 const SEPARATOR = /^(?:---?|\||:|-)(?=\s)/;
 const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Interrupt)$/;
 
-type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' };
+/** `trailer`: what the same printer puts after the message, at the end of the first line. */
+type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp };
 
 function leadingTime(head: string): Piece | null {
   const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head);
@@ -79,7 +104,7 @@ function bracketed(head: string, inHeader: boolean): Piece | null {
   const inner = (m[1] as string).trim();
   if (inner === '') return null;
   const time = leadingTime(inner);
-  if (time || APACHE_TIME.test(inner) || CLF_TIME.test(inner)) {
+  if (time || APACHE_TIME.test(inner) || CLF_TIME.test(inner) || PHP_TIME.test(inner)) {
     const level = levelIn(inner.slice(time?.length ?? 0));
     return { length: m[0].length, kind: 'time', ...(level ? { level } : {}) };
   }
@@ -89,7 +114,7 @@ function bracketed(head: string, inHeader: boolean): Piece | null {
   const moduleLevel = /^[\w-]{1,40}:([a-z]{3,9})$/.exec(inner);
   if (moduleLevel && LEVEL_WORD.test(moduleLevel[1] as string)) return { length: m[0].length, kind: 'level', level: moduleLevel[1] as string };
   // A thread, logger, pid, request tag or source file: only inside a header already begun.
-  if (inHeader && (/^[^\s]{1,120}$/.test(inner) || /^pid \d{1,10}$/.test(inner))) return { length: m[0].length, kind: 'other' };
+  if (inHeader && (/^[^\s]{1,120}$/.test(inner) || /^pid \d{1,10}$/.test(inner) || FPM_POOL.test(inner))) return { length: m[0].length, kind: 'other' };
   return null;
 }
 
@@ -103,9 +128,23 @@ function levelIn(text: string): string | undefined {
  * `afterLevel`: the piece before was a level; `glued`: with no space after it (`ERROR:app.db:`): only
  * then is a `name:` that follows Python's logger and not the message (`error: ENOENT: no such file`).
  */
-function nextPiece(head: string, inHeader: boolean, afterLevel: boolean, afterTime = false, glued = false): Piece | null {
-  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? NEST.exec(head) ?? CHANNEL_LEVEL.exec(head);
+function nextPiece(
+  head: string, inHeader: boolean, afterLevel: boolean, afterTime = false, glued = false, rightAfterTime = false,
+): Piece | null {
+  const nest = NEST.exec(head);
+  if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
+  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head);
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
+  const php = PHP_MESSAGE.exec(head);
+  if (php) return { length: php[0].length, kind: 'level', level: PHP_LEVELS[php[1] as string] as string };
+  if (inHeader) {
+    const child = FPM_CHILD.exec(head);
+    if (child) return { length: child[0].length, kind: 'wrapper', trailer: /"$/ };
+  }
+  if (rightAfterTime) {
+    const metadata = ELIXIR_METADATA.exec(head);
+    if (metadata) return { length: metadata[0].length, kind: 'other' };
+  }
   const time = leadingTime(head);
   if (time) return time;
   const br = bracketed(head, inHeader);
@@ -173,22 +212,33 @@ export function stripLogHeader(text: string): StrippedHeader {
   let afterTime = false;
   let sawLevel = false;
   let glued = false;
+  const trailers: RegExp[] = [];
   for (let n = 0; n < MAX_PIECES; n++) {
     const rest = head.slice(at);
-    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel, glued);
+    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel, glued, afterTime);
     if (!piece || piece.length === 0) break;
     if (piece.kind === 'other' && !inHeader) break;
     at += piece.length;
     afterLevel = piece.kind === 'level';
     afterTime = piece.kind === 'time';
     sawLevel ||= piece.kind === 'level';
+    if (piece.trailer) trailers.push(piece.trailer);
+    if (piece.kind === 'wrapper') {
+      // The wrapped line starts afresh: only its own time or level is header, and its level.
+      level = undefined;
+      inHeader = false;
+      sawLevel = false;
+      continue;
+    }
     inHeader = true;
     if (level === undefined && piece.level !== undefined) level = piece.level;
     glued = head[at] !== ' ' && head[at] !== '\t';
     while (at < head.length && (head[at] === ' ' || head[at] === '\t')) at++;
   }
   if (at === 0) return { rest: text };
-  const remainder = unquoteLogfmtMessage(line.slice(at));
+  let firstRest = line.slice(at);
+  for (const trailer of trailers) firstRest = firstRest.replace(trailer, '');
+  const remainder = unquoteLogfmtMessage(firstRest);
   if (remainder.trim() === '') {
     // A header line with nothing after it heads the lines that follow (Rails' `FATAL -- : [tag]`
     // before its exception block): the message is those lines.

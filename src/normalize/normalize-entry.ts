@@ -6,6 +6,7 @@ import { entryRevision, entryService, entrySeverityWithSource, entryTime, isReco
 import { extractMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
 import { redact, redactUnremembered } from './redact.js';
+import { currentPanicShape } from './rust-panic.js';
 import { TextMemo } from './text-memo.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
@@ -75,7 +76,8 @@ const messages = new TextMemo<MessageText | null>(5_000, 2_000_000);
 function messageText(message: string): MessageText | null {
   let read = messages.get(message);
   if (read === undefined) {
-    const { rest: text, lead } = stripLogHeader(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
+    const { rest, lead } = stripLogHeader(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
+    const text = currentPanicShape(rest);
     if (text.trim() === '') read = null;
     else if (isStackTrace(text)) {
       const stackType = exceptionTypeFromStack(text);

@@ -4,6 +4,7 @@
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
 import { stripLogHeader } from './log-header.js';
+import { withoutTerminalCodes } from './terminal-codes.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
@@ -104,10 +105,12 @@ function logfmtLevel(line: string): Severity | null {
 const JUL_FIRST_LINE = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M \S/;
 const JUL_LEVEL = /^(SEVERE|WARNING|INFO|FINE|FINER|FINEST): /;
 
-// A trace's shape. Go and Rust panics and Node's crash output stop the process: CRITICAL, like FATAL. Any other printed
-// exception is an ERROR: Python tracebacks, JVM and .NET exceptions, Node errors are often caught and
-// logged, and the process goes on.
-const CRASH_LINE = /^(?:panic: |fatal error: |thread '[^'\n]{0,100}' panicked at )/;
+// A trace's shape. Go panics, a Rust panic on the main thread and Node's crash output stop the process:
+// CRITICAL, like FATAL. Any other printed exception is an ERROR: Python tracebacks, JVM and .NET
+// exceptions, Node errors are often caught and logged, and the process goes on; so is a Rust panic on
+// any other thread (a spawned thread's panic ends that thread, and tokio catches a task's).
+const CRASH_LINE = /^(?:panic: |fatal error: |thread 'main'(?: \(\d{1,20}\))? panicked at )/;
+const THREAD_PANIC = /^thread '[^'\n]{0,100}'(?: \(\d{1,20}\))? panicked at /;
 // Node stopped by an uncaught exception ends its output with the runtime's version; one stopped by
 // an unhandled rejection starts it at the internal line that rethrew it.
 // Go's net/http recovers a handler's panic and logs it with the goroutine's stack: an ERROR the
@@ -162,18 +165,16 @@ function headerSeverity(line: string): Severity | null {
 
 function traceSeverity(line: string, head: string): Severity | null {
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head)) return 'CRITICAL';
-  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line)) return 'ERROR';
+  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head)) return 'ERROR';
   return null;
 }
 
-// Terminal colour codes (a logger that thinks it writes to a terminal) and CR line ends.
-const ANSI_SGR = /\u001b\[[0-9;]{0,32}m/g;
-
+// Terminal escapes (a logger that thinks it writes to a terminal) and CR line ends.
 function cleanHead(text: string): string {
   const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
   const lf = head.includes('\r') ? head.replace(/\r\n?/g, '\n') : head;
-  return lf.includes('\u001b') ? lf.replace(ANSI_SGR, '') : lf;
+  return withoutTerminalCodes(lf);
 }
 
 // A line that continues a trace printed one line per entry: frames, the source lines under them,
@@ -212,7 +213,8 @@ const WORDS_BY_SEVERITY: Partial<Record<Severity, string[]>> = {
   CRITICAL: ['crit', 'fatal', 'panic'],
   ERROR: ['err', 'eror', 'severe', 'fail'],
   WARNING: ['warn'],
-  NOTICE: ['notice'],
+  // PHP's `Deprecated:` and `Strict Standards:` messages are notices (log-header.ts).
+  NOTICE: ['notice', 'php deprecated', 'php strict standards'],
   INFO: ['info'],
   DEBUG: ['debug', 'dbug', 'trace', 'trce', 'fine'],
 };
@@ -229,7 +231,7 @@ export function severityTextPattern(floor: Severity): string {
   const words = SEVERITIES.filter((s) => SEVERITIES.indexOf(s) >= rank).flatMap((s) => WORDS_BY_SEVERITY[s] ?? []);
   const glog = ['I', 'W', 'E', 'F'].filter((l) => SEVERITIES.indexOf(GLOG[l]!) >= rank).join('');
   const syslog = SYSLOG.map((s, i) => (SEVERITIES.indexOf(s) >= rank ? i : -1)).filter((i) => i >= 0);
-  // Shapes at the start of the text. The text rules drop colour codes and read CR as a line end
+  // Shapes at the start of the text. The text rules drop terminal escapes and read CR as a line end
   // wherever they are: a text that holds either is let through whole.
   const atStart = [
     '\\s',
@@ -248,6 +250,6 @@ export function severityTextPattern(floor: Severity): string {
   ];
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
-  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d', '\\x1b', '\\r'];
+  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

@@ -1,7 +1,7 @@
 // What reassembly reads of an entry: whether it is a container's stdout/stderr text line without a
 // severity, the stream it belongs to, and its time to the microsecond (a trace's lines are stamped
 // microseconds apart, so milliseconds would tie them).
-import { entryRevision, entryService, parseTimestamp, stripLogHeader } from '../normalize/index.js';
+import { entryRevision, entryService, parseTimestamp, stripLogHeader, withoutTerminalCodes } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
 import { NET_RECORD } from './trace-lines.js';
 
@@ -22,11 +22,15 @@ export function cloudRunStream(raw: RawEntry): string | null {
   return `r ${entryService(raw)} ${entryRevision(raw)} ${logName}`;
 }
 
-/** textPayload of an entry without a severity (stdout/stderr text), without a trailing newline; else null. */
+/**
+ * textPayload of an entry without a severity (stdout/stderr text), without a trailing newline and
+ * without terminal colours (a coloured line is read as its plain twin, as the normalizer reads it); else null.
+ */
 export function joinableText(raw: RawEntry): string | null {
   if (!isRecord(raw)) return null;
-  const text = raw.textPayload;
-  if (typeof text !== 'string') return null;
+  const payload = raw.textPayload;
+  if (typeof payload !== 'string') return null;
+  const text = withoutTerminalCodes(payload);
   const severity = raw.severity;
   if (severity !== undefined && severity !== null && severity !== 'DEFAULT' && severity !== 0 && severity !== '') return null;
   if (text.endsWith('\n')) return text.endsWith('\r\n') ? text.slice(0, -2) : text.slice(0, -1);

@@ -2,6 +2,7 @@
 // opens, names an error, or plain) and the shapes the grammar (trace-grammar.ts) steps on. Every test
 // looks at a bounded prefix of a line with anchored regexes, so no line, however long or odd, costs
 // more than a few hundred characters of work.
+import { stripLogHeader } from '../normalize/index.js';
 
 /**
  * What a line can be, told from the line alone:
@@ -84,7 +85,18 @@ export function lineKind(s: string): LineKind {
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
   if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
-  return ERROR_WORDS.test(s) ? 'head' : 'plain';
+  return ERROR_WORDS.test(s) || warnsInHeader(s) ? 'head' : 'plain';
+}
+
+// A log header's level above NOTICE that names no error (`logger.warning(msg, exc_info=True)`: Celery's
+// `[… WARNING/MainProcess] consumer: Connection to broker lost…` then its traceback): the record's head.
+const WARNING_WORD = /warn|crit|severe|alert|emerg/i;
+const WARNING_LEVEL = /^(?:warn|warning|crit|critical|severe|alert|emerg|emergency)$/i;
+
+function warnsInHeader(s: string): boolean {
+  if (!WARNING_WORD.test(s.length > 120 ? s.slice(0, 120) : s)) return false;
+  const { level } = stripLogHeader(s);
+  return level !== undefined && WARNING_LEVEL.test(level);
 }
 
 // A Ruby frame after Rails' request tags (`[id] app/models/x.rb:3:in 'f'`), or the tags alone.

@@ -9,6 +9,8 @@
  * pattern's first group held.
  */
 export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
+  // Terminal escapes go first, as the normalizer drops them (terminal-codes.ts): a coloured line has its plain twin's shape.
+  ['\\x1b\\[[0-?]{0,32}[ -/]{0,4}[@-~]', ''],
   ['[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}', '<UUID>'],
   ['[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?::[0-9]{1,5})?', '<IP>'],
   // A quoted value, not a JSON key: after a colon (a JSON value), or opening a word in prose.

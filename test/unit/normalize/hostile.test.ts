@@ -59,7 +59,7 @@ describe('hostile fixture file', () => {
       .map((line) => normalized(JSON.parse(line)).text);
     expect(texts).toEqual([
       'NULinthemiddle',
-      'bell escape[31mred[0m del',
+      'bell escapered del',
       'bidi txt.exe override',
       'lone \uFFFD high and \uFFFD low',
     ]);

@@ -1,6 +1,7 @@
 // Log-line headers as each framework documents its default (or most common) format: the same
 // message printed through any of them must come out as the same text, and the level is kept.
 import { stripLogHeader } from '../../../src/normalize/log-header.js';
+import { withoutTerminalCodes } from '../../../src/normalize/terminal-codes.js';
 
 const MSG = 'Failed to create request-scoped database session: 401';
 
@@ -55,6 +56,25 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Rust tracing fmt', `2026-03-10T12:00:01.234567Z ERROR my_app::db: ${MSG}`, 'ERROR'],
   ['zerolog console', `12:00PM ERR ${MSG}`, 'ERR'],
   ['Python logging with pid and thread', `2026-03-10 12:00:01,234 [12] [ThreadPoolExecutor-0_0] ERROR app.db: ${MSG}`, 'ERROR'],
+  // A third batch: the stacks of a day written by someone else, and other options of the same formats.
+  ['Elixir Logger with Phoenix request_id metadata', `00:07:17.914 request_id=Ma5tQwSJQd8yiY4tYKZL [error] ${MSG}`, 'error'],
+  ['Elixir Logger, several metadata keys, one quoted', `12:00:01.234 request_id=F1x2 user_id=42 remote_ip="10.0.0.1" [warning] ${MSG}`, 'warning'],
+  ['Elixir Logger, older `warn` level and a date', `2026-03-10 12:00:01.234 mfa=MyApp.Worker.run/1 [warn] ${MSG}`, 'warn'],
+  ['php-fpm own log', `[10-Mar-2026 00:56:55] WARNING: [pool www] ${MSG}`, 'WARNING'],
+  ['php-fpm notice, no pool', `[10-Mar-2026 00:56:55] NOTICE: ${MSG}`, 'NOTICE'],
+  ['php-fpm with microseconds', `[10-Mar-2026 00:56:55.123456] ERROR: [pool api-v2] ${MSG}`, 'ERROR'],
+  ['php-fpm passing on a worker line with no level', `[10-Mar-2026 00:56:55] WARNING: [pool www] child 256 said into stderr: "${MSG}"`, undefined],
+  ['php-fpm passing on a PHP fatal error', `[10-Mar-2026 00:56:55] WARNING: [pool www] child 7 said into stderr: "PHP Fatal error:  ${MSG}"`, 'FATAL'],
+  ['php-fpm passing on a Laravel line', `[10-Mar-2026 00:56:55] WARNING: [pool www] child 7 said into stdout: "[2026-03-10 00:56:55] production.ERROR: ${MSG}"`, 'ERROR'],
+  ['PHP error_log, bare', `PHP Fatal error:  ${MSG}`, 'FATAL'],
+  ['PHP error_log with its date and zone', `[10-Mar-2026 00:56:55 UTC] PHP Warning:  ${MSG}`, 'WARNING'],
+  ['PHP error_log with a named zone', `[10-Mar-2026 00:56:55 Europe/Paris] PHP Notice:  ${MSG}`, 'NOTICE'],
+  ['PHP deprecation, one space', `PHP Deprecated: ${MSG}`, 'NOTICE'],
+  ['PHP parse error', `PHP Parse error:  ${MSG}`, 'FATAL'],
+  ['PHP recoverable fatal error', `PHP Recoverable fatal error:  ${MSG}`, 'ERROR'],
+  ['NestJS logger with its time since the previous line', `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [ExceptionsHandler] ${MSG} +12ms`, 'ERROR'],
+  ['NestJS logger, padded LOG level, en-GB 24h date', `[Nest] 27  - 10/03/2026, 14:00:01     LOG [RoutesResolver] ${MSG} +3ms`, 'LOG'],
+  ['NestJS logger, an app prefix, no context', `[Orders] 1  - 3/10/2026, 9:00:01 AM    WARN ${MSG}`, 'WARN'],
 ];
 
 describe('stripLogHeader', () => {
@@ -83,6 +103,24 @@ describe('stripLogHeader', () => {
       ['ERROR: upstream: connection reset', 'upstream: connection reset'],
     ];
     for (const [line, rest] of cases) expect(stripLogHeader(line).rest).toBe(rest);
+  });
+
+  it('leaves alone lines that look like the new headers but are not', () => {
+    for (const text of [
+      'PHP Fatal errors are written to the log', 'PHP Warning', 'child 12 said into stderr: "x"', 'request_id=abc [error] x',
+      '[10-Mar-2026] run finished', 'user=42 [error] x', '[Nest] is a framework', 'thread \'main\' exited',
+    ]) expect(stripLogHeader(text)).toEqual({ rest: text });
+    // A message that starts with `key=value` after a time, with no level after it, keeps its pairs.
+    expect(stripLogHeader('12:00:01.234 user=42 signed in').rest).toBe('user=42 signed in');
+    // Only Nest's header earns the `+12ms` trailer's removal; elsewhere it is the message's.
+    expect(stripLogHeader('ERROR: clock skew +12ms').rest).toBe('clock skew +12ms');
+    // The closing quote goes with php-fpm's wrapper only.
+    expect(stripLogHeader('WARNING: said "hi"').rest).toBe('said "hi"');
+  });
+
+  it('reads a coloured line only once its colours are gone (the normalizer drops them first)', () => {
+    const coloured = '\u001b[31m[Nest] 1  - \u001b[39m03/10/2026, 12:00:01 PM \u001b[31m  ERROR\u001b[39m \u001b[33m[X]\u001b[39m \u001b[31mboom\u001b[39m \u001b[33m+5ms\u001b[39m';
+    expect(stripLogHeader(withoutTerminalCodes(coloured))).toEqual({ rest: 'boom', level: 'ERROR' });
   });
 
   it('keeps a date that is the message, not a header', () => {

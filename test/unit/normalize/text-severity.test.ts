@@ -145,6 +145,37 @@ const headers: Record<string, Case[]> = {
   ],
 };
 
+// Formats of a Cloud Run day written by someone else, and other options of the same formats.
+Object.assign(headers, {
+  'Elixir Logger, $time $metadata[$level] $message': [
+    ['00:07:17.914 request_id=Ma5tQwSJQd8yiY4tYKZL [error] #PID<0.1272.0> running RealtimeWeb.Endpoint terminated', 'ERROR'],
+    ['12:00:01.234 request_id=F1x2 user_id=42 [warning] slow query', 'WARNING'],
+    ['12:00:01.234 request_id=F1x2 [info] Sent 200 in 67ms', 'INFO'],
+    ['12:00:01.234 pid=<0.120.0> [notice] Application realtime started', 'NOTICE'],
+    ['2026-03-10 12:00:01.234 mfa=Realtime.Worker.run/1 [critical] supervisor gave up', 'CRITICAL'],
+  ],
+  'php-fpm own log and PHP error_log': [
+    ['[10-Mar-2026 00:56:55] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it', 'WARNING'],
+    ['[10-Mar-2026 00:56:55] NOTICE: fpm is running, pid 1', 'NOTICE'],
+    ['[10-Mar-2026 00:56:55.123456] ERROR: unable to bind listening socket for address \'/run/php/fpm.sock\'', 'ERROR'],
+    ['[10-Mar-2026 01:37:07] WARNING: [pool www] child 331 said into stderr: "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted"', 'CRITICAL'],
+    ['PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 2097160 bytes) in /var/www/a.php on line 1659', 'CRITICAL'],
+    ['PHP Warning:  Undefined array key "currency" in /var/www/a.php on line 3', 'WARNING'],
+    ['[10-Mar-2026 00:56:55 UTC] PHP Notice:  Undefined index: id in /var/www/a.php on line 9', 'NOTICE'],
+    ['PHP Deprecated:  Creation of dynamic property App\\X::$y is deprecated in /var/www/a.php on line 4', 'NOTICE'],
+    ['PHP Parse error:  syntax error, unexpected token "}" in /var/www/a.php on line 12', 'CRITICAL'],
+  ],
+  'NestJS ConsoleLogger, coloured or not': [
+    ['\u001b[33m[Nest] 1  - \u001b[0m03/10/2026, 12:04:49 AM \u001b[33m   WARN\u001b[0m \u001b[33m[PaymentsClient]\u001b[0m \u001b[33mprovider slow\u001b[0m', 'WARNING'],
+    ['[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [ExceptionsHandler] boom +12ms', 'ERROR'],
+    ['[Nest] 27  - 10/03/2026, 14:00:01    WARN [Bootstrap] slow start +3ms', 'WARNING'],
+  ],
+  'a header\'s own level outranks a traceback under it': [
+    ['[2026-03-10 01:44:16,722: WARNING/MainProcess] consumer: Connection to broker lost.\nTraceback (most recent call last):\n  File "a.py", line 1, in f\nConnectionError: x', 'WARNING'],
+    ['2026-03-10 12:00:01,234 - app - WARNING - retrying\nTraceback (most recent call last):\n  File "a.py", line 1, in f\nTimeoutError', 'WARNING'],
+  ],
+} satisfies Record<string, Case[]>);
+
 const traces: Record<string, Case[]> = {
   'Python traceback': [
     ['Traceback (most recent call last):\n  File "/app/main.py", line 10, in <module>\n    main()\nValueError: bad', 'ERROR'],
@@ -182,7 +213,16 @@ const traces: Record<string, Case[]> = {
     ['call failed: System.ServiceModel.FaultException: denied\n   at App.Client.Call() in /src/Client.cs:line 8', 'ERROR'],
     ['soap call: SoapFault: denied\n   at App.Client.Call() in /src/Client.cs:line 8', 'ERROR'],
   ],
-  'Rust': [["thread 'main' panicked at src/main.rs:2:5:\nindex out of bounds", 'CRITICAL']],
+  // The main thread's panic ends the process; another thread's ends that thread (tokio catches a task's).
+  'Rust': [
+    ["thread 'main' panicked at src/main.rs:2:5:\nindex out of bounds", 'CRITICAL'],
+    ["thread 'main' panicked at 'called `Option::unwrap()` on a `None` value', src/main.rs:31:47", 'CRITICAL'],
+    ["thread 'main' (4242) panicked at src/main.rs:2:5:\nboom", 'CRITICAL'],
+    ["thread 'tokio-runtime-worker' panicked at 'index out of bounds: the len is 3 but the index is 7', src/rank.rs:88:21", 'ERROR'],
+    ["thread 'tokio-runtime-worker' panicked at src/rank.rs:88:21:\nindex out of bounds: the len is 3 but the index is 7", 'ERROR'],
+    ["thread '<unnamed>' panicked at src/worker.rs:12:9:\nexplicit panic", 'ERROR'],
+    ["thread 'actix-rt|system:0|arbiter:1' panicked at 'oops', src/h.rs:1:1", 'ERROR'],
+  ],
 };
 
 // Free text that mentions a level is not a level: only headers, level keys and trace shapes count.
@@ -217,6 +257,11 @@ const notLevels = [
   'goroutine 1 [running]:',
   'Caused by: java.io.IOException: x',
   'panicked users: 3',
+  'PHP Fatal errors are written to the log',
+  // php-fpm's WARNING is said of whatever a worker wrote: a frame of a split trace states no level.
+  '[10-Mar-2026 01:37:07] WARNING: [pool www] child 331 said into stderr: "#0 /var/www/html/app/Jobs/SettlePayout.php(64): x()"',
+  'user=42 [error] is not a header without a time',
+  "thread 'main' exited normally",
   'fatal errors so far: 0',
   '',
   '   ',
@@ -351,7 +396,8 @@ describe('severityTextPattern', () => {
     const pieces = fc.constantFrom('ERROR', 'error', 'WARN', 'INFO', 'info', 'a.', 'B', 'Timeout', 'Suppressed: ', 'exit status ', 'fail', '\u001b[31m', '\r\n', '\r',
       'main.main()', 'level=', 'lvl=', '[', ']', ':', ' ', '\t', '\n', 'E0310 ', 'I0310 ', '12:00:01.123456 ', '1 ', 'f.go:1] ', '2026-03-10 ', '12:00:01,234 ', '- ', '| ',
       'Traceback (most recent call last):', '    at ', 'f (a.js:1:2)', 'TypeError: x', 'panic: ', '<3>', '<6>', 'fail: ', 'A.B[1]', 'x', 'Mar 10, 2026 12:00:01 PM c m\n',
-      'SEVERE', 'E, [t #1] ', ' -- ', 'npm ', 'ERR! ', 'crit', '(', ')', 'Exception', 'Uncaught ', "thread 'm' panicked at ", 'fatal error: ', "x.rb:1:in `f'", ' (Boom)',
+      'SEVERE', 'E, [t #1] ', ' -- ', 'npm ', 'ERR! ', 'crit', '(', ')', 'Exception', 'Uncaught ', "thread 'm' panicked at ", "thread 'main' panicked at ", 'fatal error: ', 'PHP Deprecated:  ', 'PHP Warning: ',
+      '[10-Mar-2026 00:56:55] ', 'request_id=x ', '[warning] ', 'child 1 said into stderr: "', '[pool www] ', '[Nest] 1  - ', ' +12ms', '\u009b0m', "x.rb:1:in `f'", ' (Boom)',
       'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0', '> File "', 'Node.js v', '/app/a.js:', 'node:', '(node:1) ',
       '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/');
     fc.assert(

@@ -202,6 +202,9 @@ const DOTNET = [
 
 // A trace under the log line that reports it: uvicorn / logger.exception(), logback, Go's net/http.
 const PYTHON_UNDER_LOG_LINE = `ERROR:    Exception in ASGI application\n${PYTHON}`;
+// `logger.warning(msg, exc_info=True)`: the header states the level, the message names no error.
+const PYTHON_UNDER_WARNING = `[2026-03-10 01:44:16,722: WARNING/MainProcess] consumer: Connection to broker lost. Trying to re-establish the connection...\n${PYTHON}`;
+const PYTHON_UNDER_ELIXIR_STYLE_WARNING = `2026-03-10 12:00:01,234 - app.sync - WARNING - retrying the sync later\n${PYTHON}`;
 const JAVA_CAUSED_LINES = JAVA_CAUSED.split('\n');
 const JAVA_UNDER_LOG_LINE = `2025-09-11 10:00:00.123 ERROR 1 --- [nio-8080-exec-1] c.a.OrderController : Request failed\n${JAVA_CAUSED}`;
 const GO_RECOVERED = [
@@ -232,6 +235,8 @@ const TRACES: Array<[string, string]> = [
   ['Ruby', RUBY],
   ['.NET, with an inner exception', DOTNET],
   ['Python, under the line uvicorn logs it with', PYTHON_UNDER_LOG_LINE],
+  ['Python, under a Celery WARNING line that names no error', PYTHON_UNDER_WARNING],
+  ['Python, under a WARNING line of the asctime format', PYTHON_UNDER_ELIXIR_STYLE_WARNING],
   ['Java, under a logback message line', JAVA_UNDER_LOG_LINE],
   ['Go, a panic net/http recovered', GO_RECOVERED],
 ];
