@@ -88,8 +88,9 @@ export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Pa
 
 // A traceback that stops at its first line, a frame or a source line never reached its exception line;
 // a goroutine dump that stops at its goroutine line or at a function whose file line never came was
-// cut mid-frame.
-const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>(['py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func']);
+// cut mid-frame; V8's crash output that stops at the throwing place or its source line and caret never
+// reached its error.
+const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>(['py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func', 'node-source']);
 
 /** Marks `joined` as a piece (see Joined.piece) when its text is one. */
 function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined {

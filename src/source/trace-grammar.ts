@@ -20,7 +20,7 @@ export type TraceState =
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-head', 'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
-  'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-warning', 'node-warning-end',
+  'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-source', 'node-warning', 'node-warning-end',
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
 ]);
 

@@ -537,6 +537,24 @@ describe('reassemble: pieces of records whose other part was not read', () => {
     }
   });
 
+  // V8's crash output cut before its error: the throwing place alone, or with its source line and caret.
+  const V8_CUT = NODE_REJECTION.split('\n').slice(0, 3);
+  it.each([[1], [2], [3]])('V8 crash output cut after %i line(s) is one piece, split or in one entry, in both orders', (n) => {
+    const lines = split(V8_CUT.slice(0, n).join('\n'), 0);
+    for (const input of [lines, [...lines].reverse(), [line(V8_CUT.slice(0, n).join('\n'), 0)]]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([V8_CUT.slice(0, n).join('\n')]);
+      expect(pieces(out)).toEqual([true]);
+    }
+  });
+
+  it('V8 crash output cut before its error, then a line of another record: the piece ends before it', () => {
+    const entries = [...split(V8_CUT.join('\n'), 0), line('GET /cart 200 12ms', 40)];
+    const out = reassembleAll(entries);
+    expect(texts(out)).toEqual([V8_CUT.join('\n'), 'GET /cart 200 12ms']);
+    expect(pieces(out)).toEqual([true, false]);
+  });
+
   it('a .NET category line without its message is a piece; with it, a record', () => {
     expect(pieces(reassembleAll([line(DOTNET_FAIL.split('\n')[0]!, 0)]))).toEqual([true]);
     expect(pieces(reassembleAll(split(DOTNET_FAIL, 0)))).toEqual([false]);
