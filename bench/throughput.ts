@@ -33,7 +33,11 @@
 // 45.7 -> 28.5 to 34.4 s (4.4x -> 2.9x to 3.2x) from the JSON array; peak RSS 181 / 224 -> 272 to 281 MB
 // (live heap 31 -> 36 MB), then 174 / 177 MB (160 / 157 MB at 100k) once the command line let the old
 // generation grow by half the live heap at each full collection instead of up to four times.
-// Still short of the goal in time: classify and normalize are most of it.
+// Then, with memos that no longer pay for texts seen once (before and after alternated, medians, on a
+// machine whose wall clock ran at two to three times the CPU time): at 1M, 39.3 -> 30.0 s CPU from
+// JSONL and 39.8 -> 30.7 s from the JSON array, reader 9.0 s (4.4x -> 3.3x and 3.4x); at 100k, 5.9 ->
+// 4.6 s from JSONL, reader 1.2 s. Still short of the goal in time: classify and normalize are most of
+// it, spread over many small costs.
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
