@@ -152,14 +152,17 @@ function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, 
 // reached by a longer path has more layers in the middle, never others at the ends: a chain whose
 // layers are a part of another's, with the same first and last layer, is that chain's problem. Two
 // chains with a different layer at one place (`…: postgres: dial tcp …` / `…: redis: dial tcp …`)
-// are not part of each other and stay apart.
+// are not part of each other and stay apart. Rust's anyhow prints the same chain outermost first
+// (`flush failed: batch 7: upload x: error sending request`), and the shortest path may be the
+// operation and the root alone (`flush failed: error sending request`): such a two-layer chain is
+// only ever the shorter one, joined by a chain of three layers or more.
 const LAYER_SEPARATOR = ': ';
 const MIN_LAYERS = 3;
 
 function layersOf(template: string): string[] | null {
   const line = template.split('\n', 1)[0] as string;
   const layers = line.split(LAYER_SEPARATOR).map((l) => l.trim());
-  return layers.length >= MIN_LAYERS && layers.length <= 32 && layers.every((l) => l !== '') ? layers : null;
+  return layers.length >= MIN_LAYERS - 1 && layers.length <= 32 && layers.every((l) => l !== '') ? layers : null;
 }
 
 /** Is `short` a subsequence of `long` (whole layers, in order)? */
@@ -185,6 +188,7 @@ function joinChains(groups: readonly CoreGroup[]): Map<string, string> {
     // Shortest first (ties: smaller id), so each chain joins the shortest one it extends.
     chains.sort((a, b) => a.layers.length - b.layers.length || (a.id < b.id ? -1 : 1));
     for (const chain of chains) {
+      if (chain.layers.length < MIN_LAYERS) continue;
       const into = chains.find((c) => c !== chain && c.layers.length < chain.layers.length && subsequence(c.layers, chain.layers));
       if (into !== undefined) out.set(chain.id, into.id);
     }

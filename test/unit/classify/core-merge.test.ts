@@ -113,6 +113,25 @@ describe('mergeByCore', () => {
     expect(joined(groups)).toEqual([['c1', 'c2', 'c3']]);
   });
 
+  it('joins an anyhow context chain one, two or three layers deep to the operation and root alone', () => {
+    const groups = [
+      g('a1', 'flush failed: error sending request for url (<URL>): connection closed before message completed'),
+      g('a2', 'flush failed: upload <ID>: error sending request for url (<URL>): connection closed before message completed'),
+      g('a3', 'flush failed: batch <NUM>: upload <ID>: error sending request for url (<URL>): connection closed before message completed'),
+    ];
+    expect(joined(groups)).toEqual([['a1', 'a2', 'a3']]);
+  });
+
+  it('keeps two-layer messages apart: the same ends with nothing between, or other ends', () => {
+    // Two two-layer messages are never a deeper path of each other.
+    expect(joined([g('b1', 'upload failed: timeout'), g('b2', 'upload failed: quota exceeded')])).toEqual([['b1'], ['b2']]);
+    // A longer chain with another root is another problem.
+    expect(joined([g('b3', 'flush failed: connection closed before message completed'),
+      g('b4', 'flush failed: batch <NUM>: upload <ID>: permission denied for bucket raw-events')])).toEqual([['b3'], ['b4']]);
+    // Not a problem (an INFO line): chains are joined among problems only.
+    expect(joined([g('b5', 'sync done: <NUM> rows', { problem: false }), g('b6', 'sync done: table users: <NUM> rows', { problem: false })])).toEqual([['b5'], ['b6']]);
+  });
+
   it('keeps chains apart that differ in a layer (which dependency failed)', () => {
     const groups = [
       g('c1', 'readiness dependency failed: postgres: dial tcp <IP>: connect: connection refused'),
