@@ -15,6 +15,7 @@ import {
 import { requestSignature } from './request-signature.js';
 import { generaliseRoutes, type RouteKey } from './route-variants.js';
 import { stackSignature } from './stack-signature.js';
+import { recordMessage } from './record-message.js';
 import { DEFAULT_TEXT_OPTIONS, TextClusters, type TextOptions } from './text-clusters.js';
 
 export interface Classifier {
@@ -207,7 +208,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
     return { kind: 'node', id, tokens: [sig.template], create: () => ({ kind: 'request', stats: emptyStats(), route }) };
   }
   if (entry.kind === 'stack') {
-    const sig = stackSignature(entry.text, errorType);
+    const sig = stackSignature(recordMessage(entry.text), errorType);
     if (sig) {
       const parts = ['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames];
       // Library frames alone say where it failed, not who called: the logged line does.
@@ -222,7 +223,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
   // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
   // apart; on a problem, or a line whose severity nobody set, it is context that comes and goes.
   const routine = entry.severity !== 'DEFAULT' && SEVERITIES.indexOf(entry.severity) < NOTICE;
-  return { kind: 'text', tokens: routine ? maskTokens(entry.text) : problemTokens(entry.text), errorType };
+  return { kind: 'text', tokens: routine ? maskTokens(entry.text) : problemTokens(recordMessage(entry.text)), errorType };
 }
 
 /** Most distinct messages a stack node keeps (see Node.variants). */

@@ -184,9 +184,11 @@ const CONTINUATION =
 // A line of a multi-line record that reassembly joins (source/trace-grammar.ts): loguru's `> File`, Node's
 // crash place (`/app/cart.js:12`, `node:internal/process/promises:289`), version trailer, process warning
 // and its hint, a function of zap's console stacktrace, SQLAlchemy's statement lines, a line Rails
-// prefixed with its request tags. Bounded so that the whole first line is read, never a cut prefix.
+// prefixed with its request tags; PHP's frames and trace markers, Rust's backtrace and notes, anyhow's
+// `Caused by:`, Elixir's `** (…)` and a GenServer's last message and state, java.util.logging's time and
+// source line, Prisma's message lines, kombu's retry. Bounded so that the whole first line is read, never a cut prefix.
 const RECORD_LINE =
-  /^(?:> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
+  /^(?:#\d{1,5} \S|Stack trace:|\[stacktrace\]|"?\}\s*$|stack backtrace:|Stack backtrace:|note: |Caused by:$|\*\* \(|Last message|State: |Trying again in |Invalid `|[→❯] {1,4}\d|[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M |(?:\/|file:\/\/)[^\s:]{1,400}:\d{1,7}:\d{1,7}$|> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
 // A line that names an error may be the head of the trace whose frames follow it
 // (`Unhandled rejection: MongoNetworkError: closed`, `request failed` then `    at …`).
 const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
@@ -243,6 +245,8 @@ export function severityTextPattern(floor: Severity): string {
     `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)`,
     `[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)`,
     // RECORD_LINE, loosened.
+    '#\\d+ \\S', 'stack trace:', '\\[stacktrace\\]', '"?\\}\\s*(?:\\n|$)', 'stack backtrace:', 'note: ', 'caused by:', '\\*\\* \\(', 'last message', 'state: ',
+    'trying again in ', 'invalid `', '[→❯] +\\d', '[a-z]{3} \\d+, \\d{4} \\d+:\\d+:\\d+ [ap]m ', '(?:/|file://)[^\\s:]+:\\d+:\\d+(?:\\n|$)',
     '> file "', 'node\\.js v\\d', '\\(node:\\d+\\) ', '\\(use `', '\\[sql: ', '\\[parameters: ', '\\(background on this error at: ',
     '(?:/|file://|node:)[^\\s:]+:\\d+(?:\\n|$)',
     '[\\w-]+(?:/[\\w.-]+)*\\.[\\w.*()-]+(?:\\n|$)',

@@ -15,7 +15,7 @@
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
 import { MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
-import { firstLine, isCutExceptionName, isPieceLine, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
+import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -103,7 +103,8 @@ function isPiece(text: string, state: TraceState | null): boolean {
   const multiLine = text.indexOf('\n') >= 0;
   const end = state ?? stateOfText(text);
   if (CUT_STATES.has(end)) return true;
-  if (!multiLine) return NET_RECORD.test(first);
+  // A header line whose message line was lost (.NET's category line, java.util.logging's time and source).
+  if (!multiLine) return NET_RECORD.test(first) || JUL_HEAD.test(first);
   return (end === null || end === 'py-exc') && endsMidLine(text);
 }
 

@@ -7,6 +7,8 @@ import {
   CAUSE, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
   lineKind, MORE, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, tagsOf, takesHeader, type LineKind,
+  EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
+  PHP_THROWN, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
 } from './trace-lines.js';
 
 /** Where a trace is, after one of its lines. */
@@ -15,20 +17,26 @@ export type TraceState =
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end' | 'go-stack-func' | 'go-stack-loc'
   | 'header' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
-  | 'net-record' | 'net-exception' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end';
+  | 'net-record' | 'net-exception' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end'
+  | 'php-stack' | 'php-frames' | 'php-gap' | 'php-prev' | 'php-end'
+  | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
+  | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
+  | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error';
 
 /** States a trace may end in; a trace cut off by a truncated write is still a trace. */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-head', 'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-source', 'node-warning', 'node-warning-end',
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
+  'php-frames', 'php-end', 'rs-panic', 'rs-frame', 'rs-end', 'any-chain', 'ex-exc', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry', 'prisma-msg',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
 export const MAX_OTHERS = 3;
 
 /** The state a trace opened by this line is in, or null when the line cannot open one. */
-function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
+function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | null {
+  const s = fpmChildLine(line) ?? line;
   // A goroutine dump whose panic line was not read (or a dump on SIGQUIT) is still one trace.
   if (GOROUTINE.test(s)) return 'go-goroutine';
   if (kind === 'cont' || kind === 'plain') return null;
@@ -38,14 +46,23 @@ function openTrace(s: string, kind: LineKind = lineKind(s)): TraceState | null {
     if (NODE_SOURCE_PLACE.test(s)) return 'node-source';
     if (NODE_WARNING.test(s)) return 'node-warning';
     if (PY_WARNING.test(s)) return 'py-warning';
+    if (RUST_PANIC.test(s)) return s.trimEnd().endsWith(':') ? 'rs-panic-open' : 'rs-panic';
+    if (JUL_HEAD.test(s)) return 'jul-head';
     return 'go-panic';
   }
+  if (EX_PLUG_CRASH.test(s)) return 'ex-report';
+  if (MONOLOG_ROUTINE.test(s)) return null;
+  if (EX_TERMINATING.test(s)) return 'ex-term';
   return RUBY_TAGGED_HEAD.test(s) ? 'rb-tagged' : 'header';
 }
 
 /** The state after one more line, or null when the line does not continue the trace. */
 function stepTrace(state: TraceState, line: string, tags: string | null): TraceState | null {
-  const s = line.length > PREFIX ? line.slice(0, PREFIX) : line.endsWith('\r') ? line.slice(0, -1) : line;
+  const cut = line.length > PREFIX ? line.slice(0, PREFIX) : line.endsWith('\r') ? line.slice(0, -1) : line;
+  // A php-fpm worker's line, wrapped, steps as the line itself: a wrapped trace joins as a bare one.
+  const s = fpmChildLine(cut) ?? cut;
+  const stack = stepStackRecord(state, s);
+  if (stack !== undefined) return stack;
   switch (state) {
     case 'py-head':
       return PY_FILE.test(s) ? 'py-frame' : null;
@@ -106,6 +123,11 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (GOROUTINE.test(s)) return 'go-goroutine'; // net/http: `http: panic serving 10.0.0.1:5000: …`
       // zap's console encoder: the stacktrace field, whose functions carry no argument list (a panic's do).
       if (GO_BARE_FUNCTION.test(s) && !s.endsWith(')')) return 'go-stack-func';
+      if (s === 'Stack trace:' || s === '[stacktrace]') return 'php-stack';
+      if (s === 'Caused by:') return 'any-cause';
+      if (isBlank(s)) return 'any-gap';
+      if (KOMBU_RETRY.test(s)) return 'kombu-retry';
+      if (PRISMA_INVALID.test(s)) return 'prisma-invalid';
       return takesHeader(s) ? 'frames-head' : null;
     case 'frames-head':
       if (FRAME.test(s)) return frameState(s);
@@ -153,6 +175,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
     case 'rb-tagged':
       if (tags === null ? RUBY_TAGGED_LINE.test(s) : s.startsWith(tags)) return 'rb-tagged';
       return stepTrace('header', s, null); // a line naming an error may still head frames
+    default:
+      return null; // stepStackRecord's states
   }
 }
 
@@ -161,6 +185,120 @@ function netExceptionLine(s: string): boolean {
   const t = s.trim();
   return takesHeader(t) || t.startsWith('---> ');
 }
+
+
+/**
+ * The states of PHP's, Rust's, Elixir's, java.util.logging's and kombu's multi-line records (undefined:
+ * not one of theirs).
+ */
+function stepStackRecord(state: TraceState, s: string): TraceState | null | undefined {
+  switch (state) {
+    // PHP: `Stack trace:` (an uncaught exception) or Monolog's `[stacktrace]`, `#N` frames, then where it
+    // was thrown or the end of Monolog's context; a previous exception (`Next X: …`, `[previous exception]`)
+    // brings its own frames.
+    case 'php-stack':
+      return PHP_FRAME.test(s) ? 'php-frames' : null;
+    case 'php-frames':
+      if (PHP_FRAME.test(s)) return 'php-frames';
+      if (PHP_THROWN.test(s) || PHP_CONTEXT_END.test(s)) return 'php-end';
+      if (isBlank(s)) return 'php-gap';
+      return previousPhpException(s) ? 'php-prev' : null;
+    case 'php-gap':
+      if (isBlank(s)) return 'php-gap';
+      if (PHP_CONTEXT_END.test(s)) return 'php-end';
+      return previousPhpException(s) ? 'php-prev' : null;
+    case 'php-prev':
+      return s === 'Stack trace:' || s === '[stacktrace]' ? 'php-stack' : null;
+    case 'php-end':
+      return null;
+    // Rust: the panic's message (on its own line since 1.73), then a note on how to get a backtrace, or the
+    // backtrace and a note on how to get all of it.
+    case 'rs-panic-open':
+      return isBlank(s) || isIndented(s) ? null : 'rs-panic';
+    case 'rs-panic':
+      if (s.startsWith('note: ')) return 'rs-end';
+      return s === 'stack backtrace:' ? 'rs-bt' : null;
+    case 'rs-bt':
+      return RUST_FRAME.test(s) ? 'rs-frame' : null;
+    case 'rs-frame':
+      if (RUST_FRAME.test(s) || /^\s+at \S/.test(s)) return 'rs-frame';
+      return s.startsWith('note: ') ? 'rs-end' : null;
+    case 'rs-end':
+      return null;
+    // anyhow's `{:?}`: the error, a blank line, `Caused by:` and its causes indented (numbered when more
+    // than one), then its backtrace when one was captured.
+    case 'any-gap':
+      if (isBlank(s)) return 'any-gap';
+      if (s === 'Caused by:') return 'any-cause';
+      return s === 'Stack backtrace:' ? 'rs-bt' : null;
+    case 'any-cause':
+      return isIndented(s) && !isBlank(s) ? 'any-chain' : null;
+    case 'any-chain':
+      if (isIndented(s) && !isBlank(s)) return 'any-chain';
+      if (s === 'Stack backtrace:') return 'rs-bt';
+      return isBlank(s) ? 'any-gap' : null;
+    // Elixir: Plug's report (`Server:`, `Request:`, `** (exit) an exception was raised:`), or a process's
+    // `… terminating`; then `** (Kind) message`, the message's further lines, the frames, and a
+    // GenServer's last message and state.
+    case 'ex-report':
+      if (s.startsWith('Server: ') || s.startsWith('Request: ')) return 'ex-report';
+      return elixirError(s);
+    case 'ex-term':
+    case 'ex-exit':
+      return elixirError(s);
+    case 'ex-exc':
+      if (EX_FRAME.test(s)) return 'ex-frames';
+      if (isIndented(s) && !isBlank(s)) return 'ex-exc';
+      return elixirTail(s) ? 'ex-tail' : null;
+    case 'ex-exc-more': // the message goes on after its first line's colon (Ecto's query)
+    case 'ex-msg':
+    case 'ex-msg-gap':
+      if (EX_FRAME.test(s)) return 'ex-frames';
+      if (isBlank(s)) return state === 'ex-msg' ? 'ex-msg-gap' : state;
+      if (ELIXIR_LOGGER_LINE.test(s) || elixirTail(s)) return null;
+      return 'ex-msg';
+    case 'ex-frames':
+      if (EX_FRAME.test(s)) return 'ex-frames';
+      return elixirTail(s) ? 'ex-tail' : null;
+    case 'ex-tail':
+      return elixirTail(s) || (isIndented(s) && !isBlank(s)) ? 'ex-tail' : null;
+    // java.util.logging: the level and message under the time and source, then a thrown exception.
+    case 'jul-head':
+      return JUL_LEVEL.test(s) ? 'jul-record' : null;
+    case 'jul-record':
+      if (FRAME.test(s)) return frameState(s);
+      return takesHeader(s) ? 'frames-head' : null;
+    case 'kombu-retry':
+      return null;
+    // Prisma's message (under the line that logged it, and again as the error's own message).
+    case 'prisma-invalid':
+      return /^\S{1,512}:\d{1,7}:\d{1,7}\s*$/.test(s) ? 'prisma-place' : null;
+    case 'prisma-place':
+    case 'prisma-code':
+      if (PRISMA_CODE.test(s) || isBlank(s)) return 'prisma-code';
+      return state === 'prisma-code' && !isIndented(s) ? 'prisma-msg' : null;
+    case 'prisma-msg':
+      if (FRAME.test(s)) return frameState(s);
+      return takesHeader(s) ? 'prisma-error' : null;
+    case 'prisma-error':
+      if (FRAME.test(s)) return frameState(s);
+      return PRISMA_INVALID.test(s) ? 'prisma-invalid' : null;
+    default:
+      return undefined;
+  }
+}
+
+const previousPhpException = (s: string) => s.startsWith('[previous exception] ') || /^Next [A-Za-z_\\]/.test(s);
+// Logger's default console format opens each record with the time (`12:00:01.123 [error] …`).
+const ELIXIR_LOGGER_LINE = /^\d{2}:\d{2}:\d{2}\.\d{3} /;
+
+function elixirError(s: string): TraceState | null {
+  if (!EX_ERROR.test(s)) return null;
+  if (/^\s*\*\* \(exit\) an exception was raised:\s*$/.test(s)) return 'ex-exit';
+  return s.trimEnd().endsWith(':') ? 'ex-exc-more' : 'ex-exc';
+}
+
+const elixirTail = (s: string) => EX_TAIL.test(s);
 
 /** After an uncaught exception's frames, Node prints a blank line and its version before it exits. */
 function nodeExit(s: string): TraceState | null {
@@ -363,11 +501,12 @@ class RunShape {
 
   /**
    * Among frames, an indented line that is no part of a frame list (a frame, `... 3 more`, `--- End of
-   * …`, `Caused by:`, an inner ` ---> `) is another record's: .NET's message line of a routine record
-   * written while the frames were.
+   * …`, `Caused by:`, an inner ` ---> `, Rust's numbered frame above its `at` line) is another record's:
+   * .NET's message line of a routine record written while the frames were.
    */
   amidFrames(line: string): boolean {
-    return this.framed && isIndented(line) && !FRAME.test(line) && !MORE.test(line) && !END_OF.test(line) && !CAUSE.test(line) && !/^\s+---> /.test(line);
+    return this.framed && isIndented(line) && !FRAME.test(line) && !MORE.test(line) && !END_OF.test(line) && !CAUSE.test(line) && !/^\s+---> /.test(line) &&
+      !RUST_FRAME.test(line);
   }
 }
 

@@ -4,6 +4,10 @@
 // more than a few hundred characters of work.
 import { stripLogHeader } from '../normalize/index.js';
 
+import { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL } from '../shared/record-shapes.js';
+
+export { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL };
+
 /**
  * What a line can be, told from the line alone:
  * - `cont`: only ever continues a trace (an indented frame or source line, a blank line, `Caused by:`,
@@ -63,6 +67,44 @@ export const RUBY_TAGGED_HEAD = /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}[A-Z]{4,7} -
 // A line of a tagged multi-line message: the tags again (the first an id: letters, digits, dashes).
 export const RUBY_TAGGED_LINE = /^\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} /;
 
+// PHP's exception trace (`Throwable::getTraceAsString()`, also inside Monolog's `[stacktrace]` block):
+// `#0 /app/x.php(12): Foo->bar()`, `#1 [internal function]: f()`, `#2 {main}`.
+export const PHP_FRAME = /^#\d{1,5} (?:\{main\}\s*$|\[internal function\]: |\S.{0,400}?\(\d{1,7}\): )/;
+// PHP's uncaught exception ends with where it was thrown, indented by two spaces.
+export const PHP_THROWN = /^\s{1,8}thrown in \S.{0,512} on line \d{1,7}\s*$/;
+// Monolog's LineFormatter closes the context it opened on the message line (`{"exception":"[object] (…)`).
+export const PHP_CONTEXT_END = /^"?\}\s*$/;
+// Rust's panic message: `thread 'main' panicked at src/main.rs:3:5:` (1.73+, the message on the next
+// line) or `thread 'main' panicked at 'msg', src/main.rs:3:5` (before); newer releases add the thread id.
+export const RUST_PANIC = /^thread '[^'\n]{0,200}'(?: \(\d{1,20}\))? panicked at /;
+// Rust's backtrace (RUST_BACKTRACE=1): `stack backtrace:` (anyhow: `Stack backtrace:`), then numbered
+// frames `   3: app::main` each with its place `             at ./src/main.rs:31:47`.
+export const RUST_FRAME = /^\s{1,12}\d{1,4}: \S/;
+const RUST_NOTE = /^note: (?:run with `RUST_BACKTRACE=|Some details are omitted)/;
+// Elixir's crash reports (Plug's `#PID<0.1.0> running Endpoint (…) terminated`, a GenServer's
+// `GenServer X terminating`) then `** (Kind) message` and frames `    (app 1.2.3) lib/x.ex:12: Mod.fun/3`.
+export const EX_PLUG_CRASH = /#PID<\d{1,10}\.\d{1,10}\.\d{1,10}> running \S.{0,200} terminated\s*$/;
+export const EX_TERMINATING = /\b(?:GenServer|gen_server|GenStateMachine|gen_statem|gen_event|Task|Agent|:proc_lib) .{1,200} terminating\s*$/;
+// What a GenServer's report says after the frames.
+export const EX_TAIL = /^(?:Last message(?: \(from [^)\n]{1,200}\))?: |State: |Client #PID<[\d.]{1,40}> is (?:alive|dead))/;
+// Monolog's line at a routine level: Laravel reports exceptions at ERROR and above; a DEBUG or INFO line
+// carrying `"error":null` in its context heads no trace.
+export const MONOLOG_ROUTINE = /^\[\d{4}-\d{2}-\d{2}[T ][^\]\n]{8,40}\] [\w-]{1,64}\.(?:DEBUG|INFO): /;
+// Prisma's error message: `Invalid \`prisma.order.create()\` invocation in`, the caller's place, a code
+// frame (`  29     async create(data) {`, the failing line marked `→ 30 …`), then what failed.
+export const PRISMA_INVALID = /^Invalid `[^`\n]{1,200}` invocation(?: in)?:?\s*$/;
+export const PRISMA_CODE = /^(?:\s{1,8}|→ {1,4}|❯ {1,4})\d{1,7} /;
+// kombu's message when it cannot reach the broker ends with its retry on a line of its own.
+export const KOMBU_RETRY = /^Trying again in \d{1,6}(?:\.\d{1,3})? seconds\.\.\.(?: \(\d{1,9}\/\d{1,9}\))?\s*$/;
+
+
+/** A line that only ever continues a multi-line PHP, Rust, Elixir, java.util.logging or kombu record. */
+function continuesStackRecord(s: string): boolean {
+  return PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') ||
+    PHP_CONTEXT_END.test(s) || s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) ||
+    s === 'Caused by:' || PRISMA_INVALID.test(s) || PRISMA_CODE.test(s) || EX_ERROR.test(s) || EX_TAIL.test(s) || JUL_LEVEL.test(s) || KOMBU_RETRY.test(s);
+}
+
 /** The first line of a message, at most PREFIX characters, without a trailing CR. */
 export function firstLine(text: string): string {
   let s = text.length > PREFIX ? text.slice(0, PREFIX) : text;
@@ -74,11 +116,15 @@ export function firstLine(text: string): string {
 /** The kind of a line already cut by firstLine (or any line of at most PREFIX characters). */
 export function lineKind(s: string): LineKind {
   if (s === '') return 'cont';
+  const child = fpmChildLine(s);
+  if (child !== null) return child === '' ? 'plain' : lineKind(child);
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
-  if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s)) return 'cont';
+  if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
+  if (RUST_PANIC.test(s) || JUL_HEAD.test(s)) return 'start';
+  if (EX_PLUG_CRASH.test(s) || EX_TERMINATING.test(s)) return 'head';
   if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
   if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s) || PY_WARNING.test(s)) return 'start';
   if (isTypeLine(s)) return 'head';
@@ -110,6 +156,13 @@ const RUBY_TAGGED_PIECE = /^(?:\[[^\]\n]{1,255}\] ?){1,8}(?:\s*$|\s*\S{1,512}?:\
  */
 export function isPieceLine(s: string): boolean {
   if (s === '' || s.trim() === '') return false;
+  const child = fpmChildLine(s);
+  if (child !== null) return isPieceLine(child);
+  // PHP's frames and the markers around them, Rust's backtrace and its notes, `** (exit) …` of an Elixir
+  // report, the time and place line of a java.util.logging record, kombu's retry: each says nothing alone.
+  if (PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') || PHP_CONTEXT_END.test(s)) return true;
+  if (s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) || s === 'Caused by:' || KOMBU_RETRY.test(s)) return true;
+  if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s)) return true;
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9 || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;

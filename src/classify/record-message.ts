@@ -1,0 +1,54 @@
+// What a multi-line record of a stack with no trace reading of its own (PHP, Rust, Elixir,
+// java.util.logging) says as a problem: its message, not the frames under it. The frames are the
+// framework's route to the failure, shared by every failure that took it (Laravel's pipeline, Plug's
+// endpoint), so read whole they make two problems look alike and one problem look two (a cut record).
+// php-fpm's `child N said into stderr: "…"` wrapper is how the line was printed, not what happened.
+import { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL } from '../shared/record-shapes.js';
+
+// Cheap first look: a text with none of these is no such record (most texts, stack traces included).
+const MARKERS = /said into std|^Stack trace:|^\[stacktrace\]|[Bb]acktrace:|^note: |^Caused by:$|^\s*\*\* \(|^[A-Z][a-z]{2} \d{1,2}, \d{4} /m;
+
+/** Where a record's frames begin: PHP's trace markers, Rust's backtrace and its notes. */
+function opensFrames(line: string): boolean {
+  return line === 'Stack trace:' || line === '[stacktrace]' || line === 'stack backtrace:' || line === 'Stack backtrace:' ||
+    line.startsWith('note: run with `RUST_BACKTRACE=') || line.startsWith('note: Some details are omitted');
+}
+
+/** The record's message lines; the text itself when it is no such record. */
+export function recordMessage(text: string): string {
+  if (!MARKERS.test(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text)) return text;
+  const lines = text.split('\n', 400).map((l) => fpmChildLine(l) ?? l);
+  let from = 0;
+  // java.util.logging's first line and the level that opens its second are the record's header: the
+  // record reads as its message, as the same message does when its first line was lost.
+  if (lines.length > 1 && JUL_HEAD.test(lines[0]!) && JUL_LEVEL.test(lines[1]!)) {
+    from = 1;
+    lines[1] = lines[1]!.slice(lines[1]!.indexOf(': ') + 2);
+  }
+  let elixir = false;
+  let end = lines.length;
+  for (let i = from + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (EX_ERROR.test(line)) elixir = true;
+    if (opensFrames(line.trimEnd()) || (elixir && EX_FRAME.test(line))) {
+      end = i;
+      break;
+    }
+  }
+  return withRootCause(lines.slice(from, end)).join('\n');
+}
+
+/**
+ * anyhow's chain (`Caused by:`, then each cause indented, numbered when more than one) read as its
+ * outermost message and its root cause: the layers of context in between come and go with the call
+ * path (`reading gs://…` wrapped or not), the failure is the same.
+ */
+function withRootCause(lines: string[]): string[] {
+  const at = lines.indexOf('Caused by:');
+  if (at < 1) return lines;
+  let last = -1;
+  for (let i = at + 1; i < lines.length && /^\s+\S/.test(lines[i]!); i++) last = i;
+  if (last < 0) return lines;
+  const root = lines[last]!.trim().replace(/^\d{1,3}: /, '');
+  return [...lines.slice(0, at).filter((l) => l.trim() !== ''), 'Caused by:', `    ${root}`, ...lines.slice(last + 1)];
+}

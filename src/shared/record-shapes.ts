@@ -1,0 +1,28 @@
+// Line shapes of multi-line records that both the reassembly of split entries and the classifier's
+// reading of a record need: php-fpm's wrapper around a worker's line, Elixir's crash reports,
+// java.util.logging's two-line record. Anchored regexes over a line, bounded repeats.
+
+// php-fpm (catch_workers_output) writes each line a worker wrote to stderr as a warning of its own:
+// `[10-Mar-2026 02:36:39] WARNING: [pool www] child 256 said into stderr: "line"` (`, pipe is closed` after
+// the last one; a line over log_limit is cut, its closing quote lost). Read for its line.
+const FPM_CHILD = /^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\] WARNING: \[pool [^\]\n]{1,128}\] child \d{1,10} said into std(?:err|out): "/;
+// Elixir's `** (KeyError) message` (indented under Plug's `** (exit) an exception was raised:`), and its
+// frames: `    (app 1.2.3) lib/x.ex:12: Mod.fun/3`, `    lib/x.ex:12: Mod.fun/3`, `    (stdlib 6.1) :gen_server.x/3`.
+export const EX_ERROR = /^\s{0,8}\*\* \((?:[A-Z][\w.]{0,200}|exit|throw|error|EXIT)\) /;
+export const EX_FRAME = /^\s{1,16}(?:\([\w.-]{1,100}(?: [\w.+-]{1,50})?\) )?\S{1,400}?:\d{1,7}: \S|^\s{1,16}\([\w.-]{1,100}(?: [\w.+-]{1,50})?\) \S{1,400}: \S/;
+// java.util.logging's SimpleFormatter writes a record on two lines: `Mar 10, 2026 12:14:15 AM com.acme.X method`
+// (its default format, English locale), then `SEVERE: message`; a thrown exception and its frames follow.
+// The source is the caller's class (qualified) and method, or the logger's name when the caller is unknown.
+export const JUL_HEAD = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M (?:[\w$-]{1,100}\.){1,30}[\w$-]{1,100}(?: [\w$<>-]{1,200})?$/;
+export const JUL_LEVEL = /^(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): \S/;
+const PIPE_CLOSED = '", pipe is closed';
+
+/** The line a php-fpm `child N said into stderr` warning carries, or null when it is no such warning. */
+export function fpmChildLine(s: string): string | null {
+  const m = FPM_CHILD.exec(s);
+  if (!m) return null;
+  let inner = s.slice(m[0].length);
+  if (inner.endsWith(PIPE_CLOSED)) inner = inner.slice(0, -PIPE_CLOSED.length);
+  else if (inner.endsWith('"')) inner = inner.slice(0, -1);
+  return inner;
+}

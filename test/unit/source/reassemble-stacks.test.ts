@@ -1,0 +1,342 @@
+// Multi-line records of PHP, Rust, Elixir, java.util.logging and kombu, as each documents or prints
+// them, split by Cloud Run into one entry per line: joined back in either time order, and not joined
+// where a line only looks like one of theirs.
+import { reassembleAll, type Joined } from '../../../src/source/reassemble.js';
+import type { RawEntry } from '../../../src/shared/types.js';
+
+const A = '00c527f6d4a1e7b3c2';
+const BASE_MS = Date.parse('2026-03-10T10:00:00Z');
+const STDERR = 'projects/p/logs/run.googleapis.com%2Fstderr';
+
+function iso(us: number): string {
+  const ms = Math.floor(us / 1000);
+  return new Date(BASE_MS + ms).toISOString().replace('Z', `${String(us % 1000).padStart(3, '0')}Z`);
+}
+
+function line(text: string, us: number, instance = A): RawEntry {
+  return {
+    textPayload: text,
+    timestamp: iso(us),
+    insertId: `id-${instance}-${us}`,
+    logName: STDERR,
+    labels: { instanceId: instance },
+    resource: { type: 'cloud_run_revision', labels: { service_name: 'svc', revision_name: 'svc-00001-abc' } },
+  };
+}
+
+/** One entry per line, oldest first, 7 µs apart from `start`; blank lines dropped, as Cloud Run may. */
+function split(record: string, start: number, instance = A): RawEntry[] {
+  return record.split('\n').filter((l) => l.trim() !== '').map((text, i) => line(text, start + i * 7, instance));
+}
+
+const texts = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!).map((j) => j.raw.textPayload as string);
+const noBlank = (record: string) => record.split('\n').filter((l) => l.trim() !== '').join('\n');
+const pieces = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!).map((j) => j.piece === true);
+
+// PHP's uncaught exception (CLI or error_log), `getTraceAsString()` frames, `thrown in` last.
+const PHP_UNCAUGHT = [
+  'PHP Fatal error:  Uncaught TypeError: App\\Support\\Money::fromMinor(): Argument #1 ($amount) must be of type int, string given, called in /srv/app/Jobs/Settle.php on line 64',
+  'Stack trace:',
+  "#0 /srv/app/Jobs/Settle.php(64): App\\Support\\Money::fromMinor('12001')",
+  '#1 [internal function]: App\\Jobs\\Settle->handle()',
+  '#2 {main}',
+  '  thrown in /srv/app/Support/Money.php on line 18',
+].join('\n');
+// display_errors on stdout (no `PHP ` prefix), and an exception with a previous one (`Next …`).
+const PHP_NEXT = [
+  'Fatal error: Uncaught RuntimeException: cannot open ledger in /var/www/src/Ledger.php:40',
+  'Stack trace:',
+  '#0 /var/www/public/index.php(12): Ledger->open()',
+  '#1 {main}',
+  '',
+  'Next LogicException: ledger unavailable in /var/www/src/Ledger.php:44',
+  'Stack trace:',
+  '#0 /var/www/public/index.php(12): Ledger->open()',
+  '#1 {main}',
+  '  thrown in /var/www/src/Ledger.php on line 44',
+].join('\n');
+// Monolog's LineFormatter as Laravel configures it: the exception in the context, `[stacktrace]`, a
+// previous exception with its own frames, and the context's closing `"}`.
+const LARAVEL = [
+  '[2026-03-10 10:00:00] production.ERROR: SQLSTATE[HY000] [2002] Connection refused {"exception":"[object] (Illuminate\\\\Database\\\\QueryException(code: 2002): SQLSTATE[HY000] [2002] Connection refused at /var/www/html/vendor/laravel/framework/src/Illuminate/Database/Connection.php:829)',
+  '[stacktrace]',
+  '#0 /var/www/html/vendor/laravel/framework/src/Illuminate/Database/Connection.php(783): Illuminate\\\\Database\\\\Connection->runQueryCallback()',
+  '#1 /var/www/html/app/Http/Controllers/InvoiceController.php(27): Illuminate\\\\Database\\\\Eloquent\\\\Builder->first()',
+  '#2 {main}',
+  '',
+  '[previous exception] [object] (PDOException(code: 2002): SQLSTATE[HY000] [2002] Connection refused at /var/www/html/vendor/laravel/framework/src/Illuminate/Database/Connectors/Connector.php:65)',
+  '[stacktrace]',
+  '#0 /var/www/html/vendor/laravel/framework/src/Illuminate/Database/Connectors/Connector.php(65): PDO->__construct()',
+  '#1 {main}',
+  '"} ',
+].join('\n');
+// A Lumen / Monolog 1 channel with another name, a warning, no previous exception.
+const MONOLOG_WARNING = [
+  '[2026-03-10 10:00:00] lumen.WARNING: Undefined array key "currency" {"userId":12,"exception":"[object] (ErrorException(code: 0): Undefined array key \\"currency\\" at /app/app/Services/FxRates.php:57)',
+  '[stacktrace]',
+  '#0 /app/app/Services/FxRates.php(57): Illuminate\\\\Foundation\\\\Bootstrap\\\\HandleExceptions->handleError()',
+  '#1 {main}',
+  '"}',
+].join('\n');
+
+// php-fpm with catch_workers_output: every line of the worker's write wrapped, the last with
+// `, pipe is closed`; PHP's own message prefixed with `PHP message:` as the FastCGI SAPI does.
+const fpm = (l: string, last = false) => `[10-Mar-2026 10:00:00] WARNING: [pool www] child 256 said into stderr: "${l}"${last ? ', pipe is closed' : ''}`;
+const PHP_FPM = PHP_UNCAUGHT.split('\n').map((l, i, all) => fpm(l, i === all.length - 1)).join('\n');
+const PHP_FPM_MESSAGE = ['NOTICE: PHP message: PHP Fatal error:  Uncaught Exception: boom in /app/index.php:3', 'Stack trace:', '#0 {main}', '  thrown in /app/index.php on line 3']
+  .map((l) => fpm(l)).join('\n');
+
+// Rust's panic: 1.73+ (the message on its own line) with and without a backtrace, before 1.73 (the
+// message quoted in the line), and with a thread id as newer releases print it.
+const RUST_NEW = [
+  "thread 'tokio-runtime-worker' panicked at src/rank.rs:88:21:",
+  'index out of bounds: the len is 3 but the index is 7',
+  'stack backtrace:',
+  '   0: rust_begin_unwind',
+  '             at /rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/std/src/panicking.rs:665:5',
+  '   1: search_api::rank::top_k',
+  '             at ./src/rank.rs:88:21',
+  'note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.',
+].join('\n');
+const RUST_NOTE = [
+  "thread 'main' (4211) panicked at src/main.rs:31:47:",
+  'called `Result::unwrap()` on an `Err` value: NotPresent',
+  'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
+].join('\n');
+const RUST_OLD = [
+  "thread 'main' panicked at 'called `Option::unwrap()` on a `None` value', src/config.rs:12:9",
+  'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
+].join('\n');
+// anyhow's Debug output when main returns an error: one cause, several, and a captured backtrace.
+const ANYHOW = [
+  'Error: failed to load checkpoint',
+  '',
+  'Caused by:',
+  '    0: reading gs://raw-events/checkpoints/ingest.json',
+  '    1: HTTP status client error (403 Forbidden) for url (https://storage.googleapis.com/storage/v1/b/raw-events/o/x)',
+].join('\n');
+const ANYHOW_ONE = ['Error: failed to read config', '', 'Caused by:', '    No such file or directory (os error 2)'].join('\n');
+const ANYHOW_BACKTRACE = [
+  'Error: migration failed',
+  '',
+  'Caused by:',
+  '    relation "events" does not exist',
+  '',
+  'Stack backtrace:',
+  '   0: anyhow::error::<impl anyhow::Error>::msg',
+  '             at /usr/local/cargo/registry/src/anyhow-1.0.86/src/error.rs:83:36',
+  '   1: migrate::main',
+].join('\n');
+
+// Plug.Cowboy's crash report under Logger's default format, with Ecto's multi-line message.
+const PLUG = [
+  '00:07:17.914 request_id=F7vq2Kq8cX0AAAAB [error] #PID<0.1272.0> running RealtimeWeb.Endpoint (connection #PID<0.7987.0>, stream id 2) terminated',
+  'Server: realtime.example.com:80 (http)',
+  'Request: GET /api/rooms/5849',
+  '** (exit) an exception was raised:',
+  '    ** (Ecto.NoResultsError) expected at least one result but got none in query:',
+  '',
+  'from r0 in Realtime.Rooms.Room,',
+  '  where: r0.id == ^5849',
+  '',
+  '        (ecto 3.12.4) lib/ecto/repo/queryable.ex:164: Ecto.Repo.Queryable.one!/3',
+  '        (realtime 0.9.2) lib/realtime_web/controllers/room_controller.ex:21: RealtimeWeb.RoomController.show/2',
+  '        (phoenix 1.7.14) lib/phoenix/router.ex:484: Phoenix.Router.__call__/5',
+].join('\n');
+// The same report without metadata, a one-line exception, frames without an application.
+const PLUG_PLAIN = [
+  '12:00:01.002 [error] #PID<0.556.0> running MyAppWeb.Endpoint (connection #PID<0.555.0>, stream id 1) terminated',
+  'Server: localhost:4000 (http)',
+  'Request: POST /api/orders',
+  '** (exit) an exception was raised:',
+  '    ** (ArithmeticError) bad argument in arithmetic expression',
+  '        :erlang./(1, 0)',
+  '        lib/my_app/orders.ex:12: MyApp.Orders.total/1',
+].join('\n');
+// A GenServer crash, as OTP's logger reports it through Elixir's formatter.
+const GENSERVER = [
+  '00:00:01.500 [error] GenServer Realtime.Presence.Tracker terminating',
+  '** (KeyError) key :user_id not found in: %{room_id: 12}',
+  '    (realtime 0.9.2) lib/realtime/presence/tracker.ex:88: Realtime.Presence.Tracker.handle_cast/2',
+  '    (stdlib 6.1.2) gen_server.erl:2371: :gen_server.try_handle_cast/3',
+  '    (stdlib 6.1.2) proc_lib.erl:329: :proc_lib.init_p_do_apply/3',
+  'Last message (from #PID<0.990.0>): {:track, %{room_id: 12}}',
+  'State: %{rooms: %{}, refs: 3}',
+  'Client #PID<0.990.0> is alive',
+].join('\n');
+
+// java.util.logging's SimpleFormatter: the time and source line, the level and message, the exception.
+const JUL = [
+  'Mar 10, 2026 12:14:15 AM com.acme.thumbs.Renderer render',
+  'SEVERE: thumbnail failed for gs://uploads/a.png',
+  'javax.imageio.IIOException: Unsupported Image Type',
+  '\tat java.desktop/com.sun.imageio.plugins.jpeg.JPEGImageReader.readInternal(JPEGImageReader.java:1436)',
+  '\tat com.acme.thumbs.Renderer.render(Renderer.kt:41)',
+].join('\n');
+const JUL_WARNING = ['Mar 9, 2026 1:02:03 PM org.apache.catalina.core.StandardContext reload', 'WARNING: Reloading Context with name [] has started'].join('\n');
+
+// kombu's broker retry under Celery's header.
+const KOMBU = [
+  '[2026-03-10 10:00:00,004: ERROR/MainProcess] consumer: Cannot connect to redis://10.30.0.4:6379/0: Error 111 connecting to 10.30.0.4:6379. Connection refused..',
+  'Trying again in 4.00 seconds... (2/100)',
+].join('\n');
+const KOMBU_OLD = ['[2019-03-10 10:00:00,004: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@127.0.0.1:5672//: [Errno 111] Connection refused.', 'Trying again in 2.00 seconds...'].join('\n');
+
+const RECORDS: Array<[string, string, string | null]> = [
+  ["PHP's uncaught exception", PHP_UNCAUGHT, null],
+  ["PHP's uncaught exception with a previous one (Next …)", PHP_NEXT, null],
+  ["Laravel's Monolog line with [stacktrace] and [previous exception]", LARAVEL, null],
+  ['Monolog, a warning under another channel', MONOLOG_WARNING, null],
+  ["PHP's uncaught exception inside php-fpm's child warnings", PHP_FPM, null],
+  ["php-fpm's child warnings around a FastCGI PHP message", PHP_FPM_MESSAGE, null],
+  ['Rust, a panic with its backtrace (1.73+)', RUST_NEW, null],
+  ['Rust, a panic on the main thread with its note and thread id', RUST_NOTE, null],
+  ['Rust, a panic before 1.73', RUST_OLD, null],
+  ["anyhow, main's error with two causes", ANYHOW, null],
+  ['anyhow, one cause', ANYHOW_ONE, null],
+  ['anyhow, with a backtrace', ANYHOW_BACKTRACE, null],
+  ["Plug's crash report with Ecto's query", PLUG, null],
+  ["Plug's crash report, a one-line exception", PLUG_PLAIN, null],
+  ['a GenServer terminating', GENSERVER, null],
+  ['java.util.logging, a record with an exception', JUL, null],
+  ['java.util.logging, a warning (Tomcat)', JUL_WARNING, null],
+  ["kombu's retry under Celery's header", KOMBU, null],
+  ["kombu's retry, Celery 4 (no count)", KOMBU_OLD, null],
+];
+
+describe('reassemble: multi-line records of PHP, Rust, Elixir, java.util.logging and kombu', () => {
+  it.each(RECORDS)('%s, oldest first', (_name, record) => {
+    expect(texts(reassembleAll(split(record, 0)))).toEqual([noBlank(record)]);
+  });
+
+  it.each(RECORDS)('%s, newest first', (_name, record) => {
+    expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([noBlank(record)]);
+  });
+
+  it.each(RECORDS)('%s, whole in one entry, passes untouched and is no piece', (_name, record) => {
+    const out = reassembleAll([line(record, 0)]);
+    expect(texts(out)).toEqual([record]);
+    expect(pieces(out)).toEqual([false]);
+  });
+
+  it.each(RECORDS)('%s, between plain lines of the same instance', (_name, record) => {
+    const entries = [line('plain line before', 0), ...split(record, 2000), line('plain line after', 900_000)];
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([noBlank(record), 'plain line after', 'plain line before'].sort());
+    }
+  });
+
+  it('a wrapped trace and the bare one join to the same lines, wrapper aside', () => {
+    const bare = texts(reassembleAll(split(PHP_UNCAUGHT, 0)))[0]!;
+    const wrapped = texts(reassembleAll(split(PHP_FPM, 0)))[0]!;
+    expect(wrapped.split('\n').length).toBe(bare.split('\n').length);
+  });
+});
+
+describe('reassemble: where these records end, and what only looks like them', () => {
+  it('two records back to back stay two', () => {
+    for (const [a, b] of [[LARAVEL, MONOLOG_WARNING], [RUST_OLD, RUST_NEW], [JUL, JUL_WARNING], [GENSERVER, PLUG]] as const) {
+      const entries = [...split(a, 0), ...split(b, 200)];
+      expect(texts(reassembleAll(entries))).toEqual([noBlank(a), noBlank(b)]);
+      expect(texts(reassembleAll([...entries].reverse()))).toEqual([noBlank(b), noBlank(a)]);
+    }
+  });
+
+  it('a log line after a record is its own', () => {
+    const next = '[2026-03-10 10:00:01] production.INFO: Payout batch settled {"count":3,"errors":[]}';
+    expect(texts(reassembleAll([...split(LARAVEL, 0), line(next, 5000)]))).toEqual([noBlank(LARAVEL), next]);
+    const logger = '00:07:18.001 request_id=F7vq2Kq8cX0AAAAC [info] GET /api/rooms';
+    expect(texts(reassembleAll([...split(GENSERVER, 0), line(logger, 60)]))).toEqual([GENSERVER, logger]);
+  });
+
+  it('a message that starts with a date is no java.util.logging head', () => {
+    const lines = ['Mar 10, 2026 12:14:15 AM backup finished without errors', 'SEVERE: disk full'];
+    expect(texts(reassembleAll(split(lines.join('\n'), 0)))).toEqual(lines);
+  });
+
+  it("uvicorn's padded levels are no java.util.logging level lines", () => {
+    const lines = ['Mar 10, 2026 12:14:15 AM com.acme.Main run', 'INFO:     127.0.0.1:5000 - "GET / HTTP/1.1" 200 OK'];
+    const out = reassembleAll(split(lines.join('\n'), 0));
+    expect(texts(out)).toEqual(lines);
+    expect(pieces(out)).toEqual([true, false]);
+  });
+
+  it('a line that mentions a thread and a panic is no Rust panic head', () => {
+    const lines = ["worker thread 'io' panicked at startup, restarting", 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'];
+    expect(texts(reassembleAll(split(lines.join('\n'), 0)))).toEqual(lines);
+  });
+
+  it('a hash-numbered list is no PHP trace', () => {
+    const lines = ['ERROR: 2 checks failed', '#1 disk usage over 90%', '#2 queue depth 4000'];
+    expect(texts(reassembleAll(split(lines.join('\n'), 0)))).toEqual(lines);
+  });
+
+  it('an INFO line carrying the word error does not take PHP frames that follow', () => {
+    const info = '[2026-03-10 10:00:00] production.INFO: Webhook processed {"status":"ok","error":null}';
+    const frames = LARAVEL.split('\n').slice(1, 5);
+    const out = reassembleAll([line(info, 0), ...split(frames.join('\n'), 5000)]);
+    expect(texts(out)).toEqual([info, frames.join('\n')]);
+    expect(pieces(out)).toEqual([false, true]);
+  });
+
+  it('php-fpm warnings of its own (not a child\'s output) are not joined', () => {
+    const lines = [
+      '[10-Mar-2026 10:00:00] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it',
+      '[10-Mar-2026 10:00:00] WARNING: [pool www] child 31 exited on signal 9 (SIGKILL) after 12.5 seconds from start',
+    ];
+    expect(texts(reassembleAll(split(lines.join('\n'), 0)))).toEqual(lines);
+  });
+});
+
+describe('reassemble: pieces of these records whose head was lost', () => {
+  it.each([
+    ['PHP frames and the end of the context', LARAVEL.split('\n').slice(1)],
+    ["PHP frames inside php-fpm's warnings", PHP_FPM.split('\n').slice(1)],
+    ['a Rust backtrace', RUST_NEW.split('\n').slice(2)],
+    ["kombu's retry alone", KOMBU.split('\n').slice(1)],
+    ['a java.util.logging time and source line alone', JUL.split('\n').slice(0, 1)],
+  ])('%s: one piece', (_name, lines) => {
+    for (const input of [split(noBlank(lines.join('\n')), 0), split(noBlank(lines.join('\n')), 0).reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([noBlank(lines.join('\n'))]);
+      expect(pieces(out)).toEqual([true]);
+    }
+  });
+});
+
+// NestJS's ConsoleLogger line with Prisma's multi-line message, then the error's stack (its message again).
+const PRISMA_MESSAGE = [
+  'Invalid `this.prisma.order.create()` invocation in',
+  '/app/dist/orders/orders.repository.js:30:38',
+  '',
+  '  28     }',
+  '  29     async create(data) {',
+  '→ 30         return this.prisma.order.create(',
+  'Unique constraint failed on the fields: (`idempotency_key`)',
+];
+const NEST_PRISMA = [
+  '[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [ExceptionsHandler] ',
+  ...PRISMA_MESSAGE,
+  'PrismaClientKnownRequestError: ',
+  ...PRISMA_MESSAGE,
+  '    at In.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)',
+  '    at async OrdersRepository.create (/app/dist/orders/orders.repository.js:30:20)',
+].join('\n');
+// The same from Prisma 4 (`❯` marks the line) logged by console.error, no NestJS line.
+const PRISMA_CONSOLE = [
+  'PrismaClientKnownRequestError: ',
+  'Invalid `prisma.user.create()` invocation:',
+  '/srv/api/src/users.ts:12:3',
+  '',
+  '❯ 12   await prisma.user.create({',
+  'Unique constraint failed on the fields: (`email`)',
+  '    at RequestHandler.handleRequestError (/srv/api/node_modules/@prisma/client/runtime/index.js:30873:13)',
+].join('\n');
+
+describe("reassemble: Prisma's multi-line message", () => {
+  it.each([['under a NestJS line', NEST_PRISMA], ['logged alone', PRISMA_CONSOLE]])('%s: one record in either order, whole untouched', (_name, record) => {
+    expect(texts(reassembleAll(split(record, 0)))).toEqual([noBlank(record)]);
+    expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([noBlank(record)]);
+    expect(texts(reassembleAll([line(record, 0)]))).toEqual([record]);
+  });
+});
