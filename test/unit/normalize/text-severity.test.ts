@@ -378,6 +378,16 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it('keeps, and matches, the lines of PHP, Rust, Elixir, java.util.logging, kombu and Prisma records that name no error', () => {
+    const pattern = re2(severityTextPattern('EMERGENCY'));
+    for (const line of ["#0 /var/www/app/Jobs/Settle.php(64): Money::fromMinor('1')", '#4 {main}', 'Stack trace:', '[stacktrace]', '"} ', 'stack backtrace:',
+      'Stack backtrace:', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace', 'Caused by:', '** (exit) an exception was raised:',
+      'Last message: {:track, 1}', 'State: %{rooms: %{}}', 'Mar 10, 2026 12:14:15 AM com.acme.thumbs.Uploader put', 'Trying again in 4.00 seconds... (2/100)',
+      'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.repository.js:30:38', '→ 30         return this.prisma.order.create(']) {
+      expect({ line, kept: mayBelongToTrace(line), matched: pattern.test(line) }).toEqual({ line, kept: true, matched: true });
+    }
+  });
+
   it('reads past colour codes and CRLF line ends as the text rules do', () => {
     const pattern = re2(severityTextPattern('ERROR'));
     for (const text of ['\u001b[31mE0310 12:00:01.123456 1 f.go:1] x', '\u001b[2m    at f (a.js:1:2)', '\u001b[0m<3>x', 'main.main()\r\n\t/app/main.go:8', 'app.Conflict\r\nmore',
