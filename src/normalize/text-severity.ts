@@ -111,6 +111,10 @@ const JUL_LEVEL = /^(SEVERE|WARNING|INFO|FINE|FINER|FINEST): /;
 // any other thread (a spawned thread's panic ends that thread, and tokio catches a task's).
 const CRASH_LINE = /^(?:panic: |fatal error: |thread 'main'(?: \(\d{1,20}\))? panicked at )/;
 const THREAD_PANIC = /^thread '[^'\n]{0,100}'(?: \(\d{1,20}\))? panicked at /;
+// Rust's `fn main() -> Result<(), E>` returning an error prints `Error: {err:?}` and exits with status 1;
+// an error chain (anyhow, eyre without colours) debug-prints its causes under a `Caused by:` line of its
+// own. The chain is what tells it from any text that starts with `Error: `.
+const RUST_MAIN_ERROR = /^Error: \S[^\n]{0,512}\n(?:[ \t]*\n){0,2}Caused by:[ \t]*\n[ \t]+\S/;
 // Node stopped by an uncaught exception ends its output with the runtime's version; one stopped by
 // an unhandled rejection starts it at the internal line that rethrew it.
 // Go's net/http recovers a handler's panic and logs it with the goroutine's stack: an ERROR the
@@ -164,7 +168,7 @@ function headerSeverity(line: string): Severity | null {
 }
 
 function traceSeverity(line: string, head: string): Severity | null {
-  if (CRASH_LINE.test(line) || NODE_CRASH.test(head)) return 'CRITICAL';
+  if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head)) return 'ERROR';
   return null;

@@ -222,6 +222,11 @@ const traces: Record<string, Case[]> = {
     ["thread 'tokio-runtime-worker' panicked at src/rank.rs:88:21:\nindex out of bounds: the len is 3 but the index is 7", 'ERROR'],
     ["thread '<unnamed>' panicked at src/worker.rs:12:9:\nexplicit panic", 'ERROR'],
     ["thread 'actix-rt|system:0|arbiter:1' panicked at 'oops', src/h.rs:1:1", 'ERROR'],
+    // `main` returned an error chain (anyhow / eyre debug output): the process exits with status 1.
+    ['Error: failed to load checkpoint\n\nCaused by:\n    0: reading gs://raw-events/checkpoints/ingest.json\n    1: HTTP status client error (403 Forbidden)', 'CRITICAL'],
+    ['Error: failed to load checkpoint\nCaused by:\n    0: reading gs://b/c.json\n    1: permission denied', 'CRITICAL'],
+    ['Error: Failed to read config file\n\nCaused by:\n    No such file or directory (os error 2)', 'CRITICAL'],
+    ['Error: error sending request for url (http://localhost:8080/)\n\nCaused by:\n    0: error trying to connect: tcp connect error\n    1: Connection refused (os error 111)\n\nStack backtrace:\n   0: anyhow::error::<impl anyhow::Error>::msg', 'CRITICAL'],
   ],
 };
 
@@ -239,6 +244,11 @@ const notLevels = [
   'No errors found',
   'Error: boom',
   'Error: connection refused',
+  // Without its chain, `Error: ` opens too many texts to say anything; a chain must follow on its own line.
+  'Error: boom\nCaused by:',
+  'Error: boom\nCaused by: java.io.IOException: x',
+  'Error: boom\nsomething else\nCaused by:\n    0: x',
+  'Error: \nCaused by:\n    0: x',
   'java.lang.IllegalStateException: not started',
   'errorHandler registered',
   'Erroneous input ignored',
