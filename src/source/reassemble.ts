@@ -14,7 +14,7 @@
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
-import { MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
+import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 
 export interface Joined {
@@ -163,6 +163,12 @@ interface Pending {
   resume: TraceState | null;
   /** Lines at the end held only as possibly another writer's, inside a trace (at most MAX_OTHERS). */
   others: number;
+  /**
+   * Plain lines held first while the order is not known to be oldest first: newest first, they may be
+   * the last lines of a trace yet to come (a panic's message, Ecto's query, a java.util.logging level
+   * line), as oldest first they are held after it (at most MAX_OTHERS; 0 once a line of a trace came).
+   */
+  lead: number;
 }
 
 type Direction = 1 | -1 | 0;
@@ -189,8 +195,8 @@ class Reassembler {
     const index = this.index++;
     const text = joinableText(raw);
     const kind = text === null ? null : lineKind(firstLine(text));
-    // The fast path: not stdout/stderr text, or a plain line while nothing is held anywhere.
-    if (kind === null || (kind === 'plain' && this.pending.size === 0)) {
+    // The fast path: not stdout/stderr text, or (oldest first) a plain line while nothing is held anywhere.
+    if (kind === null || (kind === 'plain' && this.pending.size === 0 && (this.given || this.direction) === 1)) {
       if (this.pending.size > 0) this.expireAt(raw, out);
       out.push({ raw, members: [index] });
       return;
@@ -217,11 +223,13 @@ class Reassembler {
 
   /** A line for a stream holding nothing: held if a trace could grow from it, else passed on. */
   private open(key: string, held: Held, out: Joined[]): void {
-    if (held.kind === 'plain' || held.text.length > this.options.maxChars) {
+    // A plain line heads no trace; newest first it may still end one (see Pending.lead).
+    const plain = held.kind === 'plain';
+    if ((plain && (this.given || this.direction) === 1) || held.text.length > this.options.maxChars) {
       out.push({ raw: held.raw, members: [held.index] });
       return;
     }
-    this.pending.set(key, { key, items: [held], chars: held.text.length, direction: 0, resume: null, others: 0 });
+    this.pending.set(key, { key, items: [held], chars: held.text.length, direction: 0, resume: null, others: 0, lead: plain ? 1 : 0 });
     if (this.pending.size > this.options.maxKeys) this.flush(this.pending.values().next().value!, out, false);
   }
 
@@ -235,15 +243,35 @@ class Reassembler {
     // Two lines that each open or end a trace are neighbours in one only as a header and the trace it
     // heads; a plain line is in no trace. Either may still be another writer's line inside a trace:
     // held (up to MAX_OTHERS in a row) when it comes right after the last line; the grammar sets it apart.
+    // A plain line is in a trace only as a line written with it (a panic's message, Ecto's query): within
+    // the interleave of the lines on either side, whichever way the input runs.
+    if ((held.kind === 'plain' || last.kind === 'plain') && Math.abs(delta) > this.options.interleaveUs) return this.restart(p, held, out, false);
+    if (p.lead > 0) {
+      // Only plain lines are held (see Pending.lead). Oldest first after all, they end nothing: a trace
+      // is held after its lines, not before.
+      if (step === 1 || this.directionOf(p) === 1 || (held.kind === 'plain' && p.lead >= MAX_OTHERS)) return this.restart(p, held, out, false);
+      p.lead = held.kind === 'plain' ? p.lead + 1 : 0;
+      return this.hold(p, held, step, out);
+    }
     // Lines held as possibly another writer's are passed over: the line is read against the trace's
     // own last line (newest first, an exception line after a writer's line continues the frames
     // before it, and a header after two more heads that exception line).
     const own = p.items[p.items.length - 1 - p.others] ?? last;
-    const joins = held.kind === 'cont' ||
+    // The last line (even one held as another writer's) may head a trace of its own that this line continues.
+    const continues = Math.abs(delta) <= this.headerGapUs && this.continues(p, last, held, step);
+    const joins = held.kind === 'cont' || continues ||
       (held.kind !== 'plain' && (own.kind === 'cont' || (Math.abs(held.time - own.time) <= this.headerGapUs && this.headerPair(p, own, held, step))));
+    // Lines held as possibly another writer's sit within the interleave of both neighbours: the other way
+    // round, they are held only within it of the line after them (unless they would be this trace's own).
+    if (joins && !continues && p.others > 0 && Math.abs(delta) > this.options.interleaveUs && !this.wouldJoin(p, last, held, step)) return this.restart(p, held, out, false);
     if (joins) p.others = 0;
     else if (Math.abs(delta) <= this.options.interleaveUs && p.others < MAX_OTHERS) p.others++;
     else return this.restart(p, held, out, false);
+    this.hold(p, held, step, out);
+  }
+
+  /** Adds `held` to the stream's lines (or starts afresh at the cap). */
+  private hold(p: Pending, held: Held, step: number, out: Joined[]): void {
     if (p.items.length >= this.options.maxLines || p.chars + 1 + held.text.length > this.options.maxChars) {
       return this.restart(p, held, out, true);
     }
@@ -315,6 +343,20 @@ class Reassembler {
     if (direction === 1) return heads(last, held);
     if (direction === -1) return heads(held, last);
     return heads(last, held) || heads(held, last);
+  }
+
+  /** Read the other way round, `last` would have joined `held`'s trace as its own line (not another writer's). */
+  private wouldJoin(p: Pending, last: Held, held: Held, step: number): boolean {
+    const direction = this.given || p.direction || step || this.direction;
+    return direction === -1 && last.kind !== 'plain' && held.kind === 'cont';
+  }
+
+  /** `held` continues, in true time order, a trace that `last` opens (or the other way round, newest first). */
+  private continues(p: Pending, last: Held, held: Held, step: number): boolean {
+    const direction = this.given || p.direction || step || this.direction;
+    if (direction === 1) return headsNext(last, held);
+    if (direction === -1) return headsNext(held, last);
+    return headsNext(last, held) || headsNext(held, last);
   }
 
   private directionOf(p: Pending): number {

@@ -565,7 +565,7 @@ function near(a: TraceLine | undefined, b: TraceLine | undefined, interleaveUs: 
 }
 
 /** The line opens a trace the next line continues: it is no other writer's, but the head of its own. */
-function headsNext(line: TraceLine, next: TraceLine): boolean {
+export function headsNext(line: TraceLine, next: TraceLine): boolean {
   const tags = tagsOf(firstLine(line.text));
   const state = openItem(line, tags);
   return state !== null && stepLines(state, next.text, 0, tags) !== null;
