@@ -2,34 +2,10 @@
 // that Cloud Run splits into one entry per line: they are joined back like a trace, in either time order.
 import { reassembleAll, type Joined } from '../../../src/source/reassemble.js';
 import type { RawEntry } from '../../../src/shared/types.js';
+import { cloudRunLines, INSTANCE_A, noBlank, pieces, texts } from '../../support/cloud-run-lines.js';
 
-const A = '00c527f6d4a1e7b3c2';
-const BASE_MS = Date.parse('2026-03-10T10:00:00Z');
-const STDOUT = 'projects/p/logs/run.googleapis.com%2Fstdout';
-
-function iso(us: number): string {
-  const ms = Math.floor(us / 1000);
-  return new Date(BASE_MS + ms).toISOString().replace('Z', `${String(us % 1000).padStart(3, '0')}Z`);
-}
-
-function line(text: string, us: number, instance = A): RawEntry {
-  return {
-    textPayload: text,
-    timestamp: iso(us),
-    insertId: `id-${instance}-${us}`,
-    logName: STDOUT,
-    labels: { instanceId: instance },
-    resource: { type: 'cloud_run_revision', labels: { service_name: 'svc', revision_name: 'svc-00001-abc' } },
-  };
-}
-
-/** One entry per line, oldest first, 7 µs apart from `start`; blank lines dropped, as Cloud Run may. */
-function split(record: string, start: number, instance = A): RawEntry[] {
-  return record.split('\n').filter((l) => l.trim() !== '').map((text, i) => line(text, start + i * 7, instance));
-}
-
-const texts = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!).map((j) => j.raw.textPayload as string);
-const noBlank = (record: string) => record.split('\n').filter((l) => l.trim() !== '').join('\n');
+const A = INSTANCE_A;
+const { line, split } = cloudRunLines('stdout');
 
 // Microsoft.Extensions.Logging's simple console formatter: `level: Category[EventId]`, then the message
 // and the exception on lines padded by six spaces (the width of `info: `).
@@ -396,7 +372,6 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
 });
 
 describe('reassemble: pieces of records whose other part was not read', () => {
-  const pieces = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!).map((j) => j.piece === true);
   const NODE_REFUSED = [
     'cache read failed Error: connect ECONNREFUSED 10.8.0.9:6379',
     '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1595:16) {',
