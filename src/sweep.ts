@@ -1,7 +1,7 @@
 // The pipeline, one direction: source -> normalize -> classify -> plan -> apply -> report + worklog.
 // It receives its adapters (ports) and the run's `now`; it reads no env, no clock, no argv.
 import type { Logger } from 'pino';
-import { createClassifier, rederiveIds, type Classifier, type StoredSamples } from './classify/index.js';
+import { createClassifier, rederiveIds, type Classifier, type LiveCluster, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
 import { sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
 import { issueSamples, plan, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
@@ -207,16 +207,27 @@ async function planWithSearches(store: IssueStore | null, errors: StageError[], 
   }
 }
 
-/** Where the samples stored in each issue land with this sweep's classifier (identity across releases). */
+/**
+ * Where the samples stored in each issue land with this sweep's classifier (identity across releases),
+ * placed within the services the issue is about: those its state or its evidence names, else each
+ * service of this sweep.
+ */
 function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIssue[]): Map<number, string[]> {
+  const live = new Map<string, LiveCluster>(clusters.map((c) => [c.id, { service: c.services[0] ?? '', count: c.count }]));
+  const seen = [...new Set(clusters.map((c) => c.services[0] ?? ''))].sort();
   const stored: StoredSamples[] = [];
   for (const issue of issues) {
     const samples = issueSamples(issue);
     if (samples === null) continue;
-    const entries = samples.texts.map((t) => sampleEntry(t, samples.kind)).filter((e): e is Entry => e !== null);
+    const entries: Entry[] = [];
+    for (const text of samples.texts) {
+      const entry = sampleEntry(text, samples.kind);
+      if (entry === null) continue;
+      for (const service of samples.services ?? seen) entries.push({ ...entry, service });
+    }
     stored.push({ issue: issue.number, entries });
   }
-  return rederiveIds(classifier, stored, new Set(clusters.map((c) => c.id)));
+  return rederiveIds(classifier, stored, live);
 }
 
 async function applyAll(store: IssueStore, actions: Action[], logger: Logger, progress?: SweepDeps['progress']) {

@@ -4,7 +4,7 @@
 import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/types.js';
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { TextMemo } from '../normalize/text-memo.js';
-import { hashId } from './cluster-id.js';
+import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
 import { joinPieces, type PieceGroup } from './piece-join.js';
 import { recordLineKeys } from './record-lines.js';
@@ -39,6 +39,8 @@ export interface Classifier {
 /** A stack or request cluster: a fixed id and a template that generalises token by token. */
 interface Node {
   kind: EntryKind;
+  /** The service whose entries the node holds ('' for none): a problem belongs to one service. */
+  service: string;
   stats: ClusterStats;
   id: string;
   tokens: string[];
@@ -87,7 +89,7 @@ const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
-  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens'>; reportedAs?: string; piece?: true }
+  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service'>; reportedAs?: string; piece?: true }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The messages a group's traces were seen with, when they differ (Node.variants). */
@@ -203,7 +205,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
   }
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
-    const id = hashId(['request', sig.method, sig.route, String(sig.status)]);
+    const id = serviceScopedId(entry.service, hashId(['request', sig.method, sig.route, String(sig.status)]));
     const route = { method: sig.method, route: sig.route, status: sig.status };
     return { kind: 'node', id, tokens: [sig.template], create: () => ({ kind: 'request', stats: emptyStats(), route }) };
   }
@@ -217,7 +219,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
         ? [`panic: ${sig.exceptionType}`]
         : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
       const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames, ownFrames: sig.ownFrames });
-      return { kind: 'node', id: hashId(parts), tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
+      return { kind: 'node', id: serviceScopedId(entry.service, hashId(parts)), tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
     }
   }
   // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
@@ -239,7 +241,30 @@ function keepVariant(node: Node, message: string): void {
 }
 
 export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): Classifier {
-  const text = new TextClusters(options);
+  // Text is mined per service (a problem belongs to one service): one miner per service, and the
+  // text handles of all of them numbered in one sequence.
+  const spaces = new Map<string, TextClusters>();
+  const textRefs: Array<{ service: string; variant: number }> = [];
+  const textIndex = new Map<string, Map<number, number>>();
+  const spaceOf = (service: string): TextClusters => {
+    let space = spaces.get(service);
+    if (space === undefined) {
+      space = new TextClusters(options);
+      spaces.set(service, space);
+      textIndex.set(service, new Map());
+    }
+    return space;
+  };
+  const textHandle = (service: string, variant: number): number => {
+    const index = textIndex.get(service) as Map<number, number>;
+    let n = index.get(variant);
+    if (n === undefined) {
+      n = textRefs.length;
+      textRefs.push({ service, variant });
+      index.set(variant, n);
+    }
+    return n;
+  };
   const textKinds = new Map<number, string>();
   const nodes: Node[] = [];
   const bySignature = new Map<string, number>();
@@ -247,11 +272,11 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   let pieceNodes = 0;
   const takesPiece = (id: string): boolean => bySignature.has(id) || pieceNodes < MAX_PIECE_NODES;
 
-  function signatureNode(id: string, create: () => Omit<Node, 'id' | 'tokens'>, tokens: readonly string[]): number {
+  function signatureNode(id: string, service: string, create: () => Omit<Node, 'id' | 'tokens' | 'service'>, tokens: readonly string[]): number {
     let index = bySignature.get(id);
     if (index === undefined) {
       index = nodes.length;
-      nodes.push({ ...create(), id, tokens: [...tokens] });
+      nodes.push({ ...create(), id, service, tokens: [...tokens] });
       bySignature.set(id, index);
       return index;
     }
@@ -276,17 +301,19 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const sig = signatureOf(entry, takesPiece);
     if (sig.kind === 'node') {
       if (sig.piece && !bySignature.has(sig.id)) pieceNodes++;
-      const index = signatureNode(sig.id, sig.create, sig.tokens);
+      const index = signatureNode(sig.id, entry.service, sig.create, sig.tokens);
       if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
       return 2 * index + 1;
     }
-    const variant = text.add(sig.tokens, sig.errorType);
+    const variant = textHandle(entry.service, spaceOf(entry.service).add(sig.tokens, sig.errorType));
     if (sig.errorType) textKinds.set(variant, sig.errorType);
     return 2 * variant;
   }
 
   function statsOf(handle: number): ClusterStats {
-    return handle % 2 === 0 ? text.stats(handle / 2) : (nodes[(handle - 1) / 2] as Node).stats;
+    if (handle % 2 === 1) return (nodes[(handle - 1) / 2] as Node).stats;
+    const { service, variant } = textRefs[handle / 2] as { service: string; variant: number };
+    return (spaces.get(service) as TextClusters).stats(variant);
   }
 
   function finalize(): Finalized {
@@ -299,15 +326,17 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (g) g.push(member);
       else groups.set(id, [member]);
     };
-    for (const [variant, r] of text.resolveAll()) {
-      const member: Member = { kind: 'text', stats: text.stats(variant), template: r.template };
-      const errorType = textKinds.get(variant);
-      if (errorType !== undefined) member.exceptionType = errorType;
-      join(2 * variant, r.id, member);
+    for (const [service, space] of spaces) {
+      for (const [local, r] of space.resolveAll()) {
+        const variant = textHandle(service, local);
+        const member: Member = { kind: 'text', stats: space.stats(local), template: r.template };
+        const errorType = textKinds.get(variant);
+        if (errorType !== undefined) member.exceptionType = errorType;
+        join(2 * variant, serviceScopedId(service, r.id), member);
+      }
     }
     const routed = nodes.filter((n) => n.route !== undefined);
-    // A route two services both answered goes with the first by name, whatever the arrival order.
-    const keyOf = (n: Node): RouteKey => ({ ...(n.route as RouteKey), service: [...n.stats.services].sort()[0] ?? '' });
+    const keyOf = (n: Node): RouteKey => ({ ...(n.route as RouteKey), service: n.service });
     const general = generaliseRoutes(routed.map(keyOf));
     const routes = new Map(routed.map((n, k) => [n, general[k] as string] as const));
     nodes.forEach((node, i) => {
@@ -322,7 +351,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const route = routes.get(node);
       if (node.route !== undefined && route !== undefined && route !== node.route.route) {
         const { method, status } = node.route;
-        id = hashId(['request', method, route, String(status)]);
+        id = serviceScopedId(node.service, hashId(['request', method, route, String(status)]));
         member.template = `${method} ${route} ${status}`;
       }
       join(2 * i + 1, id, member);
@@ -391,7 +420,10 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   }
 
   function root(handle: number): number {
-    return handle % 2 === 0 ? 2 * text.find(handle / 2) : handle;
+    if (handle % 2 === 1) return handle;
+    const ref = textRefs[handle / 2];
+    if (ref === undefined) return handle;
+    return 2 * textHandle(ref.service, (spaces.get(ref.service) as TextClusters).find(ref.variant));
   }
 
   return {
@@ -412,8 +444,10 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const sig = signatureOf(entry, takesPiece);
       const f = finalize();
       if (sig.kind === 'text') {
-        const id = text.locate(sig.tokens, sig.errorType);
-        return id === null ? null : (f.moved.get(id) ?? id);
+        const local = spaces.get(entry.service)?.locate(sig.tokens, sig.errorType) ?? null;
+        if (local === null) return null;
+        const id = serviceScopedId(entry.service, local);
+        return f.moved.get(id) ?? id;
       }
       const index = bySignature.get(sig.id);
       return index === undefined ? (f.moved.get(sig.id) ?? sig.id) : (f.ids.get(2 * index + 1) ?? sig.id);

@@ -67,3 +67,13 @@ function keyForm(token: string): string {
 export function textClusterId(template: readonly string[], errorType?: string): string {
   return hashId(errorType ? ['error', errorType, templateKey(template)] : ['text', templateKey(template)]);
 }
+
+/**
+ * A problem belongs to one service: the same message from two services is two problems, each with
+ * its own id, and a service's ids do not depend on which other services are in the window. Entries
+ * with no service (an export without resource labels) are one namespace of their own, whose ids are
+ * the signature's as they always were.
+ */
+export function serviceScopedId(service: string, id: string): string {
+  return service === '' ? id : hashId(['service', service, id]);
+}

@@ -5,19 +5,45 @@ import type { Classifier } from './classifier.js';
 
 export interface StoredSamples {
   issue: number;
+  /** The samples, each as an entry of a service the issue is about (Entry.service). */
   entries: Entry[];
 }
 
-/** Issue number -> the ids of this sweep's clusters that its samples belong to (none: left out). */
-export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlySet<string>): Map<number, string[]> {
+/** A cluster of this sweep: its service ('' for none) and its count in the window. */
+export interface LiveCluster {
+  service: string;
+  count: number;
+}
+
+/**
+ * Issue number -> the ids of this sweep's clusters that its samples belong to (none: left out).
+ *
+ * A problem belongs to one service. An issue filed when one problem could span services (samples
+ * stored without their service) may land in the clusters of several services; it keeps tracking
+ * the one whose service logged it most in this window (ties: the first by name), and the other
+ * services' clusters are problems of their own: each team gets its own issue, linked to the old one
+ * as related. The issue then records its service, so later sweeps place its samples there alone.
+ */
+export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const { issue, entries } of stored) {
-    const ids = new Set<string>();
+    const byService = new Map<string, { ids: Set<string>; count: number }>();
     for (const entry of entries) {
       const id = classifier.locate(entry);
-      if (id !== null && live.has(id)) ids.add(id);
+      const cluster = id === null ? undefined : live.get(id);
+      if (id === null || cluster === undefined) continue;
+      const found = byService.get(cluster.service) ?? { ids: new Set<string>(), count: 0 };
+      if (!found.ids.has(id)) {
+        found.ids.add(id);
+        found.count += cluster.count;
+      }
+      byService.set(cluster.service, found);
     }
-    if (ids.size > 0) out.set(issue, [...ids]);
+    let best: [string, { ids: Set<string>; count: number }] | undefined;
+    for (const candidate of byService) {
+      if (best === undefined || candidate[1].count > best[1].count || (candidate[1].count === best[1].count && candidate[0] < best[0])) best = candidate;
+    }
+    if (best !== undefined) out.set(issue, [...best[1].ids].sort());
   }
   return out;
 }

@@ -34,6 +34,7 @@ export function planCreate(cluster: Cluster, assessment: Assessment, ctx: PlanCo
     exceptionType: cluster.exceptionType,
     related: links.map((l) => l.number),
     samples: keepSamples(undefined, cluster.samples),
+    services: cluster.services,
     kind: cluster.kind,
   };
   const body = renderIssueBody({

@@ -1,6 +1,6 @@
 // The redacted messages an issue remembers of its problem. They outlive the classifier that grouped
 // them: a later release re-derives ids from them and so finds the issue again, whatever its new id.
-import { MAX_STATE_SAMPLE_CHARS, MAX_STATE_SAMPLES, parseEvidenceSample } from '../render/index.js';
+import { MAX_STATE_SAMPLE_CHARS, MAX_STATE_SAMPLES, parseEvidenceSample, parseEvidenceServices } from '../render/index.js';
 import type { EntryKind, TrackedIssue } from '../shared/types.js';
 
 export interface IssueSamples {
@@ -8,6 +8,11 @@ export interface IssueSamples {
   texts: string[];
   /** The kind of entry the problem is made of, when the state says (releases before 0.2 did not). */
   kind?: EntryKind;
+  /**
+   * The services the samples are placed in ('' for entries that named none): the state's, else those
+   * the evidence names; absent when neither says (then every service of the sweep is tried).
+   */
+  services?: string[];
 }
 
 /**
@@ -22,7 +27,15 @@ export function issueSamples(issue: TrackedIssue): IssueSamples | null {
     : [parseEvidenceSample(issue.evidenceCommentBody) ?? parseEvidenceSample(issue.body), state.template]
       .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
   if (texts.length === 0) return null;
-  return { issue: issue.number, texts: texts.slice(0, MAX_STATE_SAMPLES + 1), ...(state.kind ? { kind: state.kind } : {}) };
+  const services = state.services !== undefined
+    ? (state.services.length > 0 ? state.services : [''])
+    : (parseEvidenceServices(issue.evidenceCommentBody) ?? parseEvidenceServices(issue.body) ?? undefined);
+  return {
+    issue: issue.number,
+    texts: texts.slice(0, MAX_STATE_SAMPLES + 1),
+    ...(state.kind ? { kind: state.kind } : {}),
+    ...(services !== undefined ? { services } : {}),
+  };
 }
 
 /**

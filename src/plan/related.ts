@@ -1,4 +1,6 @@
-// Related problems: the same component, the same exception type, or distinctive words in common.
+// Related problems: the same message (a problem belongs to one service, so the same message from
+// another service is another problem, and its team wants to see both), the same component, the same
+// exception type, or distinctive words in common.
 // A link is written once, from one side (GitHub shows the other side as a mention by itself).
 import { distinctiveWords } from '../render/template-text.js';
 import type { RelatedLink } from '../render/index.js';
@@ -38,6 +40,10 @@ export class RelatedIndex {
       if (node.number !== undefined && other.linked.includes(node.number)) continue;
       const reasons: string[] = [];
       let strength = 0;
+      if (node.template === other.template) {
+        reasons.push('same message');
+        strength += 4;
+      }
       if (node.component && node.component === other.component) {
         reasons.push(`same component ${node.component}`);
         strength += 3;

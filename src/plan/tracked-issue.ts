@@ -113,6 +113,7 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
     reopenedAt: reopen ? iso(ctx.input.now) : S?.reopenedAt,
     closedAt: reopen ? (issue.closedAt ?? undefined) : S?.closedAt,
     samples: keepSamples(S?.samples, cluster.samples),
+    services: cluster.services,
     kind: S?.kind ?? cluster.kind,
   };
   // The regression banner stays while the reopened issue is open.

@@ -52,6 +52,24 @@ export function parseEvidenceSample(text: string | null | undefined): string | n
   return sample.trim() === '' ? null : sample;
 }
 
+const COUNT_LINE = /^\*\*[^*\n]+\*\* × `[A-Z]+` in (.+?) from \d{4}-\d\d-\d\d /m;
+const UNKNOWN_SERVICE = 'unknown service';
+
+/**
+ * The services an evidence section names, as renderEvidence wrote them ('' for entries that named
+ * none); null when it names none. Issues filed before states kept their services are found again
+ * through it, within the services they named.
+ */
+export function parseEvidenceServices(text: string | null | undefined): string[] | null {
+  if (!text) return null;
+  const match = COUNT_LINE.exec(text);
+  if (!match) return null;
+  const list = match[1] as string;
+  if (list === UNKNOWN_SERVICE) return [''];
+  const names = [...list.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] as string);
+  return names.length > 0 ? names : null;
+}
+
 export function renderEvidence(view: EvidenceView, limits: RenderLimits = FULL_LIMITS): string {
   const p = view.problem;
   const bins = binTimeline(p.timeline, view.window);
@@ -63,7 +81,7 @@ export function renderEvidence(view: EvidenceView, limits: RenderLimits = FULL_L
       '',
     );
   }
-  const services = p.services.length > 0 ? p.services.map(inlineCode).join(', ') : 'unknown service';
+  const services = p.services.length > 0 ? p.services.map(inlineCode).join(', ') : UNKNOWN_SERVICE;
   lines.push(
     `**${formatCount(p.count)}** × \`${p.severity}\` in ${services} from ${formatTime(view.window.start)} to ` +
       `${formatTime(view.window.end)} · ${formatCount(view.totalCount)} since first seen · \`${sparkline(bins.counts)}\``,

@@ -7,6 +7,8 @@ const ENTRY_KINDS = ['text', 'stack', 'request'] as const;
 /** Samples kept in the state block, each at most MAX_STATE_SAMPLE_CHARS: enough to re-derive an id. */
 export const MAX_STATE_SAMPLES = 3;
 export const MAX_STATE_SAMPLE_CHARS = 1000;
+/** A problem has one service; a few more are read from a person's edit, not dozens. */
+const MAX_STATE_SERVICES = 8;
 
 const OPEN = '<!-- log-gardener:state ';
 const CLOSE = ' -->';
@@ -71,6 +73,11 @@ function dropBadOptionals(s: IssueState): IssueState {
     out.samples = Array.isArray(out.samples)
       ? out.samples.filter((t): t is string => typeof t === 'string' && t !== '').slice(0, MAX_STATE_SAMPLES).map(redact)
       : [];
+  }
+  if (out.services !== undefined) {
+    // Garbled: as if absent, so the services the evidence names stand in.
+    if (!Array.isArray(out.services) || !out.services.every((n) => typeof n === 'string')) delete out.services;
+    else out.services = (out.services as string[]).slice(0, MAX_STATE_SERVICES);
   }
   if (out.kind !== undefined && !(ENTRY_KINDS as readonly unknown[]).includes(out.kind)) delete out.kind;
   if (out.related !== undefined) {

@@ -176,6 +176,12 @@ export interface IssueState {
    */
   samples?: string[];
   kind?: EntryKind;
+  /**
+   * The service the samples came from ([] when the entries named none). A problem belongs to one
+   * service, and the samples are placed within it; states written before this was kept have none,
+   * and the services their evidence names stand in.
+   */
+  services?: string[];
 }
 
 /** A cluster with the decisions about it: priority, category, component, short name, whether it matters. */

@@ -9,12 +9,13 @@ const entry = (text: string, over: Partial<Entry> = {}): Entry => ({
 });
 
 describe('createClassifier', () => {
-  it('aggregates count, max severity, first/last seen, services, revisions and a 5-minute timeline', () => {
+  it('aggregates count, max severity, first/last seen, service, revisions and a 5-minute timeline', () => {
     const c = createClassifier();
     const sev: Severity[] = ['WARNING', 'CRITICAL', 'ERROR', 'WARNING'];
     const at = [T0 + 7 * MIN, T0, T0 + 2 * MIN, T0 + 11 * MIN];
     const rev = ['api-002', 'api-001', 'api-001', 'api-002'];
-    const svc = ['api', 'worker', 'api', 'api'];
+    // One service: a problem belongs to one service (per-service.test.ts).
+    const svc = ['api', 'api', 'api', 'api'];
     sev.forEach((s, i) =>
       c.add(entry(`payment ${i} declined by gateway`, {
         severity: s, time: at[i] as number, revision: rev[i] as string, service: svc[i] as string,
@@ -29,7 +30,7 @@ describe('createClassifier', () => {
       severity: 'CRITICAL',
       firstSeen: T0,
       lastSeen: T0 + 11 * MIN,
-      services: ['api', 'worker'],
+      services: ['api'],
       revisions: [
         { name: 'api-001', firstSeen: T0, count: 2 },
         { name: 'api-002', firstSeen: T0 + 7 * MIN, count: 2 },
