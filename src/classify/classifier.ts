@@ -41,6 +41,8 @@ interface Node {
   kind: EntryKind;
   /** The service whose entries the node holds ('' for none): a problem belongs to one service. */
   service: string;
+  /** The signature's id before it was scoped by the service (see plainIds in finalize). */
+  plain: string;
   stats: ClusterStats;
   id: string;
   tokens: string[];
@@ -89,7 +91,7 @@ const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
-  | { kind: 'node'; id: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service'>; reportedAs?: string; piece?: true }
+  | { kind: 'node'; id: string; plain: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain'>; reportedAs?: string; piece?: true }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The messages a group's traces were seen with, when they differ (Node.variants). */
@@ -200,14 +202,14 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
     const id = hashId(['piece', entry.service, ...recordLineKeys(entry.text)]);
     const kind = entry.kind;
     if (takesPiece(id)) {
-      return { kind: 'node', id, tokens: problemTokens(entry.text), create: () => ({ kind, stats: emptyStats() }), piece: true };
+      return { kind: 'node', id, plain: id, tokens: problemTokens(entry.text), create: () => ({ kind, stats: emptyStats() }), piece: true };
     }
   }
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
-    const id = serviceScopedId(entry.service, hashId(['request', sig.method, sig.route, String(sig.status)]));
+    const plain = hashId(['request', sig.method, sig.route, String(sig.status)]);
     const route = { method: sig.method, route: sig.route, status: sig.status };
-    return { kind: 'node', id, tokens: [sig.template], create: () => ({ kind: 'request', stats: emptyStats(), route }) };
+    return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens: [sig.template], create: () => ({ kind: 'request', stats: emptyStats(), route }) };
   }
   if (entry.kind === 'stack') {
     const sig = stackSignature(recordMessage(entry.text), errorType);
@@ -219,7 +221,8 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
         ? [`panic: ${sig.exceptionType}`]
         : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
       const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames, ownFrames: sig.ownFrames });
-      return { kind: 'node', id: serviceScopedId(entry.service, hashId(parts)), tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
+      const plain = hashId(parts);
+      return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
     }
   }
   // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
@@ -272,11 +275,11 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   let pieceNodes = 0;
   const takesPiece = (id: string): boolean => bySignature.has(id) || pieceNodes < MAX_PIECE_NODES;
 
-  function signatureNode(id: string, service: string, create: () => Omit<Node, 'id' | 'tokens' | 'service'>, tokens: readonly string[]): number {
+  function signatureNode(id: string, plain: string, service: string, create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain'>, tokens: readonly string[]): number {
     let index = bySignature.get(id);
     if (index === undefined) {
       index = nodes.length;
-      nodes.push({ ...create(), id, service, tokens: [...tokens] });
+      nodes.push({ ...create(), id, plain, service, tokens: [...tokens] });
       bySignature.set(id, index);
       return index;
     }
@@ -301,7 +304,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const sig = signatureOf(entry, takesPiece);
     if (sig.kind === 'node') {
       if (sig.piece && !bySignature.has(sig.id)) pieceNodes++;
-      const index = signatureNode(sig.id, entry.service, sig.create, sig.tokens);
+      const index = signatureNode(sig.id, sig.plain, entry.service, sig.create, sig.tokens);
       if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
       return 2 * index + 1;
     }
@@ -320,8 +323,12 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     if (finalized) return finalized;
     const ids = new Map<number, string>();
     const groups = new Map<string, Member[]>();
-    const join = (handle: number, id: string, member: Member): void => {
+    // Group id -> the id it had before ids were scoped by service. Merging within a service breaks
+    // ties by id; it is given these, so a service's groups merge as they did before the scoping.
+    const plainIds = new Map<string, string>();
+    const join = (handle: number, id: string, member: Member, plain: string): void => {
       ids.set(handle, id);
+      plainIds.set(id, plain);
       const g = groups.get(id);
       if (g) g.push(member);
       else groups.set(id, [member]);
@@ -332,7 +339,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
         const member: Member = { kind: 'text', stats: space.stats(local), template: r.template };
         const errorType = textKinds.get(variant);
         if (errorType !== undefined) member.exceptionType = errorType;
-        join(2 * variant, serviceScopedId(service, r.id), member);
+        join(2 * variant, serviceScopedId(service, r.id), member, r.id);
       }
     }
     const routed = nodes.filter((n) => n.route !== undefined);
@@ -347,14 +354,15 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (node.variants !== undefined) member.variants = node.variants;
       const reportedAs = mostReported(node);
       if (reportedAs !== undefined) member.reportedAs = reportedAs;
-      let id = node.id;
+      let [id, plain] = [node.id, node.plain];
       const route = routes.get(node);
       if (node.route !== undefined && route !== undefined && route !== node.route.route) {
         const { method, status } = node.route;
-        id = serviceScopedId(node.service, hashId(['request', method, route, String(status)]));
+        plain = hashId(['request', method, route, String(status)]);
+        id = serviceScopedId(node.service, plain);
         member.template = `${method} ${route} ${status}`;
       }
-      join(2 * i + 1, id, member);
+      join(2 * i + 1, id, member, plain);
     });
     // The most frequent member's template speaks for the group; ties go to the smaller text,
     // so the choice does not depend on arrival order.
@@ -379,7 +387,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       for (const [id, into] of moved) if (into === from) moved.set(id, to);
       moved.set(from, to);
     };
-    // Core merging stays within a service (a group's first by name): the same words in two services'
+    // Core merging stays within a service (every group holds one): the same words in two services'
     // logs (`too many clients already` from a Ruby and a Python service) are two teams' problems.
     const byService = (entries: Array<[string, Member[]]>): Array<Array<[string, Member[]]>> => {
       const parts = new Map<string, Array<[string, Member[]]>>();
@@ -394,8 +402,16 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     // Whole records first: pieces cut from different records share a head (`Exception in ASGI
     // application`, `Traceback …`, a framework's frames) and would be merged into one group whose
     // lines no record holds, so none of them could find its record.
+    const mergeWithin = (part: Array<[string, Member[]]>): Map<string, string> => {
+      const scoped = new Map(part.map(([id]) => [plainIds.get(id) ?? id, id]));
+      const out = new Map<string, string>();
+      for (const [from, to] of mergeByCore(part.map(([id, members]) => coreGroupOf([plainIds.get(id) ?? id, members])))) {
+        out.set(scoped.get(from) as string, scoped.get(to) as string);
+      }
+      return out;
+    };
     for (const part of byService([...groups].filter(([, m]) => !allPieces(m)))) {
-      for (const [from, to] of mergeByCore(part.map(coreGroupOf))) move(from, to);
+      for (const [from, to] of mergeWithin(part)) move(from, to);
     }
     // Then pieces of records go with the group whose records hold them.
     for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) move(from, to);
@@ -405,7 +421,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       for (const part of byService([...groups])) {
         const left = part.filter(([, m]) => allPieces(m)).map(([id]) => id);
         if (left.length === 0) continue;
-        const late = mergeByCore(part.map(coreGroupOf));
+        const late = mergeWithin(part);
         for (const from of left) {
           const to = late.get(from);
           if (to !== undefined && groups.has(to) && !allPieces(groups.get(to) as Member[])) move(from, to);
