@@ -16,7 +16,8 @@ import { requestSignature } from './request-signature.js';
 import { generaliseRoutes, type RouteKey } from './route-variants.js';
 import { stackSignature } from './stack-signature.js';
 import { recordMessage } from './record-message.js';
-import { DEFAULT_TEXT_OPTIONS, TextClusters, type TextOptions } from './text-clusters.js';
+import { ServiceTexts } from './service-texts.js';
+import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './text-clusters.js';
 
 export interface Classifier {
   /**
@@ -244,30 +245,7 @@ function keepVariant(node: Node, message: string): void {
 }
 
 export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): Classifier {
-  // Text is mined per service (a problem belongs to one service): one miner per service, and the
-  // text handles of all of them numbered in one sequence.
-  const spaces = new Map<string, TextClusters>();
-  const textRefs: Array<{ service: string; variant: number }> = [];
-  const textIndex = new Map<string, Map<number, number>>();
-  const spaceOf = (service: string): TextClusters => {
-    let space = spaces.get(service);
-    if (space === undefined) {
-      space = new TextClusters(options);
-      spaces.set(service, space);
-      textIndex.set(service, new Map());
-    }
-    return space;
-  };
-  const textHandle = (service: string, variant: number): number => {
-    const index = textIndex.get(service) as Map<number, number>;
-    let n = index.get(variant);
-    if (n === undefined) {
-      n = textRefs.length;
-      textRefs.push({ service, variant });
-      index.set(variant, n);
-    }
-    return n;
-  };
+  const text = new ServiceTexts(options);
   const textKinds = new Map<number, string>();
   const nodes: Node[] = [];
   const bySignature = new Map<string, number>();
@@ -308,15 +286,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
       return 2 * index + 1;
     }
-    const variant = textHandle(entry.service, spaceOf(entry.service).add(sig.tokens, sig.errorType));
+    const variant = text.add(entry.service, sig.tokens, sig.errorType);
     if (sig.errorType) textKinds.set(variant, sig.errorType);
     return 2 * variant;
   }
 
   function statsOf(handle: number): ClusterStats {
-    if (handle % 2 === 1) return (nodes[(handle - 1) / 2] as Node).stats;
-    const { service, variant } = textRefs[handle / 2] as { service: string; variant: number };
-    return (spaces.get(service) as TextClusters).stats(variant);
+    return handle % 2 === 0 ? text.stats(handle / 2) : (nodes[(handle - 1) / 2] as Node).stats;
   }
 
   function finalize(): Finalized {
@@ -333,14 +309,11 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (g) g.push(member);
       else groups.set(id, [member]);
     };
-    for (const [service, space] of spaces) {
-      for (const [local, r] of space.resolveAll()) {
-        const variant = textHandle(service, local);
-        const member: Member = { kind: 'text', stats: space.stats(local), template: r.template };
-        const errorType = textKinds.get(variant);
-        if (errorType !== undefined) member.exceptionType = errorType;
-        join(2 * variant, serviceScopedId(service, r.id), member, r.id);
-      }
+    for (const { variant, service, resolved: r } of text.resolveAll()) {
+      const member: Member = { kind: 'text', stats: text.stats(variant), template: r.template };
+      const errorType = textKinds.get(variant);
+      if (errorType !== undefined) member.exceptionType = errorType;
+      join(2 * variant, serviceScopedId(service, r.id), member, r.id);
     }
     const routed = nodes.filter((n) => n.route !== undefined);
     const keyOf = (n: Node): RouteKey => ({ ...(n.route as RouteKey), service: n.service });
@@ -436,10 +409,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   }
 
   function root(handle: number): number {
-    if (handle % 2 === 1) return handle;
-    const ref = textRefs[handle / 2];
-    if (ref === undefined) return handle;
-    return 2 * textHandle(ref.service, (spaces.get(ref.service) as TextClusters).find(ref.variant));
+    return handle % 2 === 0 ? 2 * text.find(handle / 2) : handle;
   }
 
   return {
@@ -460,7 +430,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const sig = signatureOf(entry, takesPiece);
       const f = finalize();
       if (sig.kind === 'text') {
-        const local = spaces.get(entry.service)?.locate(sig.tokens, sig.errorType) ?? null;
+        const local = text.locate(entry.service, sig.tokens, sig.errorType);
         if (local === null) return null;
         const id = serviceScopedId(entry.service, local);
         return f.moved.get(id) ?? id;
