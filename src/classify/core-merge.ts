@@ -14,6 +14,7 @@
 // library frames only may join it.
 import { tokenize } from '../normalize/mask.js';
 import { isAnchor } from './cluster-id.js';
+import { errorIdentity } from './error-identity.js';
 
 /** A core shorter than this is a generic phrase (`connection refused`), not a problem of its own. */
 export const MIN_CORE_WORDS = 4;
@@ -442,6 +443,29 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     innermost.set(key, [...(innermost.get(key) ?? []), g.id]);
   }
   for (const ids of innermost.values()) for (const id of ids.slice(1)) union(ids[0] as string, id);
+  // An error named by a vocabulary every client prints alike (an errno code with its call, a gRPC
+  // status: error-identity.ts) is one problem however it was printed. When the vocabulary names the
+  // failing call (`listen EADDRINUSE`), the frames it was raised through do not make another problem
+  // of it either. The line a caller logged it under tells callers apart (`[ioredis] Unhandled error
+  // event: …` / `Unexpected error on idle client: …`): each line keeps its own, and the error printed
+  // bare joins a line's only when no other line printed it.
+  const byIdentity = new Map<string, Map<string, string[]>>();
+  for (const g of sorted) {
+    if (!g.problem) continue;
+    const identity = errorIdentity(g.template);
+    if (identity === null || (hasOwnFrames(g) && !identity.namesOperation)) continue;
+    const key = `${g.payloadType ?? ''}\u0001${identity.key}`;
+    const lines = byIdentity.get(key) ?? new Map<string, string[]>();
+    lines.set(identity.context, [...(lines.get(identity.context) ?? []), g.id]);
+    byIdentity.set(key, lines);
+  }
+  for (const lines of byIdentity.values()) {
+    for (const ids of lines.values()) for (const id of ids.slice(1)) union(ids[0] as string, id);
+    const bareIds = lines.get('');
+    if (bareIds !== undefined && lines.size === 2) {
+      for (const [context, ids] of lines) if (context !== '') union(bareIds[0] as string, ids[0] as string);
+    }
+  }
   // A library that adds a few words inside its message between versions (Monolog's `The stream or file
   // "…" could not be opened: failed to open stream: Permission denied`, later `… could not be opened in
   // append mode: …`): the same message, whole on both sides of the added words. Only a whole message
