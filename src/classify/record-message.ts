@@ -25,7 +25,8 @@ export function recordMessage(text: string): string {
     from = 1;
     lines[1] = lines[1]!.slice(lines[1]!.indexOf(': ') + 2);
   }
-  let elixir = false;
+  // A report whose head was lost starts at its error line (`** (KeyError) …`): read from there on alike.
+  let elixir = EX_ERROR.test(lines[from]!);
   let end = lines.length;
   for (let i = from + 1; i < lines.length; i++) {
     const line = lines[i]!;

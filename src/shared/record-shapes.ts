@@ -10,11 +10,15 @@ const FPM_CHILD = /^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})
 // frames: `    (app 1.2.3) lib/x.ex:12: Mod.fun/3`, `    lib/x.ex:12: Mod.fun/3`, `    (stdlib 6.1) :gen_server.x/3`.
 export const EX_ERROR = /^\s{0,8}\*\* \((?:[A-Z][\w.]{0,200}|exit|throw|error|EXIT)\) /;
 export const EX_FRAME = /^\s{1,16}(?:\([\w.-]{1,100}(?: [\w.+-]{1,50})?\) )?\S{1,400}?:\d{1,7}: \S|^\s{1,16}\([\w.-]{1,100}(?: [\w.+-]{1,50})?\) \S{1,400}: \S/;
+// What a GenServer's report says after the frames: the process's last message and state, and its client.
+export const EX_TAIL = /^(?:Last message(?: \(from [^)\n]{1,200}\))?: |State: |Client #PID<[\d.]{1,40}> is (?:alive|dead))/;
 // java.util.logging's SimpleFormatter writes a record on two lines: `Mar 10, 2026 12:14:15 AM com.acme.X method`
 // (its default format, English locale), then `SEVERE: message`; a thrown exception and its frames follow.
 // The source is the caller's class (qualified) and method, or the logger's name when the caller is unknown.
 export const JUL_HEAD = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M (?:[\w$-]{1,100}\.){1,30}[\w$-]{1,100}(?: [\w$<>-]{1,200})?$/;
 export const JUL_LEVEL = /^(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): \S/;
+// Its levels below WARNING: a record at one of them reports no problem, whatever its message says.
+export const JUL_ROUTINE = /^(?:INFO|CONFIG|FINE|FINER|FINEST): \S/;
 const PIPE_CLOSED = '", pipe is closed';
 
 /** The line a php-fpm `child N said into stderr` warning carries, or null when it is no such warning. */

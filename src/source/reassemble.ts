@@ -89,8 +89,13 @@ export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Pa
 // A traceback that stops at its first line, a frame or a source line never reached its exception line;
 // a goroutine dump that stops at its goroutine line or at a function whose file line never came was
 // cut mid-frame; V8's crash output that stops at the throwing place or its source line and caret never
-// reached its error.
-const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>(['py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func', 'node-source']);
+// reached its error; so did Plug's crash report that stops at its connection lines or at `** (exit) …:`,
+// an Elixir error whose message was announced (`… in query:`) and never came, anyhow's `Caused by:`
+// with no cause under it, and Prisma's message that stops in its place or code frame.
+const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>([
+  'py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func', 'node-source',
+  'ex-report', 'ex-exit', 'ex-exc-more', 'any-cause', 'prisma-invalid', 'prisma-place', 'prisma-code',
+]);
 
 /** Marks `joined` as a piece (see Joined.piece) when its text is one. */
 function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined {
@@ -345,9 +350,15 @@ class Reassembler {
     return heads(last, held) || heads(held, last);
   }
 
-  /** Read the other way round, `last` would have joined `held`'s trace as its own line (not another writer's). */
+  /**
+   * Read the other way round, `last` would have joined `held`'s trace as its own line (not another
+   * writer's): newest first, a line after a continuation line; oldest first, a line that heads `held`
+   * (a second `Traceback …` a microsecond after another, then its first frame later on), as it joins
+   * `held` newest first whatever the time between them.
+   */
   private wouldJoin(p: Pending, last: Held, held: Held, step: number): boolean {
     const direction = this.given || p.direction || step || this.direction;
+    if (direction === 1) return last.kind !== 'plain' && held.kind === 'cont' && headsNext(last, held);
     return direction === -1 && last.kind !== 'plain' && held.kind === 'cont';
   }
 

@@ -7,8 +7,8 @@ import {
   CAUSE, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
   lineKind, MORE, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, tagsOf, takesHeader, type LineKind,
-  EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
-  PHP_THROWN, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
+  EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
+  PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
 } from './trace-lines.js';
 
 /** Where a trace is, after one of its lines. */
@@ -23,12 +23,19 @@ export type TraceState =
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error';
 
-/** States a trace may end in; a trace cut off by a truncated write is still a trace. */
+/**
+ * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
+ * right after a line that announces more (`[stacktrace]`, `stack backtrace:`, `Caused by:`, Plug's
+ * `Server:` / `Request:` and `** (exit) …:`, Prisma's `Invalid … invocation in` and its code frame):
+ * the lines were written together, and apart each would be a record of its own that names nothing.
+ */
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-head', 'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-source', 'node-warning', 'node-warning-end',
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
-  'php-frames', 'php-end', 'rs-panic', 'rs-frame', 'rs-end', 'any-chain', 'ex-exc', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry', 'prisma-msg',
+  'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
+  'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -39,7 +46,15 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   const s = fpmChildLine(line) ?? line;
   // A goroutine dump whose panic line was not read (or a dump on SIGQUIT) is still one trace.
   if (GOROUTINE.test(s)) return 'go-goroutine';
-  if (kind === 'cont' || kind === 'plain') return null;
+  // So are the records whose first lines were lost, from the line that says where they are: Plug's
+  // report at its connection lines, an Elixir error at its `** (Kind)` line, java.util.logging's record
+  // at its level line (its time and source line lost).
+  if (kind === 'cont') {
+    if (PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return 'ex-report';
+    if (EX_ERROR.test(s)) return elixirError(s);
+    return JUL_LEVEL.test(s) ? 'jul-record' : null;
+  }
+  if (kind === 'plain') return null;
   if (kind === 'start') {
     if (s.startsWith(PY_TRACEBACK)) return 'py-head';
     if (NET_RECORD.test(s)) return 'net-record';
@@ -266,7 +281,8 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
     case 'jul-head':
       return JUL_LEVEL.test(s) ? 'jul-record' : null;
     case 'jul-record':
-      if (FRAME.test(s)) return frameState(s);
+      // SimpleFormatter prints a thrown exception as printStackTrace does, its own line first: a frame
+      // right under the message is another record's (one whose head was lost), written meanwhile.
       return takesHeader(s) ? 'frames-head' : null;
     case 'kombu-retry':
       return null;
@@ -373,20 +389,26 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     // A Rails message repeats its request tags on every line: only lines with the same tags continue it.
     const tags = resumed ? null : tagsOf(firstLine(items[i]!.text));
     let state = resumed ?? openItem(items[i]!, tags);
+    let end = i + 1;
+    let j = i + 1;
+    let skip: number[] = [];
     if (state === null) {
       // Lines of one write whose head was lost (cut off by the read window, or never written) stay
       // together: one piece, which the classifier can place by its lines, rather than one per line.
       const run = headlessRun(items, i, options);
-      if (run.end > i + 1 || run.waiting) {
+      // A Python traceback's frames whose head was lost still end in its exception line, and what follows it.
+      const exception = exceptionAfterFrames(items, i, run, options.interleaveUs ?? 0);
+      if (exception !== null) {
+        state = exception;
+        end = j = run.end + 1;
+        skip = [...run.skip];
+      } else if (run.end > i + 1 || run.waiting) {
         segments.push({ start: i, end: run.end, state: null, ...(run.waiting ? { open: true } : {}), ...(run.skip.length > 0 ? { skip: run.skip } : {}) });
         i = run.end;
         continue;
       }
     }
-    let end = i + 1;
     let endState = resumed ?? (state !== null && CAN_END.has(state) ? state : null);
-    let j = i + 1;
-    let skip: number[] = [];
     let waiting = false; // the last line may be another writer's: the trace may go on after it
     for (; state !== null && j < items.length; j++) {
       let next = stepLines(state, items[j]!.text, 0, tags);
@@ -397,7 +419,7 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
         // among a `fail:` record's frames), once the trace has lines of its own after its head: right
         // under a head, an indented line the grammar refuses says the head heads nothing.
         while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1)) {
-          const own = options.routine?.(firstLine(items[k]!.text)) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
+          const own = routineRecord(items, k, options) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
           if (!own) break;
           k++;
           // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
@@ -437,6 +459,46 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
   return segments;
 }
 
+/**
+ * The record opened by line k states a routine level (INFO, DEBUG): in its own log header, or, for
+ * java.util.logging, on its level line (the line itself, or the one under its time and source line).
+ */
+function routineRecord(items: readonly TraceLine[], k: number, options: SegmentOptions): boolean {
+  const item = items[k]!;
+  const line = firstLine(item.text);
+  if (options.routine?.(line) === true || JUL_ROUTINE.test(line)) return true;
+  if (!JUL_HEAD.test(line)) return false;
+  const nl = item.text.indexOf('\n');
+  const level = nl >= 0 ? firstLine(item.text.slice(nl + 1)) : k + 1 < items.length ? firstLine(items[k + 1]!.text) : '';
+  return JUL_ROUTINE.test(level);
+}
+
+/**
+ * After a run of a Python traceback's frames whose head was lost (from its first `File "…"` line on,
+ * the source lines and markers under each), the exception line that ends it, written with them: the
+ * state it leaves the traceback in, or null when the next line is no such line.
+ */
+function exceptionAfterFrames(items: readonly TraceLine[], i: number, run: Run, interleaveUs: number): TraceState | null {
+  return exceptionAt(items, i, run.end, run.skip, interleaveUs);
+}
+
+/** The same for the run [i, end) less `skip`, and line `end`. */
+function exceptionAt(items: readonly TraceLine[], i: number, end: number, skip: readonly number[], interleaveUs: number): TraceState | null {
+  if (interleaveUs <= 0 || end >= items.length || !near(items[end - 1], items[end], interleaveUs)) return null;
+  let state: TraceState | null = null;
+  for (let k = i; k < end; k++) {
+    if (skip.includes(k)) continue;
+    if (state === null) {
+      if (!PY_FILE.test(firstLine(items[k]!.text))) continue;
+      state = 'py-head';
+    }
+    state = stepLines(state, items[k]!.text, 0, null);
+    if (state === null) return null;
+  }
+  if (state !== 'py-frame' && state !== 'py-code') return null;
+  return stepLines(state, items[end]!.text, 0, null) === 'py-exc' ? 'py-exc' : null;
+}
+
 /** A run of lines whose head was lost: [start, end), less the lines of other writers inside it. */
 interface Run {
   end: number;
@@ -464,6 +526,8 @@ function headlessRun(items: readonly TraceLine[], i: number, options: SegmentOpt
       j++;
       continue;
     }
+    // A Python traceback's exception line ends its frames: it is no other writer's line among them.
+    if (exceptionAt(items, i, j, skip, interleaveUs) !== null) return { end: j, skip, waiting: false };
     const k = otherWriterLines(items, j, run, options);
     if (k === items.length) return { end: j, skip, waiting: true };
     if (k === j || !run.takes(items[k - 1]!, items[k]!, interleaveUs)) break;
@@ -528,8 +592,7 @@ function otherWriterLines(items: readonly TraceLine[], j: number, run: RunShape,
       k++;
       continue;
     }
-    const routine = options.routine?.(line) === true;
-    if (!routine && k + 1 < items.length && headsNext(item, items[k + 1]!)) break;
+    if (!routineRecord(items, k, options) && k + 1 < items.length && headsNext(item, items[k + 1]!)) break;
     k++;
     // The lines that continue the other writer's record go apart with it; a frame is the run's.
     let state = openItem(item, tagsOf(line));

@@ -4,9 +4,9 @@
 // more than a few hundred characters of work.
 import { stripLogHeader } from '../normalize/index.js';
 
-import { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL } from '../shared/record-shapes.js';
+import { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
 
-export { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL };
+export { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
 
 /**
  * What a line can be, told from the line alone:
@@ -85,8 +85,10 @@ const RUST_NOTE = /^note: (?:run with `RUST_BACKTRACE=|Some details are omitted)
 // `GenServer X terminating`) then `** (Kind) message` and frames `    (app 1.2.3) lib/x.ex:12: Mod.fun/3`.
 export const EX_PLUG_CRASH = /#PID<\d{1,10}\.\d{1,10}\.\d{1,10}> running \S.{0,200} terminated\s*$/;
 export const EX_TERMINATING = /\b(?:GenServer|gen_server|GenStateMachine|gen_statem|gen_event|Task|Agent|:proc_lib) .{1,200} terminating\s*$/;
-// What a GenServer's report says after the frames.
-export const EX_TAIL = /^(?:Last message(?: \(from [^)\n]{1,200}\))?: |State: |Client #PID<[\d.]{1,40}> is (?:alive|dead))/;
+// Plug.Cowboy's report names the connection under its first line: `Server: host:port (scheme)` (or
+// `Server: host (scheme)` when no port is known), then `Request: METHOD path?query`.
+export const PLUG_SERVER = /^Server: [^\s:()]{1,255}(?::\d{1,5})? \(https?\)\s*$/;
+export const PLUG_REQUEST = /^Request: [A-Z][A-Z-]{1,15} \/\S{0,2000}\s*$/;
 // Monolog's line at a routine level: Laravel reports exceptions at ERROR and above; a DEBUG or INFO line
 // carrying `"error":null` in its context heads no trace.
 export const MONOLOG_ROUTINE = /^\[\d{4}-\d{2}-\d{2}[T ][^\]\n]{8,40}\] [\w-]{1,64}\.(?:DEBUG|INFO): /;
@@ -102,7 +104,8 @@ export const KOMBU_RETRY = /^Trying again in \d{1,6}(?:\.\d{1,3})? seconds\.\.\.
 function continuesStackRecord(s: string): boolean {
   return PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') ||
     PHP_CONTEXT_END.test(s) || s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) ||
-    s === 'Caused by:' || PRISMA_INVALID.test(s) || PRISMA_CODE.test(s) || EX_ERROR.test(s) || EX_TAIL.test(s) || JUL_LEVEL.test(s) || KOMBU_RETRY.test(s);
+    s === 'Caused by:' || PRISMA_INVALID.test(s) || PRISMA_CODE.test(s) || EX_ERROR.test(s) || EX_TAIL.test(s) || JUL_LEVEL.test(s) || KOMBU_RETRY.test(s) ||
+    PLUG_SERVER.test(s) || PLUG_REQUEST.test(s);
 }
 
 /** The first line of a message, at most PREFIX characters, without a trailing CR. */
@@ -162,7 +165,7 @@ export function isPieceLine(s: string): boolean {
   // report, the time and place line of a java.util.logging record, kombu's retry: each says nothing alone.
   if (PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') || PHP_CONTEXT_END.test(s)) return true;
   if (s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) || s === 'Caused by:' || KOMBU_RETRY.test(s)) return true;
-  if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s)) return true;
+  if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9 || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;

@@ -315,3 +315,100 @@ describe("reassemble: Prisma's multi-line message", () => {
     expect(texts(reassembleAll([line(record, 0)]))).toEqual([record]);
   });
 });
+
+describe('reassemble: these records with their first lines lost, or cut short', () => {
+  // The other writers' lines that land inside a record: another instance's routine line is in another
+  // stream; these are the same instance's (a shared stderr).
+  const julInfo = ['Mar 10, 2026 12:14:15 AM com.acme.thumbs.Worker handle', 'INFO: rendered 6 thumbnails for 3d56ecbf in 579 ms (failures: 0)'];
+
+  it.each([
+    ["Plug's report from its Server: line", PLUG.split('\n').slice(1)],
+    ["Plug's report from its Request: line", PLUG.split('\n').slice(2)],
+    ["Plug's report from ** (exit), Ecto's query (lines naming no error) and all", PLUG.split('\n').slice(3)],
+    ["Plug's report, no port and a query string", ['Server: localhost (https)', 'Request: POST /api/orders?retry=1', ...PLUG_PLAIN.split('\n').slice(3)]],
+    ["Plug's report cut after its connection lines", PLUG.split('\n').slice(0, 3)],
+    ["Plug's report cut after ** (exit)", PLUG.split('\n').slice(0, 4)],
+    ["Prisma's message cut in its code frame", NEST_PRISMA.split('\n').slice(0, 5)],
+    ["anyhow's chain cut after Caused by:", ANYHOW.split('\n').slice(0, 3)],
+    ['a Python traceback from a frame, with its exception line', ['  File "/app/mailer/digest.py", line 22, in digest_context', '    greeting = f"Hi {user.profile[\'first_name\']},"', "KeyError: 'first_name'"]],
+    ['a Python 3.11+ traceback from a source line, markers and a chained exception', [
+      '    ctx = digest_context(user)', '          ^^^^^^^^^^^^^^^^^^^^', '  File "/app/mailer/digest.py", line 22, in digest_context',
+      '    greeting = f"Hi {user.profile[\'first_name\']},"', "KeyError: 'first_name'", '', 'The above exception was the direct cause of the following exception:', '',
+      'Traceback (most recent call last):', '  File "/app/mailer/tasks.py", line 9, in run', 'mailer.errors.DigestFailed: user 12'],
+    ],
+  ])('%s: one piece, in either order', (_name, lines) => {
+    const record = noBlank(lines.join('\n'));
+    for (const input of [split(record, 0), split(record, 0).reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([record]);
+      expect(pieces(out)).toEqual([true]);
+    }
+  });
+
+  it.each([
+    ["Laravel's line cut after [stacktrace]", LARAVEL.split('\n').slice(0, 2)],
+    ["PHP's uncaught exception cut after Stack trace:", PHP_UNCAUGHT.split('\n').slice(0, 2)],
+    ["a Rust panic cut after stack backtrace:", RUST_NEW.split('\n').slice(0, 3)],
+    ['a java.util.logging record whose time and source line was lost', JUL.split('\n').slice(1)],
+    ['a java.util.logging warning whose time and source line was lost, Tomcat', ['WARNING: Failed to process JAR [jar:file:/opt/app/lib/x.jar!/] for TLD files', 'java.io.FileNotFoundException: /opt/app/lib/x.jar (No such file or directory)', '\tat java.base/java.util.zip.ZipFile$Source.open(ZipFile.java:1373)']],
+  ])('%s: one record, in either order, no piece', (_name, lines) => {
+    const record = lines.join('\n');
+    for (const input of [split(record, 0), split(record, 0).reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([record]);
+      expect(pieces(out)).toEqual([false]);
+    }
+  });
+
+  it("a Python traceback's exception line written apart from its frames is not theirs", () => {
+    const frames = ['  File "/app/mailer/digest.py", line 22, in digest_context', '    greeting = f"Hi {user.profile[\'first_name\']},"'];
+    const entries = [...split(frames.join('\n'), 0), line("KeyError: 'first_name'", 5000)];
+    for (const input of [entries, [...entries].reverse()]) expect(texts(reassembleAll(input)).sort()).toEqual([frames.join('\n'), "KeyError: 'first_name'"].sort());
+  });
+
+  it('lines that only look like Plug\'s connection lines are plain', () => {
+    const lines = ['Server: nginx/1.25.3 (Ubuntu)', 'Request: GET https://api.example.com/v1/items', '** (exit) an exception was raised:'];
+    const out = reassembleAll(split(lines.join('\n'), 0));
+    expect(texts(out)).toEqual(lines);
+  });
+
+  it("java.util.logging's routine record written inside another record's frames goes apart (line by line when split)", () => {
+    const [head, severe, exception, ...frames] = JUL.split('\n');
+    const more = ['\tat kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:104)', '\tat kotlinx.coroutines.scheduling.CoroutineScheduler.runSafely(CoroutineScheduler.kt:584)'];
+    const record = [head, severe, exception, ...frames, ...more].join('\n');
+    let us = 0;
+    const next = (text: string) => line(text, (us += 7));
+    const entries = [
+      next(head!), next(severe!), next(exception!), next(frames[0]!),
+      next(julInfo[0]!), next(julInfo[1]!), // split
+      next(frames[1]!), next(julInfo.join('\n')), // whole, in one entry
+      ...more.map(next),
+    ];
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([record, ...julInfo, julInfo.join('\n')].sort());
+    }
+  });
+
+  it("java.util.logging's routine record takes no frames right under its message", () => {
+    const frames = ['\tat com.acme.thumbs.Worker$handle$2.invokeSuspend(Worker.kt:57)', '\tat kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:104)'];
+    for (const record of [[julInfo.join('\n')], julInfo]) {
+      const entries = [...record.map((t, i) => line(t, i * 7)), ...split(frames.join('\n'), 14)];
+      for (const input of [entries, [...entries].reverse()]) {
+        const out = reassembleAll(input).map((j) => [j.raw.textPayload, j.piece === true]);
+        expect(out.sort()).toEqual([[julInfo.join('\n'), false], [frames.join('\n'), true]].sort());
+      }
+    }
+  });
+
+  it("a java.util.logging level line between another record's level line and its exception takes the exception", () => {
+    // Two records written at once, both time and source lines first: which of them each level line
+    // goes with the lines cannot tell (the classifier reads a record by its message), but the exception
+    // is the failing record's, never the routine one's.
+    const lines = ['Mar 10, 2026 5:10:53 PM com.acme.thumbs.Renderer render', julInfo[0]!, julInfo[1]!, 'SEVERE: thumbnail failed for gs://uploads/b.heic', ...JUL.split('\n').slice(2)];
+    for (const input of [split(lines.join('\n'), 0), split(lines.join('\n'), 0).reverse()]) {
+      const out = texts(reassembleAll(input));
+      expect(out).toContain(lines.slice(3).join('\n'));
+      expect(out.filter((t) => t.includes('INFO:') && t.includes('Exception'))).toEqual([]);
+    }
+  });
+});

@@ -550,8 +550,10 @@ describe('reassemble: properties', () => {
     'Trying again in 4.00 seconds... (2/100)',
     'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.service.js:41:37', '→ 41 const order = await this.prisma.order.create(',
     'Unique constraint failed on the fields: (`idempotencyKey`)',
+    '\tat kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:104)', 'Mar 10, 2026 12:14:15 AM com.acme.thumbs.Worker handle\nINFO: rendered 2 thumbnails',
   ];
-  // Whole records of those shapes, written at once (lines microseconds apart), possibly cut short.
+  // Whole records of those shapes, written at once (lines microseconds apart), possibly cut short, or
+  // with their first lines lost.
   const records = [
     ['PHP Fatal error:  Uncaught RuntimeException: boom in /app/index.php:3', 'Stack trace:', '#0 /app/index.php(12): Ledger->open()', '#1 {main}', '  thrown in /app/index.php on line 3'],
     ["thread 'main' panicked at src/main.rs:31:47:", 'index out of bounds: the len is 3 but the index is 7', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'],
@@ -564,10 +566,14 @@ describe('reassemble: properties', () => {
       '\tat com.acme.thumbs.Renderer.render(Renderer.kt:41)'],
     ['ERROR [ExceptionsHandler] ', 'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.service.js:41:37', '→ 41 const order = await this.prisma.order.create(',
       'Unique constraint failed on the fields: (`idempotencyKey`)'],
+    ['ERROR Internal Server Error: /api/reports/12/', 'Traceback (most recent call last):', '  File "/app/reports/views.py", line 22, in show',
+      '    report = Report.objects.get(pk=pk)', '             ^^^^^^^^^^^^^^^^^^^^^^^^^^', "reports.models.Report.DoesNotExist: Report matching query does not exist."],
+    ['[2026-03-10 10:00:00] production.ERROR: SQLSTATE[HY000] [2002] Connection refused {"exception":"[object] (PDOException(code: 2002))', '[stacktrace]',
+      '#0 /var/www/html/app/Http/Controllers/InvoiceController.php(27): App\\Repositories\\InvoiceRepository->find()', '#1 {main}', '"}'],
   ];
   const item = fc.record({
     textIndex: fc.nat(vocabulary.length - 1),
-    record: fc.option(fc.record({ index: fc.nat(records.length - 1), cut: fc.nat(20) }), { freq: 4 }),
+    record: fc.option(fc.record({ index: fc.nat(records.length - 1), cut: fc.nat(20), lost: fc.constantFrom(0, 0, 0, 1, 2) }), { freq: 4 }),
     instance: fc.constantFrom(A, B, 'c0ffee'),
     stream: fc.constantFrom(STDERR, STDERR, STDOUT),
     gapUs: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 2_500_000 })),
@@ -579,7 +585,8 @@ describe('reassemble: properties', () => {
       us += it.gapUs; // strictly increasing: the file's direction is always readable
       if (it.record !== null) {
         const lines = records[it.record.index]!;
-        return lines.slice(0, 1 + (it.record.cut % lines.length)).map((text, k) => line(text, (us += k === 0 ? 0 : 7), it));
+        const end = 1 + (it.record.cut % lines.length);
+        return lines.slice(Math.min(it.record.lost, end - 1), end).map((text, k) => line(text, (us += k === 0 ? 0 : 7), it));
       }
       const e = line(vocabulary[it.textIndex]!, us, it);
       return [it.severity ? { ...e, severity: it.severity } : e];
