@@ -1,18 +1,21 @@
 // Some errors carry their identity in a vocabulary every library prints the same way: an errno code
-// with the system call that failed (`listen EADDRINUSE`, `connect ECONNREFUSED`, `getaddrinfo
-// ENOTFOUND`) and gRPC status codes in each language's spelling (`code = DeadlineExceeded desc = …`,
-// `StatusCode.DEADLINE_EXCEEDED`, `4 DEADLINE_EXCEEDED: …`, `StatusRuntimeException: UNAVAILABLE: …`,
-// `504 Deadline Exceeded`). Where a message ends with such an identity and says nothing more than
-// values, the code's own description and the error object's fields, the words before it (an
-// application prefix, a wrapper) are context: `Error: listen EADDRINUSE <IP>`, `{ Error: listen
-// EADDRINUSE <IP> errno: …` and `Error: listen EADDRINUSE: address already in use <IP>` are one
-// error. The identity keeps what tells problems apart: the call and the code (`listen` / `connect`,
-// ECONNREFUSED / ETIMEDOUT), a status's own detail when the server wrote one (`transport is closing`),
-// a specific exception class naming the code (`MongooseServerSelectionError: connect ECONNREFUSED`
-// is mongoose's, not a bare socket's), and the spelling itself, which says which language's client
-// printed it.
+// with the system call that failed (Node's `listen EADDRINUSE`, `connect ECONNREFUSED`, `getaddrinfo
+// ENOTFOUND`; Python's `[Errno 98] Address already in use`), a TLS alert (Java's `Received fatal
+// alert: handshake_failure`) and gRPC status codes in each language's spelling (`code =
+// DeadlineExceeded desc = …`, `StatusCode.DEADLINE_EXCEEDED`, `4 DEADLINE_EXCEEDED: …`,
+// `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`). Where a message ends with such
+// an identity and says nothing more than values, the code's own description and the error object's
+// fields, the words before it (an application prefix, a wrapper) are context: `Error: listen
+// EADDRINUSE <IP>`, `{ Error: listen EADDRINUSE <IP> errno: …` and `Error: listen EADDRINUSE: address
+// already in use <IP>` are one error. The identity keeps what tells problems apart: the call and the
+// code (`listen` / `connect`, ECONNREFUSED / ETIMEDOUT), a status's own detail when the server wrote
+// one (`transport is closing`), a specific exception class naming the code
+// (`MongooseServerSelectionError: connect ECONNREFUSED` is mongoose's, not a bare socket's), and the
+// spelling itself, which says which language's client printed it. The context is returned apart:
+// core-merge.ts decides what callers it tells apart.
 import { tokenize } from '../normalize/mask.js';
 import { coreWords } from './core-merge.js';
+import { grpcStatus } from './grpc-status.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
 // the message.
@@ -30,6 +33,12 @@ function headTokens(template: string): string[] {
 const OPENERS = /^[([{"'`<]+/;
 const CLOSERS = /[)\]}"'`,;:.!?>]+$/;
 const bare = (token: string): string => token.replace(OPENERS, '').replace(CLOSERS, '');
+
+/** A found identity: its key, and where in the message it starts (a token index or an offset). */
+interface Found {
+  key: string;
+  start: number;
+}
 
 // Node's system calls as its errors name them (uv and fs operations).
 const SYSCALLS = new Set([
@@ -62,7 +71,6 @@ const ERRNO_TEXT: Readonly<Record<string, string>> = {
 // Fields Node prints on a system error object, and words every such message may carry.
 const ERRNO_FIELDS = new Set(['errno', 'code', 'syscall', 'address', 'port', 'hostname', 'host', 'path', 'dest', 'info', 'error']);
 
-/** The name of the class an identity is printed under, when it is specific (not a bare `Error`). */
 // Event names a process prints before the error are no class of its own either.
 const GENERIC_TYPES = new Set([
   'error', 'err', 'exception', 'systemerror', 'uncaught', 'unhandled', 'uncaughtexception', 'unhandledrejection',
@@ -70,6 +78,7 @@ const GENERIC_TYPES = new Set([
 ]);
 const TYPE_TOKEN = /^[A-Za-z_$][\w$.]*(?:Error|Exception)$/i;
 
+/** The name of the class an identity is printed under, when it is specific (not a bare `Error`). */
 function qualifier(tokens: readonly string[], at: number): string {
   // `X: connect …`, `X [Y]: connect …` (Sequelize names its own class in brackets).
   const before = tokens[at - 1];
@@ -141,12 +150,6 @@ function javaTlsAlert(tokens: readonly string[]): Found | null {
 }
 
 /** `syscall CODE` (and fs's `CODE: description, syscall '…'`), read from the end of the message. */
-/** A found identity: its key, and where in the message it starts (a token index or an offset). */
-interface Found {
-  key: string;
-  start: number;
-}
-
 function nodeSystemError(tokens: readonly string[]): Found | null {
   for (let i = tokens.length - 2; i >= 0; i--) {
     const call = bare(tokens[i] as string);
@@ -166,76 +169,6 @@ function nodeSystemError(tokens: readonly string[]): Found | null {
       if (!onlyRestates(rest, allowed)) continue;
       return { key: `node-errno\u0001${syscall} ${call}\u0001${qualifier(tokens, i)}`, start: i };
     }
-  }
-  return null;
-}
-
-// gRPC's status codes, in the three spellings clients print them.
-const STATUS_NAMES = [
-  'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE',
-  'DATA_LOSS', 'UNAUTHENTICATED',
-] as const;
-const STATUS = new Set<string>(STATUS_NAMES);
-/** Go's `code = DeadlineExceeded` and the words of the status (`Deadline Exceeded`). */
-const CAMEL = new Map(STATUS_NAMES.map((s) => [s.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(''), s] as const));
-CAMEL.set('Canceled', 'CANCELLED');
-
-// The detail a status carries when nothing more was said: the status in words, Go's context error,
-// the generic texts of Google's front ends.
-const PLAIN_DETAIL: Readonly<Record<string, string>> = {
-  DEADLINE_EXCEEDED: 'deadline exceeded context',
-  CANCELLED: 'cancelled canceled context call',
-  RESOURCE_EXHAUSTED: 'resource has been exhausted e.g check quota',
-  UNAVAILABLE: 'the service is currently unavailable',
-};
-
-/** The words of a status's detail that say more than the status itself. */
-function detailOf(status: string, words: readonly string[]): string {
-  const plain = new Set([...(PLAIN_DETAIL[status] ?? '').split(' '), ...status.toLowerCase().split('_'), 'details', 'debug_error_string']);
-  return words.filter((w) => !plain.has(w)).join(' ');
-}
-
-/** A gRPC status, read from the last place the message states one. */
-function grpcStatus(head: string): Found | null {
-  // Go: `rpc error: code = Unavailable desc = transport is closing`.
-  const go = [...head.matchAll(/\bcode = ([A-Z][A-Za-z]+) desc = ?/g)].pop();
-  if (go !== undefined) {
-    const status = CAMEL.get(go[1] as string);
-    if (status === undefined) return null;
-    return { key: `go-grpc\u0001${status}\u0001${detailOf(status, coreWords(head.slice((go.index as number) + go[0].length)))}`, start: go.index as number };
-  }
-  // Java: `StatusRuntimeException: UNAVAILABLE: io exception`, `Status{code=UNAVAILABLE, description=io exception, …`.
-  const javaStatus = /\bStatus\{code=([A-Z_]+), description=([^,}]*)/.exec(head);
-  const javaException = [...head.matchAll(/\bStatus(?:Runtime)?Exception: ([A-Z_]+)(?::|\b)/g)].pop();
-  if (javaStatus !== null || javaException !== undefined) {
-    const status = javaStatus !== null ? (javaStatus[1] as string) : ((javaException as RegExpMatchArray)[1] as string);
-    const start = javaStatus !== null ? javaStatus.index : ((javaException as RegExpMatchArray).index as number);
-    if (!STATUS.has(status)) return null;
-    const detail = javaStatus !== null
-      ? (javaStatus[2] as string)
-      : head.slice(((javaException as RegExpMatchArray).index as number) + (javaException as RegExpMatchArray)[0].length).split(/ Caused by: |: Caused by: /)[0] as string;
-    return { key: `java-grpc\u0001${status}\u0001${detailOf(status, coreWords(detail))}`, start };
-  }
-  // Python's grpc: `status = StatusCode.DEADLINE_EXCEEDED details = "…"`, `(StatusCode.X, …)`.
-  const py = [...head.matchAll(/\bStatusCode\.([A-Z_]+)\b(?:,| details = )?/g)].pop();
-  if (py !== undefined && STATUS.has(py[1] as string)) {
-    const status = py[1] as string;
-    const rest = head.slice((py.index as number) + py[0].length).split(/ debug_error_string/)[0] as string;
-    return { key: `py-grpc\u0001${status}\u0001${detailOf(status, coreWords(rest))}`, start: py.index as number };
-  }
-  // Node's grpc-js: `4 DEADLINE_EXCEEDED: Deadline exceeded after …` (the number masked, or not yet).
-  const node = [...head.matchAll(/(?:^|\s)(?:<NUM>|\d{1,2}) ([A-Z_]+):/g)].pop();
-  if (node !== undefined && STATUS.has(node[1] as string)) {
-    const status = node[1] as string;
-    return { key: `node-grpc\u0001${status}\u0001${detailOf(status, coreWords(head.slice((node.index as number) + node[0].length)))}`, start: node.index as number };
-  }
-  // Python's google.api_core: `504 Deadline Exceeded` closing a message (the number masked): the
-  // status in words and nothing after it.
-  const words = [...head.matchAll(/(?:^|\s)<NUM> ([A-Z][a-z]+(?: [A-Z][a-z]+)*)\.?\s*$/g)].pop();
-  if (words !== undefined) {
-    const status = CAMEL.get((words[1] as string).replace(/ /g, ''));
-    if (status !== undefined) return { key: `py-grpc\u0001${status}\u0001`, start: words.index as number };
   }
   return null;
 }
