@@ -2,7 +2,7 @@
 // before its exception line) go with the cluster whose records hold them. Without this, each piece is
 // a cluster of its own: `errno: -111,` or `at TCPConnectWrap.afterConnect …` next to the whole
 // `connect ECONNREFUSED` record they came from, each a candidate issue that names nothing.
-import { informative } from './record-lines.js';
+import { informative, looseKey } from './record-lines.js';
 
 export interface PieceGroup {
   id: string;
@@ -33,12 +33,17 @@ export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
   const whole = groups.filter((g) => !g.piece && g.lines.size > 0);
   // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
   const holding = new Map<string, PieceGroup[]>();
+  const loose = new Map<PieceGroup, Set<string>>();
   for (const g of whole) {
+    const keys = new Set<string>();
     for (const line of g.lines) {
-      const list = holding.get(line);
-      if (list === undefined) holding.set(line, [g]);
-      else list.push(g);
+      const key = looseKey(line);
+      keys.add(key);
+      const list = holding.get(key);
+      if (list === undefined) holding.set(key, [g]);
+      else if (list[list.length - 1] !== g) list.push(g);
     }
+    loose.set(g, keys);
   }
   const out = new Map<string, string>();
   for (const p of groups) {
@@ -47,11 +52,12 @@ export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
     if (lines.length === 0) continue;
     const services = [...p.services];
     const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
-    const candidates = mustHold === undefined ? whole : (holding.get(mustHold) ?? []);
+    const candidates = mustHold === undefined ? whole : (holding.get(looseKey(mustHold)) ?? []);
     let best: PieceGroup | null = null;
     for (const g of candidates) {
       if (!services.some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
-      if (!lines.every((l) => g.lines.has(l) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
+      const held = loose.get(g)!;
+      if (!lines.every((l) => held.has(looseKey(l)) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
       if (best !== null) {
         best = null;
         break;

@@ -1,6 +1,7 @@
 // The lines of a cluster's multi-line records, each reduced so that the same line printed again
 // (other numbers, ids, request tags) reads the same. A piece of a record (see Entry.piece) is put with
 // the cluster whose records hold every line it has.
+import { EX_TAIL } from '../shared/record-shapes.js';
 import { problemText } from './problem-text.js';
 
 /** Most distinct lines a cluster keeps. */
@@ -62,7 +63,23 @@ export function lastLineKey(text: string): string | null {
   return lineKey(nl < 0 ? problemText(text) : text.slice(nl + 1));
 }
 
-/** A line that could tell one record from another: a word of three letters, not only a brace, a tag, a number. */
+/**
+ * A line that could tell one record from another: a word of three letters, not only a brace, a tag, a
+ * number; and not the data a GenServer's report dumps after its frames (`Last message: …`, `State: …`),
+ * which is the process's input at that moment, different in every report.
+ */
 export function informative(key: string): boolean {
-  return /[A-Za-z]{3}/.test(key.replace(/<ID>/g, ''));
+  return /[A-Za-z]{3}/.test(key.replace(/<ID>/g, '')) && !EX_TAIL.test(key);
+}
+
+// java.util.logging's time and source line as lineKey leaves it (`Mar 0, 0 0:0:0 AM com.acme.X put`):
+// the month and half of the day are values too.
+const JUL_HEAD_TIME = /^[A-Z][a-z]{2} 0, 0 0:0:0 [AP]M (?=\S)/;
+
+/**
+ * A line key with the values lineKey keeps set aside as well, for telling which records hold a piece's
+ * line (not for ids: a key goes into a piece's id as it is).
+ */
+export function looseKey(key: string): string {
+  return JUL_HEAD_TIME.test(key) ? key.replace(JUL_HEAD_TIME, '<TIME> ') : key;
 }

@@ -419,7 +419,7 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
         // among a `fail:` record's frames), once the trace has lines of its own after its head: right
         // under a head, an indented line the grammar refuses says the head heads nothing.
         while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1)) {
-          const own = routineRecord(items, k, options) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
+          const own = routineRecord(items, k, options, state) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
           if (!own) break;
           k++;
           // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
@@ -462,15 +462,18 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
 /**
  * The record opened by line k states a routine level (INFO, DEBUG): in its own log header, or, for
  * java.util.logging, on its level line (the line itself, or the one under its time and source line).
+ * A level line the trace in `state` could take as well (two time and source lines in a row, then a
+ * level line) is left to the nearer of them: which record it was written with, its lines cannot tell.
  */
-function routineRecord(items: readonly TraceLine[], k: number, options: SegmentOptions): boolean {
+function routineRecord(items: readonly TraceLine[], k: number, options: SegmentOptions, state?: TraceState): boolean {
   const item = items[k]!;
   const line = firstLine(item.text);
   if (options.routine?.(line) === true || JUL_ROUTINE.test(line)) return true;
   if (!JUL_HEAD.test(line)) return false;
   const nl = item.text.indexOf('\n');
-  const level = nl >= 0 ? firstLine(item.text.slice(nl + 1)) : k + 1 < items.length ? firstLine(items[k + 1]!.text) : '';
-  return JUL_ROUTINE.test(level);
+  if (nl >= 0) return JUL_ROUTINE.test(firstLine(item.text.slice(nl + 1)));
+  const next = items[k + 1];
+  return next !== undefined && JUL_ROUTINE.test(firstLine(next.text)) && (state === undefined || stepLines(state, next.text, 0, null) === null);
 }
 
 /**

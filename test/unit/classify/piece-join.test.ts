@@ -53,7 +53,12 @@ describe('addRecordLines', () => {
 });
 
 describe('informative', () => {
-  it.each([['}', false], ['<ID>', false], [':', false], ['errno: -0,', true], ['at f()', false], ['at fx()', false], ["code: 'ECONNREFUSED',", true]])(
+  it.each([
+    ['}', false], ['<ID>', false], [':', false], ['errno: -0,', true], ['at f()', false], ['at fx()', false], ["code: 'ECONNREFUSED',", true],
+    // A GenServer report's data after its frames: the process's input, different in every report.
+    ['Last message: {:"$gen_cast", {:track, #PID<0.0.0>, %{room_id: 0, joined_at: "hIKRV0"}}}', false], ['Last message (from #PID<0.0.0>): {:track, 0}', false],
+    ['State: %{rooms: %{}, refs: 0}', false], ['Client #PID<0.0.0> is alive', false], ['Statement: select 0', true],
+  ])(
     '%j: %s', (key, want) => {
       expect(informative(key)).toBe(want);
     },
@@ -73,6 +78,31 @@ describe('joinPieces', () => {
     expect(joinPieces(groups).size).toBe(0);
     expect(joinPieces([...groups].reverse()).size).toBe(0);
     expect(joinPieces([group('c', [...record, 'syscall: read']), group('d', record), piece('p', ['errno: -0,', 'syscall: read'])]).get('p')).toBe('c');
+  });
+
+  it("a java.util.logging time and source line joins the records of that source at any time of day", () => {
+    const upload = group('upload', ['Mar 0, 0 0:0:0 PM com.acme.thumbs.Uploader put', 'WARNING: retrying upload of x.jpg (attempt 0): 0 Service Unavailable']);
+    const render = group('render', ['Mar 0, 0 0:0:0 PM com.acme.thumbs.Renderer render', 'SEVERE: thumbnail failed for gs://a/b.png']);
+    expect([...joinPieces([upload, render, piece('p', ['Apr 0, 0 0:0:0 AM com.acme.thumbs.Uploader put'])])]).toEqual([['p', 'upload']]);
+    expect(joinPieces([upload, render, piece('p', ['Mar 0, 0 0:0:0 AM com.acme.thumbs.Worker handle'])]).size).toBe(0);
+    // A message that starts with a date keeps its words.
+    expect(joinPieces([group('g', ['Mar 0, 0 0:0:0 AM backup done']), piece('p', ['Mar 0, 0 0:0:0 PM backup failed'])]).size).toBe(0);
+  });
+
+  it("a GenServer report's frames join the records holding them, whatever its last message and state were", () => {
+    const tracker = group('tracker', [
+      'GenServer Realtime.Presence.Tracker terminating', '** (KeyError) key :user_id not found in: %{room_id: 0}',
+      '(realtime 0.0.0) lib/realtime/presence/tracker.ex:0: Realtime.Presence.Tracker.handle_cast/0', '(stdlib 0.0.0) gen_server.erl:0: :gen_server.try_handle_cast/0',
+      'Last message: {:"$gen_cast", {:track, #PID<0.0.0>, %{room_id: 0, joined_at: "aBcDeF"}}}', 'State: %{rooms: %{}, refs: 0}',
+    ]);
+    const other = group('other', ['GenServer Realtime.Rooms.Janitor terminating', '(stdlib 0.0.0) gen_server.erl:0: :gen_server.try_handle_cast/0']);
+    const frames = piece('p', [
+      '(realtime 0.0.0) lib/realtime/presence/tracker.ex:0: Realtime.Presence.Tracker.handle_cast/0', '(stdlib 0.0.0) gen_server.erl:0: :gen_server.try_handle_cast/0',
+      'Last message: {:"$gen_cast", {:track, #PID<0.0.0>, %{room_id: 0, joined_at: "hIKRV0", device: "jt0vNc"}}}', 'State: %{rooms: %{}, refs: 0}',
+    ]);
+    expect([...joinPieces([tracker, other, frames])]).toEqual([['p', 'tracker']]);
+    // Its data alone tells nothing: such a piece stays apart.
+    expect(joinPieces([tracker, other, piece('q', ['Last message: {:x}', 'State: %{}'])]).size).toBe(0);
   });
 
   it('a line no group holds keeps the piece where it is', () => {

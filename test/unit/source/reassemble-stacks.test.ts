@@ -400,6 +400,14 @@ describe('reassemble: these records with their first lines lost, or cut short', 
     }
   });
 
+  it('two java.util.logging time and source lines in a row: the level line goes with the nearer one', () => {
+    const lines = ['Mar 10, 2026 12:08:43 AM com.acme.thumbs.Uploader put', ...julInfo];
+    for (const input of [split(lines.join('\n'), 0), split(lines.join('\n'), 0).reverse()]) {
+      const out = reassembleAll(input).map((j) => [j.raw.textPayload, j.piece === true]);
+      expect(out.sort()).toEqual([[lines[0], true], [julInfo.join('\n'), false]].sort());
+    }
+  });
+
   it("a java.util.logging level line between another record's level line and its exception takes the exception", () => {
     // Two records written at once, both time and source lines first: which of them each level line
     // goes with the lines cannot tell (the classifier reads a record by its message), but the exception
