@@ -9,6 +9,7 @@ import { meetsSeverityFloor, normalizeEntry } from './normalize/index.js';
 import type { EntryGroup } from './shared/ports.js';
 import type { Entry, RawEntry, Severity } from './shared/types.js';
 import { isPieceEntry, reassembleAll, type Joined } from './source/reassemble.js';
+import { prepareJoined, type Prepared } from './prepare-entries.js';
 
 export interface GroupedCounts extends JoinedCounts {
   splitShapes: number;
@@ -76,20 +77,20 @@ export interface JoinedCounts {
  * whole beside Log Analytics shapes) take it: the severity floor applied to what the lines make once
  * rejoined, the piece mark carried over, every line counted.
  */
-export function classifyJoined({ raw, members, piece }: Joined, classifier: Classifier, floor: Severity, counts: JoinedCounts): void {
-  const n = members.length;
-  if (!meetsSeverityFloor(raw, floor)) {
-    counts.belowFloor += n;
-    return;
+export function classifyJoined(joined: Joined, classifier: Classifier, floor: Severity, counts: JoinedCounts): void {
+  addPrepared(prepareJoined(joined, floor), classifier, counts);
+}
+
+/** A prepared entry into the classifier, or into the counts of what was left out. */
+export function addPrepared(prepared: Prepared, classifier: Classifier, counts: JoinedCounts): void {
+  if ('entry' in prepared) {
+    classifier.add(prepared.entry);
+    counts.read += prepared.lines;
+  } else if ('skip' in prepared) {
+    counts.skippedBy[prepared.skip] = (counts.skippedBy[prepared.skip] ?? 0) + prepared.lines;
+  } else {
+    counts.belowFloor += prepared.belowFloor;
   }
-  const entry = normalizeEntry(raw);
-  if ('skip' in entry) {
-    counts.skippedBy[entry.skip] = (counts.skippedBy[entry.skip] ?? 0) + n;
-    return;
-  }
-  if (piece) entry.piece = true;
-  classifier.add(entry);
-  counts.read += n;
 }
 
 /** One sample's part of a group: whole entries per bucket and per revision, and its span. */

@@ -9,8 +9,9 @@ import { buildRunReport, type RunData, type RunReport } from './report/run-repor
 import { renderWorklog } from './report/worklog.js';
 import { reassemble } from './source/reassemble.js';
 import { InputError, oneLine } from './shared/errors.js';
-import type { GroupedLogSource, IssueStore, LogSource, SourceReadResult } from './shared/ports.js';
-import { classifyGroups, classifyJoined, type JoinedCounts } from './classify-groups.js';
+import type { GroupedLogSource, IssueStore, LogRead, LogSource, SourceReadResult } from './shared/ports.js';
+import { addPrepared, classifyGroups, type JoinedCounts } from './classify-groups.js';
+import { isPreparingSource, prepareJoined, type Prepared, type PreparedRead } from './prepare-entries.js';
 import type { Action, ActionResult, Cluster, Entry, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
 
 export interface SweepDeps {
@@ -120,18 +121,18 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   // is applied here, to what those lines make once rejoined.
   // Counted in the entries the file or the API gave: a trace rejoined from n lines is n entries read
   // (or filtered, or skipped), so read + filtered + skipped covers every entry of the window.
-  const reading = source.read({
-    window: request.window,
-    services: request.services,
-    severityFloor: request.settings.severityFloor,
-  });
+  const query = { window: request.window, services: request.services, severityFloor: request.settings.severityFloor };
+  // A file is read and its entries prepared in worker threads when that pays; otherwise here.
+  const reading = (isPreparingSource(source) ? source.readPrepared(query) : null) ?? prepareHere(source.read(query), query.severityFloor);
   const counts: JoinedCounts = { read: 0, belowFloor: 0, skippedBy: entries.skippedBy };
   try {
-    for await (const joined of reassemble(reading.entries)) {
-      const before = counts.read;
-      classifyJoined(joined, classifier, request.settings.severityFloor, counts);
-      const n = counts.read - before;
-      if (deps.progress && n > 0 && counts.read % 5000 < n) deps.progress({ phase: 'read', entries: counts.read });
+    for await (const batch of reading.batches) {
+      for (const prepared of batch) {
+        const before = counts.read;
+        addPrepared(prepared, classifier, counts);
+        const n = counts.read - before;
+        if (deps.progress && n > 0 && counts.read % 5000 < n) deps.progress({ phase: 'read', entries: counts.read });
+      }
     }
     result = reading.result();
   } catch (error) {
@@ -145,6 +146,14 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   entries.filtered = result.filtered + counts.belowFloor;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
   return { classifier, clusters: classifier.clusters(), entries, result, ok };
+}
+
+/** A read prepared in this thread: joined, floored and normalized as the classifier takes it. */
+function prepareHere(read: LogRead, floor: Settings['severityFloor']): PreparedRead {
+  async function* batches(): AsyncGenerator<Prepared[]> {
+    for await (const joined of reassemble(read.entries)) yield [prepareJoined(joined, floor)];
+  }
+  return { batches: batches(), result: () => read.result() };
 }
 
 /** The same, for groups counted server-side: each group's samples stand for its entries. */

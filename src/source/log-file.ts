@@ -3,18 +3,49 @@
 // Logging source filters: window [start, end), services, and the severity prefilter (mayMatter: what
 // reaches the floor, and lines of a trace split over entries; the floor itself is applied after
 // split traces are rejoined).
+import { statSync } from 'node:fs';
 import { entryService, entryTime, mayMatter } from '../normalize/index.js';
-import type { LogRead, LogSource, SeenEntries, SourceQuery, SourceReadResult } from '../shared/ports.js';
+import type { PreparingSource } from '../prepare-entries.js';
+import { canReadOffThread, readOffThread, type OffThreadOptions } from '../read-off-thread.js';
+import type { LogRead, SeenEntries, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
 import { checkExport } from './check-export.js';
 import { MAX_ENTRY_BYTES, readByteChunks } from './read-text-file.js';
 import { splitJsonStream } from './split-json-stream.js';
 
-export function createFileSource(path: string): LogSource {
+export interface FileSourceOptions {
+  /**
+   * Whether a large file is read and its entries prepared in worker threads (read-off-thread.ts),
+   * and with how many; default: when the file is large enough to pay for starting them.
+   */
+  offThread?: boolean | Partial<OffThreadOptions> & { minBytes?: number };
+}
+
+// Starting a worker costs about a tenth of a second (its own modules, its own memos to fill): worth
+// it from a few thousand entries on. Standard input is always read here.
+const OFF_THREAD_MIN_BYTES = 8 * 1024 * 1024;
+
+export function createFileSource(path: string, options: FileSourceOptions = {}): PreparingSource {
+  const offThread = options.offThread ?? true;
   return {
     description: path === '-' ? 'standard input' : `file ${path}`,
     read: (query) => readFile(path, query),
+    readPrepared: (query) => {
+      if (offThread === false || path === '-' || !canReadOffThread()) return null;
+      const { minBytes = OFF_THREAD_MIN_BYTES, ...threads } = offThread === true ? {} : offThread;
+      if (fileSize(path) < minBytes) return null;
+      return readOffThread(path, query, threads);
+    },
   };
+}
+
+/** -1 when it cannot be read: the read in this thread then says why, as it always did. */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
 }
 
 function readFile(path: string, query: SourceQuery): LogRead {
