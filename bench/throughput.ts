@@ -20,7 +20,10 @@
 //   sweep     node bin/log-gardener.js sweep --logs-file FILE --dry-run --json --now … --window 24h,
 //             on the JSONL file and on the JSON array
 // Time is the wall clock around the process, median of the runs; peak RSS is the child's maximum
-// resident set (/usr/bin/time, else the child's own resource usage), the largest of the runs.
+// resident set (/usr/bin/time, else the child's own resource usage), the largest of the runs; CPU time
+// is the child's, every thread; the busiest thread's CPU time (bench/lib/thread-cpu.ts) is what the
+// wall time comes to on a machine with a free core for each busy thread (a large file's sweep reads
+// and normalizes in worker threads while its main thread classifies), whatever the load here.
 // Start-up is the same sweep on an empty file. Then, per stage (dist/bench/sweep-stages.js, each
 // prefix of the pipeline in a process of its own, median of the runs): read and split, parse (with the
 // source's filter), normalize and redact (with reassembly and the severity floor), classify, plan and
@@ -60,6 +63,7 @@ const PROBLEM_SCALE = Number(process.env.BENCH_PROBLEM_SCALE ?? 1) || 1;
 const MB = 1024 * 1024;
 const TIME = '/usr/bin/time';
 const PEAK_HOOK = join(DIST_BENCH, 'lib', 'report-peak-rss.js');
+const THREAD_HOOK = join(DIST_BENCH, 'lib', 'thread-cpu.js');
 
 type Format = 'jsonl' | 'array';
 
@@ -69,21 +73,24 @@ interface Run {
   cpuMs: number;
   /** Peak resident set of the child, bytes. */
   rss: number;
+  /** CPU time of its busiest thread, ms (0 where threads cannot be told apart): its wall time on free cores. */
+  busiestMs: number;
   stdout: string;
 }
 
 /** Runs `node ARGS` in a child of its own; wall time from outside, peak RSS as the kernel counted it. */
 function runNode(args: string[]): Promise<Run> {
   const peakFile = join(tmpdir(), `bench-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const threadFile = `${peakFile}-threads`;
   const viaTime = existsSync(TIME);
   const [command, argv] = viaTime
-    ? [TIME, ['-f', '%M %U %S', '-o', peakFile, process.execPath, ...args]]
-    : [process.execPath, ['--import', PEAK_HOOK, ...args]];
+    ? [TIME, ['-f', '%M %U %S', '-o', peakFile, process.execPath, '--import', THREAD_HOOK, ...args]]
+    : [process.execPath, ['--import', PEAK_HOOK, '--import', THREAD_HOOK, ...args]];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(command, argv, {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BENCH_PEAK_RSS_FILE: peakFile, LOG_LEVEL: '' },
+      env: { ...process.env, BENCH_PEAK_RSS_FILE: peakFile, BENCH_THREAD_CPU_FILE: threadFile, LOG_LEVEL: '' },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -95,7 +102,10 @@ function runNode(args: string[]): Promise<Run> {
       if (code !== 0) return fail(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString().slice(-500)}`));
       const [kb, user, system] = readFileSync(peakFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
       rmSync(peakFile, { force: true });
-      done({ ms, cpuMs: (user + system) * 1000, rss: kb * 1024, stdout: Buffer.concat(out).toString() });
+      const threads = existsSync(threadFile) ? readFileSync(threadFile, 'utf8').trim().split('\n').map(Number) : [];
+      rmSync(threadFile, { force: true });
+      const busiestMs = threads.length > 0 ? Math.max(...threads) * 1000 : 0;
+      done({ ms, cpuMs: (user + system) * 1000, rss: kb * 1024, busiestMs, stdout: Buffer.concat(out).toString() });
     });
   });
 }
@@ -209,14 +219,17 @@ async function measure(size: number): Promise<void> {
   console.log(`\n-- ${size.toLocaleString('en-US')} entries (${bare.notice.toLocaleString('en-US')} at NOTICE or above); `
     + `JSONL ${mb(statSync(jsonl).size)} MB, JSON array ${mb(statSync(files.array).size)} MB`);
   const baseCpu = median(base.map((r) => r.cpuMs));
-  console.log('   what                 median ms   runs ms              ratio   entries/s   peak RSS MB   CPU ms   CPU ratio');
+  const baseBusiest = median(base.map((r) => r.busiestMs));
+  console.log('   what                 median ms   runs ms              ratio   entries/s   peak RSS MB   CPU ms   CPU ratio   busiest thread ms   ratio');
   const line = (what: string, runs: Run[]) => {
     const ms = median(runs.map((r) => r.ms));
     const cpu = median(runs.map((r) => r.cpuMs));
+    const busiest = median(runs.map((r) => r.busiestMs));
     const spread = runs.map((r) => r.ms.toFixed(0)).join('/');
     console.log(`   ${what.padEnd(20)} ${ms.toFixed(0).padStart(9)}   ${spread.padEnd(20)} ${(ms / baseMs).toFixed(2).padStart(5)}x `
       + `${perSecond(bare.entries, ms).padStart(11)}   ${mb(Math.max(...runs.map((r) => r.rss))).padStart(11)}   `
-      + `${cpu.toFixed(0).padStart(6)}   ${(cpu / baseCpu).toFixed(2).padStart(8)}x`);
+      + `${cpu.toFixed(0).padStart(6)}   ${(cpu / baseCpu).toFixed(2).padStart(8)}x   `
+      + `${busiest.toFixed(0).padStart(17)}   ${(busiest / baseBusiest).toFixed(2).padStart(4)}x`);
   };
   line('baseline (JSONL)', base);
   line('sweep, JSONL', sweeps.jsonl);
