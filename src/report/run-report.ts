@@ -1,5 +1,5 @@
 // The run report of INTERFACE.md, built from the sweep's data. Pure.
-import type { GroupedReadSummary, SourceReadResult } from '../shared/ports.js';
+import type { FollowedLines, GroupedReadSummary, SourceReadResult } from '../shared/ports.js';
 import type { ActionResult, EntryCounts, Problem, SeverityInference, StageError, Window } from '../shared/types.js';
 import { explainNothingRead } from './nothing-read.js';
 
@@ -38,7 +38,7 @@ export interface RunReport {
   window: { start: string; end: string };
   services: string[];
   /** `nothingRead`: when no entry was read, why (window and the file's span, services seen, unreadable lines). */
-  source: { description: string; complete: boolean; note?: string; nothingRead?: string; analytics?: GroupedReadSummary };
+  source: { description: string; complete: boolean; note?: string; nothingRead?: string; analytics?: GroupedReadSummary; followed?: FollowedLines };
   entries: EntryCounts;
   clusters: ReportCluster[];
   actions: ReportAction[];
@@ -76,6 +76,7 @@ export function buildRunReport(data: RunData): RunReport {
       ...(data.sourceResult.note ? { note: data.sourceResult.note } : {}),
       ...(nothingRead ? { nothingRead } : {}),
       ...(data.sourceResult.analytics ? { analytics: data.sourceResult.analytics } : {}),
+      ...(data.sourceResult.followed ? { followed: data.sourceResult.followed } : {}),
     },
     entries: data.entries,
     clusters: data.problems.map((p) => ({

@@ -23,8 +23,24 @@ export interface SourceReadResult {
   readUntil?: number;
   /** A grouped read (Log Analytics): its cost and shapes. */
   analytics?: GroupedReadSummary;
+  /** Lines read for the multi-line records they belong to, which the severity prefilter alone would not read. */
+  followed?: FollowedLines;
   /** A file's well-formed entries, matching or not: their time span and services, to say why none matched. */
   seen?: SeenEntries;
+}
+
+/**
+ * Lines of a writer's stdout/stderr read because a record head before them says they are its own
+ * (a Rust panic's message, Plug's request lines, java.util.logging's level line).
+ */
+export interface FollowedLines {
+  /** Lines read as a record's own. */
+  pulled: number;
+  /** Record heads read although the prefilter alone would not have read them. */
+  heads: number;
+  /** Cloud Logging: follow-up reads sent, and the entries they returned. */
+  reads?: number;
+  fetched?: number;
 }
 
 export interface SeenEntries {

@@ -9,6 +9,8 @@ import { SourceError } from '../shared/errors.js';
 import type { LogRead, LogSource, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
 import { buildFilter } from './build-filter.js';
+import { followUpFilters, FollowUp } from './follow-up.js';
+import { microTime } from './stdout-line.js';
 import { toRawEntry } from './to-raw-entry.js';
 
 export interface CloudLoggingSourceOptions {
@@ -66,35 +68,55 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
         options.logger?.debug({ filter, pageSize: options.pageSize }, 'reading Cloud Logging');
         let pageToken: string | undefined;
         let pages = 0;
+        const follow = new FollowUp();
         for (;;) {
           if (budgetLeft() <= 0) return stopAt(budgetNote);
           let page: { entries: LoggingEntry[]; nextPageToken?: string };
           try {
-            page = await fetchWithBackoff(pageToken, budgetLeft);
+            page = await fetchWithBackoff(filter, pageToken, budgetLeft);
           } catch (error) {
             if (error instanceof StopRead) return stopAt(error.message === 'budget' ? budgetNote : error.message);
             throw error;
           }
           pages++;
+          const kept: RawEntry[] = [];
           for (const entry of page.entries) {
             const raw = toRawEntry(entry);
             count++;
             if (typeof raw.timestamp === 'string') lastTimestamp = raw.timestamp;
             // The filter selects entries without a severity by a loose pattern; they are judged here
-            // exactly as the file source judges them.
-            if (!mayMatter(raw, query.severityFloor)) {
+            // exactly as the file source judges them (a record head is read whatever it says).
+            if (!follow.note(raw, microTime(raw), mayMatter(raw, query.severityFloor))) {
               state.filtered++;
               continue;
             }
-            yield raw;
+            kept.push(raw);
           }
+          // The lines the page's record heads pull in, read in one more read per batch of heads.
+          for (const followFilter of followUpFilters(follow.takeHeads(), query.window.end)) {
+            let token: string | undefined;
+            do {
+              let more: { entries: LoggingEntry[]; nextPageToken?: string };
+              try {
+                more = await fetchWithBackoff(followFilter, token, budgetLeft);
+              } catch (error) {
+                if (error instanceof StopRead) return stopAt(error.message === 'budget' ? budgetNote : error.message);
+                throw error;
+              }
+              follow.fetched(more.entries.map(toRawEntry), (raw) => mayMatter(raw, query.severityFloor));
+              token = more.nextPageToken || undefined;
+            } while (token);
+          }
+          yield* follow.merge(kept, !page.nextPageToken);
           pageToken = page.nextPageToken || undefined;
           if (!pageToken) break;
         }
-        options.logger?.info({ entries: count, pages }, 'Cloud Logging read complete');
+        if (follow.counts.pulled + follow.counts.heads + follow.counts.reads > 0) state.followed = { ...follow.counts };
+        options.logger?.info({ entries: count, pages, ...(state.followed ?? {}) }, 'Cloud Logging read complete');
       }
 
       async function fetchWithBackoff(
+        filter: string,
         pageToken: string | undefined,
         budgetLeft: () => number,
       ): Promise<{ entries: LoggingEntry[]; nextPageToken?: string }> {

@@ -2,7 +2,7 @@
 // per line. Streamed, so a 2 GB export is never held in memory, and filtered exactly as the Cloud
 // Logging source filters: window [start, end), services, and the severity prefilter (mayMatter: what
 // reaches the floor, and lines of a trace split over entries; the floor itself is applied after
-// split traces are rejoined).
+// split traces are rejoined), with the lines a record head pulls in (follow-rules.ts).
 import { statSync } from 'node:fs';
 import { entryService, entryTime, mayMatter } from '../normalize/index.js';
 import type { PreparingSource } from '../prepare-entries.js';
@@ -10,6 +10,7 @@ import { canReadOffThread, readOffThread, type OffThreadOptions } from '../read-
 import type { LogRead, SeenEntries, SourceQuery, SourceReadResult } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
 import { checkExport } from './check-export.js';
+import { LineFollower } from './follow-stream.js';
 import { MAX_ENTRY_BYTES, readByteChunks } from './read-text-file.js';
 import { splitJsonStream } from './split-json-stream.js';
 
@@ -55,6 +56,11 @@ function readFile(path: string, query: SourceQuery): LogRead {
     result.skippedBy[reason] = (result.skippedBy[reason] ?? 0) + 1;
   };
   const services = new Set(query.services);
+  const follower = new LineFollower();
+  const out: RawEntry[] = [];
+  const dropped = (): void => {
+    result.filtered++;
+  };
 
   async function* entries(): AsyncGenerator<RawEntry> {
     const chunks = checkExport(readByteChunks(path, `logs file ${path}`), path);
@@ -86,12 +92,20 @@ function readFile(path: string, query: SourceQuery): LogRead {
       noteSeen(seen, time, service, entryProject(raw));
       const outside = time < query.window.start || time >= query.window.end;
       const otherService = services.size > 0 && !services.has(service);
-      if (outside || otherService || !mayMatter(raw, query.severityFloor)) {
+      if (outside || otherService) {
         result.filtered++;
         continue;
       }
-      yield raw;
+      follower.push(raw, mayMatter(raw, query.severityFloor), out, dropped);
+      if (out.length > 0) {
+        yield* out;
+        out.length = 0;
+      }
     }
+    follower.end(out, dropped);
+    yield* out;
+    out.length = 0;
+    if (follower.counts.pulled + follower.counts.heads > 0) result.followed = { ...follower.counts };
   }
   return { entries: entries(), result: () => result };
 }

@@ -1,7 +1,10 @@
 // The shape query answers one row per (shape, revision, time bucket); this folds them into one
 // EntryGroup per shape. Memory follows the number of shapes, revisions and buckets, never entries.
-import type { EntryGroup } from '../../shared/ports.js';
-import type { RawEntry } from '../../shared/types.js';
+import { mayMatter } from '../../normalize/index.js';
+import type { EntryGroup, FollowedLines } from '../../shared/ports.js';
+import type { RawEntry, Severity } from '../../shared/types.js';
+import { followLine } from '../follow-rules.js';
+import { microTime } from '../stdout-line.js';
 import { SAMPLES_PER_SHAPE } from './shape-query.js';
 import { sampleToRawEntry } from './sample-entry.js';
 
@@ -11,6 +14,8 @@ export interface ShapeRow {
   severity_name: string;
   /** A stdout/stderr line next to a multi-line record's lines: its own row, read whole (see shape-sql). */
   line: boolean | null;
+  /** The entry heads a record whose next lines are read with it, or is such a line (follow-sql.ts). */
+  followed?: boolean | null;
   shape: string;
   revision: string;
   bucket: number | string;
@@ -34,8 +39,17 @@ export class ShapeFolder {
   unsampled = 0;
   /** Groups that are single lines read whole (EntryGroup.line). */
   lines = 0;
+  /** Lines read whole that the prefilter drops (as the other sources drop them), unless a record head reads them. */
+  filtered = 0;
+  readonly followed: FollowedLines = { pulled: 0, heads: 0 };
+
+  constructor(private readonly floor: Severity) {}
 
   add(row: ShapeRow): void {
+    if (row.line === true && !this.judgeLine(row)) {
+      this.filtered += Number(row.entries);
+      return;
+    }
     const key = JSON.stringify([row.service, row.severity_name, row.line === true, row.shape]);
     let f = this.folding.get(key);
     if (f === undefined) {
@@ -66,6 +80,20 @@ export class ShapeFolder {
       const sample = sampleToRawEntry(text);
       if (sample !== null) f.samples.push(sample);
     }
+  }
+
+  /**
+   * A line read whole is read as the file and Cloud Logging sources read it: when the prefilter keeps
+   * it (the query's pattern is looser), or a record head reads it with it.
+   */
+  private judgeLine(row: ShapeRow): boolean {
+    const sample = row.samples?.[0] === undefined ? null : sampleToRawEntry(row.samples[0]);
+    if (sample === null || mayMatter(sample.entry, this.floor)) return true;
+    if (row.followed !== true) return false;
+    const line = followLine(sample.entry, microTime(sample.entry));
+    if (line !== null && line.head !== 0) this.followed.heads++;
+    else this.followed.pulled++;
+    return true;
   }
 
   /**

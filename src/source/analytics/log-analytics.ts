@@ -68,7 +68,7 @@ export function createLogAnalyticsSource(options: LogAnalyticsOptions): LogAnaly
         const deadline = clock() + options.queryTimeoutMs;
         const client = await bigquery();
         const job = await guarded(() => startQuery(client, shapeQuery, options, deadline - clock()), context);
-        const folder = new ShapeFolder();
+        const folder = new ShapeFolder(query.severityFloor);
         let rows = 0;
         for await (const page of resultPages(job, deadline, clock, context)) {
           for (const row of page) folder.add(row as ShapeRow);
@@ -76,6 +76,8 @@ export function createLogAnalyticsSource(options: LogAnalyticsOptions): LogAnaly
         }
         const cost = await billedBytes(job);
         state.analytics = { ...cost, shapes: folder.size - folder.lines, lines: folder.lines, splitShapes: 0, splitEntries: 0 };
+        state.filtered += folder.filtered;
+        if (folder.followed.pulled + folder.followed.heads > 0) state.followed = { ...folder.followed };
         options.logger?.info({ rows, groups: folder.size, ...cost }, 'Log Analytics query done');
         yield* folder.groups();
         if (folder.unsampled > 0) state.skippedBy['shape without a readable sample'] = folder.unsampled;

@@ -7,6 +7,8 @@ import { levelWordPatterns, severityTextPattern } from '../../normalize/index.js
 import type { SourceQuery } from '../../shared/ports.js';
 import { SEVERITIES, type Severity } from '../../shared/types.js';
 import { CLOUD_RUN_RESOURCE, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
+import { STD_STREAM_LOG } from '../follow-rules.js';
+import { followCtes } from './follow-sql.js';
 import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
 
 /** Samples kept per shape: enough for the classifier to see how a shape's entries differ. */
@@ -36,7 +38,7 @@ const SEVERITY_RANK = `CASE COALESCE(severity, 'DEFAULT') ${SEVERITIES.map((s, i
 const SAMPLE_COLUMNS = ['severity', 'log_name', 'insert_id', 'text_payload', 'json_payload', 'http_request', 'resource', 'labels'];
 
 /** Cloud Run's stdout and stderr logs: the text a container writes, one entry per line. */
-const STD_STREAMS = String.raw`/logs/run\.googleapis\.com%2F(?:stdout|stderr)$`;
+const STD_STREAMS = STD_STREAM_LOG;
 /**
  * A line of the same instance and stream this close (µs) to a record line is read whole: the
  * reassembler's gap between two lines of one trace (gapMs).
@@ -46,6 +48,7 @@ const NEAR_US = 1_000_000;
 export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions): ShapeQuery {
   const rule = severityRule(query.severityFloor);
   const sample = `TO_JSON_STRING(STRUCT(UNIX_MILLIS(timestamp) AS time_ms, UNIX_MICROS(timestamp) AS time_us, ${SAMPLE_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')}))`;
+  const follow = followCtes('in_window');
   const sql = `WITH in_window AS (
   SELECT
     timestamp,
@@ -53,24 +56,26 @@ export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions):
     COALESCE(JSON_VALUE(resource.labels, '$.revision_name'), '') AS revision,
     COALESCE(severity, 'DEFAULT') AS severity_name,
     DIV(UNIX_MILLIS(timestamp), @bucket_ms) * @bucket_ms AS bucket,
-    ${maskedMessageExpression()} AS masked,
-    ${SAMPLE_COLUMNS.join(', ')}
+    ${SAMPLE_COLUMNS.join(', ')},
+    ${rule.sql} AS kept,
+    COALESCE(severity, 'DEFAULT') = 'DEFAULT' AND text_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_streams) AS std_text
   FROM \`${options.table}\`
   WHERE ${WHERE_WINDOW}
-    AND ${rule.sql}
 ),
-joinable AS (
-  SELECT *,
-    severity_name = 'DEFAULT' AND text_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_streams) AS std_text
-  FROM in_window
+${follow.ctes},
+chosen AS (
+  SELECT * EXCEPT (kept),
+    ${maskedMessageExpression()} AS masked
+  FROM followed
+  WHERE kept OR followed
 ),
 near AS (
   SELECT *,
-    std_text AND SUM(CASE WHEN std_text AND REGEXP_CONTAINS(text_payload, @record_line) THEN 1 ELSE 0 END) OVER (
+    std_text AND SUM(CASE WHEN std_text AND (REGEXP_CONTAINS(text_payload, @record_line) OR followed) THEN 1 ELSE 0 END) OVER (
       PARTITION BY JSON_VALUE(labels, '$.instanceId'), log_name
       ORDER BY UNIX_MICROS(timestamp)
       RANGE BETWEEN @near_us PRECEDING AND @near_us FOLLOWING) > 0 AS line
-  FROM joinable
+  FROM chosen
 ),
 matched AS (
   SELECT * EXCEPT (masked, std_text),
@@ -83,6 +88,7 @@ ranked AS (
 )
 SELECT
   service, severity_name, line, shape, revision, bucket,
+  MAX(followed) AS followed,
   COUNT(*) AS entries,
   UNIX_MILLIS(MIN(timestamp)) AS first_ms,
   UNIX_MILLIS(MAX(timestamp)) AS last_ms,
@@ -92,8 +98,8 @@ GROUP BY service, severity_name, line, shape, revision, bucket`;
   const window = windowParams(query, options);
   return {
     sql,
-    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, near_us: NEAR_US },
-    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', near_us: 'INT64' },
+    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, near_us: NEAR_US, ...follow.params },
+    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', near_us: 'INT64', ...follow.types },
   };
 }
 
