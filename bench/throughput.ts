@@ -41,6 +41,11 @@
 // JSONL and 39.8 -> 30.7 s from the JSON array, reader 9.0 s (4.4x -> 3.3x and 3.4x); at 100k, 5.9 ->
 // 4.6 s from JSONL, reader 1.2 s. Still short of the goal in time: classify and normalize are most of
 // it, spread over many small costs.
+// Then a large file read, joined and normalized in a worker thread beside the classifying thread
+// (alternated, medians, same report): at 1M the busiest thread 29.2 -> 14.3 s from JSONL and 28.4 ->
+// 16.0 s from the JSON array, reader 8.0 s (3.7x -> 1.8x / 2.0x); whole-process CPU 31.6 -> 26.8 s and
+// 30.7 -> 28.2 s; peak RSS 181 -> 231 and 184 -> 225 MB. At 100k, busiest thread 3.6 -> 1.5 s and
+// 3.1 -> 1.7 s, reader 1.0 s.
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
