@@ -3,6 +3,7 @@
 // the cluster whose records hold every line it has.
 import { EX_TAIL } from '../shared/record-shapes.js';
 import { problemText } from './problem-text.js';
+import { withoutCheckpointRequest } from './checkpoint-request.js';
 
 /** Most distinct lines a cluster keeps. */
 export const MAX_RECORD_LINES = 128;
@@ -81,5 +82,5 @@ const JUL_HEAD_TIME = /^[A-Z][a-z]{2} 0, 0 0:0:0 [AP]M (?=\S)/;
  * line (not for ids: a key goes into a piece's id as it is).
  */
 export function looseKey(key: string): string {
-  return JUL_HEAD_TIME.test(key) ? key.replace(JUL_HEAD_TIME, '<TIME> ') : key;
+  return JUL_HEAD_TIME.test(key) ? key.replace(JUL_HEAD_TIME, '<TIME> ') : withoutCheckpointRequest(key);
 }

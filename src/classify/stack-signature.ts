@@ -4,6 +4,7 @@ import { maskTokens } from '../normalize/mask.js';
 import { TextMemo, detached } from '../normalize/text-memo.js';
 import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
 import { problemText } from './problem-text.js';
+import { withoutRequestMethod } from './request-context.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
@@ -272,5 +273,5 @@ function headerLines(ls: readonly string[], language: StackLanguage): string {
     if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
     if (trimmed !== '') header.push(trimmed);
   }
-  return header.length === 0 ? '' : masked(header.join(' '));
+  return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');
 }

@@ -190,9 +190,11 @@ const CONTINUATION =
 // and its hint, a function of zap's console stacktrace, SQLAlchemy's statement lines, a line Rails
 // prefixed with its request tags; PHP's frames and trace markers, Rust's backtrace and notes, anyhow's
 // `Caused by:`, Elixir's `** (…)` and a GenServer's last message and state, java.util.logging's time and
-// source line, Prisma's message lines, kombu's retry. Bounded so that the whole first line is read, never a cut prefix.
+// source line, Prisma's message lines, kombu's retry; Netty's leak report (`Recent access records:`, `#2:`,
+// `Created at:`, the dropped records) and Reactor's `Assembly trace from producer […]` and `Original Stack
+// Trace:` (source/jvm-record-lines.ts). Bounded so that the whole first line is read, never a cut prefix.
 const RECORD_LINE =
-  /^(?:#\d{1,5} \S|Stack trace:|\[stacktrace\]|"?\}\s*$|stack backtrace:|Stack backtrace:|note: |Caused by:$|\*\* \(|Last message|State: |Trying again in |Invalid `|[→❯] {1,4}\d|[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M |(?:\/|file:\/\/)[^\s:]{1,400}:\d{1,7}:\d{1,7}$|> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
+  /^(?:Recent access records: ?\d{0,9}\s*$|(?:#\d{1,6}|Created at):\s*$|: \d{1,9} leak records were discarded |Original Stack Trace:|Assembly (?:trace from|site of) producer \[|#\d{1,5} \S|Stack trace:|\[stacktrace\]|"?\}\s*$|stack backtrace:|Stack backtrace:|note: |Caused by:$|\*\* \(|Last message|State: |Trying again in |Invalid `|[→❯] {1,4}\d|[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M |(?:\/|file:\/\/)[^\s:]{1,400}:\d{1,7}:\d{1,7}$|> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
 // A line that names an error may be the head of the trace whose frames follow it
 // (`Unhandled rejection: MongoNetworkError: closed`, `request failed` then `    at …`).
 const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
@@ -255,6 +257,8 @@ export function severityTextPattern(floor: Severity): string {
     '(?:/|file://|node:)[^\\s:]+:\\d+(?:\\n|$)',
     '[\\w-]+(?:/[\\w.-]+)*\\.[\\w.*()-]+(?:\\n|$)',
     '\\[[\\w-]{8,}\\] ',
+    // Netty's leak report and Reactor's checkpoint block (source/jvm-record-lines.ts).
+    'recent access records:', '#\\d+:', 'created at:', ': \\d+ leak records', 'original stack trace:', 'assembly (?:trace from|site of) producer',
   ];
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);

@@ -10,6 +10,8 @@ import {
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
   PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
 } from './trace-lines.js';
+import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js';
+import { JAVA_EXCEPTION } from './jvm-record-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -21,7 +23,8 @@ export type TraceState =
   | 'php-stack' | 'php-frames' | 'php-gap' | 'php-prev' | 'php-end'
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
-  | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error';
+  | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
+  | JvmState;
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -35,7 +38,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg',
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', ...JVM_CAN_END,
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -68,6 +71,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   if (EX_PLUG_CRASH.test(s)) return 'ex-report';
   if (MONOLOG_ROUTINE.test(s)) return null;
   if (EX_TERMINATING.test(s)) return 'ex-term';
+  if (JAVA_EXCEPTION.test(s)) return 'jvm-exception';
   return RUBY_TAGGED_HEAD.test(s) ? 'rb-tagged' : 'header';
 }
 
@@ -78,6 +82,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   const s = fpmChildLine(cut) ?? cut;
   const stack = stepStackRecord(state, s);
   if (stack !== undefined) return stack;
+  const jvm = stepJvmRecord(state, s);
+  if (jvm !== undefined) return jvm;
   switch (state) {
     case 'py-head':
       return PY_FILE.test(s) ? 'py-frame' : null;

@@ -4,6 +4,7 @@
 // more than a few hundred characters of work.
 import { stripLogHeader } from '../normalize/index.js';
 
+import { continuesJvmRecord } from './jvm-record-lines.js';
 import { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
 
 export { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
@@ -105,7 +106,7 @@ function continuesStackRecord(s: string): boolean {
   return PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') ||
     PHP_CONTEXT_END.test(s) || s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) ||
     s === 'Caused by:' || PRISMA_INVALID.test(s) || PRISMA_CODE.test(s) || EX_ERROR.test(s) || EX_TAIL.test(s) || JUL_LEVEL.test(s) || KOMBU_RETRY.test(s) ||
-    PLUG_SERVER.test(s) || PLUG_REQUEST.test(s);
+    PLUG_SERVER.test(s) || PLUG_REQUEST.test(s) || continuesJvmRecord(s);
 }
 
 /** The first line of a message, at most PREFIX characters, without a trailing CR. */
@@ -166,6 +167,7 @@ export function isPieceLine(s: string): boolean {
   if (PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') || PHP_CONTEXT_END.test(s)) return true;
   if (s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) || s === 'Caused by:' || KOMBU_RETRY.test(s)) return true;
   if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;
+  if (continuesJvmRecord(s)) return true;
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9 || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;

@@ -352,7 +352,7 @@ describe('mayBelongToTrace', () => {
   });
 
   it.each(['health ok', 'GET /api 200', 'started in 3s', '', 'user signed in', 'Listening on port 8080', '[main] started', '[2026-03-10 12:00:01] started',
-    '/healthz'])('%j does not', (line) => {
+    '/healthz', 'Created at: 2026-03-10', 'Recent access records: none', '#1: first in line'])('%j does not', (line) => {
     expect(mayBelongToTrace(line)).toBe(false);
   });
 });
@@ -393,7 +393,11 @@ describe('severityTextPattern', () => {
     for (const line of ["#0 /var/www/app/Jobs/Settle.php(64): Money::fromMinor('1')", '#4 {main}', 'Stack trace:', '[stacktrace]', '"} ', 'stack backtrace:',
       'Stack backtrace:', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace', 'Caused by:', '** (exit) an exception was raised:',
       'Last message: {:track, 1}', 'State: %{rooms: %{}}', 'Mar 10, 2026 12:14:15 AM com.acme.thumbs.Uploader put', 'Trying again in 4.00 seconds... (2/100)',
-      'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.repository.js:30:38', '→ 30         return this.prisma.order.create(']) {
+      'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.repository.js:30:38', '→ 30         return this.prisma.order.create(',
+      // Netty's leak report and Reactor's checkpoint block.
+      'Recent access records: ', 'Recent access records: 4', '#1:', '#12:', 'Created at:', ': 7 leak records were discarded because the leak record count is targeted to 4.',
+      'Original Stack Trace:', 'Assembly trace from producer [reactor.core.publisher.MonoError] :',
+      'Assembly site of producer [reactor.core.publisher.MonoFlatMap] is identified by light checkpoint [x].', 'Error has been observed at the following site(s):']) {
       expect({ line, kept: mayBelongToTrace(line), matched: pattern.test(line) }).toEqual({ line, kept: true, matched: true });
     }
   });
