@@ -35,9 +35,14 @@ async function main(): Promise<void> {
     const path = join(dir, e.name);
     writeFileSync(path, e.text);
     writeFileSync(join(dir, `${e.name}.truth.jsonl`), `${e.truth.map((t, i) => JSON.stringify({ index: i, ...t })).join('\n')}\n`);
-    results.push([e.name, await measure(path, e.truth, new Date(day.end).toISOString())]);
+    // A day the classifier cannot read is a figure too: say so and go on with the other export.
+    try {
+      results.push([e.name, await measure(path, e.truth, new Date(day.end).toISOString())]);
+    } catch (err) {
+      console.log(`${e.name}: classify failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
-  printResults(results, day.services, verbose);
+  if (results.length > 0) printResults(results, day.services, verbose);
   console.log(`\nexports and truth in ${dir}`);
 }
 

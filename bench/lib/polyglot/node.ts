@@ -180,7 +180,7 @@ const nextInfo: Family = {
     // already reports.
     if (r < 0.6) return [{ stream: 'stdout', text: accessLine(ctx, 200, '-') }];
     if (r < 0.68) return [{ stream: 'stdout', text: accessLine(ctx, 503, rng.pick(['UF', 'UO', 'URX,UF'])) }];
-    if (r < 0.9) return [{ stream: 'stdout', text: `[cart] synced ${rng.int(0, 12)} items for session ${rng.hex(12)} (errors: 0)` }];
+    if (r < 0.9) return [{ stream: 'stdout', text: `[cart] synced ${rng.int(0, 12)} items for cart ${rng.hex(12)} (errors: 0)` }];
     return [{ stream: 'stdout', text: `  ▲ Next.js 15.1.3\n  - Local:        http://localhost:3000\n  - Network:      http://0.0.0.0:3000\n\n ✓ Starting...\n ✓ Ready in ${rng.int(80, 900)}ms` }];
   },
 };

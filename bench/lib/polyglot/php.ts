@@ -138,20 +138,20 @@ const pdfTimeLimit: Family = {
   },
 };
 
-const sessionRedis: Family = {
-  name: 'checkout-symfony:session-redis-uncaught', level: 'CRITICAL', perDay: [5, 18], burst: 0.3,
+const cartRedis: Family = {
+  name: 'checkout-symfony:cart-store-redis-uncaught', level: 'CRITICAL', perDay: [5, 18], burst: 0.3,
   emit(ctx) {
     const { rng } = ctx;
     const ip = `10.8.${rng.int(0, 15)}.${rng.int(2, 250)}`;
     return [fpmWrapped(ctx, [
-      `PHP Fatal error:  Uncaught RedisException: Connection refused in ${APP}/src/Session/RedisSessionFactory.php:41`,
+      `PHP Fatal error:  Uncaught RedisException: Connection refused in ${APP}/src/Cart/RedisCartStore.php:41`,
       'Stack trace:',
-      `#0 ${APP}/src/Session/RedisSessionFactory.php(41): Redis->connect('${ip}', 6379, 2.5)`,
-      `#1 ${APP}/var/cache/prod/ContainerAbc123/getSession_HandlerService.php(22): App\\Session\\RedisSessionFactory->create()`,
-      `#2 ${APP}/vendor/symfony/http-foundation/Session/Storage/NativeSessionStorage.php(${rng.pick([112, 118])}): ContainerAbc123\\getSession_HandlerService::do()`,
+      `#0 ${APP}/src/Cart/RedisCartStore.php(41): Redis->connect('${ip}', 6379, 2.5)`,
+      `#1 ${APP}/src/Cart/RedisCartStore.php(27): App\\Cart\\RedisCartStore->connect()`,
+      `#2 ${APP}/src/Controller/CartController.php(${rng.pick([35, 48])}): App\\Cart\\RedisCartStore->load()`,
       `#3 ${APP}/public/index.php(${rng.pick([20, 21])}): Symfony\\Component\\HttpKernel\\Kernel->handle()`,
       '#4 {main}',
-      `  thrown in ${APP}/src/Session/RedisSessionFactory.php on line 41`,
+      `  thrown in ${APP}/src/Cart/RedisCartStore.php on line 41`,
     ])];
   },
 };
@@ -182,5 +182,5 @@ const symfonyInfo: Family = {
 
 export const checkoutSymfony: ServiceDef = {
   name: 'checkout-symfony', stack: 'PHP 8.3, Symfony 7, Monolog JsonFormatter, php-fpm', splitRate: 0.8,
-  families: [dbRefused, routeNotFound, paymentTimeout, taxTimeout, mailRetry, mailRemoved, reservationNotice, pdfTimeLimit, sessionRedis, fpmBusy, symfonyInfo],
+  families: [dbRefused, routeNotFound, paymentTimeout, taxTimeout, mailRetry, mailRemoved, reservationNotice, pdfTimeLimit, cartRedis, fpmBusy, symfonyInfo],
 };

@@ -183,8 +183,8 @@ const partnerTimeout: Family = {
     const { rng } = ctx;
     const message = "HTTPSConnectionPool(host='api.partner.example', port=443): Read timed out. (read timeout=10)";
     const tb = traceback([
-      ['/app/app/partner.py', 88, 'sync_invoice', 'resp = session.post(f"{BASE}/invoices", json=payload, timeout=10)', true],
-      [`${SITE311}/requests/sessions.py`, 637, 'post', 'return self.request("POST", url, data=data, json=json, **kwargs)', true],
+      ['/app/app/partner.py', 88, 'sync_invoice', 'resp = requests.post(f"{BASE}/invoices", json=payload, timeout=10)', true],
+      [`${SITE311}/requests/api.py`, 115, 'post', 'return request("post", url, data=data, json=json, **kwargs)', true],
       [`${SITE311}/requests/adapters.py`, 713, 'send', 'raise ReadTimeout(e, request=request)'],
     ], `requests.exceptions.ReadTimeout: ${message}`);
     return [appRecord(ctx, 'ERROR', 'app.partner', ['/app/app/partner.py', 'sync_invoice', 92], 'invoice sync failed', { invoice_id: `INV-${rng.int(100000, 999999)}` }, { type: 'ReadTimeout', module: 'requests.exceptions', message, tb })];

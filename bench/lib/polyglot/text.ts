@@ -1,4 +1,4 @@
-// Clocks and small pieces the polyglot day's stacks print that the other days' helpers do not cover.
+// Clocks and small pieces the polyglot day's stacks print that the other days' clocks do not cover.
 import type { Prng } from '../prng.js';
 import { isoMicros, isoMillis } from '../stranger/text.js';
 
