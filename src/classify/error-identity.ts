@@ -3,7 +3,8 @@
 // ENOTFOUND`; Python's `[Errno 98] Address already in use`), a TLS alert (Java's `Received fatal
 // alert: handshake_failure`) and gRPC status codes in each language's spelling (`code =
 // DeadlineExceeded desc = …`, `StatusCode.DEADLINE_EXCEEDED`, `4 DEADLINE_EXCEEDED: …`,
-// `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`). Where a message ends with such
+// `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`) and an exception's class in Ruby's
+// shapes or saying nothing of its own (exception-class.ts). Where a message ends with such
 // an identity and says nothing more than values, the code's own description and the error object's
 // fields, the words before it (an application prefix, a wrapper) are context: `Error: listen
 // EADDRINUSE <IP>`, `{ Error: listen EADDRINUSE <IP> errno: …` and `Error: listen EADDRINUSE: address
@@ -16,6 +17,7 @@
 import { tokenize } from '../normalize/mask.js';
 import { coreWords } from './core-merge.js';
 import { grpcStatus } from './grpc-status.js';
+import { exceptionClass } from './exception-class.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
 // the message.
@@ -201,7 +203,11 @@ export function errorIdentity(template: string): ErrorIdentity | null {
   if (status !== null) return { key: status.key, namesOperation: false, context: contextOf(head.slice(0, status.start)) };
   // The other vocabularies name the failing operation itself.
   const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens);
-  if (system === null) return null;
+  if (system === null) {
+    // An exception's class names what went wrong, not the call that failed: like a status, an outcome.
+    const found = exceptionClass(head, coreWords);
+    return found === null ? null : { key: found.key, namesOperation: false, context: contextOf(head.slice(0, found.start)) };
+  }
   return { key: system.key, namesOperation: true, context: contextOf(tokens.slice(0, system.start).join(' ')) };
 }
 
