@@ -3,7 +3,8 @@
 // ENOTFOUND`; Python's `[Errno 98] Address already in use`), a TLS alert (Java's `Received fatal
 // alert: handshake_failure`) and gRPC status codes in each language's spelling (`code =
 // DeadlineExceeded desc = …`, `StatusCode.DEADLINE_EXCEEDED`, `4 DEADLINE_EXCEEDED: …`,
-// `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`) and an exception's class in Ruby's
+// `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`), Node's certificate codes
+// (`SELF_SIGNED_CERT_IN_CHAIN` or its description: node-tls-code.ts) and an exception's class in Ruby's
 // shapes or saying nothing of its own (exception-class.ts). Where a message ends with such
 // an identity and says nothing more than values, the code's own description and the error object's
 // fields, the words before it (an application prefix, a wrapper) are context: `Error: listen
@@ -18,6 +19,7 @@ import { tokenize } from '../normalize/mask.js';
 import { coreWords } from './core-merge.js';
 import { grpcStatus } from './grpc-status.js';
 import { exceptionClass } from './exception-class.js';
+import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
 // the message.
@@ -151,6 +153,18 @@ function javaTlsAlert(tokens: readonly string[]): Found | null {
   return null;
 }
 
+// A certificate check Node failed, by its code or its description (node-tls-code.ts), saying nothing
+// more than the code's own words, the error object's fields and the line prefix.
+function nodeTlsError(tokens: readonly string[]): Found | null {
+  const found = nodeTlsCode(tokens);
+  if (found === null) return null;
+  const allowed = new Set([...ERRNO_FIELDS, ...tlsCodeWords(found.code), ...prefixWords(tokens, found.start)]);
+  if (!onlyRestates(tokens.slice(found.end), allowed)) return null;
+  // The class it was printed under, when specific (`AxiosError: self signed certificate`).
+  const at = found.end - found.start > 1 ? found.start + 1 : found.start;
+  return { key: `node-tls\u0001${found.code}\u0001${qualifier(tokens, at)}`, start: found.start };
+}
+
 /** `syscall CODE` (and fs's `CODE: description, syscall '…'`), read from the end of the message. */
 function nodeSystemError(tokens: readonly string[]): Found | null {
   for (let i = tokens.length - 2; i >= 0; i--) {
@@ -202,7 +216,7 @@ export function errorIdentity(template: string): ErrorIdentity | null {
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, context: contextOf(head.slice(0, status.start)) };
   // The other vocabularies name the failing operation itself.
-  const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens);
+  const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens);
   if (system === null) {
     // An exception's class names what went wrong, not the call that failed: like a status, an outcome.
     const found = exceptionClass(head, coreWords);
