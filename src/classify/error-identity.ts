@@ -222,7 +222,7 @@ export function errorIdentity(template: string): ErrorIdentity | null {
     const found = exceptionClass(head, coreWords);
     return found === null ? null : { key: found.key, namesOperation: false, context: contextOf(head.slice(0, found.start)) };
   }
-  return { key: system.key, namesOperation: true, context: contextOf(tokens.slice(0, system.start).join(' ')) };
+  return { key: system.key, namesOperation: true, context: lineContext(tokens, system.start) };
 }
 
 // Words of a process's own report around an error, not of any caller's: Node's `(node:123)` tag, the
@@ -236,6 +236,16 @@ const CHAIN_MARKER = /(?:last exception|Last error|Caused by|nested exception is
 
 // Java's report of an exception no one caught names the thread, not a caller.
 const UNCAUGHT_JAVA = /Exception in thread "[^"]*"/g;
+
+// A prefix a logger writes on every line (`npm ERR! `, `65 verbose stack `, a container's `app_1 | `)
+// comes back after the error, on the lines of its frames: it is where the lines went, not a caller's
+// line.
+function lineContext(tokens: readonly string[], start: number): string {
+  const prefix = prefixWords(tokens, start);
+  const after = new Set(coreWords(tokens.slice(start).join(' ')));
+  if (prefix.length > 0 && prefix.every((w) => after.has(w))) return '';
+  return contextOf(tokens.slice(0, start).join(' '));
+}
 
 function contextOf(prefix: string): string {
   if (CHAIN_MARKER.test(prefix)) return '';

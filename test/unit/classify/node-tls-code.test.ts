@@ -69,3 +69,11 @@ describe('nodeTlsCode: a certificate check named by its code or its description'
     expect(tlsCodeWords('ERR_TLS_CERT_ALTNAME_INVALID')).toContain("cert's");
   });
 });
+
+describe('errorIdentity: a line prefix repeated on the frames is no caller', () => {
+  it('reads npm\'s and a logger\'s line prefix as no context, and a caller\'s line as one', () => {
+    expect(errorIdentity('npm ERR! Error: SELF_SIGNED_CERT_IN_CHAIN npm ERR! at SecurePair.<anonymous> (tls.js:<NUM>:<NUM>)')?.context).toBe('');
+    expect(errorIdentity('app | Error: connect ECONNREFUSED <IP> app | at TCPConnectWrap.afterConnect [as oncomplete] (net.js:<NUM>:<NUM>)')?.context).toBe('');
+    expect(errorIdentity('[ioredis] Unhandled error event: Error: connect ECONNREFUSED <IP>')?.context).toBe('ioredis');
+  });
+});
