@@ -4,7 +4,8 @@
 // alert: handshake_failure`) and gRPC status codes in each language's spelling (`code =
 // DeadlineExceeded desc = …`, `StatusCode.DEADLINE_EXCEEDED`, `4 DEADLINE_EXCEEDED: …`,
 // `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`), Node's certificate codes
-// (`SELF_SIGNED_CERT_IN_CHAIN` or its description: node-tls-code.ts) and an exception's class in Ruby's
+// (`SELF_SIGNED_CERT_IN_CHAIN` or its description: node-tls-code.ts), Go's network errors (`dial tcp
+// …: connect: connection refused`: go-net-error.ts) and an exception's class in Ruby's
 // shapes or saying nothing of its own (exception-class.ts). Where a message ends with such
 // an identity and says nothing more than values, the code's own description and the error object's
 // fields, the words before it (an application prefix, a wrapper) are context: `Error: listen
@@ -20,6 +21,7 @@ import { coreWords } from './core-merge.js';
 import { grpcStatus } from './grpc-status.js';
 import { exceptionClass } from './exception-class.js';
 import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
+import { goNetError } from './go-net-error.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
 // the message.
@@ -216,7 +218,7 @@ export function errorIdentity(template: string): ErrorIdentity | null {
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, context: contextOf(head.slice(0, status.start)) };
   // The other vocabularies name the failing operation itself.
-  const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens);
+  const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens) ?? goNetError(tokens);
   if (system === null) {
     // An exception's class names what went wrong, not the call that failed: like a status, an outcome.
     const found = exceptionClass(head, coreWords);
