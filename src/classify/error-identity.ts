@@ -17,7 +17,7 @@
 // spelling itself, which says which language's client printed it. The context is returned apart:
 // core-merge.ts decides what callers it tells apart.
 import { tokenize } from '../normalize/mask.js';
-import { coreWords } from './core-merge.js';
+import { coreWords } from './core-words.js';
 import { grpcStatus } from './grpc-status.js';
 import { exceptionClass } from './exception-class.js';
 import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';

@@ -3,7 +3,7 @@
 // Python's `StatusCode.DEADLINE_EXCEEDED` and google.api_core's `504 Deadline Exceeded`, Node's
 // `14 UNAVAILABLE: …`. The key holds the spelling (one language's client), the status and the detail
 // a server wrote, without the words that only restate the status. See error-identity.ts.
-import { coreWords } from './core-merge.js';
+import { coreWords } from './core-words.js';
 
 // gRPC's status codes by name.
 const STATUS_NAMES = [

@@ -1,7 +1,8 @@
 // One error printed in different surfaces joins one cluster; different problems, call sites and
 // routine lines stay apart; the answer does not depend on the order of the groups.
 import fc from 'fast-check';
-import { coreWords, mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
+import { mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
+import { coreWords } from '../../../src/classify/core-words.js';
 
 const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, problem: true, ...over });
 

@@ -5,7 +5,7 @@
 // Templates are as the masker leaves them.
 import { errorIdentity } from '../../../src/classify/error-identity.js';
 import { exceptionClass } from '../../../src/classify/exception-class.js';
-import { coreWords } from '../../../src/classify/core-merge.js';
+import { coreWords } from '../../../src/classify/core-words.js';
 
 const key = (template: string): string | null => errorIdentity(template)?.key ?? null;
 
