@@ -354,8 +354,15 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       ...variantsOf(members),
     });
     const moved = new Map<string, string>();
-    const move = (from: string, to: string): void => {
-      (groups.get(to) as Member[]).push(...(groups.get(from) as Member[]));
+    // Merges are found on a snapshot of the groups, so one step may name a group an earlier step
+    // already moved (A -> B after B -> C): both ends are followed to where their members are now,
+    // and a step that would join a group to itself is none.
+    const current = (id: string): string => (groups.has(id) ? id : moved.get(id) ?? id);
+    const move = (fromId: string, toId: string): void => {
+      const [from, to] = [current(fromId), current(toId)];
+      const [source, target] = [groups.get(from), groups.get(to)];
+      if (from === to || source === undefined || target === undefined) return;
+      target.push(...source);
       groups.delete(from);
       for (const [id, into] of moved) if (into === from) moved.set(id, to);
       moved.set(from, to);
