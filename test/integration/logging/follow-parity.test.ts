@@ -90,7 +90,7 @@ describe('follow-up reads', () => {
     for (const r of followUps) expect(r.filter.length).toBeLessThanOrEqual(MAX_FOLLOW_FILTER_CHARS);
     // The follow-up reads return the records' own lines around each head, not the window's chatter.
     expect(cloud.result.followed!.fetched).toBeLessThan(entries.length / 4);
-  });
+  }, 120_000);
 
   it('Log Analytics reads whole the heads and the lines they pull, as the file source reads them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'follow-parity-'));
@@ -119,5 +119,5 @@ describe('follow-up reads', () => {
     expect(heads.length).toBeGreaterThan(10);
     const missing = file.entries.filter((e) => heads.includes(String(e.insertId)) && !lines.includes(String(e.insertId)));
     expect(missing.map((e) => [e.severity, e.logName, String(e.textPayload).slice(0, 60)])).toEqual([]);
-  });
+  }, 120_000);
 });
