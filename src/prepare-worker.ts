@@ -5,8 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareJoined, type Prepared } from './prepare-entries.js';
 import { InputError, oneLine } from './shared/errors.js';
-import { createFileSource } from './source/log-file.js';
-import { reassemble } from './source/reassemble.js';
+import { fileChunks, FileEntryReader } from './source/log-file.js';
+import { MAX_ENTRY_BYTES } from './source/read-text-file.js';
+import { createJoiner, type Joined } from './source/reassemble.js';
+import { splitJsonStream } from './source/split-json-stream.js';
+import type { RawEntry } from './shared/types.js';
 import type { PartMessage, PartTask } from './read-off-thread.js';
 
 const task = workerData as PartTask;
@@ -26,24 +29,44 @@ async function post(message: PartMessage): Promise<void> {
   port.postMessage(message);
 }
 
-const reading = createFileSource(task.path).read(task.query);
+const reader = new FileEntryReader(task.query);
+const joiner = createJoiner();
+const raws: RawEntry[] = [];
+const joined: Joined[] = [];
 let batch: Prepared[] = [];
-try {
-  // Every part joins the whole file (joins depend on what came before); each prepares only the
-  // batches it owns: batch b (entries b·size to (b+1)·size - 1 of the joined stream) is part b mod parts.
-  let index = 0;
-  for await (const joined of reassemble(reading.entries)) {
-    if (Math.floor(index / task.batchSize) % task.parts === task.part) batch.push(prepareJoined(joined, task.query.severityFloor));
+// Every part joins the whole file (joins depend on what came before); each prepares only the
+// batches it owns: batch b (entries b·size to (b+1)·size - 1 of the joined stream) is part b mod parts.
+let index = 0;
+
+/** The entries the reader and the joiner let out so far, prepared (or passed over) in order. */
+async function prepareOut(): Promise<void> {
+  for (const raw of raws) joiner.push(raw, joined);
+  raws.length = 0;
+  for (const one of joined) {
+    if (Math.floor(index / task.batchSize) % task.parts === task.part) batch.push(prepareJoined(one, task.query.severityFloor));
     index++;
     if (index % task.batchSize === 0 && batch.length > 0) {
       await post({ batch });
       batch = [];
     }
   }
+  joined.length = 0;
+}
+
+try {
+  // In step within each chunk read: no asynchronous step per entry, one per chunk and per batch posted.
+  for await (const pieces of splitJsonStream(fileChunks(task.path), MAX_ENTRY_BYTES)) {
+    reader.push(pieces, raws);
+    await prepareOut();
+  }
+  reader.end(raws);
+  await prepareOut();
+  joiner.end(joined);
+  await prepareOut();
   if (batch.length > 0) await post({ batch });
-  port.postMessage({ done: reading.result() } satisfies PartMessage);
+  port.postMessage({ done: reader.result } satisfies PartMessage);
 } catch (error) {
   // What was prepared before the failure was already classified when read in one thread: sent first.
   if (batch.length > 0) await post({ batch });
-  port.postMessage({ failed: oneLine(error), input: error instanceof InputError, result: reading.result() } satisfies PartMessage);
+  port.postMessage({ failed: oneLine(error), input: error instanceof InputError, result: reader.result } satisfies PartMessage);
 }

@@ -12,7 +12,7 @@ import type { RawEntry } from '../shared/types.js';
 import { checkExport } from './check-export.js';
 import { LineFollower } from './follow-stream.js';
 import { MAX_ENTRY_BYTES, readByteChunks } from './read-text-file.js';
-import { splitJsonStream } from './split-json-stream.js';
+import { splitJsonStream, type Piece } from './split-json-stream.js';
 
 export interface FileSourceOptions {
   /**
@@ -50,23 +50,50 @@ function fileSize(path: string): number {
 }
 
 function readFile(path: string, query: SourceQuery): LogRead {
-  const seen: SeenEntries = { first: null, last: null, services: {} };
-  const result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true, seen };
-  const skip = (reason: string) => {
-    result.skippedBy[reason] = (result.skippedBy[reason] ?? 0) + 1;
-  };
-  const services = new Set(query.services);
-  const follower = new LineFollower();
+  const reader = new FileEntryReader(query);
   const out: RawEntry[] = [];
-  const dropped = (): void => {
-    result.filtered++;
+  async function* entries(): AsyncGenerator<RawEntry> {
+    for await (const pieces of splitJsonStream(fileChunks(path), MAX_ENTRY_BYTES)) {
+      reader.push(pieces, out);
+      if (out.length > 0) {
+        yield* out;
+        out.length = 0;
+      }
+    }
+    reader.end(out);
+    yield* out;
+    out.length = 0;
+  }
+  return { entries: entries(), result: () => reader.result };
+}
+
+/** The file's bytes, checked for the shape of an export. */
+export const fileChunks = (path: string): AsyncIterable<Uint8Array> => checkExport(readByteChunks(path, `logs file ${path}`), path);
+
+/**
+ * The file source's reading of split JSON texts, a batch at a time and in step: parse, window,
+ * services, the severity prefilter and the lines a record head pulls in. What it reads goes to `out`
+ * in input order; `result` counts the rest. A worker thread drives it batch by batch, with no
+ * asynchronous step per entry.
+ */
+export class FileEntryReader {
+  private readonly seen: SeenEntries = { first: null, last: null, services: {} };
+  readonly result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true, seen: this.seen };
+  private readonly services: Set<string>;
+  private readonly follower = new LineFollower();
+  private readonly dropped = (): void => {
+    this.result.filtered++;
   };
 
-  async function* entries(): AsyncGenerator<RawEntry> {
-    const chunks = checkExport(readByteChunks(path, `logs file ${path}`), path);
-    for await (const pieces of splitJsonStream(chunks, MAX_ENTRY_BYTES)) for (const piece of pieces) {
+  constructor(private readonly query: SourceQuery) {
+    this.services = new Set(query.services);
+  }
+
+  push(pieces: readonly Piece[], out: RawEntry[]): void {
+    const { query, services, result } = this;
+    for (const piece of pieces) {
       if ('skip' in piece) {
-        skip(piece.skip);
+        this.skip(piece.skip);
         continue;
       }
       let value = piece.value;
@@ -74,40 +101,42 @@ function readFile(path: string, query: SourceQuery): LogRead {
         try {
           value = JSON.parse(piece.json);
         } catch {
-          skip('malformed JSON');
+          this.skip('malformed JSON');
           continue;
         }
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        skip('not a LogEntry object');
+        this.skip('not a LogEntry object');
         continue;
       }
       const raw = value as RawEntry;
       const time = entryTime(raw);
       if (time === null) {
-        skip('no timestamp');
+        this.skip('no timestamp');
         continue;
       }
       const service = entryService(raw);
-      noteSeen(seen, time, service, entryProject(raw));
+      noteSeen(this.seen, time, service, entryProject(raw));
       const outside = time < query.window.start || time >= query.window.end;
       const otherService = services.size > 0 && !services.has(service);
       if (outside || otherService) {
         result.filtered++;
         continue;
       }
-      follower.push(raw, mayMatter(raw, query.severityFloor), out, dropped);
-      if (out.length > 0) {
-        yield* out;
-        out.length = 0;
-      }
+      this.follower.push(raw, mayMatter(raw, query.severityFloor), out, this.dropped);
     }
-    follower.end(out, dropped);
-    yield* out;
-    out.length = 0;
-    if (follower.counts.pulled + follower.counts.heads > 0) result.followed = { ...follower.counts };
   }
-  return { entries: entries(), result: () => result };
+
+  /** After the last batch: the lines still held. */
+  end(out: RawEntry[]): void {
+    this.follower.end(out, this.dropped);
+    const counts = this.follower.counts;
+    if (counts.pulled + counts.heads > 0) this.result.followed = { ...counts };
+  }
+
+  private skip(reason: string): void {
+    this.result.skippedBy[reason] = (this.result.skippedBy[reason] ?? 0) + 1;
+  }
 }
 
 function noteSeen(seen: SeenEntries, time: number, service: string, project: string | null): void {

@@ -138,6 +138,11 @@ export function isPieceEntry(raw: RawEntry): boolean {
   return text !== null && isPiece(text, null);
 }
 
+/** The same, driven in step by a caller that has its entries a batch at a time (no asynchronous step per entry). */
+export function createJoiner(options?: Partial<ReassembleOptions>): { push(raw: RawEntry, out: Joined[]): void; end(out: Joined[]): void } {
+  return new Reassembler({ ...DEFAULTS, ...options });
+}
+
 /** The same, over an array (tests, small inputs). */
 export function reassembleAll(entries: Iterable<RawEntry>, options?: Partial<ReassembleOptions>): Joined[] {
   const joiner = new Reassembler({ ...DEFAULTS, ...options });
