@@ -7,9 +7,12 @@ import type { LogSource, SourceQuery, SourceReadResult } from './shared/ports.js
 import type { Entry, Severity } from './shared/types.js';
 import type { Joined } from './source/reassemble.js';
 
-/** One joined entry, ready for the classifier or counted out; `lines`: the input entries it was made of. */
+/**
+ * One joined entry, ready for the classifier or counted out; `lines`: the input entries it was made of;
+ * `memo`: the same object for every entry of the same message (prepare-batch.ts), for the classifier.
+ */
 export type Prepared =
-  | { entry: Entry; lines: number }
+  | { entry: Entry; lines: number; memo?: object }
   | { belowFloor: number }
   | { skip: SkipReason; lines: number };
 

@@ -3,7 +3,7 @@
 // joined entries (floor, normalize) and posts them in order, a batch at a time. It posts no more than
 // `inFlight` batches ahead of what the sweep has taken, so memory stays bounded whichever side is faster.
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareJoined, type Prepared } from './prepare-entries.js';
+import { BatchPacker, type PackedBatch } from './prepare-batch.js';
 import { InputError, oneLine } from './shared/errors.js';
 import { fileChunks, FileEntryReader } from './source/log-file.js';
 import { MAX_ENTRY_BYTES } from './source/read-text-file.js';
@@ -23,17 +23,18 @@ port.on('message', () => {
   wake = null;
 });
 
-async function post(message: PartMessage): Promise<void> {
+/** A batch, its numbers handed over rather than copied. */
+async function post(batch: PackedBatch): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
-  port.postMessage(message);
+  port.postMessage({ batch } satisfies PartMessage, [batch.numbers.buffer as ArrayBuffer]);
 }
 
 const reader = new FileEntryReader(task.query);
 const joiner = createJoiner();
 const raws: RawEntry[] = [];
 const joined: Joined[] = [];
-let batch: Prepared[] = [];
+const packer = new BatchPacker(task.query.severityFloor, task.batchSize);
 // Every part joins the whole file (joins depend on what came before); each prepares only the
 // batches it owns: batch b (entries b·size to (b+1)·size - 1 of the joined stream) is part b mod parts.
 let index = 0;
@@ -43,12 +44,9 @@ async function prepareOut(): Promise<void> {
   for (const raw of raws) joiner.push(raw, joined);
   raws.length = 0;
   for (const one of joined) {
-    if (Math.floor(index / task.batchSize) % task.parts === task.part) batch.push(prepareJoined(one, task.query.severityFloor));
+    if (Math.floor(index / task.batchSize) % task.parts === task.part) packer.add(one);
     index++;
-    if (index % task.batchSize === 0 && batch.length > 0) {
-      await post({ batch });
-      batch = [];
-    }
+    if (index % task.batchSize === 0 && packer.size > 0) await post(packer.take() as PackedBatch);
   }
   joined.length = 0;
 }
@@ -63,10 +61,10 @@ try {
   await prepareOut();
   joiner.end(joined);
   await prepareOut();
-  if (batch.length > 0) await post({ batch });
+  if (packer.size > 0) await post(packer.take() as PackedBatch);
   port.postMessage({ done: reader.result } satisfies PartMessage);
 } catch (error) {
   // What was prepared before the failure was already classified when read in one thread: sent first.
-  if (batch.length > 0) await post({ batch });
+  if (packer.size > 0) await post(packer.take() as PackedBatch);
   port.postMessage({ failed: oneLine(error), input: error instanceof InputError, result: reader.result } satisfies PartMessage);
 }

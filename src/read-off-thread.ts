@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BatchUnpacker, type PackedBatch } from './prepare-batch.js';
 import type { Prepared, PreparedRead } from './prepare-entries.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { SourceQuery, SourceReadResult } from './shared/ports.js';
@@ -32,7 +33,7 @@ export interface PartTask {
 
 /** What a worker posts: batches in order, then `done` or `failed` (then nothing). */
 export type PartMessage =
-  | { batch: Prepared[] }
+  | { batch: PackedBatch }
   | { done: SourceReadResult }
   | { failed: string; input: boolean; result?: SourceReadResult };
 
@@ -67,7 +68,7 @@ export function readOffThread(path: string, query: SourceQuery, options: Partial
         const message = await part.next();
         if ('batch' in message) {
           part.taken();
-          yield message.batch;
+          yield part.unpacker.unpack(message.batch);
         } else if ('done' in message) {
           result = message.done;
           return;
@@ -85,6 +86,8 @@ export function readOffThread(path: string, query: SourceQuery, options: Partial
 
 /** One worker and the messages it posted that the sweep has not taken yet. */
 class Part {
+  /** Its batches unpacked in the order it posted them (it numbers messages for this side: prepare-batch.ts). */
+  readonly unpacker = new BatchUnpacker();
   private readonly worker: Worker;
   private readonly queue: PartMessage[] = [];
   private waiting: ((message: PartMessage) => void) | null = null;

@@ -1,9 +1,9 @@
 // RawEntry -> Entry: time, severity, service, the message extracted and redacted, its kind.
-import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
+import type { Entry, EntryKind, RawEntry, Severity, SeverityInference } from '../shared/types.js';
 import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
-import { extractMessage } from './extract-message.js';
+import { extractMessage, type ExtractedMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
 import { redact, redactUnremembered } from './redact.js';
 import { currentPanicShape } from './rust-panic.js';
@@ -26,26 +26,55 @@ export function normalizeEntry(raw: RawEntry): Entry | { skip: SkipReason } {
 }
 
 function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
+  const outline = outlineEntry(raw);
+  if ('skip' in outline) return outline;
+  const { message } = outline;
+  return completeEntry(outline, message.request ? requestMessage(message.text) : messageText(message.text));
+}
+
+/**
+ * What an entry says before its message is read: every field of its Entry but the text, and its
+ * message as extracted, not yet redacted (never to be kept or shown as it is). A file sweep reads
+ * messages through a memo of its own (prepare-batch.ts); normalizeEntry is outline + read + complete.
+ */
+export interface EntryOutline {
+  time: number;
+  severity: Severity;
+  severitySource?: SeverityInference;
+  service: string;
+  revision: string;
+  message: ExtractedMessage;
+}
+
+/** The outline of an entry; `severity`, when the caller has it already, is entrySeverityWithSource(raw). */
+export function outlineEntry(raw: RawEntry, known?: ReturnType<typeof entrySeverityWithSource>): EntryOutline | { skip: SkipReason } {
   if (!isRecord(raw)) return { skip: 'not an object' };
   const time = entryTime(raw);
   if (time === null) return { skip: 'no timestamp' };
   const message = extractMessage(raw);
   if (message === null) return { skip: 'no message' };
-  const read = message.request ? requestMessage(message.text) : messageText(message.text);
+  const severity = known ?? entrySeverityWithSource(raw);
+  const outline: EntryOutline = { time, severity: severity.severity, service: entryService(raw), revision: entryRevision(raw), message };
+  if (severity.source === 'level' || severity.source === 'text') outline.severitySource = severity.source;
+  return outline;
+}
+
+/** The Entry of an outline whose message reads as `read` (messageText, or requestMessage for a request). */
+export function completeEntry(outline: EntryOutline, read: MessageText | null): Entry | { skip: SkipReason } {
   if (read === null) return { skip: 'no message' };
   const { text, kind } = read;
-  const severity = entrySeverityWithSource(raw);
+  const { message } = outline;
   const entry: Entry = {
-    time,
-    severity: severity.severity,
-    service: entryService(raw),
-    revision: entryRevision(raw),
+    time: outline.time,
+    severity: outline.severity,
+    service: outline.service,
+    revision: outline.revision,
     kind,
     text,
   };
   if (message.request) entry.request = message.request;
   if (read.lead !== undefined) entry.lead = read.lead;
-  if (severity.source === 'level' || severity.source === 'text') entry.severitySource = severity.source;
+  if (outline.severitySource !== undefined) entry.severitySource = outline.severitySource;
   const errorType = message.errorType ?? read.stackType;
   if (errorType !== undefined) {
     const safe = redact(boundText(errorType, 128));
@@ -54,7 +83,7 @@ function normalize(raw: RawEntry): Entry | { skip: SkipReason } {
   return entry;
 }
 
-interface MessageText {
+export interface MessageText {
   text: string;
   kind: EntryKind;
   /** The exception type a stack trace names. */
@@ -76,21 +105,28 @@ const messages = new TextMemo<MessageText | null>(5_000, 2_000_000);
 function messageText(message: string): MessageText | null {
   let read = messages.get(message);
   if (read === undefined) {
-    const { rest, lead } = stripLogHeader(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
-    const text = currentPanicShape(rest);
-    if (text.trim() === '') read = null;
-    else if (isStackTrace(text)) {
-      const stackType = exceptionTypeFromStack(text);
-      read = stackType === undefined ? { text, kind: 'stack' } : { text, kind: 'stack', stackType };
-    } else read = { text, kind: 'text' };
-    if (read !== null && lead !== undefined) read.lead = lead;
+    read = readMessage(message);
     messages.set(message, read);
   }
   return read;
 }
 
+/** messageText without the memo: for a caller that remembers the answers itself. */
+export function readMessage(message: string): MessageText | null {
+  const { rest, lead } = stripLogHeader(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
+  const text = currentPanicShape(rest);
+  let read: MessageText | null;
+  if (text.trim() === '') read = null;
+  else if (isStackTrace(text)) {
+    const stackType = exceptionTypeFromStack(text);
+    read = stackType === undefined ? { text, kind: 'stack' } : { text, kind: 'stack', stackType };
+  } else read = { text, kind: 'text' };
+  if (read !== null && lead !== undefined) read.lead = lead;
+  return read;
+}
+
 /** A request log's line (`GET /path 502`), redacted and bounded. */
-function requestMessage(message: string): MessageText | null {
+export function requestMessage(message: string): MessageText | null {
   const text = truncateText(redact(message), MAX_TEXT_CHARS);
   return text.trim() === '' ? null : { text, kind: 'request' };
 }
