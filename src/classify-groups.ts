@@ -84,7 +84,7 @@ export function classifyJoined(joined: Joined, classifier: Classifier, floor: Se
 /** A prepared entry into the classifier, or into the counts of what was left out. */
 export function addPrepared(prepared: Prepared, classifier: Classifier, counts: JoinedCounts): void {
   if ('entry' in prepared) {
-    classifier.add(prepared.entry);
+    classifier.add(prepared.entry, undefined, prepared.memo);
     counts.read += prepared.lines;
   } else if ('skip' in prepared) {
     counts.skippedBy[prepared.skip] = (counts.skippedBy[prepared.skip] ?? 0) + prepared.lines;

@@ -23,9 +23,12 @@ export interface Classifier {
   /**
    * Adds one entry (already redacted); returns a small handle. With `share`, the entry stands for the
    * entries `share` counts (a sample of a group counted elsewhere, e.g. by Log Analytics): its counts,
-   * span, revisions and timeline are recorded instead of the entry's own.
+   * span, revisions and timeline are recorded instead of the entry's own. `memo`: an object of the
+   * caller's, the same for every entry of the same message and text (a file sweep keeps one per message
+   * it numbers), on which the classifier keeps what it derives from the text; results are the same
+   * with it or without it.
    */
-  add(entry: Entry, share?: ClusterStats): number;
+  add(entry: Entry, share?: ClusterStats, memo?: object): number;
   /** After all adds: the entry's final cluster id and template. */
   resolve(handle: number): { id: string; template: string };
   /** The clusters so far, aggregated; clusters with the same id are merged. Sorted by count desc. */
@@ -194,18 +197,64 @@ function problemTokens(text: string): string[] {
  * (a service that prints indented lines of its own, each different), pieces are mined as text is,
  * so memory stays bounded by the miner's.
  */
-function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placement {
-  const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
+function signatureOf(entry: Entry, takesPiece: (id: string) => boolean, memo?: PlacementMemo): Placement {
   if (entry.piece) {
     // A piece is placed by its own lines at the end (piece-join.ts): pieces cut at other places, or of
     // other records, must not be mined into one template first, whose lines no record holds.
-    // Per service: a piece belongs to a record of the service that wrote it.
-    const id = hashId(['piece', entry.service, ...recordLineKeys(entry.text)]);
-    const kind = entry.kind;
-    if (takesPiece(id)) {
-      return { kind: 'node', id, plain: id, tokens: problemTokens(entry.text), create: () => ({ kind, stats: emptyStats() }), piece: true };
-    }
+    const piece = pieceOf(entry, memo);
+    if (takesPiece(piece.id)) return piece;
   }
+  return wholeOf(entry, memo);
+}
+
+/**
+ * What the classifier derived from a message, kept on an object the caller hands back with every
+ * entry of the same message (Classifier.add's `memo`): a placement is a pure function of the entry's
+ * text and of the few fields compared here, so a message that repeats costs a few comparisons.
+ */
+interface PlacementMemo {
+  piece?: { kind: EntryKind; service: string; placement: NodePlacement };
+  whole?: { kind: EntryKind; service: string; errorType: string | undefined; routine: boolean; placement: Placement };
+}
+
+type NodePlacement = Extract<Placement, { kind: 'node' }>;
+
+function pieceOf(entry: Entry, memo: PlacementMemo | undefined): NodePlacement {
+  if (memo === undefined) return piecePlacement(entry);
+  const kept = memo.piece;
+  if (kept !== undefined && kept.kind === entry.kind && kept.service === entry.service) return kept.placement;
+  const placement = piecePlacement(entry);
+  memo.piece = { kind: entry.kind, service: entry.service, placement };
+  return placement;
+}
+
+function wholeOf(entry: Entry, memo: PlacementMemo | undefined): Placement {
+  // A request's signature is read from its request, not from its text.
+  if (memo === undefined || entry.request) return wholePlacement(entry);
+  const routine = isRoutine(entry);
+  const kept = memo.whole;
+  if (kept !== undefined && kept.kind === entry.kind && kept.service === entry.service && kept.errorType === entry.errorType && kept.routine === routine) {
+    return kept.placement;
+  }
+  const placement = wholePlacement(entry);
+  memo.whole = { kind: entry.kind, service: entry.service, errorType: entry.errorType, routine, placement };
+  return placement;
+}
+
+/** A piece's own node: per service, as a piece belongs to a record of the service that wrote it. */
+function piecePlacement(entry: Entry): NodePlacement {
+  const id = hashId(['piece', entry.service, ...recordLineKeys(entry.text)]);
+  const kind = entry.kind;
+  return { kind: 'node', id, plain: id, tokens: problemTokens(entry.text), create: () => ({ kind, stats: emptyStats() }), piece: true };
+}
+
+// On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
+// apart; on a problem, or a line whose severity nobody set, it is context that comes and goes.
+const isRoutine = (entry: Entry): boolean => entry.severity !== 'DEFAULT' && SEVERITIES.indexOf(entry.severity) < NOTICE;
+
+/** Where a whole entry goes: its request or stack signature's node, or the text miner. */
+function wholePlacement(entry: Entry): Placement {
+  const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
     const plain = hashId(['request', sig.method, sig.route, String(sig.status)]);
@@ -226,10 +275,7 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean): Placeme
       return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
     }
   }
-  // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
-  // apart; on a problem, or a line whose severity nobody set, it is context that comes and goes.
-  const routine = entry.severity !== 'DEFAULT' && SEVERITIES.indexOf(entry.severity) < NOTICE;
-  return { kind: 'text', tokens: routine ? maskTokens(entry.text) : problemTokens(recordMessage(entry.text)), errorType };
+  return { kind: 'text', tokens: isRoutine(entry) ? maskTokens(entry.text) : problemTokens(recordMessage(entry.text)), errorType };
 }
 
 /** Most distinct messages a stack node keeps (see Node.variants). */
@@ -278,8 +324,8 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   }
 
   /** Returns a handle: text variants are even, signature nodes odd. */
-  function place(entry: Entry): number {
-    const sig = signatureOf(entry, takesPiece);
+  function place(entry: Entry, memo?: PlacementMemo): number {
+    const sig = signatureOf(entry, takesPiece, memo);
     if (sig.kind === 'node') {
       if (sig.piece && !bySignature.has(sig.id)) pieceNodes++;
       const index = signatureNode(sig.id, sig.plain, entry.service, sig.create, sig.tokens);
@@ -420,8 +466,8 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   }
 
   return {
-    add(entry: Entry, share?: ClusterStats): number {
-      const handle = place(entry);
+    add(entry: Entry, share?: ClusterStats, memo?: object): number {
+      const handle = place(entry, memo as PlacementMemo | undefined);
       if (share) mergeStats(statsOf(handle), share);
       else record(statsOf(handle), entry);
       finalized = null;
