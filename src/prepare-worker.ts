@@ -34,7 +34,7 @@ const reader = new FileEntryReader(task.query);
 const joiner = createJoiner();
 const raws: RawEntry[] = [];
 const joined: Joined[] = [];
-const packer = new BatchPacker(task.query.severityFloor, task.batchSize);
+const packer = new BatchPacker(task.query.severityFloor, task.batchSize, task.limits);
 // Every part joins the whole file (joins depend on what came before); each prepares only the
 // batches it owns: batch b (entries b·size to (b+1)·size - 1 of the joined stream) is part b mod parts.
 let index = 0;
@@ -44,7 +44,11 @@ async function prepareOut(): Promise<void> {
   for (const raw of raws) joiner.push(raw, joined);
   raws.length = 0;
   for (const one of joined) {
-    if (Math.floor(index / task.batchSize) % task.parts === task.part) packer.add(one);
+    if (Math.floor(index / task.batchSize) % task.parts === task.part) {
+      // Messages are read here while the sweep has half the batches it may hold waiting, else there.
+      if (packer.size === 0) packer.reads = task.reads ?? 2 * credits <= task.inFlight;
+      packer.add(one);
+    }
     index++;
     if (index % task.batchSize === 0 && packer.size > 0) await post(packer.take() as PackedBatch);
   }

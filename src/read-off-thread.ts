@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BatchUnpacker, type PackedBatch } from './prepare-batch.js';
+import { BatchUnpacker, DEFAULT_PACK_LIMITS, type PackedBatch, type PackLimits } from './prepare-batch.js';
 import type { Prepared, PreparedRead } from './prepare-entries.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { SourceQuery, SourceReadResult } from './shared/ports.js';
@@ -29,6 +29,10 @@ export interface PartTask {
   batchSize: number;
   /** Batches it may post before the sweep has taken them. */
   inFlight: number;
+  /** How much its numbering of messages may hold (prepare-batch.ts). */
+  limits: PackLimits;
+  /** Where messages are read: here (true), in the sweep's thread (false), or as the load goes (undefined). */
+  reads?: boolean;
 }
 
 /** What a worker posts: batches in order, then `done` or `failed` (then nothing). */
@@ -42,11 +46,13 @@ export interface OffThreadOptions {
   parts: number;
   batchSize: number;
   inFlight: number;
+  limits: PackLimits;
+  reads?: boolean;
 }
 
 // A batch big enough that posting it costs little next to preparing it (a message is a few
 // microseconds, an entry about ten), small enough that the classifier starts at once.
-const DEFAULTS: OffThreadOptions = { parts: 1, batchSize: 512, inFlight: 8 };
+const DEFAULTS: OffThreadOptions = { parts: 1, batchSize: 512, inFlight: 8, limits: DEFAULT_PACK_LIMITS };
 
 const WORKER = new URL('./prepare-worker.js', import.meta.url);
 
@@ -57,11 +63,11 @@ const WORKER = new URL('./prepare-worker.js', import.meta.url);
 export const canReadOffThread = (): boolean => existsSync(fileURLToPath(WORKER));
 
 export function readOffThread(path: string, query: SourceQuery, options: Partial<OffThreadOptions> = {}): PreparedRead {
-  const { parts, batchSize, inFlight } = { ...DEFAULTS, ...options };
+  const { parts, batchSize, inFlight, limits, reads } = { ...DEFAULTS, ...options };
   let result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: false };
 
   async function* batches(): AsyncGenerator<Prepared[]> {
-    const workers = Array.from({ length: parts }, (_, part) => new Part({ path, query, part, parts, batchSize, inFlight }));
+    const workers = Array.from({ length: parts }, (_, part) => new Part({ path, query, part, parts, batchSize, inFlight, limits, ...(reads === undefined ? {} : { reads }) }));
     try {
       for (let b = 0; ; b++) {
         const part = workers[b % parts]!;
