@@ -59,10 +59,15 @@ const asAlone = ([alone, ...others]: Outcome[]) => others.map((o) => ({ ...alone
 
 // Every batch size and lead below is far smaller than a sweep's: batches end inside traces being
 // joined, workers wait for the sweep to take their batches, and the last batch is short.
+// Messages are read in the worker, in the sweep's thread, or as the load goes; the numbering of
+// repeated messages (and the classifier's memo on each) starts over every few messages.
 const SETTINGS = [
   { parts: 1, minBytes: 0 },
   { parts: 2, minBytes: 0, batchSize: 7, inFlight: 1 },
   { parts: 3, minBytes: 0, batchSize: 1, inFlight: 2 },
+  { parts: 1, minBytes: 0, batchSize: 5, inFlight: 2, reads: false, limits: { messages: 3, chars: 1_000_000 } },
+  { parts: 1, minBytes: 0, batchSize: 4, inFlight: 3, reads: true, limits: { messages: 1_000, chars: 400 } },
+  { parts: 2, minBytes: 0, batchSize: 3, inFlight: 4, limits: { messages: 2, chars: 1_000_000 } },
 ];
 
 beforeAll(() => {
