@@ -44,7 +44,7 @@ export interface PackLimits {
   chars: number;
 }
 
-export const DEFAULT_PACK_LIMITS: PackLimits = { messages: 8192, chars: 4_000_000 };
+export const DEFAULT_PACK_LIMITS: PackLimits = { messages: 4096, chars: 2_000_000 };
 
 // Per entry: tag, lines, then for an entry: time, severity, severity source, service, revision,
 // message, the payload's error type, flags; for a skip: its reason.
