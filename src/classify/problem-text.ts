@@ -4,6 +4,8 @@
 // make one problem several templates; they are set aside before the text is templated. The sample
 // shown on GitHub keeps them. Every scan is bounded and every regex anchored.
 
+import { rubyCallerLine } from './ruby-inspect.js';
+
 /** Only this much of a message is rewritten; the rest cannot change which problem it is. */
 const MAX_CHARS = 8192;
 const MAX_LIST_CHARS = 512;
@@ -69,7 +71,7 @@ export function problemText(text: string): string {
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = first.replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
-  first = smtpReply(withoutTrailingContext(first));
+  first = smtpReply(withoutTrailingContext(rubyCallerLine(first)));
   first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
   // wrapped error, as `msg err="…"` and `msg: err` print it.

@@ -1,6 +1,7 @@
 // Ruby backtraces (`app/models/x.rb:17:in 'method'`) and .NET traces (`   at Ns.Cls.M(Int32 id) in
 // /src/File.cs:line 42`, inner exceptions after ` ---> `): the same sections the other parsers give.
 import { shortPath, stableName, type Section } from './trace-parts.js';
+import { inspectedException } from './ruby-inspect.js';
 
 /** A Ruby frame, with an optional Rails request tag before it and `from` as `raise` prints it. */
 export const RUBY_FRAME = /^\s{0,16}(?:\[[^\]\s]{1,80}\] ){0,3}(?:from )?([^\s:]{1,512}\.rb):\d{1,7}:in [`'](.{1,300})'(?::|$)/;
@@ -50,6 +51,7 @@ export function parseRuby(ls: readonly string[], knownType: string | undefined):
       }
     }
   }
+  if (section.type === '') Object.assign(section, inspectedException(header));
   if (section.type === '' && knownType !== undefined) {
     section.type = knownType;
     section.message = header.join(' ');

@@ -3,6 +3,7 @@
 import { maskTokens } from '../normalize/mask.js';
 import { TextMemo, detached } from '../normalize/text-memo.js';
 import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
+import { rubyCallerLine } from './ruby-inspect.js';
 import { problemText } from './problem-text.js';
 import { withoutRequestMethod } from './request-context.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
@@ -271,7 +272,7 @@ function headerLines(ls: readonly string[], language: StackLanguage): string {
   for (const line of ls.slice(0, 4)) {
     const trimmed = line.trim();
     if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
-    if (trimmed !== '') header.push(trimmed);
+    if (trimmed !== '') header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
   }
   return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');
 }

@@ -160,7 +160,8 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
     // The agent lifts `severity` out of the payload; a raw export or a test file may not have.
     const named = parseSeverity(payload.severity);
     if (named !== null && named !== 'DEFAULT') return { severity: named, source: 'payload' };
-    const level = payloadLevel(payload.level);
+    // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
+    const level = payloadLevel(payload.level) ?? payloadLevel(payload.lvl);
     if (level !== null) return { severity: level, source: 'level' };
   }
   const status = httpStatus(raw.httpRequest);

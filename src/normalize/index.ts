@@ -17,3 +17,4 @@ export { sampleEntry } from './sample-entry.js';
 export { stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
 export { levelWordPatterns, severityTextPattern } from './text-severity.js';
+export { sidekiqThread } from './sidekiq-header.js';

@@ -2,6 +2,7 @@
 // of each stack print them. They say how a line was logged, not what happened: the same error
 // printed by two formatters must be one text. Only the head of the first line is looked at, and
 // every pattern is anchored with bounded quantifiers, so hostile text costs a few regex steps.
+import { sidekiqHeader } from './sidekiq-header.js';
 
 export interface StrippedHeader {
   /** The message without its header; the input itself when there was none. */
@@ -141,6 +142,9 @@ function nextPiece(
     const child = FPM_CHILD.exec(head);
     if (child) return { length: child[0].length, kind: 'wrapper', trailer: /"$/ };
   }
+  const sidekiq = rightAfterTime || !inHeader ? sidekiqHeader(head) : null;
+  // Its length up to the level's colon: the space after it shows the message is not glued to it.
+  if (sidekiq) return { length: sidekiq.length - 1, kind: 'level', level: sidekiq.level };
   if (rightAfterTime) {
     const metadata = ELIXIR_METADATA.exec(head);
     if (metadata) return { length: metadata[0].length, kind: 'other' };

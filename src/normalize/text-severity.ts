@@ -4,6 +4,7 @@
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
 import { stripLogHeader } from './log-header.js';
+import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
@@ -67,6 +68,7 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.
   { pattern: /^<([0-7])>/, read: (m) => SYSLOG[Number(m[1])] ?? null },
   { pattern: /^npm (ERR!|WARN) /, read: (m) => (m[1] === 'WARN' ? 'WARNING' : 'ERROR') },
+  { pattern: PUMA_PROBLEM, read: pumaProblemSeverity },
   // winston's simple and cli formats: `error: msg {meta}` (lower case, as winston names its levels).
   { pattern: /^(error|warn|info|debug|verbose|silly): \S/, read: (m) => (m[1] === 'verbose' || m[1] === 'silly' ? 'DEBUG' : levelWord(m[1]!)) },
   // Node's process warnings: `(node:12) MaxListenersExceededWarning: …`, `(node:12) [DEP0005] DeprecationWarning: …`.
@@ -170,7 +172,7 @@ function headerSeverity(line: string): Severity | null {
 function traceSeverity(line: string, head: string): Severity | null {
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line)) return 'ERROR';
-  if (PYTHON_TRACEBACK.test(head) || typedFrames(head)) return 'ERROR';
+  if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head)) return 'ERROR';
   return null;
 }
 
@@ -197,7 +199,8 @@ const RECORD_LINE =
   /^(?:Recent access records: ?\d{0,9}\s*$|(?:#\d{1,6}|Created at):\s*$|: \d{1,9} leak records were discarded |Original Stack Trace:|Assembly (?:trace from|site of) producer \[|#\d{1,5} \S|Stack trace:|\[stacktrace\]|"?\}\s*$|stack backtrace:|Stack backtrace:|note: |Caused by:$|\*\* \(|Last message|State: |Trying again in |Invalid `|[→❯] {1,4}\d|[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M |(?:\/|file:\/\/)[^\s:]{1,400}:\d{1,7}:\d{1,7}$|> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
 // A line that names an error may be the head of the trace whose frames follow it
 // (`Unhandled rejection: MongoNetworkError: closed`, `request failed` then `    at …`).
-const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
+// A Ruby frame too (`x.rb:3:in 'f'`, an `.erb` template's `show.html.erb:12:in '_app_views…'`).
+const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d|:\d{1,7}:in [`']/i;
 // `java.util.concurrent.TimeoutException: x`, `app.Conflict`: a dotted type opening the line.
 const DOTTED_TYPE = /^(?:[A-Za-z_$][\w$]{0,100}\.){1,20}[A-Z][\w$]{0,100}(?::|$)/;
 
@@ -259,9 +262,12 @@ export function severityTextPattern(floor: Severity): string {
     '\\[[\\w-]{8,}\\] ',
     // Netty's leak report and Reactor's checkpoint block (source/jvm-record-lines.ts).
     'recent access records:', '#\\d+:', 'created at:', ': \\d+ leak records', 'original stack trace:', 'assembly (?:trace from|site of) producer',
+    // Puma's `!` before a problem (ruby-severity.ts).
+    '(?:\\[\\d+\\] )?! \\S',
   ];
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
-  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d', '\\x1b', '\\x9b', '\\r'];
+  // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.
+  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

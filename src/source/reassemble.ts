@@ -15,6 +15,8 @@
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
 import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
+import { bareTags, endsInCutRubyFrame, isWholeTaggedBlock } from './ruby-lines.js';
+import { JobJoiner } from './sidekiq-jobs.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 
 export interface Joined {
@@ -74,15 +76,21 @@ const DEFAULTS: ReassembleOptions = {
 
 export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Partial<ReassembleOptions>): AsyncGenerator<Joined> {
   const joiner = new Reassembler({ ...DEFAULTS, ...options });
+  const jobs = new JobJoiner();
+  const lines: Joined[] = [];
   const out: Joined[] = [];
   for await (const raw of entries) {
-    joiner.push(raw, out);
-    if (out.length > 0) {
+    joiner.push(raw, lines);
+    if (lines.length > 0) {
+      for (const joined of lines) jobs.push(joined, out);
+      lines.length = 0;
       for (const joined of out) yield joined;
       out.length = 0;
     }
   }
-  joiner.end(out);
+  joiner.end(lines);
+  for (const joined of lines) jobs.push(joined, out);
+  jobs.end(out);
   for (const joined of out) yield joined;
 }
 
@@ -104,7 +112,9 @@ function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined
 
 function isPiece(text: string, state: TraceState | null): boolean {
   const first = firstLine(text);
-  if (isPieceLine(first)) return true;
+  // Rails' tagged exception block opens with its tags alone: with its lines, it is the whole record.
+  if (isPieceLine(first) && !(bareTags(first) !== null && isWholeTaggedBlock(text))) return true;
+  if (endsInCutRubyFrame(text)) return true;
   const multiLine = text.indexOf('\n') >= 0;
   const end = state ?? stateOfText(text);
   if (CUT_STATES.has(end)) return true;
@@ -146,9 +156,14 @@ export function createJoiner(options?: Partial<ReassembleOptions>): { push(raw: 
 /** The same, over an array (tests, small inputs). */
 export function reassembleAll(entries: Iterable<RawEntry>, options?: Partial<ReassembleOptions>): Joined[] {
   const joiner = new Reassembler({ ...DEFAULTS, ...options });
+  const lines: Joined[] = [];
+  for (const raw of entries) joiner.push(raw, lines);
+  joiner.end(lines);
+  // A failed Sidekiq job's records are one record too (sidekiq-jobs.ts).
+  const jobs = new JobJoiner();
   const out: Joined[] = [];
-  for (const raw of entries) joiner.push(raw, out);
-  joiner.end(out);
+  for (const joined of lines) jobs.push(joined, out);
+  jobs.end(out);
   return out;
 }
 

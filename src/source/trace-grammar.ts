@@ -12,6 +12,7 @@ import {
 } from './trace-lines.js';
 import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js';
 import { JAVA_EXCEPTION } from './jvm-record-lines.js';
+import { bareTags } from './ruby-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -55,6 +56,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   if (kind === 'cont') {
     if (PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return 'ex-report';
     if (EX_ERROR.test(s)) return elixirError(s);
+    if (bareTags(s) !== null) return 'rb-tagged'; // Rails' exception block, tagged with no level header
     return JUL_LEVEL.test(s) ? 'jul-record' : null;
   }
   if (kind === 'plain') return null;
@@ -424,7 +426,8 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
         // An indented line may be another writer's too (.NET's message line of an `info:` record landing
         // among a `fail:` record's frames), once the trace has lines of its own after its head: right
         // under a head, an indented line the grammar refuses says the head heads nothing.
-        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1)) {
+        // So may a line right under a Rails tagged head: one with other request tags is another request's.
+        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1 || tags !== null)) {
           const own = routineRecord(items, k, options, state) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
           if (!own) break;
           k++;

@@ -6,6 +6,7 @@ import { stripLogHeader } from '../normalize/index.js';
 
 import { continuesJvmRecord } from './jvm-record-lines.js';
 import { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
+import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 
 export { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
 
@@ -45,8 +46,9 @@ export const PY_ERROR_LOCATION = /^[\w.[\]'"-]{1,128}$/;
 // SQLAlchemy's StatementError adds the statement, its parameters and a link, each on its own line.
 export const PY_MESSAGE_LINE = /^(?:\[SQL: |\[parameters: |\(Background on this error at: )/;
 // Java `\tat a.B.c(B.java:1)`, Node `    at f (x.js:1:2)`, .NET `   at N.C.M() in x.cs:line 1`;
-// Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`.
-export const FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
+// Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`; Ruby's unindented frames (ruby-lines.ts).
+const INDENTED_FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
+export const FRAME = { test: (s: string): boolean => INDENTED_FRAME.test(s) || isBareRubyFrame(s) };
 export const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.|lines matching cause stack trace)/;
 export const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
 export const CAUSE = /^\s*(?:Caused by|Suppressed): /;
@@ -126,6 +128,7 @@ export function lineKind(s: string): LineKind {
   if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
+  if (isBareRubyFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
   if (RUST_PANIC.test(s) || JUL_HEAD.test(s)) return 'start';
   if (EX_PLUG_CRASH.test(s) || EX_TERMINATING.test(s)) return 'head';
@@ -171,6 +174,7 @@ export function isPieceLine(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9 || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
+  if (isBareRubyFrame(s)) return true;
   // A Go stack frame's function line: `main.(*Server).handle(0xc000…, {…})`, `panic({0x8a1b20?, …})`.
   if (isGoFunction(s)) return true;
   // zap's stacktrace names a frame's function without arguments: `main.(*Router).Assign`,
@@ -224,7 +228,7 @@ export const isIndented = (s: string) => s.charCodeAt(0) === 32 || s.charCodeAt(
 
 /** The request tags a Rails multi-line message repeats on each of its lines, or null. */
 export function tagsOf(s: string): string | null {
-  return RUBY_TAGGED_HEAD.exec(s)?.[1] ?? null;
+  return RUBY_TAGGED_HEAD.exec(s)?.[1] ?? bareTags(s);
 }
 
 /**

@@ -380,7 +380,7 @@ describe('severityTextPattern', () => {
   it('matches every line that may belong to a trace, whatever the floor', () => {
     const pattern = re2(severityTextPattern('EMERGENCY'));
     for (const line of ['    at f (a.js:1:2)', '\tat x.Y(Y.java:1)', '  File "a.py", line 1', 'Caused by: x', '... 3 more', 'goroutine 7 [chan receive]:', 'main.main()',
-      'created by main.run', 'ValueError: x', 'Suppressed: x', '--- End of inner exception stack trace ---', '[signal SIGSEGV]', 'exit status 2', 'app.Conflict',
+      'created by main.run', "app/views/invoices/show.html.erb:12:in `_app_views_invoices_show_html_erb___4719'", 'ValueError: x', 'Suppressed: x', '--- End of inner exception stack trace ---', '[signal SIGSEGV]', 'exit status 2', 'app.Conflict',
       'StopIteration', 'asyncio.Timeout', 'request failed', 'x.rb:3:in `f\'', '> File "a.py", line 1, in f', 'Node.js v20.11.1', '/app/a.js:17', 'node:internal/x:289',
       '(node:12) Warning: x', '(Use `node --trace-warnings ...`)', 'main.(*R).Assign', 'net/http.HandlerFunc.ServeHTTP', '[0a1b2c3d-0000] x', '[SQL: SELECT 1]', '[parameters: {}]',
       '(Background on this error at: https://x)']) {
@@ -410,6 +410,14 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it('matches a Ruby exception and its backtrace, and Puma\'s `!` lines, which name no level', () => {
+    const pattern = re2(severityTextPattern('ERROR'));
+    for (const text of ["Net::ReadTimeout: x\napp/views/a.html.erb:3:in `f'", '2026-03-10 02:25:07 +0000: Rack app ("GET /" - (1.2.3.4)): #<Foo::Bar: x>\napp/views/a.html.erb:3:in \'f\'',
+      '[1] ! Terminating timed out worker: 123', '! Unable to load application']) {
+      expect({ text, severity: textSeverity(text), matched: pattern.test(text) }).toEqual({ text, severity: 'ERROR', matched: true });
+    }
+  });
+
   it('leaves out plain text that says nothing', () => {
     const pattern = re2(severityTextPattern('NOTICE'));
     for (const text of ['GET /api 200', 'started in 3s', 'user signed in']) expect(pattern.test(text)).toBe(false);
@@ -423,7 +431,8 @@ describe('severityTextPattern', () => {
       'SEVERE', 'E, [t #1] ', ' -- ', 'npm ', 'ERR! ', 'crit', '(', ')', 'Exception', 'Uncaught ', "thread 'm' panicked at ", "thread 'main' panicked at ", 'fatal error: ', 'PHP Deprecated:  ', 'PHP Warning: ',
       '[10-Mar-2026 00:56:55] ', 'request_id=x ', '[warning] ', 'child 1 said into stderr: "', '[pool www] ', '[Nest] 1  - ', ' +12ms', '\u009b0m', "x.rb:1:in `f'", ' (Boom)',
       'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0', '> File "', 'Node.js v', '/app/a.js:', 'node:', '(node:1) ',
-      '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/');
+      '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/',
+      '[1] ', '! ', 'WARNING: ', "app/x.erb:3:in `f'", ':in ', '#<', 'Net::ReadTimeout', ' (', 'pid=1 tid=a ', 'class=J jid=1 ', 'WARN: ', '2026-03-10 02:25:07 +0000: ');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');

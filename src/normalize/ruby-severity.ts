@@ -1,0 +1,36 @@
+// The severity of what Ruby programs print with no level of their own: an exception and its backtrace
+// (Puma's `Rack app (…): #<Class: message>` and `backtrace.join("\n")`, Rails' tagged exception block
+// written through TaggedLogging with no level header), and Puma's cluster messages, `!` before a problem.
+
+// A backtrace line: bare, indented, after `from`, or after Rails' request tags.
+const FRAME_LINE = /^\s{0,16}(?:\[[^\]\n]{1,255}\] ?){0,8}(?:from )?(?:<internal:[\w/.-]{1,64}>|[^\s:<>]{1,512}):\d{1,7}:in [`']/;
+// The exception above it: `Class: message`, Rails' `Class (message):`, or the inspect form `#<Class: message>`.
+const RUBY_CONST = '[A-Z]\\w{0,80}(?:::[A-Z]\\w{0,80}){0,8}';
+const EXCEPTION = new RegExp(`(?:^|[\\s\\]])(${RUBY_CONST})(?:: \\S| \\()|#<(${RUBY_CONST}): `);
+const EXCEPTION_NAME = /::|(?:Error|Exception|Timeout|Interrupt|Failure|Invalid|NotFound|Expired|Exit)$/;
+/** Lines above the first frame where the exception is looked for. */
+const HEAD_LINES = 4;
+
+/**
+ * An exception and its Ruby backtrace, printed with no level (the text's header, read first, has
+ * none): an ERROR, as any other printed exception the process survived.
+ */
+export function isRubyTrace(head: string): boolean {
+  if (head.indexOf(':in ') < 0) return false;
+  const lines = head.split('\n', HEAD_LINES + 2);
+  const frame = lines.findIndex((l) => FRAME_LINE.test(l.length > 600 ? l.slice(0, 600) : l));
+  if (frame <= 0) return false;
+  return lines.slice(0, frame).some((line) => {
+    const m = EXCEPTION.exec(line.length > 2000 ? line.slice(0, 2000) : line);
+    return m !== null && (m[2] !== undefined || EXCEPTION_NAME.test(m[1]!));
+  });
+}
+
+// Puma's cluster and single mode mark problems with `!` (`[1] ! Terminating timed out worker …`,
+// `! Unable to load application: …`), warnings with `! WARNING:`, before the worker's pid in cluster mode.
+export const PUMA_PROBLEM = /^(?:\[\d{1,10}\] )?! (WARNING: )?\S/;
+
+/** The severity Puma's `!` line states: WARNING when it says so, else ERROR. */
+export function pumaProblemSeverity(m: RegExpExecArray): 'WARNING' | 'ERROR' {
+  return m[1] !== undefined ? 'WARNING' : 'ERROR';
+}
