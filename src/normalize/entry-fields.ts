@@ -1,6 +1,7 @@
 // Reads the plain fields of a LogEntry, tolerant of anything a file or a server may hold.
 import { SEVERITIES, type RawEntry, type Severity } from '../shared/types.js';
 import { isRecord } from './is-record.js';
+import { dotnetLevel } from './dotnet-json.js';
 import { jsonMessage } from './json-message.js';
 import { levelWord, textSeverity } from './text-severity.js';
 
@@ -143,8 +144,9 @@ export type SeveritySource = 'entry' | 'payload' | 'level' | 'status' | 'text' |
 /**
  * Severity; missing -> 'DEFAULT'. When the entry carries none (or DEFAULT, as Cloud Run gives text
  * written to stdout/stderr): the payload's `severity`, then its `level` (pino's numbers, zap, slog,
- * logrus words), then a request log's status (>= 500 ERROR, >= 400 WARNING), then the level or trace
- * the message text states (textSeverity).
+ * logrus words) or the level of a .NET logger's record (`LogLevel`, CLEF's `@l`: dotnet-json.ts), then
+ * a request log's status (>= 500 ERROR, >= 400 WARNING), then the level or trace the message text
+ * states (textSeverity).
  */
 export function entrySeverity(raw: RawEntry): Severity {
   return entrySeverityWithSource(raw).severity;
@@ -161,8 +163,8 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
     const named = parseSeverity(payload.severity);
     if (named !== null && named !== 'DEFAULT') return { severity: named, source: 'payload' };
     // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
-    const level = payloadLevel(payload.level) ?? payloadLevel(payload.lvl);
-    if (level !== null) return { severity: level, source: 'level' };
+    const level = payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload);
+    if (level !== null && level !== undefined) return { severity: level, source: 'level' };
   }
   const status = httpStatus(raw.httpRequest);
   if (status >= 500) return { severity: 'ERROR', source: 'status' };

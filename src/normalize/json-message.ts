@@ -2,6 +2,7 @@
 // common shapes the logger used: message/msg, stack_trace, error objects, Error Reporting events.
 import { boundText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
+import { dotnetRecord } from './dotnet-json.js';
 import { isRecord } from './is-record.js';
 
 export interface JsonMessage {
@@ -32,6 +33,8 @@ const REPORTED_ERROR_EVENT = /clouderrorreporting\.v\d\w{0,16}\.ReportedErrorEve
 
 /** Message text (cleaned and bounded, not yet redacted) and named error type, or null when there is none. */
 export function jsonMessage(payload: Record<string, unknown>): JsonMessage | null {
+  const dotnet = dotnetRecord(payload);
+  if (dotnet !== null) return { text: dotnet.text };
   const budget = { objects: MAX_OBJECTS };
   let parts = fromObject(payload, 0, false, budget);
   if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {

@@ -2,6 +2,7 @@
 // of each stack print them. They say how a line was logged, not what happened: the same error
 // printed by two formatters must be one text. Only the head of the first line is looked at, and
 // every pattern is anchored with bounded quantifiers, so hostile text costs a few regex steps.
+import { serilogLevelWord } from './serilog-levels.js';
 import { sidekiqHeader } from './sidekiq-header.js';
 
 export interface StrippedHeader {
@@ -111,6 +112,8 @@ function bracketed(head: string, inHeader: boolean): Piece | null {
   }
   const levelOnly = /^([A-Za-z]{3,9})(?:[/:][\w.-]{1,40})?$/.exec(inner);
   if (levelOnly && LEVEL_WORD.test(levelOnly[1] as string)) return { length: m[0].length, kind: 'level', level: levelOnly[1] as string };
+  const serilog = inHeader && levelOnly ? serilogLevelWord(levelOnly[1] as string) : undefined;
+  if (serilog !== undefined) return { length: m[0].length, kind: 'level', level: serilog };
   // Apache's `[core:error]`.
   const moduleLevel = /^[\w-]{1,40}:([a-z]{3,9})$/.exec(inner);
   if (moduleLevel && LEVEL_WORD.test(moduleLevel[1] as string)) return { length: m[0].length, kind: 'level', level: moduleLevel[1] as string };
@@ -122,7 +125,8 @@ function bracketed(head: string, inHeader: boolean): Piece | null {
 /** The level a piece of header text names: `ERROR/MainProcess`, ` : ERROR`, `[error]`. */
 function levelIn(text: string): string | undefined {
   const m = /(?:^|[\s:|])([A-Za-z]{3,9})(?=$|[\s/\]:])/.exec(text.slice(0, 64));
-  return m && LEVEL_WORD.test(m[1] as string) ? (m[1] as string) : undefined;
+  if (!m) return undefined;
+  return LEVEL_WORD.test(m[1] as string) ? (m[1] as string) : serilogLevelWord(m[1] as string);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Entry, EntryKind, RawEntry, Severity, SeverityInference } from '../shared/types.js';
 import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
+import { unpadDotnetConsole } from './dotnet-console.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
 import { extractMessage, type ExtractedMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
@@ -113,7 +114,7 @@ function messageText(message: string): MessageText | null {
 
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
-  const { rest, lead } = stripLogHeader(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
+  const { rest, lead } = stripLogHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
   const text = currentPanicShape(rest);
   let read: MessageText | null;
   if (text.trim() === '') read = null;

@@ -111,7 +111,9 @@ const JUL_LEVEL = /^(SEVERE|WARNING|INFO|FINE|FINER|FINEST): /;
 // CRITICAL, like FATAL. Any other printed exception is an ERROR: Python tracebacks, JVM and .NET
 // exceptions, Node errors are often caught and logged, and the process goes on; so is a Rust panic on
 // any other thread (a spawned thread's panic ends that thread, and tokio catches a task's).
-const CRASH_LINE = /^(?:panic: |fatal error: |thread 'main'(?: \(\d{1,20}\))? panicked at )/;
+// .NET's runtime prints `Unhandled exception. ` (`Unhandled Exception: ` before .NET Core 3) and aborts:
+// an exception no code caught ends the process whatever thread threw it.
+const CRASH_LINE = /^(?:panic: |fatal error: |thread 'main'(?: \(\d{1,20}\))? panicked at |Unhandled [eE]xception\. \S|Unhandled Exception: (?:[\w`]{1,80}\.){1,12}[\w`]{1,80}: )/;
 const THREAD_PANIC = /^thread '[^'\n]{0,100}'(?: \(\d{1,20}\))? panicked at /;
 // Rust's `fn main() -> Result<(), E>` returning an error prints `Error: {err:?}` and exits with status 1;
 // an error chain (anyhow, eyre without colours) debug-prints its causes under a `Caused by:` line of its
@@ -125,7 +127,7 @@ const GO_RECOVERED = /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? )?
 // Only as part of the crash output: the lone line (a split trace not joined back) says nothing alone.
 const NODE_CRASH = /\nNode\.js v\d{1,3}\.\d{1,3}\.\d{1,3}[ \t]*(?:\n|$)|^node:internal\/process\/promises:\d{1,6}[ \t]*\n[^\n]*\S/;
 const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
-const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|Unhandled [eE]xception\. \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
+const EXCEPTION_LINE = /^(?:Exception in thread "[^"\n]{0,200}" \S|\[UnhandledPromiseRejection: |Uncaught (?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exception)\b)/;
 const RUBY_TRACE_LINE = /^[^\s:]{1,512}\.rb:\d{1,7}:in [`'][^\n]{0,300}\([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;
 // An `at` frame (Node, JVM, .NET), and on the line before it an exception type: `TypeError: msg`,
 // `java.lang.IllegalStateException: msg`, `Unhandled rejection: MongoNetworkError: closed`.
@@ -221,9 +223,9 @@ export function mayBelongToTrace(text: string): boolean {
 const WORDS_BY_SEVERITY: Partial<Record<Severity, string[]>> = {
   EMERGENCY: ['emerg'],
   ALERT: ['alert'],
-  CRITICAL: ['crit', 'fatal', 'panic'],
+  CRITICAL: ['crit', 'fatal', 'panic', 'ftl', 'fatl'],
   ERROR: ['err', 'eror', 'severe', 'fail'],
-  WARNING: ['warn'],
+  WARNING: ['warn', 'wrn'],
   // PHP's `Deprecated:` and `Strict Standards:` messages are notices (log-header.ts).
   NOTICE: ['notice', 'php deprecated', 'php strict standards'],
   INFO: ['info'],

@@ -12,6 +12,7 @@ import {
 } from './trace-lines.js';
 import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js';
 import { JAVA_EXCEPTION } from './jvm-record-lines.js';
+import { netMessageUnder } from './dotnet-lines.js';
 import { bareTags } from './ruby-lines.js';
 
 /** Where a trace is, after one of its lines. */
@@ -433,7 +434,8 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
           k++;
           // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
           // the lines that continue it, and not the trace, go apart with it.
-          while (k < items.length && k - j < MAX_OTHERS && items[k]!.kind === 'cont' && stepLines(state, items[k]!.text, 0, tags) === null &&
+          while (k < items.length && k - j < MAX_OTHERS && items[k]!.kind === 'cont' &&
+            (stepLines(state, items[k]!.text, 0, tags) === null || (j > i + 1 && netMessageUnder(items[k - 1]!.text, items[k]!.text))) &&
             headsNext(items[k - 1]!, items[k]!) && near(items[k - 1], items[k], options.interleaveUs ?? 0)) k++;
           if (k === items.length) break;
           const after = stepLines(state, items[k]!.text, 0, tags);

@@ -143,8 +143,9 @@ export function lineKind(s: string): LineKind {
 
 // A log header's level above NOTICE that names no error (`logger.warning(msg, exc_info=True)`: Celery's
 // `[… WARNING/MainProcess] consumer: Connection to broker lost…` then its traceback): the record's head.
-const WARNING_WORD = /warn|crit|severe|alert|emerg/i;
-const WARNING_LEVEL = /^(?:warn|warning|crit|critical|severe|alert|emerg|emergency)$/i;
+// Serilog's `[12:00:01 WRN]`, `[12:00:01 FTL]` read as WARNING and FATAL (serilog-levels.ts).
+const WARNING_WORD = /warn|crit|severe|alert|emerg|wrn|ftl|fatl/i;
+const WARNING_LEVEL = /^(?:warn|warning|crit|critical|severe|alert|emerg|emergency|fatal)$/i;
 
 function warnsInHeader(s: string): boolean {
   if (!WARNING_WORD.test(s.length > 120 ? s.slice(0, 120) : s)) return false;

@@ -208,7 +208,7 @@ const traces: Record<string, Case[]> = {
     ['app.rb:3:in `/\': divided by 0 (ZeroDivisionError)', 'ERROR'],
   ],
   '.NET': [
-    ['Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 3', 'ERROR'],
+    ['Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 3', 'CRITICAL'],
     ['System.NullReferenceException: Object reference not set to an instance of an object.\n   at App.Handler.Run() in /src/Handler.cs:line 12', 'ERROR'],
     ['call failed: System.ServiceModel.FaultException: denied\n   at App.Client.Call() in /src/Client.cs:line 8', 'ERROR'],
     ['soap call: SoapFault: denied\n   at App.Client.Call() in /src/Client.cs:line 8', 'ERROR'],
