@@ -150,7 +150,25 @@ export function isPieceEntry(raw: RawEntry): boolean {
 
 /** The same, driven in step by a caller that has its entries a batch at a time (no asynchronous step per entry). */
 export function createJoiner(options?: Partial<ReassembleOptions>): { push(raw: RawEntry, out: Joined[]): void; end(out: Joined[]): void } {
-  return new Reassembler({ ...DEFAULTS, ...options });
+  const joiner = new Reassembler({ ...DEFAULTS, ...options });
+  // A failed Sidekiq job's records are one record too (sidekiq-jobs.ts), as reassemble() joins them.
+  const jobs = new JobJoiner();
+  const lines: Joined[] = [];
+  const pass = (out: Joined[]) => {
+    for (const joined of lines) jobs.push(joined, out);
+    lines.length = 0;
+  };
+  return {
+    push(raw, out) {
+      joiner.push(raw, lines);
+      pass(out);
+    },
+    end(out) {
+      joiner.end(lines);
+      pass(out);
+      jobs.end(out);
+    },
+  };
 }
 
 /** The same, over an array (tests, small inputs). */

@@ -1,7 +1,7 @@
 // Sidekiq's default error handler writes a failed job as three records (the context as JSON,
 // `Class: message`, the backtrace), through the Pretty or the JSON formatter: joined back as one
 // record per job, in either time order, and never with another job's or another thread's records.
-import { reassembleAll, type Joined } from '../../../src/source/reassemble.js';
+import { createJoiner, reassembleAll, type Joined } from '../../../src/source/reassemble.js';
 import type { RawEntry } from '../../../src/shared/types.js';
 import { createClassifier } from '../../../src/classify/index.js';
 import { normalizeEntry } from '../../../src/normalize/index.js';
@@ -62,6 +62,15 @@ describe('a failed Sidekiq job\'s records', () => {
 
   it('the Pretty record keeps Sidekiq\'s header (its level) on its first line', () => {
     expect(messageOf(reassembleAll(pretty(SMTP, 0))[0]!)).toBe(`${TIME} pid=1 tid=sdlq20 class=InvoiceMailerJob jid=9c07f1a4d68f7ea5eaf5a627 WARN: ${whole}`);
+  });
+
+  it('the joiner a batch reader drives in step joins them too', () => {
+    const joiner = createJoiner();
+    const out: Joined[] = [];
+    for (const raw of prettySplit(SMTP, 0)) joiner.push(raw, out);
+    joiner.end(out);
+    expect(out).toHaveLength(1);
+    expect(messageOf(out[0]!).endsWith(whole)).toBe(true);
   });
 
   it('logged outside the job\'s context (no class= or jid= in the header): joined by its thread', () => {
