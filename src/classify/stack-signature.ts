@@ -148,7 +148,9 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
     const trimmed = line.trim();
     if (trimmed.startsWith('at ')) {
       if (current === null) continue;
-      const rest = trimmed.slice(3);
+      // util.inspect ends the last frame with ` {` when the error's properties follow (`[cause]`, `code`):
+      // no part of the frame, or the line number it hides behind would make each deploy another problem.
+      const rest = trimmed.endsWith(' {') ? trimmed.slice(3, -2) : trimmed.slice(3);
       const memo = language === 'node' ? nodeFrames : javaFrames;
       let frame = memo.get(rest);
       if (frame === undefined) {

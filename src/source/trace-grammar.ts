@@ -14,6 +14,7 @@ import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js'
 import { JAVA_EXCEPTION } from './jvm-record-lines.js';
 import { netMessageUnder } from './dotnet-lines.js';
 import { bareTags } from './ruby-lines.js';
+import { stepNodeCrash } from './node-crash-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -26,7 +27,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState;
+  | JvmState | 'node-error';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -40,7 +41,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', ...JVM_CAN_END,
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', ...JVM_CAN_END,
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -87,6 +88,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   if (stack !== undefined) return stack;
   const jvm = stepJvmRecord(state, s);
   if (jvm !== undefined) return jvm;
+  const crash = stepNodeCrash(state, s);
+  if (crash !== undefined) return crash;
   switch (state) {
     case 'py-head':
       return PY_FILE.test(s) ? 'py-frame' : null;
@@ -166,6 +169,7 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (isIndented(s) && !isBlank(s)) return 'node-props';
       return s.trimEnd() === '}' ? 'node-end' : null;
     case 'node-end':
+    case 'node-error': // an error printed in brackets, without frames
       return nodeExit(s);
     case 'node-gap':
       return nodeExit(s);

@@ -257,3 +257,27 @@ describe('loguru tracebacks', () => {
     expect(sig.frames).toEqual(stackSignature(plain)!.frames);
   });
 });
+
+describe("stackSignature: util.inspect's ` {` after the last frame", () => {
+  const undici = (line: number, cause = "ConnectTimeoutError: Connect Timeout Error (attempted address: pricing.internal:443, timeout: 10000ms)") => [
+    'TypeError: fetch failed',
+    '    at node:internal/deps/undici/undici:13502:13',
+    '    at async getPrice (file:///app/src/pricing.js:22:15)',
+    `    at async file:///app/src/routes/products.js:${line}:19 {`,
+    `  [cause]: ${cause}`,
+    '      at onConnectTimeout (node:internal/deps/undici/undici:2602:28) {',
+    "    code: 'UND_ERR_CONNECT_TIMEOUT'",
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('is no part of the frame: the same trace at another line number has the same frames', () => {
+    expect(stackSignature(undici(41))!.frames).toEqual(stackSignature(undici(58))!.frames);
+    expect(stackSignature(undici(41))!.frames.join(' ')).not.toMatch(/41|\{/);
+  });
+
+  it('the frames still tell two call sites apart', () => {
+    const other = undici(41).replace('async getPrice (file:///app/src/pricing.js:22:15)', 'async reserveStock (file:///app/src/inventory.js:37:17)');
+    expect(stackSignature(other)!.frames).not.toEqual(stackSignature(undici(41))!.frames);
+  });
+});
