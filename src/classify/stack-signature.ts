@@ -6,6 +6,7 @@ import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-
 import { rubyCallerLine } from './ruby-inspect.js';
 import { problemText } from './problem-text.js';
 import { withoutRequestMethod } from './request-context.js';
+import { errorAfterPrefix } from './node-error-prefix.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
@@ -144,8 +145,8 @@ const javaFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(2_000,
 function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
-  for (const line of ls) {
-    const trimmed = line.trim();
+  for (let i = 0; i < ls.length; i++) {
+    const trimmed = (ls[i] as string).trim();
     if (trimmed.startsWith('at ')) {
       if (current === null) continue;
       // util.inspect ends the last frame with ` {` when the error's properties follow (`[cause]`, `code`):
@@ -163,8 +164,10 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
       continue;
     }
     if (trimmed.startsWith('...') || trimmed.length === 0) continue;
-    if (current === null || trimmed.startsWith('Caused by: ') || /^\[cause\]:/.test(trimmed)) {
-      const t = typeLine(trimmed.replace(/^\[cause\]:\s*/, ''));
+    // A cause: Java's `Caused by:`, util.inspect's `[cause]:` block, pino-std-serializers' `caused by:`.
+    if (current === null || trimmed.startsWith('Caused by: ') || trimmed.startsWith('caused by: ') || /^\[cause\]:/.test(trimmed)) {
+      const t: { type: string; message: string } | null =
+        typeLine(trimmed.replace(/^\[cause\]:\s*/, '').replace(/^caused by: /, '')) ?? (current === null ? prefixedError(ls, i, language) : null);
       if (t) {
         current = { ...t, frames: [] };
         sections.push(current);
@@ -172,6 +175,13 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
     }
   }
   return sections;
+}
+
+/** Node's error printed after an application prefix, on the line right above the first frame. */
+function prefixedError(ls: readonly string[], i: number, language: 'java' | 'node'): { type: string; message: string } | null {
+  if (language !== 'node' || !/^\s+at /.test(ls[i + 1] ?? '')) return null;
+  const split = errorAfterPrefix((ls[i] as string).trim());
+  return split === null ? null : typeLine(split.error);
 }
 
 function parseGo(ls: string[]): Section[] {
@@ -274,6 +284,11 @@ function headerLines(ls: readonly string[], language: StackLanguage): string {
   for (const line of ls.slice(0, 4)) {
     const trimmed = line.trim();
     if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
+    const prefixed = language === 'node' && prefixedError(ls, ls.indexOf(line), language) !== null ? errorAfterPrefix(trimmed) : null;
+    if (prefixed !== null) {
+      header.push(prefixed.prefix);
+      break;
+    }
     if (trimmed !== '') header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
   }
   return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');
