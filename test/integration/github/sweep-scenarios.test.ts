@@ -1,5 +1,6 @@
 // Whole sweeps (file source -> classify -> plan -> apply) against the fake GitHub, through the real
 // App client: what on-call would see after one sweep, a rerun, and a crash followed by a rerun.
+import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import type { Settings } from '../../../src/config/schema.js';
@@ -40,6 +41,8 @@ function issuesPerCluster(server: FakeGitHub): Map<string, number> {
 }
 
 describe('sweeps against a GitHub-shaped server', () => {
+  // Several full sweeps of the example day each: under a heavily loaded machine one took past 30 s.
+  jest.setTimeout(120_000);
   let server: FakeGitHub;
   useFakeGitHub((s) => (server = s));
 
