@@ -116,6 +116,16 @@ function parsePython(ls: string[]): Section[] {
   return sections.reverse();
 }
 
+// A bundler names its output chunks by number or content hash (webpack's and Next's `chunks/412.js`,
+// `main-3f2a9c1b.js`, Vite's `index-BfP9X2kq.js`): the names change with every build while the function
+// in them stays. The number or hash is a value; the rest of the name (`page.js`, `index-`) is kept.
+const CHUNK_NUMBER = /(^|\/)\d{1,12}(?=\.[cm]?js$)/;
+const CHUNK_HASH = /([.-])(?:[0-9a-f]{8,32}|(?=[\w-]{0,7}\d)(?=[\w-]{0,7}[A-Z])[\w-]{8})(?=\.[cm]?js$)/;
+
+function withoutChunkHash(file: string): string {
+  return file.replace(CHUNK_NUMBER, '$1<N>').replace(CHUNK_HASH, '$1<H>');
+}
+
 function nodeFrame(rest: string): { name: string; own: boolean } {
   let fn = '';
   let loc = rest;
@@ -129,7 +139,7 @@ function nodeFrame(rest: string): { name: string; own: boolean } {
   const isFile = /[/\\]/.test(file) || /\.[cm]?[jt]sx?$/.test(file);
   const own = isFile && !NODE_LIBRARY.some((p) => file.includes(p));
   fn = fn.replace(/^async /, '').replace(/^new /, '');
-  return { name: `${shortPath(file)}:${stableName(fn) || '<anonymous>'}`, own };
+  return { name: `${shortPath(withoutChunkHash(file))}:${stableName(fn) || '<anonymous>'}`, own };
 }
 
 function javaFrame(rest: string): { name: string; own: boolean } {

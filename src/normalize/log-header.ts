@@ -4,6 +4,7 @@
 // every pattern is anchored with bounded quantifiers, so hostile text costs a few regex steps.
 import { serilogLevelWord } from './serilog-levels.js';
 import { sidekiqHeader } from './sidekiq-header.js';
+import { statusMarker } from '../shared/status-marker.js';
 
 export interface StrippedHeader {
   /** The message without its header; the input itself when there was none. */
@@ -136,6 +137,10 @@ function levelIn(text: string): string | undefined {
 function nextPiece(
   head: string, inHeader: boolean, afterLevel: boolean, afterTime = false, glued = false, rightAfterTime = false,
 ): Piece | null {
+  // A CLI's status symbol (` ⨯ `, `✖`, `⚠`): a level when it says one. Its length stops at the symbol,
+  // so the message after it is not read as glued to a level (`⨯ unhandledRejection: …` is no logger).
+  const marker = statusMarker(head);
+  if (marker) return { length: marker.symbolEnd, kind: 'level', ...(marker.level !== undefined ? { level: marker.level } : {}) };
   const nest = NEST.exec(head);
   if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
   const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head);

@@ -6,6 +6,8 @@
 import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
+import { markerSymbols } from '../shared/status-marker.js';
+import { DOCS_LINK, DOCS_LINK_RE2 } from '../shared/record-shapes.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
@@ -216,7 +218,7 @@ export function mayBelongToTrace(text: string): boolean {
   const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
-  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first);
+  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -264,9 +266,14 @@ export function severityTextPattern(floor: Severity): string {
     '\\[[\\w-]{8,}\\] ',
     // Netty's leak report and Reactor's checkpoint block (source/jvm-record-lines.ts).
     'recent access records:', '#\\d+:', 'created at:', ': \\d+ leak records', 'original stack trace:', 'assembly (?:trace from|site of) producer',
+    // A pointer to the documentation of the message above it (`Read more: https://…`).
+    DOCS_LINK_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).
     '(?:\\[\\d+\\] )?! \\S',
   ];
+  // A CLI's status symbol that says a level (shared/status-marker.ts).
+  const markers = (['error', 'warn', 'info'] as const).filter((l) => rank <= SEVERITIES.indexOf(levelWord(l) as Severity)).flatMap(markerSymbols);
+  if (markers.length > 0) atStart.push(`[${markers.join('')}]`);
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.

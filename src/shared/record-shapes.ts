@@ -20,6 +20,13 @@ export const JUL_LEVEL = /^(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): \S/
 // Its levels below WARNING: a record at one of them reports no problem, whatever its message says.
 export const JUL_ROUTINE = /^(?:INFO|CONFIG|FINE|FINER|FINEST): \S/;
 const PIPE_CLOSED = '", pipe is closed';
+// A line that only points to the documentation of the message above it: Next.js's `Read more: https://nextjs.org/docs/messages/…`,
+// `Learn more: …`, `See https://…`, `For more information, see …`. Written with its message in one call, it may
+// reach Cloud Run as an entry of its own; alone it names nothing.
+const DOCS_WORDS = '(?:Read more|Learn more|More info(?:rmation)?|See(?: also)?|For more (?:info|information|details)(?:,? see)?|Docs|Documentation)';
+export const DOCS_LINK = new RegExp(`^\\s{0,8}${DOCS_WORDS}(?: (?:at|here))?:? {1,3}<?https?:\\/\\/[^\\s>]{1,2000}>?\\.?\\s*$`, 'i');
+/** DOCS_LINK for a server-side filter (RE2, case-insensitive, at the start of a text). */
+export const DOCS_LINK_RE2 = `\\s*${DOCS_WORDS.toLowerCase()}(?: (?:at|here))?:? +<?https?://`;
 
 /** The line a php-fpm `child N said into stderr` warning carries, or null when it is no such warning. */
 export function fpmChildLine(s: string): string | null {

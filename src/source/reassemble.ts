@@ -118,9 +118,26 @@ function isPiece(text: string, state: TraceState | null): boolean {
   const multiLine = text.indexOf('\n') >= 0;
   const end = state ?? stateOfText(text);
   if (CUT_STATES.has(end)) return true;
+  if (multiLine && endsInCutFrame(text)) return true;
   // A header line whose message line was lost (.NET's category line, java.util.logging's time and source).
   if (!multiLine) return NET_RECORD.test(first) || JUL_HEAD.test(first);
   return (end === null || end === 'py-exc') && endsMidLine(text);
+}
+
+// V8 prints a frame four spaces in and ends it where its place ends: `(file:12:5)`, `(<anonymous>)`,
+// `(index 0)`, or a bare `at /app/x.js:12:5`. A last frame that stops anywhere else (`    at node:internal/deps/undici`,
+// `    at proc`, `(node:internal/x:105`) was cut by a write cut short, and with it the frames that say whose
+// code failed: the trace is a piece of the record the whole traces make. (A JVM trace cut in its frames
+// still names its exception and top frames, and is read whole.)
+const V8_FRAME_LINE = /^ {4}at \S/;
+const V8_FRAME_END = /\)\s*$/;
+const V8_BARE_FRAME_END = /:\d{1,7}:\d{1,7}\s*$/;
+
+function endsInCutFrame(text: string): boolean {
+  const trimmed = text.trimEnd();
+  const last = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
+  if (last.length > 1024 || !V8_FRAME_LINE.test(last)) return false;
+  return last.includes(' (') ? !V8_FRAME_END.test(last) : !V8_BARE_FRAME_END.test(last);
 }
 
 /**

@@ -4,7 +4,7 @@
 // console formatter, Rails' exception block, zap's console stacktrace, Node's crash and warning output,
 // Python's warnings). What a single line is lives in trace-lines.ts; here, the states and the segmentation.
 import {
-  CAUSE, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
+  CAUSE, DOCS_LINK, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
   lineKind, MORE, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, tagsOf, takesHeader, type LineKind,
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
@@ -15,6 +15,7 @@ import { JAVA_EXCEPTION } from './jvm-record-lines.js';
 import { netMessageUnder } from './dotnet-lines.js';
 import { bareTags } from './ruby-lines.js';
 import { stepNodeCrash } from './node-crash-lines.js';
+import { withoutStatusMarker } from '../shared/status-marker.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -27,7 +28,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | 'node-error';
+  | JvmState | 'node-error' | 'docs-link';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -41,7 +42,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', ...JVM_CAN_END,
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END,
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -49,7 +50,7 @@ export const MAX_OTHERS = 3;
 
 /** The state a trace opened by this line is in, or null when the line cannot open one. */
 function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | null {
-  const s = fpmChildLine(line) ?? line;
+  const s = withoutStatusMarker(fpmChildLine(line) ?? line);
   // A goroutine dump whose panic line was not read (or a dump on SIGQUIT) is still one trace.
   if (GOROUTINE.test(s)) return 'go-goroutine';
   // So are the records whose first lines were lost, from the line that says where they are: Plug's
@@ -84,6 +85,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   const cut = line.length > PREFIX ? line.slice(0, PREFIX) : line.endsWith('\r') ? line.slice(0, -1) : line;
   // A php-fpm worker's line, wrapped, steps as the line itself: a wrapped trace joins as a bare one.
   const s = fpmChildLine(cut) ?? cut;
+  // A pointer to the message's documentation (`Read more: https://…`) under a line naming an error or at
+  // the end of a record: part of it, as the message's own words are.
+  if ((state === 'header' || CAN_END.has(state)) && DOCS_LINK.test(s)) return 'docs-link';
   const stack = stepStackRecord(state, s);
   if (stack !== undefined) return stack;
   const jvm = stepJvmRecord(state, s);
@@ -143,6 +147,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       return GO_FILE_LINE.test(s) ? 'go-stack-loc' : null;
     case 'go-stack-loc':
       return GO_BARE_FUNCTION.test(s) || isGoFunction(s) ? 'go-stack-func' : null;
+    case 'docs-link': // frames may still follow the message and its link
+      return FRAME.test(s) ? frameState(s) : null;
     case 'header': // a line naming an error: frames, or a trace that takes it as its header
       if (FRAME.test(s)) return frameState(s);
       if (s.startsWith(' ---> ')) return 'frames-head';

@@ -5,10 +5,11 @@
 import { stripLogHeader } from '../normalize/index.js';
 
 import { continuesJvmRecord } from './jvm-record-lines.js';
-import { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
+import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
+import { statusMarker } from '../shared/status-marker.js';
 
-export { EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
+export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
 
 /**
  * What a line can be, told from the line alone:
@@ -124,9 +125,12 @@ export function lineKind(s: string): LineKind {
   if (s === '') return 'cont';
   const child = fpmChildLine(s);
   if (child !== null) return child === '' ? 'plain' : lineKind(child);
+  const marker = statusMarker(s);
+  if (marker !== null) return markedKind(lineKind(s.slice(marker.length)), marker.level);
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
+  if (DOCS_LINK.test(s)) return 'cont'; // `Read more: https://…` under its message
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   if (isBareRubyFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
@@ -139,6 +143,16 @@ export function lineKind(s: string): LineKind {
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
   if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
   return ERROR_WORDS.test(s) || warnsInHeader(s) ? 'head' : 'plain';
+}
+
+/**
+ * A line a status marker opens (` ⨯ TypeError: x`, `✖ build failed`) is printed afresh, never the
+ * indented continuation its leading space would make it: an error or warning marker names a problem,
+ * which frames may follow; any other is read by its message.
+ */
+function markedKind(rest: LineKind, level: string | undefined): LineKind {
+  if (rest === 'start' || rest === 'head') return rest;
+  return level === 'error' || level === 'warn' ? 'head' : 'plain';
 }
 
 // A log header's level above NOTICE that names no error (`logger.warning(msg, exc_info=True)`: Celery's
@@ -164,6 +178,8 @@ const RUBY_TAGGED_PIECE = /^(?:\[[^\]\n]{1,255}\] ?){1,8}(?:\s*$|\s*\S{1,512}?:\
  */
 export function isPieceLine(s: string): boolean {
   if (s === '' || s.trim() === '') return false;
+  if (statusMarker(s) !== null) return false;
+  if (DOCS_LINK.test(s)) return true;
   const child = fpmChildLine(s);
   if (child !== null) return isPieceLine(child);
   // PHP's frames and the markers around them, Rust's backtrace and its notes, `** (exit) …` of an Elixir

@@ -8,6 +8,23 @@ import { levelWord, levelWordPatterns, mayBelongToTrace, severityTextPattern, te
 type Case = [text: string, expected: Severity];
 
 const headers: Record<string, Case[]> = {
+  // Next.js's log prefixes (packages/next/src/build/output/log.ts), printed after one space; the figures /
+  // log-symbols set that consola and signale print, and its fallbacks; esbuild's and Vite's.
+  'a CLI status marker before the message': [
+    [' ⨯ TypeError: fetch failed\n    at node:internal/deps/undici/undici:13510:13', 'ERROR'],
+    [' ⨯ unhandledRejection: [Error: getaddrinfo ENOTFOUND analytics.internal] {', 'ERROR'],
+    [' ⚠ Unsupported metadata themeColor is configured in metadata export in /.', 'WARNING'],
+    [' ✓ Ready in 814ms', 'INFO'],
+    ['✖ Could not connect to the database', 'ERROR'],
+    ['× Could not connect to the database', 'ERROR'],
+    ['⚠️ cache is disabled', 'WARNING'],
+    ['‼ cache is disabled', 'WARNING'],
+    ['✔ Generated Prisma Client (v6.4.1) to ./node_modules/@prisma/client in 275ms', 'INFO'],
+    ['ℹ Listening on http://0.0.0.0:3000', 'INFO'],
+    ['✘ [ERROR] Could not resolve "pg-native"', 'ERROR'],
+    ['▲ [WARNING] "import.meta" is not available in the configured target environment', 'WARNING'],
+    ['❌ payment webhook rejected: signature mismatch', 'ERROR'],
+  ],
   'Python logging, BASIC_FORMAT levelname:name:message': [
     ['ERROR:root:Database connection failed', 'ERROR'],
     ['WARNING:root:A shot across the bows', 'WARNING'],
@@ -363,6 +380,19 @@ function re2(pattern: string): RegExp {
   const insensitive = pattern.startsWith('(?i)');
   return new RegExp(insensitive ? pattern.slice(4) : pattern, insensitive ? 'i' : '');
 }
+
+describe('a status marker', () => {
+  it.each([
+    ['a symbol glued to a number', '×2 faster than before'],
+    ['a symbol alone on its line', ' ⨯'],
+    ['a bullet that says no level', ' ○ Compiling /products/[slug] ...'],
+    ["Next's ready line", '  ▲ Next.js 15.1.3'],
+    ['a symbol inside the message', 'retry 3 × 200ms'],
+  ])('states no problem in %s', (_name, text) => {
+    const severity = textSeverity(text);
+    expect(severity === null || SEVERITIES.indexOf(severity) < SEVERITIES.indexOf('NOTICE')).toBe(true);
+  });
+});
 
 describe('severityTextPattern', () => {
   const rank = (s: Severity) => SEVERITIES.indexOf(s);
