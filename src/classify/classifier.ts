@@ -121,11 +121,24 @@ function countReport(node: Node, line: string): void {
   else if (node.reportedAs.size < MAX_REPORT_LINES) node.reportedAs.set(line, 1);
 }
 
-/** The line most of a node's traces were logged under (ties: the smaller), whatever the arrival order. */
+/**
+ * The line most of a node's traces were logged under (ties: the smaller), whatever the arrival order,
+ * with the words that vary between the lines of its length read as values (`VAT lookup failed for FR`,
+ * `… for DE`: `VAT lookup failed for <*>`), as the text miner reads that line logged alone.
+ */
 function mostReported(node: Node): string | undefined {
   let best: [string, number] | undefined;
   for (const [line, n] of node.reportedAs ?? []) if (best === undefined || n > best[1] || (n === best[1] && line < best[0])) best = [line, n];
-  return best?.[0];
+  if (best === undefined || (node.reportedAs as Map<string, number>).size < 2) return best?.[0];
+  const first = best[0].split(' ');
+  const words = [...first];
+  for (const line of (node.reportedAs as Map<string, number>).keys()) {
+    const other = line.split(' ');
+    // Another line of its own (`order sync failed` / `cart load broken`) is no value of this one.
+    if (other.length !== first.length || other.filter((w, i) => w !== first[i]).length * 2 > first.length) continue;
+    for (let i = 0; i < words.length; i++) if (other[i] !== first[i]) words[i] = '<*>';
+  }
+  return words.join(' ');
 }
 
 /** The library frames of a stack group whose traces hold none of the application's own. */

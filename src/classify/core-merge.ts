@@ -9,8 +9,8 @@
 // MIN_CORE_WORDS words and MIN_CORE_CHARS letters), the longer is the same problem as the shorter.
 // Call sites stay apart: a stack trace through frames of the application's own code is its own
 // problem (two handlers raising `TypeError: Cannot read properties of undefined` are two bugs), so
-// such a cluster only joins a trace with the same core that shares one of its own frames (the same
-// trace cut short by a truncated write, or printed without its cause); text and traces through
+// such a cluster only joins a trace with the same core raised in the same frame of its own (the
+// same trace cut short by a truncated write, or printed without its cause); text and traces through
 // library frames only may join it.
 import { tokenize } from '../normalize/mask.js';
 import { coreWords, MAX_CORE_WORDS } from './core-words.js';
@@ -57,8 +57,19 @@ function distinctive(words: readonly string[], problem: boolean): boolean {
 }
 
 /**
+ * Two traces raised in the same frame of the application's own code (its innermost: the operation that
+ * failed). A trace cut short by a truncated write keeps that frame and loses the callers below it; the
+ * same exception raised in two places (`HttpTimeoutException` from two clients' `fetch`, both called by
+ * one handler) shares only a caller, and is two problems.
+ */
+function sameRaisingFrame(a: CoreGroup, b: CoreGroup): boolean {
+  const [fa, fb] = [a.frames?.[0], b.frames?.[0]];
+  return fa !== undefined && fa === fb;
+}
+
+/**
  * Traces through the application's own frames with one core: each joins the smallest id among those
- * that share one of its frames (so the result does not depend on order). `framed`: the groups with own frames.
+ * raised in the same frame (so the result does not depend on order). `framed`: the groups with own frames.
  */
 function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, string[]>): Map<string, string> {
   // Each trace under its template's core and its messages' (CoreGroup.variants).
@@ -70,7 +81,7 @@ function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, 
     }
     for (const key of keys) byCore.set(key, [...(byCore.get(key) ?? []), g]);
   }
-  // Union by shared frame within a core, then every member points at its component's smallest id.
+  // Union by raising frame within a core, then every member points at its component's smallest id.
   const root = new Map<string, string>();
   const find = (id: string): string => {
     let at = id;
@@ -82,7 +93,7 @@ function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, 
     for (let i = 0; i < same.length; i++) {
       for (let j = i + 1; j < same.length; j++) {
         const [a, b] = [same[i] as CoreGroup, same[j] as CoreGroup];
-        if (a.id === b.id || !(a.frames as readonly string[]).some((f) => (b.frames as readonly string[]).includes(f))) continue;
+        if (a.id === b.id || !sameRaisingFrame(a, b)) continue;
         const [ra, rb] = [find(a.id), find(b.id)];
         if (ra !== rb) root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
       }
@@ -206,7 +217,11 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   const cores = new Map<string, string[]>();
   const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(groups.map((g) => [g.id, g]));
-  const framedOwner = new Set<string>();
+  // Core -> the frame the trace that owns it was raised in.
+  const framedOwner = new Map<string, string>();
+  // Cores of traces raised in different frames of the application's own: one exception from two
+  // operations. A text that says only that much cannot tell which, and joins neither.
+  const ambiguous = new Set<string>();
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
@@ -217,25 +232,37 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
       const key = coreKey(g.payloadType, own);
       // Groups with one core: a trace through the application's own frames stands for it (it cannot
       // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
+      const raisedIn = framed ? (g.frames as readonly string[])[0] as string : undefined;
       if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
         byCore.set(key, g.id);
-        if (framed) framedOwner.add(key);
+        if (raisedIn !== undefined) framedOwner.set(key, raisedIn);
+      } else if (raisedIn !== undefined && framedOwner.get(key) !== raisedIn) {
+        ambiguous.add(key);
       }
     }
   }
+  const parent = joinCutTraces(sorted.filter(hasOwnFrames), cores);
   // A trace's report line is a core of the trace's too, when it names this trace alone: a generic
-  // line (`Exception in ASGI application`) heads many traces and draws nothing to any of them.
-  const reporters = new Map<string, string[]>();
+  // line (`Exception in ASGI application`) heads many traces and draws nothing to any of them. Traces
+  // joined as one (a trace and its cuts) are one trace here; a trace through the application's own
+  // frames stands for the line before traces through library frames only (the same trace cut before
+  // its own frames, or raised in a library under the same line).
+  const reporters = new Map<string, { framed: Set<string>; others: string[] }>();
   for (const g of sorted) {
     if (g.reportedAs === undefined || !g.problem) continue;
     const words = coreWords(g.reportedAs);
     if (!distinctive(words, true)) continue;
     const key = coreKey(g.payloadType, words);
-    reporters.set(key, [...(reporters.get(key) ?? []), g.id]);
+    const found = reporters.get(key) ?? { framed: new Set<string>(), others: [] };
+    if (hasOwnFrames(g)) found.framed.add(parent.get(g.id) ?? g.id);
+    else found.others.push(g.id);
+    reporters.set(key, found);
   }
   // Text logged alone under that line comes to the trace, unless a trace with that very core owns it.
-  for (const [key, ids] of reporters) if (ids.length === 1 && !framedOwner.has(key)) byCore.set(key, ids[0] as string);
-  const parent = joinCutTraces(sorted.filter(hasOwnFrames), cores);
+  for (const [key, { framed, others }] of reporters) {
+    const ids = framed.size > 0 ? [...framed] : others;
+    if (ids.length === 1 && !framedOwner.has(key)) byCore.set(key, ids[0] as string);
+  }
   for (const [id, words] of cores) {
     const g = byId.get(id) as CoreGroup;
     if (hasOwnFrames(g)) continue;
@@ -243,18 +270,21 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
     // logged alone comes to a trace, never a trace to it.
     const reportKey = g.reportedAs === undefined ? null : coreKey(g.payloadType, coreWords(g.reportedAs));
     let best: { id: string; length: number } | null = null;
-    for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null; length--) {
+    let unsure = false;
+    for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null && !unsure; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const run = words.slice(start, start + length);
         if (!distinctive(run, true)) continue;
         const key = coreKey(g.payloadType, run);
         if (key === reportKey) continue;
+        // Its longest known run names two operations' exception: no shorter run says more.
+        if (ambiguous.has(key)) unsure = true;
         const owner = byCore.get(key);
         if (owner === undefined || owner === id || !sameLibraryPath(g.libraryFrames, byId.get(owner)?.libraryFrames)) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
       }
     }
-    if (best !== null) parent.set(id, best.id);
+    if (best !== null && !unsure) parent.set(id, best.id);
   }
   for (const [id, into] of joinChains(groups)) if (!parent.has(id)) parent.set(id, into);
   const out = new Map<string, string>();

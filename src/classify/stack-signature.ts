@@ -39,10 +39,19 @@ const MAX_LINE_CHARS = 1000;
 
 const PY_LIBRARY = ['site-packages', 'dist-packages', '/lib/python', '<frozen', '<string>'];
 const NODE_LIBRARY = ['node_modules', 'node:', 'internal/', '<anonymous>', 'native'];
+// The runtime, then the libraries services call (clients, drivers, pools, servers): a frame of theirs
+// says where the library failed, not which of the application's operations called it.
 const JAVA_LIBRARY = [
-  'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'kotlin.', 'kotlinx.', 'scala.', 'org.springframework.',
-  'org.apache.', 'io.netty.', 'io.grpc.', 'reactor.', 'org.eclipse.', 'org.hibernate.', 'okhttp3.',
+  'java.', 'javax.', 'jakarta.', 'jdk.', 'sun.', 'com.sun.', 'kotlin.', 'kotlinx.', 'scala.', 'org.springframework.',
+  'org.apache.', 'io.netty.', 'io.grpc.', 'reactor.', 'org.eclipse.', 'org.hibernate.', 'okhttp3.', 'okio.',
   'com.fasterxml.', 'io.micronaut.', 'io.quarkus.', 'io.vertx.', 'com.google.common.', 'com.google.protobuf.',
+  'com.google.cloud.', 'com.google.api.', 'com.google.auth.', 'com.google.gson.', 'com.zaxxer.hikari.', 'io.lettuce.',
+  'redis.clients.', 'org.redisson.', 'org.postgresql.', 'com.mysql.', 'org.mariadb.', 'oracle.jdbc.', 'com.microsoft.sqlserver.',
+  'org.h2.', 'com.mongodb.', 'org.mongodb.', 'com.datastax.', 'io.r2dbc.', 'org.jooq.', 'org.mybatis.', 'org.flywaydb.',
+  'liquibase.', 'software.amazon.', 'com.amazonaws.', 'com.azure.', 'com.rabbitmq.', 'org.elasticsearch.', 'co.elastic.',
+  'io.github.resilience4j.', 'feign.', 'retrofit2.', 'org.jboss.', 'io.undertow.', 'org.glassfish.', 'io.smallrye.',
+  'io.reactivex.', 'akka.', 'io.opentelemetry.', 'io.micrometer.', 'ch.qos.logback.', 'org.slf4j.', 'net.bytebuddy.',
+  'org.aspectj.', 'com.squareup.', 'graphql.', 'org.quartz.',
 ];
 const GO_LIBRARY = ['/usr/local/go/', '/usr/lib/go', '/go/pkg/mod/', '/pkg/mod/', 'GOROOT', '/src/runtime/'];
 
@@ -162,6 +171,10 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
       // util.inspect ends the last frame with ` {` when the error's properties follow (`[cause]`, `code`):
       // no part of the frame, or the line number it hides behind would make each deploy another problem.
       const rest = trimmed.endsWith(' {') ? trimmed.slice(3, -2) : trimmed.slice(3);
+      // Every Java frame names its method with a location in parentheses (`(Foo.java:12)`, `(Native
+      // Method)`): a frame without one is a write cut short inside the method's name
+      // (`at com.acme.orders.i`), which would read as a frame of its own and another problem.
+      if (language === 'java' && !rest.includes('(')) continue;
       const memo = language === 'node' ? nodeFrames : javaFrames;
       let frame = memo.get(rest);
       if (frame === undefined) {
@@ -218,14 +231,18 @@ function parseGo(ls: string[]): Section[] {
   return [section];
 }
 
+// Log4j2's extended trace (`%xEx`) and Logback's packaging data: `(Cls.java:42) ~[app-2.1.jar:2.1]`, `[?:?]`.
+const JAVA_FRAME_END = /(?:\.(?:java|kt|scala|groovy):\d+|\(Native Method|\(Unknown Source)\)(?: {1,4}~?\[[^\]]{0,200}\])?$/;
+
 export function detectLanguage(ls: readonly string[]): StackLanguage | null {
   if (ls.some((l) => l.trim() === 'Traceback (most recent call last):')) return 'python';
   if (ls.some((l) => /^goroutine \d+ \[/.test(l))) return 'go';
   const frame = ls.find((l) => /^\s+at /.test(l));
   if (frame === undefined) return ls.some((l) => RUBY_FRAME.test(l)) ? 'ruby' : null;
-  // Node frames name a file with line and column; Java frames a method with (File.java:12);
-  // .NET frames a method with its parameter types and no space before them.
-  if (/\.(java|kt|scala|groovy):\d+\)$|\((Native Method|Unknown Source)\)$/.test(frame.trim())) return 'java';
+  // Node frames name a file with line and column; Java frames a method with (File.java:12), maybe with
+  // the jar it came from after it (JAVA_FRAME_END); .NET frames a method with its parameter types and no
+  // space before them.
+  if (JAVA_FRAME_END.test(frame.trim())) return 'java';
   return DOTNET_FRAME.test(frame.trim()) ? 'dotnet' : 'node';
 }
 

@@ -3,7 +3,9 @@
 
 const PYTHON_TRACEBACK = /^\s{0,8}Traceback \(most recent call last\):?\s*$/m;
 // Node `    at fn (file:1:2)`, Java `\tat pkg.Cls.fn(Cls.java:42)`, .NET `   at Ns.Cls.Fn() in f.cs:line 7`.
-const AT_FRAME = /^[ \t]{1,16}at [^\n]{1,512}?(?::\d{1,7}\)?|\)|:line \d{1,7})[ \t]*$/m;
+// Log4j2's extended trace (`%xEx`, its default) and Logback's packaging data add the jar each Java frame
+// came from: `(Cls.java:42) ~[app-2.1.jar:2.1]`, `[?:?]`, `[na:na]`.
+const AT_FRAME = /^[ \t]{1,16}at [^\n]{1,512}?(?::\d{1,7}\)?|\)|:line \d{1,7})(?:[ \t]{1,4}~?\[[^\]\n]{0,200}\])?[ \t]*$/m;
 const JAVA_CAUSED_BY = /^Caused by: [A-Za-z_$][\w$.]{0,200}/m;
 const GO_GOROUTINE = /^goroutine \d{1,9} \[[^\]\n]{1,64}\]:?\s*$/m;
 const PYTHON_FILE_FRAME = /^ {2}File "[^"\n]{1,512}", line \d{1,7}/m;

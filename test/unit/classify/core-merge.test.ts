@@ -68,8 +68,29 @@ describe('mergeByCore', () => {
     const a = g('s1', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { frames: ['app/totals.js:total'] });
     const b = g('s2', 'TypeError: Cannot read properties of undefined (reading <QUOTED>)', { frames: ['app/session.js:load'] });
     expect(joined([a, b])).toEqual([['s1'], ['s2']]);
-    // Text of that message may join one of them, and does not bring the other along.
-    expect(joined([a, b, g('t1', 'Cannot read properties of undefined (reading <QUOTED>) in handler')])).toEqual([['s1', 't1'], ['s2']]);
+    // Text of that message alone cannot tell which of the two it was: it joins neither.
+    expect(joined([a, b, g('t1', 'Cannot read properties of undefined (reading <QUOTED>) in handler')])).toEqual([['s1'], ['s2'], ['t1']]);
+    // With one of them only, it joins that one.
+    expect(joined([a, g('t1', 'Cannot read properties of undefined (reading <QUOTED>) in handler')])).toEqual([['s1', 't1']]);
+  });
+
+  it('keeps one exception raised in two operations apart when they share only a caller', () => {
+    const vat = g('s1', 'java.net.http.HttpTimeoutException: request timed out', { frames: ['com.acme.pricing.clients.VatClient.fetch', 'com.acme.pricing.api.PriceHandler.handle'] });
+    const fx = g('s2', 'java.net.http.HttpTimeoutException: request timed out', { frames: ['com.acme.pricing.clients.FxRateClient.fetch', 'com.acme.pricing.api.PriceHandler.handle'] });
+    const vatCut = g('s3', 'java.net.http.HttpTimeoutException: request timed out', { frames: ['com.acme.pricing.clients.VatClient.fetch'] });
+    expect(joined([vat, fx, vatCut])).toEqual([['s1', 's3'], ['s2']]);
+  });
+
+  it('brings a line logged alone to a trace logged under it, its cuts and its traces through library frames counted as that trace', () => {
+    const frames = ['com.acme.pricing.store.PriceListRepository.load', 'com.acme.pricing.api.PriceHandler.handle'];
+    const whole = g('s1', 'java.sql.SQLTransientConnectionException: <ID> - Connection is not available', { frames, reportedAs: 'price list load failed' });
+    const cut = g('s2', 'java.sql.SQLTransientConnectionException: <ID> - Connection is not available', { frames: frames.slice(0, 1), reportedAs: 'price list load failed' });
+    const early = g('s3', 'price list load failed java.sql.SQLTransientConnectionException: <ID> - Connection is not available', { libraryFrames: ['com.zaxxer.hikari.pool.HikariPool.getConnection'], reportedAs: 'price list load failed' });
+    const alone = g('t1', 'price list load failed');
+    expect(joined([whole, cut, early, alone])).toEqual([['s1', 's2', 's3', 't1']]);
+    // Two traces raised in different places under that line: it names neither.
+    const other = g('s4', 'java.lang.IllegalStateException: no price list', { frames: ['com.acme.pricing.store.PriceListCache.get'], reportedAs: 'price list load failed' });
+    expect(joined([whole, other, alone])).toEqual([['s1'], ['s4'], ['t1']]);
   });
 
   it('brings text to a trace through own frames with its core, whichever id is smaller', () => {

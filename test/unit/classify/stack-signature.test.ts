@@ -107,6 +107,44 @@ describe('stackSignature', () => {
       frames: ['Shop.Data.Writer.Save'],
       root: 'Npgsql.PostgresException',
     },
+    {
+      name: 'Java with the jar of each frame (Log4j2 %xEx, Logback packaging data): the jar is no part of the frame',
+      text: [
+        'java.net.http.HttpTimeoutException: request timed out',
+        '\tat jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:951) ~[java.net.http:?]',
+        '\tat com.acme.pricing.clients.VatClient.fetch(VatClient.java:39) ~[pricing-2.14.0.jar:2.14.0]',
+        '\tat com.acme.pricing.api.PriceHandler.handle(PriceHandler.java:47) ~[classes/:?]',
+        '\tat java.base/java.util.concurrent.ForkJoinTask.doExec(ForkJoinTask.java:387) [?:?]',
+      ].join('\n'),
+      language: 'java',
+      type: 'java.net.http.HttpTimeoutException',
+      frames: ['com.acme.pricing.clients.VatClient.fetch', 'com.acme.pricing.api.PriceHandler.handle'],
+    },
+    {
+      name: 'Java: a client library\'s frames (Lettuce, HikariCP) are not the application\'s operation',
+      text: [
+        'io.lettuce.core.RedisCommandTimeoutException: Command timed out after 2 second(s)',
+        '\tat io.lettuce.core.internal.ExceptionFactory.createTimeoutException(ExceptionFactory.java:59)',
+        '\tat io.lettuce.core.FutureSyncInvocationHandler.handleInvocation(FutureSyncInvocationHandler.java:75)',
+        '\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:179)',
+        '\tat com.acme.pricing.cache.PriceCache.get(PriceCache.java:58)',
+      ].join('\n'),
+      language: 'java',
+      type: 'io.lettuce.core.RedisCommandTimeoutException',
+      frames: ['com.acme.pricing.cache.PriceCache.get'],
+    },
+    {
+      name: 'Java: a frame cut short by the write is no frame (the trace keeps the frames before it)',
+      text: [
+        'java.net.SocketTimeoutException: Read timed out',
+        '\tat java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)',
+        '\tat com.acme.orders.inventory.InventoryClient.stock(InventoryClient.java:44)',
+        '\tat com.acme.orders.w',
+      ].join('\n'),
+      language: 'java',
+      type: 'java.net.SocketTimeoutException',
+      frames: ['com.acme.orders.inventory.InventoryClient.stock'],
+    },
   ];
 
   it.each(cases)('$name', ({ text, language, type, frames, root }) => {
@@ -207,6 +245,19 @@ describe('stack clusters', () => {
       const h = c.add(stack(refused('[ioredis] Unhandled error event', '10.0.0.5:6379')));
       expect(c.resolve(h).template).toBe('[ioredis] Unhandled error event Error: connect ECONNREFUSED <IP>');
     });
+  });
+
+  it('a line logged alone joins the trace logged under it, the values in that line read as values', () => {
+    const trace = (country: string): string => [
+      `VAT lookup failed for ${country}`,
+      'java.net.http.HttpTimeoutException: request timed out',
+      '\tat jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:951)',
+      '\tat com.acme.pricing.clients.VatClient.fetch(VatClient.java:39)',
+    ].join('\n');
+    const c = createClassifier();
+    const traces = ['DE', 'FR', 'IT', 'DE'].map((country, i) => c.add(stack(trace(country), i)));
+    const alone = c.add({ ...stack('VAT lookup failed for NL', 9), kind: 'text' });
+    expect(new Set([...traces, alone].map((h) => c.resolve(h).id)).size).toBe(1);
   });
 
   it('a stack entry that cannot be parsed is mined as text', () => {

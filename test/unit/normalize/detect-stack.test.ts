@@ -26,6 +26,11 @@ const stacks: Array<{ name: string; text: string; type: string | undefined }> = 
     type: 'starlette.websockets.WebSocketDisconnect',
   },
   {
+    name: 'Java with the jar of each frame (Log4j2 %xEx, Logback packaging data)',
+    text: 'java.lang.RuntimeException: boom\n\tat com.acme.Job.run(Job.java:18) ~[classes/:?]\n\tat java.base/java.lang.Thread.run(Thread.java:1583) [?:?]',
+    type: 'java.lang.RuntimeException',
+  },
+  {
     name: 'Python frames without the header (a cut log)',
     text: '  File "/app/a.py", line 3, in <module>\n    main()\nValueError: bad',
     type: 'ValueError',
