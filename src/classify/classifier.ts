@@ -14,7 +14,8 @@ import {
 } from './cluster-stats.js';
 import { requestSignature } from './request-signature.js';
 import { generaliseRoutes, type RouteKey } from './route-variants.js';
-import { stackSignature } from './stack-signature.js';
+import { stackSignature, type StackLanguage } from './stack-signature.js';
+import { thrownKey } from './jvm-exception-line.js';
 import { recordMessage } from './record-message.js';
 import { ServiceTexts } from './service-texts.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './text-clusters.js';
@@ -51,6 +52,8 @@ interface Node {
   id: string;
   tokens: string[];
   exceptionType?: string;
+  /** For stack nodes: the language the trace was read as. */
+  language?: StackLanguage;
   frames?: string[];
   /** For stack nodes: whether `frames` are the application's own. */
   ownFrames?: boolean;
@@ -72,6 +75,7 @@ interface Member {
   stats: ClusterStats;
   template: string;
   exceptionType?: string;
+  language?: StackLanguage;
   frames?: string[];
   ownFrames?: boolean;
   reportedAs?: string;
@@ -146,6 +150,15 @@ function libraryFramesOf(members: readonly Member[]): { libraryFrames?: string[]
   if (members.some((m) => m.ownFrames === true)) return {};
   const stack = members.find((m) => m.kind === 'stack' && m.ownFrames === false && (m.frames?.length ?? 0) > 0);
   return stack ? { libraryFrames: stack.frames as string[] } : {};
+}
+
+/** A JVM trace group's surfaced exception, by which that exception's line printed alone finds it. */
+function thrownOf(members: readonly Member[]): { thrown?: string } {
+  const stack = members.find((m) => m.kind === 'stack' && m.language === 'java' && m.exceptionType !== undefined);
+  if (stack === undefined) return {};
+  const type = stack.exceptionType as string;
+  const at = stack.template.indexOf(`${type}:`);
+  return at < 0 ? {} : { thrown: thrownKey(type, stack.template.slice(at + type.length + 1)) };
 }
 
 /** The line a stack group's traces were logged under, when they were. */
@@ -283,7 +296,7 @@ function wholePlacement(entry: Entry): Placement {
       const tokens = sig.language === 'go'
         ? [`panic: ${sig.exceptionType}`]
         : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
-      const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, frames: sig.frames, ownFrames: sig.ownFrames });
+      const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, language: sig.language, frames: sig.frames, ownFrames: sig.ownFrames });
       const plain = hashId(parts);
       return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
     }
@@ -381,6 +394,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     nodes.forEach((node, i) => {
       const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
+      if (node.language !== undefined) member.language = node.language;
       if (node.frames !== undefined) member.frames = node.frames;
       if (node.ownFrames !== undefined) member.ownFrames = node.ownFrames;
       if (node.variants !== undefined) member.variants = node.variants;
@@ -408,6 +422,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       ...ownFramesOf(members),
       ...libraryFramesOf(members),
       ...reportedAsOf(members),
+      ...thrownOf(members),
       problem: members.some((m) => SEVERITIES.indexOf(m.stats.severity) >= WARNING),
       ...payloadTypeOf(members),
       ...variantsOf(members),

@@ -15,6 +15,7 @@
 import { tokenize } from '../normalize/mask.js';
 import { coreWords, MAX_CORE_WORDS } from './core-words.js';
 import { errorIdentity } from './error-identity.js';
+import { exceptionLineKey } from './jvm-exception-line.js';
 
 /** A core shorter than this is a generic phrase (`connection refused`), not a problem of its own. */
 export const MIN_CORE_WORDS = 4;
@@ -178,6 +179,8 @@ export interface CoreGroup {
    * logged without the trace is the same problem, when no other trace was logged under it.
    */
   reportedAs?: string;
+  /** For a JVM trace: its surfaced exception's key (jvm-exception-line.ts), which that line printed alone joins. */
+  thrown?: string;
   /**
    * For a trace whose messages differ (its template then holds wildcards, or names only the type):
    * a few of them. Each is a core of the group's as its template is.
@@ -263,6 +266,22 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
     const ids = framed.size > 0 ? [...framed] : others;
     if (ids.length === 1 && !framedOwner.has(key)) byCore.set(key, ids[0] as string);
   }
+  // A JVM exception's line printed alone goes to the one trace (a trace and its cuts are one) that
+  // surfaced that exception; traces raised in two places, or only in libraries under two lines, leave it.
+  const alone = (g: CoreGroup): boolean => g.frames === undefined && g.libraryFrames === undefined && g.reportedAs === undefined;
+  const throwers = new Map<string, Set<string>>();
+  for (const g of sorted) {
+    if (g.thrown === undefined || !g.problem || alone(g)) continue;
+    const found = throwers.get(g.thrown) ?? new Set<string>();
+    found.add(parent.get(g.id) ?? g.id);
+    throwers.set(g.thrown, found);
+  }
+  const thrownOwner = (g: CoreGroup): string | undefined => {
+    if (throwers.size === 0 || !g.problem || !alone(g)) return undefined;
+    const key = g.thrown ?? exceptionLineKey(g.template);
+    const found = key === null ? undefined : throwers.get(key);
+    return found !== undefined && found.size === 1 ? [...found][0] : undefined;
+  };
   for (const [id, words] of cores) {
     const g = byId.get(id) as CoreGroup;
     if (hasOwnFrames(g)) continue;
@@ -285,6 +304,10 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
       }
     }
     if (best !== null && !unsure) parent.set(id, best.id);
+    else if (!unsure && !parent.has(id)) {
+      const owner = thrownOwner(g);
+      if (owner !== undefined) parent.set(id, owner);
+    }
   }
   for (const [id, into] of joinChains(groups)) if (!parent.has(id)) parent.set(id, into);
   const out = new Map<string, string>();

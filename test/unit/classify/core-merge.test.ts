@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
 import { coreWords } from '../../../src/classify/core-words.js';
+import { thrownKey } from '../../../src/classify/jvm-exception-line.js';
 
 const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, problem: true, ...over });
 
@@ -79,6 +80,21 @@ describe('mergeByCore', () => {
     const fx = g('s2', 'java.net.http.HttpTimeoutException: request timed out', { frames: ['com.acme.pricing.clients.FxRateClient.fetch', 'com.acme.pricing.api.PriceHandler.handle'] });
     const vatCut = g('s3', 'java.net.http.HttpTimeoutException: request timed out', { frames: ['com.acme.pricing.clients.VatClient.fetch'] });
     expect(joined([vat, fx, vatCut])).toEqual([['s1', 's3'], ['s2']]);
+  });
+
+  it('brings a JVM exception\'s line printed alone to the one trace that surfaced it', () => {
+    const thrown = thrownKey('io.netty.channel.AbstractChannel$AnnotatedConnectException', 'Connection refused: <ID>:<NUM>');
+    const trace = g('s1', '<NUM> Server Error for HTTP <*> io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: <ID>:<NUM>', {
+      libraryFrames: ['io.netty.channel.socket.nio.NioSocketChannel.doFinishConnect'], reportedAs: '<NUM> Server Error for HTTP <*>', thrown,
+    });
+    const line = g('t1', 'io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: <ID>:<NUM>', { thrown });
+    const mined = g('t2', 'io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: <*>');
+    expect(joined([trace, line, mined])).toEqual([['s1', 't1', 't2']]);
+    // Two traces surfaced it (two operations): the line alone cannot tell which.
+    const other = g('s2', 'upstream call failed io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: <ID>:<NUM>', {
+      libraryFrames: ['io.netty.channel.socket.nio.NioSocketChannel.doFinishConnect'], reportedAs: 'upstream call failed', thrown,
+    });
+    expect(joined([trace, other, line])).toEqual([['s1'], ['s2'], ['t1']]);
   });
 
   it('brings a line logged alone to a trace logged under it, its cuts and its traces through library frames counted as that trace', () => {
