@@ -159,18 +159,45 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
   if (own !== null && own !== 'DEFAULT') return { severity: own, source: 'entry' };
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
   if (payload) {
-    // The agent lifts `severity` out of the payload; a raw export or a test file may not have.
-    const named = parseSeverity(payload.severity);
-    if (named !== null && named !== 'DEFAULT') return { severity: named, source: 'payload' };
-    // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
-    const level = payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload);
-    if (level !== null && level !== undefined) return { severity: level, source: 'level' };
+    const own = payloadSeverity(payload);
+    if (own !== null) return own;
   }
   const status = httpStatus(raw.httpRequest);
   if (status >= 500) return { severity: 'ERROR', source: 'status' };
   if (status >= 400) return { severity: 'WARNING', source: 'status' };
   const text = textSeverity(entryText(raw, payload));
   return text === null ? { severity: 'DEFAULT', source: 'none' } : { severity: text, source: 'text' };
+}
+
+/** What a JSON record says of its own level: a payload's, or a record printed inside a text line. */
+export function payloadSeverity(payload: Record<string, unknown>): { severity: Severity; source: 'payload' | 'level' } | null {
+  // The agent lifts `severity` out of the payload; a raw export or a test file may not have.
+  const named = parseSeverity(payload.severity);
+  if (named !== null && named !== 'DEFAULT') return { severity: named, source: 'payload' };
+  // A level spelled as a word says what the logger meant; a number beside it is on the logger's own
+  // scale (Monolog's 400 is ERROR, OpenTelemetry's severity_number 17 too), which pino's would misread.
+  // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
+  const level = levelNameField(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload);
+  return level !== null && level !== undefined ? { severity: level, source: 'level' } : null;
+}
+
+// Fields that hold a level as a word beside (or instead of) a numeric `level`: Monolog's `level_name`,
+// Python's LogRecord attribute `levelname` (python-json-logger, structlog's stdlib bridge), the
+// OpenTelemetry log data model's `severity_text` (`severityText` in OTLP JSON), ECS's `log.level`
+// written as one dotted key, and the `log_level` / `loglevel` spellings.
+const LEVEL_NAME_KEYS = ['level_name', 'levelname', 'levelName', 'severity_text', 'severityText', 'log.level', 'log_level', 'loglevel'];
+
+function levelNameField(payload: Record<string, unknown>): Severity | null {
+  for (const key of LEVEL_NAME_KEYS) {
+    const value = payload[key];
+    if (typeof value === 'string') {
+      const level = levelWord(value);
+      if (level !== null) return level;
+    }
+  }
+  // ECS nested: `{"log": {"level": "error"}}`.
+  const log = payload.log;
+  return isRecord(log) && typeof log.level === 'string' ? levelWord(log.level) : null;
 }
 
 /**

@@ -15,6 +15,8 @@ interface Parts {
   errorText?: string;
   stack?: string;
   errorType?: string;
+  /** The exception's own message, when errorText prints it after its type: said already if the message holds it. */
+  errorMessage?: string;
 }
 
 /** Deeper nesting than this is not followed. */
@@ -22,7 +24,8 @@ export const MAX_JSON_DEPTH = 32;
 /** At most this many objects are looked into per payload. */
 const MAX_OBJECTS = 256;
 
-const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'description', 'detail', 'error_message', 'errorMessage'];
+// `body`: the OpenTelemetry log data model's message (its exporters' JSON, `LogRecord.to_json()`).
+const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage'];
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'exception'];
 const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause'];
 const TOP_TYPE_KEYS = ['errorType', 'error_type', 'exception_type', 'exc_type', 'exception_class', 'errorName'];
@@ -39,6 +42,10 @@ export function jsonMessage(payload: Record<string, unknown>): JsonMessage | nul
   let parts = fromObject(payload, 0, false, budget);
   if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {
     parts = { ...nestedMessage(payload, 0, budget), errorType: parts.errorType };
+  }
+  if (parts.errorText === undefined && parts.stack === undefined) {
+    const found = recordedException(payload, 0, budget);
+    if (found !== undefined) parts = { ...parts, ...found, errorType: found.errorType ?? parts.errorType };
   }
   let text = compose(parts);
   if (text === '') return null;
@@ -109,11 +116,83 @@ function nestedMessage(obj: Record<string, unknown>, depth: number, budget: { ob
   return {};
 }
 
+// An exception recorded beside the message, under a key that says what it holds, at any depth: Monolog's
+// `context.exception` (`{"class", "message", "code", "file"}`), OpenTelemetry's `exception.type`,
+// `exception.message` and `exception.stacktrace` attributes, ECS's `error.type` / `error.message` /
+// `error.stack_trace`, a `cause` object, a traceback string under `exc_info`. It is the error the record
+// is about: a logger's generic line (`Exception on /path [GET]`) or an application's own words name
+// where it surfaced, the exception what failed. Only exception-shaped values count (a class or type
+// with a message, or a stack trace); a bare `error: null` or `errors: 0` is context.
+const EXCEPTION_KEY = /^(?:exc|exception|exceptions|error|err|cause|throwable|stack|stacktrace|stack_trace|traceback|exc_info|exc_text)$/i;
+const DOTTED_EXCEPTION = /^(?:exception|error|err|exc)\.(?:(type|class|kind|name)|(message|msg)|(stacktrace|stack_trace|stack|traceback))$/i;
+/** Deeper than this, a payload's fields are data, not how its logger recorded an error. */
+const MAX_EXCEPTION_DEPTH = 4;
+/** Keys looked at per object: a payload that is a big data dump costs a bounded scan. */
+const MAX_KEYS = 64;
+
+function recordedException(obj: Record<string, unknown>, depth: number, budget: { objects: number }): Parts | undefined {
+  if (depth > MAX_EXCEPTION_DEPTH || --budget.objects < 0) return undefined;
+  let dotted: Parts | undefined;
+  let seen = 0;
+  for (const key in obj) {
+    if (++seen > MAX_KEYS) break;
+    const value = obj[key];
+    if (key.length > 24) continue;
+    const d = key.includes('.') ? DOTTED_EXCEPTION.exec(key) : null;
+    if (d !== null) {
+      const text = typeof value === 'string' ? scalarText(value) : undefined;
+      if (text === undefined) continue;
+      dotted ??= {};
+      if (d[1] !== undefined) dotted.errorType ??= typeName(text);
+      else if (d[2] !== undefined) dotted.errorText ??= text;
+      else dotted.stack ??= text;
+    } else if (depth > 0 && EXCEPTION_KEY.test(key)) {
+      const found = exceptionValue(value, depth, budget);
+      if (found !== undefined) return found;
+    }
+  }
+  if (dotted !== undefined) {
+    const found = exceptionParts(dotted.errorType, dotted.errorText, dotted.stack);
+    if (found !== undefined) return found;
+  }
+  seen = 0;
+  for (const key in obj) {
+    if (++seen > MAX_KEYS) break;
+    const value = obj[key];
+    if (!isRecord(value)) continue;
+    const found = recordedException(value, depth + 1, budget);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function exceptionValue(value: unknown, depth: number, budget: { objects: number }): Parts | undefined {
+  if (typeof value === 'string') {
+    const text = scalarText(value);
+    return text !== undefined && isStackTrace(text) ? { stack: text } : undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  const sub = fromObject(value, depth + 1, true, budget);
+  return exceptionParts(sub.errorType, sub.message ?? sub.errorText, sub.stack);
+}
+
+/**
+ * A stack trace names its own exception (a type field beside it may be unqualified: `ReadTimeout` for
+ * `requests.exceptions.ReadTimeout`), so it is taken alone; otherwise a type and a message, printed
+ * as the exception's own line (`Type: message`).
+ */
+function exceptionParts(type: string | undefined, message: string | undefined, stack: string | undefined): Parts | undefined {
+  if (stack !== undefined && isStackTrace(stack)) return { stack };
+  if (type === undefined || message === undefined) return undefined;
+  const errorText = message.startsWith(type) ? message : `${type}: ${message}`;
+  return { errorText, errorType: type, errorMessage: message };
+}
+
 /** message, then the error's own text, then the stack, each only when not already said. */
-function compose({ message, errorText, stack }: Parts): string {
+function compose({ message, errorText, stack, errorMessage }: Parts): string {
   let head = message ?? '';
   const said = (text: string): boolean => head.includes(text) || (stack?.includes(text) ?? false);
-  if (errorText !== undefined && !said(errorText)) head = head === '' ? errorText : `${head}\n${errorText}`;
+  if (errorText !== undefined && !said(errorText) && (errorMessage === undefined || !said(errorMessage))) head = head === '' ? errorText : `${head}\n${errorText}`;
   if (stack === undefined) return head;
   return head === '' || stack.includes(head) ? stack : `${head}\n${stack}`;
 }
@@ -152,7 +231,8 @@ function firstCode(obj: Record<string, unknown>): string | undefined {
 }
 
 function typeName(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z_$][\w$.:<>-]{0,127}$/.test(value) ? value : undefined;
+  // PHP names a class by its namespace with backslashes (`Doctrine\DBAL\Exception\ConnectionException`).
+  return typeof value === 'string' && /^[A-Za-z_$\\][\w$.:<>\\-]{0,127}$/.test(value) ? value : undefined;
 }
 
 /**

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { jsonMessage } from '../../../src/normalize/json-message.js';
+
+// An exception a logger records beside its message, found by the shape of its key and value rather than
+// one framework's field names. The shapes are those the loggers document: Monolog's normalised
+// exception in `context.exception`, OpenTelemetry's `exception.*` attributes (semantic conventions),
+// ECS's `error.*` fields.
+const TRACE = 'Traceback (most recent call last):\n  File "/app/app/reports.py", line 47, in summary\n    margin = (revenue - cost) / revenue\nZeroDivisionError: division by zero';
+
+describe('jsonMessage: an exception recorded beside the message', () => {
+  it('reads OpenTelemetry exception attributes: the stack names the error, the body where it surfaced', () => {
+    const otel = {
+      body: 'Exception on /api/reports/246/summary [GET]',
+      severity_text: 'ERROR',
+      attributes: { 'code.function': 'log_exception', 'exception.type': 'ZeroDivisionError', 'exception.message': 'division by zero', 'exception.stacktrace': TRACE },
+    };
+    // python-json-logger's record of the same error: `exc_info` holds the traceback.
+    const plain = { levelname: 'ERROR', message: 'Exception on /api/reports/246/summary [GET]', exc_info: TRACE };
+    expect(jsonMessage(otel)).toEqual(jsonMessage(plain));
+    expect(jsonMessage(otel)?.text).toBe(`Exception on /api/reports/246/summary [GET]\n${TRACE}`);
+  });
+
+  it("reads Monolog's context.exception as the exception's own line after the message", () => {
+    const record = {
+      message: 'Payment capture failed for order ORD-1',
+      context: { order: 'ORD-1', exception: { class: 'Symfony\\Component\\HttpClient\\Exception\\TransportException', message: 'Idle timeout reached.', code: 0, file: '/var/www/html/vendor/a.php:56' } },
+      level: 400,
+      level_name: 'ERROR',
+    };
+    expect(jsonMessage(record)).toEqual({
+      text: 'Payment capture failed for order ORD-1\nSymfony\\Component\\HttpClient\\Exception\\TransportException: Idle timeout reached.',
+      errorType: 'Symfony\\Component\\HttpClient\\Exception\\TransportException',
+    });
+  });
+
+  it('adds nothing when the message already says the exception', () => {
+    const record = {
+      message: 'Uncaught PHP Exception App\\NotFound: "No route found for "GET /x"" at RouterListener.php line 156',
+      context: { exception: { class: 'App\\NotFound', message: 'No route found for "GET /x"', code: 0 } },
+    };
+    expect(jsonMessage(record)?.text).toBe(record.message);
+  });
+
+  it("reads ECS's error fields written as dotted keys", () => {
+    const record = { message: 'sync failed', 'error.type': 'java.net.SocketTimeoutException', 'error.message': 'Read timed out' };
+    expect(jsonMessage(record)).toEqual({ text: 'sync failed\njava.net.SocketTimeoutException: Read timed out', errorType: 'java.net.SocketTimeoutException' });
+  });
+
+  it('takes only exception-shaped values: a null error, a count or a bare word is context', () => {
+    expect(jsonMessage({ message: 'invoice synced', attributes: { error: null, errors: 0, retries: 0 } })).toEqual({ text: 'invoice synced' });
+    expect(jsonMessage({ message: 'order placed', context: { error: 'none', exception: { code: 0 } } })).toEqual({ text: 'order placed' });
+    expect(jsonMessage({ message: 'done', data: { 'error.message': 'not a type beside it' } })).toEqual({ text: 'done' });
+  });
+
+  it('stays bounded on a deep or wide payload', () => {
+    let deep: Record<string, unknown> = { exception: { class: 'DeepError', message: 'too deep' } };
+    for (let i = 0; i < 10_000; i++) deep = { next: deep };
+    expect(jsonMessage({ message: 'x', nested: deep })).toEqual({ text: 'x' });
+    const wide: Record<string, unknown> = { message: 'x' };
+    for (let i = 0; i < 50_000; i++) wide[`k${i}`] = { v: i };
+    expect(jsonMessage(wide)).toEqual({ text: 'x' });
+  });
+});
