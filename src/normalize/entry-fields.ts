@@ -2,6 +2,7 @@
 import { SEVERITIES, type RawEntry, type Severity } from '../shared/types.js';
 import { isRecord } from './is-record.js';
 import { dotnetLevel } from './dotnet-json.js';
+import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
 import { levelWord, textSeverity } from './text-severity.js';
 
@@ -165,7 +166,13 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
   const status = httpStatus(raw.httpRequest);
   if (status >= 500) return { severity: 'ERROR', source: 'status' };
   if (status >= 400) return { severity: 'WARNING', source: 'status' };
-  const text = textSeverity(entryText(raw, payload));
+  const record = typeof raw.textPayload === 'string' ? embeddedRecord(raw.textPayload) : null;
+  if (record !== null) {
+    // The record's own level, not the wrapper's: fpm says WARNING of whatever a worker writes.
+    const own = payloadSeverity(record);
+    if (own !== null) return { severity: own.severity, source: 'level' };
+  }
+  const text = textSeverity(entryText(raw, payload)) ?? (record === null ? null : textSeverity(raw.textPayload as string));
   return text === null ? { severity: 'DEFAULT', source: 'none' } : { severity: text, source: 'text' };
 }
 
@@ -215,7 +222,10 @@ function payloadLevel(value: unknown): Severity | null {
 
 /** The message text a severity may be read from: textPayload, else the jsonPayload's message (and stack). */
 export function entryText(raw: RawEntry, payload: Record<string, unknown> | null = isRecord(raw.jsonPayload) ? raw.jsonPayload : null): string {
-  if (typeof raw.textPayload === 'string') return raw.textPayload;
+  if (typeof raw.textPayload === 'string') {
+    const record = embeddedRecord(raw.textPayload);
+    return (record === null ? undefined : jsonMessage(record)?.text) ?? raw.textPayload;
+  }
   return payload ? (jsonMessage(payload)?.text ?? '') : '';
 }
 

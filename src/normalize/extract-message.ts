@@ -2,6 +2,7 @@
 // and bounded but not yet redacted; normalizeEntry redacts it before anything else sees it.
 import type { HttpRequestInfo, RawEntry } from '../shared/types.js';
 import { boundText } from './bound-text.js';
+import { embeddedRecord } from './embedded-record.js';
 import { isRecord } from './entry-fields.js';
 import { jsonMessage } from './json-message.js';
 import { redactValue } from './redact.js';
@@ -18,14 +19,18 @@ export interface ExtractedMessage {
 const META_KEY = /^(?:@type|severity|level|time|timestamp|serviceContext|logging\.googleapis\.com\/.*)$/;
 
 /**
- * textPayload, else jsonPayload's message / error / stack, else protoPayload's status, else the
+ * textPayload (the record it holds when it holds one: embedded-record.ts), else jsonPayload's message / error / stack, else protoPayload's status, else the
  * request line of httpRequest, else the remaining jsonPayload fields as compact JSON. Null when
  * the entry says nothing.
  */
 export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   if (!isRecord(raw)) return null;
   const text = plainText(raw.textPayload);
-  if (text !== '') return { text };
+  if (text !== '') {
+    // A JSON record printed inside the line (a wrapper's prefix before it, or none): read as a payload.
+    const record = embeddedRecord(text);
+    return (record !== null ? jsonMessage(record) : null) ?? { text };
+  }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
   const structured = payload ? jsonMessage(payload) : null;
   if (structured) return structured;

@@ -60,6 +60,12 @@ const PHP_LEVELS: Record<string, string> = {
 // The worker's line is the message, and only the level it states counts (a PHP fatal error): fpm's
 // WARNING is said of every such line, a frame of a split trace as much as an error.
 const FPM_CHILD = /^child \d{1,10} said into std(?:err|out): "/;
+// Prefixes a container tool puts before each line a program wrote, whatever it wrote: docker compose's
+// service name (`web-1  | `, `web_1  | ` before Compose v2), padded to the longest; the CRI log format
+// (containerd, CRI-O: kubelet's files) writes a time, the stream and whether the line is whole (F) or a
+// partial (P). The line after it starts afresh, as after fpm's.
+const COMPOSE_SERVICE = /^[A-Za-z0-9][\w.-]{0,62}[ \t]{1,40}\| /;
+const CRI_STREAM = /^std(?:out|err) [FP] /;
 // Elixir's Logger: `$time $metadata[$level] $message`, metadata as `key=value ` pairs (Phoenix's `request_id=…`).
 const ELIXIR_METADATA = new RegExp(`^(?:[a-z_][\\w]{0,40}=(?:"[^"\\n]{0,200}"|[^\\s"]{1,200}) ){1,12}(?=\\[(?:${LEVEL_WORDS})\\])`, 'i');
 
@@ -150,6 +156,14 @@ function nextPiece(
   if (inHeader) {
     const child = FPM_CHILD.exec(head);
     if (child) return { length: child[0].length, kind: 'wrapper', trailer: /"$/ };
+  } else {
+    const service = COMPOSE_SERVICE.exec(head);
+    // `ERROR | msg` is a level, not a service.
+    if (service && !LEVEL_WORD.test(service[0].slice(0, service[0].search(/[ \t]/)))) return { length: service[0].length, kind: 'wrapper' };
+  }
+  if (rightAfterTime) {
+    const stream = CRI_STREAM.exec(head);
+    if (stream) return { length: stream[0].length, kind: 'wrapper' };
   }
   const sidekiq = rightAfterTime || !inHeader ? sidekiqHeader(head) : null;
   // Its length up to the level's colon: the space after it shows the message is not glued to it.

@@ -114,8 +114,17 @@ describe('stripLogHeader', () => {
     expect(stripLogHeader('12:00:01.234 user=42 signed in').rest).toBe('user=42 signed in');
     // Only Nest's header earns the `+12ms` trailer's removal; elsewhere it is the message's.
     expect(stripLogHeader('ERROR: clock skew +12ms').rest).toBe('clock skew +12ms');
+    // A level before a bar is a level, not a compose service.
+    expect(stripLogHeader('ERROR | disk full')).toEqual({ rest: 'disk full', level: 'ERROR' });
     // The closing quote goes with php-fpm's wrapper only.
     expect(stripLogHeader('WARNING: said "hi"').rest).toBe('said "hi"');
+  });
+
+  it("sets aside a container tool's prefix and reads the line after it afresh", () => {
+    expect(stripLogHeader('web-1  | 2026-03-10 12:00:01,234 ERROR [app.db] connection refused')).toEqual({ rest: 'connection refused', level: 'ERROR' });
+    expect(stripLogHeader('worker_1  | Traceback (most recent call last):')).toEqual({ rest: 'Traceback (most recent call last):' });
+    expect(stripLogHeader('2026-03-10T12:00:01.123456789Z stderr F WARN cache stale')).toEqual({ rest: 'cache stale', level: 'WARN' });
+    expect(stripLogHeader('2026-03-10T12:00:01.123456789Z stdout P partial line')).toEqual({ rest: 'partial line' });
   });
 
   it('reads a coloured line only once its colours are gone (the normalizer drops them first)', () => {
