@@ -31,10 +31,10 @@ export function embeddedRecord(text: string): Record<string, unknown> | null {
 }
 
 function findRecord(text: string): Record<string, unknown> | null {
-  const brace = text.indexOf('{');
-  if (brace < 0 || brace > MAX_PREFIX_CHARS) return null;
-  const lineEnd = text.indexOf('\n');
-  if (lineEnd >= 0 && lineEnd < brace) return null;
+  // Every text line is asked: only its head is searched, whatever its length.
+  const brace = text.length > MAX_PREFIX_CHARS ? text.slice(0, MAX_PREFIX_CHARS + 1).indexOf('{') : text.indexOf('{');
+  if (brace < 0 || (brace > 0 && text.lastIndexOf('\n', brace) >= 0)) return null;
+  const lineEnd = text.indexOf('\n', brace);
   let body: string;
   if (brace === 0) body = lineEnd < 0 ? text : text.slice(0, lineEnd);
   else {

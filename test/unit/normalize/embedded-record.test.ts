@@ -54,6 +54,9 @@ describe('embeddedRecord', () => {
     expect(embeddedRecord(`{"a":${'['.repeat(100_000)}`)).toBeNull();
     expect(embeddedRecord(`{"a":"${'\\'.repeat(100_001)}`)).toBeNull();
     expect(embeddedRecord(`${FPM}"{\\"a\\":\\"${'x\\'.repeat(50_000)}`)).toBeNull();
+    // A long line with no record at its head is not searched through.
+    expect(embeddedRecord(`${'x'.repeat(500)}{"message":"late"}`)).toBeNull();
+    expect(embeddedRecord(`first line\n{"message":"second line"}`)).toBeNull();
   });
 });
 
