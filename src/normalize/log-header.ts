@@ -64,7 +64,8 @@ const FPM_CHILD = /^child \d{1,10} said into std(?:err|out): "/;
 // service name (`web-1  | `, `web_1  | ` before Compose v2), padded to the longest; the CRI log format
 // (containerd, CRI-O: kubelet's files) writes a time, the stream and whether the line is whole (F) or a
 // partial (P). The line after it starts afresh, as after fpm's.
-const COMPOSE_SERVICE = /^[A-Za-z0-9][\w.-]{0,62}[ \t]{1,40}\| /;
+// A name holds a letter: `  12 | const x = …` is a source line under its number (Bun, Deno, Rust, Babel).
+const COMPOSE_SERVICE = /^(?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.-]{0,62}[ \t]{1,40}\| /;
 const CRI_STREAM = /^std(?:out|err) [FP] /;
 // Elixir's Logger: `$time $metadata[$level] $message`, metadata as `key=value ` pairs (Phoenix's `request_id=…`).
 const ELIXIR_METADATA = new RegExp(`^(?:[a-z_][\\w]{0,40}=(?:"[^"\\n]{0,200}"|[^\\s"]{1,200}) ){1,12}(?=\\[(?:${LEVEL_WORDS})\\])`, 'i');

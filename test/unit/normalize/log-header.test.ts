@@ -125,6 +125,8 @@ describe('stripLogHeader', () => {
     expect(stripLogHeader('worker_1  | Traceback (most recent call last):')).toEqual({ rest: 'Traceback (most recent call last):' });
     expect(stripLogHeader('2026-03-10T12:00:01.123456789Z stderr F WARN cache stale')).toEqual({ rest: 'cache stale', level: 'WARN' });
     expect(stripLogHeader('2026-03-10T12:00:01.123456789Z stdout P partial line')).toEqual({ rest: 'partial line' });
+    // A source line under its number is no service's.
+    expect(stripLogHeader('12 | export function orient(meta: Metadata) {')).toEqual({ rest: '12 | export function orient(meta: Metadata) {' });
   });
 
   it('reads a coloured line only once its colours are gone (the normalizer drops them first)', () => {
