@@ -291,6 +291,8 @@ function wholePlacement(entry: Entry): Placement {
     const sig = stackSignature(recordMessage(entry.text), errorType);
     if (sig) {
       const parts = ['stack', sig.exceptionType, sig.rootCause ?? '', ...sig.frames];
+      // The failing call the message names is the error the frames raised (stack-signature.ts).
+      if (sig.identity !== undefined) parts.push('\u0003', sig.identity);
       // Library frames alone say where it failed, not who called: the logged line does.
       if (sig.context !== undefined) parts.push('\u0002', sig.context);
       const tokens = sig.language === 'go'

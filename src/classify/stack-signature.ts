@@ -8,6 +8,7 @@ import { problemText } from './problem-text.js';
 import { withoutRequestMethod } from './request-context.js';
 import { errorAfterPrefix } from './node-error-prefix.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
+import { errorIdentity } from './error-identity.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
 
@@ -30,6 +31,14 @@ export interface StackSignature {
   context?: string;
   /** The masked line the trace was logged under, whatever its frames (`order sync failed`): the same problem as that line logged alone. */
   reportedAs?: string;
+  /**
+   * The failing call the message names in a vocabulary every library prints alike (error-identity.ts:
+   * `connect ECONNREFUSED`, a certificate code, Go's `dial tcp: … connection refused`), when it does.
+   * Frames say where an error was raised, not which: `Error: certificate has expired` and `Error: self
+   * signed certificate` come up through the same frames of Node's TLS socket, and one call site may
+   * fail with `connect ECONNREFUSED` one day and `connect ETIMEDOUT` the next.
+   */
+  identity?: string;
 }
 
 /** Frames that name the problem; deeper ones are the route that led there. */
@@ -295,6 +304,8 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     message: language === 'go' ? surfaced.type : masked(problemText(surfaced.message)),
   };
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
+  const identity = language === 'go' ? null : errorIdentity(`${surfaced.type}: ${signature.message}`);
+  if (identity !== null && identity.namesOperation) signature.identity = identity.key;
   if (language !== 'go') {
     const header = headerLines(ls, language);
     if (header !== '') {
