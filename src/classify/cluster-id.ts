@@ -19,6 +19,10 @@ export function hashId(parts: readonly string[]): string {
 }
 
 const ANCHOR = /^[A-Za-z][A-Za-z'’]*[0-9]?$/;
+// What masking kept of a number: a client error status, a server error status's class or a server's
+// error number the text announced (http-status.ts); there it names the problem (`status code 401` /
+// `429` / `5xx`).
+const KEPT_NUMBER = /^(?:[0-9]{3,4}|5xx)$/;
 const OPENERS = '([{"\'`';
 const CLOSERS = ')]}"\'`,;:.!?';
 
@@ -33,7 +37,9 @@ export function isAnchor(token: string): boolean {
   let end = token.length;
   while (start < end && OPENERS.includes(token[start] as string)) start++;
   while (end > start && CLOSERS.includes(token[end - 1] as string)) end--;
-  return end > start && ANCHOR.test(token.slice(start, end));
+  if (end <= start) return false;
+  const core = token.slice(start, end);
+  return ANCHOR.test(core) || KEPT_NUMBER.test(core);
 }
 
 /**

@@ -9,6 +9,7 @@ import { withoutRequestMethod } from './request-context.js';
 import { errorAfterPrefix } from './node-error-prefix.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 import { errorIdentity } from './error-identity.js';
+import { keptCodes } from '../normalize/http-status.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
 
@@ -36,7 +37,8 @@ export interface StackSignature {
    * `connect ECONNREFUSED`, a certificate code, Go's `dial tcp: … connection refused`), when it does.
    * Frames say where an error was raised, not which: `Error: certificate has expired` and `Error: self
    * signed certificate` come up through the same frames of Node's TLS socket, and one call site may
-   * fail with `connect ECONNREFUSED` one day and `connect ETIMEDOUT` the next.
+   * fail with `connect ECONNREFUSED` one day and `connect ETIMEDOUT` the next. A client error status
+   * (`Request failed with status code 429`) is read the same way.
    */
   identity?: string;
 }
@@ -306,6 +308,11 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
   const identity = language === 'go' ? null : errorIdentity(`${surfaced.type}: ${signature.message}`);
   if (identity !== null && identity.namesOperation) signature.identity = identity.key;
+  else {
+    // A client error status, a server's error number, is the error too (http-status.ts).
+    const statuses = keptCodes(signature.message.split(' '));
+    if (statuses !== '') signature.identity = `kept-code\u0001${statuses}`;
+  }
   if (language !== 'go') {
     const header = headerLines(ls, language);
     if (header !== '') {

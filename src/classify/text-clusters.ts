@@ -8,6 +8,17 @@ import { isAnchor, textClusterId } from './cluster-id.js';
 import { introducesName } from './entity-nouns.js';
 import { emptyStats, mergeStats, type ClusterStats } from './cluster-stats.js';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinerOptions } from './template-miner.js';
+import { keptCodes } from '../normalize/http-status.js';
+
+/**
+ * The miner's namespace for masked tokens: the error type, and the codes masking kept (a client
+ * error status, a server's error number: http-status.ts), so `Request failed with status code 401`
+ * and `… 429` are never one template whose wildcard then reads the status as a value.
+ */
+function namespaceOf(tokens: readonly string[], errorType: string | undefined): string {
+  const statuses = keptCodes(tokens);
+  return statuses === '' ? errorType ?? '' : `${errorType ?? ''}\u0002${statuses}`;
+}
 
 export interface TextOptions extends MinerOptions {
   /** A wildcard position with at most this many distinct plain words splits its template. */
@@ -57,7 +68,7 @@ export class TextClusters {
   /** Adds masked tokens; returns a variant index whose stats the caller records into. */
   add(tokens: readonly string[], errorType?: string): number {
     this.shared = null;
-    const template = this.miner.add(tokens, errorType ?? '');
+    const template = this.miner.add(tokens, namespaceOf(tokens, errorType));
     let state = this.states.get(template);
     if (state === undefined) {
       state = { errorType, byKey: new Map(), variable: new Set() };
@@ -117,7 +128,7 @@ export class TextClusters {
    * match no template. Used to find the issue of a problem from samples a past release stored.
    */
   locate(tokens: readonly string[], errorType?: string): string | null {
-    const template = this.miner.match(tokens, errorType ?? '');
+    const template = this.miner.match(tokens, namespaceOf(tokens, errorType));
     const state = template < 0 ? undefined : this.states.get(template);
     if (state === undefined || state.errorType !== errorType) return null;
     const general = this.miner.template(template);

@@ -2,6 +2,7 @@
 // token. Every check is a per-token test over a bounded token, so hostile text costs linear time:
 // the only regexes are anchored and have no nested or overlapping quantifiers.
 import { TextMemo } from './text-memo.js';
+import { announcedHttpStatus, announcedServerErrorNumber } from './http-status.js';
 
 /** Templating looks at this much of a message; the rest cannot change which problem it is. */
 export const MAX_TEMPLATE_CHARS = 8192;
@@ -277,6 +278,14 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
     }
     let masked = maskToken(raw[i] as string);
     const next = raw[i + 1];
+    // An error status or number the text announces is the error, not a value (http-status.ts).
+    if (masked.includes('<NUM>')) {
+      const status = announcedHttpStatus(raw, i);
+      if (status !== null || announcedServerErrorNumber(raw, i)) {
+        out.push(status === null ? (raw[i] as string) : masked.replace('<NUM>', status));
+        continue;
+      }
+    }
     // "5 sec", "(1.2 KB)": a number and its unit are one value.
     if (next !== undefined && masked.includes('<NUM>')) {
       const [pre, core] = split(masked);
