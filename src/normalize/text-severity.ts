@@ -3,6 +3,7 @@
 // trace. Only those count: a header's level, a `level=` key, a trace's shape. A free-text mention of
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
+import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
 import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -153,6 +154,7 @@ export function textSeverity(text: string): Severity | null {
     const level = JUL_LEVEL.exec(head.slice(lineEnd + 1, lineEnd + 1 + LINE_CHARS));
     if (level) return levelWord(level[1]!);
   }
+  if (endsProcess(first, head)) return 'CRITICAL';
   return headerSeverity(first) ?? strippedHeaderSeverity(first) ?? traceSeverity(first, head);
 }
 
@@ -175,7 +177,7 @@ function headerSeverity(line: string): Severity | null {
 
 function traceSeverity(line: string, head: string): Severity | null {
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head)) return 'CRITICAL';
-  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line)) return 'ERROR';
+  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line) || losesWorker(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head)) return 'ERROR';
   return null;
 }
@@ -218,7 +220,8 @@ export function mayBelongToTrace(text: string): boolean {
   const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
-  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first);
+  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) ||
+    opensCrashRecord(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -270,6 +273,8 @@ export function severityTextPattern(floor: Severity): string {
     DOCS_LINK_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).
     '(?:\\[\\d+\\] )?! \\S',
+    // A crash or a lost worker (crash-lines.ts).
+    ...CRASH_AT_START,
   ];
   // A CLI's status symbol that says a level (shared/status-marker.ts).
   const markers = (['error', 'warn', 'info'] as const).filter((l) => rank <= SEVERITIES.indexOf(levelWord(l) as Severity)).flatMap(markerSymbols);
@@ -277,6 +282,6 @@ export function severityTextPattern(floor: Severity): string {
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.
-  const anywhere = [...new Set([...words, ...TRACE_WORDS]), '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
+  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

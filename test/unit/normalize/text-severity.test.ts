@@ -194,6 +194,38 @@ Object.assign(headers, {
 } satisfies Record<string, Case[]>);
 
 const traces: Record<string, Case[]> = {
+  // A runtime's report that the process ended: CRITICAL, whatever a `error:` in front of it says.
+  'Crashes as runtimes print them': [
+    ['Fatal error: Index out of range', 'CRITICAL'],
+    ['Swift/ContiguousArrayBuffer.swift:600: Fatal error: Index out of range', 'CRITICAL'],
+    ['💣 Program crashed: System trap at 0x00005603f6a4b2c5', 'CRITICAL'],
+    ['Unhandled exception:\nSocketException: Connection refused (OS Error: Connection refused, errno = 111), address = db, port = 5432\n#0      _NativeSocket.startConnect (dart:io-patch/socket_patch.dart:681:35)', 'CRITICAL'],
+    ['Unhandled exception:', 'CRITICAL'],
+    ['error: Uncaught (in promise) TypeError: error sending request for url (https://api.example.com/): connection refused', 'CRITICAL'],
+    ['error: Uncaught Error: boom\n    at file:///app/main.ts:1:7', 'CRITICAL'],
+    ["terminate called after throwing an instance of 'std::runtime_error'\n  what():  boom", 'CRITICAL'],
+    ['*** stack smashing detected ***: terminated', 'CRITICAL'],
+    ['free(): invalid pointer', 'CRITICAL'],
+    ['double free or corruption (out)', 'CRITICAL'],
+    ['Segmentation fault (core dumped)', 'CRITICAL'],
+    ['Fatal Python error: Segmentation fault', 'CRITICAL'],
+    ["fatal runtime error: stack overflow", 'CRITICAL'],
+    ['SIGSEGV: segmentation violation\nPC=0x45e2d1 m=0 sigcode=1', 'CRITICAL'],
+    ['42 |     if (!job) throw new Error("drained");\n                    ^\nerror: drained\n      at poll (/app/src/worker.ts:42:21)\n\nBun v1.1.38 (Linux x64 baseline)', 'CRITICAL'],
+  ],
+  // A worker lost or a request cut, which the server survives: ERROR.
+  'Lost workers and failed system calls': [
+    ['*** HARAKIRI ON WORKER 10 (pid: 97702, try: 1) ***', 'ERROR'],
+    ['Mon Jan 15 01:14:45 2018 - *** HARAKIRI ON WORKER 1 (pid: 53, try: 1) ***', 'ERROR'],
+    ['DAMN ! worker 1 (pid: 108) died, killed by signal 9 :( trying respawn ...', 'ERROR'],
+    ['Mon Jan 15 01:14:46 2018 - DAMN ! worker 1 (pid: 53) died, killed by signal 9 :( trying respawn ...', 'ERROR'],
+    ['uwsgi_response_writev_headers_and_body_do(): Broken pipe [core/writer.c line 306] during GET /api/x (10.0.0.1)', 'ERROR'],
+    ['write: Connection reset by peer', 'ERROR'],
+    ['[Recovery] 2026/03/10 - 12:00:01 panic recovered:\nruntime error: invalid memory address or nil pointer dereference', 'ERROR'],
+    ['[PANIC RECOVER] runtime error: index out of range [3] with length 3 goroutine 7 [running]:', 'ERROR'],
+    // The level the writer put in front wins.
+    ['2026-03-10 12:00:01 [INFO] worker 2 terminated by signal SIGTERM', 'INFO'],
+  ],
   'Python traceback': [
     ['Traceback (most recent call last):\n  File "/app/main.py", line 10, in <module>\n    main()\nValueError: bad', 'ERROR'],
     ['Traceback (most recent call last):', 'ERROR'],
@@ -249,6 +281,12 @@ const traces: Record<string, Case[]> = {
 
 // Free text that mentions a level is not a level: only headers, level keys and trace shapes count.
 const notLevels = [
+  'the worker died yesterday',
+  'signal handler installed',
+  'Broken pipe detection enabled',
+  'Fatal errors: 0',
+  'Unhandled exceptions are reported to Sentry',
+  'program crashed? no',
   'health ok, error_count=0',
   'retrying after error',
   'Request finished: errors=0 warnings=0',
