@@ -4,6 +4,7 @@
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
 import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
+import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -178,7 +179,7 @@ function headerSeverity(line: string): Severity | null {
 function traceSeverity(line: string, head: string): Severity | null {
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line) || losesWorker(line)) return 'ERROR';
-  if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head)) return 'ERROR';
+  if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head) || hasDartFrames(head)) return 'ERROR';
   return null;
 }
 
@@ -221,7 +222,7 @@ export function mayBelongToTrace(text: string): boolean {
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) ||
-    opensCrashRecord(first);
+    opensCrashRecord(first) || continuesDartTrace(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -261,7 +262,7 @@ export function severityTextPattern(floor: Severity): string {
     `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)`,
     `[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)`,
     // RECORD_LINE, loosened.
-    '#\\d+ \\S', 'stack trace:', '\\[stacktrace\\]', '"?\\}\\s*(?:\\n|$)', 'stack backtrace:', 'note: ', 'caused by:', '\\*\\* \\(', 'last message', 'state: ',
+    '#\\d+ +\\S', 'stack trace:', '\\[stacktrace\\]', '"?\\}\\s*(?:\\n|$)', 'stack backtrace:', 'note: ', 'caused by:', '\\*\\* \\(', 'last message', 'state: ',
     'trying again in ', 'invalid `', '[→❯] +\\d', '[a-z]{3} \\d+, \\d{4} \\d+:\\d+:\\d+ [ap]m ', '(?:/|file://)[^\\s:]+:\\d+:\\d+(?:\\n|$)',
     '> file "', 'node\\.js v\\d', '\\(node:\\d+\\) ', '\\(use `', '\\[sql: ', '\\[parameters: ', '\\(background on this error at: ',
     '(?:/|file://|node:)[^\\s:]+:\\d+(?:\\n|$)',
@@ -275,6 +276,8 @@ export function severityTextPattern(floor: Severity): string {
     '(?:\\[\\d+\\] )?! \\S',
     // A crash or a lost worker (crash-lines.ts).
     ...CRASH_AT_START,
+    // Dart's frames and gaps (shared/dart-trace.ts).
+    '(?:package|dart|file):', '=+ asynchronous gap', '<asynchronous suspension>',
   ];
   // A CLI's status symbol that says a level (shared/status-marker.ts).
   const markers = (['error', 'warn', 'info'] as const).filter((l) => rank <= SEVERITIES.indexOf(levelWord(l) as Severity)).flatMap(markerSymbols);

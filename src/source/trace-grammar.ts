@@ -15,6 +15,7 @@ import { JAVA_EXCEPTION } from './jvm-record-lines.js';
 import { netMessageUnder } from './dotnet-lines.js';
 import { bareTags } from './ruby-lines.js';
 import { stepNodeCrash } from './node-crash-lines.js';
+import { DART_CAN_END, DART_UNHANDLED, stepDartTrace, type DartState } from '../shared/dart-trace.js';
 import { withoutStatusMarker } from '../shared/status-marker.js';
 
 /** Where a trace is, after one of its lines. */
@@ -28,7 +29,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | 'node-error' | 'docs-link';
+  | JvmState | DartState | 'node-error' | 'docs-link';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -42,7 +43,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END,
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END,
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -74,6 +75,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     return 'go-panic';
   }
   if (EX_PLUG_CRASH.test(s)) return 'ex-report';
+  if (DART_UNHANDLED.test(s)) return 'dart-unhandled';
   if (MONOLOG_ROUTINE.test(s)) return null;
   if (EX_TERMINATING.test(s)) return 'ex-term';
   if (JAVA_EXCEPTION.test(s)) return 'jvm-exception';
@@ -94,6 +96,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   if (jvm !== undefined) return jvm;
   const crash = stepNodeCrash(state, s);
   if (crash !== undefined) return crash;
+  const dart = stepDartTrace(state, s);
+  if (dart !== undefined) return dart;
   switch (state) {
     case 'py-head':
       return PY_FILE.test(s) ? 'py-frame' : null;

@@ -2,6 +2,7 @@
 // opens, names an error, or plain) and the shapes the grammar (trace-grammar.ts) steps on. Every test
 // looks at a bounded prefix of a line with anchored regexes, so no line, however long or odd, costs
 // more than a few hundred characters of work.
+import { continuesDartTrace } from '../shared/dart-trace.js';
 import { stripLogHeader } from '../normalize/index.js';
 
 import { continuesJvmRecord } from './jvm-record-lines.js';
@@ -109,7 +110,7 @@ function continuesStackRecord(s: string): boolean {
   return PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') ||
     PHP_CONTEXT_END.test(s) || s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) ||
     s === 'Caused by:' || PRISMA_INVALID.test(s) || PRISMA_CODE.test(s) || EX_ERROR.test(s) || EX_TAIL.test(s) || JUL_LEVEL.test(s) || KOMBU_RETRY.test(s) ||
-    PLUG_SERVER.test(s) || PLUG_REQUEST.test(s) || continuesJvmRecord(s);
+    PLUG_SERVER.test(s) || PLUG_REQUEST.test(s) || continuesJvmRecord(s) || continuesDartTrace(s);
 }
 
 /** The first line of a message, at most PREFIX characters, without a trailing CR. */

@@ -464,6 +464,9 @@ describe('severityTextPattern', () => {
       'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.repository.js:30:38', '→ 30         return this.prisma.order.create(',
       // Netty's leak report and Reactor's checkpoint block.
       'Recent access records: ', 'Recent access records: 4', '#1:', '#12:', 'Created at:', ': 7 leak records were discarded because the leak record count is targeted to 4.',
+      // Dart's frames and gaps (the VM's and package:stack_trace's).
+      '#0      main (file:///app/bin/server.dart:12:3)', 'package:feeds/src/refresh.dart 42:7  Refresher.refresh', 'dart:async                     _rootRunUnary',
+      '===== asynchronous gap ===========================', '<asynchronous suspension>',
       'Original Stack Trace:', 'Assembly trace from producer [reactor.core.publisher.MonoError] :',
       'Assembly site of producer [reactor.core.publisher.MonoFlatMap] is identified by light checkpoint [x].', 'Error has been observed at the following site(s):']) {
       expect({ line, kept: mayBelongToTrace(line), matched: pattern.test(line) }).toEqual({ line, kept: true, matched: true });
