@@ -12,7 +12,7 @@ import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
 } from './cluster-stats.js';
-import { requestSignature } from './request-signature.js';
+import { availabilityStatus, requestSignature } from './request-signature.js';
 import { generaliseRoutes, type RouteKey } from './route-variants.js';
 import { stackSignature, type StackLanguage } from './stack-signature.js';
 import { thrownKey } from './jvm-exception-line.js';
@@ -61,6 +61,8 @@ interface Node {
   reportedAs?: Map<string, number>;
   /** For request nodes: method, route template and status, generalised against the others at the end. */
   route?: RouteKey;
+  /** For request nodes of one status whatever the route (availabilityStatus): tokens are method, route, status. */
+  byStatus?: true;
   /**
    * For stack nodes whose messages differ (the template then holds wildcards, or only their first
    * word): a few distinct messages, so text logged without the trace, or the same trace cut short,
@@ -283,6 +285,12 @@ function wholePlacement(entry: Entry): Placement {
   const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
+    if (availabilityStatus(sig.status)) {
+      // One problem per status: the method and route are what was asked, and show as wildcards when they vary.
+      const plain = hashId(['request-status', String(sig.status)]);
+      const tokens = [sig.method, sig.route, String(sig.status)];
+      return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create: () => ({ kind: 'request', stats: emptyStats(), byStatus: true }) };
+    }
     const plain = hashId(['request', sig.method, sig.route, String(sig.status)]);
     const route = { method: sig.method, route: sig.route, status: sig.status };
     return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens: [sig.template], create: () => ({ kind: 'request', stats: emptyStats(), route }) };
@@ -304,6 +312,12 @@ function wholePlacement(entry: Entry): Placement {
     }
   }
   return { kind: 'text', tokens: isRoutine(entry) ? maskTokens(entry.text) : problemTokens(recordMessage(entry.text)), errorType };
+}
+
+/** A node's template; a request of one status whatever its route reads `METHOD /<*> STATUS` when routes vary. */
+function templateOf(node: Node): string {
+  if (node.byStatus !== true || node.tokens[1] !== WILDCARD) return node.tokens.join(' ');
+  return [node.tokens[0], `/${WILDCARD}`, ...node.tokens.slice(2)].join(' ');
 }
 
 /** Most distinct messages a stack node keeps (see Node.variants). */
@@ -394,7 +408,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const general = generaliseRoutes(routed.map(keyOf));
     const routes = new Map(routed.map((n, k) => [n, general[k] as string] as const));
     nodes.forEach((node, i) => {
-      const member: Member = { kind: node.kind, stats: node.stats, template: node.tokens.join(' ') };
+      const member: Member = { kind: node.kind, stats: node.stats, template: templateOf(node) };
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
       if (node.language !== undefined) member.language = node.language;
       if (node.frames !== undefined) member.frames = node.frames;

@@ -1,4 +1,6 @@
-// A request log is one problem per (method, route, status): the ids in the path are values.
+// A request log is one problem per (method, route, status): the ids in the path are values. A gateway's
+// or the platform's answer that the service is not there (502, 503, 504) is one problem per status,
+// whatever was asked: see availabilityStatus.
 import type { HttpRequestInfo } from '../shared/types.js';
 
 const MAX_SEGMENTS = 16;
@@ -57,6 +59,18 @@ export interface RequestSignature {
   route: string;
   status: number;
   template: string;
+}
+
+/**
+ * 502 Bad Gateway, 503 Service Unavailable and 504 Gateway Timeout say the service could not answer at all
+ * (RFC 9110 §15.6: a gateway got no valid answer, the server cannot handle requests now, an upstream did not
+ * answer in time): a proxy, the platform or an overloaded server gives them to every route alike, so
+ * `GET /cart 503` and `GET / 503` are one outage, one problem, as Error Reporting groups by what failed and
+ * not by which page was asked for. A 500 is the handler's own failure and a 4xx the client's: both stay
+ * per method and route, where a route's own bug or a broken link shows.
+ */
+export function availabilityStatus(status: number): boolean {
+  return status === 502 || status === 503 || status === 504;
 }
 
 export function requestSignature(request: HttpRequestInfo): RequestSignature {

@@ -86,9 +86,10 @@ function searchableTemplate(cluster: Pick<Cluster, 'template' | 'kind' | 'except
 }
 
 function requestClauses(template: string): string[] | null {
-  const m = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)\s+([1-5][0-9]{2})\b/.exec(template);
+  // A request of one status whatever was asked (classify/request-signature.ts) may vary in its method too.
+  const m = /(?:\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)|<\*>)\s+(\/\S*)\s+([1-5][0-9]{2})\b/.exec(template);
   if (!m) return null;
-  const clauses = [`httpRequest.requestMethod="${m[1]}"`, `httpRequest.status=${m[3]}`];
+  const clauses = [...(m[1] !== undefined ? [`httpRequest.requestMethod="${m[1]}"`] : []), `httpRequest.status=${m[3]}`];
   // The route up to its first variable part is a literal prefix of every request URL path.
   const prefix = m[2]!.split(/<[^>]*>/)[0]!;
   if (prefix.length > 1) clauses.push(`httpRequest.requestUrl:${quoteFilterValue(prefix)}`);

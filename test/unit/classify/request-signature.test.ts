@@ -53,6 +53,33 @@ describe('request clusters', () => {
     expect(c.clusters()[0]).toMatchObject({ kind: 'request', count: 2, template: 'GET /threads/<NUM> 404' });
   });
 
+  it('a service that could not answer (502, 503, 504) is one problem per status, whatever was asked', () => {
+    const c = createClassifier();
+    const h = [
+      c.add(req({ method: 'GET', path: '/cart', status: 503 })),
+      c.add(req({ method: 'GET', path: '/products/blue-kettle', status: 503 })),
+      c.add(req({ method: 'POST', path: '/', status: 503 })),
+      c.add(req({ method: 'GET', path: '/cart', status: 504 })),
+      c.add(req({ method: 'GET', path: '/cart', status: 500 })),
+      c.add(req({ method: 'GET', path: '/', status: 500 })),
+    ];
+    const ids = h.map((x) => c.resolve(x).id);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBe(ids[0]);
+    expect(new Set(ids).size).toBe(4);
+    expect(c.resolve(h[0] as number).template).toBe('<*> /<*> 503');
+    expect(c.resolve(h[3] as number).template).toBe('GET /cart 504');
+  });
+
+  it("one route's 503s keep its route and method in the template; another service's are its own", () => {
+    const c = createClassifier();
+    const a = c.add(req({ method: 'GET', path: '/cart', status: 503 }));
+    c.add(req({ method: 'GET', path: '/cart', status: 503 }));
+    const b = c.add({ ...req({ method: 'GET', path: '/cart', status: 503 }), service: 'web' });
+    expect(c.resolve(a).template).toBe('GET /cart 503');
+    expect(c.resolve(b).id).not.toBe(c.resolve(a).id);
+  });
+
   it('the id depends only on the signature', () => {
     const a = requestSignature({ method: 'DELETE', path: '/a/1', status: 500 });
     const b = requestSignature({ method: 'DELETE', path: '/a/2', status: 500, latencyMs: 3 });

@@ -36,6 +36,9 @@ describe('Cloud Logging console link', () => {
       'resource.type="cloud_run_revision"', 'resource.labels.service_name=("a" OR "b")', 'severity>=NOTICE',
       'httpRequest.requestMethod="GET"', 'httpRequest.status=503', 'httpRequest.requestUrl:"/api/users/"',
     ]],
+    ['request log of one status whatever was asked: the status alone', { kind: 'request', services: ['web'], template: '<*> /<*> 503' }, [
+      'resource.type="cloud_run_revision"', 'resource.labels.service_name="web"', 'severity>=NOTICE', 'httpRequest.status=503',
+    ]],
     ['stack: exception type and its message', { kind: 'stack', services: [], exceptionType: 'KeyError', template: 'Traceback (most recent call last):\n  File <PATH>, line <NUM>, in handler\nKeyError: <QUOTED>' }, [
       'resource.type="cloud_run_revision"', 'resource.labels.service_name="svc"', 'severity>=NOTICE',
       '(textPayload:"KeyError" OR jsonPayload:"KeyError")',
