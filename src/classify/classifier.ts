@@ -6,7 +6,7 @@ import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { TextMemo } from '../normalize/text-memo.js';
 import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
-import { joinPieces, type PieceGroup } from './piece-join.js';
+import { joinPieces, pieceIndex, type PieceGroup } from './piece-join.js';
 import { recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
 import {
@@ -39,6 +39,13 @@ export interface Classifier {
    * cluster has when it would start a new one. Re-derives ids from samples an issue stored.
    */
   locate(entry: Entry): string | null;
+  /**
+   * The cluster whose records hold every informative line of this entry's text, found as a piece of a
+   * record finds its record (piece-join.ts); null when no cluster or several do. A sample a past
+   * release stored from a piece of a record this one reads whole (a crash output split over entries,
+   * now joined) has no cluster of its own any more: it is found in the record's.
+   */
+  locateInRecords(entry: Entry): string | null;
 }
 
 /** A stack or request cluster: a fixed id and a template that generalises token by token. */
@@ -91,6 +98,8 @@ interface Finalized {
   templates: Map<string, string>;
   /** Ids joined to another cluster's by their core words (see core-merge). */
   moved: Map<string, string>;
+  /** locateInRecords' index of the groups of whole records, built on its first call. */
+  records?: (piece: PieceGroup) => string | null;
 }
 
 const MAX_ERROR_TYPE_CHARS = 200;
@@ -534,6 +543,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       }
       const index = bySignature.get(sig.id);
       return index === undefined ? (f.moved.get(sig.id) ?? sig.id) : (f.ids.get(2 * index + 1) ?? sig.id);
+    },
+    locateInRecords(entry: Entry): string | null {
+      const f = finalize();
+      f.records ??= pieceIndex([...f.groups].map(([id, members]) => pieceGroupOf(id, members)));
+      const text = entry.lead === undefined ? entry.text : `${entry.lead}\n${entry.text}`;
+      const services = new Set(entry.service === '' ? [] : [entry.service]);
+      return f.records({ id: '', piece: true, count: 1, services, lines: new Set(recordLineKeys(text)) });
     },
     clusters(): Cluster[] {
       const f = finalize();

@@ -23,18 +23,19 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
 }
 
 /**
- * piece group id -> the id of the group it joins. A piece joins the one group of whole records of one
- * of its services that holds every informative line of it; the last line of a piece may be the start
- * of a line (a write cut short). When several groups hold it (`Traceback (most recent call last):` and
- * a framework's frame, nothing of the error), it could be a piece of any: it stays apart rather than
- * add to the wrong count. A piece with no informative line (`}`, a bare request tag) stays too.
+ * The whole group a piece joins, read from `whole` (groups of whole records): the one group of one of
+ * the piece's services that holds every informative line of it; the last line of a piece may be the
+ * start of a line (a write cut short). When several groups hold it (`Traceback (most recent call
+ * last):` and a framework's frame, nothing of the error), it could be a piece of any: none, rather than
+ * add to the wrong count. A piece with no informative line (`}`, a bare request tag) has none either.
+ * The index is built once; each look-up costs the groups holding one of the piece's lines.
  */
-export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
-  const whole = groups.filter((g) => !g.piece && g.lines.size > 0);
+export function pieceIndex(whole: readonly PieceGroup[]): (piece: PieceGroup) => string | null {
+  const groups = whole.filter((g) => !g.piece && g.lines.size > 0);
   // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
   const holding = new Map<string, PieceGroup[]>();
   const loose = new Map<PieceGroup, Set<string>>();
-  for (const g of whole) {
+  for (const g of groups) {
     const keys = new Set<string>();
     for (const line of g.lines) {
       const key = looseKey(line);
@@ -45,26 +46,32 @@ export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
     }
     loose.set(g, keys);
   }
-  const out = new Map<string, string>();
-  for (const p of groups) {
-    if (!p.piece) continue;
+  return (p) => {
     const lines = [...p.lines].filter(informative);
-    if (lines.length === 0) continue;
+    if (lines.length === 0) return null;
     const services = [...p.services];
     const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
-    const candidates = mustHold === undefined ? whole : (holding.get(looseKey(mustHold)) ?? []);
+    const candidates = mustHold === undefined ? groups : (holding.get(looseKey(mustHold)) ?? []);
     let best: PieceGroup | null = null;
     for (const g of candidates) {
       if (!services.some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
       const held = loose.get(g)!;
       if (!lines.every((l) => held.has(looseKey(l)) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
-      if (best !== null) {
-        best = null;
-        break;
-      }
+      if (best !== null) return null;
       best = g;
     }
-    if (best !== null) out.set(p.id, best.id);
+    return best === null ? null : best.id;
+  };
+}
+
+/** piece group id -> the id of the group it joins (pieceIndex over the groups of whole records). */
+export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
+  const find = pieceIndex(groups);
+  const out = new Map<string, string>();
+  for (const p of groups) {
+    if (!p.piece) continue;
+    const to = find(p);
+    if (to !== null) out.set(p.id, to);
   }
   return out;
 }

@@ -29,7 +29,9 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
   for (const { issue, entries } of stored) {
     const byService = new Map<string, { ids: Set<string>; count: number }>();
     for (const entry of entries) {
-      const id = classifier.locate(entry);
+      // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
+      const placed = classifier.locate(entry);
+      const id = placed !== null && live.has(placed) ? placed : classifier.locateInRecords(entry);
       const cluster = id === null ? undefined : live.get(id);
       if (id === null || cluster === undefined) continue;
       const found = byService.get(cluster.service) ?? { ids: new Set<string>(), count: 0 };

@@ -42,9 +42,26 @@ const cases = [
     name: '.NET JSON and console records, before their message and level were read', logs: 'test/fixtures/identity/before-dotnet-json-input.jsonl',
     config: 'config/gardener.yaml', issues: 'before-dotnet-json-issues.json', window: day('2026-03-10'), fresh: ['GCP-new-P2-retrying-attempt'],
   },
+  // Node's traces kept util.inspect's ` {` in their last frame's name and read an error logged after a
+  // prefix as its cause's; Node's crash output for an error in brackets was three problems; Puma's error
+  // line kept the request (method, path, client) in its problem. Sidekiq's and Puma's own lines were
+  // never read: they are the four filed new. Where two old issues are one problem now, the older tracks
+  // it and the other is named as the same problem. #411 held the crash's bracketed line alone, which
+  // reads as no line of the record (`[…] {` is a tag and a brace to the line keys): it is left silent,
+  // its problem tracked by #402, and filed by nobody again.
+  {
+    name: 'Node traces and Puma errors, before their ids moved', logs: 'test/fixtures/identity/before-node-ruby-input.jsonl',
+    config: 'config/gardener.yaml', issues: 'before-node-ruby-issues.json', window: day('2026-03-10'),
+    fresh: [
+      'GCP-new-P1-error-fetching-job-connecting-redis-client-connection', 'GCP-active-dev-P1-terminating-timed-out-worker-failed-check-within',
+      'GCP-new-P2-missing-template-dunning-mailer-reminder-locale-formats', 'GCP-new-P2-read-timeout-tcp-socket-closed',
+    ],
+    merged: { 403: 402, 409: 408, 410: 407 }, silent: [411],
+  },
 ];
 
-describe.each(cases)('issues filed by release 0.1.0 for $name', ({ logs, config, issues: file, window, fresh }) => {
+/** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
+describe.each(cases.map((c) => ({ merged: {} as Record<number, number>, silent: [] as number[], ...c })))('issues filed by release 0.1.0 for $name', ({ logs, config, issues: file, window, fresh, merged, silent }) => {
   const { settings } = loadSettings(readFileSync(config, 'utf8'), {});
   settings.github.maxCreatesPerRun = 1000;
   settings.github.maxWritesPerRun = 10_000;
@@ -63,6 +80,9 @@ describe.each(cases)('issues filed by release 0.1.0 for $name', ({ logs, config,
     const creates = result.report.actions.filter((a) => a.kind === 'create');
     expect(creates.map((a) => a.title)).toEqual(fresh);
     const tracked = new Set(result.report.actions.map((a) => a.issue).filter((n) => n !== undefined));
-    expect(issues.map((i) => i.number).filter((n) => !tracked.has(n))).toEqual([]);
+    expect(issues.map((i) => i.number).filter((n) => !tracked.has(n))).toEqual(silent);
+    const same = Object.fromEntries(result.report.actions.filter((a) => /^same problem as #\d+: its samples land/.test(a.reason) && a.issue !== undefined)
+      .map((a) => [a.issue, Number(/^same problem as #(\d+): its samples land/.exec(a.reason)![1])]));
+    expect(same).toEqual(merged);
   });
 });
