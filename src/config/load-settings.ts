@@ -1,11 +1,12 @@
 // (YAML text, env) -> Settings, or a ConfigError naming the key. Environment variables win over the file.
-import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../shared/errors.js';
 import { RulePatternError, compileRulePattern } from '../shared/rule-pattern.js';
 import { parseDuration } from '../shared/duration.js';
-import { publishedSchema, type Settings } from './schema.js';
+import type { Settings } from './schema.js';
 import { describeSchemaError } from './describe-schema-error.js';
+import { validate as generated } from './settings-validator.generated.js';
 
 export interface Credentials {
   /** PEM text of the App's private key, from GITHUB_APP_PRIVATE_KEY (local runs). */
@@ -14,9 +15,9 @@ export interface Credentials {
 
 export type Env = Record<string, string | undefined>;
 
-// verbose: each error carries the schema it broke, to name the valid keys and the allowed values.
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false, verbose: true });
-const validate = ajv.compile<Settings>(publishedSchema());
+// The published schema's check, compiled ahead (settings-validator-source.ts): errors carry the schema
+// they broke, to name the valid keys and the allowed values.
+const validate = generated as ValidateFunction<Settings>;
 
 // Environment variable -> where it lands in the settings object, and how to read it.
 const ENV_OVERRIDES: Array<[string, string[], (v: string) => unknown]> = [

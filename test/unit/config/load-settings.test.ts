@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import { publishedSchema } from '../../../src/config/schema.js';
+import { settingsValidatorSource } from '../../../src/config/settings-validator-source.js';
 import { configErrorKey } from '../../support/config-error-key.js';
 
 const shipped = readFileSync('config/gardener.yaml', 'utf8');
@@ -80,6 +81,10 @@ describe('loadSettings', () => {
   it('keeps config/gardener.schema.json in step with the schema in code (npm run schema)', () => {
     const written = JSON.parse(readFileSync('config/gardener.schema.json', 'utf8'));
     expect(written).toEqual(publishedSchema());
+  });
+
+  it('keeps the compiled settings check in step with the schema in code (npm run schema)', () => {
+    expect(readFileSync('src/config/settings-validator.generated.ts', 'utf8')).toBe(settingsValidatorSource());
   });
 
   it('publishes no key with a default as required (an editor then asks only for what has none)', () => {
