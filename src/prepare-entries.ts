@@ -30,6 +30,11 @@ export interface PreparedRead {
   batches: AsyncIterable<Prepared[]>;
   /** Valid once `batches` is exhausted, or once it threw. */
   result(): SourceReadResult;
+  /**
+   * Entries of the source looked at so far, read or not, where the read counts them as it goes. It may
+   * hand over an empty batch only to say that this has moved.
+   */
+  scanned?: () => number;
 }
 
 /**

@@ -27,7 +27,8 @@ export interface SweepDeps {
 }
 
 export type SweepProgress =
-  | { phase: 'read'; entries: number }
+  /** `scanned`: entries of the source looked at, read or not (a file read off the sweep's thread). */
+  | { phase: 'read'; entries: number; scanned?: number }
   | { phase: 'github'; entries: number; problems: number }
   | { phase: 'apply'; writes: number; planned: number };
 
@@ -125,14 +126,14 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   // A file is read and its entries prepared in worker threads when that pays; otherwise here.
   const reading = (isPreparingSource(source) ? source.readPrepared(query) : null) ?? prepareHere(source.read(query), query.severityFloor);
   const counts: JoinedCounts = { read: 0, belowFloor: 0, skippedBy: entries.skippedBy };
+  // Progress every few thousand entries read, and at each empty batch (a read that lets few entries
+  // through saying how far it got).
+  const progress = deps.progress && ((): void => deps.progress!({ phase: 'read', entries: counts.read, ...(reading.scanned ? { scanned: reading.scanned() } : {}) }));
   try {
     for await (const batch of reading.batches) {
-      for (const prepared of batch) {
-        const before = counts.read;
-        addPrepared(prepared, classifier, counts);
-        const n = counts.read - before;
-        if (deps.progress && n > 0 && counts.read % 5000 < n) deps.progress({ phase: 'read', entries: counts.read });
-      }
+      const before = counts.read;
+      for (const prepared of batch) addPrepared(prepared, classifier, counts);
+      if (progress && (batch.length === 0 || Math.floor(counts.read / 5000) > Math.floor(before / 5000))) progress();
     }
     result = reading.result();
   } catch (error) {

@@ -18,7 +18,7 @@ export function progressReporter(stream: Writable, clock: () => number = Date.no
 }
 
 function describe(p: SweepProgress): string {
-  if (p.phase === 'read') return `${p.entries} entries read so far`;
+  if (p.phase === 'read') return `${p.entries} entries read so far${p.scanned !== undefined && p.scanned > p.entries ? ` (${p.scanned} looked at)` : ''}`;
   if (p.phase === 'github') return `${p.entries} entries, ${p.problems} problems; reading GitHub issues`;
   return `GitHub writes: ${p.writes} of ${p.planned}`;
 }

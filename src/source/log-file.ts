@@ -81,6 +81,8 @@ export class FileEntryReader {
   readonly result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true, seen: this.seen };
   private readonly services: Set<string>;
   private readonly follower = new LineFollower();
+  /** Entries looked at so far, read or not: how far a read that lets few through has got. */
+  scanned = 0;
   private readonly dropped = (): void => {
     this.result.filtered++;
   };
@@ -91,6 +93,7 @@ export class FileEntryReader {
 
   push(pieces: readonly Piece[], out: RawEntry[]): void {
     const { query, services, result } = this;
+    this.scanned += pieces.length;
     for (const piece of pieces) {
       if ('skip' in piece) {
         this.skip(piece.skip);

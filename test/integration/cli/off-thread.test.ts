@@ -109,3 +109,47 @@ describe('a file read in worker threads', () => {
     }, 60_000);
   });
 });
+
+// A read that lets few entries through posts few batches: the workers say how far they got, so a sweep
+// of a large quiet file shows its progress, and what it reports is the same.
+const PROGRESS = SWEEP
+  .replace("{ source: createFileSource(file, { offThread }), store: null, logger: pino({ level: 'silent' }) }",
+    "{ source: createFileSource(file, { offThread }), store: null, logger: pino({ level: 'silent' }), progress: (p) => events.push(p) }")
+  .replace('for (const offThread of JSON.parse(settingsList)) {', 'for (const offThread of JSON.parse(settingsList)) {\n  const events = [];')
+  .replace('out.push({ offThread, report, worklog });', 'out.push({ offThread, report, worklog, events });');
+
+describe('a quiet file read in worker threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'off-thread-quiet-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows how far the read got while it finds few entries, and reports the same', async () => {
+    const progressScript = join(scripts, 'progress.mjs');
+    writeFileSync(progressScript, PROGRESS);
+    const start = Date.parse('2025-09-11T00:00:00Z');
+    const lines: string[] = [];
+    for (let i = 0; i < 45_000; i++) {
+      const severity = i % 15_000 === 7 ? 'ERROR' : 'INFO';
+      lines.push(JSON.stringify({ timestamp: new Date(start + i * 1000).toISOString(), severity, textPayload: severity === 'ERROR' ? 'payment provider unreachable' : `request ${i} served`, resource: { type: 'cloud_run_revision', labels: { service_name: 'api', revision_name: 'api-00001-abc' } } }));
+    }
+    const file = join(dir, 'quiet.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const outcomes = await new Promise<Array<Outcome & { events?: Array<{ phase: string; entries: number; scanned?: number }> }>>((resolve, reject) => {
+      const child = spawn(process.execPath, [progressScript, file, JSON.stringify([false, { parts: 1, minBytes: 0 }, { parts: 2, minBytes: 0, batchSize: 2 }])], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`exit ${code}: ${stderr}`))));
+    });
+    const [alone, ...others] = outcomes;
+    expect((alone!.report as { entries: { read: number } }).entries.read).toBe(3);
+    for (const o of others) {
+      expect({ ...o, events: undefined }).toEqual({ ...alone, offThread: o.offThread, events: undefined });
+      const scanned = o.events!.filter((e) => e.phase === 'read').map((e) => e.scanned ?? 0);
+      // One heartbeat every 20,000 entries looked at: at least two before the last batch.
+      expect(scanned.filter((n) => n >= 20_000).length).toBeGreaterThanOrEqual(2);
+      expect(scanned).toEqual([...scanned].sort((a, b) => a - b));
+    }
+  }, 60_000);
+});

@@ -25,4 +25,16 @@ describe('progressReporter', () => {
       '',
     ].join('\n'));
   });
+
+  it('says how many entries a read that finds few has looked at', () => {
+    let now = 0;
+    const err = new Capture();
+    const report = progressReporter(err, () => now);
+    report({ phase: 'read', entries: 0, scanned: 0 });
+    now = 3000;
+    report({ phase: 'read', entries: 12, scanned: 40000 });
+    now = 6000;
+    report({ phase: 'read', entries: 5000, scanned: 5000 });
+    expect(err.text).toBe('log-gardener: 12 entries read so far (40000 looked at)\nlog-gardener: 5000 entries read so far\n');
+  });
 });
