@@ -169,7 +169,7 @@ describe('source.mode auto', () => {
     const problems = (r: typeof api) => r.report.clusters.map((c) => ({ id: c.id, count: c.count, firstSeen: c.firstSeen, lastSeen: c.lastSeen, severity: c.severity, priority: c.priority }));
     expect(problems(grouped)).toEqual(problems(api));
     expect(grouped.report.actions.map((a) => a.title)).toEqual(api.report.actions.map((a) => a.title));
-  });
+  }, 120_000);
 
   it('reads the Logging API, and says why, when counting in Log Analytics fails', async () => {
     server.fail({ on: 'insert', status: 403, reason: 'accessDenied', message: 'Access Denied: Project netra-staging: User does not have bigquery.jobs.create permission in project netra-staging.' });

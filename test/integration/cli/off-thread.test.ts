@@ -87,7 +87,7 @@ describe('a file read in worker threads', () => {
     const outcomes = await sweeps(file, [false, ...SETTINGS]);
     expect(outcomes[0]).toHaveProperty('report');
     expect(outcomes.slice(1)).toEqual(asAlone(outcomes));
-  }, 60_000);
+  }, 180_000);
 
   describe('input that cannot be read: the same one-line error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'off-thread-'));
@@ -106,7 +106,7 @@ describe('a file read in worker threads', () => {
       const outcomes = await sweeps(path, [false, { parts: 2, minBytes: 0 }]);
       expect(outcomes[0]).toEqual({ offThread: false, error: 'InputError', message: expect.stringContaining(path) });
       expect(outcomes.slice(1)).toEqual(asAlone(outcomes));
-    }, 60_000);
+    }, 180_000);
   });
 });
 
@@ -151,5 +151,5 @@ describe('a quiet file read in worker threads', () => {
       expect(scanned.filter((n) => n >= 20_000).length).toBeGreaterThanOrEqual(2);
       expect(scanned).toEqual([...scanned].sort((a, b) => a - b));
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -80,7 +80,7 @@ describe('what a sweep asks of GitHub', () => {
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': adopted.length,
     });
     expect(server.journal.length).toBeLessThanOrEqual(10);
-  });
+  }, 120_000);
 
   it('searches only for the problems it files, after ranking and the cap; the next sweep for the next ones', async () => {
     const logs = writeProblemLogs(dir, 60, END);
