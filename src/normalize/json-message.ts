@@ -45,7 +45,10 @@ export function jsonMessage(payload: Record<string, unknown>): JsonMessage | nul
   }
   if (parts.errorText === undefined && parts.stack === undefined) {
     const found = recordedException(payload, 0, budget);
-    if (found !== undefined) parts = { ...parts, ...found, errorType: found.errorType ?? parts.errorType };
+    // A record whose message already says the exception's message (Laravel logs `$e->getMessage()`) is
+    // the same record its text formatter prints without the exception's class: it keeps its own words.
+    const saidAlready = found?.stack === undefined && found?.errorMessage !== undefined && (parts.message?.includes(found.errorMessage) ?? false);
+    if (found !== undefined && !saidAlready) parts = { ...parts, ...found, errorType: found.errorType ?? parts.errorType };
   }
   let text = compose(parts);
   if (text === '') return null;

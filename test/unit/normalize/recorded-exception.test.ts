@@ -20,6 +20,18 @@ describe('jsonMessage: an exception recorded beside the message', () => {
     expect(jsonMessage(otel)?.text).toBe(`Exception on /api/reports/246/summary [GET]\n${TRACE}`);
   });
 
+  it("leaves a record alone whose message already says its exception's message (Laravel logs the exception's own words)", () => {
+    const msg = 'SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select 1)';
+    const record = {
+      message: msg,
+      context: { exception: { class: 'Illuminate\\Database\\QueryException', message: msg, code: 2002, file: '/var/www/html/vendor/c.php:825' } },
+      level: 400,
+      level_name: 'ERROR',
+    };
+    // The same record through the line formatter carries no class: both must read as the same words.
+    expect(jsonMessage(record)).toEqual(jsonMessage({ message: msg, level: 400, level_name: 'ERROR' }));
+  });
+
   it("reads Monolog's context.exception as the exception's own line after the message", () => {
     const record = {
       message: 'Payment capture failed for order ORD-1',
