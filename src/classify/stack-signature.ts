@@ -162,8 +162,11 @@ function nodeFrame(rest: string): { name: string; own: boolean } {
   return { name: `${shortPath(withoutChunkHash(file))}:${stableName(fn) || '<anonymous>'}`, own };
 }
 
+// StackTraceElement.toString: `[class loader/][module[@version]/]class.method(…)`
+// (`app//com.acme.Foo.bar`, `java.base@17.0.13/java.lang.Thread.run`): a class name holds no `/`, so
+// all before the last one names where the class was loaded from, which a redeploy or a JDK update moves.
 function javaFrame(rest: string): { name: string; own: boolean } {
-  const name = stableName(rest.replace(/\(.*$/, '').replace(/^[\w.-]+\/\/?/, ''));
+  const name = stableName(rest.replace(/\(.*$/, '').replace(/^.*\//, ''));
   return { name, own: !JAVA_LIBRARY.some((p) => name.startsWith(p)) };
 }
 

@@ -47,9 +47,15 @@ function isPath(core: string): boolean {
   return core.length > 1 && core.startsWith('/') && core[1] !== '/';
 }
 
+// After the `@`: host labels (any script: redaction keeps `例子.公司`), the last one not all digits, and
+// perhaps a port. `java.base@17.0.13/java.lang.Thread.run(…)` (a JVM frame's module and version) and
+// `lodash@4.17.21` (a package and its version) are no address: masked as one, a trace's frames lost
+// their words and every value after the `@` became part of the token.
+const EMAIL_DOMAIN = /^(?:[A-Za-z0-9\-\u00C0-\uFFFF]{1,63}\.){1,8}[A-Za-z0-9\-\u00C0-\uFFFF]*[A-Za-z\u00C0-\uFFFF][A-Za-z0-9\-\u00C0-\uFFFF]*(?::\d{1,5})?$/;
+
 function isEmail(core: string): boolean {
   const at = core.indexOf('@');
-  return at > 0 && at === core.lastIndexOf('@') && core.indexOf('.', at) > at + 1 && !core.endsWith('.');
+  return at > 0 && at === core.lastIndexOf('@') && EMAIL_DOMAIN.test(core.slice(at + 1));
 }
 
 /** Ordered: the first rule whose test passes names the mask. */

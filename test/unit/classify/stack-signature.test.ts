@@ -121,6 +121,18 @@ describe('stackSignature', () => {
       frames: ['com.acme.pricing.clients.VatClient.fetch', 'com.acme.pricing.api.PriceHandler.handle'],
     },
     {
+      name: 'Java frames named with their class loader and module (StackTraceElement.toString): only the class and method count',
+      text: [
+        'java.lang.IllegalStateException: pool closed',
+        '\tat app//com.acme.billing.pool.Pool.borrow(Pool.java:88)',
+        '\tat com.foo.loader/billing@2.4.1/com.acme.billing.Invoices.issue(Invoices.java:41)',
+        '\tat java.base@17.0.13/java.lang.Thread.run(Thread.java:840)',
+      ].join('\n'),
+      language: 'java',
+      type: 'java.lang.IllegalStateException',
+      frames: ['com.acme.billing.pool.Pool.borrow', 'com.acme.billing.Invoices.issue'],
+    },
+    {
       name: 'Java: a client library\'s frames (Lettuce, HikariCP) are not the application\'s operation',
       text: [
         'io.lettuce.core.RedisCommandTimeoutException: Command timed out after 2 second(s)',
