@@ -10,6 +10,7 @@ import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { markerSymbols } from '../shared/status-marker.js';
 import { DOCS_LINK, DOCS_LINK_RE2 } from '../shared/record-shapes.js';
+import { TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
@@ -222,7 +223,7 @@ export function mayBelongToTrace(text: string): boolean {
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) ||
-    opensCrashRecord(first) || continuesDartTrace(first);
+    TAIL_AT_START.test(first) || opensCrashRecord(first) || continuesDartTrace(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -272,6 +273,8 @@ export function severityTextPattern(floor: Severity): string {
     'recent access records:', '#\\d+:', 'created at:', ': \\d+ leak records', 'original stack trace:', 'assembly (?:trace from|site of) producer',
     // A pointer to the documentation of the message above it (`Read more: https://…`).
     DOCS_LINK_RE2,
+    // A record's tail lines that are not indented: an error's fields, a code frame, a stack banner, a version line (shared/tail-lines.ts).
+    ...TAIL_AT_START_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).
     '(?:\\[\\d+\\] )?! \\S',
     // A crash or a lost worker (crash-lines.ts).

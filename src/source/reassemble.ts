@@ -118,6 +118,8 @@ function isPiece(text: string, state: TraceState | null): boolean {
   const multiLine = text.indexOf('\n') >= 0;
   const end = state ?? stateOfText(text);
   if (CUT_STATES.has(end)) return true;
+  // A source excerpt that never reached its error (one numbered line alone may be any text).
+  if (end === 'code-lead') return multiLine;
   if (multiLine && endsInCutFrame(text)) return true;
   // A header line whose message line was lost (.NET's category line, java.util.logging's time and source).
   if (!multiLine) return NET_RECORD.test(first) || JUL_HEAD.test(first);

@@ -17,6 +17,9 @@ import { bareTags } from './ruby-lines.js';
 import { stepNodeCrash } from './node-crash-lines.js';
 import { DART_CAN_END, DART_UNHANDLED, stepDartTrace, type DartState } from '../shared/dart-trace.js';
 import { withoutStatusMarker } from '../shared/status-marker.js';
+import {
+  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, DATA_LABEL, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
+} from '../shared/tail-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -29,7 +32,8 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | DartState | 'node-error' | 'docs-link';
+  | JvmState | DartState | 'node-error' | 'docs-link'
+  | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -44,6 +48,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END,
+  'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -61,6 +66,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return 'ex-report';
     if (EX_ERROR.test(s)) return elixirError(s);
     if (bareTags(s) !== null) return 'rb-tagged'; // Rails' exception block, tagged with no level header
+    if (CODE_FRAME.test(s)) return 'code-lead'; // a source excerpt whose line numbers are right-aligned
     return JUL_LEVEL.test(s) ? 'jul-record' : null;
   }
   if (kind === 'plain') return null;
@@ -72,6 +78,8 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (PY_WARNING.test(s)) return 'py-warning';
     if (RUST_PANIC.test(s)) return s.trimEnd().endsWith(':') ? 'rs-panic-open' : 'rs-panic';
     if (JUL_HEAD.test(s)) return 'jul-head';
+    if (CODE_FRAME.test(s)) return 'code-lead';
+    if (STACK_BANNER.test(s)) return 'addr-stack';
     return 'go-panic';
   }
   if (EX_PLUG_CRASH.test(s)) return 'ex-report';
@@ -89,7 +97,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   const s = fpmChildLine(cut) ?? cut;
   // A pointer to the message's documentation (`Read more: https://…`) under a line naming an error or at
   // the end of a record: part of it, as the message's own words are.
-  if ((state === 'header' || CAN_END.has(state)) && DOCS_LINK.test(s)) return 'docs-link';
+  if ((state === 'header' || CAN_END.has(state)) && (DOCS_LINK.test(s) || POINTER_LINE.test(s))) return 'docs-link';
+  const tail = stepTail(state, s);
+  if (tail !== undefined) return tail;
   const stack = stepStackRecord(state, s);
   if (stack !== undefined) return stack;
   const jvm = stepJvmRecord(state, s);
@@ -111,7 +121,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       // The rest of a multi-line message: indented lines, SQLAlchemy's statement lines, pydantic's
       // error locations (each followed by its indented message).
       if (isIndented(s) && !isBlank(s)) return 'py-msg';
-      if (PY_MESSAGE_LINE.test(s)) return 'py-msg';
+      // SQLAlchemy's statement lines; the fields a driver puts in the message (psycopg's `DETAIL:  …`,
+      // `LINE 1: …`, `HINT:  …`, and what PostgreSQL says a CONTEXT is).
+      if (PY_MESSAGE_LINE.test(s) || isFieldLine(s) || PG_CONTEXT_LINE.test(s)) return 'py-msg';
       if (PY_ERROR_LOCATION.test(s) && !isGoFunction(s)) return 'py-loc';
       if (isBlank(s)) return 'py-gap';
       return s.startsWith('During handling of the above exception') || s.startsWith('The above exception was the direct cause')
@@ -151,7 +163,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       return GO_FILE_LINE.test(s) ? 'go-stack-loc' : null;
     case 'go-stack-loc':
       return GO_BARE_FUNCTION.test(s) || isGoFunction(s) ? 'go-stack-func' : null;
-    case 'docs-link': // frames may still follow the message and its link
+    case 'docs-link': // frames may still follow the message and its link (an Elixir error's too)
+      if (EX_FRAME.test(s)) return 'ex-frames';
       return FRAME.test(s) ? frameState(s) : null;
     case 'header': // a line naming an error: frames, or a trace that takes it as its header
       if (FRAME.test(s)) return frameState(s);
@@ -327,6 +340,57 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
   }
 }
 
+/**
+ * The tail lines of tail-lines.ts where they follow a record (undefined: the other steps decide):
+ * - under a line naming an error or an exception line not yet at its frames, the error's fields
+ *   (pgjdbc's `  Detail: …`, Npgsql's `DETAIL: …`), and then the frames as before;
+ * - among frames, a block of fields under its label (Npgsql's `  Exception data:`);
+ * - above an error, the source excerpt and caret Bun prints; under one, a code frame;
+ * - under a line naming an error, a banner announcing a stack of `@ 0x…` frames (glog).
+ */
+function stepTail(state: TraceState, s: string): TraceState | null | undefined {
+  switch (state) {
+    case 'header':
+    case 'jvm-exception':
+    case 'frames-head':
+      if (FRAME.test(s) || CAUSE.test(s)) return undefined;
+      if (isFieldLine(s)) return 'field';
+      if (state === 'frames-head' && isBlank(s)) return 'frames-head'; // .NET's blank line before an inner error's DETAIL
+      if (state !== 'header') return undefined;
+      if (STACK_BANNER.test(s)) return 'addr-stack';
+      return CODE_FRAME.test(s) ? 'code-tail' : undefined;
+    case 'field':
+      if (isFieldLine(s) || PG_CONTEXT_LINE.test(s) || CARET_LINE.test(s)) return 'field';
+      if (FRAME.test(s)) return frameState(s);
+      if (MORE.test(s) || END_OF.test(s)) return 'frames';
+      if (CAUSE.test(s)) return 'frames-cause';
+      return s.startsWith(' ---> ') ? 'frames-head' : nodeExit(s);
+    case 'frames-cause': // right under `Caused by: …`, the cause's fields before its frames (pgjdbc's `  Detail: …`)
+      if (isFieldLine(s) && !FRAME.test(s) && !CAUSE.test(s)) return 'field';
+      return DATA_LABEL.test(s) && !CAUSE.test(s) ? 'frames-data' : undefined;
+    case 'frames':
+      return DATA_LABEL.test(s) && !CAUSE.test(s) ? 'frames-data' : undefined;
+    case 'frames-data':
+      if (isIndented(s) && isFieldLine(s)) return 'frames-data';
+      if (FRAME.test(s)) return frameState(s);
+      if (MORE.test(s) || END_OF.test(s)) return 'frames';
+      return CAUSE.test(s) ? 'frames-cause' : nodeExit(s);
+    case 'code-lead': // Bun: the excerpt and caret, then the error and its frames
+      if (CODE_FRAME.test(s) || CARET_LINE.test(s) || isBlank(s)) return 'code-lead';
+      if (takesHeader(s)) return 'frames-head';
+      return lineKind(s) === 'head' ? 'header' : null;
+    case 'code-tail':
+      if (CODE_FRAME.test(s) || CARET_LINE.test(s)) return 'code-tail';
+      return FRAME.test(s) ? frameState(s) : null;
+    case 'addr-stack':
+    case 'addr-frames':
+      if (AT_ADDRESS_FRAME.test(s)) return 'addr-frames';
+      return STACK_BANNER.test(s) || STACK_NOTE.test(s) ? 'addr-stack' : null;
+    default:
+      return undefined;
+  }
+}
+
 const previousPhpException = (s: string) => s.startsWith('[previous exception] ') || /^Next [A-Za-z_\\]/.test(s);
 // Logger's default console format opens each record with the time (`12:00:01.123 [error] …`).
 const ELIXIR_LOGGER_LINE = /^\d{2}:\d{2}:\d{2}\.\d{3} /;
@@ -339,10 +403,10 @@ function elixirError(s: string): TraceState | null {
 
 const elixirTail = (s: string) => EX_TAIL.test(s);
 
-/** After an uncaught exception's frames, Node prints a blank line and its version before it exits. */
+/** After an uncaught exception's frames, Node (and Bun) prints a blank line and its version before it exits. */
 function nodeExit(s: string): TraceState | null {
   if (isBlank(s)) return 'node-gap';
-  return s.startsWith('Node.js v') ? 'node-version' : null;
+  return s.startsWith('Node.js v') || VERSION_TRAILER.test(s) ? 'node-version' : null;
 }
 
 /** Node ends the last frame with ` {` when properties of the error follow (util.inspect). */

@@ -9,6 +9,7 @@ import { continuesJvmRecord } from './jvm-record-lines.js';
 import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
+import { CODE_FRAME, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
 
@@ -131,11 +132,13 @@ export function lineKind(s: string): LineKind {
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
-  if (DOCS_LINK.test(s)) return 'cont'; // `Read more: https://…` under its message
+  if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return 'cont'; // `Read more: https://…`, `See … for more information` under its message
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   if (isBareRubyFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
   if (RUST_PANIC.test(s) || JUL_HEAD.test(s)) return 'start';
+  // A source excerpt (Bun prints it above the error) and a banner announcing a stack (glog) open a record.
+  if (CODE_FRAME.test(s) || STACK_BANNER.test(s)) return 'start';
   if (EX_PLUG_CRASH.test(s) || EX_TERMINATING.test(s)) return 'head';
   if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
   if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s) || PY_WARNING.test(s)) return 'start';
@@ -180,13 +183,14 @@ const RUBY_TAGGED_PIECE = /^(?:\[[^\]\n]{1,255}\] ?){1,8}(?:\s*$|\s*\S{1,512}?:\
 export function isPieceLine(s: string): boolean {
   if (s === '' || s.trim() === '') return false;
   if (statusMarker(s) !== null) return false;
-  if (DOCS_LINK.test(s)) return true;
+  if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return true;
   const child = fpmChildLine(s);
   if (child !== null) return isPieceLine(child);
   // PHP's frames and the markers around them, Rust's backtrace and its notes, `** (exit) …` of an Elixir
   // report, the time and place line of a java.util.logging record, kombu's retry: each says nothing alone.
   if (PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') || PHP_CONTEXT_END.test(s)) return true;
   if (s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) || s === 'Caused by:' || KOMBU_RETRY.test(s)) return true;
+  if (STACK_BANNER.test(s)) return true; // glog's `*** Check failure stack trace: ***`
   if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;
   if (continuesJvmRecord(s)) return true;
   const c = s.charCodeAt(0);

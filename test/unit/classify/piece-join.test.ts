@@ -4,6 +4,7 @@ import { MAX_PIECE_NODES } from '../../../src/classify/classifier.js';
 import { joinPieces, type PieceGroup } from '../../../src/classify/piece-join.js';
 import { addRecordLines, informative, lineKey, MAX_RECORD_LINES } from '../../../src/classify/record-lines.js';
 import type { Entry } from '../../../src/shared/types.js';
+import { isPieceEntry } from '../../../src/source/reassemble.js';
 
 const group = (id: string, lines: string[], over: Partial<PieceGroup> = {}): PieceGroup => ({
   id, piece: false, count: 10, services: new Set(['api']), lines: new Set(lines), ...over,
@@ -230,5 +231,40 @@ describe('the classifier places pieces', () => {
     for (let i = 0; i < 5; i++) c.add(entry(WHOLE.join('\n'), { kind: 'stack', time: T0 + i }));
     c.add(entry(WHOLE.slice(2).join('\n'), { severity: 'DEFAULT', piece: true, service: 'catalog' }));
     expect(c.clusters()).toHaveLength(2);
+  });
+});
+
+describe('the classifier places the tail of a record whose head was lost', () => {
+  const T0 = Date.UTC(2026, 2, 10, 10);
+  const entry = (text: string, over: Partial<Entry> = {}): Entry => ({
+    time: T0, severity: 'CRITICAL', service: 'render', revision: 'render-001', kind: 'text', text, ...over,
+  });
+  // glog's failed CHECK, as render workers print it, and Bun's crash with its source excerpt above the error.
+  const GLOG = [
+    'F20260310 10:00:00.123456    17 polygon.cc:311] Check failed: ring.size() >= 4 (2 vs. 4) degenerate ring',
+    '*** Check failure stack trace: ***',
+    '    @     0x55d4c2a1b7f3  google::LogMessage::Fail()',
+    '    @     0x55d4c2a1d9a1  google::LogMessage::SendToLog()',
+    '    @     0x55d4c29f0e12  geo::Polygon::Close()',
+  ];
+  const BUN = [
+    '17 | export function orient(meta) {',
+    '18 |   return ROTATIONS[meta.exif.Orientation] ?? 0;',
+    '                                ^',
+    "TypeError: undefined is not an object (evaluating 'meta.exif.Orientation')",
+    '      at orient (/app/src/exif.ts:18:28)',
+  ];
+
+  it.each([
+    ["glog's stack without its fatal line", GLOG, GLOG.slice(1)],
+    ["Bun's source excerpt without its error", BUN, BUN.slice(0, 3)],
+  ])('%s is a piece, and joins the whole records\' cluster', (_name, whole, tail) => {
+    const raw = { textPayload: tail.join('\n'), logName: 'projects/p/logs/run.googleapis.com%2Fstderr' };
+    expect(isPieceEntry(raw)).toBe(true);
+    const c = createClassifier();
+    for (let i = 0; i < 4; i++) c.add(entry(whole.join('\n'), { kind: 'stack', time: T0 + i }));
+    const lone = c.add(entry(tail.join('\n'), { severity: 'DEFAULT', piece: true }));
+    expect(c.clusters()).toHaveLength(1);
+    expect(c.resolve(lone).id).toBe(c.clusters()[0]!.id);
   });
 });

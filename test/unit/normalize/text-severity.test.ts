@@ -473,6 +473,22 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it("keeps, and matches, a record's tail lines that name no error: an error's fields, a code frame, a stack banner, a version line", () => {
+    const pattern = re2(severityTextPattern('EMERGENCY'));
+    for (const line of ['DETAIL:  Failing row contains (5521, null, todo).', 'DETAIL: Key (EmployeeId)=(4411) is not present in table "employees".',
+      'HINT:  Perhaps you meant to reference the column "stock.sku".', 'LINE 1: SELECT skus, qty FROM stock', 'CONTEXT:  SQL statement "update rooms set name = NULL"',
+      'PL/pgSQL function purge_rooms(integer) line 23 at EXECUTE', '  Detail: Key (idempotency_key)=(6f1c) already exists.', '    SqlState: 23503', '  Exception data:',
+      '17 | export function orient(meta) {', '> 12 |   return x;', '                 ^', 'Bun v1.1.38 (Linux x64 baseline)', '*** Check failure stack trace: ***',
+      '*** SIGABRT (@0x12c6) received by PID 1 (TID 0x7f57) from PID 1; stack trace: ***', '    @     0x55d4c2a1b7f3  google::LogMessage::Fail()']) {
+      expect({ line, kept: mayBelongToTrace(line), matched: pattern.test(line) }).toEqual({ line, kept: true, matched: true });
+    }
+    // A level, however it is padded, is no field: uvicorn's access lines stay out at a NOTICE floor.
+    const notice = re2(severityTextPattern('NOTICE'));
+    for (const line of ['INFO:     10.0.0.7:40912 - "GET /healthz HTTP/1.1" 200 OK', 'Status: ready', 'v1.2.3 deployed']) {
+      expect({ line, kept: mayBelongToTrace(line), matched: notice.test(line) }).toEqual({ line, kept: false, matched: false });
+    }
+  });
+
   it('reads past colour codes and CRLF line ends as the text rules do', () => {
     const pattern = re2(severityTextPattern('ERROR'));
     for (const text of ['\u001b[31mE0310 12:00:01.123456 1 f.go:1] x', '\u001b[2m    at f (a.js:1:2)', '\u001b[0m<3>x', 'main.main()\r\n\t/app/main.go:8', 'app.Conflict\r\nmore',
