@@ -27,6 +27,9 @@ const LEVEL_WORD = new RegExp(`^(?:${LEVEL_WORDS})$`, 'i');
 // 2026/03/10 12:00:01 (Go, nginx) / 2026-03-10 12:00:01.234 UTC / +0000 offsets.
 const DATE_TIME =
   /^\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?)?(?:Z| ?[+-]\d{2}:?\d{2}| UTC)?(?=[\s\]|:,]|$)/;
+// java.util.logging as Tomcat's OneLineFormatter writes it (`26-Apr-2019 14:05:48.484`), and timbre 4's
+// two-digit year (`16-07-18 14:38:23`): a day-first or short date, only with a time after it.
+const DAY_MONTH_TIME = /^(?:\d{2}-[A-Z][a-z]{2}-\d{4}|\d{2}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=\s)/;
 const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=[\s\]|]|$)|^\d{1,2}:\d{2}(?:AM|PM)(?=\s)/;
 const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?=\s)/;
 const APACHE_TIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}$/;
@@ -95,6 +98,13 @@ const LOGGER_DASH = /^[\w.$<>-]{1,200}(?::[\w<>.-]{1,120}:\d{1,7})? - /;
 const SYSLOG_TAG = /^(?:[\w.-]{1,64} )?[\w.-]{1,64}\[\d{1,10}\]:/;
 const CELERY_TASK = /^[\w.-]{1,120}\[[\w-]{1,64}\]:/;
 const SOURCE_LOCATION = /^[\w./-]{1,200}\.(?:go|py|js|mjs|ts|java|kt|rb|cs|rs|php|ex|exs):\d{1,7}:?(?=\s)/;
+// java.util.logging's source, `class.method` (OneLineFormatter after the `[thread]`): a package, a class
+// and a method with a space after, where an exception's name would have a colon.
+const JUL_SOURCE = /^(?:[a-z_][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}\.[\w$<>]{1,80}(?= )/;
+// Play's production pattern: `[LEVEL] from <logger> in <thread> - `.
+const PLAY_FROM = /^from [\w.$]{1,200} in \S{1,120} - /;
+// The host name timbre prints between its time and level (`localhost.localdomain INFO [ns:1] - `).
+const HOST_BEFORE_LEVEL = new RegExp(`^[A-Za-z0-9][\\w.-]{0,252}(?= (?:${LEVEL_WORDS}) )`);
 const LOGGER_COLON = /^((?:[a-z_][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}): /;
 const SEPARATOR = /^(?:---?|\||:|-)(?=\s)/;
 const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Interrupt)$/;
@@ -103,7 +113,7 @@ const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Inte
 type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp };
 
 function leadingTime(head: string): Piece | null {
-  const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head);
+  const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head);
   return m ? { length: m[0].length, kind: 'time' } : null;
 }
 
@@ -195,9 +205,13 @@ function nextPiece(
     const verbose = DJANGO_VERBOSE.exec(head);
     if (verbose) return { length: verbose[0].length, kind: 'other' };
   }
+  if (rightAfterTime) {
+    const host = HOST_BEFORE_LEVEL.exec(head);
+    if (host) return { length: host[0].length, kind: 'other' };
+  }
   const lower = LOWER_LEVEL.exec(head);
   if (lower) return { length: lower[0].length, kind: 'level', level: lower[1] as string };
-  for (const re of [PARENTHESISED, PID_DASHES, NGINX_PID, SYSLOG_TAG, CELERY_TASK, SOURCE_LOCATION, LOGGER_DASH, SPRING_LOGGER, SEPARATOR]) {
+  for (const re of [PARENTHESISED, PID_DASHES, NGINX_PID, SYSLOG_TAG, CELERY_TASK, SOURCE_LOCATION, PLAY_FROM, LOGGER_DASH, SPRING_LOGGER, JUL_SOURCE, SEPARATOR]) {
     const m = re.exec(head);
     if (m) return { length: m[0].length, kind: 'other' };
   }

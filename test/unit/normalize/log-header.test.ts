@@ -74,7 +74,14 @@ const headers: Array<[string, string, string | undefined]> = [
   ['PHP recoverable fatal error', `PHP Recoverable fatal error:  ${MSG}`, 'ERROR'],
   ['NestJS logger with its time since the previous line', `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [ExceptionsHandler] ${MSG} +12ms`, 'ERROR'],
   ['NestJS logger, padded LOG level, en-GB 24h date', `[Nest] 27  - 10/03/2026, 14:00:01     LOG [RoutesResolver] ${MSG} +3ms`, 'LOG'],
-  ['NestJS logger, an app prefix, no context', `[Orders] 1  - 3/10/2026, 9:00:01 AM    WARN ${MSG}`, 'WARN'],
+  ['NestJS logger, an app prefix, no context', `[Orders] 1  - 3/10/2026, 9:00:01 AM    WARN ${MSG}`, 'WARN'],  // Tomcat's OneLineFormatter (its default for catalina.out): date, level, [thread], the source class.method.
+  ['Tomcat OneLineFormatter', `26-Apr-2019 14:05:48.484 SEVERE [http-nio-8080-exec-3] org.apache.catalina.core.StandardWrapperValve.invoke ${MSG}`, 'SEVERE'],
+  ['Tomcat OneLineFormatter, a startup thread', `17-Jun-2020 10:49:35.442 WARNING [localhost-startStop-1] org.apache.catalina.loader.WebappClassLoaderBase.clearReferencesThreads ${MSG}`, 'WARNING'],
+  // timbre's default output: `yy-MM-dd HH:mm:ss` (v4) or ISO (v5+), the host name, the level, [ns:line], ` - `.
+  ['timbre 4 default', `16-07-18 14:38:23 localhost.localdomain ERROR [my.namespace:1] - ${MSG}`, 'ERROR'],
+  ['timbre 5 default', `2026-03-10T12:00:01.234Z sync-7f9c WARN [acme.sync.core:42] - ${MSG}`, 'WARN'],
+  // Play's production logback pattern `%date [%level] from %logger in %thread - %message`.
+  ['Play production pattern', `2026-03-10 12:00:01,234 [ERROR] from play.api.http.DefaultHttpErrorHandler in application-akka.actor.default-dispatcher-5 - ${MSG}`, 'ERROR'],
 ];
 
 describe('stripLogHeader', () => {
@@ -108,6 +115,7 @@ describe('stripLogHeader', () => {
   it('leaves alone lines that look like the new headers but are not', () => {
     for (const text of [
       'PHP Fatal errors are written to the log', 'PHP Warning', 'child 12 said into stderr: "x"', 'request_id=abc [error] x',
+      'localhost ERROR x', 'from play.api.Foo in main - x', 'org.apache.catalina.core.StandardWrapperValve.invoke x',
       '[10-Mar-2026] run finished', 'user=42 [error] x', '[Nest] is a framework', 'thread \'main\' exited',
     ]) expect(stripLogHeader(text)).toEqual({ rest: text });
     // A message that starts with `key=value` after a time, with no level after it, keeps its pairs.
