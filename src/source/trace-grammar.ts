@@ -20,6 +20,7 @@ import { withoutStatusMarker } from '../shared/status-marker.js';
 import {
   AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, DATA_LABEL, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
 } from '../shared/tail-lines.js';
+import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -32,7 +33,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | DartState | 'node-error' | 'docs-link'
+  | JvmState | DartState | BlockState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames';
 
 /**
@@ -47,7 +48,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END,
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames',
 ]);
 
@@ -80,9 +81,12 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (JUL_HEAD.test(s)) return 'jul-head';
     if (CODE_FRAME.test(s)) return 'code-lead';
     if (STACK_BANNER.test(s)) return 'addr-stack';
-    return 'go-panic';
+    return openBlock(s) ?? 'go-panic';
   }
   if (EX_PLUG_CRASH.test(s)) return 'ex-report';
+  // A log line whose message is the traceback itself (Falcon's `… [ERROR] GET /x => Traceback (most
+  // recent call last):`): the traceback starts on it, whatever its prefix.
+  if (opensTracebackInline(s)) return 'py-head';
   if (DART_UNHANDLED.test(s)) return 'dart-unhandled';
   if (MONOLOG_ROUTINE.test(s)) return null;
   if (EX_TERMINATING.test(s)) return 'ex-term';
@@ -108,6 +112,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   if (crash !== undefined) return crash;
   const dart = stepDartTrace(state, s);
   if (dart !== undefined) return dart;
+  const block = stepBlock(state, s);
+  if (block !== undefined) return block;
   switch (state) {
     case 'py-head':
       return PY_FILE.test(s) ? 'py-frame' : null;

@@ -10,6 +10,7 @@ import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEV
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { CODE_FRAME, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
+import { continuesBlock, openBlock } from '../shared/block-lines.js';
 
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
 
@@ -132,6 +133,9 @@ export function lineKind(s: string): LineKind {
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
+  // A server's fixed block (uWSGI's harakiri status, its failed write): no line of it says `error`.
+  if (openBlock(s) !== null) return 'start';
+  if (continuesBlock(s)) return 'cont';
   if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return 'cont'; // `Read more: https://…`, `See … for more information` under its message
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   if (isBareRubyFrame(s)) return 'cont';
@@ -183,6 +187,8 @@ const RUBY_TAGGED_PIECE = /^(?:\[[^\]\n]{1,255}\] ?){1,8}(?:\s*$|\s*\S{1,512}?:\
 export function isPieceLine(s: string): boolean {
   if (s === '' || s.trim() === '') return false;
   if (statusMarker(s) !== null) return false;
+  // uWSGI's `uwsgi_response_…(): Broken pipe … (10.0.0.1)` reads like a Go frame's function line: it opens its block.
+  if (openBlock(s) !== null) return false;
   if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return true;
   const child = fpmChildLine(s);
   if (child !== null) return isPieceLine(child);
@@ -236,8 +242,13 @@ const BARE_NAME = /^(?:[A-Za-z_]\w{0,100}\.){0,20}([A-Za-z_]\w{0,100})$/;
  */
 export function isCutExceptionName(s: string): boolean {
   const m = BARE_NAME.exec(s);
-  return m !== null && !TYPE_SUFFIX.test(m[1]!);
+  return m !== null && !TYPE_SUFFIX.test(m[1]!) && !CAMEL_WORDS.test(m[1]!);
 }
+
+// A class name of two capitalised words or more, the last of three letters or more (`TimeLimitExceeded`,
+// `DoesNotExist`, `PermissionDenied`): named for what it is, as exceptions without a message are, though
+// not with one of the usual suffixes. A name cut short mostly stops within a word (`Con`, `ConnectionTi`).
+const CAMEL_WORDS = /^(?:[A-Z][a-z\d]{1,40}){1,10}[A-Z][a-z\d]{2,40}$/;
 
 /** Go's frame function line: `main.main()`, `main.(*Server).handle(0xc0001, {0x7f, 0x1})`, `panic({0x1, 0x2})`. */
 export function isGoFunction(s: string): boolean {

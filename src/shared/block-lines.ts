@@ -1,0 +1,69 @@
+// Records a server or a logger writes as several lines in one call that no error word marks line by
+// line: a log line whose message is a Python traceback (its first line on the log line itself), and
+// uWSGI's fixed blocks (a harakiri's status block, a failed response write and the Python plugin's
+// `OSError: write error` under it). Cloud Run stores each line as an entry; the grammar
+// (trace-grammar.ts) joins them as it joins a trace. The prefilter reads a line that continues one
+// (mayBelongToTrace), as the server-side filter does (its `harakiri` phrase): uWSGI writes each status
+// line in a call of its own, milliseconds apart, too far for the follow-up read's look-ahead. Every
+// test is anchored and bounded, and a cheap substring test comes first, so a line that is none of
+// these costs an `includes` or two.
+
+export type BlockState = 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end';
+
+/** States a block may end in: a block cut short is still the block (its lines were written together). */
+export const BLOCK_CAN_END: readonly BlockState[] = ['uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end'];
+
+const PY_TRACEBACK_OPEN = 'Traceback (most recent call last):';
+
+/**
+ * A log line that ends where a traceback starts (Falcon's `Request.log_error`: `2026-12-03 10:00:00
+ * [FALCON] [ERROR] GET /x => Traceback (most recent call last):`): the frames follow on the next lines.
+ * Whatever the prefix says, the traceback's first line is this line's end.
+ */
+export function opensTracebackInline(s: string): boolean {
+  const end = s.trimEnd();
+  return end.length > PY_TRACEBACK_OPEN.length && end.endsWith(PY_TRACEBACK_OPEN);
+}
+
+// uWSGI's master, with `log-date` (or its default time prefix in some builds): `Tue Dec  3 10:00:00 2026 - `.
+const UWSGI_TIME = String.raw`(?:[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4} - )?`;
+// `*** HARAKIRI ON WORKER 2 (pid: 31, try: 1) ***` (newer releases add `, graceful: yes`).
+const HARAKIRI_HEAD = new RegExp(`^${UWSGI_TIME}\\*\\*\\* HARAKIRI ON (?:WORKER|MULE|SPOOLER) \\d{1,6} \\(pid: \\d{1,10}`);
+// The verbose lines under it: `HARAKIRI: -- syscall> running`, `HARAKIRI !!! worker 2 status !!!`,
+// `HARAKIRI [core 0] 10.0.0.1 - POST /upload since 1733220000`.
+const HARAKIRI_LINE = new RegExp(`^${UWSGI_TIME}HARAKIRI(?:: -- | !!! | \\[core \\d{1,4}\\] )`);
+const HARAKIRI_END = new RegExp(`^${UWSGI_TIME}HARAKIRI !!! end of (?:worker|mule|spooler) \\d{1,6} status !!!`);
+// uWSGI's failed write: `uwsgi_response_writev_headers_and_body_do(): Broken pipe [core/writer.c line 306]
+// during GET /x (10.0.0.1)`; the Python plugin then raises `OSError: write error` (IOError before 3.3).
+const UWSGI_IO = new RegExp(`^${UWSGI_TIME}uwsgi_[a-z_]{1,80}\\(\\): [^\\[\\n]{1,120} \\[[\\w/.-]{1,80}\\.c line \\d{1,6}\\]`);
+const UWSGI_WRITE_ERROR = /^(?:OSError|IOError): write error\s*$/;
+
+/** The state a block opened by this line is in, or null. */
+export function openBlock(s: string): BlockState | null {
+  if (s.includes('HARAKIRI ON ')) return HARAKIRI_HEAD.test(s) ? 'uwsgi-harakiri' : null;
+  if (s.includes('uwsgi_')) return UWSGI_IO.test(s) ? 'uwsgi-io' : null;
+  return null;
+}
+
+/** A line that only ever continues a block (never opens one, never speaks alone for a problem). */
+export function continuesBlock(s: string): boolean {
+  return s.includes('HARAKIRI') && (HARAKIRI_END.test(s) || HARAKIRI_LINE.test(s)) && !HARAKIRI_HEAD.test(s);
+}
+
+/** The state after one more line (null: the line ends the block before it; undefined: not a block state). */
+export function stepBlock(state: string, s: string): BlockState | null | undefined {
+  switch (state) {
+    case 'uwsgi-harakiri':
+      if (!s.includes('HARAKIRI')) return null;
+      if (HARAKIRI_END.test(s)) return 'uwsgi-harakiri-end';
+      return HARAKIRI_LINE.test(s) ? 'uwsgi-harakiri' : null;
+    case 'uwsgi-harakiri-end':
+      return null;
+    case 'uwsgi-io':
+      return UWSGI_WRITE_ERROR.test(s) ? 'uwsgi-io-end' : null;
+    case 'uwsgi-io-end':
+      return null;
+    default:
+      return undefined;
+  }
+}
