@@ -117,7 +117,7 @@ function leadingTime(head: string): Piece | null {
   return m ? { length: m[0].length, kind: 'time' } : null;
 }
 
-/** `[2026-…]`, `[ERROR]`, `[2026-… : ERROR/MainProcess]`, `[nio-8080-exec-1]`, `[pid 12]`… */
+/** `[2026-…]`, `[ERROR]`, `[2026-… : ERROR/MainProcess]`, `[nio-8080-exec-1]`, `[pid 12]`, dramatiq's `[PID 12]`… */
 function bracketed(head: string, inHeader: boolean): Piece | null {
   const m = BRACKETED.exec(head);
   if (!m) return null;
@@ -136,7 +136,7 @@ function bracketed(head: string, inHeader: boolean): Piece | null {
   const moduleLevel = /^[\w-]{1,40}:([a-z]{3,9})$/.exec(inner);
   if (moduleLevel && LEVEL_WORD.test(moduleLevel[1] as string)) return { length: m[0].length, kind: 'level', level: moduleLevel[1] as string };
   // A thread, logger, pid, request tag or source file: only inside a header already begun.
-  if (inHeader && (/^[^\s]{1,120}$/.test(inner) || /^pid \d{1,10}$/.test(inner) || FPM_POOL.test(inner))) return { length: m[0].length, kind: 'other' };
+  if (inHeader && (/^[^\s]{1,120}$/.test(inner) || /^pid \d{1,10}$/i.test(inner) || FPM_POOL.test(inner))) return { length: m[0].length, kind: 'other' };
   return null;
 }
 

@@ -12,6 +12,9 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Python basicConfig, root logger', `WARNING:root:${MSG}`, 'WARNING'],
   ['uvicorn default', `ERROR:    ${MSG}`, 'ERROR'],
   ['gunicorn error log', `[2026-03-10 12:00:01 +0000] [7] [ERROR] ${MSG}`, 'ERROR'],
+  // Bogdanp/dramatiq#234, #726: the CLI's `[%(asctime)s] [PID %(process)d] [%(threadName)s] [%(name)s] [%(levelname)s]`.
+  ['dramatiq CLI', `[2026-03-10 12:00:01,234] [PID 9] [Thread-4] [dramatiq.worker.WorkerThread] [ERROR] ${MSG}`, 'ERROR'],
+  ['dramatiq CLI, a consumer', `[2026-03-10 12:00:01,234] [PID 12] [Thread-1] [dramatiq.worker.ConsumerThread(default)] [CRITICAL] ${MSG}`, 'CRITICAL'],
   ['loguru default', `2026-03-10 12:00:01.234 | ERROR    | app.db:connect:42 - ${MSG}`, 'ERROR'],
   ['Celery worker', `[2026-03-10 12:00:01,234: ERROR/MainProcess] ${MSG}`, 'ERROR'],
   ['Celery task logger', `[2026-03-10 12:00:01,234: WARNING/ForkPoolWorker-2] tasks.sync[1f3c]: ${MSG}`, 'WARNING'],

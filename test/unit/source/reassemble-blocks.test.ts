@@ -65,6 +65,15 @@ describe('a log header, then the traceback it announces', () => {
     bothOrders(dramatiq('send_receipt', 'ord_1', 'tasks.send_receipt.SmtpDown: smtp.internal refused'));
   });
 
+  it("another thread's INFO line of the same format, written between the header and the traceback, stays apart", () => {
+    const record = dramatiq('send_receipt', 'ord_1', 'smtplib.SMTPServerDisconnected: Connection unexpectedly closed');
+    const info = '[2026-12-03 10:00:00,123] [PID 10] [Thread-7] [tasks.receipts] [INFO] receipt sent order=ord_2 attempts=1 errors=0';
+    const lines = split(record, 0);
+    const mixed = [lines[0]!, line(info, 3), ...lines.slice(1)];
+    expect(texts(reassembleAll(mixed))).toEqual([record, info]);
+    expect(texts(reassembleAll([...mixed].reverse()))).toEqual([record, info]);
+  });
+
   it("Falcon's prefix that opens the traceback on its own line is one record with its frames", () => {
     bothOrders(falcon('/thumbs/1'));
   });
