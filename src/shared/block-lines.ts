@@ -8,10 +8,14 @@
 // test is anchored and bounded, and a cheap substring test comes first, so a line that is none of
 // these costs an `includes` or two.
 
-export type BlockState = 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end';
+export type BlockState =
+  | 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end'
+  | 'gin-recovery' | 'gin-error' | 'gin-frame' | 'gin-func' | 'gin-end';
 
 /** States a block may end in: a block cut short is still the block (its lines were written together). */
-export const BLOCK_CAN_END: readonly BlockState[] = ['uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end'];
+export const BLOCK_CAN_END: readonly BlockState[] = [
+  'uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end', 'gin-error', 'gin-frame', 'gin-func', 'gin-end',
+];
 
 const PY_TRACEBACK_OPEN = 'Traceback (most recent call last):';
 
@@ -38,15 +42,31 @@ const HARAKIRI_END = new RegExp(`^${UWSGI_TIME}HARAKIRI !!! end of (?:worker|mul
 const UWSGI_IO = new RegExp(`^${UWSGI_TIME}uwsgi_[a-z_]{1,80}\\(\\): [^\\[\\n]{1,120} \\[[\\w/.-]{1,80}\\.c line \\d{1,6}\\]`);
 const UWSGI_WRITE_ERROR = /^(?:OSError|IOError): write error\s*$/;
 
+// gin's Recovery middleware prints, in one write and in red (gin-gonic/gin recovery.go): `[Recovery]
+// 2026/12/03 - 10:00:00 panic recovered:` (after the Go logger's own time), the panic's value, then
+// each frame as its place and program counter (`/app/orders.go:88 (0xd245b7)`) over its function and
+// source line (`\tGetOrder: c.JSON(…)`), then the colour reset alone. (In debug mode the request
+// is dumped before the value: that block is not read here.)
+const GIN_HEAD = /\[Recovery\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$/;
+const GIN_FRAME = /^[^\s:]{1,400}:\d{1,7} \(0x[0-9a-f]{1,16}\)$/;
+const GIN_FUNC = /^\t\S{1,200}: /;
+
+/** A frame's place line of gin's Recovery output (`/app/orders.go:88 (0xd245b7)`). */
+export function isGinFrame(s: string): boolean {
+  return s.endsWith(')') && s.includes(' (0x') && GIN_FRAME.test(s);
+}
+
 /** The state a block opened by this line is in, or null. */
 export function openBlock(s: string): BlockState | null {
   if (s.includes('HARAKIRI ON ')) return HARAKIRI_HEAD.test(s) ? 'uwsgi-harakiri' : null;
   if (s.includes('uwsgi_')) return UWSGI_IO.test(s) ? 'uwsgi-io' : null;
+  if (s.includes('[Recovery] ')) return GIN_HEAD.test(s.length > 200 ? s.slice(0, 200) : s) ? 'gin-recovery' : null;
   return null;
 }
 
 /** A line that only ever continues a block (never opens one, never speaks alone for a problem). */
 export function continuesBlock(s: string): boolean {
+  if (isGinFrame(s)) return true;
   return s.includes('HARAKIRI') && (HARAKIRI_END.test(s) || HARAKIRI_LINE.test(s)) && !HARAKIRI_HEAD.test(s);
 }
 
@@ -62,6 +82,18 @@ export function stepBlock(state: string, s: string): BlockState | null | undefin
     case 'uwsgi-io':
       return UWSGI_WRITE_ERROR.test(s) ? 'uwsgi-io-end' : null;
     case 'uwsgi-io-end':
+      return null;
+    case 'gin-recovery': // the panic's value, whatever it says
+      if (s.trim() === '' || s.charCodeAt(0) === 9 || s.charCodeAt(0) === 32) return null;
+      return isGinFrame(s) ? 'gin-frame' : 'gin-error';
+    case 'gin-error':
+      return isGinFrame(s) ? 'gin-frame' : null;
+    case 'gin-frame':
+    case 'gin-func':
+      if (isGinFrame(s)) return 'gin-frame';
+      if (state === 'gin-frame' && GIN_FUNC.test(s)) return 'gin-func';
+      return s.trim() === '' ? 'gin-end' : null; // the colour reset, once colours are gone
+    case 'gin-end':
       return null;
     default:
       return undefined;

@@ -39,6 +39,8 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   { name: 'prisma-message', head: String.raw`^(?:→|❯) {1,4}\d{1,7} `, next: String.raw`^\S`, lines: 1 },
   // pydantic's ValidationError: each error's location unindented (`price`), its message indented.
   { name: 'pydantic-location', head: String.raw`\d{1,6} validation errors? for `, next: `${PY_ERROR_LOCATION.source}|^\\s+\\S`, lines: 6 },
+  // gin's Recovery: `[Recovery] 2026/12/03 - 10:00:00 panic recovered:`, then the panic's value, whatever it says.
+  { name: 'gin-recovery-value', head: String.raw`\[Recovery\] \d{4}/\d{2}/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$`, next: String.raw`^\S`, lines: 1 },
 ];
 
 /**

@@ -10,7 +10,7 @@ import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEV
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { CODE_FRAME, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
-import { continuesBlock, openBlock } from '../shared/block-lines.js';
+import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
 
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
 
@@ -189,6 +189,8 @@ export function isPieceLine(s: string): boolean {
   if (statusMarker(s) !== null) return false;
   // uWSGI's `uwsgi_response_…(): Broken pipe … (10.0.0.1)` reads like a Go frame's function line: it opens its block.
   if (openBlock(s) !== null) return false;
+  // gin's Recovery frame place (`/app/orders.go:88 (0xd245b7)`) says nothing alone.
+  if (isGinFrame(s)) return true;
   if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return true;
   const child = fpmChildLine(s);
   if (child !== null) return isPieceLine(child);

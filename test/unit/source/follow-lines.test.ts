@@ -43,6 +43,7 @@ describe('follow rules', () => {
     ['jul-level', ['Mar 10, 2026 12:14:15 AM com.acme.thumbs.Worker handle', 'INFO: rendered 12 thumbnails']],
     ['prisma-message', ['→ 30         return this.prisma.order.create(', 'Argument `customer` is missing.']],
     ['pydantic-location', ['pydantic_core._pydantic_core.ValidationError: 2 validation errors for Order', 'price']],
+    ['gin-recovery-value', ['\u001b[31m2026/12/03 10:00:00 [Recovery] 2026/12/03 - 10:00:00 panic recovered:', 'order 42 has no customer']],
   ])('%s: the head is read by every source, the free line only through it', (name, [head, ...rest]) => {
     const lines = [head!, ...rest].map((text, i) => line(text, 100 + i * 7));
     const marks = lines.map((raw) => followLine(raw, microTime(raw))!);

@@ -191,3 +191,57 @@ describe('headers and bare names, 10,000 in a row', () => {
     expect(Math.max(...out.map((j) => j.members.length))).toBeLessThanOrEqual(200);
   });
 });
+
+// gin's Recovery middleware (gin-gonic/gin recovery.go), as it writes to stderr: the Go logger's
+// prefix (`\n\n` and red), its time, the value, each frame's place and its function and source line.
+const gin = (value: string, at: string) => [
+  `\u001b[31m2026/12/03 10:00:00 [Recovery] 2026/12/03 - 10:00:00 panic recovered:`,
+  value,
+  '/usr/local/go/src/runtime/panic.go:262 (0x938041)',
+  '\tpanicmem: panic(memoryError)',
+  '/usr/local/go/src/runtime/signal_unix.go:917 (0x8254f6)',
+  '\tsigpanic: panicmem()',
+  `/app/internal/http/orders.go:${at} (0xd245b7)`,
+  '\t(*Handler).GetOrder: c.JSON(http.StatusOK, toDTO(order, order.Customer.Email))',
+  '/root/go/pkg/mod/github.com/gin-gonic/gin@v1.10.0/context.go:185 (0xd1a9c4)',
+  '\t(*Context).Next: c.handlers[c.index](c)',
+  '\u001b[0m',
+].join('\n');
+const noColours = (s: string) => s.replace(/\u001b\[\d{1,3}m/g, '');
+
+describe("gin's Recovery output", () => {
+  it('split one line per entry, in either order, another instance in between: one record', () => {
+    const record = gin('runtime error: invalid memory address or nil pointer dereference', '88');
+    const lines = split(record, 0);
+    const mixed = [...lines.slice(0, 3), line('GET /healthz 200', 16, OTHER), ...lines.slice(3)];
+    const whole = noColours(record).split('\n').filter((l) => l.trim() !== '').join('\n');
+    for (const input of [mixed, [...mixed].reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out).map((t) => noColours(t).trimEnd())).toEqual([whole, 'GET /healthz 200']);
+      expect(pieces(out)).toEqual([false, false]);
+    }
+  });
+
+  it('a value that names no error is still the record\'s', () => {
+    const record = gin('order 42 has no customer', '88');
+    expect(texts(reassembleAll(split(record, 0))).length).toBe(1);
+  });
+
+  it('frames whose head was lost are one piece', () => {
+    const frames = gin('x', '88').split('\n').slice(2, -1).join('\n');
+    const out = reassembleAll(split(frames, 0));
+    expect(out.length).toBe(1);
+    expect(pieces(out)).toEqual([true]);
+  });
+
+  it('classified: the same panic at the same place is one problem, whole or split; another place is another', () => {
+    let t = 0;
+    const next = () => (t += 3_000_000);
+    const nilCustomer = gin('runtime error: invalid memory address or nil pointer dereference', '88');
+    const entries = [
+      line(nilCustomer, next()), ...split(nilCustomer, next()), ...split(nilCustomer, next()),
+      ...split(gin('runtime error: index out of range [3] with length 3', '120').replace('GetOrder: c.JSON(http.StatusOK, toDTO(order, order.Customer.Email))', 'ListOrders: return items[3]'), next()),
+    ];
+    expect(clusterOf(entries).map((c) => c.length).sort()).toEqual([1, 3]);
+  });
+});
