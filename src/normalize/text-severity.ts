@@ -5,7 +5,7 @@
 // a text, so hostile input costs a constant.
 import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
-import { continuesBlock } from '../shared/block-lines.js';
+import { readsBlockLine } from '../shared/block-lines.js';
 import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -224,7 +224,7 @@ export function mayBelongToTrace(text: string): boolean {
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) ||
-    TAIL_AT_START.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || continuesBlock(first);
+    TAIL_AT_START.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.

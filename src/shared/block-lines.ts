@@ -10,11 +10,13 @@
 
 export type BlockState =
   | 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end'
-  | 'gin-recovery' | 'gin-error' | 'gin-frame' | 'gin-func' | 'gin-end';
+  | 'gin-recovery' | 'gin-error' | 'gin-frame' | 'gin-func' | 'gin-end'
+  | 'swift-fatal' | 'swift-crash' | 'swift-thread' | 'swift-frame' | 'swift-gap' | 'swift-end';
 
 /** States a block may end in: a block cut short is still the block (its lines were written together). */
 export const BLOCK_CAN_END: readonly BlockState[] = [
   'uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end', 'gin-error', 'gin-frame', 'gin-func', 'gin-end',
+  'swift-fatal', 'swift-crash', 'swift-thread', 'swift-frame', 'swift-end',
 ];
 
 const PY_TRACEBACK_OPEN = 'Traceback (most recent call last):';
@@ -56,16 +58,45 @@ export function isGinFrame(s: string): boolean {
   return s.endsWith(')') && s.includes(' (0x') && GIN_FRAME.test(s);
 }
 
+// Swift's backtracer (5.9+; swiftlang/swift docs/Backtracing.rst): a runtime trap's `Fatal error: …`
+// (after its `file.swift:line:` place), `💣 Program crashed: System trap at 0x…` (`*** Program crashed:` with
+// no terminal), `Thread 0 crashed:`, numbered frames `0 0x… RefundController.split(_:) + 412 in App at
+// /app/…/Refund.swift:77:31` (with `[ra]`, `[inlined]` or `[system]` marks, source lines under them when
+// sources are shown), other threads' `Thread 2:` and theirs, then `Backtrace took 0.41s`.
+// The trap's line with its Swift source place: PHP prints a bare `Fatal error: Uncaught …` too.
+const SWIFT_FATAL = /^[\w./-]{1,200}\.swift:\d{1,7}: Fatal error: \S/;
+const SWIFT_CRASHED = /^(?:💣 |\*\*\* )Program crashed: \S/u;
+const SWIFT_THREAD = /^Thread \d{1,5}(?: "[^"\n]{0,100}")?(?: crashed)?:\s*$/;
+// With its address, any symbol (a runtime failure has no offset); without, a symbol and its offset.
+const SWIFT_FRAME = /^\d{1,4} (?:\[[a-z]{1,12}\] ){0,3}(?:0x[0-9a-f]{4,16} \S[^\n]{0,300}? in \S|[^\n]{1,300}? \+ \d{1,9} in \S)/;
+const SWIFT_TOOK = /^Backtrace took \d{1,6}(?:\.\d{1,3})?s\s*$/;
+
+function isSwiftFrame(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57 && s.includes(' in ') && SWIFT_FRAME.test(s);
+}
+
 /** The state a block opened by this line is in, or null. */
 export function openBlock(s: string): BlockState | null {
   if (s.includes('HARAKIRI ON ')) return HARAKIRI_HEAD.test(s) ? 'uwsgi-harakiri' : null;
   if (s.includes('uwsgi_')) return UWSGI_IO.test(s) ? 'uwsgi-io' : null;
   if (s.includes('[Recovery] ')) return GIN_HEAD.test(s.length > 200 ? s.slice(0, 200) : s) ? 'gin-recovery' : null;
+  if (s.includes('Program crashed: ')) return SWIFT_CRASHED.test(s) ? 'swift-crash' : null;
+  if (s.includes('Fatal error: ')) return SWIFT_FATAL.test(s) ? 'swift-fatal' : null;
   return null;
 }
 
-/** A line that only ever continues a block (never opens one, never speaks alone for a problem). */
+/**
+ * A line that only ever continues a block (never opens one, never speaks alone for a problem); the
+ * prefilter reads it (readsBlockLine) unless a follow rule pulls it after its head.
+ */
 export function continuesBlock(s: string): boolean {
+  if (readsBlockLine(s)) return true;
+  return (s.startsWith('Thread ') && SWIFT_THREAD.test(s)) || (s.startsWith('Backtrace took ') && SWIFT_TOOK.test(s)) || isSwiftFrame(s);
+}
+
+/** A line of a block the prefilter reads for itself: its lines come too far apart for a follow rule. */
+export function readsBlockLine(s: string): boolean {
   if (isGinFrame(s)) return true;
   return s.includes('HARAKIRI') && (HARAKIRI_END.test(s) || HARAKIRI_LINE.test(s)) && !HARAKIRI_HEAD.test(s);
 }
@@ -94,6 +125,22 @@ export function stepBlock(state: string, s: string): BlockState | null | undefin
       if (state === 'gin-frame' && GIN_FUNC.test(s)) return 'gin-func';
       return s.trim() === '' ? 'gin-end' : null; // the colour reset, once colours are gone
     case 'gin-end':
+      return null;
+    case 'swift-fatal': // the trap's message, then the backtracer's report when it runs
+      if (s.trim() === '') return 'swift-fatal';
+      return SWIFT_CRASHED.test(s) ? 'swift-crash' : null;
+    case 'swift-crash':
+      if (s.trim() === '') return 'swift-crash';
+      return SWIFT_THREAD.test(s) ? 'swift-thread' : null;
+    case 'swift-thread':
+    case 'swift-frame':
+    case 'swift-gap':
+      if (isSwiftFrame(s)) return 'swift-frame';
+      if (s.trim() === '') return state === 'swift-thread' ? 'swift-thread' : 'swift-gap';
+      if (state === 'swift-frame' && (s.charCodeAt(0) === 32 || s.charCodeAt(0) === 9)) return 'swift-frame'; // a source line under its frame
+      if (state !== 'swift-thread' && SWIFT_THREAD.test(s)) return 'swift-thread'; // another thread's frames
+      return state !== 'swift-thread' && SWIFT_TOOK.test(s) ? 'swift-end' : null;
+    case 'swift-end':
       return null;
     default:
       return undefined;

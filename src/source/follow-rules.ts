@@ -40,6 +40,8 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // pydantic's ValidationError: each error's location unindented (`price`), its message indented.
   { name: 'pydantic-location', head: String.raw`\d{1,6} validation errors? for `, next: `${PY_ERROR_LOCATION.source}|^\\s+\\S`, lines: 6 },
   // gin's Recovery: `[Recovery] 2026/12/03 - 10:00:00 panic recovered:`, then the panic's value, whatever it says.
+  // Swift's backtracer: `💣 Program crashed: …`, then `Thread 0 crashed:`, its numbered frames and `Backtrace took …`.
+  { name: 'swift-backtrace', head: String.raw`(?:💣|\*\*\*) Program crashed: `, next: String.raw`^(?:Thread \d{1,5}(?: "[^"]{0,100}")?(?: crashed)?:\s*$|\d{1,4} \S.{0,300} in \S|Backtrace took |\s+\S)`, lines: 8 },
   { name: 'gin-recovery-value', head: String.raw`\[Recovery\] \d{4}/\d{2}/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$`, next: String.raw`^\S`, lines: 1 },
 ];
 

@@ -245,3 +245,62 @@ describe("gin's Recovery output", () => {
     expect(clusterOf(entries).map((c) => c.length).sort()).toEqual([1, 3]);
   });
 });
+
+// Swift's backtracer on Linux (swiftlang/swift docs/Backtracing.rst; the swift.org 5.9 backtraces post):
+// a trap's `Fatal error:`, then the report, blank lines and all.
+const swiftCrash = (pc: string, thread: number, at: string) => [
+  'Swift/ContiguousArrayBuffer.swift:675: Fatal error: Index out of range',
+  '',
+  `💣 Program crashed: System trap at 0x00007f${pc}`,
+  '',
+  `Thread ${thread} crashed:`,
+  '',
+  `0 0x00007f${pc} Swift runtime failure: Index out of range in App at /app/Sources/App/Controllers/RefundController.swift:${at}`,
+  `1 [ra] 0x00007f${pc} RefundController.split(_:) + 412 in App at /app/Sources/App/Controllers/RefundController.swift:${at}`,
+  `2 [ra] 0x00007f${pc} closure #1 in RefundController.create(req:) + 236 in App at /app/Sources/App/Controllers/RefundController.swift:41:22`,
+  '',
+  'Backtrace took 0.41s',
+].join('\n');
+
+describe("Swift's crash report", () => {
+  it('split one line per entry, blank lines dropped, in either order: one record', () => {
+    bothOrders(swiftCrash('1a2b3c4d5e', 0, '77:31'));
+  });
+
+  it('with its blank lines kept as entries: one record', () => {
+    const record = swiftCrash('1a2b3c4d5e', 0, '77:31');
+    const lines = record.split('\n').map((text, i) => line(text, i * 7));
+    expect(texts(reassembleAll(lines)).map(noBlank)).toEqual([noBlank(record)]);
+  });
+
+  it('a trap with no report after it, and a report cut short, stay apart from what follows', () => {
+    const trap = 'Swift/ContiguousArrayBuffer.swift:675: Fatal error: Index out of range';
+    expect(texts(reassembleAll([line(trap, 0), line('GET /v1/payments 200', 5_000_000)]))).toEqual([trap, 'GET /v1/payments 200']);
+    const cut = noBlank(swiftCrash('1a2b3c4d5e', 0, '77:31')).split('\n').slice(0, 4).join('\n');
+    expect(texts(reassembleAll([...split(cut, 0), line('[ INFO ] POST /v1/refunds [request-id: 1]', 5_000_000)]))).toEqual([cut, '[ INFO ] POST /v1/refunds [request-id: 1]']);
+  });
+
+  it('classified: the same trap on any thread and pc is one problem, whole or split', () => {
+    let t = 0;
+    const next = () => (t += 3_000_000);
+    const entries = [
+      line(swiftCrash('1a2b3c4d5e', 0, '77:31'), next()),
+      ...split(swiftCrash('99aa88bb77', 3, '77:31'), next()),
+      ...split(swiftCrash('0f0e0d0c0b', 5, '77:31'), next()),
+    ];
+    expect(clusterOf(entries).map((c) => c.length)).toEqual([3]);
+  });
+});
+
+describe('block lines with no block, 10,000 in a row', () => {
+  it.each([
+    ['gin frame places', '/app/internal/http/orders.go:88 (0xd245b7)'],
+    ["Swift's thread lines", 'Thread 0 crashed:'],
+    ["Swift's frames", '1 [ra] 0x00007f1a2b3c4d5e RefundController.split(_:) + 412 in App at /app/Sources/App/RefundController.swift:77:31'],
+    ["Swift's crash lines", '💣 Program crashed: System trap at 0x00007f1a2b3c4d5e'],
+  ])('%s: every line comes out once, in bounded pieces', (_name, text) => {
+    const out = reassembleAll(Array.from({ length: 10_000 }, (_, i) => line(text, i * 7)));
+    expect(out.reduce((n, j) => n + j.members.length, 0)).toBe(10_000);
+    expect(Math.max(...out.map((j) => j.members.length))).toBeLessThanOrEqual(200);
+  });
+});
