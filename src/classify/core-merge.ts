@@ -69,8 +69,27 @@ function sameRaisingFrame(a: CoreGroup, b: CoreGroup): boolean {
 }
 
 /**
+ * Two traces raised in one frame (a client's call) but reached from two callers of the application's
+ * own and logged under two lines: two operations failing alike (Quarkus's request handler and its
+ * scheduler, a push sender and a digest job calling one client), each its own problem.
+ */
+function otherCallSite(a: CoreGroup, b: CoreGroup): boolean {
+  if (a.reportedAs === undefined || b.reportedAs === undefined || a.reportedAs === b.reportedAs) return false;
+  const [fa, fb] = [a.frames ?? [], b.frames ?? []];
+  return fa.length >= 2 && fb.length >= 2 && fa[1] !== fb[1];
+}
+
+/** `short`'s frames are the start of `long`'s: the same trace cut short by a truncated write. */
+function cutOf(short: CoreGroup, long: CoreGroup): boolean {
+  const [fs, fl] = [short.frames ?? [], long.frames ?? []];
+  return fs.length < fl.length && fs.every((f, i) => f === fl[i]);
+}
+
+/**
  * Traces through the application's own frames with one core: each joins the smallest id among those
  * raised in the same frame (so the result does not depend on order). `framed`: the groups with own frames.
+ * Whole traces join first; a trace cut short then joins the one trace it may be a cut of, or, when it
+ * may be a cut of two call sites' traces, the one logged under its own line (none when that is no one).
  */
 function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, string[]>): Map<string, string> {
   // Each trace under its template's core and its messages' (CoreGroup.variants).
@@ -89,15 +108,27 @@ function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, 
     while (root.has(at) && root.get(at) !== at) at = root.get(at) as string;
     return at;
   };
+  const union = (a: string, b: string): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
   for (const same of byCore.values()) {
     if (same.length < 2) continue;
     for (let i = 0; i < same.length; i++) {
       for (let j = i + 1; j < same.length; j++) {
         const [a, b] = [same[i] as CoreGroup, same[j] as CoreGroup];
-        if (a.id === b.id || !sameRaisingFrame(a, b)) continue;
-        const [ra, rb] = [find(a.id), find(b.id)];
-        if (ra !== rb) root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+        if (a.id === b.id || !sameRaisingFrame(a, b) || otherCallSite(a, b) || cutOf(a, b) || cutOf(b, a)) continue;
+        union(a.id, b.id);
       }
+    }
+  }
+  for (const same of byCore.values()) {
+    for (const short of same) {
+      const longer = same.filter((g) => g.id !== short.id && sameRaisingFrame(short, g) && cutOf(short, g));
+      if (longer.length === 0) continue;
+      let into = new Set(longer.map((g) => find(g.id)));
+      if (into.size > 1) into = new Set(longer.filter((g) => g.reportedAs === short.reportedAs).map((g) => find(g.id)));
+      if (into.size === 1) union(short.id, [...into][0] as string);
     }
   }
   const out = new Map<string, string>();

@@ -77,10 +77,21 @@ export function informative(key: string): boolean {
 // the month and half of the day are values too.
 const JUL_HEAD_TIME = /^[A-Z][a-z]{2} 0, 0 0:0:0 [AP]M (?=\S)/;
 
+// A cause's line is the same line whether the trace says it is one (`Caused by: X: m`) or a record
+// printed the cause's message alone: a JSON record read before its exception object was read as a
+// trace (exception-object.ts) stored `X: m` as a line of its own.
+const CAUSED_BY = 'Caused by: ';
+
 /**
  * A line key with the values lineKey keeps set aside as well, for telling which records hold a piece's
  * line (not for ids: a key goes into a piece's id as it is).
  */
+// The jar a JVM frame came from, which Log4j2's extended trace (`%xEx`) and Logback's packaging data print
+// after it (`(Cls.java:0) ~[app-0.0.jar:0.0]`) and a JSON encoder's frame objects leave out.
+const FRAME_PACKAGING = /\) {1,4}~?\[[^\]\n]{0,200}\]$/;
+
 export function looseKey(key: string): string {
+  if (key.startsWith(CAUSED_BY)) key = key.slice(CAUSED_BY.length);
+  if (key.endsWith(']') && key.startsWith('at ')) key = key.replace(FRAME_PACKAGING, ')');
   return JUL_HEAD_TIME.test(key) ? key.replace(JUL_HEAD_TIME, '<TIME> ') : withoutCheckpointRequest(key);
 }

@@ -3,6 +3,7 @@
 import { boundText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { dotnetRecord } from './dotnet-json.js';
+import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
 
 export interface JsonMessage {
@@ -27,9 +28,10 @@ const MAX_OBJECTS = 256;
 // `body`: the OpenTelemetry log data model's message (its exporters' JSON, `LogRecord.to_json()`).
 const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage'];
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'exception'];
-const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause'];
+// `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts).
+const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown'];
 const TOP_TYPE_KEYS = ['errorType', 'error_type', 'exception_type', 'exc_type', 'exception_class', 'errorName'];
-const ERROR_TYPE_KEYS = ['name', 'type', 'class', 'exception_type', 'errorType'];
+const ERROR_TYPE_KEYS = ['name', 'type', 'class', 'exception_type', 'errorType', 'className', 'exceptionType'];
 const CODE_KEYS = ['code', 'status'];
 
 const REPORTED_ERROR_EVENT = /clouderrorreporting\.v\d\w{0,16}\.ReportedErrorEvent$/;
@@ -79,6 +81,8 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
     parts.stack = stackText(obj[key]);
     if (parts.stack !== undefined) break;
   }
+  // A JVM exception written as an object with frame objects: read as the trace its pattern prints.
+  if (isError && parts.stack === undefined) parts.stack = exceptionObjectTrace(obj);
   for (const key of ERROR_KEYS) {
     const value = obj[key];
     if (isRecord(value)) {
@@ -126,7 +130,7 @@ function nestedMessage(obj: Record<string, unknown>, depth: number, budget: { ob
 // is about: a logger's generic line (`Exception on /path [GET]`) or an application's own words name
 // where it surfaced, the exception what failed. Only exception-shaped values count (a class or type
 // with a message, or a stack trace); a bare `error: null` or `errors: 0` is context.
-const EXCEPTION_KEY = /^(?:exc|exception|exceptions|error|err|cause|throwable|stack|stacktrace|stack_trace|traceback|exc_info|exc_text)$/i;
+const EXCEPTION_KEY = /^(?:exc|exception|exceptions|error|err|cause|throwable|thrown|stack|stacktrace|stack_trace|traceback|exc_info|exc_text)$/i;
 const DOTTED_EXCEPTION = /^(?:exception|error|err|exc)\.(?:(type|class|kind|name)|(message|msg)|(stacktrace|stack_trace|stack|traceback))$/i;
 /** Deeper than this, a payload's fields are data, not how its logger recorded an error. */
 const MAX_EXCEPTION_DEPTH = 4;

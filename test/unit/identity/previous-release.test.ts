@@ -58,6 +58,13 @@ const cases = [
     ],
     merged: { 403: 402, 409: 408, 410: 407 }, silent: [411],
   },
+  // The JVM's JSON encoders (Logback's JsonEncoder, Log4j2's JsonLayout, JBoss LogManager's JSON formatter)
+  // write an exception as an object with frame objects; it was read as the record's message alone until
+  // it was read as the trace its pattern prints (exception-object.ts).
+  {
+    name: "the JVM's JSON encoders, before their exception objects were read", logs: 'test/fixtures/identity/before-jvm-json-input.jsonl',
+    config: 'config/gardener.yaml', issues: 'before-jvm-json-issues.json', window: day('2026-12-03'), fresh: [],
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */

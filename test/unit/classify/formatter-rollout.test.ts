@@ -1,0 +1,116 @@
+// A service whose formatter changes at a rollout (a pattern in the morning, a JSON encoder after) logs
+// one problem two ways: it stays one cluster with one id. Two problems stay two.
+import { createClassifier } from '../../../src/classify/index.js';
+import { normalizeEntry } from '../../../src/normalize/index.js';
+import type { Entry, RawEntry } from '../../../src/shared/types.js';
+
+function raw(payload: string | Record<string, unknown>, i: number): RawEntry {
+  const entry: RawEntry = {
+    timestamp: new Date(Date.UTC(2026, 11, 3, 10, 0, i)).toISOString(),
+    insertId: `id-${i}`,
+    resource: { type: 'cloud_run_revision', labels: { service_name: 'ledger', revision_name: 'ledger-00002-xyz' } },
+  };
+  if (typeof payload === 'string') entry.textPayload = payload;
+  else Object.assign(entry, { jsonPayload: payload, severity: 'ERROR' });
+  return entry;
+}
+
+/** Cluster id of each payload, classified together. */
+function idsOf(payloads: Array<string | Record<string, unknown>>): string[] {
+  const c = createClassifier();
+  const handles = payloads.map((p, i) => {
+    const e = normalizeEntry(raw(p, i));
+    if ('skip' in e) throw new Error(`skipped: ${e.skip}`);
+    return c.add(e as Entry);
+  });
+  return handles.map((h) => c.resolve(h).id);
+}
+
+type Frame = [cls: string, method: string, file: string, line: number];
+const pg = (key: number) => `ERROR: duplicate key value violates unique constraint "transfers_idem_key"\n  Detail: Key (idempotency_key)=(${key}) already exists.`;
+const FRAMES: Frame[] = [
+  ['org.jetbrains.exposed.sql.statements.Statement', 'executeIn$exposed_core', 'Statement.kt', 63],
+  ['com.acme.ledger.TransferRepository', 'insert', 'TransferRepository.kt', 28],
+  ['com.acme.ledger.TransferRoutesKt$transferRoutes$1', 'invokeSuspend', 'TransferRoutes.kt', 44],
+];
+const CAUSE_FRAMES: Frame[] = [['org.postgresql.core.v3.QueryExecutorImpl', 'receiveErrorResponse', 'QueryExecutorImpl.java', 2725]];
+const OTHER_FRAMES: Frame[] = [['com.acme.ledger.StatementRoutesKt$statementRoutes$1', 'invokeSuspend', 'StatementRoutes.kt', 19]];
+const at = ([c, m, f, l]: Frame): string => `\tat ${c}.${m}(${f}:${l})`;
+const step = ([className, methodName, fileName, lineNumber]: Frame) => ({ className, methodName, fileName, lineNumber });
+
+// Logback's pattern `%d [%thread] %-5level %logger{36} - %msg%n` with the trace, and its JsonEncoder.
+const logbackText = (key: number, route = '/api/transfers', frames = FRAMES): string =>
+  [
+    `2026-12-03 10:00:00.123 [eventLoopGroupProxy-4-1] ERROR ktor.application - Unhandled: POST - ${route}`,
+    `org.jetbrains.exposed.exceptions.ExposedSQLException: org.postgresql.util.PSQLException: ${pg(key)}`,
+    ...frames.map(at),
+    `Caused by: org.postgresql.util.PSQLException: ${pg(key)}`,
+    ...CAUSE_FRAMES.map(at),
+    '\t... 12 common frames omitted',
+  ].join('\n');
+const logbackJson = (key: number, route = '/api/transfers', frames = FRAMES) => ({
+  sequenceNumber: key, timestamp: 1796292000123, nanoseconds: 123000000, level: 'ERROR', threadName: 'eventLoopGroupProxy-4-1', loggerName: 'ktor.application',
+  context: { name: 'default', birthdate: 1796290000000, properties: {} }, mdc: {}, message: `Unhandled: POST - ${route}`,
+  throwable: {
+    className: 'org.jetbrains.exposed.exceptions.ExposedSQLException', message: `org.postgresql.util.PSQLException: ${pg(key)}`, stepArray: frames.map(step),
+    cause: { className: 'org.postgresql.util.PSQLException', message: pg(key), stepArray: CAUSE_FRAMES.map(step), commonFramesCount: 12 },
+  },
+});
+
+// Log4j2's PatternLayout `%d %p %c [%t] %m%n%ex` and its JsonLayout.
+const log4jText = (n: number): string =>
+  [`2026-12-03 10:00:0${n},000 ERROR com.acme.billing.InvoiceJob [pool-2-thread-${n}] invoice run ${n} failed`, 'java.lang.IllegalStateException: no open period for 2026-12',
+    '\tat com.acme.billing.Periods.current(Periods.java:77)', '\tat com.acme.billing.InvoiceJob.run(InvoiceJob.java:31)'].join('\n');
+const log4jJson = (n: number) => ({
+  instant: { epochSecond: 1796292000 + n, nanoOfSecond: 0 }, thread: `pool-2-thread-${n}`, level: 'ERROR', loggerName: 'com.acme.billing.InvoiceJob', message: `invoice run ${n} failed`,
+  thrown: { commonElementCount: 0, localizedMessage: 'no open period for 2026-12', message: 'no open period for 2026-12', name: 'java.lang.IllegalStateException',
+    extendedStackTrace: [
+      { class: 'com.acme.billing.Periods', method: 'current', file: 'Periods.java', line: 77, exact: true, location: 'classes/', version: '?' },
+      { class: 'com.acme.billing.InvoiceJob', method: 'run', file: 'InvoiceJob.java', line: 31, exact: true, location: 'classes/', version: '?' },
+    ] },
+  endOfBatch: false, loggerFqcn: 'org.apache.logging.log4j.spi.AbstractLogger', threadId: 30 + n, threadPriority: 5,
+});
+
+describe('one problem across a formatter rollout', () => {
+  it("Logback's pattern with its trace and Logback's JsonEncoder are one problem with one id", () => {
+    const ids = idsOf([logbackText(7), logbackText(9), logbackJson(8), logbackJson(11)]);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it('the same exception from another route and call site stays another problem, in either format', () => {
+    const ids = idsOf([logbackText(7), logbackJson(8), logbackText(3, '/api/statements', OTHER_FRAMES), logbackJson(4, '/api/statements', OTHER_FRAMES)]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe(ids[3]);
+    expect(ids[0]).not.toBe(ids[2]);
+  });
+
+  it("Log4j2's pattern with its trace and Log4j2's JsonLayout are one problem with one id", () => {
+    expect(new Set(idsOf([log4jText(1), log4jText(2), log4jJson(3), log4jJson(4)])).size).toBe(1);
+  });
+});
+
+// One client exception reached from two operations of the application, each logging its own line.
+const micronaut = (line: string, caller: string | null, n: number): string =>
+  [
+    `2026-12-03 10:00:0${n}.123 ERROR 1 --- [io-executor-thread-${n}] c.a.notify.Worker : ${line}`,
+    `io.micronaut.http.client.exceptions.HttpClientException: Connect Error: Connection refused: fcm.googleapis.com/142.250.1.${90 + n}:443`,
+    '\tat io.micronaut.http.client.netty.DefaultHttpClient.lambda$null$38(DefaultHttpClient.java:1234)',
+    '\tat com.acme.notify.FcmClient$Intercepted.send(Unknown Source)',
+    ...(caller === null ? [] : [`\tat ${caller}`]),
+  ].join('\n');
+
+describe('one exception from two call sites', () => {
+  it('logged under two lines by two callers is two problems; a trace cut before its caller joins its own line', () => {
+    const ids = idsOf([
+      micronaut('push to device failed', 'com.acme.notify.PushSender.push(PushSender.java:41)', 1),
+      micronaut('push to device failed', 'com.acme.notify.PushSender.push(PushSender.java:41)', 2),
+      micronaut('digest run failed', 'com.acme.notify.DigestJob.run(DigestJob.java:77)', 3),
+      micronaut('digest run failed', 'com.acme.notify.DigestJob.run(DigestJob.java:77)', 4),
+      micronaut('push to device failed', null, 5),
+    ]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe(ids[3]);
+    expect(ids[0]).not.toBe(ids[2]);
+    expect(ids[4]).toBe(ids[0]);
+  });
+});
