@@ -155,8 +155,11 @@ function withoutTrailingContext(line: string): string {
 function errorValue(line: string): string {
   const m = ERROR_VALUE.exec(line);
   if (!m) return line;
-  // `post entry failed err="pq: …"` reads as Go prints a wrapped error: `post entry failed: pq: …`.
-  const before = line.slice(0, m.index).replace(/[\s:]+$/, '');
+  // `post entry failed err="pq: …"` reads as Go prints a wrapped error: `post entry failed: pq: …`. The
+  // attributes between the message and the error are context as they are at the end of a line: a JSON
+  // encoder writes them as fields of their own (hclog's `msg: order_id=812 error="…"` is its JSON
+  // format's `@message` and `error`), so they go as withoutTrailingContext takes them off.
+  const before = withoutTrailingContext(line.slice(0, m.index)).replace(/[\s:]+$/, '');
   return (before === '' ? '' : `${before}: `) + (m[2] as string) + line.slice(m.index + m[0].length);
 }
 const ERROR_VALUE = /((?:^|\s)(?:err|error)=)"([^"\n]{1,600})"/;

@@ -191,8 +191,8 @@ export function payloadSeverity(payload: Record<string, unknown>): { severity: S
 // Fields that hold a level as a word beside (or instead of) a numeric `level`: Monolog's `level_name`,
 // Python's LogRecord attribute `levelname` (python-json-logger, structlog's stdlib bridge), the
 // OpenTelemetry log data model's `severity_text` (`severityText` in OTLP JSON), ECS's `log.level`
-// written as one dotted key, and the `log_level` / `loglevel` spellings.
-const LEVEL_NAME_KEYS = ['level_name', 'levelname', 'levelName', 'severity_text', 'severityText', 'log.level', 'log_level', 'loglevel'];
+// written as one dotted key, the `log_level` / `loglevel` spellings, and go-hclog's JSON `@level`.
+const LEVEL_NAME_KEYS = ['level_name', 'levelname', 'levelName', 'severity_text', 'severityText', 'log.level', 'log_level', 'loglevel', '@level'];
 
 function levelNameField(payload: Record<string, unknown>): Severity | null {
   for (const key of LEVEL_NAME_KEYS) {

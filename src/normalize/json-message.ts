@@ -25,8 +25,9 @@ export const MAX_JSON_DEPTH = 32;
 /** At most this many objects are looked into per payload. */
 const MAX_OBJECTS = 256;
 
-// `body`: the OpenTelemetry log data model's message (its exporters' JSON, `LogRecord.to_json()`).
-const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage'];
+// `body`: the OpenTelemetry log data model's message (its exporters' JSON, `LogRecord.to_json()`);
+// `@message`: go-hclog's JSON format (`@level`, `@module`, `@timestamp`, its arguments as plain keys).
+const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage', '@message'];
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'exception'];
 // `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts).
 const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown'];

@@ -71,7 +71,21 @@ const log4jJson = (n: number) => ({
   endOfBatch: false, loggerFqcn: 'org.apache.logging.log4j.spi.AbstractLogger', threadId: 30 + n, threadPriority: 5,
 });
 
+// go-hclog's text format (`time [LEVEL] module: msg: k=v k="v"`) and its JSON format (`@level`, `@message`,
+// `@module`, `@timestamp`, the arguments as keys of their own).
+const hclogText = (order: number, error: string): string => `2026-12-03T10:00:0${order % 10}.123Z [ERROR] gateway.payments: charge failed: order_id=${order} attempt=${order % 3} error="${error}"`;
+const hclogJson = (order: number, error: string) => ({ '@level': 'error', '@message': 'charge failed', '@module': 'gateway.payments', '@timestamp': `2026-12-03T10:00:0${order % 10}.123456Z`, order_id: order, attempt: order % 3, error });
+const DECLINED = 'stripe: card_declined';
+const REFUSED = 'dial tcp 10.0.4.2:443: connect: connection refused';
+
 describe('one problem across a formatter rollout', () => {
+  it("go-hclog's text and JSON formats are one problem with one id; another error under the same message is another", () => {
+    const ids = idsOf([hclogText(812, DECLINED), hclogText(977, DECLINED), hclogJson(413, DECLINED), hclogJson(99, DECLINED), hclogText(5, REFUSED), hclogJson(6, REFUSED)]);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[4]).toBe(ids[5]);
+    expect(ids[4]).not.toBe(ids[0]);
+  });
+
   it("Logback's pattern with its trace and Logback's JsonEncoder are one problem with one id", () => {
     const ids = idsOf([logbackText(7), logbackText(9), logbackJson(8), logbackJson(11)]);
     expect(new Set(ids).size).toBe(1);
