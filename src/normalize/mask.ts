@@ -272,6 +272,42 @@ function coreOf(tok: string): string {
   return tok.slice(start, end);
 }
 
+// A name in quotes that has spaces (`font 'Noto Sans Arabic' not found, falling back to 'DejaVu Sans'`) is
+// one value, as a one-word name in quotes is (maskFresh): masked whole, it keeps the message's tokens the
+// same in number whichever name it holds. Only words that read as a name count (each starts with a
+// capital or a digit: `'View Lock'`, `"Cloud SQL Proxy"`); a quoted phrase of lower-case words (`"disk
+// full"`) says what happened and stays, and so does a field's quoted value (`details = "Deadline
+// Exceeded"`, `message: 'Connect Timeout Error'`): gRPC and Node print a status in capitals there.
+const QUOTED_NAME_WORD = /^[A-Z0-9][\w.&+#@/-]{0,63}$/;
+/** A quoted name spans at most this many tokens. */
+const MAX_QUOTED_NAME_TOKENS = 8;
+
+/** Index of the token that closes a quoted name opened at token i (its first character after brackets is a quote), or -1. */
+function quotedNameEnd(raw: readonly string[], i: number): number {
+  const first = raw[i] as string;
+  const before = i > 0 ? (raw[i - 1] as string) : '';
+  if (before.endsWith('=') || before.endsWith(':')) return -1;
+  let start = 0;
+  while (start < first.length && (first[start] === '(' || first[start] === '[')) start++;
+  const quote = first[start];
+  if (quote !== "'" && quote !== '"') return -1;
+  if (!QUOTED_NAME_WORD.test(first.slice(start + 1))) return -1;
+  const last = Math.min(raw.length - 1, i + MAX_QUOTED_NAME_TOKENS - 1);
+  for (let j = i + 1; j <= last; j++) {
+    const token = raw[j] as string;
+    const close = token.indexOf(quote);
+    if (close < 0) {
+      if (!QUOTED_NAME_WORD.test(token)) return -1;
+      continue;
+    }
+    // The quote ends the token but for closing punctuation (`'DejaVu Sans'.`, `'Noto Sans'),`).
+    if (!QUOTED_NAME_WORD.test(token.slice(0, close))) return -1;
+    for (let k = close + 1; k < token.length; k++) if (!CLOSERS.includes(token[k] as string)) return -1;
+    return j;
+  }
+  return -1;
+}
+
 function maskFreshTokens(text: string, maxTokens: number): string[] {
   const raw = tokenize(text, maxTokens);
   const out: string[] = [];
@@ -280,6 +316,17 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
     if (quotedEnd >= 0) {
       out.push(quotedValue(raw[i] as string, raw[quotedEnd] as string));
       i = quotedEnd;
+      continue;
+    }
+    const c = (raw[i] as string).charCodeAt(0);
+    // A cheap first-character test: most tokens open with no quote or bracket.
+    const nameEnd = c === 39 || c === 34 || c === 40 || c === 91 ? quotedNameEnd(raw, i) : -1;
+    if (nameEnd >= 0) {
+      const first = raw[i] as string;
+      const lastToken = raw[nameEnd] as string;
+      const open = first.search(/['"]/);
+      out.push(`${first.slice(0, open + 1)}<QUOTED>${lastToken.slice(lastToken.indexOf(first[open] as string))}`);
+      i = nameEnd;
       continue;
     }
     let masked = maskToken(raw[i] as string);
