@@ -73,6 +73,13 @@ const CRI_STREAM = /^std(?:out|err) [FP] /;
 // Elixir's Logger: `$time $metadata[$level] $message`, metadata as `key=value ` pairs (Phoenix's `request_id=…`).
 const ELIXIR_METADATA = new RegExp(`^(?:[a-z_][\\w]{0,40}=(?:"[^"\\n]{0,200}"|[^\\s"]{1,200}) ){1,12}(?=\\[(?:${LEVEL_WORDS})\\])`, 'i');
 
+// NLog's default layout, `${longdate}|${level:uppercase=true}|${logger}|${message}`: after the time, the
+// level and the logger between pipes, the message glued to the last.
+const NLOG_PIPES = new RegExp(`^\\|(${LEVEL_WORDS})\\|[\\w.$\`<>+-]{1,200}\\|`, 'i');
+// swift-log's StreamLogHandler: `$timestamp $level $label :$metadata [$source] $message`, the metadata as
+// ` key=value` pairs (Vapor's `request-id=…`); before swift-log 1.5 there is no `[$source]`.
+const SWIFT_LOG = /^(trace|debug|info|notice|warning|error|critical) [^\s]{1,200} :(?: [^\s=\[\]]{1,64}=[^\s]{0,200}){0,16}(?: \[[\w.-]{1,120}\])? /;
+
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
 // follows (`error: …`, `error - …`), since `Error: …` is a JavaScript exception, not a level.
 const UPPER_LEVEL = new RegExp(`^(${LEVEL_WORDS})(?::(?=[\\w.]{1,120}:)|:?(?=\\s)|/(?=[\\w-]{1,40}\\]))`);
@@ -182,6 +189,8 @@ function nextPiece(
   if (rightAfterTime) {
     const metadata = ELIXIR_METADATA.exec(head);
     if (metadata) return { length: metadata[0].length, kind: 'other' };
+    const after = NLOG_PIPES.exec(head) ?? SWIFT_LOG.exec(head);
+    if (after) return { length: after[0].length, kind: 'level', level: after[1] as string };
   }
   const time = leadingTime(head);
   if (time) return time;

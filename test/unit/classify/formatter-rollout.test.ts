@@ -79,6 +79,28 @@ const DECLINED = 'stripe: card_declined';
 const REFUSED = 'dial tcp 10.0.4.2:443: connect: connection refused';
 
 describe('one problem across a formatter rollout', () => {
+  it("swift-log's StreamLogHandler and Vapor's ConsoleLogger are one problem with one id", () => {
+    const pg = 'PSQLError(code: server, serverInfo: [sqlState: 23505, detail: Key (idempotency_key)=(5c1f) already exists., file: nbtinsert.c, line: 666, message: duplicate key value violates unique constraint "payments_idem_key"])';
+    const ids = idsOf([
+      `[ ERROR ] ${pg} [request-id: 6B1E62C3-0A7E-4B7F-9D0C-2C1A4E0B7F11]`,
+      `[ ERROR ] ${pg} [request-id: 0D3F2E11-4C4B-4E0A-8C57-51D9A0C0E2A4]`,
+      `2026-12-03T10:00:02+0000 error codes.vapor.request : request-id=9A4C1D0E-77B2-4F83-A1B6-0C2E5D7F3A90 [Vapor] ${pg}`,
+      `2026-12-03T10:00:03+0000 error codes.vapor.request : request-id=11E0B2A4-5D6C-4A7B-8E9F-0A1B2C3D4E5F [Vapor] ${pg}`,
+    ]);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it("NLog's default layout and its JsonLayout are one problem with one id", () => {
+    const ex = 'System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Billing.InvoiceJob.Run(Int32 id) in /src/Billing/InvoiceJob.cs:line 57';
+    const ids = idsOf([
+      `2026-12-03 10:00:00.1234|ERROR|Billing.InvoiceJob|Invoice run 4411 failed ${ex}`,
+      `2026-12-03 10:00:01.5678|ERROR|Billing.InvoiceJob|Invoice run 4412 failed ${ex}`,
+      { time: '2026-12-03 10:00:02.1234', level: 'ERROR', logger: 'Billing.InvoiceJob', message: 'Invoice run 4413 failed', exception: ex },
+      { time: '2026-12-03 10:00:03.1234', level: 'ERROR', logger: 'Billing.InvoiceJob', message: 'Invoice run 4414 failed', exception: ex },
+    ]);
+    expect(new Set(ids).size).toBe(1);
+  });
+
   it("go-hclog's text and JSON formats are one problem with one id; another error under the same message is another", () => {
     const ids = idsOf([hclogText(812, DECLINED), hclogText(977, DECLINED), hclogJson(413, DECLINED), hclogJson(99, DECLINED), hclogText(5, REFUSED), hclogJson(6, REFUSED)]);
     expect(new Set(ids.slice(0, 4)).size).toBe(1);
