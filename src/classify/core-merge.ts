@@ -101,6 +101,13 @@ function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, 
     }
     for (const key of keys) byCore.set(key, [...(byCore.get(key) ?? []), g]);
   }
+  // …and under its whole template: a cut keeps its trace's first line to the letter, even when that
+  // line's words are too few to be a core (clj-http's `ExceptionInfo: clj-http: status 503 {…}`).
+  const byTemplate = new Map<string, CoreGroup[]>();
+  for (const g of framed) {
+    const key = `${g.payloadType ?? ''}\u0002${g.template}`;
+    byTemplate.set(key, [...(byTemplate.get(key) ?? []), g]);
+  }
   // Union by raising frame within a core, then every member points at its component's smallest id.
   const root = new Map<string, string>();
   const find = (id: string): string => {
@@ -122,7 +129,7 @@ function joinCutTraces(framed: readonly CoreGroup[], cores: ReadonlyMap<string, 
       }
     }
   }
-  for (const same of byCore.values()) {
+  for (const same of [...byCore.values(), ...byTemplate.values()]) {
     for (const short of same) {
       const longer = same.filter((g) => g.id !== short.id && sameRaisingFrame(short, g) && cutOf(short, g));
       if (longer.length === 0) continue;

@@ -142,6 +142,19 @@ describe('mergeByCore', () => {
     expect(joined([whole, cut, other])).toEqual([['s1', 's2'], ['s3']]);
   });
 
+  it('joins a trace cut short whose first line has too few words for a core, by that line whole; two whole traces stay apart', () => {
+    const line = 'clojure.lang.ExceptionInfo: clj-http: status <NUM> {:cached nil}';
+    const whole = g('s1', line, { frames: ['slingshot.support$stack_trace.invoke', 'acme.sync.crm$fetch_page.invokeStatic'], reportedAs: 'CRM page fetch failed page=<NUM>' });
+    const cut = g('s0', line, { frames: ['slingshot.support$stack_trace.invoke'], reportedAs: 'CRM page fetch failed page=<NUM>' });
+    const other = g('s2', line, { frames: ['slingshot.support$stack_trace.invoke', 'acme.sync.orders$push.invokeStatic'], reportedAs: 'order push failed' });
+    // The cut may be a cut of either call site's trace: it joins the one logged under its own line.
+    expect(joined([whole, cut, other])).toEqual([['s0', 's1'], ['s2']]);
+    expect(joined([whole, cut])).toEqual([['s0', 's1']]);
+    // Another exception line cut in the same frame is no cut of this trace.
+    const otherLine = g('s3', 'clojure.lang.ExceptionInfo: clj-http: status <NUM> {:cached true}', { frames: ['slingshot.support$stack_trace.invoke'], reportedAs: 'CRM page fetch failed page=<NUM>' });
+    expect(joined([whole, otherLine])).toEqual([['s1'], ['s3']]);
+  });
+
   it('joins a Go error chain reached by a longer path to the shorter one', () => {
     const groups = [
       g('c1', 'post entry failed: post entry: pq: deadlock detected'),
