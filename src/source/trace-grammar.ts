@@ -14,6 +14,7 @@ import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js'
 import { JAVA_EXCEPTION } from './jvm-record-lines.js';
 import { netMessageUnder } from './dotnet-lines.js';
 import { bareTags } from './ruby-lines.js';
+import { isLeadMessage, leadsMessage } from './message-lead.js';
 import { stepNodeCrash } from './node-crash-lines.js';
 import { DART_CAN_END, DART_UNHANDLED, stepDartTrace, type DartState } from '../shared/dart-trace.js';
 import { withoutStatusMarker } from '../shared/status-marker.js';
@@ -26,7 +27,7 @@ import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockSt
 export type TraceState =
   | 'py-head' | 'py-frame' | 'py-code' | 'py-exc' | 'py-msg' | 'py-loc' | 'py-gap' | 'py-chain'
   | 'go-panic' | 'go-gap' | 'go-goroutine' | 'go-func' | 'go-loc' | 'go-end' | 'go-stack-func' | 'go-stack-loc'
-  | 'header' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
+  | 'header' | 'header-open' | 'header-msg' | 'header-gap' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
   | 'net-record' | 'net-exception' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end'
   | 'php-stack' | 'php-frames' | 'php-gap' | 'php-prev' | 'php-end'
@@ -49,7 +50,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END,
-  'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames',
+  'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -91,7 +92,10 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   if (MONOLOG_ROUTINE.test(s)) return null;
   if (EX_TERMINATING.test(s)) return 'ex-term';
   if (JAVA_EXCEPTION.test(s)) return 'jvm-exception';
-  return RUBY_TAGGED_HEAD.test(s) ? 'rb-tagged' : 'header';
+  if (RUBY_TAGGED_HEAD.test(s)) return 'rb-tagged';
+  // A log header with nothing after it (Play's `[error] p.a.h.DefaultHttpErrorHandler - `), or whose
+  // message announces more (`… ->`): its message is on the next line (message-lead.ts).
+  return leadsMessage(s) ? 'header-open' : 'header';
 }
 
 /** The state after one more line, or null when the line does not continue the trace. */
@@ -185,6 +189,16 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (KOMBU_RETRY.test(s)) return 'kombu-retry';
       if (PRISMA_INVALID.test(s)) return 'prisma-invalid';
       return takesHeader(s) ? 'frames-head' : null;
+    case 'header-open': { // a log header whose message is on the next lines (message-lead.ts)
+      if (isBlank(s)) return 'header-open';
+      const asHeader = stepTrace('header', s, null);
+      if (asHeader !== null) return asHeader;
+      const kind = lineKind(s);
+      return (kind === 'head' || kind === 'plain') && isLeadMessage(s) ? 'header-msg' : null;
+    }
+    case 'header-msg': // the message under its header: it names the error, as a header line does
+    case 'header-gap':
+      return isBlank(s) ? 'header-gap' : stepTrace('header', s, null);
     case 'frames-head':
       if (FRAME.test(s)) return frameState(s);
       return s.startsWith(' ---> ') ? 'frames-head' : null; // .NET inner exceptions before the frames
