@@ -6,7 +6,7 @@
 import { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL } from '../shared/record-shapes.js';
 
 // Cheap first look: a text with none of these is no such record (most texts, stack traces included).
-const MARKERS = /said into std|^Stack trace:|^\[stacktrace\]|[Bb]acktrace:|^note: |^Caused by:$|^\s*\*\* \(|^[A-Z][a-z]{2} \d{1,2}, \d{4} /m;
+const MARKERS = /^Type: \S|said into std|^Stack trace:|^\[stacktrace\]|[Bb]acktrace:|^note: |^Caused by:$|^\s*\*\* \(|^[A-Z][a-z]{2} \d{1,2}, \d{4} /m;
 
 /** Where a record's frames begin: PHP's trace markers, Rust's backtrace and its notes. */
 function opensFrames(line: string): boolean {
@@ -18,6 +18,8 @@ function opensFrames(line: string): boolean {
 export function recordMessage(text: string): string {
   if (!MARKERS.test(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text)) return text;
   const lines = text.split('\n', 400).map((l) => fpmChildLine(l) ?? l);
+  const fields = exceptionFields(lines);
+  if (fields !== null) return fields;
   let from = 0;
   // java.util.logging's first line and the level that opens its second are the record's header: the
   // record reads as its message, as the same message does when its first line was lost.
@@ -37,6 +39,28 @@ export function recordMessage(text: string): string {
     }
   }
   return withRootCause(lines.slice(from, end)).join('\n');
+}
+
+// An error renderer's block of the exception's fields (tail-lines.ts): `Type:` within the first lines
+// (under a heading, or first when the heading was lost), its `Message:` a few lines under it, then the
+// place and the trace (`File:`, `Line:`, `Trace:`), which end a message that runs over several lines.
+const TYPE_FIELD = /^Type: \S/;
+const MESSAGE_FIELD = /^Message: /;
+const PLACE_FIELD = /^(?:File|Line|Trace): /;
+
+/**
+ * The exception's type and message, when the record is such a block: the heading above them names
+ * nothing (`Slim Application Error` for every problem), the place and trace are the route to it.
+ */
+function exceptionFields(lines: readonly string[]): string | null {
+  const type = lines.findIndex((l, i) => i < 3 && TYPE_FIELD.test(l));
+  if (type < 0) return null;
+  let message = -1;
+  for (let i = type + 1; i < Math.min(lines.length, type + 4); i++) if (MESSAGE_FIELD.test(lines[i]!)) message = i;
+  if (message < 0) return null;
+  let end = message + 1;
+  while (end < lines.length && !PLACE_FIELD.test(lines[end]!)) end++;
+  return [lines[type]!, ...lines.slice(message, end)].join('\n');
 }
 
 /**

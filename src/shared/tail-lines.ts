@@ -24,6 +24,15 @@ export function isFieldLine(s: string): boolean {
   return m !== null && !LEVEL_LABEL.test(m[1]!) && !ERROR_NAME.test(m[1]!);
 }
 
+// The fields an error renderer prints for an exception, one a line, under a heading that names nothing
+// (`Slim Application Error`, `404 Not Found`): `Type: PDOException`, `Code: 2002`, `Message: …`, `File: …`,
+// `Line: 31`, then the trace as `Trace: #0 …` and `#N` frames. The names of an exception's own properties,
+// as PHP's Throwable has them (getCode, getMessage, getFile, getLine, getTraceAsString); the renderers that
+// print them so (Slim's, Whoops' and Symfony's plain text) are many. Each line alone says nothing; `Type:`
+// opens the block (a heading before it may be lost), the others continue it.
+export const EXCEPTION_FIELD = /^(?:Type|Code|Message|File|Line|Trace): \S/;
+export const EXCEPTION_TYPE_FIELD = /^Type: \S/;
+
 // An indented label alone, opening a block of fields under it (Npgsql's `  Exception data:`).
 export const DATA_LABEL = /^\s{1,12}[A-Z][a-z]{1,24}(?: [a-z]{1,24}){0,2}:\s*$/;
 

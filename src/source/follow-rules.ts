@@ -42,6 +42,9 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // gin's Recovery: `[Recovery] 2026/12/03 - 10:00:00 panic recovered:`, then the panic's value, whatever it says.
   // Swift's backtracer: `💣 Program crashed: …`, then `Thread 0 crashed:`, its numbered frames and `Backtrace took …`.
   { name: 'swift-backtrace', head: String.raw`(?:💣|\*\*\*) Program crashed: `, next: String.raw`^(?:Thread \d{1,5}(?: "[^"]{0,100}")?(?: crashed)?:\s*$|\d{1,4} \S.{0,300} in \S|Backtrace took |\s+\S)`, lines: 8 },
+  // An error renderer's field block (Slim's, under `Slim Application Error`): `Type: X`, then the code, the
+  // message, the file, the line and `Trace: #0 …`, which name no error of their own.
+  { name: 'exception-fields', head: String.raw`^Type: \S`, next: String.raw`^(?:Code|Message|File|Line|Trace): \S`, lines: 5 },
   { name: 'gin-recovery-value', head: String.raw`\[Recovery\] \d{4}/\d{2}/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$`, next: String.raw`^\S`, lines: 1 },
 ];
 

@@ -19,7 +19,7 @@ import { stepNodeCrash } from './node-crash-lines.js';
 import { DART_CAN_END, DART_UNHANDLED, stepDartTrace, type DartState } from '../shared/dart-trace.js';
 import { withoutStatusMarker } from '../shared/status-marker.js';
 import {
-  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, DATA_LABEL, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
+  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, DATA_LABEL, EXCEPTION_TYPE_FIELD, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
 } from '../shared/tail-lines.js';
 import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
 
@@ -30,7 +30,7 @@ export type TraceState =
   | 'header' | 'header-open' | 'header-msg' | 'header-gap' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
   | 'net-record' | 'net-exception' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end'
-  | 'php-stack' | 'php-frames' | 'php-gap' | 'php-prev' | 'php-end'
+  | 'php-stack' | 'php-frames' | 'php-main' | 'php-gap' | 'php-prev' | 'php-end'
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
@@ -47,7 +47,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-head', 'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-source', 'node-warning', 'node-warning-end',
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
-  'php-stack', 'php-frames', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
+  'php-stack', 'php-frames', 'php-main', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg',
@@ -69,6 +69,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (EX_ERROR.test(s)) return elixirError(s);
     if (bareTags(s) !== null) return 'rb-tagged'; // Rails' exception block, tagged with no level header
     if (CODE_FRAME.test(s)) return 'code-lead'; // a source excerpt whose line numbers are right-aligned
+    if (EXCEPTION_TYPE_FIELD.test(s)) return 'field'; // an exception's field block whose heading was lost
     return JUL_LEVEL.test(s) ? 'jul-record' : null;
   }
   if (kind === 'plain') return null;
@@ -270,10 +271,14 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
     case 'php-stack':
       return PHP_FRAME.test(s) ? 'php-frames' : null;
     case 'php-frames':
-      if (PHP_FRAME.test(s)) return 'php-frames';
+      if (PHP_FRAME.test(s)) return phpFrameState(s);
       if (PHP_THROWN.test(s) || PHP_CONTEXT_END.test(s)) return 'php-end';
       if (isBlank(s)) return 'php-gap';
       return previousPhpException(s) ? 'php-prev' : null;
+    case 'php-main':
+      // After the trace's last frame, a field closing the block an error renderer printed (Slim's `Tips: …`).
+      if (isFieldLine(s)) return 'php-end';
+      return stepStackRecord('php-frames', s);
     case 'php-gap':
       if (isBlank(s)) return 'php-gap';
       if (PHP_CONTEXT_END.test(s)) return 'php-end';
@@ -381,6 +386,9 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
       return CODE_FRAME.test(s) ? 'code-tail' : undefined;
     case 'field':
       if (isFieldLine(s) || PG_CONTEXT_LINE.test(s) || CARET_LINE.test(s)) return 'field';
+      // An exception's field block goes on with its trace (`Trace: #0 …`, then `#1 …`).
+      if (s.startsWith('Trace: ') && PHP_FRAME.test(s.slice(7))) return phpFrameState(s.slice(7));
+      if (PHP_FRAME.test(s)) return phpFrameState(s);
       if (FRAME.test(s)) return frameState(s);
       if (MORE.test(s) || END_OF.test(s)) return 'frames';
       if (CAUSE.test(s)) return 'frames-cause';
@@ -411,6 +419,9 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
   }
 }
 
+// The last frame of PHP's trace: `#12 {main}`.
+const PHP_MAIN_FRAME = /^#\d{1,5} \{main\}\s*$/;
+const phpFrameState = (frame: string): TraceState => (PHP_MAIN_FRAME.test(frame) ? 'php-main' : 'php-frames');
 const previousPhpException = (s: string) => s.startsWith('[previous exception] ') || /^Next [A-Za-z_\\]/.test(s);
 // Logger's default console format opens each record with the time (`12:00:01.123 [error] …`).
 const ELIXIR_LOGGER_LINE = /^\d{2}:\d{2}:\d{2}\.\d{3} /;

@@ -9,7 +9,7 @@ import { continuesJvmRecord } from './jvm-record-lines.js';
 import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
-import { CODE_FRAME, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
+import { CODE_FRAME, EXCEPTION_FIELD, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
 
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
@@ -140,6 +140,11 @@ export function lineKind(s: string): LineKind {
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   if (isBareRubyFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
+  // An exception's field under its heading (`Type: PDOException`, `Code: 2002`): held, and joined only where
+  // the grammar takes it (under a heading, or `Type:` opening the block whose heading was lost).
+  if (c === 84 || c === 67 || c === 77 || c === 70 || c === 76) { // T C M F L
+    if (EXCEPTION_FIELD.test(s)) return 'cont';
+  }
   if (RUST_PANIC.test(s) || JUL_HEAD.test(s)) return 'start';
   // A source excerpt (Bun prints it above the error) and a banner announcing a stack (glog) open a record.
   if (CODE_FRAME.test(s) || STACK_BANNER.test(s)) return 'start';

@@ -44,6 +44,7 @@ describe('follow rules', () => {
     ['prisma-message', ['→ 30         return this.prisma.order.create(', 'Argument `customer` is missing.']],
     ['pydantic-location', ['pydantic_core._pydantic_core.ValidationError: 2 validation errors for Order', 'price']],
     ['swift-backtrace', ['💣 Program crashed: System trap at 0x00007f3a2b1c4d5e', 'Thread 0 crashed:', '0 0x00007f3a2b1c4d5e RefundController.split(_:) + 412 in App at /app/Sources/App/Controllers/RefundController.swift:77:31', 'Backtrace took 0.41s']],
+    ['exception-fields', ['Type: PDOException', 'Code: 2002', 'Message: SQLSTATE[HY000] [2002] Connection refused', 'File: /var/www/src/Db.php', 'Line: 21', "Trace: #0 /var/www/src/Db.php(21): PDO->__construct('mysql:host=10.3...', 'app', Object(SensitiveParameterValue), Array)"]],
     ['gin-recovery-value', ['\u001b[31m2026/12/03 10:00:00 [Recovery] 2026/12/03 - 10:00:00 panic recovered:', 'order 42 has no customer']],
   ])('%s: the head is read by every source, the free line only through it', (name, [head, ...rest]) => {
     const lines = [head!, ...rest].map((text, i) => line(text, 100 + i * 7));
