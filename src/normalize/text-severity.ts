@@ -11,7 +11,7 @@ import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { markerSymbols } from '../shared/status-marker.js';
 import { DOCS_LINK, DOCS_LINK_RE2 } from '../shared/record-shapes.js';
-import { TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
+import { CONTEXT_ITEM, TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
@@ -224,7 +224,7 @@ export function mayBelongToTrace(text: string): boolean {
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) ||
-    TAIL_AT_START.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first);
+    TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.

@@ -12,6 +12,15 @@
 // Alone each says nothing; the grammar (trace-grammar.ts) takes one only where it follows a record, and the
 // reassembly only within the write burst of that record. Anchored, bounded patterns over a line's prefix.
 
+// An item of the context asyncio's event loop logs under its message (base_events.py's
+// default_exception_handler: `key: repr(value)` for each item, then the exception's traceback): a
+// snake_case key and an object's repr (`future: <Task finished … exception=TimeoutError()>`, `handle:
+// <Handle …>`, aiohttp's `client_session: <aiohttp.client.ClientSession object at 0x…>`), a list of reprs
+// (`connections: ['[(<…ResponseHandler object at 0x…>, 5.1)]']`), or where the object was made, its
+// frames under it (`source_traceback: Object created at (most recent call last):`). Any library that
+// hands the loop a context prints its items so; none of them names an error.
+export const CONTEXT_ITEM = /^[a-z][a-z\d]{0,30}(?:_[a-z\d]{1,30}){0,4}: (?:<[A-Za-z_][\w.]{0,200}[\s>(]|\[['"(<]|[A-Z][a-z]{1,20} created at \(most recent call last\):)/;
+
 // A label of one word, or CamelCase words run together, or upper case; optionally a number (`LINE 1`).
 const FIELD = /^\s{0,12}([A-Z][a-z]{1,24}(?:[A-Z][a-z]{1,24}){0,3}|[A-Z]{2,24})(?: \d{1,6})?: {1,4}\S/;
 // The labels that are a level (a log line of its own) or an exception's name (a line naming an error).
@@ -78,4 +87,6 @@ export const TAIL_AT_START_RE2: readonly string[] = [
   '\\S+ v\\d+\\.\\d',
   '\\*\\*\\* ',
   '(?:pl/\\w+|sql) [fs]',
+  // CONTEXT_ITEM: asyncio's context items, which name no error (an unclosed session, a pending task).
+  '\\w+: (?:<\\w|\\[\\W|\\w+ created at)',
 ];

@@ -19,7 +19,7 @@ import { stepNodeCrash } from './node-crash-lines.js';
 import { DART_CAN_END, DART_UNHANDLED, stepDartTrace, type DartState } from '../shared/dart-trace.js';
 import { withoutStatusMarker } from '../shared/status-marker.js';
 import {
-  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, DATA_LABEL, EXCEPTION_TYPE_FIELD, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
+  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, CONTEXT_ITEM, DATA_LABEL, EXCEPTION_TYPE_FIELD, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
 } from '../shared/tail-lines.js';
 import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
 
@@ -35,7 +35,7 @@ export type TraceState =
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
   | JvmState | DartState | BlockState | 'node-error' | 'docs-link'
-  | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames';
+  | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -50,7 +50,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'php-stack', 'php-frames', 'php-main', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END,
-  'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg',
+  'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -371,7 +371,8 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
  *   (pgjdbc's `  Detail: …`, Npgsql's `DETAIL: …`), and then the frames as before;
  * - among frames, a block of fields under its label (Npgsql's `  Exception data:`);
  * - above an error, the source excerpt and caret Bun prints; under one, a code frame;
- * - under a line naming an error, a banner announcing a stack of `@ 0x…` frames (glog).
+ * - under a line naming an error, a banner announcing a stack of `@ 0x…` frames (glog);
+ * - under a line naming an error, the items of asyncio's context (`future: <Task …>`), then its traceback.
  */
 function stepTail(state: TraceState, s: string): TraceState | null | undefined {
   switch (state) {
@@ -379,6 +380,7 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
     case 'jvm-exception':
     case 'frames-head':
       if (FRAME.test(s) || CAUSE.test(s)) return undefined;
+      if (state === 'header' && CONTEXT_ITEM.test(s)) return 'py-context';
       if (isFieldLine(s)) return 'field';
       if (state === 'frames-head' && isBlank(s)) return 'frames-head'; // .NET's blank line before an inner error's DETAIL
       if (state !== 'header') return undefined;
@@ -410,6 +412,9 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
     case 'code-tail':
       if (CODE_FRAME.test(s) || CARET_LINE.test(s)) return 'code-tail';
       return FRAME.test(s) ? frameState(s) : null;
+    case 'py-context': // more items (a source_traceback's frames under its own), then the traceback, if any
+      if (CONTEXT_ITEM.test(s) || PY_FILE.test(s) || (isIndented(s) && !isBlank(s))) return 'py-context';
+      return s.startsWith(PY_TRACEBACK) ? 'py-head' : null;
     case 'addr-stack':
     case 'addr-frames':
       if (AT_ADDRESS_FRAME.test(s)) return 'addr-frames';

@@ -155,7 +155,7 @@ export function lineKind(s: string): LineKind {
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
   if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
-  return ERROR_WORDS.test(s) || warnsInHeader(s) ? 'head' : 'plain';
+  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) ? 'head' : 'plain';
 }
 
 /**
@@ -173,6 +173,10 @@ function markedKind(rest: LineKind, level: string | undefined): LineKind {
 // Serilog's `[12:00:01 WRN]`, `[12:00:01 FTL]` read as WARNING and FATAL (serilog-levels.ts).
 const WARNING_WORD = /warn|crit|severe|alert|emerg|wrn|ftl|fatl/i;
 const WARNING_LEVEL = /^(?:warn|warning|crit|critical|severe|alert|emerg|emergency|fatal)$/i;
+
+// The same level cut to its initial after the time (Python's `%(levelname).1s`: `12:00:01.123 E asyncio
+// Unclosed client session`, whose next lines say what was left open): a record's head as its word is.
+const INITIAL_LEVEL = /^(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})? [EWFC] /;
 
 function warnsInHeader(s: string): boolean {
   if (!WARNING_WORD.test(s.length > 120 ? s.slice(0, 120) : s)) return false;

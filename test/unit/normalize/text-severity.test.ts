@@ -489,6 +489,17 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it("keeps, and matches, the items asyncio's loop logs under its message; not any word and colon", () => {
+    const pattern = re2(severityTextPattern('EMERGENCY'));
+    for (const line of ['client_session: <aiohttp.client.ClientSession object at 0x7f3a9c0d2e10>',
+      "connections: ['[(<aiohttp.client_proto.ResponseHandler object at 0x7fc157bce320>, 3447611.66)]']",
+      "task: <Task pending name='Task-4' coro=<RequestHandler.start() done, defined at /app/web_protocol.py:437>>", 'handle: <Handle _SelectorSocketTransport._read_ready()>',
+      'source_traceback: Object created at (most recent call last):']) {
+      expect({ line, kept: mayBelongToTrace(line), matched: pattern.test(line) }).toEqual({ line, kept: true, matched: true });
+    }
+    for (const line of ['status: ok', 'task: refresh sources', 'Session: <none>']) expect({ line, kept: mayBelongToTrace(line) }).toEqual({ line, kept: false });
+  });
+
   it('reads past colour codes and CRLF line ends as the text rules do', () => {
     const pattern = re2(severityTextPattern('ERROR'));
     for (const text of ['\u001b[31mE0310 12:00:01.123456 1 f.go:1] x', '\u001b[2m    at f (a.js:1:2)', '\u001b[0m<3>x', 'main.main()\r\n\t/app/main.go:8', 'app.Conflict\r\nmore',
