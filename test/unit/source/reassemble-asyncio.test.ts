@@ -3,34 +3,14 @@
 // handling request` record, split by Cloud Run into one entry per line: joined back whichever way the
 // input runs, with another instance's lines among them, and no further than the record.
 import { reassembleAll } from '../../../src/source/reassemble.js';
-import type { RawEntry } from '../../../src/shared/types.js';
 import { cloudRunLines, noBlank, pieces, texts } from '../../support/cloud-run-lines.js';
+import { expectWhole } from '../../support/expect-whole.js';
 
 const { line, split } = cloudRunLines('stderr');
-const OTHER = 'b7e1d0c4a9f2e8d5c1';
 
-/** `record`'s lines 7 µs apart from `start`, another instance's `other` lines among them (3 µs later each). */
-function withOtherInstance(record: string, start: number, other: string[]): RawEntry[] {
-  const own = split(record, start);
-  const theirs = other.map((text, i) => line(text, start + 3 + i * 14, OTHER));
-  return [...own, ...theirs].sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
-}
 
 const OTHER_LINES = ['INFO     2026-03-10 10:00:00,001 aiohttp.access:206 10.0.0.7 [10/Mar/2026:10:00:00 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29"'];
 
-/** The record, split, comes back whole, whichever way the input runs, with another instance's lines among its own. */
-function expectWhole(record: string): void {
-  const whole = noBlank(record);
-  expect(texts(reassembleAll(split(record, 0)))).toEqual([whole]);
-  expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([whole]);
-  const mixed = reassembleAll(withOtherInstance(record, 0, OTHER_LINES));
-  expect(texts(mixed).filter((t) => t === whole)).toEqual([whole]);
-  expect(texts(mixed)).toHaveLength(1 + OTHER_LINES.length);
-  const mixedBack = reassembleAll(withOtherInstance(record, 0, OTHER_LINES).reverse());
-  expect(texts(mixedBack).filter((t) => t === whole)).toEqual([whole]);
-  expect(texts(mixedBack)).toHaveLength(1 + OTHER_LINES.length);
-  expect(pieces(reassembleAll(split(record, 0))).every((p) => !p)).toBe(true);
-}
 
 const SITE = '/usr/local/lib/python3.12/site-packages';
 
@@ -128,7 +108,7 @@ describe('reassemble: asyncio and aiohttp records', () => {
     ['aiohttp\'s error handling request', HANDLER_ERROR],
     ['aiohttp\'s error handling request from a peer', HANDLER_ERROR_FROM],
   ])('%s: one record, either order, another instance between', (_name, record) => {
-    expectWhole(record);
+    expectWhole(record, OTHER_LINES);
   });
 
   it('records back to back stay apart', () => {

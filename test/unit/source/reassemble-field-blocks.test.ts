@@ -6,11 +6,10 @@
 // field lines come in a row. The record reads as its Type and Message: the heading says nothing.
 import { reassembleAll } from '../../../src/source/reassemble.js';
 import { recordMessage } from '../../../src/classify/record-message.js';
-import type { RawEntry } from '../../../src/shared/types.js';
 import { cloudRunLines, pieces, texts } from '../../support/cloud-run-lines.js';
+import { expectWhole, withOtherInstance } from '../../support/expect-whole.js';
 
 const { line, split } = cloudRunLines('stderr');
-const OTHER = 'b7e1d0c4a9f2e8d5c1';
 const OTHER_LINES = ['GET /healthz 200 1ms', 'worker 3 idle', 'GET /healthz 200 2ms'];
 
 const TIPS = 'Tips: To display error details in HTTP response set "displayErrorDetails" to true in the ErrorHandler constructor.';
@@ -49,27 +48,12 @@ const slimError = (type: string, code: number, message: string) => [
 const SLIM_PDO = slimError('PDOException', 2002, 'SQLSTATE[HY000] [2002] Connection refused');
 const SLIM_GUZZLE = slimError('GuzzleHttp\\Exception\\ConnectException', 0, 'cURL error 28: Operation timed out after 5001 milliseconds with 0 bytes received');
 
-function withOtherInstance(record: string, start: number, other: string[]): RawEntry[] {
-  const own = split(record, start);
-  const theirs = other.map((text, i) => line(text, start + 3 + i * 14, OTHER));
-  return [...own, ...theirs].sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
-}
 
-function expectWhole(record: string): void {
-  expect(texts(reassembleAll(split(record, 0)))).toEqual([record]);
-  expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([record]);
-  const mixed = reassembleAll(withOtherInstance(record, 0, OTHER_LINES));
-  expect(texts(mixed).filter((t) => t === record)).toEqual([record]);
-  expect(texts(mixed)).toHaveLength(1 + OTHER_LINES.length);
-  const mixedBack = reassembleAll(withOtherInstance(record, 0, OTHER_LINES).reverse());
-  expect(texts(mixedBack).filter((t) => t === record)).toEqual([record]);
-  expect(pieces(reassembleAll(split(record, 0)))).toEqual([false]);
-}
 
 describe('a heading and its field block, split by Cloud Run', () => {
   it('joins Slim 4 blocks whole, both time orders, among another instance\'s lines', () => {
-    expectWhole(SLIM_PDO);
-    expectWhole(SLIM_GUZZLE);
+    expectWhole(SLIM_PDO, OTHER_LINES);
+    expectWhole(SLIM_GUZZLE, OTHER_LINES);
   });
 
   it('joins the block under a heading that names no error, the heading apart', () => {

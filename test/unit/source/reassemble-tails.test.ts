@@ -7,33 +7,14 @@
 // that only looks like one (an INFO line starting with `Detail:`, a caret in a message, ten thousand in
 // a row) neither grows a record without bound nor swallows another.
 import { reassembleAll } from '../../../src/source/reassemble.js';
-import type { RawEntry } from '../../../src/shared/types.js';
-import { cloudRunLines, noBlank, pieces, texts } from '../../support/cloud-run-lines.js';
+import { cloudRunLines, pieces, texts } from '../../support/cloud-run-lines.js';
+import { expectWhole } from '../../support/expect-whole.js';
 
 const { line, split } = cloudRunLines('stderr');
-const OTHER = 'b7e1d0c4a9f2e8d5c1';
 
-/** `record`'s lines 7 µs apart from `start`, another instance's `other` lines among them (3 µs later each). */
-function withOtherInstance(record: string, start: number, other: string[]): RawEntry[] {
-  const own = split(record, start);
-  const theirs = other.map((text, i) => line(text, start + 3 + i * 14, OTHER));
-  return [...own, ...theirs].sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
-}
 
 const OTHER_LINES = ['GET /healthz 200 1ms', 'worker 3 idle', 'GET /healthz 200 2ms'];
 
-/** The record, split, comes back whole, whichever way the input runs, with another instance's lines among its own. */
-function expectWhole(record: string): void {
-  const whole = noBlank(record);
-  expect(texts(reassembleAll(split(record, 0)))).toEqual([whole]);
-  expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([whole]);
-  const mixed = reassembleAll(withOtherInstance(record, 0, OTHER_LINES));
-  expect(texts(mixed).filter((t) => t === whole)).toEqual([whole]);
-  expect(texts(mixed)).toHaveLength(1 + OTHER_LINES.length);
-  const mixedBack = reassembleAll(withOtherInstance(record, 0, OTHER_LINES).reverse());
-  expect(texts(mixedBack).filter((t) => t === whole)).toEqual([whole]);
-  expect(pieces(reassembleAll(split(record, 0))).every((p) => !p)).toBe(true);
-}
 
 // psycopg 3 under Django: the driver's error and its DETAIL line, then Django's wrapper and the same again.
 const DJANGO_NOT_NULL = [
@@ -190,7 +171,7 @@ describe('tail lines under an error line', () => {
     ['Bun: the code frame above `error: …`', BUN_THROWN],
     ['DBConnection: its advice and the line pointing to the documentation', DB_CONNECTION],
   ])('%s: one record', (_name, record) => {
-    expectWhole(record);
+    expectWhole(record, OTHER_LINES);
   });
 
   it('written with its error in one entry, the record is no piece', () => {
