@@ -1,14 +1,5 @@
 // The clocks this day's stacks print, from epoch microseconds (UTC; Cloud Run containers run in UTC).
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const p2 = (n: number): string => String(n).padStart(2, '0');
-const p3 = (n: number): string => String(n).padStart(3, '0');
-const p6 = (n: number): string => String(n).padStart(6, '0');
-
-const at = (tUs: number): Date => new Date(Math.floor(tUs / 1000));
-const ymd = (d: Date, sep: string): string => `${d.getUTCFullYear()}${sep}${p2(d.getUTCMonth() + 1)}${sep}${p2(d.getUTCDate())}`;
-const hms = (d: Date): string => `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-const micros = (t: number): string => p6(t % 1_000_000);
+import { DAYS, MON, p2, p3, p6, at, ymd, hms, micros } from '../clock-parts.js';
 
 /** 2026-12-03T10:00:00.123Z */
 export const isoMillis = (t: number): string => at(t).toISOString();
