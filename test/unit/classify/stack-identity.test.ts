@@ -1,22 +1,8 @@
 // Frames say where an error was raised, not which: two certificate errors that come up through the
 // same frames of Node's TLS socket are two problems, and one call site failing with two errno codes
 // is two problems; the same error through those frames, printed by two Node versions, stays one.
-import { createClassifier } from '../../../src/classify/index.js';
 import { stackSignature } from '../../../src/classify/stack-signature.js';
-import { normalizeEntry } from '../../../src/normalize/index.js';
-import type { Entry } from '../../../src/shared/types.js';
-
-function entry(text: string): Entry {
-  const e = normalizeEntry({ timestamp: '2026-03-10T12:00:00Z', severity: 'ERROR', textPayload: text });
-  if ('skip' in e) throw new Error(`skipped: ${e.skip}`);
-  return e;
-}
-
-function clusterIds(groups: string[][]): string[][] {
-  const c = createClassifier();
-  const handles = groups.map((g) => g.map((t) => c.add(entry(t))));
-  return handles.map((hs) => [...new Set(hs.map((h) => c.resolve(h).id))]);
-}
+import { clusterIds } from '../../support/cluster-ids.js';
 
 const tlsTrace = (message: string): string => [
   message,

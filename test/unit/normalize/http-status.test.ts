@@ -3,23 +3,9 @@
 // class; anywhere else a number is a value. PDO's server error number after its SQLSTATE class is
 // kept too. End to end, two client error statuses are two problems, a 4xx is not a 5xx, one status
 // printed bare or under a logger's line is one, and 5xx statuses of one client stay one problem.
-import { createClassifier } from '../../../src/classify/index.js';
-import { normalizeEntry } from '../../../src/normalize/index.js';
 import { announcedHttpStatus, keptCodes } from '../../../src/normalize/http-status.js';
 import { maskMessage, tokenize } from '../../../src/normalize/mask.js';
-import type { Entry } from '../../../src/shared/types.js';
-
-function entry(text: string): Entry {
-  const e = normalizeEntry({ timestamp: '2026-03-10T12:00:00Z', severity: 'ERROR', textPayload: text });
-  if ('skip' in e) throw new Error(`skipped: ${e.skip}`);
-  return e;
-}
-
-function clusterIds(groups: string[][]): string[][] {
-  const c = createClassifier();
-  const handles = groups.map((g) => g.map((t) => c.add(entry(t))));
-  return handles.map((hs) => [...new Set(hs.map((h) => c.resolve(h).id))]);
-}
+import { clusterIds } from '../../support/cluster-ids.js';
 
 describe('announcedHttpStatus: a status the text says is one', () => {
   it.each([
