@@ -53,6 +53,10 @@ export function jsonMessage(payload: Record<string, unknown>): JsonMessage | nul
     const saidAlready = found?.stack === undefined && found?.errorMessage !== undefined && (parts.message?.includes(found.errorMessage) ?? false);
     if (found !== undefined && !saidAlready) parts = { ...parts, ...found, errorType: found.errorType ?? parts.errorType };
   }
+  if (parts.errorText === undefined && parts.stack === undefined && parts.message !== undefined) {
+    const said = errorSaidInContext(payload, budget);
+    if (said !== undefined) parts = { ...parts, errorText: said };
+  }
   let text = compose(parts);
   if (text === '') return null;
   let errorType = parts.errorType;
@@ -172,6 +176,28 @@ function recordedException(obj: Record<string, unknown>, depth: number, budget: 
     if (!isRecord(value)) continue;
     const found = recordedException(value, depth + 1, budget);
     if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+// The error a logger put in a context object one level down, as a sentence: Cloud Foundry's lager
+// (`{"message": "app.connecting-to-nats.error", "data": {"error": "nats: no servers available…"}}`), a
+// zap or slog record whose error field sits in a namespace or group. At the top level that field is
+// read already (ERROR_KEYS); one level down it is the same field, and without it two different errors
+// logged under one event name were one problem. A value without a space (`"error": "none"`, a code) is
+// no sentence and stays context.
+const CONTEXT_ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause'];
+
+function errorSaidInContext(obj: Record<string, unknown>, budget: { objects: number }): string | undefined {
+  let seen = 0;
+  for (const key in obj) {
+    if (++seen > MAX_KEYS || --budget.objects < 0) break;
+    const value = obj[key];
+    if (!isRecord(value)) continue;
+    for (const name of CONTEXT_ERROR_KEYS) {
+      const text = typeof value[name] === 'string' ? scalarText(value[name]) : undefined;
+      if (text !== undefined && text.includes(' ') && /[A-Za-z]/.test(text)) return text;
+    }
   }
   return undefined;
 }

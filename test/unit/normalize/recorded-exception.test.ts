@@ -73,3 +73,32 @@ describe('jsonMessage: an exception recorded beside the message', () => {
     expect(jsonMessage(wide)).toEqual({ text: 'x' });
   });
 });
+
+describe('jsonMessage: an error sentence in a context object one level down', () => {
+  // Cloud Foundry's lager writes the event as the message and the error under `data`.
+  const lager = (message: string, error: unknown) => ({ timestamp: '1496958794.021312475', source: 'nats_to_syslog', message, log_level: 2, data: { error, session: '1' } });
+
+  it('reads it after the message, as the same field at the top level is read', () => {
+    const nested = lager('nats_to_syslog.connecting-to-nats.error', 'nats: no servers available for connection');
+    expect(jsonMessage(nested)?.text).toBe('nats_to_syslog.connecting-to-nats.error\nnats: no servers available for connection');
+    const top = { message: 'nats_to_syslog.connecting-to-nats.error', error: 'nats: no servers available for connection' };
+    expect(jsonMessage(nested)?.text).toBe(jsonMessage(top)?.text);
+  });
+
+  it('keeps two errors logged under one event name apart', () => {
+    const a = jsonMessage(lager('app.publish.failed', 'nats: no servers available for connection'));
+    const b = jsonMessage(lager('app.publish.failed', 'dial tcp 10.0.0.1:4222: connect: connection refused'));
+    expect(a?.text).not.toBe(b?.text);
+  });
+
+  it('leaves a value that is no sentence as context', () => {
+    for (const value of ['none', 'ECONNRESET', 0, null, false, '42 17']) {
+      expect(jsonMessage(lager('app.publish.done', value))?.text).toBe('app.publish.done');
+    }
+  });
+
+  it('says nothing twice, and adds nothing when the record has its own error', () => {
+    expect(jsonMessage({ message: 'publish failed: nats: no servers available', data: { error: 'nats: no servers available' } })?.text).toBe('publish failed: nats: no servers available');
+    expect(jsonMessage({ message: 'publish failed', error: 'timeout after 5s', data: { error: 'nats: no servers available' } })?.text).toBe('publish failed\ntimeout after 5s');
+  });
+});
