@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { createClassifier, rederiveIds, type Classifier, type LiveCluster, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
-import { sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
+import { rereadSampleEntry, sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
 import { issueSamples, plan, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
@@ -230,12 +230,18 @@ function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIs
     const samples = issueSamples(issue);
     if (samples === null) continue;
     const entries: Entry[] = [];
+    const rereads = new Map<Entry, Entry>();
     for (const text of samples.texts) {
       const entry = sampleEntry(text, samples.kind);
       if (entry === null) continue;
-      for (const service of samples.services ?? seen) entries.push({ ...entry, service });
+      const reread = rereadSampleEntry(text, samples.kind);
+      for (const service of samples.services ?? seen) {
+        const placed = { ...entry, service };
+        entries.push(placed);
+        if (reread !== null) rereads.set(placed, { ...reread, service });
+      }
     }
-    stored.push({ issue: issue.number, entries });
+    stored.push({ issue: issue.number, entries, rereads });
   }
   return rederiveIds(classifier, stored, live);
 }

@@ -4,10 +4,11 @@
 import { SEVERITIES, type Cluster, type Entry, type EntryKind } from '../shared/types.js';
 import { maskTokens, WILDCARD } from '../normalize/mask.js';
 import { TextMemo } from '../normalize/text-memo.js';
+import { stripLogHeader } from '../normalize/log-header.js';
 import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
 import { joinPieces, pieceIndex, type PieceGroup } from './piece-join.js';
-import { recordLineKeys } from './record-lines.js';
+import { lineKey, recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
@@ -100,6 +101,8 @@ interface Finalized {
   moved: Map<string, string>;
   /** locateInRecords' index of the groups of whole records, built on its first call. */
   records?: (piece: PieceGroup) => string | null;
+  /** The same, with each record line also read as a message logged alone (lineAsMessage). */
+  recordsAsMessages?: (piece: PieceGroup) => string | null;
 }
 
 const MAX_ERROR_TYPE_CHARS = 200;
@@ -208,6 +211,16 @@ function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
     for (const l of stats.cutLines) cutLines.add(l);
   }
   return { id, piece: allPieces(members), count, services, lines, cutLines };
+}
+
+/**
+ * A record's line as a message logged alone reads (its header off): a past release that read the line
+ * as an entry of its own (`error: queue drained` under Bun's source excerpt, before the two were one
+ * record) stored it so, and a sample holding it is found in the record read whole now.
+ */
+function lineAsMessage(line: string): string | null {
+  const { rest } = stripLogHeader(line);
+  return rest === line ? null : lineKey(rest);
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
@@ -549,7 +562,12 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       f.records ??= pieceIndex([...f.groups].map(([id, members]) => pieceGroupOf(id, members)));
       const text = entry.lead === undefined ? entry.text : `${entry.lead}\n${entry.text}`;
       const services = new Set(entry.service === '' ? [] : [entry.service]);
-      return f.records({ id: '', piece: true, count: 1, services, lines: new Set(recordLineKeys(text)) });
+      const piece = { id: '', piece: true, count: 1, services, lines: new Set(recordLineKeys(text)) };
+      const found = f.records(piece);
+      if (found !== null) return found;
+      // Only when the lines as they are find nothing: a second reading must not make a found one ambiguous.
+      f.recordsAsMessages ??= pieceIndex([...f.groups].map(([id, members]) => pieceGroupOf(id, members)), lineAsMessage);
+      return f.recordsAsMessages(piece);
     },
     clusters(): Cluster[] {
       const f = finalize();

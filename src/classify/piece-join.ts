@@ -28,21 +28,26 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
  * start of a line (a write cut short). When several groups hold it (`Traceback (most recent call
  * last):` and a framework's frame, nothing of the error), it could be a piece of any: none, rather than
  * add to the wrong count. A piece with no informative line (`}`, a bare request tag) has none either.
- * The index is built once; each look-up costs the groups holding one of the piece's lines.
+ * The index is built once; each look-up costs the groups holding one of the piece's lines. `alsoAs`: a
+ * second reading of a whole group's line that a piece's line may hold instead (null: none).
  */
-export function pieceIndex(whole: readonly PieceGroup[]): (piece: PieceGroup) => string | null {
+export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string) => string | null): (piece: PieceGroup) => string | null {
   const groups = whole.filter((g) => !g.piece && g.lines.size > 0);
   // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
   const holding = new Map<string, PieceGroup[]>();
   const loose = new Map<PieceGroup, Set<string>>();
+  const hold = (g: PieceGroup, keys: Set<string>, key: string): void => {
+    keys.add(key);
+    const list = holding.get(key);
+    if (list === undefined) holding.set(key, [g]);
+    else if (list[list.length - 1] !== g) list.push(g);
+  };
   for (const g of groups) {
     const keys = new Set<string>();
     for (const line of g.lines) {
-      const key = looseKey(line);
-      keys.add(key);
-      const list = holding.get(key);
-      if (list === undefined) holding.set(key, [g]);
-      else if (list[list.length - 1] !== g) list.push(g);
+      hold(g, keys, looseKey(line));
+      const other = alsoAs?.(line);
+      if (other !== undefined && other !== null) hold(g, keys, looseKey(other));
     }
     loose.set(g, keys);
   }

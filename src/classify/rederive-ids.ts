@@ -7,6 +7,11 @@ export interface StoredSamples {
   issue: number;
   /** The samples, each as an entry of a service the issue is about (Entry.service). */
   entries: Entry[];
+  /**
+   * Of an entry, the sample read again with what is left of a header taken off (rereadSampleEntry):
+   * tried when the entry lands in no cluster of this sweep, as it is or as a piece of a record.
+   */
+  rereads?: ReadonlyMap<Entry, Entry>;
 }
 
 /** A cluster of this sweep: its service ('' for none) and its count in the window. */
@@ -26,12 +31,11 @@ export interface LiveCluster {
  */
 export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const { issue, entries } of stored) {
+  for (const { issue, entries, rereads } of stored) {
     const byService = new Map<string, { ids: Set<string>; count: number }>();
     for (const entry of entries) {
-      // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
-      const placed = classifier.locate(entry);
-      const id = placed !== null && live.has(placed) ? placed : classifier.locateInRecords(entry);
+      const reread = rereads?.get(entry);
+      const id = placeSample(classifier, entry, live) ?? (reread === undefined ? null : placeSample(classifier, reread, live));
       const cluster = id === null ? undefined : live.get(id);
       if (id === null || cluster === undefined) continue;
       const found = byService.get(cluster.service) ?? { ids: new Set<string>(), count: 0 };
@@ -48,4 +52,13 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
     if (best !== undefined) out.set(issue, [...best[1].ids].sort());
   }
   return out;
+}
+
+/** The cluster of this sweep a sample lands in, as it is or as a piece of a record; null: none. */
+function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): string | null {
+  const placed = classifier.locate(entry);
+  if (placed !== null && live.has(placed)) return placed;
+  // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
+  const inRecord = classifier.locateInRecords(entry);
+  return inRecord !== null && live.has(inRecord) ? inRecord : null;
 }

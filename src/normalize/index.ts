@@ -13,8 +13,8 @@ export {
   SecretRefusedError, findSecretShape, findSecretShapeIn, refuseSecrets, withholdSecretLines, withholdSecrets,
 } from './secret-scan.js';
 export * from './mask.js';
-export { sampleEntry } from './sample-entry.js';
-export { stripLogHeader, type StrippedHeader } from './log-header.js';
+export { rereadSampleEntry, sampleEntry } from './sample-entry.js';
+export { stripHeaderLeftover, stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
 export { levelWordPatterns, severityTextPattern } from './text-severity.js';
 export { sidekiqThread } from './sidekiq-header.js';

@@ -251,6 +251,20 @@ const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ 
 
 /** Peels a log header off the first line of a message. A line that is all header is left as it is. */
 export function stripLogHeader(text: string): StrippedHeader {
+  return stripHeader(text, false);
+}
+
+/**
+ * Peels what is left of a header off a message that a header was already taken from: a logger or a
+ * source that a release read no header piece before (Play's `from <logger> in <thread> - ` once its
+ * `[LEVEL]` came off) is header too. For a sample a past release stored as its message, which may keep
+ * the part of the header it did not read as one.
+ */
+export function stripHeaderLeftover(text: string): StrippedHeader {
+  return stripHeader(text, true);
+}
+
+function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
   const site = NODE_THROW_SITE.exec(text.slice(0, 1200));
   if (site) return { rest: text.slice(site[0].length), lead: site[0].trimEnd() };
   const lineEnd = text.indexOf('\n');
@@ -258,7 +272,7 @@ export function stripLogHeader(text: string): StrippedHeader {
   const head = line.slice(0, MAX_HEADER_CHARS);
   let at = 0;
   let level: string | undefined;
-  let inHeader = false;
+  let inHeader = afterHeader;
   let afterLevel = false;
   let afterTime = false;
   let sawLevel = false;

@@ -1,5 +1,6 @@
 // A sample an issue stored, back into an Entry, so the current classifier can say where it belongs.
 import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
+import { stripHeaderLeftover } from './log-header.js';
 import { normalizeEntry } from './normalize-entry.js';
 
 // Samples carry no time of their own; any fixed time will do, only the grouping is asked for.
@@ -15,4 +16,15 @@ export function sampleEntry(text: string, kind?: EntryKind): Entry | null {
     : { timestamp: SAMPLE_TIME, severity: 'ERROR', textPayload: text };
   const entry = normalizeEntry(raw);
   return 'skip' in entry ? null : entry;
+}
+
+/**
+ * The sample read again with what is left of a header taken off its first line (stripHeaderLeftover):
+ * a past release that read part of a header (`[WARN] `) stored the rest (`from akka.actor.ActorSystemImpl
+ * in <thread> - Sending …`) as the message. null when nothing comes off.
+ */
+export function rereadSampleEntry(text: string, kind?: EntryKind): Entry | null {
+  if (kind === 'request') return null;
+  const { rest } = stripHeaderLeftover(text);
+  return rest === text || rest.trim() === '' ? null : sampleEntry(rest, kind);
 }

@@ -72,15 +72,19 @@ const cases = [
   // (dramatiq's `[PID n]`, NLog, swift-log, Tomcat's OneLineFormatter, timbre, Play), hclog's JSON, quoted
   // names of several words, `name@version` tokens and `module@version/` frames, cut traces joining their
   // whole trace. Entries of 17 services of the fifth, sixth and seventh held-out days: a three-day window.
-  // FOUND NOT YET RIGHT (today's behaviour, stated as it is): Bun's crash is filed again (#688 held its
-  // `error: …` line and frames, stored without the `error: `), and #650 and #712, stored with Play's
-  // `from <logger> in <thread> - ` in their message, are tracked by nothing.
+  // Timbre's lines had no level that release read (its header unread, no entry severity), so they were
+  // under the floor: its clj-http ExceptionInfo and `CRM rate limited` warning are the two filed new.
+  // Where two old issues are one problem now (a piece of a record and the record, one message on two
+  // revisions' formats), the older tracks it and the other is named as the same problem. #646 held
+  // Tomcat's `Error parsing HTTP request header`, which Tomcat logs at INFO: read with its level now, it
+  // is under the floor, no problem. #680 and #681 held Play's header-only line alone, which now heads the
+  // records of two problems, each tracked by its own old issue (#628, #630): they are left silent.
   {
     name: 'the held-out days\' shapes, before their ids moved', logs: 'test/fixtures/identity/before-held-out-days-input.jsonl',
     config: 'config/gardener.yaml', issues: 'before-held-out-days-issues.json',
     window: { start: Date.parse('2026-12-03T00:00:00Z'), end: Date.parse('2026-12-06T00:00:00Z') },
-    fresh: ['GCP-active-dev-P0-queue-thumbs-drained-unexpectedly', 'GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-new-P2-crm-rate-limited-backing-off'],
-    merged: { 609: 603, 676: 665, 691: 666, 693: 625 }, silent: [646, 650, 680, 681, 688, 712],
+    fresh: ['GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-new-P2-crm-rate-limited-backing-off'],
+    merged: { 609: 603, 650: 626, 676: 665, 691: 666, 693: 625, 712: 710 }, silent: [646, 680, 681],
   },
 ];
 

@@ -1,0 +1,97 @@
+// A sample a past release stored is its message as that release read it: the part of a header it
+// did not read as one stays at its start, and a line it read as an entry of its own comes without the
+// header that line keeps inside the record read whole today. Either way the sample is found again.
+import { createClassifier, rederiveIds, type LiveCluster } from '../../../src/classify/index.js';
+import { normalizeEntry, rereadSampleEntry, sampleEntry } from '../../../src/normalize/index.js';
+import type { Entry } from '../../../src/shared/types.js';
+
+function entry(service: string, textPayload: string, second: number): Entry {
+  const e = normalizeEntry({
+    timestamp: `2026-12-05T12:00:${String(second).padStart(2, '0')}Z`, textPayload,
+    resource: { type: 'cloud_run_revision', labels: { service_name: service, revision_name: `${service}-00002-abc` } },
+  });
+  if ('skip' in e) throw new Error(`skipped: ${textPayload}`);
+  return e;
+}
+
+function classified(service: string, texts: string[]) {
+  const c = createClassifier();
+  texts.forEach((t, i) => c.add(entry(service, t, i)));
+  const clusters = c.clusters();
+  const live = new Map<string, LiveCluster>(clusters.map((k) => [k.id, { service: k.services[0] ?? '', count: k.count }]));
+  return { c, live, ids: clusters.map((k) => k.id) };
+}
+
+// Play's production pattern (`%date [%level] from %logger in %thread - %message`); the release before
+// its `from … in … - ` was read as header stored the message with it (the warning as akka/akka-http#1039
+// pasted it).
+const EARLY = (thread: number, path: string) => `2026-12-05 12:32:13,534 [WARN] from akka.actor.ActorSystemImpl in application-akka.actor.default-dispatcher-${thread} - `
+  + `Sending an 2xx 'early' response before end of request for http://shop.example/api/uploads/${path} received... Note that the connection will be closed after this response.`;
+const EARLY_STORED = 'from akka.actor.ActorSystemImpl in application-akka.actor.default-dispatcher-19 - '
+  + "Sending an 2xx 'early' response before end of request for http://shop.example/api/uploads/review-photo received... Note that the connection will be closed after this response.";
+const POOL_OVERFLOW = 'akka.stream.BufferOverflowException: Exceeded configured max-open-requests value of [32]. This means that the request queue of this pool '
+  + '(HostConnectionPoolSetup(prices.supplier.example,443,ConnectionPoolSetup(ConnectionPoolSettings(4,0,5,32,1,Duration.Inf,100 milliseconds,2 minutes,30 seconds,Duration.Inf,'
+  + 'ClientConnectionSettings(...),...)))) has completely filled up because the pool currently does not process requests fast enough to handle the incoming request load. '
+  + 'Please retry the request later. See https://doc.akka.io/docs/akka-http/current/scala/http/client-side/pool-overflow.html for more information.';
+const POOL_FRAMES = '\n\tat akka.http.impl.engine.client.PoolInterface$Logic.<init>(PoolInterface.scala:106)'
+  + '\n\tat akka.http.impl.engine.client.PoolInterface$PoolInterfaceStage.createLogicAndMaterializedValue(PoolInterface.scala:94)'
+  + '\n\tat akka.stream.impl.GraphStageIsland.materializeAtomic(PhasedFusingActorMaterializer.scala:759)';
+const OVERFLOW = (supplier: string) => `2026-12-05 12:45:47,420 [ERROR] from services.PriceSync in application-akka.actor.default-dispatcher-6 - price sync failed for supplier ${supplier}\n`
+  + POOL_OVERFLOW + POOL_FRAMES;
+// Split by Cloud Run, the record was its line and the exception's first line, no frame.
+const OVERFLOW_STORED = `from services.PriceSync in application-akka.actor.default-dispatcher-7 - price sync failed for supplier acme-wholesale\n${POOL_OVERFLOW}`;
+
+describe('a sample stored with the part of its header that release did not read', () => {
+  it.each([
+    ['a warning', 'text' as const, [EARLY(9, 'receipt'), EARLY(17, 'avatar'), EARLY(19, 'review-photo')], EARLY_STORED],
+    ['a trace under its line', 'stack' as const, [OVERFLOW('acme-wholesale'), OVERFLOW('northgear')], OVERFLOW_STORED],
+  ])('%s is found in the problem it is today', (_, kind, today, stored) => {
+    const { c, live, ids } = classified('shop-play', today);
+    expect(ids).toHaveLength(1);
+    const sample = { ...sampleEntry(stored, kind)!, service: 'shop-play' };
+    // As it was stored, the sample lands nowhere: the header's rest is read as its words.
+    expect(rederiveIds(c, [{ issue: 713, entries: [sample] }], live).get(713)).toBeUndefined();
+    const reread = { ...rereadSampleEntry(stored, kind)!, service: 'shop-play' };
+    expect(rederiveIds(c, [{ issue: 713, entries: [sample], rereads: new Map([[sample, reread]]) }], live).get(713)).toEqual(ids);
+  });
+
+  it('a sample with no header left is not read again, nor is a line that is all header', () => {
+    expect(rereadSampleEntry("Sending an 2xx 'early' response before end of request", 'text')).toBeNull();
+    expect(rereadSampleEntry('from play.api.http.DefaultHttpErrorHandler in application-akka.actor.default-dispatcher-22 -', 'text')).toBeNull();
+    expect(rereadSampleEntry('GET /cart 500', 'request')).toBeNull();
+  });
+});
+
+// Bun prints the source lines and a caret above the error, and its version under the frames; split one
+// line an entry, the release before these were one record read the `error: …` line and its frames as an
+// entry of its own and stored them without the `error: ` (a header to a line logged alone).
+const BUN_CRASH = [
+  '40 |   for (;;) {',
+  '41 |     const job = await queue.next();',
+  '42 |     if (!job) throw new Error(`queue thumbs drained unexpectedly`);',
+  '                     ^',
+  'error: queue thumbs drained unexpectedly',
+  '      at poll (/app/src/worker.ts:42:21)',
+  '      at processTicksAndRejections (native:7:39)',
+  '',
+  'Bun v1.1.38 (Linux x64 baseline)',
+].join('\n');
+const BUN_STORED = 'queue thumbs drained unexpectedly\n      at poll (/app/src/worker.ts:42:21)\n      at processTicksAndRejections (native:7:39)';
+
+describe('a sample stored from a line that, inside the record read whole today, keeps its header', () => {
+  it('is found in the record', () => {
+    const { c, live, ids } = classified('images-bun', [BUN_CRASH]);
+    expect(ids).toHaveLength(1);
+    const sample = { ...sampleEntry(BUN_STORED, 'text')!, service: 'images-bun' };
+    expect(c.locateInRecords(sample)).toBe(ids[0]);
+    expect(rederiveIds(c, [{ issue: 688, entries: [sample] }], live).get(688)).toEqual(ids);
+  });
+
+  it('a line of the record without its header still does not stand for another record', () => {
+    const { c } = classified('images-bun', [BUN_CRASH, BUN_CRASH.replace(/queue thumbs drained/g, 'queue mail drained')]);
+    const sample = { ...sampleEntry('queue thumbs drained unexpectedly', 'text')!, service: 'images-bun' };
+    const found = c.locateInRecords(sample);
+    expect(found).not.toBeNull();
+    expect(c.clusters().find((k) => k.id === found)?.samples[0]).toContain('thumbs');
+  });
+});
