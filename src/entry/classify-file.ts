@@ -1,15 +1,16 @@
 // `log-gardener classify`: one JSON line per input entry, in input order, with its final cluster id
 // and template. Entries are only remembered as a cluster handle each, so memory stays small.
 // A line that belongs to a reassembled multi-line trace gets its trace's cluster.
-import { createClassifier } from '../classify/index.js';
+import { createClassifier, type Classifier } from '../classify/index.js';
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
 import { normalizeEntry } from '../normalize/index.js';
 import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
-import type { Cluster, RawEntry } from '../shared/types.js';
+import type { Cluster, RawEntry, Severity } from '../shared/types.js';
 import { checkExport } from '../source/check-export.js';
+import { SweepView } from './sweep-view.js';
 
 export type InputFormat = 'gcp' | 'lines';
 
@@ -19,9 +20,19 @@ const LINE_TIME = '1970-01-01T00:00:00Z';
 // are, so `classify --format lines` on a pasted log shows the clusters a sweep would find.
 const LINES: Partial<ReassembleOptions> = { streamKey: () => 'lines', order: 'oldest-first' };
 
-/** `rules` (classify --config): a line whose problem a rule names also shows that rule's verdict. */
-export async function classifyFile(path: string, format: InputFormat, write: (line: string) => void, rules?: readonly Rule[]): Promise<void> {
+/** The configuration's severity floor when classify is given none (config/schema.ts). */
+const DEFAULT_FLOOR: Severity = 'NOTICE';
+
+/**
+ * `rules` (classify --config): a line whose problem a rule names also shows that rule's verdict.
+ * `floor`: the configuration's severity floor, which decides what a sweep reads.
+ */
+export async function classifyFile(path: string, format: InputFormat, write: (line: string) => void, rules?: readonly Rule[], floor: Severity = DEFAULT_FLOOR): Promise<void> {
+  // Every entry, joined and classified together: what an entry the sweep does not read is grouped with.
   const classifier = createClassifier();
+  // What a sweep of the export reads, as it reads it: the ids it files (sweep-view.ts). Plain lines
+  // are nothing a sweep reads.
+  const sweep = format === 'gcp' ? new SweepView(floor) : null;
   const handles: Array<number | string> = []; // a handle, or why the entry was skipped
   const lineOf: number[] = []; // reassembly's input position -> index in the file
   async function* entries(): AsyncGenerator<RawEntry> {
@@ -31,10 +42,12 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
         handles.push(raw);
         continue;
       }
+      sweep?.push(piece, raw, handles.length);
       lineOf.push(handles.length);
       handles.push(-1); // set below, once its entry (joined or not) is classified
       yield raw;
     }
+    sweep?.end();
   }
   // A trace split over several entries is classified once, joined, as the sweep does; every line
   // of it then shows the trace's cluster.
@@ -44,16 +57,55 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
   }
-  const ruleOf = rules?.length ? rulesByCluster(classifier.clusters(), rules) : new Map<string, Omit<Rule, 'match'>>();
+  const place = sweep ? placeBySweep(sweep, classifier, handles) : (_index: number, handle: number) => classifier.resolve(handle);
+  const clusters = [...(sweep?.classifier.clusters() ?? []), ...classifier.clusters()];
+  const ruleOf = rules?.length ? rulesByCluster(clusters, rules) : new Map<string, Omit<Rule, 'match'>>();
   handles.forEach((handle, index) => {
-    if (typeof handle === 'string') {
+    const swept = sweep?.handles[index] ?? -1;
+    if (typeof handle === 'string' && swept < 0) {
       write(JSON.stringify({ index, cluster: null, template: null, skipped: handle }));
     } else {
-      const { id, template } = classifier.resolve(handle);
+      const { id, template } = place(index, typeof handle === 'string' ? -1 : handle);
       const rule = ruleOf.get(id);
       write(JSON.stringify({ index, cluster: id, template, ...(rule ? { rule } : {}) }));
     }
   });
+}
+
+type Placed = { id: string; template: string };
+
+/**
+ * Where each entry goes: the sweep's cluster when the sweep classifies it; else the sweep's cluster
+ * most of the entries it is grouped with belong to (a piece of a record with no severity of its own,
+ * a line the prefilter drops that the record it ends is joined with); else its own group's, which
+ * holds nothing the sweep reads (INFO chatter).
+ */
+function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>): (index: number, handle: number) => Placed {
+  const votes = new Map<string, Map<string, number>>();
+  const templates = new Map<string, string>();
+  handles.forEach((handle, index) => {
+    const swept = sweep.handles[index] ?? -1;
+    if (typeof handle === 'string' || handle < 0 || swept < 0) return;
+    const group = all.resolve(handle).id;
+    const { id, template } = sweep.classifier.resolve(swept);
+    templates.set(id, template);
+    const tally = votes.get(group) ?? new Map<string, number>();
+    tally.set(id, (tally.get(id) ?? 0) + 1);
+    votes.set(group, tally);
+  });
+  const byGroup = new Map<string, string>();
+  for (const [group, tally] of votes) {
+    let best: [string, number] | undefined;
+    for (const [id, n] of tally) if (best === undefined || n > best[1] || (n === best[1] && id < best[0])) best = [id, n];
+    byGroup.set(group, best![0]);
+  }
+  return (index, handle) => {
+    const swept = sweep.handles[index] ?? -1;
+    if (swept >= 0) return sweep.classifier.resolve(swept);
+    const own = all.resolve(handle);
+    const id = byGroup.get(own.id);
+    return id === undefined ? own : { id, template: templates.get(id)! };
+  };
 }
 
 // Rules match a problem as the sweep sees it (its template and first sample), so the verdict is per cluster.

@@ -90,7 +90,7 @@ async function classify(args: string[], env: Env, io: Io): Promise<number> {
   const format = values.format as InputFormat;
   if (format !== 'gcp' && format !== 'lines') throw new ConfigError('--format', 'must be gcp or lines');
   if (positionals.length !== 1) throw new ConfigError('', 'classify takes exactly one FILE (or - for standard input)');
-  const rules = values.config !== undefined ? loadConfigFile(values.config, env).settings.rules : undefined;
+  const settings = values.config !== undefined ? loadConfigFile(values.config, env).settings : undefined;
   const out: string[] = [];
   const flush = () => {
     if (out.length) io.stdout.write(out.join('\n') + '\n');
@@ -99,7 +99,7 @@ async function classify(args: string[], env: Env, io: Io): Promise<number> {
   await classifyFile(positionals[0]!, format, (line) => {
     out.push(line);
     if (out.length >= 1000) flush();
-  }, rules);
+  }, settings?.rules, settings?.severityFloor);
   flush();
   return 0;
 }

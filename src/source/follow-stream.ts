@@ -23,6 +23,9 @@ interface Writer {
   direction: number;
 }
 
+/** Hears each entry that is not read. */
+export type Dropped = (raw: RawEntry) => void;
+
 export interface FollowCounts {
   /** Lines read because a record head pulled them. */
   pulled: number;
@@ -45,9 +48,9 @@ export class LineFollower {
 
   /**
    * One entry that passed the window and services; `kept`: the prefilter's verdict. What is read
-   * goes to `out`, in input order per writer; what is not counts in `dropped`.
+   * goes to `out`, in input order per writer; what is not goes to `dropped`.
    */
-  push(raw: RawEntry, kept: boolean, out: RawEntry[], dropped: () => void): void {
+  push(raw: RawEntry, kept: boolean, out: RawEntry[], dropped: Dropped): void {
     const time = microTime(raw);
     if (time !== null) {
       if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
@@ -58,7 +61,7 @@ export class LineFollower {
     const line = followLine(raw, time);
     if (line === null) {
       if (kept) out.push(raw);
-      else dropped();
+      else dropped(raw);
       return;
     }
     const keep = kept || line.head !== 0;
@@ -82,7 +85,7 @@ export class LineFollower {
       const pulled = !keep && w.recent.some((r) => r.head !== 0) && pulledByHead(line, w.recent.slice(0, -1).reverse(), true) === true;
       if (pulled) this.counts.pulled++;
       if (keep || pulled) out.push(raw);
-      else dropped();
+      else dropped(raw);
       return;
     }
     w.held.push({ raw, line, keep });
@@ -91,12 +94,12 @@ export class LineFollower {
   }
 
   /** The end of the input: every held line is decided on what came. */
-  end(out: RawEntry[], dropped: () => void): void {
+  end(out: RawEntry[], dropped: Dropped): void {
     for (const stream of [...this.holding]) this.release(stream, this.writers.get(stream)!, out, dropped);
   }
 
   /** Passes on the writer's held lines from the first, while each is decided. */
-  private settle(stream: string, w: Writer, out: RawEntry[], dropped: () => void, complete: boolean): void {
+  private settle(stream: string, w: Writer, out: RawEntry[], dropped: Dropped, complete: boolean): void {
     while (w.held.length > 0) {
       const first = w.held[0]!;
       let read = first.keep;
@@ -109,17 +112,17 @@ export class LineFollower {
       }
       w.held.shift();
       if (read) out.push(first.raw);
-      else dropped();
+      else dropped(first.raw);
     }
     this.holding.delete(stream);
   }
 
-  private release(stream: string, w: Writer, out: RawEntry[], dropped: () => void): void {
+  private release(stream: string, w: Writer, out: RawEntry[], dropped: Dropped): void {
     this.settle(stream, w, out, dropped, true);
   }
 
   /** Input further than the gap from a writer's last line brings it no line of a record it holds. */
-  private expire(time: number, out: RawEntry[], dropped: () => void): void {
+  private expire(time: number, out: RawEntry[], dropped: Dropped): void {
     for (const stream of [...this.holding]) {
       const w = this.writers.get(stream)!;
       const last = w.recent[w.recent.length - 1]!;

@@ -83,11 +83,13 @@ export class FileEntryReader {
   private readonly follower = new LineFollower();
   /** Entries looked at so far, read or not: how far a read that lets few through has got. */
   scanned = 0;
-  private readonly dropped = (): void => {
+  private readonly dropped = (raw: RawEntry): void => {
     this.result.filtered++;
+    this.left?.(raw);
   };
 
-  constructor(private readonly query: SourceQuery) {
+  /** `left` hears each well-formed entry that is not read (no timestamp, outside the query, or the prefilter's). */
+  constructor(private readonly query: SourceQuery, private readonly left?: (raw: RawEntry) => void) {
     this.services = new Set(query.services);
   }
 
@@ -116,6 +118,7 @@ export class FileEntryReader {
       const time = entryTime(raw);
       if (time === null) {
         this.skip('no timestamp');
+        this.left?.(raw);
         continue;
       }
       const service = entryService(raw);
@@ -123,7 +126,7 @@ export class FileEntryReader {
       const outside = time < query.window.start || time >= query.window.end;
       const otherService = services.size > 0 && !services.has(service);
       if (outside || otherService) {
-        result.filtered++;
+        this.dropped(raw);
         continue;
       }
       this.follower.push(raw, mayMatter(raw, query.severityFloor), out, this.dropped);
