@@ -130,6 +130,10 @@ const RUST_MAIN_ERROR = /^Error: \S[^\n]{0,512}\n(?:[ \t]*\n){0,2}Caused by:[ \t
 // Go's net/http recovers a handler's panic and logs it with the goroutine's stack: an ERROR the
 // server survived (a panic that reaches the top prints `panic: ` first and stops the process).
 const GO_RECOVERED = /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? )?http: panic serving \S/;
+// A recovery middleware (Fiber's recover, a hand-written `defer func() { recover() … }`) prints the panic's
+// value after `panic: ` as the runtime does, then the stack it took with runtime/debug.Stack: the runtime's
+// own dump never shows that call, so a stack whose first frame is it was printed by a process still running.
+const GO_STACK_TAKEN = /\ngoroutine \d{1,12} \[[^\]\n]{1,80}\]:\nruntime\/debug\.(?:Stack|PrintStack)\(\)/;
 // Only as part of the crash output: the lone line (a split trace not joined back) says nothing alone.
 const NODE_CRASH = /\nNode\.js v\d{1,3}\.\d{1,3}\.\d{1,3}[ \t]*(?:\n|$)|^node:internal\/process\/promises:\d{1,6}[ \t]*\n[^\n]*\S/;
 const PYTHON_TRACEBACK = /^ {0,8}Traceback \(most recent call last\):?[ \t]*$/m;
@@ -179,6 +183,7 @@ function headerSeverity(line: string): Severity | null {
 }
 
 function traceSeverity(line: string, head: string): Severity | null {
+  if (line.startsWith('panic: ') && GO_STACK_TAKEN.test(head)) return 'ERROR';
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line) || losesWorker(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head) || hasDartFrames(head)) return 'ERROR';

@@ -644,6 +644,18 @@ describe('Go panics', () => {
   it('reads a panic that stopped the process as CRITICAL', () => {
     expect(textSeverity(`panic: runtime error: index out of range [2] with length 2\n\n${dump}`)).toBe('CRITICAL');
   });
+  // Fiber's recover middleware writes `panic: %v\n` and debug.Stack(); the stack below is as pasted
+  // (a latency observer's deferred recover), its first frame the call that took it.
+  const taken = 'goroutine 28 [running]:\nruntime/debug.Stack()\n\t/usr/local/go/src/runtime/debug/stack.go:24 +0x65\n' +
+    'github.com/feliixx/mongoplayground/internal.latencyObserver.func1.1()\n\t/home/adrien/project/mongoplayground/internal/server.go:86 +0x2a\n' +
+    'panic({0xe3dba0, 0xc0004b4210})';
+  it('reads a panic printed with the stack a recover took (runtime/debug.Stack) as an ERROR the process survived', () => {
+    expect(textSeverity(`panic: runtime error: invalid memory address or nil pointer dereference\n${taken}`)).toBe('ERROR');
+    // The runtime's own dump of the same panic: the process ended.
+    expect(textSeverity(`panic: runtime error: invalid memory address or nil pointer dereference\n\n${dump}`)).toBe('CRITICAL');
+    // A level the writer put in front still wins.
+    expect(textSeverity(`2026/12/05 10:00:00.123456 recover.go:31: [Warn] panic: boom\n${taken}`)).toBe('WARNING');
+  });
 });
 
 describe('warnings and levels as their printers document them', () => {
