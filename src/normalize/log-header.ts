@@ -43,6 +43,18 @@ const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s
 const GLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
 const RAILS = /^[DIWEFUA], \[[^\]\n]{1,64}\] {1,8}([A-Z]{3,7}) -- [^:\n]{0,64}: ?/;
 const DOTNET = /^(fail|crit|warn|info|dbug|trce): [\w.`]{1,200}\[\d{1,10}\]\s*/;
+// Android's logcat (`-v threadtime`, with `-v year` the year before the date): the time, the pid and the
+// tid, then the priority as one letter (V D I W E F, A for assert) before the tag: `08-03 09:52:53.869  2727
+// 2743 E SQLiteLog: (3850) …`. The header ends at the tag's colon: the message may open with a level word of
+// its own (`E AndroidRuntime: FATAL EXCEPTION: main`), which is text, not more header.
+const LOGCAT = /^(?:\d{4}-)?\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} {1,8}\d{1,10} {1,8}\d{1,10} ([VDIWEFA]) [^\n:]{1,120}: ?/;
+// Tornado's LogFormatter, `[%(levelname)1.1s %(asctime)s %(module)s:%(lineno)d]`, and Jupyter's `[%(levelname)1.1s
+// %(asctime)s.%(msecs).03d %(name)s]`: the level's first letter, a time and the logger in one bracket.
+const TORNADO = /^\[([DIWEC]) (?:\d{6}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? [^\]\n]{1,120}\] ?/;
+// The level's first letter alone right after a time: Python's `%(levelname).1s` (D I W E C) as in
+// `%(asctime)s %(levelname).1s %(name)s %(message)s`, and other printers' F for fatal. Only after a time
+// and only standing alone before the text: a capital letter alone is no word of a message's start there.
+const LETTER_LEVEL = /^([DIWECF])(?= \S)/;
 // NestJS's ConsoleLogger: `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [Context] msg +12ms`. The date is
 // the process locale's (`10/03/2026, 12:00:01`, `10.3.2026, 12:00:01`, `2026-03-10 12:00:01`); the
 // level is padded to seven; the `[Nest]` prefix may be the app's own (`new ConsoleLogger({ prefix })`).
@@ -117,7 +129,8 @@ const SEPARATOR = /^(?:---?|\||:|-)(?=\s)/;
 const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Interrupt)$/;
 
 /** `trailer`: what the same printer puts after the message, at the end of the first line. */
-type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp };
+/** `last`: a whole format whose end is the header's end (what follows is message, whatever it looks like). */
+type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp; last?: true };
 
 function leadingTime(head: string): Piece | null {
   const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head);
@@ -169,6 +182,8 @@ function nextPiece(
   if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
   const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head);
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
+  const closed = LOGCAT.exec(head) ?? TORNADO.exec(head);
+  if (closed) return { length: closed[0].length, kind: 'level', level: closed[1] as string, last: true };
   const php = PHP_MESSAGE.exec(head);
   if (php) return { length: php[0].length, kind: 'level', level: PHP_LEVELS[php[1] as string] as string };
   if (inHeader) {
@@ -187,6 +202,8 @@ function nextPiece(
   // Its length up to the level's colon: the space after it shows the message is not glued to it.
   if (sidekiq) return { length: sidekiq.length - 1, kind: 'level', level: sidekiq.level };
   if (rightAfterTime) {
+    const letter = LETTER_LEVEL.exec(head);
+    if (letter) return { length: 1, kind: 'level', level: letter[1] as string };
     const metadata = ELIXIR_METADATA.exec(head);
     if (metadata) return { length: metadata[0].length, kind: 'other' };
     const after = NLOG_PIPES.exec(head) ?? SWIFT_LOG.exec(head);
@@ -299,6 +316,7 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
     if (level === undefined && piece.level !== undefined) level = piece.level;
     glued = head[at] !== ' ' && head[at] !== '\t';
     while (at < head.length && (head[at] === ' ' || head[at] === '\t')) at++;
+    if (piece.last) break;
   }
   if (at === 0) return { rest: text };
   let firstRest = line.slice(at);

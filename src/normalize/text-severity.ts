@@ -168,8 +168,15 @@ export function textSeverity(text: string): Severity | null {
 /** The level of a header the header stripper knows (one list of formats for both: log-header.ts). */
 function strippedHeaderSeverity(line: string): Severity | null {
   const level = stripLogHeader(line).level;
-  return level === undefined ? null : levelWord(level);
+  if (level === undefined) return null;
+  return level.length === 1 ? (LETTER_LEVELS[level] ?? null) : levelWord(level);
 }
+
+// A level written as its first letter (glog's and Python's `%(levelname).1s`, Tornado's, logcat's
+// priorities): V and D below INFO; C is Python's CRITICAL, F fatal, A logcat's assert (Log.wtf).
+const LETTER_LEVELS: Record<string, Severity> = {
+  V: 'DEBUG', D: 'DEBUG', I: 'INFO', W: 'WARNING', E: 'ERROR', C: 'CRITICAL', F: 'CRITICAL', A: 'CRITICAL',
+};
 
 function headerSeverity(line: string): Severity | null {
   for (const { pattern, read } of HEADERS) {
@@ -292,8 +299,12 @@ export function severityTextPattern(floor: Severity): string {
   const markers = (['error', 'warn', 'info'] as const).filter((l) => rank <= SEVERITIES.indexOf(levelWord(l) as Severity)).flatMap(markerSymbols);
   if (markers.length > 0) atStart.push(`[${markers.join('')}]`);
   if (glog !== '') atStart.push(`[${glog}]\\d{4}`);
+  // A level as its first letter (LETTER_LEVELS): after a time or logcat's tid, and opening Tornado's bracket.
+  const letters = Object.keys(LETTER_LEVELS).filter((l) => SEVERITIES.indexOf(LETTER_LEVELS[l]!) >= rank).join('');
+  if (letters !== '') atStart.push(`\\[[${letters}] \\d`);
+  const letterAfterTime = letters === '' ? [] : [`(?:\\d|z|utc|am|pm)\\]? [${letters}] `];
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.
-  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
+  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

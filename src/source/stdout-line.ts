@@ -37,8 +37,8 @@ export function joinableText(raw: RawEntry): string | null {
   return text;
 }
 
-// Level words of routine records, as headers write them (glog's I, Ruby Logger's I/D, .NET's info/dbug/trce).
-const ROUTINE_LEVEL = /^(?:info|information|debug|dbug|trace|trce|fine|finer|finest|i|d)$/i;
+// Level words of routine records, as headers write them (glog's I, Ruby Logger's I/D, logcat's V, .NET's info/dbug/trce).
+const ROUTINE_LEVEL = /^(?:info|information|debug|dbug|trace|trce|fine|finer|finest|i|d|v)$/i;
 
 /** The line opens with a log header whose level is routine (INFO or below). */
 export function routineHeader(line: string): boolean {

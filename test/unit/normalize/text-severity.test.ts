@@ -237,6 +237,19 @@ const traces: Record<string, Case[]> = {
     ['java.lang.IllegalStateException: not started\n\tat com.example.Foo.bar(Foo.java:42)\n\tat com.example.Main.main(Main.java:5)', 'ERROR'],
     ['org.postgresql.util.PSQLException: Connection refused\n    at org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl(ConnectionFactoryImpl.java:319)', 'ERROR'],
   ],
+  // The level as its first letter, as pasted: Jupyter's server (Tornado's LogFormatter), logcat's
+  // threadtime lines, and Python's `%(asctime)s %(levelname).1s %(name)s %(message)s` with `%H:%M:%S`.
+  'a level as its first letter': [
+    ['[E 2023-05-11 00:59:57.452 ServerApp] Uncaught exception GET /lab/api/settings?1683766797224 (172.17.0.1)', 'ERROR'],
+    ['[W 2025-02-06 09:41:47.393 ServerApp] Nudge: attempt 120 on kernel 605fe2fe-6d06-4d71-a2e1-001bf734113c', 'WARNING'],
+    ['[I 2023-05-11 00:59:56.869 ServerApp] 302 GET / (172.17.0.1) 0.59ms', 'INFO'],
+    ['08-03 09:52:53.869  2727  2743 E SQLiteLog: (3850) statement aborts at 1: [BEGIN EXCLUSIVE;] disk I/O error', 'ERROR'],
+    ['2026-09-15 15:03:13.450 10362 10362 E AndroidRuntime: FATAL EXCEPTION: main', 'ERROR'],
+    ['08-24 14:04:01.685  1516  1516 D AndroidRuntime: Shutting down VM', 'DEBUG'],
+    ['10:00:00.123 E aiohttp.server Error handling request', 'ERROR'],
+    ['10:00:00.123 W feeds.parse skipping entry without <pubDate> in https://rss.example/feed/a.xml', 'WARNING'],
+    ['2026-12-05 10:00:00,123 C app.main no space left on device', 'CRITICAL'],
+  ],
   'Go runtime: the process dies': [
     ['panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a]\n\ngoroutine 1 [running]:', 'CRITICAL'],
     ['panic: assignment to entry in nil map', 'CRITICAL'],
@@ -677,6 +690,15 @@ describe('warnings and levels as their printers document them', () => {
     ['a file path and line alone', '/app/catalog/repo.py:57'],
   ])('reads no level from %s', (_name, text) => {
     expect(textSeverity(text)).toBeNull();
+  });
+});
+
+describe('a level as its first letter', () => {
+  it('reads it only standing alone right after a time', () => {
+    // A capital letter that starts a message is no level; nor is one with no time before it.
+    expect(textSeverity('12:00:01 A user signed in')).toBeNull();
+    expect(textSeverity('E aiohttp.server Error handling request')).toBeNull();
+    expect(textSeverity('10:00:00.123 Equeue drained')).toBeNull();
   });
 });
 
