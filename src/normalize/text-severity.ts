@@ -10,7 +10,7 @@ import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { markerSymbols } from '../shared/status-marker.js';
-import { DOCS_LINK, DOCS_LINK_RE2 } from '../shared/record-shapes.js';
+import { DOCS_LINK, DOCS_LINK_RE2, NET_DETAIL, NET_DETAIL_RE2 } from '../shared/record-shapes.js';
 import { CONTEXT_ITEM, TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
@@ -235,7 +235,7 @@ export function mayBelongToTrace(text: string): boolean {
   const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
-  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) ||
+  return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) || NET_DETAIL.test(first) ||
     TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first);
 }
 
@@ -286,6 +286,8 @@ export function severityTextPattern(floor: Severity): string {
     'recent access records:', '#\\d+:', 'created at:', ': \\d+ leak records', 'original stack trace:', 'assembly (?:trace from|site of) producer',
     // A pointer to the documentation of the message above it (`Read more: https://…`).
     DOCS_LINK_RE2,
+    // A .NET exception's detail line under its message (`File name: '…'`).
+    NET_DETAIL_RE2,
     // A record's tail lines that are not indented: an error's fields, a code frame, a stack banner, a version line (shared/tail-lines.ts).
     ...TAIL_AT_START_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).

@@ -37,3 +37,11 @@ export function fpmChildLine(s: string): string | null {
   else if (inner.endsWith('"')) inner = inner.slice(0, -1);
   return inner;
 }
+
+// Lines a .NET exception's ToString() puts between its message and its frames: the file of a
+// FileNotFoundException, FileLoadException or BadImageFormatException (`File name: 'x.dll'`), the parameter
+// of an ArgumentException on .NET Framework (`Parameter name: source`), the object of an
+// ObjectDisposedException (`Object name: 'System.Net.Sockets.Socket'.`). Only ever part of the exception.
+export const NET_DETAIL = /^(?:File name: '|Parameter name: \S|Object name: ')/;
+/** NET_DETAIL for a server-side filter (RE2, case-insensitive, at the start of a text). */
+export const NET_DETAIL_RE2 = "(?:file name: '|parameter name: \\S|object name: ')";

@@ -5,7 +5,7 @@
 // Python's warnings). What a single line is lives in trace-lines.ts; here, the states and the segmentation.
 import {
   CAUSE, DOCS_LINK, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
-  lineKind, MORE, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
+  lineKind, MORE, NET_DETAIL, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, tagsOf, takesHeader, type LineKind,
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
   PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
@@ -107,6 +107,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   // A pointer to the message's documentation (`Read more: https://…`) under a line naming an error or at
   // the end of a record: part of it, as the message's own words are.
   if ((state === 'header' || CAN_END.has(state)) && (DOCS_LINK.test(s) || POINTER_LINE.test(s))) return 'docs-link';
+  // A .NET exception's own lines under its first line, before its frames (trace-lines.ts): its frames follow.
+  if (NET_DETAIL.test(s) && (state === 'header' || state === 'frames-head' || state === 'any-gap')) return 'frames-head';
   const tail = stepTail(state, s);
   if (tail !== undefined) return tail;
   const stack = stepStackRecord(state, s);

@@ -6,13 +6,13 @@ import { continuesDartTrace } from '../shared/dart-trace.js';
 import { stripLogHeader } from '../normalize/index.js';
 
 import { continuesJvmRecord } from './jvm-record-lines.js';
-import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE } from '../shared/record-shapes.js';
+import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL } from '../shared/record-shapes.js';
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { CODE_FRAME, EXCEPTION_FIELD, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
 
-export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE };
+export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL };
 
 /**
  * What a line can be, told from the line alone:
@@ -138,6 +138,8 @@ export function lineKind(s: string): LineKind {
   if (continuesBlock(s)) return 'cont';
   if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return 'cont'; // `Read more: https://…`, `See … for more information` under its message
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
+  // A .NET exception's detail line (`File name: '…'`) under its message: held, and joined where the grammar takes it.
+  if (NET_DETAIL.test(s)) return 'cont';
   if (isBareRubyFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
   // An exception's field under its heading (`Type: PDOException`, `Code: 2002`): held, and joined only where

@@ -464,7 +464,7 @@ describe('severityTextPattern', () => {
       'created by main.run', "app/views/invoices/show.html.erb:12:in `_app_views_invoices_show_html_erb___4719'", 'ValueError: x', 'Suppressed: x', '--- End of inner exception stack trace ---', '[signal SIGSEGV]', 'exit status 2', 'app.Conflict',
       'StopIteration', 'asyncio.Timeout', 'request failed', 'x.rb:3:in `f\'', '> File "a.py", line 1, in f', 'Node.js v20.11.1', '/app/a.js:17', 'node:internal/x:289',
       '(node:12) Warning: x', '(Use `node --trace-warnings ...`)', 'main.(*R).Assign', 'net/http.HandlerFunc.ServeHTTP', '[0a1b2c3d-0000] x', '[SQL: SELECT 1]', '[parameters: {}]',
-      '(Background on this error at: https://x)']) {
+      '(Background on this error at: https://x)', "File name: '/app/templates/invoice-v3.frx'", 'Parameter name: source']) {
       expect({ line, matched: pattern.test(line) }).toEqual({ line, matched: true });
     }
   });
