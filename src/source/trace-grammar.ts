@@ -109,6 +109,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   if ((state === 'header' || CAN_END.has(state)) && (DOCS_LINK.test(s) || POINTER_LINE.test(s))) return 'docs-link';
   // A .NET exception's own lines under its first line, before its frames (trace-lines.ts): its frames follow.
   if (NET_DETAIL.test(s) && (state === 'header' || state === 'frames-head' || state === 'any-gap')) return 'frames-head';
+  // A throwable printed indented under its record's line (java.util.logging's OneLineFormatter, as Tomcat
+  // writes it: the exception line one tab in, its frames two): the exception the record heads.
+  if ((state === 'header' || state === 'header-msg' || state === 'field') && isIndented(s) && takesHeader(s.trimStart())) return 'frames-head';
   const tail = stepTail(state, s);
   if (tail !== undefined) return tail;
   const stack = stepStackRecord(state, s);
