@@ -5,6 +5,7 @@
 // shown on GitHub keeps them. Every scan is bounded and every regex anchored.
 
 import { errorReprLine } from './error-repr.js';
+import { phpExceptionLine } from './php-exception.js';
 import { rubyCallerLine } from './ruby-inspect.js';
 
 /** Only this much of a message is rewritten; the rest cannot change which problem it is. */
@@ -71,7 +72,7 @@ export function problemText(text: string): string {
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
-  first = errorReprLine(first).replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
+  first = phpExceptionLine(errorReprLine(first)).replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   first = smtpReply(withoutTrailingContext(rubyCallerLine(first)));
   first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
