@@ -9,8 +9,9 @@
 // messages (`*** stack smashing detected ***`, `free(): invalid pointer`, `double free or
 // corruption`), a shell's `Segmentation fault` / `Aborted (core dumped)`, a bare signal report
 // (`SIGSEGV: segmentation violation`), Python's faulthandler (`Fatal Python error:`), Rust's `fatal
-// runtime error:`, and the version trailer Bun prints under an error that ended the process (as
-// Node prints `Node.js vX`).
+// runtime error:`, a runtime out of memory (GHC's RTS: `prog: Heap exhausted;`, `prog: out of memory
+// (requested N bytes)`; Rust's `memory allocation of N bytes failed`, then an abort), and the version
+// trailer Bun prints under an error that ended the process (as Node prints `Node.js vX`).
 //
 // A worker lost or a request cut, which the server survives -> ERROR: a process killed by a signal
 // (uWSGI's `DAMN ! worker 1 (pid: 9) died, killed by signal 9`, `terminated by signal SIGKILL`), a
@@ -37,6 +38,8 @@ const PROCESS_END = new RegExp(
       'SIG(?:SEGV|ABRT|BUS|ILL|FPE): [a-z]',
       'Fatal Python error: ',
       'fatal runtime error: ',
+      '(?:[\\w.-]{1,64}: )?(?:Heap exhausted;|out of memory \\(requested \\d{1,20} bytes\\))',
+      'memory allocation of \\d{1,20} bytes failed',
     ].join('|') +
     ')',
 );
@@ -82,6 +85,6 @@ export function opensCrashRecord(first: string): boolean {
  * RE2 alternatives for the server-side filter, as loose supersets of the rules above: phrases matched
  * anywhere (case-insensitively, under the filter's `(?i)`), and openers matched at the start of a text.
  */
-export const CRASH_ANYWHERE = ['by signal', 'harakiri', 'program crashed', 'broken pipe', 'connection re(?:set|fused)'];
+export const CRASH_ANYWHERE = ['by signal', 'harakiri', 'program crashed', 'broken pipe', 'connection re(?:set|fused)', 'heap exhausted', 'out of memory'];
 // Bun's trailer needs no alternative of its own: the error above it always names an error.
 export const CRASH_AT_START = ['sig(?:segv|abrt|bus|ill|fpe): ', '(?:free|malloc|realloc)\\(\\): ', 'terminate called', '\\*\\*\\* ', 'double free', 'aborted \\('];

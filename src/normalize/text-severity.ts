@@ -4,6 +4,8 @@
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
 import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
+import { statesFailure } from './failure-lines.js';
+import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { readsBlockLine } from '../shared/block-lines.js';
 import { stripLogHeader } from './log-header.js';
@@ -81,8 +83,9 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   { pattern: /^\(node:\d{1,10}\) (?:\[[A-Z]{2,10}\d{0,6}\] )?[A-Za-z]{0,60}Warning: /, read: () => 'WARNING' },
   // Python's warnings module: `/app/db.py:57: LegacyAPIWarning: msg` (then the source line).
   { pattern: /^[^\s:]{1,512}:\d{1,7}: [A-Za-z_][\w.]{0,100}Warning: /, read: () => 'WARNING' },
-  // logfmt (slog, logrus, log15, go-kit): a `level=`/`lvl=` key on a line of `key=value` pairs.
-  { pattern: /^[A-Za-z_][\w.-]{0,63}=/, read: (m) => logfmtLevel(m.input) },
+  // logfmt (slog, logrus, log15, go-kit): a `level=`/`lvl=` key on a line of `key=value` pairs; with
+  // none, a request line that names the error it ended in (lograge: request-error.ts).
+  { pattern: /^[A-Za-z_][\w.-]{0,63}=/, read: (m) => logfmtLevel(m.input) ?? requestLineSeverity(m.input) },
   // `[error] msg`, `<error> msg`.
   { pattern: new RegExp(`^(?:\\[(${WORDS})\\]|<(${WORDS})>)(?=[\\s:]|$)`, 'i'), read: (m) => levelWord(m[1] ?? m[2]!) },
   // Python `ERROR:root:msg`, uvicorn `ERROR:    msg`, `WARN something`, PostgreSQL `FATAL:  msg`.
@@ -154,7 +157,7 @@ function typedFrames(head: string): boolean {
 /** The severity a text states in a log header or a trace's shape, or null when it states none. */
 export function textSeverity(text: string): Severity | null {
   if (typeof text !== 'string' || text === '') return null;
-  const head = cleanHead(text);
+  const head = withoutBlankLead(cleanHead(text));
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS);
   if (lineEnd >= 0 && JUL_FIRST_LINE.test(first)) {
@@ -162,14 +165,29 @@ export function textSeverity(text: string): Severity | null {
     if (level) return levelWord(level[1]!);
   }
   if (endsProcess(first, head)) return 'CRITICAL';
-  return headerSeverity(first) ?? strippedHeaderSeverity(first) ?? traceSeverity(first, head);
+  const header = headerSeverity(first);
+  if (header !== null) return header;
+  // One list of header formats for both (log-header.ts): the level of a header the stripper knows,
+  // else what the message after it says of itself.
+  const stripped = stripLogHeader(first);
+  const level = strippedLevel(stripped.level);
+  return level ?? traceSeverity(first, head) ?? (statesFailure(stripped.rest) ? 'ERROR' : null);
 }
 
-/** The level of a header the header stripper knows (one list of formats for both: log-header.ts). */
-function strippedHeaderSeverity(line: string): Severity | null {
-  const level = stripLogHeader(line).level;
+/** The level a header the stripper knows wrote, as a word or as its first letter. */
+function strippedLevel(level: string | undefined): Severity | null {
   if (level === undefined) return null;
   return level.length === 1 ? (LETTER_LEVELS[level] ?? null) : levelWord(level);
+}
+
+// A writer that opens its record with a newline (chi's Recoverer, a banner): the first line that
+// holds anything is where a header or a trace starts.
+const BLANK_LEAD = /^(?:[ \t]{0,16}\n){1,8}/;
+
+function withoutBlankLead(head: string): string {
+  if (head.charCodeAt(0) !== 10 && head.charCodeAt(0) !== 32 && head.charCodeAt(0) !== 9) return head;
+  const m = BLANK_LEAD.exec(head);
+  return m ? head.slice(m[0].length) : head;
 }
 
 // A level written as its first letter (glog's and Python's `%(levelname).1s`, Tornado's, logcat's

@@ -290,6 +290,43 @@ const traces: Record<string, Case[]> = {
     ['Error: Failed to read config file\n\nCaused by:\n    No such file or directory (os error 2)', 'CRITICAL'],
     ['Error: error sending request for url (http://localhost:8080/)\n\nCaused by:\n    0: error trying to connect: tcp connect error\n    1: Connection refused (os error 111)\n\nStack backtrace:\n   0: anyhow::error::<impl anyhow::Error>::msg', 'CRITICAL'],
   ],
+  // A runtime out of memory ends the process: GHC's RTS (as pasted in purescript/pursuit#483,
+  // composewell/streamly#2239, conjure-cp/conjure#67) and Rust's default allocation error hook.
+  'A runtime out of memory': [
+    ['pursuit: Heap exhausted;', 'CRITICAL'],
+    ['Data.Stream.ConcurrentEager: Heap exhausted;\nData.Stream.ConcurrentEager: Current maximum heap size is 1073741824 bytes (1024 MB).\nData.Stream.ConcurrentEager: Use `+RTS -M<size>\' to increase it.', 'CRITICAL'],
+    ["conjure-all: Heap exhausted;\nCurrent maximum heap size is 2147483648 bytes (2048 MB);\nuse `+RTS -M<size>' to increase it.", 'CRITICAL'],
+    ['server: out of memory (requested 1048576 bytes)', 'CRITICAL'],
+    ['memory allocation of 8589934592 bytes failed', 'CRITICAL'],
+  ],
+  // Failures an application printed with no level, in words that say so (failure-lines.ts).
+  'A gRPC status error, whatever prints it': [
+    // dkron-io/dkron#1334, relab/hotstuff#94 (the std logger's date), grpc/grpc-go#979 (a numeric code).
+    ['rpc error: code = Unavailable desc = connection error: desc = "transport: error while dialing: dial unix /tmp/plugin1397974276: connect: connection refused"', 'ERROR'],
+    ['2023/03/17 10:40:28 failed to run experiment: failed to start replicas: rpc error: code = Unknown desc = failed to create configuration: could not create configuration: connection failed for addr: 127.0.0.1:36729: dialing node failed: context deadline exceeded', 'ERROR'],
+    ['rpc error: code = 14 desc = grpc: the connection is unavailable', 'ERROR'],
+    ['2026/03/10 12:00:01.123456 clicks.go:34: record click: rpc error: code = DeadlineExceeded desc = context deadline exceeded', 'ERROR'],
+    // A level in front still decides.
+    ['INFO: 2021/06/04 07:37:34 [transport] rpc error: code = Canceled desc = context canceled', 'INFO'],
+  ],
+  'An exception value shown with its constructor first (Haskell `show`, warp\'s default printer)': [
+    // As pasted in commercialhaskell/stack's issues: http-client's HttpExceptionRequest.
+    ['HttpExceptionRequest Request {\n  host                 = "github.com"\n  port                 = 443\n  secure               = True\n  requestHeaders       = [("User-Agent","The Haskell Stack")]\n  path                 = "/fpco/minghc/blob/master/bin/7z.dll"\n}\n (ConnectionFailure Network.Socket.connect: <socket: 11>: does not exist (Connection refused))', 'ERROR'],
+    ['StatusCodeException (Status {statusCode = 404, statusMessage = "Not Found"}) [("Content-Type","text/html")] (CJ {expose = []})', 'ERROR'],
+  ],
+  'A message that opens by naming its error': [
+    // wp-media/wp-rocket#5375, deliciousbrains/wp-offload-ses-lite#28 (PHP's error_log time taken off).
+    ["[15-Aug-2022 02:05:35 UTC] WordPress database error Deadlock found when trying to get lock; try restarting transaction for query DELETE FROM `wp_options` WHERE `option_name` = '_transient_wp_rocket_customer_data' made by require('wp-blog-header.php'), require_once('wp-load.php')", 'ERROR'],
+    ["WordPress database error Deadlock found when trying to get lock; try restarting transaction for query DELETE FROM `wp_options` WHERE `option_name` = '_transient_wposes_doing_cron_check' made by require('wp-blog-header.php'), delete_transient, delete_option", 'ERROR'],
+    // Inside php-fpm's wrapper, whose own WARNING is said of whatever a worker wrote.
+    ['[05-Dec-2026 01:17:34] WARNING: [pool www] child 36 said into stderr: "WordPress database error Deadlock found when trying to get lock; try restarting transaction for query UPDATE `wp_options` SET `option_value` = \'1\'"', 'ERROR'],
+    ['Database error: SQLSTATE[HY000] [2002] Connection refused', 'ERROR'],
+  ],
+  // chi's Recoverer prints the panic after a blank line, indented (go-chi/chi#633, as pasted).
+  'A panic a middleware recovered and printed': [
+    ['\n panic: foo\n \n -> github.com/go-chi/chi/v5/middleware.TestRecoverer.func1\n ->   /home/jraspass/chi/middleware/recoverer_test.go:15\n\n    net/http.HandlerFunc.ServeHTTP\n      /usr/lib/go/src/net/http/server.go:2069', 'ERROR'],
+    [' panic: runtime error: invalid memory address or nil pointer dereference', 'ERROR'],
+  ],
 };
 
 // Free text that mentions a level is not a level: only headers, level keys and trace shapes count.
@@ -301,6 +338,16 @@ const notLevels = [
   'Unhandled exceptions are reported to Sentry',
   'program crashed? no',
   'health ok, error_count=0',
+  'No error: all 12 checks passed',
+  'Last error: None',
+  'Retrying request error: Timeout after 5s',
+  'the rpc error: code = OK desc = is never returned',
+  'grpc: addrConn.createTransport failed, error handling is up to the caller',
+  'ErrorBoundary mounted',
+  'HttpExceptionRequest is the constructor of the exceptions http-client throws',
+  'heap exhausted twice in the load test, see the report',
+  'Parse error count: 0',
+  '\n\nhealth ok, error_count=0',
   'retrying after error',
   'Request finished: errors=0 warnings=0',
   'GET /api/errors 200',
