@@ -184,7 +184,7 @@ export function payloadSeverity(payload: Record<string, unknown>): { severity: S
   // A level spelled as a word says what the logger meant; a number beside it is on the logger's own
   // scale (Monolog's 400 is ERROR, OpenTelemetry's severity_number 17 too), which pino's would misread.
   // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
-  const level = levelNameField(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload);
+  const level = levelNameField(payload) ?? gelfLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload);
   return level !== null && level !== undefined ? { severity: level, source: 'level' } : null;
 }
 
@@ -205,6 +205,20 @@ function levelNameField(payload: Record<string, unknown>): Severity | null {
   // ECS nested: `{"log": {"level": "error"}}`.
   const log = payload.log;
   return isRecord(log) && typeof log.level === 'string' ? levelWord(log.level) : null;
+}
+
+// RFC 5424 priorities 0-7, as GELF's `level` holds them.
+const SYSLOG_LEVELS: Severity[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
+
+/**
+ * A GELF record's level (Graylog's format: `version`, `host`, `short_message`, written by logback-gelf,
+ * Spring Boot's `gelf` structured logging, Serilog's and pino's GELF sinks): a syslog priority, 0
+ * EMERGENCY to 7 DEBUG, which pino's scale would read as DEBUG.
+ */
+function gelfLevel(payload: Record<string, unknown>): Severity | null {
+  if (typeof payload.short_message !== 'string') return null;
+  const level = typeof payload.level === 'string' && /^[0-7]$/.test(payload.level) ? Number(payload.level) : payload.level;
+  return typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 7 ? SYSLOG_LEVELS[level]! : null;
 }
 
 /**

@@ -35,8 +35,8 @@ export function buildFilter(query: SourceQuery, options: FilterOptions = {}): st
  * `severity >= FLOOR`, or an entry Cloud Logging has at DEFAULT (text written to stdout/stderr, a
  * payload `level` it does not read; `severity = DEFAULT` also matches entries with no severity, the
  * field's default) that may state a severity at or above the floor, in the order entrySeverity reads
- * it: a payload `severity` (an export the logging agent did not lift it from), a payload `level`, a
- * request status, or the text: matching severityTextPattern, an RE2 superset of what the text rules
+ * it: a payload `severity` (an export the logging agent did not lift it from), a payload `level` (a
+ * GELF record's on the syslog scale), a request status, or the text: matching severityTextPattern, an RE2 superset of what the text rules
  * and the trace prefilter keep, or a JSON payload whose level says nothing (its text decides). The
  * source then applies mayMatter to what comes back, so both sources keep the same entries.
  */
@@ -53,6 +53,7 @@ function severityClause(floor: Severity): string {
   if (level.atLeast !== null) defaults.push(`jsonPayload.level =~ ${quote(level.atLeast)}`);
   const pino = PINO_FLOOR.find(([severity]) => rank(severity) >= rank(floor));
   if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
+  defaults.push(`(jsonPayload.short_message:* AND jsonPayload.level <= ${gelfCeiling(floor)})`);
   defaults.push(`jsonPayload.severity =~ ${quote(severityWordsPattern(floor))}`, `jsonPayload.severity >= ${rank(floor) * 100}`);
   if (rank(floor) <= rank('WARNING')) defaults.push('httpRequest.status >= 400');
   else if (rank(floor) <= rank('ERROR')) defaults.push('httpRequest.status >= 500');
@@ -60,6 +61,11 @@ function severityClause(floor: Severity): string {
 }
 
 const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
+/** The highest GELF (syslog) level at or above the floor: 7 DEBUG down to 0 EMERGENCY. */
+export function gelfCeiling(floor: Severity): number {
+  return Math.max(0, Math.min(7, rank('EMERGENCY') - rank(floor)));
+}
 
 // pino / bunyan numeric levels, lowest first: 10 trace and 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
 export const PINO_FLOOR: Array<[Severity, number]> = [['DEBUG', 10], ['INFO', 30], ['WARNING', 40], ['ERROR', 50], ['CRITICAL', 60]];

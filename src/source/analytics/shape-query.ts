@@ -6,7 +6,7 @@
 import { levelWordPatterns, severityTextPattern } from '../../normalize/index.js';
 import type { SourceQuery } from '../../shared/ports.js';
 import { SEVERITIES, type Severity } from '../../shared/types.js';
-import { CLOUD_RUN_RESOURCE, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
+import { CLOUD_RUN_RESOURCE, gelfCeiling, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
 import { STD_STREAM_LOG } from '../follow-rules.js';
 import { followCtes } from './follow-sql.js';
 import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
@@ -177,6 +177,10 @@ function severityRule(floor: Severity): { sql: string; params: ShapeQuery['param
     types.pino_floor = 'INT64';
     defaults.push(`SAFE_CAST(${lvl} AS FLOAT64) >= @pino_floor`);
   }
+  // A GELF record's level is a syslog priority, highest first.
+  params.gelf_ceiling = gelfCeiling(floor);
+  types.gelf_ceiling = 'INT64';
+  defaults.push(`(JSON_VALUE(json_payload, '$.short_message') IS NOT NULL AND SAFE_CAST(${lvl} AS FLOAT64) <= @gelf_ceiling)`);
   const status = rank <= SEVERITIES.indexOf('WARNING') ? 400 : rank <= SEVERITIES.indexOf('ERROR') ? 500 : null;
   if (status !== null) {
     params.status_floor = status;

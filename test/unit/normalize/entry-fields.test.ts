@@ -128,6 +128,13 @@ describe('entrySeverity', () => {
     { name: 'ECS log.level nested', entry: { jsonPayload: { message: 'x', log: { level: 'warn', logger: 'app' } } }, expected: ['WARNING', 'level'] },
     { name: 'a level name that is no level: the number decides', entry: { jsonPayload: { msg: 'x', level: 50, level_name: 'custom' } }, expected: ['ERROR', 'level'] },
     { name: 'a level on a DEFAULT entry', entry: { severity: 'DEFAULT', jsonPayload: { level: 50 } }, expected: ['ERROR', 'level'] },
+    // GELF's `level` is a syslog priority (the GELF 1.1 specification's example record, level 1).
+    { name: 'GELF level 1 alert', entry: { jsonPayload: { version: '1.1', host: 'example.org', short_message: 'A short message that helps you identify what is going on', full_message: 'Backtrace here\n\nmore stuff', timestamp: 1385053862.3072, level: 1, _user_id: 9001 } }, expected: ['ALERT', 'level'] },
+    { name: 'GELF level 3 error (Spring Boot 3.4 gelf)', entry: { jsonPayload: { version: '1.1', host: 'pricing', short_message: 'Operator called default onErrorDropped', level: 3, _level_name: 'ERROR', _log_logger: 'reactor.core.publisher.Operators' } }, expected: ['ERROR', 'level'] },
+    { name: 'GELF level 4 warning', entry: { jsonPayload: { version: '1.1', host: 'h', short_message: 'x', level: 4 } }, expected: ['WARNING', 'level'] },
+    { name: 'GELF level 6 informational', entry: { jsonPayload: { version: '1.1', host: 'h', short_message: 'x', level: 6 } }, expected: ['INFO', 'level'] },
+    { name: 'GELF level as a digit string', entry: { jsonPayload: { version: '1.1', host: 'h', short_message: 'x', level: '2' } }, expected: ['CRITICAL', 'level'] },
+    { name: 'a level beyond the syslog scale is pino\'s', entry: { jsonPayload: { short_message: 'x', level: 50 } }, expected: ['ERROR', 'level'] },
     { name: 'level before status', entry: { jsonPayload: { level: 30 }, httpRequest: { status: 503 } }, expected: ['INFO', 'level'] },
     { name: 'status', entry: { httpRequest: { status: 503 } }, expected: ['ERROR', 'status'] },
     { name: 'an unknown level word: the text decides', entry: { jsonPayload: { level: 'verbose', message: 'ERROR:root:x' } }, expected: ['ERROR', 'text'] },

@@ -7,20 +7,22 @@ const window = { start: Date.parse('2025-09-11T18:00:00Z'), end: Date.parse('202
 const TIME = 'timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z"';
 
 // At or above the floor, or DEFAULT (plain stdout/stderr, a payload level) with something that may say so.
-function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, severities: string, status: number): string {
+function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, gelf: number, severities: string, status: number): string {
   const text = quote(severityTextPattern(floor));
   const { atLeast, readable } = levelWordPatterns(floor);
   return (
     `(severity >= ${floor} OR (severity = DEFAULT AND (textPayload =~ ${text} OR jsonPayload.message =~ ${text} OR jsonPayload.msg =~ ${text}` +
     ` OR (jsonPayload:* AND NOT jsonPayload.level =~ ${quote(readable)} AND NOT jsonPayload.level >= 0)` +
     ` OR jsonPayload.level =~ ${quote(atLeast!)} OR jsonPayload.level >= ${pino}` +
+    // A GELF record's level is a syslog priority, 0 EMERGENCY to 7 DEBUG.
+    ` OR (jsonPayload.short_message:* AND jsonPayload.level <= ${gelf})` +
     ` OR jsonPayload.severity =~ ${quote(`(?i)^\\s*(?:${severities})`)} OR jsonPayload.severity >= ${SEVERITIES.indexOf(floor) * 100}` +
     ` OR httpRequest.status >= ${status})))`
   );
 }
-const NOTICE = severityAtLeast('NOTICE', 40, 'notice|warn|err|crit|fatal|alert|emerg|panic', 400);
-const WARNING = severityAtLeast('WARNING', 40, 'warn|err|crit|fatal|alert|emerg|panic', 400);
-const ERROR = severityAtLeast('ERROR', 50, 'err|crit|fatal|alert|emerg|panic', 500);
+const NOTICE = severityAtLeast('NOTICE', 40, 5, 'notice|warn|err|crit|fatal|alert|emerg|panic', 400);
+const WARNING = severityAtLeast('WARNING', 40, 4, 'warn|err|crit|fatal|alert|emerg|panic', 400);
+const ERROR = severityAtLeast('ERROR', 50, 3, 'err|crit|fatal|alert|emerg|panic', 500);
 
 const cases: Array<{ name: string; query: SourceQuery; exclude?: string[]; expected: string }> = [
   {
