@@ -4,6 +4,7 @@ import { isRecord } from './is-record.js';
 import { dotnetLevel } from './dotnet-json.js';
 import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
+import { requestRecordSeverity } from './request-error.js';
 import { levelWord, textSeverity } from './text-severity.js';
 
 export { isRecord };
@@ -146,8 +147,8 @@ export type SeveritySource = 'entry' | 'payload' | 'level' | 'status' | 'text' |
  * Severity; missing -> 'DEFAULT'. When the entry carries none (or DEFAULT, as Cloud Run gives text
  * written to stdout/stderr): the payload's `severity`, then its `level` (pino's numbers, zap, slog,
  * logrus words) or the level of a .NET logger's record (`LogLevel`, CLEF's `@l`: dotnet-json.ts), then
- * a request log's status (>= 500 ERROR, >= 400 WARNING), then the level or trace the message text
- * states (textSeverity).
+ * the status of a request record that names its error (request-error.ts), then a request log's status
+ * (>= 500 ERROR, >= 400 WARNING), then the level or trace the message text states (textSeverity).
  */
 export function entrySeverity(raw: RawEntry): Severity {
   return entrySeverityWithSource(raw).severity;
@@ -163,6 +164,9 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
     const own = payloadSeverity(payload);
     if (own !== null) return own;
   }
+  // A request record that names its error (lograge's JSON): its status says how bad.
+  const request = payload ? requestRecordSeverity(payload) : null;
+  if (request !== null) return { severity: request, source: 'status' };
   const status = httpStatus(raw.httpRequest);
   if (status >= 500) return { severity: 'ERROR', source: 'status' };
   if (status >= 400) return { severity: 'WARNING', source: 'status' };

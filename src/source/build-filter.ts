@@ -55,8 +55,9 @@ function severityClause(floor: Severity): string {
   if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
   defaults.push(`(jsonPayload.short_message:* AND jsonPayload.level <= ${gelfCeiling(floor)})`);
   defaults.push(`jsonPayload.severity =~ ${quote(severityWordsPattern(floor))}`, `jsonPayload.severity >= ${rank(floor) * 100}`);
-  if (rank(floor) <= rank('WARNING')) defaults.push('httpRequest.status >= 400');
-  else if (rank(floor) <= rank('ERROR')) defaults.push('httpRequest.status >= 500');
+  // A request log's status, and a request record's that names its error (lograge's JSON).
+  const status = rank(floor) <= rank('WARNING') ? 400 : rank(floor) <= rank('ERROR') ? 500 : null;
+  if (status !== null) defaults.push(`httpRequest.status >= ${status}`, `(jsonPayload.error:* AND jsonPayload.status >= ${status})`);
   return `(severity >= ${floor} OR (severity = DEFAULT AND (${defaults.join(' OR ')})))`;
 }
 

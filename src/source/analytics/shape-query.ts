@@ -186,6 +186,7 @@ function severityRule(floor: Severity): { sql: string; params: ShapeQuery['param
     params.status_floor = status;
     types.status_floor = 'INT64';
     defaults.push('http_request.status >= @status_floor');
+    defaults.push(`(JSON_VALUE(json_payload, '$.error') IS NOT NULL AND SAFE_CAST(JSON_VALUE(json_payload, '$.status') AS FLOAT64) >= @status_floor)`);
   }
   // A comparison with a missing field is false, as in the Logging query language.
   const any = defaults.map((d) => `COALESCE(${d}, FALSE)`).join('\n      OR ');

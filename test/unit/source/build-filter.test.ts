@@ -17,7 +17,7 @@ function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, ge
     // A GELF record's level is a syslog priority, 0 EMERGENCY to 7 DEBUG.
     ` OR (jsonPayload.short_message:* AND jsonPayload.level <= ${gelf})` +
     ` OR jsonPayload.severity =~ ${quote(`(?i)^\\s*(?:${severities})`)} OR jsonPayload.severity >= ${SEVERITIES.indexOf(floor) * 100}` +
-    ` OR httpRequest.status >= ${status})))`
+    ` OR httpRequest.status >= ${status} OR (jsonPayload.error:* AND jsonPayload.status >= ${status}))))`
   );
 }
 const NOTICE = severityAtLeast('NOTICE', 40, 5, 'notice|warn|err|crit|fatal|alert|emerg|panic', 400);
