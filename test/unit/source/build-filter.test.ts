@@ -73,8 +73,10 @@ describe('buildFilter', () => {
     expect(filter).toContain('jsonPayload.level =~ "(?i)^\\\\s*(?:emergency|emerg|alert)"');
   });
 
+  // Each shape the prefilter reads adds to it (about 6,600 characters with the one-letter levels, .NET
+  // detail lines, GELF levels and failures printed with no level); the bound is a tripwire for growth.
   test('stays far below the 20,000 characters Cloud Logging allows a query', () => {
-    expect(buildFilter({ window, services: ['a', 'b', 'c'], severityFloor: 'DEBUG' }, { excludeServices: ['g'] }).length).toBeLessThan(6_500);
+    expect(buildFilter({ window, services: ['a', 'b', 'c'], severityFloor: 'DEBUG' }, { excludeServices: ['g'] }).length).toBeLessThan(7_000);
   });
 
   test('quote', () => {
