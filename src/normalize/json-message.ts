@@ -26,8 +26,9 @@ export const MAX_JSON_DEPTH = 32;
 const MAX_OBJECTS = 256;
 
 // `body`: the OpenTelemetry log data model's message (its exporters' JSON, `LogRecord.to_json()`);
-// `@message`: go-hclog's JSON format (`@level`, `@module`, `@timestamp`, its arguments as plain keys).
-const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage', '@message'];
+// `@message`: go-hclog's JSON format (`@level`, `@module`, `@timestamp`, its arguments as plain keys);
+// `short_message`: GELF's (Graylog's format: logstash-gelf, logback-gelf, Spring Boot's `gelf`).
+const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage', '@message', 'short_message'];
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'exception'];
 // `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts).
 const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown'];
@@ -88,6 +89,7 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
   }
   // A JVM exception written as an object with frame objects: read as the trace its pattern prints.
   if (isError && parts.stack === undefined) parts.stack = exceptionObjectTrace(obj);
+  if (parts.stack === undefined && typeof obj.full_message === 'string') parts.stack = gelfTrace(obj.full_message, parts.message);
   for (const key of ERROR_KEYS) {
     const value = obj[key];
     if (isRecord(value)) {
@@ -231,6 +233,18 @@ function compose({ message, errorText, stack, errorMessage }: Parts): string {
   if (errorText !== undefined && !said(errorText) && (errorMessage === undefined || !said(errorMessage))) head = head === '' ? errorText : `${head}\n${errorText}`;
   if (stack === undefined) return head;
   return head === '' || stack.includes(head) ? stack : `${head}\n${stack}`;
+}
+
+/**
+ * GELF's `full_message` is the message again with the trace after a blank line (Spring Boot's `gelf`
+ * format, logstash-gelf): the trace alone, so that the record reads as its pattern prints it (the
+ * message, then the trace on the next line). A full message that is no trace is no stack either.
+ */
+function gelfTrace(full: string, message: string | undefined): string | undefined {
+  let text = scalarText(full);
+  if (text === undefined) return undefined;
+  if (message !== undefined && text.startsWith(message)) text = text.slice(message.length).replace(/^\s+/, '');
+  return text !== '' && isStackTrace(text) ? text : undefined;
 }
 
 function scalarText(value: unknown): string | undefined {

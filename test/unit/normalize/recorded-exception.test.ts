@@ -102,3 +102,26 @@ describe('jsonMessage: an error sentence in a context object one level down', ()
     expect(jsonMessage({ message: 'publish failed', error: 'timeout after 5s', data: { error: 'nats: no servers available' } })?.text).toBe('publish failed\ntimeout after 5s');
   });
 });
+
+describe('jsonMessage: GELF records', () => {
+  // Spring Boot's `gelf` structured format, as its pull request (spring-projects/spring-boot#42158) shows it.
+  const trace = 'java.lang.RuntimeException: Boom\n\tat com.slissner.springbootgelf.ExampleLogger.run(ExampleLogger.java:23) ~[main/:?]\n\tat org.springframework.boot.SpringApplication.lambda$callRunner$5(SpringApplication.java:798) ~[spring-boot-3.4.0-SNAPSHOT.jar:3.4.0-SNAPSHOT]';
+  const gelf = {
+    version: '1.1', short_message: 'Test exception', timestamp: 1.725547337719e9, level: 3, _level_name: 'ERROR', _process_pid: 16597,
+    _process_thread_name: 'main', host: 'spring-boot-gelf', _log_logger: 'com.slissner.springbootgelf.ExampleLogger', full_message: `Test exception\n\n${trace}`,
+  };
+
+  it('reads short_message, and full_message as the trace after it, as the console pattern prints the record', () => {
+    expect(jsonMessage(gelf)?.text).toBe(`Test exception\n${trace}`);
+    expect(jsonMessage(gelf)?.text).toBe(jsonMessage({ message: 'Test exception', stack_trace: trace })?.text);
+  });
+
+  it('reads a record with no exception as its short message', () => {
+    const info = { version: '1.1', short_message: 'Hello structured logging!', timestamp: 1.725547337613e9, level: 6, _level_name: 'INFO', host: 'spring-boot-gelf' };
+    expect(jsonMessage(info)?.text).toBe('Hello structured logging!');
+  });
+
+  it('takes a full message that is no trace for nothing more', () => {
+    expect(jsonMessage({ version: '1.1', short_message: 'cache warm', full_message: 'cache warm\n\n3 regions loaded', host: 'h' })?.text).toBe('cache warm');
+  });
+});
