@@ -1,9 +1,6 @@
 // Next.js's records on a day of a service: the same error whole, split, with its head lost, cut by a
 // write cut short, and from chunks of two builds is one problem.
-import { createClassifier } from '../../../src/classify/index.js';
-import { normalizeEntry } from '../../../src/normalize/index.js';
-import { reassembleAll } from '../../../src/source/reassemble.js';
-import type { Entry, RawEntry } from '../../../src/shared/types.js';
+import { reassembledClusters } from '../../support/cluster-ids.js';
 import { cloudRunLines } from '../../support/cloud-run-lines.js';
 
 const { line, split } = cloudRunLines('stderr');
@@ -20,22 +17,6 @@ const fetchFailed = (chunk: number, at: number) => [
 
 const actionMissing = ' ⨯ Error: Failed to find Server Action "7bd1670350a44aab9c63879f12b1f2e0beee6d96". This request might be from an older or newer deployment.\n    at handleAction (/app/node_modules/next/dist/server/app-render/action-handler.js:1:3345)';
 
-function clusterOf(entries: RawEntry[]): Map<string, string[]> {
-  const c = createClassifier();
-  const handles: Array<[number, string]> = [];
-  for (const joined of reassembleAll(entries)) {
-    const e = normalizeEntry(joined.raw);
-    if ('skip' in e) continue;
-    if (joined.piece) e.piece = true;
-    handles.push([c.add(e as Entry), (joined.raw.textPayload as string).split('\n')[0]!.trim()]);
-  }
-  const out = new Map<string, string[]>();
-  for (const [h, first] of handles) {
-    const id = c.resolve(h).id;
-    out.set(id, [...(out.get(id) ?? []), first]);
-  }
-  return out;
-}
 
 describe("Next.js's marked records", () => {
   it('one error whole, split, headless, cut and from two builds is one problem; another error stays apart', () => {
@@ -46,7 +27,7 @@ describe("Next.js's marked records", () => {
     const headless = split(fetchFailed(412, 3000).split('\n').slice(2).join('\n'), next());
     const cut = [line(fetchFailed(412, 4000).slice(0, 90), next())];
     const other = [line(actionMissing, next()), line(actionMissing.replace('7bd1', '99a0'), next())];
-    const clusters = [...clusterOf([...whole, ...splitOnes, ...headless, ...cut, ...other]).values()].map((firsts) => firsts.length).sort();
+    const clusters = [...reassembledClusters([...whole, ...splitOnes, ...headless, ...cut, ...other]).values()].map((firsts) => firsts.length).sort();
     expect(clusters).toEqual([2, 7]);
   });
 });

@@ -2,11 +2,10 @@
 // per line: a log header whose traceback follows it, a header that carries the traceback's first line,
 // a traceback that ends in a bare exception name, and a server's fixed status block. Each is one record
 // in either time order, with another instance's lines in between; its lines alone are plain entries.
-import { createClassifier } from '../../../src/classify/index.js';
-import { mayMatter, normalizeEntry } from '../../../src/normalize/index.js';
+import { mayMatter } from '../../../src/normalize/index.js';
 import { severityTextPattern } from '../../../src/normalize/text-severity.js';
 import { reassembleAll } from '../../../src/source/reassemble.js';
-import type { Entry, RawEntry } from '../../../src/shared/types.js';
+import { reassembledClusters } from '../../support/cluster-ids.js';
 import { cloudRunLines, noBlank, pieces, texts } from '../../support/cloud-run-lines.js';
 
 const { line, split } = cloudRunLines('stderr');
@@ -33,22 +32,6 @@ const falcon = (path: string) => [
   'PIL.UnidentifiedImageError: cannot identify image file <_io.BytesIO object at 0x7f3c2a1b>',
 ].join('\n');
 
-function clusterOf(entries: RawEntry[]): string[][] {
-  const c = createClassifier();
-  const handles: Array<[number, string]> = [];
-  for (const joined of reassembleAll(entries)) {
-    const e = normalizeEntry(joined.raw);
-    if ('skip' in e) continue;
-    if (joined.piece) e.piece = true;
-    handles.push([c.add(e as Entry), (joined.raw.textPayload as string).split('\n')[0]!.trim()]);
-  }
-  const out = new Map<string, string[]>();
-  for (const [h, first] of handles) {
-    const id = c.resolve(h).id;
-    out.set(id, [...(out.get(id) ?? []), first]);
-  }
-  return [...out.values()];
-}
 
 /** Each record split, another instance's line in between, oldest first and newest first. */
 function bothOrders(record: string): void {
@@ -104,7 +87,7 @@ describe('a log header, then the traceback it announces', () => {
       ...split(falcon('/thumbs/1'), next()),
       ...split(falcon('/thumbs/2'), next()),
     ];
-    const clusters = clusterOf(entries).map((c) => c.length).sort();
+    const clusters = [...reassembledClusters(entries).values()].map((c) => c.length).sort();
     expect(clusters).toEqual([2, 2, 2]);
   });
 });
@@ -179,7 +162,7 @@ describe("uWSGI's blocks", () => {
       ...split(brokenPipe('/thumbs/1?w=320'), next()),
       ...split(brokenPipe('/thumbs/9?w=640'), next()),
     ];
-    expect(clusterOf(entries).map((c) => c.length).sort()).toEqual([2, 3]);
+    expect([...reassembledClusters(entries).values()].map((c) => c.length).sort()).toEqual([2, 3]);
   });
 });
 
@@ -242,7 +225,7 @@ describe("gin's Recovery output", () => {
       line(nilCustomer, next()), ...split(nilCustomer, next()), ...split(nilCustomer, next()),
       ...split(gin('runtime error: index out of range [3] with length 3', '120').replace('GetOrder: c.JSON(http.StatusOK, toDTO(order, order.Customer.Email))', 'ListOrders: return items[3]'), next()),
     ];
-    expect(clusterOf(entries).map((c) => c.length).sort()).toEqual([1, 3]);
+    expect([...reassembledClusters(entries).values()].map((c) => c.length).sort()).toEqual([1, 3]);
   });
 });
 
@@ -288,7 +271,7 @@ describe("Swift's crash report", () => {
       ...split(swiftCrash('99aa88bb77', 3, '77:31'), next()),
       ...split(swiftCrash('0f0e0d0c0b', 5, '77:31'), next()),
     ];
-    expect(clusterOf(entries).map((c) => c.length)).toEqual([3]);
+    expect([...reassembledClusters(entries).values()].map((c) => c.length)).toEqual([3]);
   });
 });
 
