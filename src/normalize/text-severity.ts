@@ -70,7 +70,7 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   // Ruby Logger / Rails: `E, [2026-03-10T12:00:01.234567 #1] ERROR -- : msg`.
   { pattern: /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}([A-Z]{4,7}) -- /, read: (m) => levelWord(m[1]!) },
   // glog / klog: `E0310 12:00:01.123456 1234 file.go:42] msg` (and the year-prefixed form).
-  { pattern: /^([IWEF])\d{4}(?:\d{4})? \d{2}:\d{2}:\d{2}\.\d{6} {1,12}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\] /, read: (m) => GLOG[m[1]!] ?? null },
+  { pattern: /^([IWEF])\d{4}(?:\d{4})? \d{2}:\d{2}:\d{2}\.\d{6} {1,12}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\] /, read: (m) => LETTER_LEVELS[m[1]!] ?? null },
   // .NET console logger: `fail: Microsoft.AspNetCore.Server.Kestrel[13]`.
   { pattern: /^(trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10}\]/, read: (m) => levelWord(m[1]!) },
   // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.
@@ -101,7 +101,12 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   },
 ];
 
-const GLOG: Record<string, Severity> = { I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL' };
+// A level written as its first letter (glog's and Python's `%(levelname).1s`, Tornado's, logcat's
+// priorities): V and D below INFO; C is Python's CRITICAL, F fatal, A logcat's assert (Log.wtf).
+const LETTER_LEVELS: Record<string, Severity> = {
+  V: 'DEBUG', D: 'DEBUG', I: 'INFO', W: 'WARNING', E: 'ERROR', C: 'CRITICAL', F: 'CRITICAL', A: 'CRITICAL',
+};
+
 // RFC 5424 priorities 0-7.
 const SYSLOG: Severity[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
 
@@ -190,12 +195,6 @@ function withoutBlankLead(head: string): string {
   return m ? head.slice(m[0].length) : head;
 }
 
-// A level written as its first letter (glog's and Python's `%(levelname).1s`, Tornado's, logcat's
-// priorities): V and D below INFO; C is Python's CRITICAL, F fatal, A logcat's assert (Log.wtf).
-const LETTER_LEVELS: Record<string, Severity> = {
-  V: 'DEBUG', D: 'DEBUG', I: 'INFO', W: 'WARNING', E: 'ERROR', C: 'CRITICAL', F: 'CRITICAL', A: 'CRITICAL',
-};
-
 function headerSeverity(line: string): Severity | null {
   for (const { pattern, read } of HEADERS) {
     const m = pattern.exec(line);
@@ -280,7 +279,7 @@ const TRACE_WORDS = ['error', 'exception', 'throwable', 'fault', 'traceback', 'p
 export function severityTextPattern(floor: Severity): string {
   const rank = SEVERITIES.indexOf(floor);
   const words = SEVERITIES.filter((s) => SEVERITIES.indexOf(s) >= rank).flatMap((s) => WORDS_BY_SEVERITY[s] ?? []);
-  const glog = ['I', 'W', 'E', 'F'].filter((l) => SEVERITIES.indexOf(GLOG[l]!) >= rank).join('');
+  const glog = ['I', 'W', 'E', 'F'].filter((l) => SEVERITIES.indexOf(LETTER_LEVELS[l]!) >= rank).join('');
   const syslog = SYSLOG.map((s, i) => (SEVERITIES.indexOf(s) >= rank ? i : -1)).filter((i) => i >= 0);
   // Shapes at the start of the text. The text rules drop terminal escapes and read CR as a line end
   // wherever they are: a text that holds either is let through whole.
