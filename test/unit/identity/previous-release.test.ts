@@ -91,6 +91,19 @@ const cases = [
     fresh: ['GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-new-P2-crm-rate-limited-backing-off'],
     merged: { 608: 607, 609: 603, 650: 626, 676: 665, 684: 682, 686: 682, 690: 689, 691: 666, 693: 625, 712: 710 }, silent: [646, 680, 681],
   },
+  // The round after 38bdf23 moved ids for errors printed as values (Python's repr, an Elixir error
+  // struct), PHP 5's uncaught exception, a .NET trace's `File name:` line and a JSON record's error one
+  // level down (lager's `data.error`, which made every such record one `<HOST>` problem), and read GELF
+  // records and one-letter levels that release did not. Issues made by 38bdf23's own sweep. Each old
+  // issue is found again; GELF's record and aiohttp's one-letter line, under that release's floor, are
+  // the two filed new. #802 held both lager errors as one `<HOST>` problem: it tracks the first, and the
+  // second, a problem of its own now, is reported as the same problem as #802 rather than filed apart.
+  {
+    name: 'errors printed as values, PHP, .NET, lager, GELF and one-letter levels, before their ids moved',
+    logs: 'test/fixtures/identity/before-value-shapes-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-value-shapes-issues.json', window: day('2026-12-03'),
+    fresh: ['GCP-new-P1-timeout-exception-fx-refresh-failed-not-observe', 'GCP-new-P1-aiohttp-server-error-handling-request'],
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
