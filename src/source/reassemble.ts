@@ -409,13 +409,15 @@ class Reassembler {
 
   /**
    * Read the other way round, `last` would have joined `held`'s trace as its own line (not another
-   * writer's): newest first, a line after a continuation line; oldest first, a line that heads `held`
-   * (a second `Traceback …` a microsecond after another, then its first frame later on), as it joins
-   * `held` newest first whatever the time between them.
+   * writer's): newest first, a line after a continuation line; oldest first, a line other than a plain
+   * one under which `held` continues (a second `Traceback …` a microsecond after another, then its first
+   * frame later on), as newest first a continuation line takes the line before it whatever the time
+   * between them. (Asking oldest first for a line that truly heads `held` joined less than newest
+   * first did: the two orders gave different records.)
    */
   private wouldJoin(p: Pending, last: Held, held: Held, step: number): boolean {
     const direction = this.given || p.direction || step || this.direction;
-    if (direction === 1) return last.kind !== 'plain' && held.kind === 'cont' && headsNext(last, held);
+    if (direction === 1) return last.kind !== 'plain' && held.kind === 'cont';
     return direction === -1 && last.kind !== 'plain' && held.kind === 'cont';
   }
 

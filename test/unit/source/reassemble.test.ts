@@ -302,6 +302,25 @@ describe('reassemble: what is joined with what', () => {
     }
   });
 
+  // Found by the order property (seed -877572944): newest first, a continuation line a millisecond
+  // after a line that oldest first was held as another writer's took it and the record before it along.
+  it('a line held as another writer\'s takes a continuation line only as the other order would', () => {
+    const entries = [
+      line('00:07:17.914 [error] #PID<0.1272.0> running RealtimeWeb.Endpoint (connection #PID<0.7987.0>, stream id 2) terminated', 1),
+      line('Server: realtime.example.com:80 (http)', 8),
+      line('Request: GET /api/rooms/5849', 15),
+      line('** (exit) an exception was raised:', 22),
+      line('    ** (Ecto.NoResultsError) expected at least one result but got none in query:', 29),
+      line('from r0 in Realtime.Rooms.Room,', 36),
+      line('Traceback (most recent call last):', 37),
+      line('Traceback (most recent call last):', 988, { instance: B }),
+      line('goroutine 1 [running]:', 1038),
+    ];
+    const forward = texts(run(entries));
+    expect(texts(run(newestFirst(entries)))).toEqual(forward);
+    expect(forward.filter((t) => t.startsWith('00:07:17.914'))).toHaveLength(1);
+  });
+
   it('keeps two instances apart when their lines interleave, in both orders', () => {
     const a = split(PYTHON, 0, { instance: A, step: 10 });
     const b = split(NODE, 3, { instance: B, step: 10 });
