@@ -126,14 +126,16 @@ describe('the function over HTTP (functions-framework server, Cloud Logging over
   });
 
   test('409 for a second sweep while one runs; the first completes and the lock is freed', async () => {
-    logging.delayMs = 400;
+    // The first sweep's read is held until the second request has its answer, so the first is still
+    // running when the second arrives however slow the machine.
+    const release = logging.hold();
     const first = call('POST', '', { dryRun: true, now: NOW });
     while (logging.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const second = await call('POST', '', { dryRun: true, now: NOW });
+    release();
     expect(second).toEqual(expect.objectContaining({ status: 409, json: { error: 'a sweep is already running' } }));
     expect(second.headers.get('retry-after')).toBe('60');
     expect((await first).status).toBe(200);
-    logging.delayMs = 0;
     expect((await call('GET', `?dryRun=1&now=${NOW}`)).status).toBe(200);
   });
 

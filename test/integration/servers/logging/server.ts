@@ -45,6 +45,11 @@ export interface LoggingServer {
   matching(filter: string): LogEntryJson[];
   /** Makes each response wait this long (ms), e.g. to let a time budget run out. */
   delayMs: number;
+  /**
+   * Holds every response until the returned release is called: keeps a read in flight for as long as a
+   * test needs, however slow the machine (a delay only keeps it in flight for so many milliseconds).
+   */
+  hold(): () => void;
   stop(): Promise<void>;
 }
 
@@ -66,6 +71,7 @@ export async function startLoggingServer(options: LoggingServerOptions = {}): Pr
   const views = new Map(Object.entries(options.views ?? {}).map(([name, filter]) => [name, parseFilter(filter)]));
   const faults: Array<Required<Omit<Fault, 'message'>> & { message: string }> = [];
   const requests: ListRequest[] = [];
+  let held: Promise<void> | null = null;
   const server = new grpc.Server();
 
   // Each page re-runs the query; remembering the last answer keeps a many-page read linear.
@@ -142,8 +148,9 @@ export async function startLoggingServer(options: LoggingServerOptions = {}): Pr
     const page = selected.slice(offset, offset + size);
     const next = offset + size < selected.length ? encodeToken({ offset: offset + size, filter: request.filter, orderBy: request.orderBy }) : '';
     const respond = (): void => callback(null, { entries: page.map(entryProto), nextPageToken: next });
-    if (api.delayMs > 0) setTimeout(respond, api.delayMs);
-    else respond();
+    const send = (): void => void (api.delayMs > 0 ? setTimeout(respond, api.delayMs) : respond());
+    if (held !== null) void held.then(send);
+    else send();
   };
 
   server.addService(loadGrpcService('@google-cloud/logging', 'google/logging/v2/logging.proto', 'google.logging.v2.LoggingServiceV2'), { ListLogEntries: handle } as grpc.UntypedServiceImplementation);
@@ -166,6 +173,14 @@ export async function startLoggingServer(options: LoggingServerOptions = {}): Pr
     requests,
     matching: (filter) => [...select(filter, 'timestamp asc')],
     delayMs: 0,
+    hold: () => {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
     stop: async () => server.forceShutdown(),
   };
   return api;
