@@ -1,5 +1,8 @@
 // ReDoS: a config rule's pattern runs in time linear in the text. The reproduction: a pattern with
 // nested quantifiers made a 30-character line take 51 s (×3.7 every 2 characters) on a backtracking engine.
+// The lines below are long enough that a backtracking engine would not finish them in years (2^60 steps
+// and more), so a test that finishes at all proves the engine linear; no clock is read, so a slow or
+// busy machine cannot fail it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { loadSettings } from '../../../src/config/load-settings.js';
@@ -12,14 +15,12 @@ const rule = (match: string): Rule => ({ match, priority: 'P1' }) as Rule;
 
 describe('rule patterns run in linear time', () => {
   it.each([
-    ['(a+)+$', 'a'.repeat(30) + '!'],
-    ['(a|aa)+$', 'a'.repeat(40) + '!'],
+    ['(a+)+$', 'a'.repeat(60) + '!'],
+    ['(a|aa)+$', 'a'.repeat(90) + '!'],
     ['(x+x+)+y', 'x'.repeat(5000)],
     ['^(\\w+\\s?)*$', 'word '.repeat(1000) + '!'],
-  ])('%s on a hostile line finishes at once', (match, line) => {
-    const started = performance.now();
+  ])('%s on a hostile line finishes', (match, line) => {
     expect(findRule([rule(match)], { template: line, samples: [line] })).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('still matches as a case-insensitive search', () => {
