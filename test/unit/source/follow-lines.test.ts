@@ -152,8 +152,10 @@ describe('file source', () => {
   const dir = mkdtempSync(join(tmpdir(), 'follow-'));
   const start = Date.parse('2026-03-10T10:00:00Z');
 
+  let files = 0;
+
   async function read(entries: RawEntry[], end: number) {
-    const path = join(dir, `${Math.random()}.jsonl`);
+    const path = join(dir, `${++files}.jsonl`);
     writeFileSync(path, entries.map((e) => JSON.stringify(e)).join('\n'));
     const reading = createFileSource(path).read({ window: { start, end }, services: [], severityFloor: 'NOTICE' });
     const texts: string[] = [];
