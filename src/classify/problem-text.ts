@@ -30,6 +30,44 @@ const LIST_CONTENT = new RegExp(String.raw`^\s*${LIST_ITEM}(?:\s*,\s*${LIST_ITEM
 const RESOLVER_FAILURE = /\b(?:Name or service not known|Temporary failure in name resolution|Name does not resolve|nodename nor servname provided, or not known|No address associated with hostname)\b/g;
 const RESOLVER_WORDING = 'Name or service not known';
 
+// A failed system call is worded by the C library that printed its errno (strerror): glibc and musl
+// say `Connection timed out` where macOS and the BSDs say `Operation timed out` for the same
+// ETIMEDOUT (`SQLSTATE[HY000] [2002] Operation timed out`, Rust's `… (os error 60)`). Only the wording
+// that ends a message after a code or a colon is errno's: curl's own `Operation timed out after 30001
+// milliseconds` is not, and keeps its words.
+const BSD_TIMED_OUT = /([:\]] )Operation timed out(?=(?: \(os error \d{1,5}\))?[.)'"]{0,3}$)/;
+const TIMED_OUT_WORDING = '$1Connection timed out';
+
+// Python prints an OSError as `[Errno 111] Connection refused`; a client that maps the number to its
+// name prints `[Errno 111] ECONNREFUSED` for the same failure. The name reads as glibc's text for it.
+const ERRNO_NAME = /\[Errno (-?\d{1,5})\] (E[A-Z]{3,15})\b/;
+const ERRNO_TEXTS: ReadonlyMap<string, string> = new Map([
+  ['ECONNREFUSED', 'Connection refused'],
+  ['ECONNRESET', 'Connection reset by peer'],
+  ['ECONNABORTED', 'Software caused connection abort'],
+  ['ETIMEDOUT', 'Connection timed out'],
+  ['EHOSTUNREACH', 'No route to host'],
+  ['ENETUNREACH', 'Network is unreachable'],
+  ['EADDRINUSE', 'Address already in use'],
+  ['EADDRNOTAVAIL', 'Cannot assign requested address'],
+  ['EPIPE', 'Broken pipe'],
+  ['EMFILE', 'Too many open files'],
+  ['ENOENT', 'No such file or directory'],
+  ['EACCES', 'Permission denied'],
+  ['ENOSPC', 'No space left on device'],
+]);
+
+/** One wording per errno, whichever C library or client printed it (see BSD_TIMED_OUT, ERRNO_NAME). */
+function errnoWording(line: string): string {
+  let out = line.includes('Operation timed out') ? line.replace(BSD_TIMED_OUT, TIMED_OUT_WORDING) : line;
+  if (out.includes('[Errno ')) {
+    const m = ERRNO_NAME.exec(out);
+    const text = m === null ? undefined : ERRNO_TEXTS.get(m[2] as string);
+    if (m !== null && text !== undefined) out = `${out.slice(0, m.index)}[Errno ${m[1]}] ${text}${out.slice(m.index + m[0].length)}`;
+  }
+  return out;
+}
+
 // libpq reworded its connection failures in PostgreSQL 14: `connection to server at "db" (10.0.0.5),
 // port 5432 failed: Connection refused` is what `could not connect to server: Connection refused` said
 // before, for every driver built on it (psycopg, ruby-pg, pg-native…). One wording stands for both.
@@ -72,7 +110,7 @@ export function problemText(text: string): string {
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
-  first = phpExceptionLine(errorReprLine(first)).replace(DOCS_LINK, '').replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
+  first = errnoWording(phpExceptionLine(errorReprLine(first)).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   first = smtpReply(withoutTrailingContext(rubyCallerLine(first)));
   first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one

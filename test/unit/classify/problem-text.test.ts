@@ -105,6 +105,27 @@ describe('problemText', () => {
     expect(problemText('could not connect to server: Connection refused')).toBe('could not connect to server: Connection refused');
   });
 
+  it("reads errno's timeout in glibc's wording, whatever C library printed it", () => {
+    // PDO on macOS (ETIMEDOUT is `Operation timed out` there) and on Linux.
+    expect(problemText('SQLSTATE[HY000] [2002] Operation timed out')).toBe(problemText('SQLSTATE[HY000] [2002] Connection timed out'));
+    expect(problemText('SQLSTATE[HY000] [2002] Operation timed out (SQL: select 1)')).toBe('SQLSTATE [HY000] [2002] Connection timed out');
+    expect(problemText('Error: Operation timed out (os error 60)')).toBe('Error: Connection timed out (os error 60)');
+    // curl's own timeout is no errno: its words stay.
+    const curl = 'cURL error 28: Operation timed out after 5001 milliseconds with 0 bytes received';
+    expect(problemText(curl)).toBe(curl);
+    // Nor is a message that only opens with the words.
+    expect(problemText('Operation timed out')).toBe('Operation timed out');
+  });
+
+  it("reads an errno printed by its name as Python prints its text", () => {
+    expect(problemText('ServerSelectionTimeoutError: localhost:27017: [Errno 111] ECONNREFUSED'))
+      .toBe('ServerSelectionTimeoutError: localhost:27017: [Errno 111] Connection refused');
+    expect(problemText('OSError: [Errno 98] EADDRINUSE')).toBe('OSError: [Errno 98] Address already in use');
+    // A name the table does not hold, and the text itself, stay as they are.
+    expect(problemText('OSError: [Errno 5] EIO')).toBe('OSError: [Errno 5] EIO');
+    expect(problemText('[Errno 111] Connection refused')).toBe('[Errno 111] Connection refused');
+  });
+
   it("reads libpq's connection failure in its older wording", () => {
     expect(problemText('connection to server at "10.1.209.231", port 5432 failed: Connection refused')).toBe('could not connect to server: Connection refused');
     expect(problemText('psycopg2.OperationalError: connection to server at "db" (10.0.0.5), port 5432 failed: timeout expired'))
