@@ -82,6 +82,10 @@ const FPM_CHILD = /^child \d{1,10} said into std(?:err|out): "/;
 // A name holds a letter: `  12 | const x = …` is a source line under its number (Bun, Deno, Rust, Babel).
 const COMPOSE_SERVICE = /^(?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.-]{0,62}[ \t]{1,40}\| /;
 const CRI_STREAM = /^std(?:out|err) [FP] /;
+// A bracketed header whose opening bracket a cut took off (a line read from the middle of its first
+// character, or pasted so: `2025-01-06 07:28:04 +0000] [1] [CRITICAL] WORKER TIMEOUT`): the time's
+// closing bracket is still header, and so is what follows it.
+const CUT_TIME_BRACKET = /^\](?=[ \t])/;
 // Elixir's Logger: `$time $metadata[$level] $message`, metadata as `key=value ` pairs (Phoenix's `request_id=…`).
 const ELIXIR_METADATA = new RegExp(`^(?:[a-z_][\\w]{0,40}=(?:"[^"\\n]{0,200}"|[^\\s"]{1,200}) ){1,12}(?=\\[(?:${LEVEL_WORDS})\\])`, 'i');
 
@@ -197,6 +201,7 @@ function nextPiece(
   if (rightAfterTime) {
     const stream = CRI_STREAM.exec(head);
     if (stream) return { length: stream[0].length, kind: 'wrapper' };
+    if (CUT_TIME_BRACKET.test(head)) return { length: 1, kind: 'other' };
   }
   const sidekiq = rightAfterTime || !inHeader ? sidekiqHeader(head) : null;
   // Its length up to the level's colon: the space after it shows the message is not glued to it.

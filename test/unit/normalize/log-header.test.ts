@@ -12,6 +12,8 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Python basicConfig, root logger', `WARNING:root:${MSG}`, 'WARNING'],
   ['uvicorn default', `ERROR:    ${MSG}`, 'ERROR'],
   ['gunicorn error log', `[2026-03-10 12:00:01 +0000] [7] [ERROR] ${MSG}`, 'ERROR'],
+  // benoitc/gunicorn: a line pasted from the middle of its first character, the time's `[` cut off.
+  ['gunicorn error log cut before its first bracket', `2026-03-10 12:00:01 +0000] [7] [CRITICAL] ${MSG}`, 'CRITICAL'],
   // Bogdanp/dramatiq#234, #726: the CLI's `[%(asctime)s] [PID %(process)d] [%(threadName)s] [%(name)s] [%(levelname)s]`.
   ['dramatiq CLI', `[2026-03-10 12:00:01,234] [PID 9] [Thread-4] [dramatiq.worker.WorkerThread] [ERROR] ${MSG}`, 'ERROR'],
   ['dramatiq CLI, a consumer', `[2026-03-10 12:00:01,234] [PID 12] [Thread-1] [dramatiq.worker.ConsumerThread(default)] [CRITICAL] ${MSG}`, 'CRITICAL'],
