@@ -3,6 +3,7 @@
 // the only regexes are anchored and have no nested or overlapping quantifiers.
 import { TextMemo } from './text-memo.js';
 import { announcedHttpStatus, announcedServerErrorNumber } from './http-status.js';
+import { announcedSignal } from './signal-number.js';
 
 /** Templating looks at this much of a message; the rest cannot change which problem it is. */
 export const MAX_TEMPLATE_CHARS = 8192;
@@ -336,6 +337,12 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
       const status = announcedHttpStatus(raw, i);
       if (status !== null || announcedServerErrorNumber(raw, i)) {
         out.push(status === null ? (raw[i] as string) : masked.replace('<NUM>', status));
+        continue;
+      }
+      // …and so is a signal's number (signal-number.ts).
+      const signal = announcedSignal(raw, i);
+      if (signal !== null) {
+        out.push(masked.replace('<NUM>', signal));
         continue;
       }
     }
