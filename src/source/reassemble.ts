@@ -212,6 +212,8 @@ interface Held {
   kind: LineKind;
   /** Microseconds since the epoch. */
   time: number;
+  /** Whether the line opens a record of its own (trace-grammar.ts), once asked. */
+  ownRecord?: boolean;
 }
 
 /** The lines held for one stream, in arrival order. */
@@ -273,7 +275,7 @@ class Reassembler {
     this.expire(time, out);
     if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
     this.lastTime = time;
-    const held: Held = { raw, index, text: text!, kind, time };
+    const held: Held = { raw, index, text: text!, kind, time, ownRecord: undefined };
     const p = this.pending.get(key);
     if (p === undefined) this.open(key, held, out);
     else this.add(p, held, out);

@@ -6,7 +6,7 @@
 import {
   CAUSE, DOCS_LINK, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
   lineKind, MORE, NET_DETAIL, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
-  PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, tagsOf, takesHeader, type LineKind,
+  PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, opensOwnRecord, tagsOf, takesHeader, type LineKind,
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
   PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
 } from './trace-lines.js';
@@ -463,6 +463,8 @@ interface TraceLine {
   text: string;
   /** Its time in microseconds, when known (for telling another writer's line inside a trace). */
   time?: number;
+  /** Whether it opens a record of its own (see ownRecord), once asked. */
+  ownRecord?: boolean;
 }
 
 /** A run of consecutive lines [start, end) that make one trace (or one line alone). */
@@ -513,7 +515,7 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     else i = 0;
   }
   while (i < items.length) {
-    const resumed = i === 0 && options.resume ? stepLines(options.resume, items[0]!.text, 0, null) : null;
+    const resumed = i === 0 && options.resume ? stepItem(options.resume, items[0]!, null) : null;
     // A Rails message repeats its request tags on every line: only lines with the same tags continue it.
     const tags = resumed ? null : tagsOf(firstLine(items[i]!.text));
     let state = resumed ?? openItem(items[i]!, tags);
@@ -538,11 +540,22 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     }
     let endState = resumed ?? (state !== null && CAN_END.has(state) ? state : null);
     let waiting = false; // the last line may be another writer's: the trace may go on after it
+    // Another writer's .NET category line set apart below whose message line has not come yet: a line
+    // of the trace came between them (see owesMessage).
+    let owed: TraceLine | null = null;
     for (; state !== null && j < items.length; j++) {
-      let next = stepLines(state, items[j]!.text, 0, tags);
+      if (owed !== null && netMessageUnder(owed.text, items[j]!.text) && near(owed, items[j], options.interleaveUs ?? 0)) {
+        skip.push(j);
+        owed = null;
+        continue;
+      }
+      let next = stepItem(state, items[j]!, tags);
       if (next === null && state !== null) {
         // Up to MAX_OTHERS lines of other writers in a row, then a line that continues the trace.
         let k = j;
+        // The trace has lines of its own after its head's first line (a head written whole with its
+        // message has): a message line due now is no longer its own.
+        const pastHead = j > i + 1 || items[i]!.text.indexOf('\n') >= 0;
         // An indented line may be another writer's too (.NET's message line of an `info:` record landing
         // among a `fail:` record's frames), once the trace has lines of its own after its head: right
         // under a head, an indented line the grammar refuses says the head heads nothing.
@@ -554,12 +567,13 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
           // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
           // the lines that continue it, and not the trace, go apart with it.
           while (k < items.length && k - j < MAX_OTHERS && items[k]!.kind === 'cont' &&
-            (stepLines(state, items[k]!.text, 0, tags) === null || (j > i + 1 && netMessageUnder(items[k - 1]!.text, items[k]!.text))) &&
+            (stepLines(state, items[k]!.text, 0, tags) === null || (pastHead && netMessageUnder(items[k - 1]!.text, items[k]!.text))) &&
             headsNext(items[k - 1]!, items[k]!) && near(items[k - 1], items[k], options.interleaveUs ?? 0)) k++;
           if (k === items.length) break;
-          const after = stepLines(state, items[k]!.text, 0, tags);
+          const after = stepItem(state, items[k]!, tags);
           if (after !== null) {
             for (let o = j; o < k; o++) skip.push(o);
+            owed = pastHead && owesMessage(items[k - 1]!) ? items[k - 1]! : null;
             j = k;
             next = after;
             break;
@@ -629,7 +643,7 @@ function exceptionAt(items: readonly TraceLine[], i: number, end: number, skip: 
     if (state === null) return null;
   }
   if (state !== 'py-frame' && state !== 'py-code') return null;
-  return stepLines(state, items[end]!.text, 0, null) === 'py-exc' ? 'py-exc' : null;
+  return stepItem(state, items[end]!, null) === 'py-exc' ? 'py-exc' : null;
 }
 
 /** A run of lines whose head was lost: [start, end), less the lines of other writers inside it. */
@@ -755,6 +769,17 @@ function fromOtherWriter(items: readonly TraceLine[], j: number, interleaveUs: n
   return near(items[j - 1], items[j], interleaveUs) && near(items[j], items[j + 1], interleaveUs);
 }
 
+/**
+ * A .NET category line alone (`info: Portal.Jobs.AccountSync[0]`): the console formatter writes the
+ * record's message on the next line, so when another writer's category line lands among a trace's lines
+ * and a line of the trace comes before its message, the first message-padded line after it (not an
+ * exception's own line) is that record's message, not the next line of the trace's exception message.
+ * (Right under the trace's head the trace's own message is due first: see netMessageUnder.)
+ */
+function owesMessage(item: TraceLine): boolean {
+  return item.text.indexOf('\n') < 0 && NET_RECORD.test(firstLine(item.text));
+}
+
 /** Two lines stamped within `interleaveUs` of each other (a missing neighbour is near). */
 function near(a: TraceLine | undefined, b: TraceLine | undefined, interleaveUs: number): boolean {
   return a === undefined || b === undefined || (a.time !== undefined && b.time !== undefined && Math.abs(a.time - b.time) <= interleaveUs);
@@ -764,7 +789,23 @@ function near(a: TraceLine | undefined, b: TraceLine | undefined, interleaveUs: 
 export function headsNext(line: TraceLine, next: TraceLine): boolean {
   const tags = tagsOf(firstLine(line.text));
   const state = openItem(line, tags);
-  return state !== null && stepLines(state, next.text, 0, tags) !== null;
+  return state !== null && stepItem(state, next, tags) !== null;
+}
+
+/**
+ * The state after entry `item` as the next line of a trace in `state`, or null when it does not continue
+ * it. An entry that opens a record of its own under its own log header continues none (opensOwnRecord):
+ * among a trace's lines, it is another writer's (another thread's INFO line read as a panic's message
+ * joined two records and lost the panic's own message).
+ */
+function stepItem(state: TraceState, item: TraceLine, tags: string | null): TraceState | null {
+  return ownRecord(item) ? null : stepLines(state, item.text, 0, tags);
+}
+
+function ownRecord(item: TraceLine): boolean {
+  if (item.kind === 'cont') return false;
+  item.ownRecord ??= opensOwnRecord(firstLine(item.text), item.kind);
+  return item.ownRecord;
 }
 
 function openItem(item: TraceLine, tags: string | null): TraceState | null {

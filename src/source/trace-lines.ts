@@ -224,6 +224,26 @@ export function isPieceLine(s: string): boolean {
   return RUBY_TAGGED_PIECE.test(s.length > PREFIX ? s.slice(0, PREFIX) : s);
 }
 
+/**
+ * The line opens a record of its own: it carries a log header that states a level (`2026-… INFO …`,
+ * `I, […]  INFO -- : …`, `[INFO] …`, `[… INFO  search::indexer] …`, `W1204 …]`, .NET's `info: Category[0]`).
+ * Such a line was logged as a record, so it never continues one that another line opened: it is the
+ * message of no panic, the next line of no exception message. A line that only ever continues (`cont`:
+ * an indented frame, java.util.logging's `SEVERE: …` level line, Rails' tagged line) is not asked; a
+ * php-fpm worker's line is read by the line it carries, its wrapper being said again on every line.
+ */
+export function opensOwnRecord(s: string, kind: LineKind): boolean {
+  if (kind === 'cont') return false;
+  const line = fpmChildLine(s) ?? s;
+  if (NET_RECORD.test(line)) return true;
+  // A program's own `error: …` under the code frame it printed (Bun, rustc) names the error of that output.
+  return !PROGRAM_LEVEL.test(line) && stripLogHeader(line).level !== undefined;
+}
+
+// A level word in lower case opening the line with a colon is how a program prints its error (Bun's `error:
+// queue drained` under its code frame, rustc's `error[E0308]: …`), not a logger's header.
+const PROGRAM_LEVEL = /^(?:error|warning|warn|fatal|note)(?:\[\w{1,16}\])?: /;
+
 /** An exception type opening the line: dotted with a capitalised last part, or named like one. */
 function isTypeLine(s: string): boolean {
   const m = TYPE_LINE.exec(s);

@@ -29,6 +29,9 @@ describe('reassemble: .NET records of one process among each other', () => {
     ['between the message and the exception', [...FAIL.slice(0, 2), ...SYNC, ...FAIL.slice(2)], [SYNC]],
     ['between the inner exception and the frames', [...FAIL.slice(0, 4), ...REQUEST, ...FAIL.slice(4)], [REQUEST]],
     ['two of them', [...FAIL.slice(0, 2), ...SYNC, ...FAIL.slice(2, 4), ...REQUEST, ...FAIL.slice(4)], [SYNC, REQUEST]],
+    // The category line, then a line of the exception, then the category line's message (padded as the
+    // exception message's own further lines are): the message is the category line's.
+    ['split by the inner exception line', [...FAIL.slice(0, 3), SYNC[0]!, FAIL[3]!, SYNC[1]!, ...FAIL.slice(4)], [SYNC]],
   ])('a routine record %s keeps its message line, the exception stays whole', (_name, order, others) => {
     const entries = at(order);
     for (const input of [entries, [...entries].reverse()]) {
@@ -48,6 +51,15 @@ describe('reassemble: .NET records of one process among each other', () => {
       const warn = texts(reassembleAll(input)).filter((t) => t.startsWith('warn: '));
       expect(warn).toHaveLength(1);
       expect(warn[0]!.startsWith(WARN.join('\n'))).toBe(true);
+    }
+  });
+
+  it('a record written whole with its message takes no other record\'s message line after it', () => {
+    // The warning written in one entry, then a routine record split by lines: its message is its own.
+    const WARN = 'warn: Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionMiddleware[3]\n      Failed to determine the https port for redirect.';
+    const entries = at([WARN, ...SYNC]);
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input)).sort()).toEqual([SYNC.join('\n'), WARN].sort());
     }
   });
 

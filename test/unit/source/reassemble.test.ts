@@ -568,6 +568,9 @@ describe('reassemble: properties', () => {
     'Invalid `prisma.order.create()` invocation in', '/app/dist/orders/orders.service.js:41:37', '→ 41 const order = await this.prisma.order.create(',
     'Unique constraint failed on the fields: (`idempotencyKey`)',
     '\tat kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:104)', 'Mar 10, 2026 12:14:15 AM com.acme.thumbs.Worker handle\nINFO: rendered 2 thumbnails',
+    // Records of their own under a log header, which continue no other record.
+    '[2020-03-01T05:09:55Z INFO  actix_server::builder] Starting 1 workers', 'I, [2026-03-10T10:00:00.123456 #1]  INFO -- : Completed 200 OK in 12ms',
+    'info: Portal.Jobs.AccountSync[0]', '      Account sync finished: 529 accounts, 0 errors, 0 warnings',
   ];
   // Whole records of those shapes, written at once (lines microseconds apart), possibly cut short, or
   // with their first lines lost.
@@ -585,6 +588,11 @@ describe('reassemble: properties', () => {
       'Unique constraint failed on the fields: (`idempotencyKey`)'],
     ['ERROR Internal Server Error: /api/reports/12/', 'Traceback (most recent call last):', '  File "/app/reports/views.py", line 22, in show',
       '    report = Report.objects.get(pk=pk)', '             ^^^^^^^^^^^^^^^^^^^^^^^^^^', "reports.models.Report.DoesNotExist: Report matching query does not exist."],
+    ['fail: Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery[7]', '      An exception was thrown while deserializing the token.',
+      '      Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException: The antiforgery token could not be decrypted.',
+      '       ---> System.Security.Cryptography.CryptographicException: The key {5b1e} was not found in the key ring.',
+      '         at Microsoft.AspNetCore.DataProtection.KeyManagement.KeyRingBasedDataProtector.UnprotectCore(Byte[] protectedData)'],
+    ['info: Portal.Jobs.AccountSync[0]', '      Account sync finished: 529 accounts, 0 errors, 0 warnings'],
     ['[2026-03-10 10:00:00] production.ERROR: SQLSTATE[HY000] [2002] Connection refused {"exception":"[object] (PDOException(code: 2002))', '[stacktrace]',
       '#0 /var/www/html/app/Http/Controllers/InvoiceController.php(27): App\\Repositories\\InvoiceRepository->find()', '#1 {main}', '"}'],
   ];
