@@ -45,37 +45,57 @@ const packer = new BatchPacker(task.query.severityFloor, task.batchSize, task.li
 // Every part joins the whole file (joins depend on what came before); each prepares only the
 // batches it owns: batch b (entries b·size to (b+1)·size - 1 of the joined stream) is part b mod parts.
 let index = 0;
+/** The next of `joined` to prepare. */
+let at = 0;
 
-/** The entries the reader and the joiner let out so far, prepared (or passed over) in order. */
-async function prepareOut(): Promise<void> {
-  for (const raw of raws) joiner.push(raw, joined);
-  raws.length = 0;
-  for (const one of joined) {
+/**
+ * Prepares (or passes over) what the joiner let out, in order, up to the end of a batch this part
+ * owns, which it returns to be posted; null once all of it is prepared.
+ */
+function packJoined(): PackedBatch | null {
+  while (at < joined.length) {
+    const one = joined[at++] as Joined;
     if (Math.floor(index / task.batchSize) % task.parts === task.part) {
       // Messages are read here while the sweep has half the batches it may hold waiting, else there.
       if (packer.size === 0) packer.reads = task.reads ?? 2 * credits <= task.inFlight;
       packer.add(one);
     }
     index++;
-    if (index % task.batchSize === 0 && packer.size > 0) await post(packer.take() as PackedBatch);
+    if (index % task.batchSize === 0 && packer.size > 0) return packer.take();
   }
   joined.length = 0;
+  at = 0;
+  return null;
+}
+
+/** The entries the reader let out so far, to the joiner. */
+function joinRead(): void {
+  for (const raw of raws) joiner.push(raw, joined);
+  raws.length = 0;
 }
 
 try {
-  // In step within each chunk read: no asynchronous step per entry, one per chunk and per batch posted.
+  // In step within each slice read: an asynchronous step only per slice and per batch posted. Each
+  // entry goes on through the joiner to its batch as soon as it is parsed, so its parsed object is
+  // garbage before the next one is read: a chunk's thousand parsed entries alive at once outlived the
+  // young generation's collections, which copied them and promoted them to the old generation.
   for await (const pieces of splitJsonStream(fileChunks(task.path), MAX_ENTRY_BYTES)) {
-    reader.push(pieces, raws);
-    await prepareOut();
+    for (const piece of pieces) {
+      reader.pushOne(piece, raws);
+      if (raws.length === 0) continue;
+      joinRead();
+      // An asynchronous step only when a batch is full.
+      for (let batch = packJoined(); batch !== null; batch = packJoined()) await post(batch);
+    }
     if (reader.scanned - told >= HEARTBEAT_ENTRIES) {
       told = reader.scanned;
       port.postMessage({ scanned: told } satisfies PartMessage);
     }
   }
   reader.end(raws);
-  await prepareOut();
+  joinRead();
   joiner.end(joined);
-  await prepareOut();
+  for (let batch = packJoined(); batch !== null; batch = packJoined()) await post(batch);
   if (packer.size > 0) await post(packer.take() as PackedBatch);
   port.postMessage({ done: reader.result } satisfies PartMessage);
 } catch (error) {

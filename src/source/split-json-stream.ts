@@ -4,8 +4,8 @@
 //
 // It works on bytes, not on decoded text: a line is found with a native search for the newline byte
 // and decoded once, on its own, straight into the string JSON.parse reads (no decoded chunk, no
-// buffer of text concatenated and sliced). Pieces come in batches, one per chunk read, so that the
-// reader pays one asynchronous step per chunk rather than one per entry. UTF-8 never uses the bytes
+// buffer of text concatenated and sliced). Pieces come in batches, one per slice of a chunk read, so
+// that the reader pays one asynchronous step per 64 KB rather than one per entry. UTF-8 never uses the bytes
 // of `"`, `\`, brackets, braces, commas or newlines inside a multi-byte character, so scanning bytes
 // finds the same boundaries as scanning characters.
 
@@ -16,7 +16,7 @@ const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93
 const QUOTE = 34, BACKSLASH = 92, COMMA = 44, NEWLINE = 10, RETURN = 13, SPACE = 32, TAB = 9;
 const BOM = [0xef, 0xbb, 0xbf];
 
-const ARRAY_FEED_BYTES = 64 * 1024;
+const FEED_BYTES = 64 * 1024;
 
 /** The bytes that matter inside an array element: quotes, brackets, braces, commas. */
 const STRUCTURAL = new Uint8Array(256);
@@ -38,9 +38,10 @@ export async function* splitJsonStream(chunks: AsyncIterable<Uint8Array>, maxByt
   const first = head.subarray(start);
   const array = first[0] === OPEN_BRACKET;
   const splitter = array ? new ArraySplitter(maxBytes) : new LineSplitter(maxBytes);
-  // An array's elements may come parsed: fed a slice at a time, so that the values of a batch are
-  // read while they are young, not kept for a whole chunk (which makes the garbage collector's work).
-  const feed = array ? ARRAY_FEED_BYTES : Infinity;
+  // Fed a slice at a time, so that a batch's texts (and an array's elements, which may come parsed)
+  // are read while they are young, not kept for a whole chunk: what is alive at a young-generation
+  // collection is copied by it.
+  const feed = FEED_BYTES;
   const batch: Piece[] = [];
   for (let at = 0; at < first.length; at += feed) {
     splitter.push(first.subarray(at, at + feed), batch);
