@@ -22,6 +22,7 @@ import { grpcStatus } from './grpc-status.js';
 import { exceptionClass } from './exception-class.js';
 import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
 import { goNetError } from './go-net-error.js';
+import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
 // the message.
@@ -206,11 +207,24 @@ export interface ErrorIdentity {
   context: string;
 }
 
+// A trace's text differs from one entry to the next (an id, a time in its header), but the masked
+// message of its exception, which is what this reads, repeats: its answer is remembered.
+const identities = new TextMemo<Readonly<ErrorIdentity> | null>(2_000, 500_000);
+
 /**
  * The identity a message's vocabulary gives it (see the top of this file), or null when the message
  * has none or says more after it than the identity itself.
  */
-export function errorIdentity(template: string): ErrorIdentity | null {
+export function errorIdentity(template: string): Readonly<ErrorIdentity> | null {
+  let identity = identities.get(template);
+  if (identity === undefined) {
+    identity = readIdentity(template);
+    identities.set(template, identity);
+  }
+  return identity;
+}
+
+function readIdentity(template: string): ErrorIdentity | null {
   const tokens = headTokens(template);
   if (tokens.length === 0) return null;
   const head = tokens.join(' ');
