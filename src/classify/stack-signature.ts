@@ -110,6 +110,25 @@ function masked(message: string): string {
   return out;
 }
 
+// loguru marks the frame that raised with `> File …` and annotates values on the lines below.
+const PYTHON_FRAME = /^(?:\s+|> )File "([^"]*)", line \d+, in (\S+)/;
+
+// As for Node's and Java's frames: a trace's frame lines, and the source lines under them, repeat
+// while its first lines differ. Each line's reading (null: no frame) is remembered.
+const pythonFrames = new TextMemo<Readonly<{ name: string; own: boolean }> | null>(2_000, 500_000);
+
+function pythonFrame(line: string): Readonly<{ name: string; own: boolean }> | null {
+  let frame = pythonFrames.get(line);
+  if (frame === undefined) {
+    const f = PYTHON_FRAME.exec(line);
+    const path = f?.[1];
+    // Its name may be a cut of the whole trace: remembered as a copy of its own.
+    frame = f && path !== undefined ? { name: detached(`${shortPath(path)}:${f[2]}`), own: !PY_LIBRARY.some((p) => path.includes(p)) } : null;
+    pythonFrames.set(line, frame);
+  }
+  return frame;
+}
+
 function parsePython(ls: string[]): Section[] {
   const sections: Section[] = [];
   let frames: Section['frames'] | null = null;
@@ -119,14 +138,14 @@ function parsePython(ls: string[]): Section[] {
       continue;
     }
     if (frames === null) continue;
-    // loguru marks the frame that raised with `> File …` and annotates values on the lines below.
-    const f = /^(?:\s+|> )File "([^"]*)", line \d+, in (\S+)/.exec(line);
-    if (f) {
-      const path = f[1] as string;
-      frames.push({ name: `${shortPath(path)}:${f[2]}`, own: !PY_LIBRARY.some((p) => path.includes(p)) });
+    const opensWithText = /^\S/.test(line);
+    // Only a line that opens with a space or `> ` can be a frame.
+    const frame = line !== '' && (!opensWithText || line.startsWith('> ')) ? pythonFrame(line) : null;
+    if (frame !== null) {
+      frames.push(frame);
       continue;
     }
-    if (/^\S/.test(line)) {
+    if (opensWithText) {
       const t = typeLine(line);
       if (t) sections.push({ ...t, frames: frames.reverse() });
       frames = null;
