@@ -238,14 +238,19 @@ function compose({ message, errorText, stack, errorMessage }: Parts): string {
 /**
  * GELF's `full_message` is the message again with the trace after a blank line (Spring Boot's `gelf`
  * format, logstash-gelf): the trace alone, so that the record reads as its pattern prints it (the
- * message, then the trace on the next line). A full message that is no trace is no stack either.
+ * message, then the trace on the next line). An exception created without a stack trace (Netty's
+ * `NativeIoException`, any `fillInStackTrace` override) prints its own line and no frames, under the
+ * pattern as here: that line is the trace. A full message that is neither is no stack either.
  */
 function gelfTrace(full: string, message: string | undefined): string | undefined {
   let text = scalarText(full);
   if (text === undefined) return undefined;
   if (message !== undefined && text.startsWith(message)) text = text.slice(message.length).replace(/^\s+/, '');
-  return text !== '' && isStackTrace(text) ? text : undefined;
+  return text !== '' && (isStackTrace(text) || EXCEPTION_LINE.test(text.slice(0, 400))) ? text : undefined;
 }
+
+// An exception's own line, `Type: message` or the type alone, its type named as exceptions are.
+const EXCEPTION_LINE = /^(?:[A-Za-z_$][\w$]{0,80}\.){0,30}[A-Z][\w$]{0,80}?(?:Error|Exception|Throwable|Fault|Failure)(?::\s|\n|$)/;
 
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -121,6 +121,12 @@ describe('jsonMessage: GELF records', () => {
     expect(jsonMessage(info)?.text).toBe('Hello structured logging!');
   });
 
+  it('reads an exception with no frames after the short message as the trace it is', () => {
+    const reset = 'io.netty.channel.unix.Errors$NativeIoException: recvAddress(..) failed: Connection reset by peer';
+    const record = { version: '1.1', host: 'pricing', short_message: 'The connection observed an error', full_message: `The connection observed an error\n\n${reset}`, level: 4 };
+    expect(jsonMessage(record)?.text).toBe(`The connection observed an error\n${reset}`);
+  });
+
   it('takes a full message that is no trace for nothing more', () => {
     expect(jsonMessage({ version: '1.1', short_message: 'cache warm', full_message: 'cache warm\n\n3 regions loaded', host: 'h' })?.text).toBe('cache warm');
   });
