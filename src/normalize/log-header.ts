@@ -88,6 +88,10 @@ const CRI_STREAM = /^std(?:out|err) [FP] /;
 const CUT_TIME_BRACKET = /^\](?=[ \t])/;
 // Elixir's Logger: `$time $metadata[$level] $message`, metadata as `key=value ` pairs (Phoenix's `request_id=…`).
 const ELIXIR_METADATA = new RegExp(`^(?:[a-z_][\\w]{0,40}=(?:"[^"\\n]{0,200}"|[^\\s"]{1,200}) ){1,12}(?=\\[(?:${LEVEL_WORDS})\\])`, 'i');
+// The same pairs after a bracketed level, as Mix's generated config.exs suggests (`format: "$date $time
+// [$level] $metadata$message\n"`) and loggers of other stacks print their context (MDC) pairs: context of
+// the line, not its message. Only when a message follows them: a line that is all pairs is its message.
+const METADATA_AFTER_LEVEL = /^(?:[a-z_]\w{0,40}=(?:"[^"\n]{0,200}"|[^\s"=]{1,200}) ){1,12}(?![a-z_]\w{0,40}=)(?=\S)/;
 
 // NLog's default layout, `${longdate}|${level:uppercase=true}|${logger}|${message}`: after the time, the
 // level and the logger between pipes, the message glued to the last.
@@ -176,7 +180,7 @@ function levelIn(text: string): string | undefined {
  * then is a `name:` that follows Python's logger and not the message (`error: ENOENT: no such file`).
  */
 function nextPiece(
-  head: string, inHeader: boolean, afterLevel: boolean, afterTime = false, glued = false, rightAfterTime = false,
+  head: string, inHeader: boolean, afterLevel: boolean, afterTime = false, glued = false, rightAfterTime = false, afterBracketedLevel = false,
 ): Piece | null {
   // A CLI's status symbol (` ⨯ `, `✖`, `⚠`): a level when it says one. Its length stops at the symbol,
   // so the message after it is not read as glued to a level (`⨯ unhandledRejection: …` is no logger).
@@ -213,6 +217,10 @@ function nextPiece(
     if (metadata) return { length: metadata[0].length, kind: 'other' };
     const after = NLOG_PIPES.exec(head) ?? SWIFT_LOG.exec(head);
     if (after) return { length: after[0].length, kind: 'level', level: after[1] as string };
+  }
+  if (afterBracketedLevel) {
+    const metadata = METADATA_AFTER_LEVEL.exec(head);
+    if (metadata) return { length: metadata[0].length, kind: 'other' };
   }
   const time = leadingTime(head);
   if (time) return time;
@@ -296,17 +304,19 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
   let level: string | undefined;
   let inHeader = afterHeader;
   let afterLevel = false;
+  let afterBracketedLevel = false;
   let afterTime = false;
   let sawLevel = false;
   let glued = false;
   const trailers: RegExp[] = [];
   for (let n = 0; n < MAX_PIECES; n++) {
     const rest = head.slice(at);
-    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel, glued, afterTime);
+    const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel, glued, afterTime, afterBracketedLevel);
     if (!piece || piece.length === 0) break;
     if (piece.kind === 'other' && !inHeader) break;
     at += piece.length;
     afterLevel = piece.kind === 'level';
+    afterBracketedLevel = afterLevel && head[at - 1] === ']';
     afterTime = piece.kind === 'time';
     sawLevel ||= piece.kind === 'level';
     if (piece.trailer) trailers.push(piece.trailer);

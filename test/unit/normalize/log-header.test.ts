@@ -72,6 +72,9 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Elixir Logger with Phoenix request_id metadata', `00:07:17.914 request_id=Ma5tQwSJQd8yiY4tYKZL [error] ${MSG}`, 'error'],
   ['Elixir Logger, several metadata keys, one quoted', `12:00:01.234 request_id=F1x2 user_id=42 remote_ip="10.0.0.1" [warning] ${MSG}`, 'warning'],
   ['Elixir Logger, older `warn` level and a date', `2026-03-10 12:00:01.234 mfa=MyApp.Worker.run/1 [warn] ${MSG}`, 'warn'],
+  // The metadata after the level, as the config.exs `mix new` writes suggests: `$date $time [$level] $metadata$message`.
+  ['Elixir Logger, metadata after the level', `2026-03-10 12:00:01.234 [error] mfa=Oban.Telemetry.handle_event/4 ${MSG}`, 'error'],
+  ['Elixir Logger, several metadata keys after the level, one quoted', `12:00:01.234 [warning] request_id=F1x2 remote_ip="10.0.0.1" ${MSG}`, 'warning'],
   ['php-fpm own log', `[10-Mar-2026 00:56:55] WARNING: [pool www] ${MSG}`, 'WARNING'],
   ['php-fpm notice, no pool', `[10-Mar-2026 00:56:55] NOTICE: ${MSG}`, 'NOTICE'],
   ['php-fpm with microseconds', `[10-Mar-2026 00:56:55.123456] ERROR: [pool api-v2] ${MSG}`, 'ERROR'],
@@ -132,6 +135,10 @@ describe('stripLogHeader', () => {
     ]) expect(stripLogHeader(text)).toEqual({ rest: text });
     // A message that starts with `key=value` after a time, with no level after it, keeps its pairs.
     expect(stripLogHeader('12:00:01.234 user=42 signed in').rest).toBe('user=42 signed in');
+    // After a level: pairs with no message after them are the message; after a level not in brackets, the message's own.
+    expect(stripLogHeader('12:00:01.234 [error] status=500 path=/orders').rest).toBe('status=500 path=/orders');
+    expect(stripLogHeader('level=error msg="db down" err=timeout').rest).toBe('db down err=timeout');
+    expect(stripLogHeader('2026-03-10 12:00:01 ERROR user=42 signed in').rest).toBe('user=42 signed in');
     // Only Nest's header earns the `+12ms` trailer's removal; elsewhere it is the message's.
     expect(stripLogHeader('ERROR: clock skew +12ms').rest).toBe('clock skew +12ms');
     // A level before a bar is a level, not a compose service.
