@@ -150,3 +150,84 @@ describe('one exception from two call sites', () => {
     expect(ids[4]).toBe(ids[0]);
   });
 });
+
+// Reactor Netty's warning with an exception Netty creates without a stack trace: Spring Boot's console
+// pattern prints its one line under the message (as reactor/reactor-netty#3114 shows it, after a blank
+// line or not), Spring Boot's `gelf` format puts it in `full_message` after a blank line.
+const reset = 'io.netty.channel.unix.Errors$NativeIoException: recvAddress(..) failed: Connection reset by peer';
+const observed = (n: number): string => `[29be9d36-${n}, L:/169.254.8.1:8080 - R:/169.254.8.129:4654${n}] The connection observed an error`;
+const nettyConsole = (n: number, gap = '\n'): string =>
+  `2026-12-05T00:32:2${n}.090Z  WARN 1 --- [or-http-epoll-${n}] r.netty.channel.ChannelOperationsHandler : ${observed(n)}${gap}${reset}`;
+const nettyGelf = (n: number) => ({
+  version: '1.1', host: 'pricing', short_message: observed(n), timestamp: 1796459824.797 + n, level: 4, _level_name: 'WARN', _process_pid: 1,
+  _process_thread_name: `reactor-http-epoll-${n}`, _log_logger: 'reactor.netty.channel.ChannelOperationsHandler', full_message: `${observed(n)}\n\n${reset}`,
+});
+
+// Oban's job failure through Elixir's Logger, before and after a release moved `$metadata` after the
+// level as the config.exs that `mix new` writes suggests (`"$date $time [$level] $metadata$message\n"`).
+const obanRecord = (id: number, error = '** (Req.TransportError) timeout') => JSON.stringify({
+  args: { user_id: 87196 + id }, attempt: 2, event: 'job:exception', id: 420553 + id, queue: 'mailers', source: 'oban', state: 'failure',
+  worker: 'Harbor.Workers.SendDigest', error: `${error}\n    (req 0.5.6) lib/req.ex:1092: Req.request!/2`,
+});
+
+describe('one problem across a formatter rollout, the context around the message', () => {
+  it("an exception line with no frames, under Spring Boot's console pattern and in GELF's full_message, is one problem", () => {
+    expect(new Set(idsOf([nettyConsole(1), nettyConsole(2, '\n\n'), nettyGelf(3), nettyGelf(4)])).size).toBe(1);
+  });
+
+  it("Elixir's metadata before the level and after it are one problem; another error of the same worker is another", () => {
+    const ids = idsOf([
+      `01:26:52.544 [error] ${obanRecord(1)}`,
+      `03:01:06.959 request_id=XHcbyTKxORbp478r2kGj [error] ${obanRecord(2)}`,
+      `2026-12-05 17:24:41.840 [error] mfa=Oban.Telemetry.handle_event/4 ${obanRecord(3)}`,
+      `2026-12-05 17:34:25.282 [error] mfa=Oban.Telemetry.handle_event/4 request_id=F1x2 ${obanRecord(4)}`,
+      `2026-12-05 17:40:00.001 [error] mfa=Oban.Telemetry.handle_event/4 ${obanRecord(5, '** (Postgrex.Error) ERROR 23505 (unique_violation) duplicate key value violates unique constraint "digests_pkey"')}`,
+    ]);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[4]).not.toBe(ids[0]);
+  });
+});
+
+// The exception is the line the frames follow, whatever the logged line above it reads like.
+// WildFly's pattern prints JBoss Logging's message and the exception on one line (`UT005023: Exception
+// handling request to /x: org.jboss.resteasy.spi.UnhandledException: …`, as pasted in public reports);
+// its json-formatter keeps the message and puts the trace in `stackTrace`.
+const rollback = 'org.jboss.resteasy.spi.UnhandledException: javax.transaction.RollbackException: ARJUNA016053: Could not commit transaction.';
+const wildflyFrames = [
+  '\tat org.jboss.resteasy.core.ExceptionHandler.handleApplicationException(ExceptionHandler.java:78)',
+  '\tat io.undertow.servlet.handlers.ServletHandler.handleRequest(ServletHandler.java:74)',
+  'Caused by: javax.transaction.RollbackException: ARJUNA016053: Could not commit transaction.',
+  '\tat com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple.commitAndDisassociate(TransactionImple.java:1299)',
+  '\tat deployment.webapp.war//com.example.cars.CarService.save(CarService.java:41)',
+  '\t... 61 more',
+].join('\n');
+const wildflyText = (n: number): string =>
+  `19:48:4${n},706 ERROR [io.undertow.request] (default task-${n}) UT005023: Exception handling request to /webapp/rest/api/cars/${n}: ${rollback}\n${wildflyFrames}`;
+const wildflyJson = (n: number) => ({
+  timestamp: `2026-12-05T15:05:2${n}.077+0000`, sequence: 68520 + n, loggerClassName: 'org.jboss.logging.Logger', loggerName: 'io.undertow.request',
+  level: 'ERROR', message: `UT005023: Exception handling request to /webapp/rest/api/cars/${n}`, threadName: `default task-${n}`,
+  stackTrace: `${rollback}\n${wildflyFrames}`,
+});
+// hapi prints a handler's error on the console under its tags (`Debug: internal, implementation, error`,
+// hapijs/hapi#2424); an application's own logger prints it after its own words.
+const hapiFrames = '    at handler (/app/src/routes/github.js:38:47)\n    at exports.Manager.execute (/app/node_modules/@hapi/hapi/lib/toolkit.js:60:29)';
+const undefinedId = "TypeError: Cannot read properties of undefined (reading 'id')";
+const invalidTime = 'RangeError: Invalid time value';
+
+describe('one problem across a formatter rollout, the exception above the frames', () => {
+  it("WildFly's pattern and its json-formatter are one problem with one id", () => {
+    expect(new Set(idsOf([wildflyText(1), wildflyText(2), wildflyJson(3), wildflyJson(4)])).size).toBe(1);
+  });
+
+  it("hapi's debug output and an application's logger are one problem; another error of the same handler is another", () => {
+    const ids = idsOf([
+      `Debug: internal, implementation, error \n    ${undefinedId}\n${hapiFrames}`,
+      `Debug: internal, implementation, error \n    ${undefinedId}\n${hapiFrames}`,
+      `2026-12-05T14:48:41.310Z ERROR hooks request error POST /hooks/github delivery=9e525d78: ${undefinedId}\n${hapiFrames}`,
+      `Debug: internal, implementation, error \n    ${invalidTime}\n${hapiFrames}`,
+    ]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe(ids[0]);
+    expect(ids[3]).not.toBe(ids[0]);
+  });
+});
