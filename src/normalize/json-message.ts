@@ -105,7 +105,19 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
   }
   parts.errorType = firstType(obj, isError ? ERROR_TYPE_KEYS : TOP_TYPE_KEYS) ?? parts.errorType;
   if (isError) parts.errorType ??= firstCode(obj);
+  if (isError && parts.stack !== undefined && parts.errorType !== undefined) parts.stack = withPythonHead(parts.stack, parts.errorType, parts.message);
   return parts;
+}
+
+// Python's frames alone, as `traceback.format_tb` gives them (ecs-logging-python's `error.stack_trace`, beside
+// `error.type` and `error.message`): no `Traceback (most recent call last):` above them, no `Type: message`
+// under them. Put back as Python prints the exception, the record reads as the same exception logged by a
+// text formatter: its frames and its type are what the trace is.
+const PY_FRAMES_ONLY = /^\s{0,8}File "[^"\n]{1,1000}", line \d{1,7}, in /;
+
+function withPythonHead(stack: string, type: string, message: string | undefined): string {
+  if (!PY_FRAMES_ONLY.test(stack.slice(0, 1100)) || stack.includes('Traceback (most recent call last):')) return stack;
+  return `Traceback (most recent call last):\n  ${stack}\n${message === undefined ? type : `${type}: ${message}`}`;
 }
 
 function merge(into: Parts, from: Parts): void {
@@ -220,7 +232,7 @@ function exceptionValue(value: unknown, depth: number, budget: { objects: number
  * as the exception's own line (`Type: message`).
  */
 function exceptionParts(type: string | undefined, message: string | undefined, stack: string | undefined): Parts | undefined {
-  if (stack !== undefined && isStackTrace(stack)) return { stack };
+  if (stack !== undefined && isStackTrace(stack)) return { stack: type === undefined ? stack : withPythonHead(stack, type, message) };
   if (type === undefined || message === undefined) return undefined;
   const errorText = message.startsWith(type) ? message : `${type}: ${message}`;
   return { errorText, errorType: type, errorMessage: message };

@@ -231,3 +231,30 @@ describe('one problem across a formatter rollout, the exception above the frames
     expect(ids[3]).not.toBe(ids[0]);
   });
 });
+
+// Flask's `Exception on /path [POST]` with the traceback, printed by logging's default formatter and by
+// ecs-logging-python's StdlibFormatter, whose `error.stack_trace` is `traceback.format_tb` (the frames
+// alone) beside `error.type` and `error.message`.
+const flaskFrames = [
+  '  File "/usr/local/lib/python3.12/site-packages/flask/app.py", line 1473, in wsgi_app',
+  '    response = self.full_dispatch_request()',
+  '               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  '  File "/app/forms/notify.py", line 31, in notify_owner',
+  "    to = form['email']",
+  '         ~~~~^^^^^^^^^',
+].join('\n');
+const flaskText = (n: number, type = 'KeyError', message = "'email'"): string =>
+  `ERROR:forms:Exception on /forms/${n}/submit [POST]\nTraceback (most recent call last):\n${flaskFrames}\n${type}: ${message}`;
+const flaskEcs = (n: number, type = 'KeyError', message = "'email'") => ({
+  '@timestamp': `2026-12-05T14:36:1${n}.759Z`, 'log.level': 'error', message: `Exception on /forms/${n}/submit [POST]`, 'ecs.version': '1.6.0',
+  error: { type, message, stack_trace: `${flaskFrames}\n` }, log: { logger: 'forms', origin: { file: { line: 838, name: 'app.py' }, function: 'log_exception' } },
+});
+
+describe('one problem across a formatter rollout, a traceback of frames alone', () => {
+  it("Python's default formatter and ecs-logging-python are one problem; another exception from the same frames is another", () => {
+    const ids = idsOf([flaskText(1), flaskText(2), flaskEcs(3), flaskEcs(4), flaskText(5, 'TypeError', "'NoneType' object is not subscriptable"), flaskEcs(6, 'TypeError', "'NoneType' object is not subscriptable")]);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[4]).toBe(ids[5]);
+    expect(ids[4]).not.toBe(ids[0]);
+  });
+});

@@ -131,3 +131,17 @@ describe('jsonMessage: GELF records', () => {
     expect(jsonMessage({ version: '1.1', short_message: 'cache warm', full_message: 'cache warm\n\n3 regions loaded', host: 'h' })?.text).toBe('cache warm');
   });
 });
+
+describe('jsonMessage: Python frames alone beside the exception type', () => {
+  const frames = '  File "/app/forms/notify.py", line 31, in notify_owner\n    to = form[\'email\']\n';
+  it("reads ecs-logging-python's error fields as the traceback Python prints", () => {
+    const record = { message: 'Exception on /forms/1/submit [POST]', error: { type: 'KeyError', message: "'email'", stack_trace: frames } };
+    expect(jsonMessage(record)?.text).toBe(`Exception on /forms/1/submit [POST]\nTraceback (most recent call last):\n${frames.trimEnd()}\nKeyError: 'email'`);
+  });
+
+  it('leaves a whole traceback, and frames with no type, as they are', () => {
+    const whole = `Traceback (most recent call last):\n${frames}KeyError: 'email'`;
+    expect(jsonMessage({ message: 'x', error: { type: 'KeyError', message: "'email'", stack_trace: whole } })?.text).toBe(`x\n${whole}`);
+    expect(jsonMessage({ message: 'x', error: { stack_trace: frames } })?.text).toBe(`x\n${frames.trim()}`);
+  });
+});
