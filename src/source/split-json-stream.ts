@@ -38,18 +38,17 @@ export async function* splitJsonStream(chunks: AsyncIterable<Uint8Array>, maxByt
   const first = head.subarray(start);
   const array = first[0] === OPEN_BRACKET;
   const splitter = array ? new ArraySplitter(maxBytes) : new LineSplitter(maxBytes);
-  // Fed a slice at a time, so that a batch's texts (and an array's elements, which may come parsed)
-  // are read while they are young, not kept for a whole chunk: what is alive at a young-generation
-  // collection is copied by it.
-  const feed = FEED_BYTES;
+  // Fed a slice at a time (FEED_BYTES), so that a batch's texts (and an array's elements, which may
+  // come parsed) are read while they are young, not kept for a whole chunk: what is alive at a
+  // young-generation collection is copied by it.
   const batch: Piece[] = [];
-  for (let at = 0; at < first.length; at += feed) {
-    splitter.push(first.subarray(at, at + feed), batch);
+  for (let at = 0; at < first.length; at += FEED_BYTES) {
+    splitter.push(first.subarray(at, at + FEED_BYTES), batch);
     if (batch.length > 0) yield batch.splice(0);
   }
   for await (const chunk of rest) {
-    for (let at = 0; at < chunk.length; at += feed) {
-      splitter.push(chunk.subarray(at, at + feed), batch);
+    for (let at = 0; at < chunk.length; at += FEED_BYTES) {
+      splitter.push(chunk.subarray(at, at + FEED_BYTES), batch);
       if (batch.length > 0) yield batch.splice(0);
     }
   }

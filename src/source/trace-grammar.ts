@@ -803,7 +803,6 @@ function stepItem(state: TraceState, item: TraceLine, tags: string | null): Trac
 }
 
 function ownRecord(item: TraceLine): boolean {
-  if (item.kind === 'cont') return false;
   item.ownRecord ??= opensOwnRecord(firstLine(item.text), item.kind);
   return item.ownRecord;
 }
