@@ -18,6 +18,13 @@ const LOCAL_CHAR = String.raw`[A-Za-z0-9._%+\-\u00C0-\uFF1F\uFF21-\uFFFF]`;
 const AT_AND_LABEL = new RegExp(
   AT + String.raw`(?<=${LOCAL_CHAR}${AT})[A-Za-z0-9\-\u00C0-\uFF1F\uFF21-\uFFFF]{1,63}\.`,
 );
+// A version after `@` reads like a domain when its qualifier is letters: JBoss Modules and the JDK print a
+// frame's module as `name@version/` (`at org.jboss.resteasy.resteasy-core@6.2.7.Final//…`), Maven and
+// npm name artifacts `name@1.2.3.RELEASE`. No address's domain is two or more all-digit labels and a
+// last one (`a@163.com`, one digit label, is an address and stays redacted).
+const VERSION_DOMAIN = /^[0-9]{1,9}(?:\.[0-9]{1,9}){1,6}\.[A-Za-z][A-Za-z0-9-]{0,23}$/;
+const isVersion = (domain: string | undefined): boolean => domain !== undefined && VERSION_DOMAIN.test(domain);
+
 const IPV4_OCTET = String.raw`(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`;
 
 export const PERSONAL_DATA_RULES: readonly RedactRule[] = [
@@ -41,7 +48,7 @@ export const PERSONAL_DATA_RULES: readonly RedactRule[] = [
         String.raw`(?![A-Za-z0-9\-\u00C0-\uFF1F\uFF21-\uFFFF])(?=(@|%40)?)`,
       'g',
     ),
-    replace: (_m, [at, domain, next]) => `***${at}${next === undefined ? domain : '***'}`,
+    replace: (m, [at, domain, next]) => (isVersion(domain) ? m : `***${at}${next === undefined ? domain : '***'}`),
   },
   {
     // 13-19 digits, grouped by spaces or dashes or not; only a network prefix with a valid Luhn digit.
