@@ -2,6 +2,7 @@
 // or the platform's answer that the service is not there (502, 503, 504) is one problem per status,
 // whatever was asked: see availabilityStatus.
 import type { HttpRequestInfo } from '../shared/types.js';
+import { REDACTED } from '../normalize/index.js';
 
 const MAX_SEGMENTS = 16;
 const MAX_PATH_CHARS = 2048;
@@ -9,6 +10,8 @@ const MAX_PATH_CHARS = 2048;
 /** Masks one path segment, or returns it as it is when it reads like part of the route. */
 export function maskSegment(segment: string): string {
   if (segment.length === 0) return segment;
+  // An id redaction took for a token (high entropy): the value it stood for.
+  if (segment === REDACTED) return '<ID>';
   if (/^\d+$/.test(segment)) return '<NUM>';
   if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(segment)) return '<UUID>';
   if (segment.length >= 8 && /^[0-9a-fA-F]+$/.test(segment) && /\d/.test(segment)) return '<HEX>';

@@ -4,6 +4,7 @@
 import { TextMemo } from './text-memo.js';
 import { announcedHttpStatus, announcedServerErrorNumber } from './http-status.js';
 import { announcedSignal } from './signal-number.js';
+import { REDACTED } from './secret-shapes.js';
 
 /** Templating looks at this much of a message; the rest cannot change which problem it is. */
 export const MAX_TEMPLATE_CHARS = 8192;
@@ -155,7 +156,13 @@ function plainWord(token: string): string | null {
   return token;
 }
 
+// What redaction took out was a value: an opaque id it could not tell from a token (`/v1/orders/[REDACTED]`
+// beside `/v1/orders/ord_7Qx…` whose letters looked less random) masks as the value it stands for.
+// Read as a plain id in its place, so a path, a quoted value or a `key=` around it masks as it would.
+const REDACTED_VALUE = '0redacted';
+
 function maskFresh(token: string): string {
+  if (token.includes(REDACTED)) token = token.split(REDACTED).join(REDACTED_VALUE);
   let start = 0;
   let end = token.length;
   while (start < end && OPENERS.includes(token[start] as string)) start++;
