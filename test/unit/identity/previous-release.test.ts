@@ -121,6 +121,16 @@ const cases = [
     issues: 'before-formatter-pairs-issues.json', window: { start: Date.parse('2026-12-04T00:00:00Z'), end: Date.parse('2026-12-06T00:00:00Z') },
     fresh: [] as string[], merged: { 935: 934 } as Record<number, number>, silent: [923, 924, 925],
   },
+  // Issues made by 44ebb62's own sweep for 777 entries of eight services of the ninth and tenth days
+  // whose records a container wrote line by line (CakePHP's error block, Beego's and Rocket's panic
+  // lines, R's warnings, Erlang's reports, Dropwizard's `!` frames, Tornado's request repr): the ids
+  // the next round moves by reading such records whole.
+  {
+    name: 'records written line by line, before their ids moved',
+    logs: 'test/fixtures/identity/before-write-bursts-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-write-bursts-issues.json', window: { start: Date.parse('2026-12-04T00:00:00Z'), end: Date.parse('2026-12-09T00:00:00Z') },
+    fresh: [] as string[],
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
