@@ -3,13 +3,13 @@
 // accuracy, the families split or merged with their templates, the sweep's cluster count, and
 // whether any planted secret or e-mail local part reached an output.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { score } from './accuracy.js';
 import { classifyRecords } from './lib/classify-records.js';
 import { BATCH, buildHeldoutSet, type Truth } from './lib/heldout/build-dataset.js';
+import { scratchDir } from './lib/scratch-dir.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FLOOR = ['NOTICE', 'WARNING', 'ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY'];
@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
   };
   const set = buildHeldoutSet(option('--seed', 20251007), option('--scale', 1));
-  const dir = mkdtempSync(join(tmpdir(), 'heldout-'));
+  const scratch = scratchDir('heldout');
+  const dir = scratch.path;
   const allPath = join(dir, 'all.json');
   const noticePath = join(dir, 'notice.json');
   const atLeastNotice = set.truth.map((t) => FLOOR.includes(t.severity));
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
   try { worklogText = readFileSync(worklog, 'utf8'); } catch { /* reported as a failed sweep above */ }
   const leaked = leaks([notice.out, all.out, sweep.stdout, sweep.stderr, worklogText].join('\n'), set.secrets, set.emailLocals);
   console.log(leaked.length === 0 ? 'no planted secret or e-mail local part in classify output, report or worklog' : `LEAKED: ${leaked.join(', ')}`);
+  scratch.done();
 }
 
 await main();

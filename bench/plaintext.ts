@@ -4,14 +4,14 @@
 // accuracy over the entries at NOTICE or above, and what the sweep would file.
 //   node dist/bench/plaintext.js [SEED] [--seed N] [--verbose]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyRecords } from './lib/classify-records.js';
 import { score } from './accuracy.js';
 import { buildDay, exportsOf, type Truth } from './lib/plaintext/day.js';
 import { AT_LEAST_NOTICE } from './lib/plaintext/model.js';
+import { scratchDir } from './lib/scratch-dir.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RANK: Record<string, number> = { DEFAULT: 0, DEBUG: 1, INFO: 2, NOTICE: 3, WARNING: 4, ERROR: 5, CRITICAL: 6, ALERT: 7, EMERGENCY: 8 };
@@ -181,7 +181,8 @@ async function main(): Promise<void> {
   const seed = seedFromArgv();
   const verbose = process.argv.includes('--verbose');
   const day = buildDay(seed);
-  const dir = mkdtempSync(join(tmpdir(), 'plaintext-'));
+  const scratch = scratchDir('plaintext');
+  const dir = scratch.path;
   const now = new Date(day.end).toISOString();
   const exps = exportsOf(day);
   const shapes = new Map<string, number>();
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
   }
 
   printResults(results, day.services, verbose);
-  console.log(`\nexports and truth in ${dir}`);
+  scratch.done();
 }
 
 /** The figures of each export side by side, then per export what went wrong. */

@@ -2,12 +2,12 @@
 // the classifier: other stacks (PHP, Django, Celery, Flask, Rust, Elixir, NestJS, Bunyan, Quarkus,
 // Kotlin), their own formats, the same Cloud Run shaping. Same measures as bench:plaintext.
 //   node dist/bench/stranger.js [SEED] [--seed N] [--verbose]
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, printResults, type Measures } from './plaintext.js';
 import { buildDay, exportsOf } from './lib/stranger/day.js';
 import { AT_LEAST_NOTICE } from './lib/stranger/model.js';
+import { scratchDir } from './lib/scratch-dir.js';
 
 function seedFromArgv(): number {
   const i = process.argv.indexOf('--seed');
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const seed = seedFromArgv();
   const verbose = process.argv.includes('--verbose');
   const day = buildDay(seed);
-  const dir = mkdtempSync(join(tmpdir(), 'stranger-'));
+  const scratch = scratchDir('stranger');
+  const dir = scratch.path;
   const shapes = new Map<string, number>();
   for (const t of day.truth) shapes.set(t.shape, (shapes.get(t.shape) ?? 0) + 1);
   const notice = day.truth.filter((t) => AT_LEAST_NOTICE.has(t.severity));
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     results.push([e.name, await measure(path, e.truth, new Date(day.end).toISOString())]);
   }
   printResults(results, day.services, verbose);
-  console.log(`\nexports and truth in ${dir}`);
+  scratch.done();
 }
 
 await main();

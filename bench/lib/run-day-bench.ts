@@ -1,11 +1,11 @@
 // The run of a generated Cloud Run day bench (bench:mixed, bench:polyglot): one seed's day, its two
 // exports and truth written to a temp dir, the classify and sweep measures of bench:plaintext for each.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, printResults, type Measures } from '../plaintext.js';
 import { exportsOf, type Day } from './cloud-run-day.js';
 import { AT_LEAST_NOTICE } from './stranger/model.js';
+import { scratchDir } from './scratch-dir.js';
 
 function seedFromArgv(): number {
   const i = process.argv.indexOf('--seed');
@@ -20,7 +20,8 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
   const seed = seedFromArgv();
   const verbose = process.argv.includes('--verbose');
   const day = buildDay(seed);
-  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  const scratch = scratchDir(name);
+  const dir = scratch.path;
   const shapes = new Map<string, number>();
   for (const t of day.truth) shapes.set(t.shape, (shapes.get(t.shape) ?? 0) + 1);
   const notice = day.truth.filter((t) => AT_LEAST_NOTICE.has(t.severity));
@@ -42,5 +43,5 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
     }
   }
   if (results.length > 0) printResults(results, day.services, verbose);
-  console.log(`\nexports and truth in ${dir}`);
+  scratch.done();
 }
