@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createClassifier, rederiveIds, type Classifier, type LiveCluster, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
 import { rereadSampleEntry, sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
-import { issueSamples, plan, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
+import { issueSamples, plan, sampleMayBeCut, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
 import { reassemble } from './source/reassemble.js';
@@ -231,6 +231,7 @@ function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIs
     if (samples === null) continue;
     const entries: Entry[] = [];
     const rereads = new Map<Entry, Entry>();
+    const cut = new Set<Entry>();
     for (const text of samples.texts) {
       const entry = sampleEntry(text, samples.kind);
       if (entry === null) continue;
@@ -239,9 +240,10 @@ function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIs
         const placed = { ...entry, service };
         entries.push(placed);
         if (reread !== null) rereads.set(placed, { ...reread, service });
+        if (sampleMayBeCut(text)) cut.add(placed);
       }
     }
-    stored.push({ issue: issue.number, entries, rereads });
+    stored.push({ issue: issue.number, entries, rereads, cut });
   }
   return rederiveIds(classifier, stored, live);
 }

@@ -7,8 +7,8 @@ import { TextMemo } from '../normalize/text-memo.js';
 import { stripLogHeader } from '../normalize/log-header.js';
 import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
-import { joinPieces, pieceIndex, type PieceGroup } from './piece-join.js';
-import { lineKey, recordLineKeys } from './record-lines.js';
+import { joinPieces, pieceHolders, pieceIndex, type PieceGroup } from './piece-join.js';
+import { informative, lastLineKey, lineKey, recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
@@ -47,6 +47,15 @@ export interface Classifier {
    * now joined) has no cluster of its own any more: it is found in the record's.
    */
   locateInRecords(entry: Entry): string | null;
+  /**
+   * The clusters whose records this entry's text is the start of, for a text cut at a bound (a sample
+   * an issue stored is a bounded prefix of its record): every informative line held by the cluster's
+   * records, the last perhaps cut mid-line; a text of one line, the start of the first line of a record
+   * the cluster kept. Only clusters of the entry's service (none for an entry of none). Ids sorted; at
+   * most MAX_CUT_FITS. A cut trace lacks what a classifier may read from its end (the root cause, the
+   * application's frames under a cause), so its own id may be one no record has.
+   */
+  locateCut(entry: Entry): string[];
 }
 
 /** A stack or request cluster: a fixed id and a template that generalises token by token. */
@@ -103,7 +112,15 @@ interface Finalized {
   records?: (piece: PieceGroup) => string | null;
   /** The same, with each record line also read as a message logged alone (lineAsMessage). */
   recordsAsMessages?: (piece: PieceGroup) => string | null;
+  /** locateCut's index: every group holding a cut text's lines, then the same as messages logged alone. */
+  holders?: (piece: PieceGroup, limit: number) => PieceGroup[];
+  holdersAsMessages?: (piece: PieceGroup, limit: number) => PieceGroup[];
+  /** locateCut's index for texts of one line: per group, its services and its kept records' first lines. */
+  firstLines?: { id: string; services: Set<string>; lines: string[] }[];
 }
+
+/** Most clusters locateCut names: a cut text that fits more says little about which it was. */
+export const MAX_CUT_FITS = 16;
 
 const MAX_ERROR_TYPE_CHARS = 200;
 /** Most pieces of records (Entry.piece) with a node of their own; the rest are mined as text. */
@@ -221,6 +238,29 @@ function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
 function lineAsMessage(line: string): string | null {
   const { rest } = stripLogHeader(line);
   return rest === line ? null : lineKey(rest);
+}
+
+/**
+ * The groups of `services` (none: groups of none) whose kept records start with a text of one line cut
+ * at a bound: its key the start of the key of a kept record's first line (keys are bounded, so a long
+ * line compares by its start). The line must be informative.
+ */
+function cutLineFits(f: Finalized, text: string, services: ReadonlySet<string>): string[] {
+  const key = lineKey(problemText(text));
+  if (key === null || !informative(key)) return [];
+  f.firstLines ??= [...f.groups].map(([id, members]) => ({
+    id,
+    services: new Set(members.flatMap((m) => [...m.stats.services])),
+    lines: members.flatMap((m) => m.stats.samples.map((s) => lineKey(problemText(s.split('\n', 1)[0] as string)) ?? '')),
+  }));
+  const out: string[] = [];
+  for (const g of f.firstLines) {
+    const ofService = services.size === 0 ? g.services.size === 0 : [...services].some((s) => g.services.has(s));
+    if (!ofService || !g.lines.some((l) => l.startsWith(key))) continue;
+    out.push(g.id);
+    if (out.length > MAX_CUT_FITS) return [];
+  }
+  return out.sort();
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
@@ -568,6 +608,23 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       // Only when the lines as they are find nothing: a second reading must not make a found one ambiguous.
       f.recordsAsMessages ??= pieceIndex([...f.groups].map(([id, members]) => pieceGroupOf(id, members)), lineAsMessage);
       return f.recordsAsMessages(piece);
+    },
+    locateCut(entry: Entry): string[] {
+      const f = finalize();
+      const text = entry.lead === undefined ? entry.text : `${entry.lead}\n${entry.text}`;
+      const services = new Set(entry.service === '' ? [] : [entry.service]);
+      if (!text.includes('\n')) return cutLineFits(f, text, services);
+      const lines = new Set(recordLineKeys(text));
+      const last = lastLineKey(text);
+      const piece = { id: '', piece: true, count: 1, services, lines, cutLines: new Set(last === null ? [] : [last]) };
+      const groups = () => [...f.groups].map(([id, members]) => pieceGroupOf(id, members));
+      f.holders ??= pieceHolders(groups());
+      let found = f.holders(piece, MAX_CUT_FITS + 1);
+      if (found.length === 0) {
+        f.holdersAsMessages ??= pieceHolders(groups(), lineAsMessage);
+        found = f.holdersAsMessages(piece, MAX_CUT_FITS + 1);
+      }
+      return found.length > MAX_CUT_FITS ? [] : found.map((g) => g.id).sort();
     },
     clusters(): Cluster[] {
       const f = finalize();

@@ -32,6 +32,19 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
  * second reading of a whole group's line that a piece's line may hold instead (null: none).
  */
 export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string) => string | null): (piece: PieceGroup) => string | null {
+  const holders = pieceHolders(whole, alsoAs);
+  return (p) => {
+    const found = holders(p, 2);
+    return found.length === 1 ? (found[0] as PieceGroup).id : null;
+  };
+}
+
+/**
+ * Every whole group (of `whole`) of one of the piece's services that holds every informative line of
+ * it, the piece's cut lines (`cutLines`) perhaps only as the start of one; at most `limit`, in the
+ * order of `whole`. None for a piece with no informative line. See pieceIndex.
+ */
+export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: string) => string | null): (piece: PieceGroup, limit: number) => PieceGroup[] {
   const groups = whole.filter((g) => !g.piece && g.lines.size > 0);
   // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
   const holding = new Map<string, PieceGroup[]>();
@@ -51,21 +64,21 @@ export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string)
     }
     loose.set(g, keys);
   }
-  return (p) => {
+  return (p, limit) => {
+    const found: PieceGroup[] = [];
     const lines = [...p.lines].filter(informative);
-    if (lines.length === 0) return null;
+    if (lines.length === 0) return found;
     const services = [...p.services];
     const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
     const candidates = mustHold === undefined ? groups : (holding.get(looseKey(mustHold)) ?? []);
-    let best: PieceGroup | null = null;
     for (const g of candidates) {
       if (!services.some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
       const held = loose.get(g)!;
       if (!lines.every((l) => held.has(looseKey(l)) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
-      if (best !== null) return null;
-      best = g;
+      found.push(g);
+      if (found.length >= limit) break;
     }
-    return best === null ? null : best.id;
+    return found;
   };
 }
 

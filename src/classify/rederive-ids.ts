@@ -12,6 +12,11 @@ export interface StoredSamples {
    * tried when the entry lands in no cluster of this sweep, as it is or as a piece of a record.
    */
   rereads?: ReadonlyMap<Entry, Entry>;
+  /**
+   * The entries whose sample was cut at the store's bound: the start of a record, which may have ended
+   * in lines the classifier now reads its id from (a cause chain's root, the application's frames).
+   */
+  cut?: ReadonlySet<Entry>;
 }
 
 /** A cluster of this sweep: its service ('' for none) and its count in the window. */
@@ -31,11 +36,12 @@ export interface LiveCluster {
  */
 export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const { issue, entries, rereads } of stored) {
+  for (const { issue, entries, rereads, cut } of stored) {
     const byService = new Map<string, { ids: Set<string>; count: number }>();
     for (const entry of entries) {
       const reread = rereads?.get(entry);
-      const id = placeSample(classifier, entry, live) ?? (reread === undefined ? null : placeSample(classifier, reread, live));
+      const id = placeSample(classifier, entry, live) ?? (reread === undefined ? null : placeSample(classifier, reread, live))
+        ?? (cut?.has(entry) === true ? (placeCutSample(classifier, entry, live) ?? (reread === undefined ? null : placeCutSample(classifier, reread, live))) : null);
       const cluster = id === null ? undefined : live.get(id);
       if (id === null || cluster === undefined) continue;
       const found = byService.get(cluster.service) ?? { ids: new Set<string>(), count: 0 };
@@ -61,4 +67,22 @@ function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<str
   // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
   const inRecord = classifier.locateInRecords(entry);
   return inRecord !== null && live.has(inRecord) ? inRecord : null;
+}
+
+/**
+ * The cluster of this sweep whose records a cut sample is the start of; null: none (the problem has
+ * gone quiet, and no other issue is filed for it). Only when the sample lands nowhere as it is: a cut
+ * trace read on its own lacks its end, so its id may be one no record has. Clusters of the sample's
+ * service only (Classifier.locateCut). When several fit (records alike up to where the sample was cut,
+ * told apart by what follows), the one with the most entries in this window: the problem the issue
+ * most likely counted; ties go to the first id in order, so every sweep picks the same.
+ */
+function placeCutSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): string | null {
+  let best: { id: string; count: number } | null = null;
+  for (const id of classifier.locateCut(entry)) {
+    const cluster = live.get(id);
+    if (cluster === undefined || cluster.service !== entry.service) continue;
+    if (best === null || cluster.count > best.count || (cluster.count === best.count && id < best.id)) best = { id, count: cluster.count };
+  }
+  return best === null ? null : best.id;
 }

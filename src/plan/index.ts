@@ -6,4 +6,4 @@ export { assessPriority, severityPriority, priorityLabel, isMoreUrgent, type Pri
 export { assessCluster, type Assessment } from './assess.js';
 export { findRule } from './rules.js';
 export { matchClusters, type IssueMatch, type Matching } from './match-issue.js';
-export { issueSamples, keepSamples, type IssueSamples } from './issue-samples.js';
+export { issueSamples, keepSamples, sampleMayBeCut, type IssueSamples } from './issue-samples.js';

@@ -39,6 +39,14 @@ export function issueSamples(issue: TrackedIssue): IssueSamples | null {
 }
 
 /**
+ * Whether a stored sample may be the start of its record only: the store keeps at most
+ * MAX_STATE_SAMPLE_CHARS of each (keepSamples), and an evidence sample is cut at a longer bound.
+ */
+export function sampleMayBeCut(text: string): boolean {
+  return text.length >= MAX_STATE_SAMPLE_CHARS;
+}
+
+/**
  * The samples to store: those already stored stay (a body that changes every sweep would be noise,
  * and the oldest samples are the ones an old id was derived from), fresh ones fill the free places.
  */
