@@ -197,9 +197,21 @@ const javaFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(2_000,
 function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
+  /** The line the current section was read from. */
+  let currentAt = -1;
   for (let i = 0; i < ls.length; i++) {
     const trimmed = (ls[i] as string).trim();
     if (trimmed.startsWith('at ')) {
+      // The first frame: the exception that threw is the line right above it, when that line names one.
+      if (sections.length <= 1 && (current === null || (current.frames.length === 0 && currentAt !== i - 1))) {
+        const above = i > 0 ? exceptionAbove((ls[i - 1] as string).trim(), language) : null;
+        if (above !== null) {
+          if (current !== null) sections.pop();
+          current = { ...above, frames: [] };
+          currentAt = i - 1;
+          sections.push(current);
+        }
+      }
       if (current === null) continue;
       // util.inspect ends the last frame with ` {` when the error's properties follow (`[cause]`, `code`):
       // no part of the frame, or the line number it hides behind would make each deploy another problem.
@@ -226,11 +238,28 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
         typeLine(trimmed.replace(/^\[cause\]:\s*/, '').replace(/^caused by: /, '')) ?? (current === null ? prefixedError(ls, i, language) : null);
       if (t) {
         current = { ...t, frames: [] };
+        currentAt = i;
         sections.push(current);
       }
     }
   }
   return sections;
+}
+
+// A logger prints its message, then the exception with its frames (`%m%n%ex`); a message may read as
+// `Word: text` (JBoss Logging's `UT005023: Exception handling request to /x`, hapi's `Debug: internal,
+// implementation, error`), or the pattern may print the exception on the message's own line after it
+// (`UT005023: … to /x: org.jboss.resteasy.spi.UnhandledException: …`). The exception is the line the
+// frames follow: named as exceptions are, bare or after such a prefix.
+const EXCEPTION_NAMED = /^(?:[A-Za-z_$][\w$]{0,100}\.){0,20}[A-Z][\w$]{0,100}(?:Error|Exception|Throwable)$/;
+const QUALIFIED_AFTER_PREFIX = /: ((?:[a-z_][\w$]{0,60}\.){1,20}[A-Z][\w$]{0,100}(?:Error|Exception|Throwable))(?=: |$)/;
+
+function exceptionAbove(line: string, language: 'java' | 'node'): { type: string; message: string } | null {
+  const t = typeLine(line);
+  if (t !== null) return EXCEPTION_NAMED.test(t.type) ? t : null;
+  if (language === 'node') return null;
+  const m = QUALIFIED_AFTER_PREFIX.exec(line.length > 1000 ? line.slice(0, 1000) : line);
+  return m === null ? null : typeLine(line.slice(m.index + 2));
 }
 
 /** Node's error printed after an application prefix, on the line right above the first frame. */

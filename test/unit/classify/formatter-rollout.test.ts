@@ -188,6 +188,50 @@ describe('one problem across a formatter rollout, the context around the message
   });
 });
 
+// The exception is the line the frames follow, whatever the logged line above it reads like.
+// WildFly's pattern prints JBoss Logging's message and the exception on one line (`UT005023: Exception
+// handling request to /x: org.jboss.resteasy.spi.UnhandledException: …`, as pasted in public reports);
+// its json-formatter keeps the message and puts the trace in `stackTrace`.
+const rollback = 'org.jboss.resteasy.spi.UnhandledException: javax.transaction.RollbackException: ARJUNA016053: Could not commit transaction.';
+const wildflyFrames = [
+  '\tat org.jboss.resteasy.core.ExceptionHandler.handleApplicationException(ExceptionHandler.java:78)',
+  '\tat io.undertow.servlet.handlers.ServletHandler.handleRequest(ServletHandler.java:74)',
+  'Caused by: javax.transaction.RollbackException: ARJUNA016053: Could not commit transaction.',
+  '\tat com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple.commitAndDisassociate(TransactionImple.java:1299)',
+  '\tat deployment.webapp.war//com.example.cars.CarService.save(CarService.java:41)',
+  '\t... 61 more',
+].join('\n');
+const wildflyText = (n: number): string =>
+  `19:48:4${n},706 ERROR [io.undertow.request] (default task-${n}) UT005023: Exception handling request to /webapp/rest/api/cars/${n}: ${rollback}\n${wildflyFrames}`;
+const wildflyJson = (n: number) => ({
+  timestamp: `2026-12-05T15:05:2${n}.077+0000`, sequence: 68520 + n, loggerClassName: 'org.jboss.logging.Logger', loggerName: 'io.undertow.request',
+  level: 'ERROR', message: `UT005023: Exception handling request to /webapp/rest/api/cars/${n}`, threadName: `default task-${n}`,
+  stackTrace: `${rollback}\n${wildflyFrames}`,
+});
+// hapi prints a handler's error on the console under its tags (`Debug: internal, implementation, error`,
+// hapijs/hapi#2424); an application's own logger prints it after its own words.
+const hapiFrames = '    at handler (/app/src/routes/github.js:38:47)\n    at exports.Manager.execute (/app/node_modules/@hapi/hapi/lib/toolkit.js:60:29)';
+const undefinedId = "TypeError: Cannot read properties of undefined (reading 'id')";
+const invalidTime = 'RangeError: Invalid time value';
+
+describe('one problem across a formatter rollout, the exception above the frames', () => {
+  it("WildFly's pattern and its json-formatter are one problem with one id", () => {
+    expect(new Set(idsOf([wildflyText(1), wildflyText(2), wildflyJson(3), wildflyJson(4)])).size).toBe(1);
+  });
+
+  it("hapi's debug output and an application's logger are one problem; another error of the same handler is another", () => {
+    const ids = idsOf([
+      `Debug: internal, implementation, error \n    ${undefinedId}\n${hapiFrames}`,
+      `Debug: internal, implementation, error \n    ${undefinedId}\n${hapiFrames}`,
+      `2026-12-05T14:48:41.310Z ERROR hooks request error POST /hooks/github delivery=9e525d78: ${undefinedId}\n${hapiFrames}`,
+      `Debug: internal, implementation, error \n    ${invalidTime}\n${hapiFrames}`,
+    ]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe(ids[0]);
+    expect(ids[3]).not.toBe(ids[0]);
+  });
+});
+
 // Flask's `Exception on /path [POST]` with the traceback, printed by logging's default formatter and by
 // ecs-logging-python's StdlibFormatter, whose `error.stack_trace` is `traceback.format_tb` (the frames
 // alone) beside `error.type` and `error.message`.
