@@ -136,6 +136,17 @@ const cases = [
     issues: 'before-write-bursts-issues.json', window: { start: Date.parse('2026-12-04T00:00:00Z'), end: Date.parse('2026-12-09T00:00:00Z') },
     fresh: [] as string[],
   },
+  // Issues made by 44ebb62's own sweep for 413 entries of three services of the eighth (seed 1) and
+  // seventh (seed 0) days, before a Java or Node exception was the line its first frame follows.
+  // WildFly's issues store their samples cut in the cause chain (1000 characters): they re-derive only
+  // as the start of the record (Classifier.locateCut). #1109 (WildFly's JSON formatter) is the same
+  // problem as #1107 (its pattern), #1105 (hapi's `Debug: internal, implementation, error`) as #1106.
+  {
+    name: 'traces cut in their cause chain, before the exception was the line the first frame follows',
+    logs: 'test/fixtures/identity/before-first-frame-exception-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-first-frame-exception-issues.json', window: day('2026-12-05'),
+    fresh: [] as string[], merged: { 1105: 1106, 1109: 1107 } as Record<number, number>,
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
