@@ -90,8 +90,21 @@ const CAUSED_BY = 'Caused by: ';
 // after it (`(Cls.java:0) ~[app-0.0.jar:0.0]`) and a JSON encoder's frame objects leave out.
 const FRAME_PACKAGING = /\) {1,4}~?\[[^\]\n]{0,200}\]$/;
 
+// StackTraceElement.toString's class loader and module (`at app//com.acme.X.f(…)`, `at
+// org.jboss.resteasy.resteasy-core@6.2.7.Final//org.jboss…`): what a redeploy or a JDK update moves, and
+// what an earlier release's redaction may have stored as `***@6.2.7.Final//…`. The frame is the class and
+// method after the last `/` before its location, as the trace's signature reads it.
+function withoutFrameLoader(key: string): string {
+  const paren = key.indexOf('(');
+  const slash = paren < 0 ? -1 : key.lastIndexOf('/', paren);
+  return slash > 3 ? `at ${key.slice(slash + 1)}` : key;
+}
+
 export function looseKey(key: string): string {
   if (key.startsWith(CAUSED_BY)) key = key.slice(CAUSED_BY.length);
-  if (key.endsWith(']') && key.startsWith('at ')) key = key.replace(FRAME_PACKAGING, ')');
+  if (key.startsWith('at ')) {
+    if (key.endsWith(']')) key = key.replace(FRAME_PACKAGING, ')');
+    key = withoutFrameLoader(key);
+  }
   return JUL_HEAD_TIME.test(key) ? key.replace(JUL_HEAD_TIME, '<TIME> ') : withoutCheckpointRequest(key);
 }

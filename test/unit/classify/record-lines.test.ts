@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { lineKey, looseKey } from '../../../src/classify/record-lines.js';
+
+const loose = (line: string): string => looseKey(lineKey(line)!);
+
+describe('looseKey: a JVM frame without where its class was loaded from', () => {
+  it.each([
+    // JBoss Modules' module and version, and the same frame as an earlier release's redaction stored it.
+    ['\tat org.jboss.resteasy.resteasy-core@6.2.7.Final//org.jboss.resteasy.core.ExceptionHandler.handleException(ExceptionHandler.java:344)',
+      'at org.jboss.resteasy.core.ExceptionHandler.handleException(ExceptionHandler.java:0)'],
+    ['\tat ***@6.2.7.Final//org.jboss.resteasy.core.ExceptionHandler.handleException(ExceptionHandler.java:344)',
+      'at org.jboss.resteasy.core.ExceptionHandler.handleException(ExceptionHandler.java:0)'],
+    // The JDK's module, an application class loader.
+    ['\tat java.base/java.lang.Thread.run(Thread.java:840)', 'at java.lang.Thread.run(Thread.java:0)'],
+    ['\tat java.base@17.0.13/java.lang.Thread.run(Thread.java:840)', 'at java.lang.Thread.run(Thread.java:0)'],
+    ['\tat app//com.acme.Foo.bar(Foo.java:12)', 'at com.acme.Foo.bar(Foo.java:0)'],
+    ['\tat deployment.ledger.war//com.example.ledger.EntryRepository.findByAccount(EntryRepository.java:58)', 'at com.example.ledger.EntryRepository.findByAccount(EntryRepository.java:0)'],
+    // With Logback's packaging data after it.
+    ['\tat app//com.acme.Foo.bar(Foo.java:12) ~[app-1.0.jar:1.0]', 'at com.acme.Foo.bar(Foo.java:0)'],
+  ])('%s', (line, key) => {
+    expect(loose(line)).toBe(key);
+  });
+
+  it.each([
+    // A plain Java frame, and Node's frames: their paths are where the code is, not a loader.
+    '\tat com.acme.Foo.bar(Foo.java:12)',
+    '    at handler (/app/src/routes/orders.js:42:13)',
+    '    at /app/src/server.js:10:5',
+    '    at processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    '    at async Promise.all (index 0)',
+  ])('leaves %s as it is', (line) => {
+    expect(loose(line)).toBe(lineKey(line));
+  });
+});
