@@ -40,7 +40,13 @@ const PHP_TIME = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?: 
 const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s)/;
 
 // Whole formats with a fixed shape.
-const GLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
+// glog / klog / Abseil: `E0310 12:00:01.123456    1234 server.go:42] `. Abseil's logging before
+// `absl::InitializeLog()` knows no time zone and prints the month and day as `0000` and the time as
+// `00:00:` and the epoch seconds (`W0000 00:00:1722455981.557457    1804 zone_info_source.cc:122] `).
+const GLOG = /^([IWEF])(?:\d{4} \d{2}:\d{2}:\d{2}|0000 00:00:\d{9,11})\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
+// TensorFlow's own C++ prefix after its date and time: `2021-12-10 23:47:50.828602: W
+// tensorflow/core/framework/cpu_allocator_impl.cc:82] `: glog's level letter and source after a colon.
+const TF_LEVEL_SOURCE = /^: ([IWEF]) [^\s\]]{1,200}:\d{1,7}\] ?/;
 const RAILS = /^[DIWEFUA], \[[^\]\n]{1,64}\] {1,8}([A-Z]{3,7}) -- [^:\n]{0,64}: ?/;
 const DOTNET = /^(fail|crit|warn|info|dbug|trce): [\w.`]{1,200}\[\d{1,10}\]\s*/;
 // Android's logcat (`-v threadtime`, with `-v year` the year before the date): the time, the pid and the
@@ -211,6 +217,8 @@ function nextPiece(
   // Its length up to the level's colon: the space after it shows the message is not glued to it.
   if (sidekiq) return { length: sidekiq.length - 1, kind: 'level', level: sidekiq.level };
   if (rightAfterTime) {
+    const tf = TF_LEVEL_SOURCE.exec(head);
+    if (tf) return { length: tf[0].length, kind: 'level', level: tf[1] as string, last: true };
     const letter = LETTER_LEVEL.exec(head);
     if (letter) return { length: 1, kind: 'level', level: letter[1] as string };
     const metadata = ELIXIR_METADATA.exec(head);

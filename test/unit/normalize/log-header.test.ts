@@ -35,6 +35,11 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Go log, microseconds', `2026/03/10 12:00:01.123456 ${MSG}`, undefined],
   ['glog / klog', `E0310 12:00:01.123456    1234 server.go:42] ${MSG}`, 'E'],
   ['glog warning', `W0310 12:00:01.123456       1 reflector.go:424] ${MSG}`, 'W'],
+  // Abseil before InitializeLog (no date, epoch seconds), and TensorFlow's C++ prefix, as pasted in
+  // public reports of TensorFlow and MediaPipe runs.
+  ['Abseil before InitializeLog', `W0000 00:00:1722455981.557457    1804 zone_info_source.cc:122] ${MSG}`, 'W'],
+  ['Abseil before InitializeLog, a long thread id', `E0000 00:00:1720024465.551066 4643189 cuda_blas.cc:1407] ${MSG}`, 'E'],
+  ["TensorFlow's C++ prefix", `2021-12-10 23:47:50.828602: W tensorflow/core/framework/cpu_allocator_impl.cc:82] ${MSG}`, 'W'],
   ['Python %(levelname).1s after the time', `10:00:00.123 E ${MSG}`, 'E'],
   ['Tornado / Jupyter bracket', `[E 2023-05-11 00:59:57.452 ServerApp] ${MSG}`, 'E'],
   ['logcat threadtime', `08-03 09:52:53.869  2727  2743 E SQLiteLog: ${MSG}`, 'E'],
