@@ -114,7 +114,10 @@ export function problemText(text: string): string {
   first = smtpReply(withoutTrailingContext(rubyCallerLine(first)));
   first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
-  // wrapped error, as `msg err="…"` and `msg: err` print it.
+  // wrapped error, as `msg err="…"` and `msg: err` print it. The error may be a value's debug print
+  // (Rust's `{:?}` of an enum, `InvalidDatabase("…")`; Python's repr) where the text formatter printed
+  // its Display (`msg: InvalidDatabase: …`): read as the runtime's line, it is the same wrapped error.
+  if (rest !== '' && rest.indexOf('\n', 1) < 0 && rest.endsWith(')')) rest = `\n${errorReprLine(rest.slice(1))}`;
   if (rest !== '' && rest.indexOf('\n', 1) < 0 && /^\n\S[^\n]*: \S/.test(rest) && /[A-Za-z0-9]$/.test(first)) {
     first = `${first}: ${rest.slice(1)}`;
     rest = '';

@@ -29,6 +29,9 @@ describe('problemText', () => {
     ["zap console's fields, keeping the error", 'route assignment failed\t{"route": "r-12", "error": "context deadline exceeded"}', 'route assignment failed\tcontext deadline exceeded'],
     ['the quotes of a logged error value', 'post entry failed err="post entry: pq: deadlock detected" tenant=globex', 'post entry failed: post entry: pq: deadlock detected'],
     ["a structured payload's message and error on two lines", 'post entry failed\npost entry: pq: deadlock detected', 'post entry failed: post entry: pq: deadlock detected'],
+    // tracing's JSON `fields.error` as `{:?}` prints it, where the text logger printed `{}`.
+    ["a structured payload's error as Rust's debug print of an enum", 'geoip lookup failed\nInvalidDatabase("invalid node in search tree at offset 4242")', 'geoip lookup failed: InvalidDatabase: invalid node in search tree at offset 4242'],
+    ["a structured payload's error as Python's repr", "sync failed\nReadOnlyError(\"You can't write against a read only replica.\")", "sync failed: ReadOnlyError: You can't write against a read only replica."],
   ])('sets aside %s', (_why, text, expected) => {
     expect(problemText(text)).toBe(expected);
   });
@@ -42,6 +45,8 @@ describe('problemText', () => {
     ['a mid-sentence key=value', 'retry attempt=3 failed for order 17', 'retry attempt=3 failed for order 17'],
     ['a sentence that says at', 'Connection lost at 12:00 while reading from db-1', 'Connection lost at 12:00 while reading from db-1'],
     ['a chain of three', 'post entry failed: pq: deadlock detected', 'post entry failed: pq: deadlock detected'],
+    ['a second line that is a call, not an error value', 'retry scheduled\nbackoff(3)', 'retry scheduled\nbackoff(3)'],
+    ['a second line that is a repr of several arguments', "handshake failed\nSSLEOFError(8, 'EOF occurred in violation of protocol')", "handshake failed\nSSLEOFError(8, 'EOF occurred in violation of protocol')"],
     ['the middle layers of a Go error chain, which may name what failed', 'readiness dependency failed: postgres: dial tcp 10.0.0.5:5432: connect: connection refused', 'readiness dependency failed: postgres: dial tcp 10.0.0.5:5432: connect: connection refused'],
     ['a sentence with two colons', 'Failed to create request-scoped database session: 401: Token detected - authentication failed', 'Failed to create request-scoped database session: 401: Token detected - authentication failed'],
     ['a URL that is the subject', 'GET https://api.example.com/v1/orders failed', 'GET https://api.example.com/v1/orders failed'],
