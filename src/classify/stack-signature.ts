@@ -129,16 +129,28 @@ function pythonFrame(line: string): Readonly<{ name: string; own: boolean }> | n
   return frame;
 }
 
+/** The spaces and tabs a line opens with. */
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i;
+}
+
+// A formatter may indent every line after a record's first (Tornado's LogFormatter puts four spaces
+// before each): the traceback's lines keep their places relative to its `Traceback` line, which is
+// where its exception line stands too.
 function parsePython(ls: string[]): Section[] {
   const sections: Section[] = [];
   let frames: Section['frames'] | null = null;
+  let base = 0;
   for (const line of ls) {
     if (line.trim() === 'Traceback (most recent call last):') {
       frames = [];
+      base = indentOf(line);
       continue;
     }
     if (frames === null) continue;
-    const opensWithText = /^\S/.test(line);
+    const opensWithText = line.trim() !== '' && indentOf(line) <= base;
     // Only a line that opens with a space or `> ` can be a frame.
     const frame = line !== '' && (!opensWithText || line.startsWith('> ')) ? pythonFrame(line) : null;
     if (frame !== null) {

@@ -219,6 +219,18 @@ describe('stack clusters', () => {
     expect(new Set(ids([trace('Mailer'), trace('Serializer')])).size).toBe(2);
   });
 
+  // tornadoweb/tornado's LogFormatter puts four spaces before every line after a record's first; the
+  // same traceback from a JSON handler is not indented.
+  it('Python: a traceback a formatter indented is the same problem as the same traceback not indented', () => {
+    const indent = (t: string): string => t.replace(/\n/g, '\n    ');
+    const tornado = `Uncaught exception GET /threads/7 (10.0.0.1)\n${pythonChained(5432)}`;
+    const [plain, indented, chainedPlain, chainedIndented] = ids([pythonTrace(1), indent(`Uncaught exception GET /threads/7\n${pythonTrace(2)}`), tornado, indent(tornado)]);
+    expect(indented).toBe(plain);
+    expect(chainedIndented).toBe(chainedPlain);
+    expect(chainedPlain).not.toBe(plain);
+    expect(stackSignature(indent(tornado))).toMatchObject({ language: 'python', exceptionType: 'backend.errors.DatabaseUnavailable', rootCause: 'psycopg2.OperationalError' });
+  });
+
   it('different raising frames are different problems; a different outer caller is not', () => {
     const [a, b, c] = ids([pythonTrace(1), pythonTrace(1, 'routes/admin.py'), pythonChained(1)]);
     expect(a).toBe(b);
