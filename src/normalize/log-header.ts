@@ -65,6 +65,10 @@ const LETTER_LEVEL = /^([DIWECF])(?= \S)/;
 // the process locale's (`10/03/2026, 12:00:01`, `10.3.2026, 12:00:01`, `2026-03-10 12:00:01`); the
 // level is padded to seven; the `[Nest]` prefix may be the app's own (`new ConsoleLogger({ prefix })`).
 const NEST = /^\[[\w.-]{1,40}\] \d{1,10} {1,4}- (?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d{2}:\d{2}(?: ?[AaPp]\.? ?[Mm]\.?)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
+// dry-logger's default template, which Hanami 2 logs through: `[%<progname>s] [%<severity>s] [%<time>s]
+// %<message>s` (`[bookshelf] [ERROR] [2022-11-20 13:48:05 +0100] Something's wrong`). A program's name in
+// brackets opens no header by itself; before a bracketed level it is the logger's.
+const PROGNAME_LEVEL = new RegExp(`^\\[[\\w.-]{1,64}\\] \\[(${LEVEL_WORDS})\\]`, 'i');
 // The time since the logger's previous line, which Nest prints after the message: how it was logged.
 const NEST_TIME_DIFF = / \+\d{1,9}ms$/;
 // Monolog / Laravel: a channel, then the level: `app.ERROR: `, `production.WARNING: `.
@@ -194,7 +198,7 @@ function nextPiece(
   if (marker) return { length: marker.symbolEnd, kind: 'level', ...(marker.level !== undefined ? { level: marker.level } : {}) };
   const nest = NEST.exec(head);
   if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
-  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head);
+  const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head) ?? (inHeader ? null : PROGNAME_LEVEL.exec(head));
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
   const closed = LOGCAT.exec(head) ?? TORNADO.exec(head);
   if (closed) return { length: closed[0].length, kind: 'level', level: closed[1] as string, last: true };

@@ -39,6 +39,9 @@ const headers: Array<[string, string, string | undefined]> = [
   // public reports of TensorFlow and MediaPipe runs.
   ['Abseil before InitializeLog', `W0000 00:00:1722455981.557457    1804 zone_info_source.cc:122] ${MSG}`, 'W'],
   ['Abseil before InitializeLog, a long thread id', `E0000 00:00:1720024465.551066 4643189 cuda_blas.cc:1407] ${MSG}`, 'E'],
+  // Hanami's guides (the logger's usage page): dry-logger's `[progname] [severity] [time] message`.
+  ['Hanami 2 / dry-logger default', `[bookshelf] [ERROR] [2022-11-20 13:48:05 +0100] ${MSG}`, 'ERROR'],
+  ['Hanami 2 / dry-logger, a warning', `[bookshelf] [WARN] [2022-11-20 13:48:05 +0100] ${MSG}`, 'WARN'],
   ["TensorFlow's C++ prefix", `2021-12-10 23:47:50.828602: W tensorflow/core/framework/cpu_allocator_impl.cc:82] ${MSG}`, 'W'],
   ['Python %(levelname).1s after the time', `10:00:00.123 E ${MSG}`, 'E'],
   ['Tornado / Jupyter bracket', `[E 2023-05-11 00:59:57.452 ServerApp] ${MSG}`, 'E'],
