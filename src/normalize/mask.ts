@@ -156,13 +156,15 @@ function plainWord(token: string): string | null {
   return token;
 }
 
-// What redaction took out was a value: an opaque id it could not tell from a token (`/v1/orders/[REDACTED]`
-// beside `/v1/orders/ord_7Qx…` whose letters looked less random) masks as the value it stands for.
-// Read as a plain id in its place, so a path, a quoted value or a `key=` around it masks as it would.
-const REDACTED_VALUE = '0redacted';
+// What redaction took out of a path was a value: an opaque id it could not tell from a token
+// (`/v1/orders/[REDACTED]` beside `/v1/orders/ord_7Qx…` whose letters looked less random) masks as the
+// path it stands in. Only in a path: after a key (`token=[REDACTED]`, `"api_key": "[REDACTED]"`) the marker
+// stays, since a key's value masked (`token=<ID>`) is what the last check before GitHub refuses as a secret.
+const PATH_REDACTED = `/${REDACTED}`;
+const PATH_VALUE = '/0redacted';
 
 function maskFresh(token: string): string {
-  if (token.includes(REDACTED)) token = token.split(REDACTED).join(REDACTED_VALUE);
+  if (token.includes(PATH_REDACTED)) token = token.split(PATH_REDACTED).join(PATH_VALUE);
   let start = 0;
   let end = token.length;
   while (start < end && OPENERS.includes(token[start] as string)) start++;
