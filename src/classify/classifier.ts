@@ -7,7 +7,7 @@ import { TextMemo } from '../normalize/text-memo.js';
 import { stripLogHeader } from '../normalize/log-header.js';
 import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
-import { joinPieces, pieceHolders, pieceIndex, type PieceGroup } from './piece-join.js';
+import { joinPieces, ofPieceServices, pieceHolders, pieceIndex, type PieceGroup } from './piece-join.js';
 import { informative, lastLineKey, lineKey, recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
 import {
@@ -108,6 +108,8 @@ interface Finalized {
   templates: Map<string, string>;
   /** Ids joined to another cluster's by their core words (see core-merge). */
   moved: Map<string, string>;
+  /** The groups as the piece look-ups read them (pieceGroupOf), built on the first look-up. */
+  pieceGroups?: PieceGroup[];
   /** locateInRecords' index of the groups of whole records, built on its first call. */
   records?: (piece: PieceGroup) => string | null;
   /** The same, with each record line also read as a message logged alone (lineAsMessage). */
@@ -255,12 +257,17 @@ function cutLineFits(f: Finalized, text: string, services: ReadonlySet<string>):
   }));
   const out: string[] = [];
   for (const g of f.firstLines) {
-    const ofService = services.size === 0 ? g.services.size === 0 : [...services].some((s) => g.services.has(s));
-    if (!ofService || !g.lines.some((l) => l.startsWith(key))) continue;
+    if (!ofPieceServices(services, g.services) || !g.lines.some((l) => l.startsWith(key))) continue;
     out.push(g.id);
     if (out.length > MAX_CUT_FITS) return [];
   }
   return out.sort();
+}
+
+/** The finalized groups as piece look-ups read them, built once for all four of their indexes. */
+function pieceGroupsOf(f: Finalized): PieceGroup[] {
+  f.pieceGroups ??= [...f.groups].map(([id, members]) => pieceGroupOf(id, members));
+  return f.pieceGroups;
 }
 
 /** The error type a payload named for a text group (a stack's type is its trace's, and drifts). */
@@ -599,14 +606,14 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     },
     locateInRecords(entry: Entry): string | null {
       const f = finalize();
-      f.records ??= pieceIndex([...f.groups].map(([id, members]) => pieceGroupOf(id, members)));
+      f.records ??= pieceIndex(pieceGroupsOf(f));
       const text = entry.lead === undefined ? entry.text : `${entry.lead}\n${entry.text}`;
       const services = new Set(entry.service === '' ? [] : [entry.service]);
       const piece = { id: '', piece: true, count: 1, services, lines: new Set(recordLineKeys(text)) };
       const found = f.records(piece);
       if (found !== null) return found;
       // Only when the lines as they are find nothing: a second reading must not make a found one ambiguous.
-      f.recordsAsMessages ??= pieceIndex([...f.groups].map(([id, members]) => pieceGroupOf(id, members)), lineAsMessage);
+      f.recordsAsMessages ??= pieceIndex(pieceGroupsOf(f), lineAsMessage);
       return f.recordsAsMessages(piece);
     },
     locateCut(entry: Entry): string[] {
@@ -617,11 +624,10 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       const lines = new Set(recordLineKeys(text));
       const last = lastLineKey(text);
       const piece = { id: '', piece: true, count: 1, services, lines, cutLines: new Set(last === null ? [] : [last]) };
-      const groups = () => [...f.groups].map(([id, members]) => pieceGroupOf(id, members));
-      f.holders ??= pieceHolders(groups());
+      f.holders ??= pieceHolders(pieceGroupsOf(f));
       let found = f.holders(piece, MAX_CUT_FITS + 1);
       if (found.length === 0) {
-        f.holdersAsMessages ??= pieceHolders(groups(), lineAsMessage);
+        f.holdersAsMessages ??= pieceHolders(pieceGroupsOf(f), lineAsMessage);
         found = f.holdersAsMessages(piece, MAX_CUT_FITS + 1);
       }
       return found.length > MAX_CUT_FITS ? [] : found.map((g) => g.id).sort();

@@ -16,6 +16,13 @@ export interface PieceGroup {
   cutLines?: ReadonlySet<string>;
 }
 
+/** A group may hold a piece of one of the piece's services; a piece of none, only a group of none. */
+export function ofPieceServices(pieceServices: ReadonlySet<string>, groupServices: ReadonlySet<string>): boolean {
+  if (pieceServices.size === 0) return groupServices.size === 0;
+  for (const s of pieceServices) if (groupServices.has(s)) return true;
+  return false;
+}
+
 /** A line cut mid-way is the start of a whole one. */
 function startsALine(lines: ReadonlySet<string>, start: string): boolean {
   for (const line of lines) if (line.startsWith(start)) return true;
@@ -68,11 +75,10 @@ export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: strin
     const found: PieceGroup[] = [];
     const lines = [...p.lines].filter(informative);
     if (lines.length === 0) return found;
-    const services = [...p.services];
     const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
     const candidates = mustHold === undefined ? groups : (holding.get(looseKey(mustHold)) ?? []);
     for (const g of candidates) {
-      if (!services.some((s) => g.services.has(s)) && !(p.services.size === 0 && g.services.size === 0)) continue;
+      if (!ofPieceServices(p.services, g.services)) continue;
       const held = loose.get(g)!;
       if (!lines.every((l) => held.has(looseKey(l)) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
       found.push(g);

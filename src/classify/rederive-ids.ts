@@ -39,9 +39,12 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
   for (const { issue, entries, rereads, cut } of stored) {
     const byService = new Map<string, { ids: Set<string>; count: number }>();
     for (const entry of entries) {
+      // The sample as stored, then read again without what is left of a header; as it is or as a piece
+      // of a record first, and only then, for a sample cut at the store's bound, as a record's start.
       const reread = rereads?.get(entry);
-      const id = placeSample(classifier, entry, live) ?? (reread === undefined ? null : placeSample(classifier, reread, live))
-        ?? (cut?.has(entry) === true ? (placeCutSample(classifier, entry, live) ?? (reread === undefined ? null : placeCutSample(classifier, reread, live))) : null);
+      const readings = reread === undefined ? [entry] : [entry, reread];
+      const id = firstPlaced(readings, (e) => placeSample(classifier, e, live))
+        ?? (cut?.has(entry) === true ? firstPlaced(readings, (e) => placeCutSample(classifier, e, live)) : null);
       const cluster = id === null ? undefined : live.get(id);
       if (id === null || cluster === undefined) continue;
       const found = byService.get(cluster.service) ?? { ids: new Set<string>(), count: 0 };
@@ -58,6 +61,14 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
     if (best !== undefined) out.set(issue, [...best[1].ids].sort());
   }
   return out;
+}
+
+function firstPlaced(readings: readonly Entry[], place: (entry: Entry) => string | null): string | null {
+  for (const entry of readings) {
+    const id = place(entry);
+    if (id !== null) return id;
+  }
+  return null;
 }
 
 /** The cluster of this sweep a sample lands in, as it is or as a piece of a record; null: none. */
