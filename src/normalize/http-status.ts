@@ -17,17 +17,22 @@
 // class holds several errors (MySQL's 1146 `Table … doesn't exist` and 1932 `… doesn't exist in
 // engine` are both 42S02): the number names the one that happened, and is kept too.
 
-// The first word of each error status's reason phrase, lower case, in the wordings servers and clients
-// use.
-const REASON_FIRST_WORD: Readonly<Record<string, readonly string[]>> = {
-  '400': ['bad'], '401': ['unauthorized'], '402': ['payment'], '403': ['forbidden'], '404': ['not'],
-  '405': ['method'], '406': ['not'], '407': ['proxy'], '408': ['request'], '409': ['conflict'], '410': ['gone'],
-  '411': ['length'], '412': ['precondition'], '413': ['payload', 'request', 'content'], '414': ['uri', 'request-uri'],
-  '415': ['unsupported'], '416': ['range', 'requested'], '417': ['expectation'], '421': ['misdirected'],
-  '422': ['unprocessable'], '423': ['locked'], '424': ['failed'], '425': ['too'], '426': ['upgrade'],
-  '428': ['precondition'], '429': ['too'], '431': ['request'], '451': ['unavailable'],
-  '500': ['internal'], '501': ['not'], '502': ['bad'], '503': ['service'], '504': ['gateway'],
-  '505': ['http'], '507': ['insufficient'], '508': ['loop'], '511': ['network'],
+// Each error status's reason phrase, lower case, in the wordings servers and clients use. A status
+// is read before its phrase's first two words (its only word for a one-word phrase): the first alone
+// would read `order 406 not payable` as `406 Not Acceptable`, and `404`'s, `406`'s and `501`'s all
+// start with `not`.
+const REASON_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  '400': ['bad request'], '401': ['unauthorized'], '402': ['payment required'], '403': ['forbidden'],
+  '404': ['not found'], '405': ['method not'], '406': ['not acceptable'], '407': ['proxy authentication'],
+  '408': ['request timeout', 'request time-out'], '409': ['conflict'], '410': ['gone'], '411': ['length required'],
+  '412': ['precondition failed'], '413': ['payload too', 'request entity', 'content too'],
+  '414': ['uri too', 'request-uri too'], '415': ['unsupported media'], '416': ['range not', 'requested range'],
+  '417': ['expectation failed'], '421': ['misdirected request'], '422': ['unprocessable entity', 'unprocessable content'],
+  '423': ['locked'], '424': ['failed dependency'], '425': ['too early'], '426': ['upgrade required'],
+  '428': ['precondition required'], '429': ['too many'], '431': ['request header'], '451': ['unavailable for'],
+  '500': ['internal server'], '501': ['not implemented'], '502': ['bad gateway'], '503': ['service unavailable'],
+  '504': ['gateway timeout', 'gateway time-out'], '505': ['http version'], '507': ['insufficient storage'],
+  '508': ['loop detected'], '511': ['network authentication'],
 };
 
 /** What masking keeps of a 5xx status: its class. */
@@ -49,11 +54,12 @@ export function announcedHttpStatus(raw: readonly string[], i: number): string |
 function announced(raw: readonly string[], i: number): string | null {
   const status = word(raw[i]);
   if (status.length !== 3 || (status[0] !== '4' && status[0] !== '5')) return null;
-  const reasons = REASON_FIRST_WORD[status];
+  const reasons = REASON_PHRASES[status];
   if (reasons === undefined) return null;
   if (word(raw[i - 1]) === 'code' && word(raw[i - 2]) === 'status' && word(raw[i - 3]) === 'with') return status;
   const next = word(raw[i + 1]);
-  if (reasons.includes(next)) return status;
+  const two = `${next} ${word(raw[i + 2])}`;
+  if (reasons.some((r) => r === next || r === two)) return status;
   if ((next === 'client' || next === 'server') && word(raw[i + 2]) === 'error') return status;
   return null;
 }

@@ -14,6 +14,12 @@ describe('announcedHttpStatus: a status the text says is one', () => {
     ['HttpRequestException: Response status code does not indicate success: 401 (Unauthorized).', '401'],
     ['HTTP status client error (404 Not Found) for url (https://api.example.net/)', '404'],
     ['requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.example.net/', '403'],
+    ['upstream answered 429 Too Many Requests', '429'],
+    ['GET /v1/items failed: 405 Method Not Allowed', '405'],
+    ['HTTP/1.1 406 Not Acceptable from https://api.example.net/', '406'],
+    ['request rejected (413 Request Entity Too Large)', '413'],
+    ['request rejected (413 Payload Too Large)', '413'],
+    ['proxy said 408 Request Timeout', '408'],
     ["SQLSTATE[42S02]: Base table or view not found: 1146 Table 'app.users' doesn't exist", '1146'],
   ])('%s', (text, status) => {
     expect(maskMessage(text)).toContain(status);
@@ -30,6 +36,13 @@ describe('announcedHttpStatus: a status the text says is one', () => {
     'upstream answered 302 Found',
     'retried 404 times',
     'listening on port 500',
+    // A number before a word a reason phrase starts with is a value unless the phrase goes on: an
+    // order numbered 406 is not `406 Not Acceptable`.
+    'java.lang.IllegalStateException: order 406 not payable',
+    'job 404 not started after 3 attempts',
+    'retry 429 too soon for client a-1',
+    'batch 400 bad checksum',
+    'worker 503 service stopped',
   ])('%s', (text) => {
     const tokens = tokenize(text);
     expect(tokens.some((_t, i) => announcedHttpStatus(tokens, i) !== null)).toBe(false);
@@ -42,6 +55,8 @@ describe('a server error status is kept as its class', () => {
     'AxiosError: Request failed with status code 503',
     'HTTP status server error (502 Bad Gateway) for url (https://api.example.net/)',
     'requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.net/',
+    'upstream answered 504 Gateway Time-out',
+    'upstream answered 501 Not Implemented',
   ])('%s', (text) => {
     expect(maskMessage(text)).toContain('5xx');
     expect(keptCodes(maskMessage(text).split(' '))).toBe('');
