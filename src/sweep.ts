@@ -12,7 +12,7 @@ import { InputError, oneLine } from './shared/errors.js';
 import type { GroupedLogSource, IssueStore, LogRead, LogSource, SourceReadResult } from './shared/ports.js';
 import { addPrepared, classifyGroups, type JoinedCounts } from './classify-groups.js';
 import { isPreparingSource, prepareJoined, type Prepared, type PreparedRead } from './prepare-entries.js';
-import type { Action, ActionResult, Cluster, Entry, EntryCounts, StageError, TrackedIssue, Window } from './shared/types.js';
+import type { Action, ActionResult, Cluster, Entry, EntryCounts, PlacedId, StageError, TrackedIssue, Window } from './shared/types.js';
 
 export interface SweepDeps {
   /** Entries (Cloud Logging, a file), or groups counted server-side (Log Analytics). */
@@ -182,7 +182,7 @@ async function readGroupsAndClassify(source: GroupedLogSource, deps: SweepDeps, 
 }
 
 async function readGitHub(deps: SweepDeps, read: { classifier: Classifier; clusters: Cluster[] }, errors: StageError[]) {
-  const rederived = new Map<number, string[]>();
+  const rederived = new Map<number, PlacedId[]>();
   if (deps.storeError) {
     errors.push({ stage: 'github', message: deps.storeError });
     return { issues: [] as TrackedIssue[], rederived, ok: false };
@@ -222,7 +222,7 @@ async function planWithSearches(store: IssueStore | null, errors: StageError[], 
  * placed within the services the issue is about: those its state or its evidence names, else each
  * service of this sweep.
  */
-function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIssue[]): Map<number, string[]> {
+function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIssue[]): Map<number, PlacedId[]> {
   const live = new Map<string, LiveCluster>(clusters.map((c) => [c.id, { service: c.services[0] ?? '', count: c.count }]));
   const seen = [...new Set(clusters.map((c) => c.services[0] ?? ''))].sort();
   const stored: StoredSamples[] = [];

@@ -1,6 +1,6 @@
 // Identity that survives a better classifier: the samples an issue stored are placed with the
 // classifier of this sweep, and the ids they land on are that issue's problem today.
-import type { Entry } from '../shared/types.js';
+import { PLACEMENTS, type Entry, type PlacedId, type Placement } from '../shared/types.js';
 import type { Classifier } from './classifier.js';
 
 export interface StoredSamples {
@@ -26,7 +26,9 @@ export interface LiveCluster {
 }
 
 /**
- * Issue number -> the ids of this sweep's clusters that its samples belong to (none: left out).
+ * Issue number -> the clusters of this sweep that its samples belong to, each with how the nearest of
+ * them was placed there (none: left out), in order of id. How matters when two old issues land in one
+ * cluster: the one whose samples are the record itself tracks it, not one that held a piece of it.
  *
  * A problem belongs to one service. An issue filed when one problem could span services (samples
  * stored without their service) may land in the clusters of several services; it keeps tracking
@@ -34,50 +36,54 @@ export interface LiveCluster {
  * services' clusters are problems of their own: each team gets its own issue, linked to the old one
  * as related. The issue then records its service, so later sweeps place its samples there alone.
  */
-export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, string[]> {
-  const out = new Map<number, string[]>();
+export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, PlacedId[]> {
+  const out = new Map<number, PlacedId[]>();
   for (const { issue, entries, rereads, cut } of stored) {
-    const byService = new Map<string, { ids: Set<string>; count: number }>();
+    const byService = new Map<string, { placed: Map<string, Placement>; count: number }>();
     for (const entry of entries) {
       // The sample as stored, then read again without what is left of a header; as it is or as a piece
       // of a record first, and only then, for a sample cut at the store's bound, as a record's start.
       const reread = rereads?.get(entry);
       const readings = reread === undefined ? [entry] : [entry, reread];
-      const id = firstPlaced(readings, (e) => placeSample(classifier, e, live))
+      const found = firstPlaced(readings, (e) => placeSample(classifier, e, live))
         ?? (cut?.has(entry) === true ? firstPlaced(readings, (e) => placeCutSample(classifier, e, live)) : null);
-      const cluster = id === null ? undefined : live.get(id);
-      if (id === null || cluster === undefined) continue;
-      const found = byService.get(cluster.service) ?? { ids: new Set<string>(), count: 0 };
-      if (!found.ids.has(id)) {
-        found.ids.add(id);
-        found.count += cluster.count;
-      }
-      byService.set(cluster.service, found);
+      const cluster = found === null ? undefined : live.get(found.id);
+      if (found === null || cluster === undefined) continue;
+      const group = byService.get(cluster.service) ?? { placed: new Map<string, Placement>(), count: 0 };
+      const before = group.placed.get(found.id);
+      if (before === undefined) group.count += cluster.count;
+      if (before === undefined || nearer(found.placed, before)) group.placed.set(found.id, found.placed);
+      byService.set(cluster.service, group);
     }
-    let best: [string, { ids: Set<string>; count: number }] | undefined;
+    let best: [string, { placed: Map<string, Placement>; count: number }] | undefined;
     for (const candidate of byService) {
       if (best === undefined || candidate[1].count > best[1].count || (candidate[1].count === best[1].count && candidate[0] < best[0])) best = candidate;
     }
-    if (best !== undefined) out.set(issue, [...best[1].ids].sort());
+    if (best !== undefined) out.set(issue, [...best[1].placed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, placed]) => ({ id, placed })));
   }
   return out;
 }
 
-function firstPlaced(readings: readonly Entry[], place: (entry: Entry) => string | null): string | null {
+/** True when `a` places a sample nearer to the record than `b` (PLACEMENTS is in that order). */
+function nearer(a: Placement, b: Placement): boolean {
+  return PLACEMENTS.indexOf(a) < PLACEMENTS.indexOf(b);
+}
+
+function firstPlaced(readings: readonly Entry[], place: (entry: Entry) => PlacedId | null): PlacedId | null {
   for (const entry of readings) {
-    const id = place(entry);
-    if (id !== null) return id;
+    const found = place(entry);
+    if (found !== null) return found;
   }
   return null;
 }
 
 /** The cluster of this sweep a sample lands in, as it is or as a piece of a record; null: none. */
-function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): string | null {
+function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
   const placed = classifier.locate(entry);
-  if (placed !== null && live.has(placed)) return placed;
+  if (placed !== null && live.has(placed)) return { id: placed, placed: 'whole' };
   // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
   const inRecord = classifier.locateInRecords(entry);
-  return inRecord !== null && live.has(inRecord) ? inRecord : null;
+  return inRecord !== null && live.has(inRecord) ? { id: inRecord, placed: 'piece' } : null;
 }
 
 /**
@@ -88,12 +94,12 @@ function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<str
  * told apart by what follows), the one with the most entries in this window: the problem the issue
  * most likely counted; ties go to the first id in order, so every sweep picks the same.
  */
-function placeCutSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): string | null {
+function placeCutSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
   let best: { id: string; count: number } | null = null;
   for (const id of classifier.locateCut(entry)) {
     const cluster = live.get(id);
     if (cluster === undefined || cluster.service !== entry.service) continue;
     if (best === null || cluster.count > best.count || (cluster.count === best.count && id < best.id)) best = { id, count: cluster.count };
   }
-  return best === null ? null : best.id;
+  return best === null ? null : { id: best.id, placed: 'cut' };
 }

@@ -1,6 +1,6 @@
 // What every planning step shares for one sweep.
 import type { Settings } from '../config/schema.js';
-import type { Action, Cluster, Problem, TrackedIssue, Window } from '../shared/types.js';
+import type { Action, Cluster, PlacedId, Problem, TrackedIssue, Window } from '../shared/types.js';
 import type { RelatedIndex, RelatedNode } from './related.js';
 import type { RevisionIndex } from './revisions.js';
 
@@ -18,10 +18,10 @@ export interface PlanInput {
   project: string | undefined;
   services: string[];
   /**
-   * Issue number -> ids of this sweep's clusters that the issue's stored samples belong to under
-   * the current classifier (see classify/rederive-ids). Absent: none re-derived.
+   * Issue number -> the clusters of this sweep that the issue's stored samples belong to under the
+   * current classifier, and how they were placed (see classify/rederive-ids). Absent: none re-derived.
    */
-  rederived?: ReadonlyMap<number, readonly string[]>;
+  rederived?: ReadonlyMap<number, readonly PlacedId[]>;
 }
 
 export interface PlanOutput {

@@ -1,9 +1,10 @@
 // Which issue tracks each cluster: by cluster id (or an alias), then by the ids its stored samples
 // re-derive to with today's classifier (a template that merely looks alike vouches for nothing: two
-// requests `GET <*> <NUM>` are not one problem), then a labelled issue without a state block, then a person's issue
+// requests `GET <*> <NUM>` are not one problem; the issue whose samples are the record itself before one
+// that held a piece of it), then a labelled issue without a state block, then a person's issue
 // strong enough to adopt. One issue per cluster and one cluster per issue: a second cluster that
 // finds an issue already taken is the same problem, never a reason to file a duplicate.
-import type { Cluster, TrackedIssue } from '../shared/types.js';
+import { PLACEMENTS, type Cluster, type PlacedId, type Placement, type TrackedIssue } from '../shared/types.js';
 import { ADOPTION_THRESHOLD, adoptionScore } from './adoption-score.js';
 
 export type MatchedBy = 'id' | 'rederived' | 'label' | 'adoption';
@@ -13,6 +14,8 @@ export interface IssueMatch {
   by: MatchedBy;
   /** For 'label' and 'adoption': the adoption score. */
   score?: number;
+  /** For 'rederived': how the issue's stored samples were placed in the cluster. */
+  placed?: Placement;
 }
 
 export interface Matching {
@@ -33,12 +36,17 @@ function byCount(a: Cluster, b: Cluster): number {
   return b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Nearest to the record first: as they are, then a record's cut start, then a piece of a record. */
+function byPlacement(a: Placement, b: Placement): number {
+  return PLACEMENTS.indexOf(a) - PLACEMENTS.indexOf(b);
+}
+
 export function matchClusters(
   clusters: Cluster[],
   issues: TrackedIssue[],
   candidates: Map<string, TrackedIssue[]>,
   wanted: (cluster: Cluster) => boolean = () => true,
-  rederived: ReadonlyMap<number, readonly string[]> = new Map(),
+  rederived: ReadonlyMap<number, readonly PlacedId[]> = new Map(),
 ): Matching {
   const byCluster = new Map<string, IssueMatch>();
   const sameAs = new Map<string, { issue: TrackedIssue; cluster: string }>();
@@ -47,16 +55,15 @@ export function matchClusters(
   const ordered = [...clusters].sort(byCount);
   const stated = issues.filter((i) => i.state_block !== null);
 
-  const claim = (cluster: Cluster, found: TrackedIssue[], by: MatchedBy): boolean => {
-    if (found.length === 0) return false;
-    const best = [...found].sort(preferred)[0]!;
+  const claim = (cluster: Cluster, found: TrackedIssue[], by: MatchedBy, order = preferred, placed?: (issue: TrackedIssue) => Placement): void => {
+    if (found.length === 0) return;
+    const best = [...found].sort(order)[0]!;
     const owner = claimedBy.get(best.number);
     if (owner !== undefined) sameAs.set(cluster.id, { issue: best, cluster: owner });
     else {
-      byCluster.set(cluster.id, { issue: best, by });
+      byCluster.set(cluster.id, { issue: best, by, ...(placed ? { placed: placed(best) } : {}) });
       claimedBy.set(best.number, cluster.id);
     }
-    return true;
   };
   const open = (c: Cluster): boolean => !byCluster.has(c.id) && !sameAs.has(c.id);
 
@@ -65,8 +72,18 @@ export function matchClusters(
   }
   // The issue's stored samples, placed by this sweep's classifier, landed in this cluster: the same
   // problem under an id a newer classifier derives. Vouched for by the classifier, not by likeness.
+  // Where several old issues land in one cluster (pieces of a record now read whole, one error in two
+  // surfaces), the one whose samples are the record itself tracks it: its title and evidence are what
+  // on-call reads, where an issue that held a piece of it is titled after a line from inside the record.
+  // An issue that tracks the cluster by id or alias (above) keeps it, so a rerun never moves it.
   for (const c of ordered.filter(open)) {
-    claim(c, stated.filter((i) => rederived.get(i.number)?.includes(c.id) === true), 'rederived');
+    const placed = new Map<number, Placement>();
+    for (const i of stated) {
+      const found = rederived.get(i.number)?.find((r) => r.id === c.id);
+      if (found !== undefined) placed.set(i.number, found.placed);
+    }
+    const of = (i: TrackedIssue): Placement => placed.get(i.number)!;
+    claim(c, stated.filter((i) => placed.has(i.number)), 'rederived', (a, b) => byPlacement(of(a), of(b)) || preferred(a, b), of);
   }
   // A labelled issue without a state block: a person labelled it, or an adoption stopped half-way.
   const unstated = issues.filter((i) => i.state_block === null);

@@ -11,6 +11,7 @@ import { byUrgency, urgencyOf } from './rank.js';
 import { RelatedIndex, type RelatedNode } from './related.js';
 import { indexRevisions } from './revisions.js';
 import { planStaleNote } from './stale-note.js';
+import { planTrackedElsewhere } from './tracked-elsewhere.js';
 import { planTracked } from './tracked-issue.js';
 import { claimName, takenNames } from './unique-names.js';
 
@@ -48,7 +49,8 @@ export function plan(input: PlanInput): PlanOutput {
   const claimed = new Set([...matching.byCluster.values()].map((m) => m.issue.number));
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
     if (claimed.has(issue.number)) continue;
-    const merged = mergedInto(issue, input.rederived, matching);
+    // Its problem is tracked by another issue now (two old issues one problem today), or it went quiet.
+    const merged = planTrackedElsewhere(issue, matching, ctx);
     const note = merged ? null : planStaleNote(issue, ctx);
     if (merged) groups.push(merged);
     else if (note) groups.push(note);
@@ -56,21 +58,6 @@ export function plan(input: PlanInput): PlanOutput {
 
   applyCaps(groups, settings);
   return { problems: groups.flatMap((g) => (g.problem ? [g.problem] : [])), actions: groups.flatMap((g) => g.actions) };
-}
-
-/**
- * An issue whose stored samples land in a cluster another issue tracks: two problems of a past release
- * that this classifier reads as one (pieces of a record now joined, one error in two surfaces). The
- * older issue tracks it; this one is named in the worklog, written nothing, and not noted as gone quiet.
- */
-function mergedInto(issue: TrackedIssue, rederived: PlanInput['rederived'], matching: Matching): ActionGroup | null {
-  for (const id of rederived?.get(issue.number) ?? []) {
-    const owner = matching.byCluster.get(id);
-    if (owner === undefined || owner.issue.number === issue.number) continue;
-    const reason = `same problem as #${owner.issue.number}: its samples land in cluster ${id}, which #${owner.issue.number} tracks`;
-    return { actions: [{ kind: 'none', cluster: id, issue: issue.number, title: issue.title, url: issue.url, reason }] };
-  }
-  return null;
 }
 
 function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGroup {

@@ -138,6 +138,14 @@ export function renderRelated(links: RelatedLink[]): string | null {
   return ['**Related issues**', ...items].join('\n');
 }
 
+/** On an issue whose problem another issue tracks now: where its evidence goes from here. */
+export function renderTrackedInNote(owner: number): string {
+  return (
+    `> [!NOTE]\n> Tracked in #${owner} now: the entries this issue collected are read as part of the problem #${owner} tracks, ` +
+    `and new evidence goes there. This issue is not updated while that holds; it can be closed as a duplicate of #${owner}.`
+  );
+}
+
 export function renderStaleNote(lastSeen: number, days: number): string {
   return (
     `> [!NOTE]\n> Not seen for ${days} days or more (last at ${formatTime(lastSeen)}). ` +

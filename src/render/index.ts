@@ -3,7 +3,7 @@ export { renderTitle, parseTitle, type IssueTitle } from './issue-title.js';
 export { shortNameFor, shortNameCandidates, nameWords, type ShortNameInput } from './short-name.js';
 export { consoleLink, clusterFilter, quoteFilterValue } from './console-link.js';
 export { renderTimelineChart, sparkline, binTimeline } from './timeline-chart.js';
-export { renderEvidence, renderRelated, renderStaleNote, parseEvidenceSample, parseEvidenceServices, type EvidenceView, type RelatedLink } from './evidence.js';
+export { renderEvidence, renderRelated, renderStaleNote, renderTrackedInNote, parseEvidenceSample, parseEvidenceServices, type EvidenceView, type RelatedLink } from './evidence.js';
 export { renderIssueBody, renderEvidenceComment, updateManagedText, BODY_LIMIT, type ManagedText } from './issue-body.js';
 export { EVIDENCE_MARKER, isEvidenceComment, readSection, upsertSection, renderSection } from './sections.js';
 export { renderStateBlock, parseStateBlock, withStateBlock, MAX_STATE_SAMPLES, MAX_STATE_SAMPLE_CHARS } from './state-block.js';

@@ -65,6 +65,7 @@ function dropBadOptionals(s: IssueState): IssueState {
   for (const key of ['title', 'component', 'exceptionType', 'staleNotedAt', 'reopenedAt', 'closedAt']) {
     if (!optional(out[key], 'string')) delete out[key];
   }
+  if (out.trackedIn !== undefined && !(Number.isInteger(out.trackedIn) && (out.trackedIn as number) > 0)) delete out.trackedIn;
   if (out.priorityOwner !== undefined && out.priorityOwner !== 'gardener' && out.priorityOwner !== 'person') delete out.priorityOwner;
   // A block written by an older release may hold what today's rules redact: read it redacted, so the
   // next write heals the issue instead of being refused by the last outgoing check forever.

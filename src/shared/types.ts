@@ -166,6 +166,11 @@ export interface IssueState {
   related?: number[];
   /** When the gardener noted that the problem had gone quiet (ISO); the note is written once. */
   staleNotedAt?: string;
+  /**
+   * The issue that tracks this one's problem now (two old issues that a newer classifier reads as one
+   * problem), once this one was told so in place; the note is written once for each such issue.
+   */
+  trackedIn?: number;
   /** When the issue was last reopened as a regression, and when it had been closed (ISO). */
   reopenedAt?: string;
   closedAt?: string;
@@ -182,6 +187,20 @@ export interface IssueState {
    * and the services their evidence names stand in.
    */
   services?: string[];
+}
+
+/**
+ * How an issue's stored samples were placed in a cluster of this sweep, nearest to the record first:
+ * as they are (the record itself), as the start of a record the store cut at its bound (its head, not
+ * its end), or only as a piece of a record read whole now (a line from inside it).
+ */
+export const PLACEMENTS = ['whole', 'cut', 'piece'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+/** A cluster of this sweep an issue's stored samples land in, and how the nearest of them was placed. */
+export interface PlacedId {
+  id: string;
+  placed: Placement;
 }
 
 /** A cluster with the decisions about it: priority, category, component, short name, whether it matters. */

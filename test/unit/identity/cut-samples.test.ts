@@ -36,7 +36,7 @@ function stored(text: string, service: string, kind: EntryKind = 'stack'): Entry
 
 /** The issue's id as re-derived, with its sample marked cut (or not). */
 function rederived(c: ReturnType<typeof classified>['c'], live: ReadonlyMap<string, LiveCluster>, sample: Entry, cut = true): string[] | undefined {
-  return rederiveIds(c, [{ issue: 912, entries: [sample], ...(cut ? { cut: new Set([sample]) } : {}) }], live).get(912);
+  return rederiveIds(c, [{ issue: 912, entries: [sample], ...(cut ? { cut: new Set([sample]) } : {}) }], live).get(912)?.map((r) => r.id);
 }
 
 // A Spring Data repository call failing for want of a connection (Hikari's timeout, PostgreSQL's refusal),
@@ -87,6 +87,8 @@ describe('a trace the store cut inside its frames or cause chain', () => {
     expect(c.locateInRecords(sample)).toBeNull();
     expect(c.locateCut(sample)).toEqual([idOf(whole, 'orders-api')]);
     expect(rederived(c, live, sample)).toEqual([idOf(whole, 'orders-api')]);
+    // Said as such: the record's start, not the record as it is.
+    expect(rederiveIds(c, [{ issue: 912, entries: [sample], cut: new Set([sample]) }], live).get(912)?.[0]?.placed).toBe('cut');
   });
 
   it('only a sample the store may have cut is read so: one stored whole is found as before, or not at all', () => {

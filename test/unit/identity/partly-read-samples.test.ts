@@ -3,6 +3,7 @@
 // header that line keeps inside the record read whole today. Either way the sample is found again.
 import { createClassifier, rederiveIds, type LiveCluster } from '../../../src/classify/index.js';
 import { normalizeEntry, rereadSampleEntry, sampleEntry } from '../../../src/normalize/index.js';
+import { matchClusters } from '../../../src/plan/index.js';
 import type { Entry } from '../../../src/shared/types.js';
 
 function entry(service: string, textPayload: string, second: number): Entry {
@@ -43,16 +44,17 @@ const OVERFLOW_STORED = `from services.PriceSync in application-akka.actor.defau
 
 describe('a sample stored with the part of its header that release did not read', () => {
   it.each([
-    ['a warning', 'text' as const, [EARLY(9, 'receipt'), EARLY(17, 'avatar'), EARLY(19, 'review-photo')], EARLY_STORED],
-    ['a trace under its line', 'stack' as const, [OVERFLOW('acme-wholesale'), OVERFLOW('northgear')], OVERFLOW_STORED],
-  ])('%s is found in the problem it is today', (_, kind, today, stored) => {
+    // The warning is the whole record; the trace's sample lacks its frames, a piece of the record today.
+    ['a warning', 'text' as const, [EARLY(9, 'receipt'), EARLY(17, 'avatar'), EARLY(19, 'review-photo')], EARLY_STORED, 'whole' as const],
+    ['a trace under its line', 'stack' as const, [OVERFLOW('acme-wholesale'), OVERFLOW('northgear')], OVERFLOW_STORED, 'piece' as const],
+  ])('%s is found in the problem it is today', (_, kind, today, stored, placed) => {
     const { c, live, ids } = classified('shop-play', today);
     expect(ids).toHaveLength(1);
     const sample = { ...sampleEntry(stored, kind)!, service: 'shop-play' };
     // As it was stored, the sample lands nowhere: the header's rest is read as its words.
     expect(rederiveIds(c, [{ issue: 713, entries: [sample] }], live).get(713)).toBeUndefined();
     const reread = { ...rereadSampleEntry(stored, kind)!, service: 'shop-play' };
-    expect(rederiveIds(c, [{ issue: 713, entries: [sample], rereads: new Map([[sample, reread]]) }], live).get(713)).toEqual(ids);
+    expect(rederiveIds(c, [{ issue: 713, entries: [sample], rereads: new Map([[sample, reread]]) }], live).get(713)).toEqual(ids.map((id) => ({ id, placed })));
   });
 
   it('a sample with no header left is not read again, nor is a line that is all header', () => {
@@ -84,7 +86,24 @@ describe('a sample stored from a line that, inside the record read whole today, 
     expect(ids).toHaveLength(1);
     const sample = { ...sampleEntry(BUN_STORED, 'text')!, service: 'images-bun' };
     expect(c.locateInRecords(sample)).toBe(ids[0]);
-    expect(rederiveIds(c, [{ issue: 688, entries: [sample] }], live).get(688)).toEqual(ids);
+    expect(rederiveIds(c, [{ issue: 688, entries: [sample] }], live).get(688)).toEqual(ids.map((id) => ({ id, placed: 'piece' })));
+  });
+
+  it('an issue that held the whole record tracks it before an older one that held a line of it', () => {
+    const { c, live, ids } = classified('images-bun', [BUN_CRASH]);
+    const line = { ...sampleEntry(BUN_STORED, 'text')!, service: 'images-bun' };
+    const record = { ...sampleEntry(BUN_CRASH, 'text')!, service: 'images-bun' };
+    const rederived = rederiveIds(c, [{ issue: 688, entries: [line] }, { issue: 689, entries: [record] }, { issue: 690, entries: [line, record] }], live);
+    expect(rederived.get(688)).toEqual([{ id: ids[0], placed: 'piece' }]);
+    expect(rederived.get(689)).toEqual([{ id: ids[0], placed: 'whole' }]);
+    // Samples that hold both: the nearest to the record says how the issue is placed.
+    expect(rederived.get(690)).toEqual([{ id: ids[0], placed: 'whole' }]);
+    const issues = [688, 689].map((number) => ({
+      number, title: `#${number}`, url: '', state: 'open' as const, stateReason: null, closedAt: null, labels: ['log-gardener'], author: 'log-gardener[bot]',
+      authorIsGardener: true, body: '', evidenceCommentId: null, evidenceCommentBody: null,
+      state_block: { version: 1 as const, clusterId: `cold${number}`, aliases: [], template: '', totalCount: 1, lastWindowCount: 1, firstSeen: '', lastSeen: '', priority: 'P1' as const, windowEnd: '' },
+    }));
+    expect(matchClusters(c.clusters(), issues, new Map(), () => true, rederived).byCluster.get(ids[0]!)?.issue.number).toBe(689);
   });
 
   it('a line of the record without its header still does not stand for another record', () => {

@@ -185,7 +185,7 @@ describe('re-deriving an old issue\'s problem within its services', () => {
   ])('%s', (_, counts, services, expected) => {
     const { c, live, idOf } = classified(counts);
     const got = rederiveIds(c, stored(services), live).get(9);
-    expect(got).toEqual(expected === null ? undefined : [idOf(expected)]);
+    expect(got).toEqual(expected === null ? undefined : [{ id: idOf(expected), placed: 'whole' }]);
   });
 });
 

@@ -226,7 +226,7 @@ describe('plan over consecutive sweeps', () => {
     gh.apply(plan(input({ clusters: [narrow] })).actions);
     const general = later(cluster({ id: 'cnew', template: 'Payment provider timeout after <*> for <*>', count: 6 }));
     // The classifier places the issue's stored samples in the generalised cluster (classify/rederive-ids).
-    const rederived = new Map([[gh.managed()[0]!.number, ['cnew']]]);
+    const rederived = new Map([[gh.managed()[0]!.number, [{ id: 'cnew', placed: 'whole' as const }]]]);
     const out = plan(input({ clusters: [general], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR), rederived }));
     expect(out.actions.filter((a) => a.kind === 'create')).toEqual([]);
     gh.apply(out.actions);
@@ -237,7 +237,7 @@ describe('plan over consecutive sweeps', () => {
     const gh = new SimulatedGitHub();
     gh.apply(plan(input({ clusters: [AUTH] })).actions);
     const twin = later(cluster({ ...AUTH, id: 'cauth2', count: 3 }));
-    const rederived = new Map([[gh.managed()[0]!.number, ['cauth2']]]);
+    const rederived = new Map([[gh.managed()[0]!.number, [{ id: 'cauth2', placed: 'whole' as const }]]]);
     const out = plan(input({ clusters: [later(AUTH), twin], issues: gh.managed(), window: windowEnding(T0 + 6 * HOUR), rederived }));
     expect(out.actions.filter((a) => a.kind === 'create')).toEqual([]);
     expect(out.actions.find((a) => a.cluster === 'cauth2')).toMatchObject({ kind: 'none', reason: expect.stringContaining('same problem as #100') });

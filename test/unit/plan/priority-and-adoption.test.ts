@@ -60,7 +60,7 @@ describe('unsearchedCreates', () => {
       firstSeen: '2025-09-01T00:00:00Z', lastSeen: '2025-09-01T00:00:00Z', priority: 'P1', windowEnd: '2025-09-01T00:00:00Z' } });
     const clusters = [tracked, untracked, noise];
     // The classifier placed issue #5's stored samples in cluster ct: it tracks it under another id.
-    expect(pending({ clusters, issues: [managed], rederived: new Map([[5, ['ct']]]) })).toEqual(['cu']);
+    expect(pending({ clusters, issues: [managed], rederived: new Map([[5, [{ id: 'ct', placed: 'whole' as const }]]]) })).toEqual(['cu']);
     // A template that only looks alike vouches for nothing.
     expect(pending({ clusters, issues: [managed] }).sort()).toEqual(['ct', 'cu']);
   });
