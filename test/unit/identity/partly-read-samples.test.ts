@@ -4,7 +4,7 @@
 import { createClassifier, rederiveIds, type LiveCluster } from '../../../src/classify/index.js';
 import { normalizeEntry, rereadSampleEntry, sampleEntry } from '../../../src/normalize/index.js';
 import { matchClusters } from '../../../src/plan/index.js';
-import type { Entry } from '../../../src/shared/types.js';
+import type { Entry, TrackedIssue } from '../../../src/shared/types.js';
 
 function entry(service: string, textPayload: string, second: number): Entry {
   const e = normalizeEntry({
@@ -13,6 +13,15 @@ function entry(service: string, textPayload: string, second: number): Entry {
   });
   if ('skip' in e) throw new Error(`skipped: ${textPayload}`);
   return e;
+}
+
+/** An open issue the gardener filed under an id no cluster has today. */
+function filedUnder(number: number): TrackedIssue {
+  return {
+    number, title: `#${number}`, url: '', state: 'open', stateReason: null, closedAt: null, labels: ['log-gardener'], author: 'log-gardener[bot]',
+    authorIsGardener: true, body: '', evidenceCommentId: null, evidenceCommentBody: null,
+    state_block: { version: 1, clusterId: `cold${number}`, aliases: [], template: '', totalCount: 1, lastWindowCount: 1, firstSeen: '', lastSeen: '', priority: 'P1', windowEnd: '' },
+  };
 }
 
 function classified(service: string, texts: string[]) {
@@ -98,11 +107,7 @@ describe('a sample stored from a line that, inside the record read whole today, 
     expect(rederived.get(689)).toEqual([{ id: ids[0], placed: 'whole' }]);
     // Samples that hold both: the nearest to the record says how the issue is placed.
     expect(rederived.get(690)).toEqual([{ id: ids[0], placed: 'whole' }]);
-    const issues = [688, 689].map((number) => ({
-      number, title: `#${number}`, url: '', state: 'open' as const, stateReason: null, closedAt: null, labels: ['log-gardener'], author: 'log-gardener[bot]',
-      authorIsGardener: true, body: '', evidenceCommentId: null, evidenceCommentBody: null,
-      state_block: { version: 1 as const, clusterId: `cold${number}`, aliases: [], template: '', totalCount: 1, lastWindowCount: 1, firstSeen: '', lastSeen: '', priority: 'P1' as const, windowEnd: '' },
-    }));
+    const issues = [688, 689].map(filedUnder);
     expect(matchClusters(c.clusters(), issues, new Map(), () => true, rederived).byCluster.get(ids[0]!)?.issue.number).toBe(689);
   });
 
@@ -112,5 +117,37 @@ describe('a sample stored from a line that, inside the record read whole today, 
     const found = c.locateInRecords(sample);
     expect(found).not.toBeNull();
     expect(c.clusters().find((k) => k.id === found)?.samples[0]).toContain('thumbs');
+  });
+});
+
+// Dropwizard's LoggingExceptionMapper record (the write-bursts identity fixture, catalog-dropwizard):
+// split one line an entry, a past release filed its `! at` frames as a problem of their own (#1020,
+// `unclassified-problem`, the oldest) and the record's head as another (#1030, the OutOfMemoryError,
+// whose samples hold the record). Read whole, they are one problem, and the record's issue tracks it.
+const DROPWIZARD = (id: string) => [
+  `ERROR [2026-12-08 02:16:16,354] io.dropwizard.jersey.errors.LoggingExceptionMapper: Error handling a request: ${id}`,
+  '! java.lang.OutOfMemoryError: Java heap space',
+  '! at java.base/java.util.Arrays.copyOf(Arrays.java:3541)',
+  '! at java.base/java.lang.AbstractStringBuilder.ensureCapacityInternal(AbstractStringBuilder.java:242)',
+  '! at java.base/java.lang.StringBuilder.append(StringBuilder.java:179)',
+  '! at com.tidewater.catalog.resources.ExportResource.csv(ExportResource.java:39)',
+].join('\n');
+const FRAMES_ISSUE = [
+  '! at java.base/java.util.Arrays.copyOf(Arrays.java:3541)',
+  '! at java.base/java.lang.AbstractStringBuilder.ensureCapacityInternal(AbstractStringBuilder.java:242)',
+  '! at java.base/java.lang.StringBuilder.append(StringBuilder.java:179)',
+];
+const RECORD_ISSUE = ['! java.lang.OutOfMemoryError: Java heap space', `Error handling a request: b3e1af72bf22b9f4\n${DROPWIZARD('').split('\n').slice(1).join('\n')}`];
+
+describe('an old issue that held a piece of a record and one that held the record', () => {
+  it('the record\'s issue tracks the problem, though the piece\'s is older', () => {
+    const { c, live, ids } = classified('catalog-dropwizard', [DROPWIZARD('cad7c1dfe8aae981'), DROPWIZARD('689abe9e5373c227')]);
+    expect(ids).toHaveLength(1);
+    const samples = (texts: string[]) => texts.map((t) => ({ ...sampleEntry(t, 'text')!, service: 'catalog-dropwizard' }));
+    const rederived = rederiveIds(c, [{ issue: 1020, entries: samples(FRAMES_ISSUE) }, { issue: 1030, entries: samples(RECORD_ISSUE) }], live);
+    expect(rederived.get(1020)).toEqual([{ id: ids[0], placed: 'piece' }]);
+    expect(rederived.get(1030)).toEqual([{ id: ids[0], placed: 'whole' }]);
+    const issues = [1020, 1030].map(filedUnder);
+    expect(matchClusters(c.clusters(), issues, new Map(), () => true, rederived).byCluster.get(ids[0]!)).toMatchObject({ issue: { number: 1030 }, placed: 'whole' });
   });
 });
