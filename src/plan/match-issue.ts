@@ -3,7 +3,7 @@
 // requests `GET <*> <NUM>` are not one problem; the issue whose samples are the record itself before one
 // that held a piece of it), then a labelled issue without a state block, then a person's issue
 // strong enough to adopt. One issue per cluster and one cluster per issue: a second cluster that
-// finds an issue already taken is the same problem, never a reason to file a duplicate.
+// finds every issue claiming it already taken is the same problem, never a reason to file a duplicate.
 import { PLACEMENTS, type Cluster, type PlacedId, type Placement, type TrackedIssue } from '../shared/types.js';
 import { ADOPTION_THRESHOLD, adoptionScore } from './adoption-score.js';
 
@@ -57,9 +57,11 @@ export function matchClusters(
 
   const claim = (cluster: Cluster, found: TrackedIssue[], by: MatchedBy, order = preferred, placed?: (issue: TrackedIssue) => Placement): void => {
     if (found.length === 0) return;
-    const best = [...found].sort(order)[0]!;
-    const owner = claimedBy.get(best.number);
-    if (owner !== undefined) sameAs.set(cluster.id, { issue: best, cluster: owner });
+    const sorted = [...found].sort(order);
+    // An issue another cluster took is that cluster's; this one goes to the next that claims it, and
+    // only when every one is taken is it the same problem as the first (one old issue, two problems).
+    const best = sorted.find((i) => !claimedBy.has(i.number));
+    if (best === undefined) sameAs.set(cluster.id, { issue: sorted[0]!, cluster: claimedBy.get(sorted[0]!.number)! });
     else {
       byCluster.set(cluster.id, { issue: best, by, ...(placed ? { placed: placed(best) } : {}) });
       claimedBy.set(best.number, cluster.id);

@@ -75,6 +75,23 @@ describe('which of several old issues tracks one problem', () => {
     expect(m.byCluster.get('crecord')).toMatchObject({ issue: { number: 1020 }, by: 'rederived', placed: 'piece' });
   });
 
+  it('a cluster whose preferred issue another cluster took goes to the next issue that claims it', () => {
+    // #1013 held two problems of today (its samples land in both); #1025 held the second alone.
+    const first = cluster({ id: 'cwrapper', template: 'Sequel::DatabaseConnectionError: PG::ConnectionBad: <*>', count: 9 });
+    const second = cluster({ id: 'cbare', template: 'PG::ConnectionBad: <*>', count: 3 });
+    const rederived = new Map<number, PlacedId[]>([
+      [1013, [{ id: 'cbare', placed: 'whole' }, { id: 'cwrapper', placed: 'whole' }]],
+      [1025, [{ id: 'cbare', placed: 'whole' }]],
+    ]);
+    const m = matchClusters([first, second], [old(1025), old(1013)], new Map(), () => true, rederived);
+    expect(m.byCluster.get('cwrapper')).toMatchObject({ issue: { number: 1013 }, by: 'rederived' });
+    expect(m.byCluster.get('cbare')).toMatchObject({ issue: { number: 1025 }, by: 'rederived' });
+    expect(m.sameAs.size).toBe(0);
+    // With no issue of its own left, it is the same problem as the issue that held both.
+    const alone = matchClusters([first, second], [old(1013)], new Map(), () => true, new Map([[1013, rederived.get(1013)!]]));
+    expect(alone.sameAs.get('cbare')).toEqual({ issue: expect.objectContaining({ number: 1013 }), cluster: 'cwrapper' });
+  });
+
   it('a labelled issue without a state block and a person\'s issue are matched as before when no sample lands', () => {
     const labelled = issue({ number: 8, title: 'java.lang.OutOfMemoryError: Java heap space', body: 'java.lang.OutOfMemoryError: Java heap space ! at', labels: ['log-gardener'] });
     const m = matchClusters([RECORD], [labelled, old(1020)], new Map(), () => true, new Map());
