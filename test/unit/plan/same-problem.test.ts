@@ -151,6 +151,16 @@ describe('the issue that goes quiet', () => {
     expect(writesOf(sweep(gh, 6).actions)).toEqual([]);
   });
 
+  it('tracked again later (its own problem back), it loses the note and what it recorded', () => {
+    const gh = repository();
+    gh.apply(sweep(gh, 6).actions);
+    const back = plan(input({ clusters: [cluster({ id: 'cold100', template: '! at <*>', count: 4 }, T0 + 7 * HOUR, T0 + 11 * HOUR)], issues: gh.managed(), window: windowEnding(T0 + 12 * HOUR) }));
+    expect(back.actions.find((a) => a.issue === 100)).toMatchObject({ kind: 'update', reason: expect.stringContaining('4 new occurrences') });
+    gh.apply(back.actions);
+    expect(gh.issues[0]!.body).not.toContain('Tracked in #101');
+    expect(gh.managed()[0]!.state_block?.trackedIn).toBeUndefined();
+  });
+
   it('a closed one is written nothing', () => {
     const gh = repository();
     gh.issues[0]!.state = 'closed';

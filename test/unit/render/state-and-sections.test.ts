@@ -62,6 +62,15 @@ describe('state block', () => {
     expect(parsed.related).toEqual([]);
     expect(parsed.priorityOwner).toBeUndefined();
   });
+
+  it('keeps the issue a quiet one is tracked in, and drops one that is no issue number', () => {
+    expect(parseStateBlock(renderStateBlock({ ...STATE, trackedIn: 1030 }))?.trackedIn).toBe(1030);
+    for (const bad of ['1030', 0, -4, 10.5]) {
+      const parsed = parseStateBlock(renderStateBlock({ ...STATE, trackedIn: bad as number }))!;
+      expect(parsed.clusterId).toBe(STATE.clusterId);
+      expect(parsed.trackedIn).toBeUndefined();
+    }
+  });
 });
 
 describe('sections', () => {
