@@ -5,6 +5,7 @@
 // shown on GitHub keeps them. Every scan is bounded and every regex anchored.
 
 import { errorReprLine } from './error-repr.js';
+import { withGuzzleWording } from './guzzle-response.js';
 import { phpExceptionLine } from './php-exception.js';
 import { rubyCallerLine } from './ruby-inspect.js';
 
@@ -111,6 +112,8 @@ export function problemText(text: string): string {
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
   first = errnoWording(phpExceptionLine(errorReprLine(first)).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
+  // Guzzle's failed response without its request and the body it quotes (guzzle-response.ts).
+  [first, rest] = withGuzzleWording(first, rest);
   first = smtpReply(withoutTrailingContext(rubyCallerLine(first)));
   first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
