@@ -4,6 +4,7 @@ import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
+import { exceptionDetailsShape } from './exception-details.js';
 import { extractMessage, type ExtractedMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
 import { redact, redactUnremembered } from './redact.js';
@@ -115,7 +116,7 @@ function messageText(message: string): MessageText | null {
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
   const { rest, lead } = stripLogHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
-  const text = currentPanicShape(rest);
+  const text = exceptionDetailsShape(currentPanicShape(rest));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
   else if (isStackTrace(text)) {
