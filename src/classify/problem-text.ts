@@ -80,6 +80,14 @@ const LIBPQ_WORDING = 'could not connect to server: ';
 // public address reads `<IP>` by then).
 const GO_LOOKUP_SERVER = /\b(lookup [^\s:]{1,255}) on (?:<IP>|\[?[0-9a-fA-F.:]{2,45}\]?)(?::\d{1,5})?: /g;
 
+// Go's encoding/json says which JSON value would not fit which Go type (UnmarshalTypeError): `json:
+// cannot unmarshal string into Go struct field Pool.partition of type int64`, `… number 53.5 into Go
+// struct field .rhum of type int` (newer releases quote a number's literal), `… array into Go value of
+// type map[string]interface {}`. The value, the struct's field and the type are the payload's and the
+// program's values: which field of which payload did not fit is data, the failure is the mismatch.
+const GO_UNMARSHAL_TYPE = /\bjson: cannot unmarshal (?:number(?: [-+0-9.eE]{1,64})?|string|bool|array|object) into Go (?:struct field [^\s]{0,200}|value) of type [^\s]{1,200}(?: \{\})?/g;
+const GO_UNMARSHAL_WORDING = 'json: cannot unmarshal into Go type';
+
 // An SMTP server's reply (`550 5.1.1 <x@y>: Recipient address rejected: User unknown`) is worded by
 // whichever server answered; its enhanced status code (RFC 3463) says what kind of failure it was, by
 // its subject: addressing, mailbox, mail system, routing, protocol, content, or policy. The subject
@@ -108,6 +116,7 @@ export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // A wrapper's name may take the first line, the database error the next (Laravel's error page).
   let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '').replace(QUERY_SUFFIX, '').replace(SQLSTATE, 'SQLSTATE [');
+  if (out.includes('json: cannot unmarshal')) out = out.replace(GO_UNMARSHAL_TYPE, GO_UNMARSHAL_WORDING);
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);

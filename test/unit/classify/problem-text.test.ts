@@ -146,6 +146,17 @@ describe('problemText', () => {
     expect(problemText('listen tcp: lookup localhost on <IP>: no such host')).toBe('listen tcp: lookup localhost: no such host');
   });
 
+  it("sets aside the value, field and type Go's encoding/json names in a type mismatch", () => {
+    const read = 'json: cannot unmarshal into Go type';
+    expect(problemText('json: cannot unmarshal string into Go struct field Pool.partition of type int64')).toBe(read);
+    expect(problemText('Parsing JSON payload: json: cannot unmarshal number 53.5 into Go struct field .rhum of type int')).toBe(`Parsing JSON payload: ${read}`);
+    expect(problemText('decode config: json: cannot unmarshal array into Go value of type map[string]interface {}')).toBe(`decode config: ${read}`);
+    expect(problemText('Parsing JSON payload\njson: cannot unmarshal number -5 into Go struct field Order.qty of type uint')).toBe(`Parsing JSON payload: ${read}`);
+    // Another encoding/json error keeps its words.
+    expect(problemText('json: cannot unmarshal number into Go struct field')).toBe('json: cannot unmarshal number into Go struct field');
+    expect(problemText('invalid character \'<\' looking for beginning of value')).toBe('invalid character \'<\' looking for beginning of value');
+  });
+
   it('is bounded on hostile input', () => {
     const hostile = 'x ' + '[a, '.repeat(50_000) + ' k=v'.repeat(50_000);
     expect(typeof problemText(hostile)).toBe('string');
