@@ -18,6 +18,7 @@ import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type T
 import { bareTags, endsInCutRubyFrame, isWholeTaggedBlock } from './ruby-lines.js';
 import { JobJoiner } from './sidekiq-jobs.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
+import { continuesWrite, headsWrite } from './burst-lines.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -108,6 +109,11 @@ const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>([
 /** Marks `joined` as a piece (see Joined.piece) when its text is one. */
 function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined {
   return isPiece(text, state) ? { ...joined, piece: true } : joined;
+}
+
+/** The line may be a later line of a write (burst-lines.ts): no record of its own. */
+function writeLine(held: Held): boolean {
+  return continuesWrite(held);
 }
 
 function isPiece(text: string, state: TraceState | null): boolean {
@@ -214,6 +220,8 @@ interface Held {
   time: number;
   /** Whether the line opens a record of its own (trace-grammar.ts), once asked. */
   ownRecord?: boolean;
+  /** Whether it may be a later line of a write (burst-lines.ts), once asked. */
+  write?: boolean;
 }
 
 /** The lines held for one stream, in arrival order. */
@@ -275,7 +283,7 @@ class Reassembler {
     this.expire(time, out);
     if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
     this.lastTime = time;
-    const held: Held = { raw, index, text: text!, kind, time, ownRecord: undefined };
+    const held: Held = { raw, index, text: text!, kind, time, ownRecord: undefined, write: undefined };
     const p = this.pending.get(key);
     if (p === undefined) this.open(key, held, out);
     else this.add(p, held, out);
@@ -313,7 +321,8 @@ class Reassembler {
     if (p.lead > 0) {
       // Only plain lines are held (see Pending.lead). Oldest first after all, they end nothing: a trace
       // is held after its lines, not before.
-      if (step === 1 || this.directionOf(p) === 1 || (held.kind === 'plain' && p.lead >= MAX_OTHERS)) return this.restart(p, held, out, false);
+      // Newest first, the later lines of one write (burst-lines.ts) come before its head: held, up to the cap.
+      if (step === 1 || this.directionOf(p) === 1 || (held.kind === 'plain' && p.lead >= MAX_OTHERS && !writeLine(held))) return this.restart(p, held, out, false);
       p.lead = held.kind === 'plain' ? p.lead + 1 : 0;
       return this.hold(p, held, step, out);
     }
@@ -324,7 +333,8 @@ class Reassembler {
     // The last line (even one held as another writer's) may head a trace of its own that this line continues.
     const continues = Math.abs(delta) <= this.headerGapUs && this.continues(p, last, held, step);
     const joins = held.kind === 'cont' || continues ||
-      (held.kind !== 'plain' && (own.kind === 'cont' || (Math.abs(held.time - own.time) <= this.headerGapUs && this.headerPair(p, own, held, step))));
+      (held.kind !== 'plain' && (own.kind === 'cont' || (Math.abs(held.time - own.time) <= this.headerGapUs && this.headerPair(p, own, held, step)))) ||
+      (Math.abs(delta) <= this.options.interleaveUs && this.writeGoesOn(p, held));
     // Lines held as possibly another writer's sit within the interleave of both neighbours: the other way
     // round, they are held only within it of the line after them (unless they would be this trace's own).
     if (joins && !continues && p.others > 0 && Math.abs(delta) > this.options.interleaveUs && !this.wouldJoin(p, last, held, step)) return this.restart(p, held, out, false);
@@ -429,6 +439,18 @@ class Reassembler {
     if (direction === 1) return headsNext(last, held);
     if (direction === -1) return headsNext(held, last);
     return headsNext(last, held) || headsNext(held, last);
+  }
+
+  /**
+   * `held` may be a later line of the write the held lines belong to (burst-lines.ts): oldest first,
+   * when they open with a record head; newest first (or while the order is not known), whatever they
+   * are, as the head comes last. The segmentation decides which record, if any, it joins.
+   */
+  private writeGoesOn(p: Pending, held: Held): boolean {
+    if (!writeLine(held)) return false;
+    if (this.directionOf(p) !== 1) return true;
+    const head = p.items[0]!;
+    return headsWrite(firstLine(head.text), head.kind, p.items[1]?.text, routineHeader);
   }
 
   private directionOf(p: Pending): number {

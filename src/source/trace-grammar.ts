@@ -10,6 +10,7 @@ import {
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
   PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
 } from './trace-lines.js';
+import { continuesWrite, headsWrite, otherWrite } from './burst-lines.js';
 import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js';
 import { JAVA_EXCEPTION } from './jvm-record-lines.js';
 import { netMessageUnder } from './dotnet-lines.js';
@@ -35,7 +36,9 @@ export type TraceState =
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
   | JvmState | DartState | BlockState | 'node-error' | 'docs-link'
-  | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context';
+  | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
+  /** A record's lines of one write that no grammar knows (burst-lines.ts): nothing steps from it. */
+  | 'write';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -465,6 +468,8 @@ interface TraceLine {
   time?: number;
   /** Whether it opens a record of its own (see ownRecord), once asked. */
   ownRecord?: boolean;
+  /** Whether it may be a later line of a write (burst-lines.ts), once asked. */
+  write?: boolean;
 }
 
 /** A run of consecutive lines [start, end) that make one trace (or one line alone). */
@@ -591,7 +596,20 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
       }
     }
     skip = skip.filter((k) => k < end);
-    const open = (state !== null && j === items.length) || waiting;
+    let open = (state !== null && j === items.length) || waiting;
+    // The lines of the head's write that no grammar knows (burst-lines.ts), under a head the grammar
+    // read no trace under: a trace it read (frames, indented lines) ends where the grammar says, and a
+    // line after it is another record. (Lines held as possibly other writers' at the end may be such
+    // lines: they are read as that first.)
+    if (!resumed && !(state !== null && j === items.length) && (options.interleaveUs ?? 0) > 0 && noTraceUnder(items, i, end, skip) && headsWrite(firstLine(items[i]!.text), items[i]!.kind, items[i + 1]?.text, options.routine ?? noRoutine)) {
+      const burst = writeLines(items, end, options.interleaveUs!, skip, options.routine ?? noRoutine);
+      // Lines taken as the write's are no other writer's: the trace no longer waits on them.
+      open = burst.open || (waiting && burst.end === end);
+      if (burst.end > end) {
+        end = burst.end;
+        if (endState === null) endState = 'write';
+      }
+    }
     const own = items.slice(i + 1, end).filter((_, k) => !skip.includes(i + 1 + k));
     const tagged = tags !== null && own.length > 0 && own.every((item) => item.text.startsWith(tags));
     segments.push({
@@ -602,6 +620,45 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
   }
   return segments;
 }
+
+const noRoutine = (): boolean => false;
+
+/** The lines [i + 1, end) less `skip` hold no continuation line (a frame, an indented line): no trace. */
+function noTraceUnder(items: readonly TraceLine[], i: number, end: number, skip: readonly number[]): boolean {
+  for (let k = i + 1; k < end; k++) if (items[k]!.kind === 'cont' && !skip.includes(k)) return false;
+  return true;
+}
+
+/**
+ * From line `from`, the lines of the write a record head opened that no grammar knows (mayContinueWrite):
+ * each within `interleaveUs` of the line before it, across up to MAX_OTHERS lines of other writes that
+ * land among them and head no write themselves (routine records: added to `skip`). `open`: the last
+ * line was reached, so more may follow.
+ */
+function writeLines(items: readonly TraceLine[], from: number, interleaveUs: number, skip: number[], routine: (line: string) => boolean): { end: number; open: boolean } {
+  let k = from;
+  while (k < items.length) {
+    if (writeLine(items[k]!) && near(items[k - 1], items[k], interleaveUs)) {
+      k++;
+      continue;
+    }
+    let o = k;
+    // A record that heads a write of its own is no other writer's line: the lines after it are its own.
+    while (o < items.length && o - k < MAX_OTHERS && otherWrite(items[o]!) && near(items[o - 1], items[o], interleaveUs) &&
+      !headsWrite(firstLine(items[o]!.text), items[o]!.kind, items[o + 1]?.text, routine)) o++;
+    if (o === k) return { end: k, open: false };
+    if (o === items.length) return { end: k, open: true };
+    if (!writeLine(items[o]!) || !near(items[o - 1], items[o], interleaveUs)) return { end: k, open: false };
+    for (let s = k; s < o; s++) skip.push(s);
+    k = o + 1;
+  }
+  return { end: k, open: true };
+}
+
+function writeLine(item: TraceLine): boolean {
+  return continuesWrite(item);
+}
+
 
 /**
  * The record opened by line k states a routine level (INFO, DEBUG): in its own log header, or, for

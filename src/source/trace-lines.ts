@@ -157,8 +157,12 @@ export function lineKind(s: string): LineKind {
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
   if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
-  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) ? 'head' : 'plain';
+  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) || LEADING_WARNING.test(s) ? 'head' : 'plain';
 }
+
+// A line that opens with the word warning says what it is without a log header: R's deferred `Warning
+// message:` (then `In call : text`), Erlang's `=WARNING REPORT==== time ===` (then the report's text).
+const LEADING_WARNING = /^[=[(*]{0,2}warn(?:ing)?\b/i;
 
 /**
  * A line a status marker opens (` ⨯ TypeError: x`, `✖ build failed`) is printed afresh, never the

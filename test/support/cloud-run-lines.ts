@@ -11,7 +11,7 @@ function iso(us: number): string {
   return new Date(BASE_MS + ms).toISOString().replace('Z', `${String(us % 1000).padStart(3, '0')}Z`);
 }
 
-/** `line(text, us, instance)` on the given stream, and `split(record, start, instance)`: its lines 7 µs apart. */
+/** `line(text, us, instance)` on the given stream, and `split(record, start, instance)`: its lines 7 µs apart (one write). */
 export function cloudRunLines(stream: 'stdout' | 'stderr') {
   const logName = `projects/p/logs/run.googleapis.com%2F${stream}`;
   function line(text: string, us: number, instance = INSTANCE_A): RawEntry {
@@ -28,7 +28,14 @@ export function cloudRunLines(stream: 'stdout' | 'stderr') {
   function split(record: string, start: number, instance = INSTANCE_A): RawEntry[] {
     return record.split('\n').filter((l) => l.trim() !== '').map((text, i) => line(text, start + i * 7, instance));
   }
-  return { line, split };
+  /**
+   * One entry per line, each its own write: 2 ms apart, beyond the interleave within which the lines
+   * of one write join whatever they say (burst-lines.ts). For what the grammar alone makes of lines.
+   */
+  function writes(record: string, start: number, instance = INSTANCE_A): RawEntry[] {
+    return record.split('\n').filter((l) => l.trim() !== '').map((text, i) => line(text, start + i * 2000, instance));
+  }
+  return { line, split, writes };
 }
 
 const byFirstMember = (out: Joined[]) => [...out].sort((a, b) => a.members[0]! - b.members[0]!);

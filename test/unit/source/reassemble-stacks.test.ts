@@ -6,7 +6,7 @@ import type { RawEntry } from '../../../src/shared/types.js';
 import { cloudRunLines, INSTANCE_A, noBlank, pieces, texts } from '../../support/cloud-run-lines.js';
 
 const A = INSTANCE_A;
-const { line, split } = cloudRunLines('stderr');
+const { line, split, writes } = cloudRunLines('stderr');
 
 // PHP's uncaught exception (CLI or error_log), `getTraceAsString()` frames, `thrown in` last.
 const PHP_UNCAUGHT = [
@@ -243,7 +243,11 @@ describe('reassemble: where these records end, and what only looks like them', (
 
   it('a hash-numbered list is no PHP trace', () => {
     const lines = ['ERROR: 2 checks failed', '#1 disk usage over 90%', '#2 queue depth 4000'];
-    expect(texts(reassembleAll(split(lines.join('\n'), 0)))).toEqual(lines);
+    expect(texts(reassembleAll(writes(lines.join('\n'), 0)))).toEqual(lines);
+    // Written in one write, it is one record all the same, by how it was written (burst-lines.ts), and whole.
+    const out = reassembleAll(split(lines.join('\n'), 0));
+    expect(texts(out)).toEqual([lines.join('\n')]);
+    expect(pieces(out)).toEqual([false]);
   });
 
   it('an INFO line carrying the word error does not take PHP frames that follow', () => {

@@ -10,7 +10,7 @@ import { reassembleAll } from '../../../src/source/reassemble.js';
 import { cloudRunLines, pieces, texts } from '../../support/cloud-run-lines.js';
 import { expectWhole } from '../../support/expect-whole.js';
 
-const { line, split } = cloudRunLines('stderr');
+const { line, split, writes } = cloudRunLines('stderr');
 
 
 const OTHER_LINES = ['GET /healthz 200 1ms', 'worker 3 idle', 'GET /healthz 200 2ms'];
@@ -201,8 +201,12 @@ describe('a line pointing elsewhere for the rest', () => {
   });
 
   it('a sentence that only mentions more information is no pointer', () => {
-    const out = reassembleAll(split(['request failed', 'See you later, we need more information'].join('\n'), 0));
-    expect(out.map((j) => j.piece === true)).toEqual([false, false]);
+    const lines = ['request failed', 'See you later, we need more information'];
+    // Written apart, each is a record; in one write, the record is the two lines, whole (burst-lines.ts).
+    expect(pieces(reassembleAll(writes(lines.join('\n'), 0)))).toEqual([false, false]);
+    const out = reassembleAll(split(lines.join('\n'), 0));
+    expect(texts(out)).toEqual([lines.join('\n')]);
+    expect(pieces(out)).toEqual([false]);
   });
 });
 
