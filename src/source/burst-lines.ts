@@ -20,7 +20,8 @@ export interface WriteItem {
 
 /**
  * Whether the item may be a later line of a write (mayContinueWrite), opening no record of its own:
- * no log header stating a level, and no log header at all. A line that carries its logger's header
+ * no log header stating a level, no log header at all, no time of day near its start, no HTTP
+ * request line opening it (an access log's record). A line that carries its logger's header
  * (a time, a source) was written by a call of its own: Beego's RecoverPanic logs each line of a panic
  * under its own header, milliseconds apart, and those lines are records, not one write. (So is a
  * message that merely starts with a date: it is read alone, as before. So is a header with a level and
@@ -30,7 +31,8 @@ export function continuesWrite(item: WriteItem): boolean {
   if (item.write !== undefined) return item.write;
   const line = firstLine(item.text);
   item.ownRecord ??= opensOwnRecord(line, item.kind);
-  item.write = mayContinueWrite(line, item.kind) && !item.ownRecord && stripLogHeader(line).rest.length === line.length && !leadsMessage(line);
+  item.write = mayContinueWrite(line, item.kind) && !item.ownRecord && !STAMPED.test(line.length > 80 ? line.slice(0, 80) : line) &&
+    !REQUEST_LINE.test(line) && stripLogHeader(line).rest.length === line.length && !leadsMessage(line);
   return item.write;
 }
 
@@ -50,18 +52,31 @@ export function mayContinueWrite(line: string, kind: LineKind): boolean {
 
 /**
  * Whether a record opened by `first` (then `second`, java.util.logging's level line) is one whose write
- * may go on in lines no grammar knows: it names an error or a warning, states a level above INFO, or
- * opens a trace (an exception line alone does not: its record is what the grammar reads under it). A record of a routine level (an INFO header, `INFO:` under java.util.logging's time
- * line) holds nothing more: its write is chatter, and lines after it are read alone, as before.
+ * may go on in lines no grammar knows: it states a level above INFO in its log header, opens a trace,
+ * or its message opens with a word naming a problem (R's `Error in f() :`, `Warning message:`,
+ * Erlang's `=ERROR REPORT====`). A line that merely mentions one (`cache stats: load_errors=0`,
+ * `synced, 0 errors`) heads nothing here, and neither does an exception line (its record is what the
+ * grammar reads under it) or a record of a routine level (an INFO header, `INFO:` under
+ * java.util.logging's time line): lines after them are read alone, as before.
  */
 export function headsWrite(first: string, kind: LineKind, second: string | undefined, routine: (line: string) => boolean): boolean {
   if (kind !== 'head' && kind !== 'start') return false;
-  // An exception line heads what the grammar reads under it (frames, `Caused by:`); alone, it is whole.
   if (kind === 'head' && takesHeader(first)) return false;
   if (routine(first)) return false;
-  if (JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second))) return false;
-  return true;
+  if (kind === 'start') return !(JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second)));
+  const { level, rest } = stripLogHeader(first);
+  return level !== undefined || PROBLEM_FIRST.test(rest);
 }
+
+// A message opening with a word that names a problem, after at most two marks (`=`, `[`, `*`).
+const PROBLEM_FIRST = /^[=[(*<]{0,2}(?:error|err|warning|warn|fatal|critical|crit|crash|panic|exception|failure|failed)\b/i;
+
+// A time of day near the start of a line: a logger stamped it, as a record of its own (an access
+// log's `[08/Dec/2026:00:11:17 +0000]`, a header the parser does not know). The later lines of one
+// write carry none.
+const STAMPED = /\d{1,2}:\d{2}:\d{2}/;
+// An HTTP request line opening the line (morgan's `GET /api/orders 200 610 ms`): an access log record.
+const REQUEST_LINE = /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \//;
 
 /**
  * Whether the item is a record another writer put among a write's lines: it opens a record of its own

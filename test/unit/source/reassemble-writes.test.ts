@@ -38,6 +38,19 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
     for (const input of both(writes(CAKE, 0))) expect(reassembleAll(input)).toHaveLength(CAKE.split('\n').length);
   });
 
+  it.each([
+    ['an access log line', '169.254.1.182 - - [10/Mar/2026:10:00:00 +0000] "GET /checkout HTTP/1.1" 200 527 0.1144'],
+    ['a request line', 'GET /api/orders 200 610.069 ms - 2717'],
+  ])('%s after a warning is a record of its own', (_name, other) => {
+    const entries = [line('WARN: payment gateway slow: authorize took 8.98s, retrying once', 0), line(other, 7)];
+    for (const input of both(entries)) expect(reassembleAll(input)).toHaveLength(2);
+  });
+
+  it('a line that only mentions errors heads no write', () => {
+    const lines = ['[orders] orders synced to ledger: 2 pushed, 0 errors', 'next sync in 30 s'];
+    for (const input of both(split(lines.join('\n'), 0))) expect(texts(reassembleAll(input)).sort()).toEqual([...lines].sort());
+  });
+
   it('a routine head (an INFO header) holds no lines', () => {
     const lines = ['2026-03-10 10:00:00 info: mailer: sent order confirmation #4411 (bounced=0, errors=0)', 'Request URL: /cart', 'Client IP: 66.249.66.1'];
     for (const input of both(split(lines.join('\n'), 0))) expect(texts(reassembleAll(input)).sort()).toEqual([...lines].sort());
