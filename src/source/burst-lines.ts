@@ -31,7 +31,7 @@ export function continuesWrite(item: WriteItem): boolean {
   if (item.write !== undefined) return item.write;
   const line = firstLine(item.text);
   item.ownRecord ??= opensOwnRecord(line, item.kind);
-  item.write = mayContinueWrite(line, item.kind) && !item.ownRecord && !STAMPED.test(line.length > 80 ? line.slice(0, 80) : line) &&
+  item.write = mayContinueWrite(line, item.kind) && !item.ownRecord && !STAMPED.test(line.length > 160 ? line.slice(0, 160) : line) &&
     !REQUEST_LINE.test(line) && stripLogHeader(line).rest.length === line.length && !leadsMessage(line);
   return item.write;
 }
@@ -71,7 +71,7 @@ export function headsWrite(first: string, kind: LineKind, second: string | undef
 // A message opening with a word that names a problem, after at most two marks (`=`, `[`, `*`).
 const PROBLEM_FIRST = /^[=[(*<]{0,2}(?:error|err|warning|warn|fatal|critical|crit|crash|panic|exception|failure|failed)\b/i;
 
-// A time of day near the start of a line: a logger stamped it, as a record of its own (an access
+// A time of day in the first 160 characters: a logger stamped it, as a record of its own (an access
 // log's `[08/Dec/2026:00:11:17 +0000]`, a header the parser does not know). The later lines of one
 // write carry none.
 const STAMPED = /\d{1,2}:\d{2}:\d{2}/;

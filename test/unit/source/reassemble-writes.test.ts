@@ -41,6 +41,7 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
   it.each([
     ['an access log line', '169.254.1.182 - - [10/Mar/2026:10:00:00 +0000] "GET /checkout HTTP/1.1" 200 527 0.1144'],
     ['a request line', 'GET /api/orders 200 610.069 ms - 2717'],
+    ["uWSGI's request line", '[pid: 232|app: 0|req: 620/82043] 169.254.1.1 () {39 vars in 830 bytes} [Thu Dec  3 00:01:42 2026] GET /v1/thumbs/f9a9?w=320 => generated 55666 bytes in 15 msecs (HTTP/1.1 200) 5 headers in 140 bytes'],
   ])('%s after a warning is a record of its own', (_name, other) => {
     const entries = [line('WARN: payment gateway slow: authorize took 8.98s, retrying once', 0), line(other, 7)];
     for (const input of both(entries)) expect(reassembleAll(input)).toHaveLength(2);
