@@ -45,9 +45,11 @@ export class FollowUp {
     if (line === null || line.head === 0) return kept;
     if (!kept) this.counts.heads++;
     if (typeof raw.timestamp === 'string') this.heads.push({ line, timestamp: raw.timestamp, reachUs: reachOf(line) * FOLLOW_GAP_US });
+    // Every head of the page is kept until the page's follow-up lines are judged (a busy writer's later
+    // heads would push out one whose lines are still to come); then the last few, for the next page.
     const known = this.known.get(line.stream) ?? [];
     known.push({ raw, line, key: keyOf(raw), kept: true });
-    this.known.set(line.stream, known.slice(-FOLLOW_REACH));
+    this.known.set(line.stream, known);
     return true;
   }
 
@@ -103,10 +105,12 @@ export class FollowUp {
     for (const [stream, fetched] of this.candidates) {
       const keys = new Set(fetched.map((f) => f.key));
       const lines = [...fetched];
-      // A head the follow-up did not return again (it reads after the head) goes before the lines after it.
+      // A head the follow-up did not return again (it reads after the head) goes before the lines after it,
+      // those of its own millisecond too: the client gives times to the millisecond, and one write's lines
+      // are stamped microseconds apart.
       for (const head of this.known.get(stream) ?? []) {
         if (keys.has(head.key)) continue;
-        const at = lines.findIndex((f) => f.line.time > head.line.time);
+        const at = lines.findIndex((f) => f.line.time >= head.line.time);
         lines.splice(at < 0 ? lines.length : at, 0, head);
       }
       let anchor: string | null = null;
@@ -126,6 +130,7 @@ export class FollowUp {
       });
     }
     this.candidates.clear();
+    for (const [stream, known] of this.known) if (known.length > FOLLOW_REACH) this.known.set(stream, known.slice(-FOLLOW_REACH));
   }
 }
 
