@@ -20,9 +20,22 @@ export interface FollowRule {
   head: string;
   /** RE2: a line that may follow it within the record. */
   next: string;
+  /** RE2: a line that never does, whatever `next` says (a record of its own). */
+  notNext?: string;
   /** Most lines after the head that belong to it (its own lines and those the prefilter keeps anyway). */
   lines: number;
 }
+
+/**
+ * Most lines of one write after its head that the sweep reads through the write-lines rule: a
+ * framework's error block with its request lines and a dozen frames.
+ */
+export const WRITE_LINES = 8;
+// A word naming an error: a class name ending in Error or Exception (`ErrorException`, `IOError`), or a
+// level or word standing alone (`CRITICAL`, `fatal`; not `load_errors=0` or `0 errors`).
+const WRITE_HEAD = String.raw`(?:Error|Exception)\b|\b(?:error|ERROR|exception|EXCEPTION|[Ff]atal|FATAL|[Cc]ritical|CRITICAL|CRIT|[Pp]anic|PANIC|SEVERE|ALERT|EMERG|EMERGENCY|[Ff]ailed|FAILED|[Ff]ailure|FAILURE)\b`;
+// A line with a time of day near its start was stamped by a logger: a record of its own (burst-lines.ts).
+const STAMPED_LINE = String.raw`^.{0,150}\d{1,2}:\d{2}:\d{2}`;
 
 // The trace grammar's states whose next line may be any text (trace-grammar.ts), as line shapes.
 export const FOLLOW_RULES: readonly FollowRule[] = [
@@ -46,6 +59,12 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // message, the file, the line and `Trace: #0 …`, which name no error of their own.
   { name: 'exception-fields', head: String.raw`^Type: \S`, next: String.raw`^(?:Code|Message|File|Line|Trace): \S`, lines: 5 },
   { name: 'gin-recovery-value', head: String.raw`\[Recovery\] \d{4}/\d{2}/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$`, next: String.raw`^\S`, lines: 1 },
+  // The lines of one write no grammar knows (burst-lines.ts: CakePHP's `Request URL:` / `Stack Trace:` block,
+  // CodeIgniter's `in FILE on line N.` and numbered frames): after a line naming an error, whatever its
+  // writer printed in the same write. The reassembly decides which of them join; the sweep reads them as
+  // classify does. The head names an error as the server-side pattern reads one at every floor up to
+  // ERROR (a warning's words reach it only below ERROR), so every source sees the same heads.
+  { name: 'write-lines', head: WRITE_HEAD, next: String.raw`^[^{]`, notNext: STAMPED_LINE, lines: WRITE_LINES },
 ];
 
 /**
@@ -66,6 +85,7 @@ export const STD_STREAM_LOG = String.raw`/logs/run\.googleapis\.com%2F(?:stdout|
 
 const HEADS = FOLLOW_RULES.map((r) => new RegExp(r.head));
 const NEXTS = FOLLOW_RULES.map((r) => new RegExp(r.next));
+const NOT_NEXTS = FOLLOW_RULES.map((r) => (r.notNext === undefined ? null : new RegExp(r.notNext)));
 const STD_STREAM = new RegExp(STD_STREAM_LOG);
 
 /** A line as the rules see it: its stream, its time, and the rules it opens or may continue (bit masks). */
@@ -88,7 +108,7 @@ export interface FollowLine {
 export function nextOf(line: FollowLine): number {
   if (line.next < 0) {
     let next = 0;
-    for (let i = 0; i < NEXTS.length; i++) if (NEXTS[i]!.test(line.text)) next |= 1 << i;
+    for (let i = 0; i < NEXTS.length; i++) if (NEXTS[i]!.test(line.text) && NOT_NEXTS[i]?.test(line.text) !== true) next |= 1 << i;
     line.next = next;
   }
   return line.next;

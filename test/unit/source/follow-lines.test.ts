@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mayMatter } from '../../../src/normalize/index.js';
 import { severityTextPattern } from '../../../src/normalize/text-severity.js';
-import { FOLLOW_GAP_US, FOLLOW_RULES, followLine, pulledByHead } from '../../../src/source/follow-rules.js';
+import { FOLLOW_GAP_US, FOLLOW_REACH, FOLLOW_RULES, followLine, pulledByHead } from '../../../src/source/follow-rules.js';
 import { LineFollower } from '../../../src/source/follow-stream.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { microTime } from '../../../src/source/stdout-line.js';
@@ -46,6 +46,9 @@ describe('follow rules', () => {
     ['swift-backtrace', ['💣 Program crashed: System trap at 0x00007f3a2b1c4d5e', 'Thread 0 crashed:', '0 0x00007f3a2b1c4d5e RefundController.split(_:) + 412 in App at /app/Sources/App/Controllers/RefundController.swift:77:31', 'Backtrace took 0.41s']],
     ['exception-fields', ['Type: PDOException', 'Code: 2002', 'Message: SQLSTATE[HY000] [2002] Connection refused', 'File: /var/www/src/Db.php', 'Line: 21', "Trace: #0 /var/www/src/Db.php(21): PDO->__construct('mysql:host=10.3...', 'app', Object(SensitiveParameterValue), Array)"]],
     ['gin-recovery-value', ['\u001b[31m2026/12/03 10:00:00 [Recovery] 2026/12/03 - 10:00:00 panic recovered:', 'order 42 has no customer']],
+    // CakePHP's ErrorLogger block (cakephp/cakephp#17599), CodeIgniter 4's log (its `in FILE on line N.` and request line).
+    ['write-lines', ['2026-03-10 10:00:00 error: [Cake\\Http\\Exception\\MissingControllerException] Controller class `Wp-login` could not be found.', 'Request URL: /wp-login.php', 'Client IP: 66.249.66.1']],
+    ['write-lines', ['CRITICAL - 2026-03-10 10:00:00 --> ErrorException: Undefined array key "email"', 'in APPPATH/Controllers/Forms.php on line 41.', '[Method: POST, Route: forms/(:segment)]']],
   ])('%s: the head is read by every source, the free line only through it', (name, [head, ...rest]) => {
     const lines = [head!, ...rest].map((text, i) => line(text, 100 + i * 7));
     const marks = lines.map((raw) => followLine(raw, microTime(raw))!);
@@ -59,7 +62,22 @@ describe('follow rules', () => {
   });
 
   it('RE2 patterns (Cloud Logging and BigQuery read them so): RE2 compiles each', () => {
-    for (const rule of FOLLOW_RULES) for (const pattern of [rule.head, rule.next]) expect(() => RE2JS.compile(pattern)).not.toThrow();
+    for (const rule of FOLLOW_RULES) for (const pattern of [rule.head, rule.next, rule.notNext ?? '']) expect(() => RE2JS.compile(pattern)).not.toThrow();
+  });
+
+  it('write-lines: a line merely counting errors heads nothing; a stamped line or a JSON object is no line of the write', () => {
+    const rule = FOLLOW_RULES.findIndex((r) => r.name === 'write-lines');
+    const marks = (texts: string[]) => texts.map((text, i) => followLine(line(text, 100 + i * 7), 100 + i * 7)!);
+    for (const text of ['cache stats: load_errors=0 hits=12', 'synced 4 shards, 0 errors']) expect(marks([text])[0]!.head & (1 << rule)).toBe(0);
+    for (const next of ['2026-03-10 10:00:00 info: mailer: sent order confirmation #4411', '{"level":"info","msg":"ok"}']) {
+      const [head, after] = marks(['2026-03-10 10:00:00 error: [RuntimeException] cache engine not ready', next]);
+      expect(pulledByHead(after!, [head!], true)).toBe(false);
+    }
+    // Bounded: the write's lines after its head, not the writer's output for good.
+    const burst = marks(['Fatal error: Allowed memory size exhausted', ...Array.from({ length: FOLLOW_REACH + 2 }, (_, i) => `line ${i} of the dump`)]);
+    const last = burst[burst.length - 1]!;
+    expect(pulledByHead(last, burst.slice(0, -1).reverse(), true)).toBe(false);
+    expect(pulledByHead(burst[1]!, [burst[0]!], true)).toBe(true);
   });
 
   it('the java.util.logging head reads as the record shapes do', () => {
