@@ -206,22 +206,33 @@ function javaFrame(rest: string): { name: string; own: boolean } {
 const nodeFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(2_000, 500_000);
 const javaFrames = new TextMemo<Readonly<{ name: string; own: boolean }>>(2_000, 500_000);
 
-function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
+/**
+ * A trace's exceptions, the surfaced one first, and for Java and Node the line that one was read from:
+ * all above it is the message the trace was logged under (headerLines).
+ */
+interface ReadTrace {
+  sections: Section[];
+  surfacedAt: number | null;
+}
+
+function parseJavaOrNode(ls: string[], language: 'java' | 'node'): ReadTrace {
   const sections: Section[] = [];
   let current: Section | null = null;
   /** The line the current section was read from. */
   let currentAt = -1;
+  let surfacedAt: number | null = null;
   for (let i = 0; i < ls.length; i++) {
     const trimmed = (ls[i] as string).trim();
     if (trimmed.startsWith('at ')) {
       // The first frame: the exception that threw is the line right above it, when that line names one.
       if (sections.length <= 1 && (current === null || (current.frames.length === 0 && currentAt !== i - 1))) {
-        const above = i > 0 ? exceptionAbove((ls[i - 1] as string).trim(), language) : null;
+        const above = exceptionAbove(ls, i, language);
         if (above !== null) {
           if (current !== null) sections.pop();
           current = { ...above, frames: [] };
           currentAt = i - 1;
           sections.push(current);
+          surfacedAt = currentAt;
         }
       }
       if (current === null) continue;
@@ -252,10 +263,11 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
         current = { ...t, frames: [] };
         currentAt = i;
         sections.push(current);
+        if (sections.length === 1) surfacedAt = i;
       }
     }
   }
-  return sections;
+  return { sections, surfacedAt };
 }
 
 // A logger prints its message, then the exception with its frames (`%m%n%ex`); a message may read as
@@ -266,7 +278,10 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): Section[] {
 const EXCEPTION_NAMED = /^(?:[A-Za-z_$][\w$]{0,100}\.){0,20}[A-Z][\w$]{0,100}(?:Error|Exception|Throwable)$/;
 const QUALIFIED_AFTER_PREFIX = /: ((?:[a-z_][\w$]{0,60}\.){1,20}[A-Z][\w$]{0,100}(?:Error|Exception|Throwable))(?=: |$)/;
 
-function exceptionAbove(line: string, language: 'java' | 'node'): { type: string; message: string } | null {
+/** The exception on the line right above the frame at `frameAt`, when that line names one. */
+function exceptionAbove(ls: readonly string[], frameAt: number, language: 'java' | 'node'): { type: string; message: string } | null {
+  if (frameAt <= 0) return null;
+  const line = (ls[frameAt - 1] as string).trim();
   const t = typeLine(line);
   if (t !== null) return EXCEPTION_NAMED.test(t.type) ? t : null;
   if (language === 'node') return null;
@@ -337,12 +352,12 @@ export function stackSignature(text: string, knownType?: string): Readonly<Stack
   return signature;
 }
 
-function sectionsOf(ls: string[], language: StackLanguage, knownType: string | undefined): Section[] {
+function readTrace(ls: string[], language: StackLanguage, knownType: string | undefined): ReadTrace {
   switch (language) {
-    case 'python': return parsePython(ls);
-    case 'go': return parseGo(ls);
-    case 'ruby': return parseRuby(ls, knownType);
-    case 'dotnet': return parseDotnet(ls);
+    case 'python': return { sections: parsePython(ls), surfacedAt: null };
+    case 'go': return { sections: parseGo(ls), surfacedAt: null };
+    case 'ruby': return { sections: parseRuby(ls, knownType), surfacedAt: null };
+    case 'dotnet': return { sections: parseDotnet(ls), surfacedAt: null };
     default: return parseJavaOrNode(ls, language);
   }
 }
@@ -351,7 +366,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   const ls = lines(text);
   const language = detectLanguage(ls);
   if (language === null) return null;
-  const sections = sectionsOf(ls, language, knownType);
+  const { sections, surfacedAt } = readTrace(ls, language, knownType);
   const surfaced = sections[0];
   if (surfaced === undefined) return null;
   // Java and Node print the surfaced exception first and its causes after; the root is last.
@@ -377,7 +392,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     if (statuses !== '') signature.identity = `kept-code\u0001${statuses}`;
   }
   if (language !== 'go') {
-    const header = headerLines(ls, language);
+    const header = headerLines(ls, language, surfacedAt);
     if (header !== '') {
       signature.reportedAs = header;
       if (!withOwn) signature.context = header;
@@ -386,17 +401,26 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   return signature;
 }
 
-/** The log message above the trace: lines before `Traceback` or the first exception line, masked. */
-function headerLines(ls: readonly string[], language: StackLanguage): string {
+/**
+ * The log message above the trace: lines before `Traceback` or the exception line, masked. A Java or
+ * Node trace's message ends where its surfaced exception is read (parseJavaOrNode): the line the first
+ * frame follows, when it names one and no exception is printed above it, so a message that reads as
+ * `Word: text` is the message; and the first exception of the trace when the frames follow a later
+ * one: an exception printed without frames (Netty's `AnnotatedConnectException`), then its
+ * `Suppressed:` block (Reactor's checkpoints and `Original Stack Trace:`) and the `Caused by:` whose
+ * frames come first.
+ */
+function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt: number | null): string {
   const header: string[] = [];
-  for (const line of ls.slice(0, 4)) {
+  for (const [i, line] of ls.slice(0, 4).entries()) {
     const trimmed = line.trim();
-    if (language === 'python' ? trimmed.startsWith('Traceback (') : typeLine(trimmed) !== null || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
-    const prefixed = language === 'node' && prefixedError(ls, ls.indexOf(line), language) !== null ? errorAfterPrefix(trimmed) : null;
-    if (prefixed !== null) {
-      header.push(prefixed.prefix);
+    if (i === surfacedAt) {
+      // Node's error printed after an application prefix (`order sync failed Error: boom`): the prefix is the message.
+      const prefixed = language === 'node' && typeLine(trimmed) === null && prefixedError(ls, i, language) !== null ? errorAfterPrefix(trimmed) : null;
+      if (prefixed !== null) header.push(prefixed.prefix);
       break;
     }
+    if (language === 'python' ? trimmed.startsWith('Traceback (') : (surfacedAt === null && typeLine(trimmed) !== null) || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
     if (trimmed !== '') header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
   }
   return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');

@@ -356,3 +356,70 @@ describe("stackSignature: util.inspect's ` {` after the last frame", () => {
     expect(stackSignature(other)!.frames).not.toEqual(stackSignature(undici(41))!.frames);
   });
 });
+
+// The exception is the line the first frame follows (parseJavaOrNode); the message logged above it is
+// the header even when it reads as `Word: text`, so the header ends where the exception is read.
+describe('stackSignature: the header ends at the exception the first frame follows', () => {
+  it("JBoss Logging's `UT005023:` message above a Java exception is its header", () => {
+    const sig = stackSignature(
+      'UT005023: Exception handling request to /webapp/rest/api/cars/7\n' +
+      'org.jboss.resteasy.spi.UnhandledException: javax.persistence.RollbackException\n' +
+      '\tat org.jboss.resteasy.core.ExceptionHandler.handleApplicationException(ExceptionHandler.java:82)',
+    )!;
+    expect(sig.exceptionType).toBe('org.jboss.resteasy.spi.UnhandledException');
+    expect(sig.reportedAs).toContain('Exception handling request to');
+    // Library frames alone: the logged line is what tells the call site.
+    expect(sig.context).toBe(sig.reportedAs);
+  });
+
+  it("hapi's `Debug: internal, implementation, error` above a Node error is its header", () => {
+    const sig = stackSignature(
+      'Debug: internal, implementation, error \n' +
+      "    TypeError: Cannot read properties of undefined (reading 'id')\n" +
+      '    at handler (/app/routes/cars.js:12:5)\n' +
+      '    at exports.Manager.execute (/app/node_modules/@hapi/hapi/lib/toolkit.js:60:29)',
+    )!;
+    expect(sig.exceptionType).toBe('TypeError');
+    expect(sig.reportedAs).toBe('Debug: internal, implementation, error');
+  });
+
+  it('a `logger:line - Exception: text` message above the same exception is its header', () => {
+    const sig = stackSignature(
+      'root:592 - java.net.SocketTimeoutException: Read timed out\n' +
+      'java.net.SocketTimeoutException: Read timed out\n' +
+      '\tat java.base/java.net.SocketInputStream.socketRead0(Native Method)',
+    )!;
+    expect(sig.exceptionType).toBe('java.net.SocketTimeoutException');
+    expect(sig.reportedAs).toMatch(/^root:/);
+  });
+
+  // Reactor Netty: an exception printed without frames, then the checkpoints Reactor adds as a
+  // suppressed exception, then the cause whose frames are the first the trace prints.
+  const gateway = (path: string): string =>
+    `[3f2a9c1b-17]  500 Server Error for HTTP GET "${path}"\n` +
+    'io.netty.channel.AbstractChannel$AnnotatedConnectException: finishConnect(..) failed: Connection refused: /10.8.0.12:8080\n' +
+    '\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: \n' +
+    'Error has been observed at the following site(s):\n' +
+    '\t*__checkpoint \u21e2 org.springframework.cloud.gateway.filter.WeightCalculatorWebFilter [DefaultWebFilterChain]\n' +
+    `\t*__checkpoint \u21e2 HTTP GET "${path}" [ExceptionHandlingWebHandler]\n` +
+    'Original Stack Trace:\n' +
+    'Caused by: java.net.ConnectException: finishConnect(..) failed: Connection refused\n' +
+    '\tat io.netty.channel.unix.Errors.newConnectException0(Errors.java:155)\n' +
+    '\tat io.netty.channel.unix.Socket.finishConnect(Socket.java:321)';
+
+  it('the first exception ends the header when the frames follow a later section (Reactor Netty)', () => {
+    const sig = stackSignature(gateway('/api/orders/7'))!;
+    expect(sig.exceptionType).toBe('io.netty.channel.AbstractChannel$AnnotatedConnectException');
+    expect(sig.rootCause).toBe('java.net.ConnectException');
+    // The exception, its suppressed checkpoints and its cause are the trace, not the line it was logged under.
+    expect(sig.reportedAs).toContain('Server Error for HTTP');
+    expect(sig.reportedAs).not.toMatch(/Connect|Suppressed|observed/);
+    expect(stackSignature(gateway('/api/catalog/12'))!.reportedAs).toBe(sig.reportedAs);
+  });
+
+  it('an exception not right above the first frame still ends the header', () => {
+    const sig = stackSignature('request failed\njava.lang.IllegalStateException: closed\n\n\tat com.acme.Pool.get(Pool.java:3)')!;
+    expect(sig.exceptionType).toBe('java.lang.IllegalStateException');
+    expect(sig.reportedAs).toBe('request failed');
+  });
+});
