@@ -392,7 +392,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     if (statuses !== '') signature.identity = `kept-code\u0001${statuses}`;
   }
   if (language !== 'go') {
-    const header = headerLines(ls, language, surfacedAt);
+    const header = withoutRepeatedException(headerLines(ls, language, surfacedAt), surfaced);
     if (header !== '') {
       signature.reportedAs = header;
       if (!withOwn) signature.context = header;
@@ -424,4 +424,22 @@ function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt:
     if (trimmed !== '') header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
   }
   return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');
+}
+
+// `log.error(e.getMessage(), e)`, `log.error(e.toString(), e)`, `logger.exception(str(e))`: the message
+// logged above the trace is the exception's own message or line again. It says nothing of where the
+// trace was logged, and as its context it would part the trace from the same exception logged under
+// other words or none; what the application wrote before it stays.
+function withoutRepeatedException(header: string, surfaced: Section): string {
+  const message = masked(surfaced.message);
+  if (message === '') return header;
+  for (const tail of [`${surfaced.type}: ${message}`, message]) {
+    const at = header.length - tail.length;
+    if (at < 0 || !header.endsWith(tail) || (at > 0 && /\w/.test(header[at - 1] as string))) continue;
+    // The separator the pattern put between its prefix and the message (`root:592 - `, `failed: `).
+    let end = at;
+    while (end > 0 && ' :-|'.includes(header[end - 1] as string)) end--;
+    return header.slice(0, end);
+  }
+  return header;
 }

@@ -423,3 +423,32 @@ describe('stackSignature: the header ends at the exception the first frame follo
     expect(sig.reportedAs).toBe('request failed');
   });
 });
+
+// `log.error(e.getMessage(), e)`: the line logged above the trace is the exception's message again.
+describe('stackSignature: a header that repeats the exception is no context', () => {
+  const frames = '\n\tat java.base/java.net.SocketInputStream.socketRead0(Native Method)\n\tat java.base/java.net.SocketInputStream.socketRead(SocketInputStream.java:116)';
+  const exception = 'java.net.SocketTimeoutException: Read timed out';
+
+  it('the message alone above the exception leaves the trace as if logged with no line', () => {
+    const bare = stackSignature(`${exception}${frames}`)!;
+    const repeated = stackSignature(`Read timed out\n${exception}${frames}`)!;
+    expect(repeated.reportedAs).toBeUndefined();
+    expect(repeated.context).toBeUndefined();
+    expect(repeated).toEqual(bare);
+  });
+
+  it("the exception's line after a pattern's prefix leaves the prefix", () => {
+    const sig = stackSignature(`root:592 - ${exception}\n${exception}${frames}`)!;
+    expect(sig.reportedAs).toBe('root:<NUM>');
+  });
+
+  it('what the application wrote before the message stays', () => {
+    const sig = stackSignature(`profile fetch failed: Read timed out\n${exception}${frames}`)!;
+    expect(sig.reportedAs).toBe('profile fetch failed');
+  });
+
+  it('a line that merely ends in the same letters is kept whole', () => {
+    const sig = stackSignature(`socketRead timed out\n${exception}${frames}`)!;
+    expect(sig.reportedAs).toBe('socketRead timed out');
+  });
+});

@@ -149,15 +149,19 @@ const cases = [
     fresh: ['GCP-new-P1-pool-timeout-elapsed'], silent: [1022], merged: { 1005: 1001, 1023: 1007, 1025: 1013, 1026: 1001, 1030: 1020 } as Record<number, number>,
   },
   // Issues made by 44ebb62's own sweep for 413 entries of three services of the eighth (seed 1) and
-  // seventh (seed 0) days, before a Java or Node exception was the line its first frame follows.
-  // WildFly's issues store their samples cut in the cause chain (1000 characters): they re-derive only
-  // as the start of the record (Classifier.locateCut). #1109 (WildFly's JSON formatter) is the same
-  // problem as #1107 (its pattern), #1105 (hapi's `Debug: internal, implementation, error`) as #1106.
+  // seventh (seed 0) days, before a Java or Node exception was the line its first frame follows and a
+  // header repeating the exception's message stopped being the trace's context. WildFly's issues store
+  // their samples cut in the cause chain (1000 characters): they re-derive only as the start of the
+  // record (Classifier.locateCut). #1109 (WildFly's JSON formatter) is the same problem as #1107 (its
+  // pattern), #1105 (hapi's `Debug: internal, implementation, error`) as #1106. Apollo's ProductPage
+  // `Cannot return null for non-nullable field Product.price`, which that release counted in the 503
+  // issue (#1102, whose title, pattern and samples are all the 503's) by their shared header, is a
+  // problem of its own: filed new, and #1102 still tracks the 503.
   {
     name: 'traces cut in their cause chain, before the exception was the line the first frame follows',
     logs: 'test/fixtures/identity/before-first-frame-exception-input.jsonl', config: 'config/gardener.yaml',
     issues: 'before-first-frame-exception-issues.json', window: day('2026-12-05'),
-    fresh: [] as string[], merged: { 1105: 1106, 1109: 1107 } as Record<number, number>,
+    fresh: ['GCP-new-P1-graph-ql-graphql-product-page-failed-cannot-return'], merged: { 1105: 1106, 1109: 1107 } as Record<number, number>,
   },
 ];
 
