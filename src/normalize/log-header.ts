@@ -114,7 +114,7 @@ const SWIFT_LOG = /^(trace|debug|info|notice|warning|error|critical) [^\s]{1,200
 // follows (`error: …`, `error - …`), since `Error: …` is a JavaScript exception, not a level.
 const UPPER_LEVEL = new RegExp(`^(${LEVEL_WORDS})(?::(?=[\\w.]{1,120}:)|:?(?=\\s)|/(?=[\\w-]{1,40}\\]))`);
 const LOWER_LEVEL = /^(error|warn|warning|info|debug|fatal|critical|notice)(?=: | - )/;
-const PYTHON_LOGGER = /^[\w.-]{1,120}:/; // after `ERROR:` in `ERROR:app.db:message`
+const PYTHON_LOGGER = /^[\w.-]{1,120}:(?!:)/; // after `ERROR:` in `ERROR:app.db:message`; `Redis::` is a namespace
 // After a level: Flask's `ERROR in app: `, Django's verbose `module pid thread `, Rust's `my_app::db: `.
 const FLASK_MODULE = /^in [\w.]{1,120}: /;
 const DJANGO_VERBOSE = /^[a-z_][\w.]{0,80} \d{1,10} \d{1,20} /;

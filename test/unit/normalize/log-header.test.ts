@@ -131,6 +131,11 @@ describe('stripLogHeader', () => {
       ['2026/03/10 03:15:49 main.go:42: http: server closed', 'http: server closed'],
       // Python's `LEVEL:logger:` has no space after the level; with one, the next word is the message's.
       ['ERROR: upstream: connection reset', 'upstream: connection reset'],
+      // A namespaced class right after Ruby Logger's `-- progname: ` is no Python logger: `Redis:` is not one.
+      ['E, [2026-12-02T01:02:11.956151 #1] ERROR -- notes: Redis::CannotConnectError: Error connecting to Redis on 10.8.2.5:6379 (Errno::ECONNREFUSED)',
+        'Redis::CannotConnectError: Error connecting to Redis on 10.8.2.5:6379 (Errno::ECONNREFUSED)'],
+      ['E, [2026-12-02T01:02:11.956151 #1] ERROR -- : Rack::Timeout::RequestTimeoutException: Request ran for longer than 15000ms',
+        'Rack::Timeout::RequestTimeoutException: Request ran for longer than 15000ms'],
     ];
     for (const [line, rest] of cases) expect(stripLogHeader(line).rest).toBe(rest);
   });
