@@ -239,8 +239,13 @@ function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
  */
 function lineAsMessage(line: string): string | null {
   const { rest } = stripLogHeader(line);
-  return rest === line ? null : lineKey(rest);
+  // Ruby's Logger prints an exception's line as `message (Class)`; a past release read the same error's
+  // JSON form (its class, message and backtrace apart) as the message alone and stored it so.
+  const message = rest.replace(RUBY_CLASS_AFTER, '');
+  return message === line ? null : lineKey(message);
 }
+
+const RUBY_CLASS_AFTER = / \([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;
 
 /**
  * The groups of `services` (none: groups of none) whose kept records start with a text of one line cut

@@ -29,7 +29,9 @@ const MAX_OBJECTS = 256;
 // `@message`: go-hclog's JSON format (`@level`, `@module`, `@timestamp`, its arguments as plain keys);
 // `short_message`: GELF's (Graylog's format: logstash-gelf, logback-gelf, Spring Boot's `gelf`).
 const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage', '@message', 'short_message'];
-const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'exception'];
+// `backtrace`: Ruby's `Exception#backtrace`, an array of `file.rb:12:in 'method'` strings, as Ruby's JSON
+// loggers write it (dry-logger's JSON formatter, which Hanami uses; an error object a Rack app logs).
+const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'backtrace', 'exception'];
 // `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts).
 const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown'];
 const TOP_TYPE_KEYS = ['errorType', 'error_type', 'exception_type', 'exc_type', 'exception_class', 'errorName'];
@@ -84,14 +86,24 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
     if (parts.message !== undefined) break;
   }
   for (const key of STACK_KEYS) {
-    parts.stack = stackText(obj[key]);
-    if (parts.stack !== undefined) break;
+    const stack = stackText(obj[key]);
+    // A `backtrace` counts when its frames read as a trace (Ruby's): Crystal's, under the same key
+    // (`src/app.cr:34:3 in 'm'`), is no frame the classifier reads, and its text form prints the exception
+    // without them as far as grouping goes.
+    if (stack === undefined || (key === 'backtrace' && !isStackTrace(stack))) continue;
+    parts.stack = stack;
+    break;
   }
   // A JVM exception written as an object with frame objects: read as the trace its pattern prints.
   if (isError && parts.stack === undefined) parts.stack = exceptionObjectTrace(obj);
   if (parts.stack === undefined && typeof obj.full_message === 'string') parts.stack = gelfTrace(obj.full_message, parts.message);
   for (const key of ERROR_KEYS) {
     const value = obj[key];
+    // Inside an error object, `error` may name its class (dry-logger's `exception{error, message, backtrace}`).
+    if (isError && typeof value === 'string' && ERROR_CLASS_VALUE.test(value)) {
+      parts.errorType ??= value;
+      continue;
+    }
     if (isRecord(value)) {
       const sub = fromObject(value, depth + 1, true, budget);
       parts.errorText ??= sub.message ?? sub.errorText;
@@ -105,8 +117,27 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
   }
   parts.errorType = firstType(obj, isError ? ERROR_TYPE_KEYS : TOP_TYPE_KEYS) ?? parts.errorType;
   if (isError) parts.errorType ??= firstCode(obj);
-  if (isError && parts.stack !== undefined && parts.errorType !== undefined) parts.stack = withPythonHead(parts.stack, parts.errorType, parts.message);
+  if (isError && parts.stack !== undefined && parts.errorType !== undefined) parts.stack = withTraceHead(parts.stack, parts.errorType, parts.message);
   return parts;
+}
+
+// A class name as a value: namespaced (`Sequel::PoolTimeout`, `java.net.SocketTimeoutException`) or one
+// word named as errors are (`ArgumentError`). A code (`invalid_grant`) or a sentence is no class.
+const ERROR_CLASS_VALUE = /^(?:[A-Za-z_]\w{0,80}(?:::|\.)){1,12}[A-Z]\w{0,80}$|^[A-Z][a-z]\w{0,80}(?:Error|Exception)$/;
+
+/** A frames-only trace with its exception's line put back as its language prints it (Python, Ruby). */
+function withTraceHead(stack: string, type: string, message: string | undefined): string {
+  return withRubyHead(withPythonHead(stack, type, message), type, message);
+}
+
+// Ruby's frames alone, as `Exception#backtrace` gives them (an array under `backtrace`, the type and message
+// beside it): put back under the line Ruby's Logger prints above them (`message (Class)`), the record reads
+// as the same exception logged by a text formatter.
+const RUBY_FRAMES_ONLY = /^\s{0,8}[^\s:]{1,512}\.rb:\d{1,7}:in [`']/;
+
+function withRubyHead(stack: string, type: string, message: string | undefined): string {
+  if (!RUBY_FRAMES_ONLY.test(stack.slice(0, 600))) return stack;
+  return `${message === undefined ? type : `${message} (${type})`}\n${stack}`;
 }
 
 // Python's frames alone, as `traceback.format_tb` gives them (ecs-logging-python's `error.stack_trace`, beside
@@ -232,7 +263,7 @@ function exceptionValue(value: unknown, depth: number, budget: { objects: number
  * as the exception's own line (`Type: message`).
  */
 function exceptionParts(type: string | undefined, message: string | undefined, stack: string | undefined): Parts | undefined {
-  if (stack !== undefined && isStackTrace(stack)) return { stack: type === undefined ? stack : withPythonHead(stack, type, message) };
+  if (stack !== undefined && isStackTrace(stack)) return { stack: type === undefined ? stack : withTraceHead(stack, type, message) };
   if (type === undefined || message === undefined) return undefined;
   const errorText = message.startsWith(type) ? message : `${type}: ${message}`;
   return { errorText, errorType: type, errorMessage: message };

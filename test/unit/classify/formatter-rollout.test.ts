@@ -258,3 +258,48 @@ describe('one problem across a formatter rollout, a traceback of frames alone', 
     expect(ids[4]).not.toBe(ids[0]);
   });
 });
+
+// Ruby's JSON loggers write an exception as its class, its message and `Exception#backtrace` (an array of
+// frame strings): dry-logger (Hanami) as `exception{error, message, backtrace}`, a Rack app's error object as
+// `error{class, message, backtrace}` beside its own `msg`. The text formatters of the same services print
+// Ruby Logger's `message (Class)` or `Class: message` and the frames after it.
+const gems = '/usr/local/bundle/gems';
+const poolFrames = [
+  `${gems}/sequel-5.85.0/lib/sequel/connection_pool/timed_queue.rb:249:in \`raise_pool_timeout'`,
+  `${gems}/sequel-5.85.0/lib/sequel/connection_pool/timed_queue.rb:199:in \`acquire'`,
+  "/app/slices/catalog/repos/book_repo.rb:18:in `by_isbn'",
+];
+const otherFrames = [`${gems}/sequel-5.85.0/lib/sequel/dataset/actions.rb:1105:in \`execute'`, "/app/slices/catalog/repos/author_repo.rb:9:in `all'"];
+const rodaFrames = ["/app/notes/routes/notes.rb:48:in `block (2 levels) in <class:App>'", `${gems}/roda-3.86.0/lib/roda.rb:550:in \`call'`];
+
+describe('one problem across a formatter rollout, a Ruby backtrace array', () => {
+  it("dry-logger's string and JSON formatters give one problem; the same class from other frames is another", () => {
+    const text = (n: number, frames = poolFrames) => `[bookshelf] [ERROR] [2026-12-02 10:00:0${n} +0000] timeout: 5.0, elapsed: 5.00${n}1 (Sequel::PoolTimeout)\n${frames.join('\n')}`;
+    const json = (n: number, frames = poolFrames) => ({ progname: 'bookshelf', severity: 'ERROR', exception: { error: 'Sequel::PoolTimeout', message: `timeout: 5.0, elapsed: 5.00${n}1`, backtrace: frames } });
+    const ids = idsOf([text(1), text(2), json(3), json(4), text(5, otherFrames), json(6, otherFrames)]);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[5]).toBe(ids[4]);
+    expect(ids[4]).not.toBe(ids[0]);
+  });
+
+  it("Ruby Logger's `Class: message` and an error object's class, message and backtrace are one problem", () => {
+    const text = (n: number, cls = 'NoMethodError', message = "undefined method `strip' for nil") =>
+      `E, [2026-12-02T10:00:0${n}.123456 #1] ERROR -- notes: ${cls}: ${message}\n${rodaFrames.join('\n')}`;
+    const json = (cls = 'NoMethodError', message = "undefined method `strip' for nil") =>
+      ({ level: 'ERROR', progname: 'notes', msg: 'request failed', error: { class: cls, message, backtrace: rodaFrames } });
+    const ids = idsOf([text(1), json(), text(2), json(), text(3, 'KeyError', 'key not found: :title'), json('KeyError', 'key not found: :title')]);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+    expect(ids[5]).toBe(ids[4]);
+    expect(ids[4]).not.toBe(ids[0]);
+  });
+
+  // Crystal's exceptions carry a `backtrace` too (`src/app.cr:34:3 in 'm'`), frames no reader here knows:
+  // Kemal's text form (`Exception: message (Class)` and its `  from …` lines) and its JSON form stay one.
+  it("Kemal's text and JSON forms of one exception stay one problem: a Crystal backtrace is not read as a trace", () => {
+    const bt = ["lib/db/src/db/pool.cr:241:7 in 'build_resource'", "lib/db/src/db/pool.cr:101:11 in 'checkout'", "src/geo/app.cr:34:3 in '->'"];
+    const text = `Exception: Connection refused (DB::ConnectionRefused)\n${bt.map((b) => `  from ${b}`).join('\n')}`;
+    const json = { severity: 'ERROR', source: 'kemal', message: 'Exception: Connection refused (DB::ConnectionRefused)',
+      exception: { class: 'DB::ConnectionRefused', message: 'Connection refused', backtrace: bt } };
+    expect(new Set(idsOf([text, json, text, json])).size).toBe(1);
+  });
+});
