@@ -2,13 +2,13 @@
 // problem it is, run through the real `classify` path as Cloud Run LogEntries. Prints grouping
 // accuracy overall and per stack, the problems split into several clusters (with their templates) and
 // the clusters that merge several problems: first for the first batch (messages.jsonl), then for the
-// held-out batch (heldout.jsonl), the third (batch3.jsonl), the fourth (batch4.jsonl), the fifth (batch5.jsonl), the sixth (batch6.jsonl), the seventh (batch7.jsonl), the eighth (batch8.jsonl), the ninth (batch9.jsonl) and the tenth (batch10.jsonl), whose
+// held-out batch (heldout.jsonl), the third (batch3.jsonl), the fourth (batch4.jsonl), the fifth (batch5.jsonl), the sixth (batch6.jsonl), the seventh (batch7.jsonl), the eighth (batch8.jsonl), the ninth (batch9.jsonl), the tenth (batch10.jsonl) and the eleventh (batch11.jsonl), whose
 // problems are all new and which no rule was tuned on when each was written. Each batch is classified on its own, as a
 // separate log.
 //   --order file    keep the file's order (default: a seeded shuffle, as problems interleave in a log)
 //   --seed N        the shuffle's seed
 //   --stack NAME    only the messages of one stack
-//   --batch NAME    only one batch: first, heldout, batch3, batch4, batch5, batch6, batch7, batch8, batch9 or batch10
+//   --batch NAME    only one batch: first, heldout, batch3, batch4, batch5, batch6, batch7, batch8, batch9, batch10 or batch11
 //   --problem KEY   also list each message of that problem (or of every problem: all) with its cluster
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ const BATCH7 = join(DIR, 'batch7.jsonl');
 const BATCH8 = join(DIR, 'batch8.jsonl');
 const BATCH9 = join(DIR, 'batch9.jsonl');
 const BATCH10 = join(DIR, 'batch10.jsonl');
+const BATCH11 = join(DIR, 'batch11.jsonl');
 const STACKS = ['python', 'node', 'java', 'go', 'ruby', 'dotnet', 'php', 'rust', 'elixir', 'gcp'] as const;
 
 export interface RealMessage {
@@ -167,9 +168,10 @@ async function main(): Promise<void> {
   const eighth = readRealMessages(BATCH8);
   const ninth = readRealMessages(BATCH9);
   const tenth = readRealMessages(BATCH10);
+  const eleventh = readRealMessages(BATCH11);
   // A later batch that reuses a problem of an earlier one would not be held out.
   const known = new Set(first.map((m) => m.problem));
-  for (const [name, later] of [['heldout.jsonl', heldout], ['batch3.jsonl', third], ['batch4.jsonl', fourth], ['batch5.jsonl', fifth], ['batch6.jsonl', sixth], ['batch7.jsonl', seventh], ['batch8.jsonl', eighth], ['batch9.jsonl', ninth], ['batch10.jsonl', tenth]] as const) {
+  for (const [name, later] of [['heldout.jsonl', heldout], ['batch3.jsonl', third], ['batch4.jsonl', fourth], ['batch5.jsonl', fifth], ['batch6.jsonl', sixth], ['batch7.jsonl', seventh], ['batch8.jsonl', eighth], ['batch9.jsonl', ninth], ['batch10.jsonl', tenth], ['batch11.jsonl', eleventh]] as const) {
     const shared = [...new Set(later.filter((m) => known.has(m.problem)).map((m) => m.problem))];
     if (shared.length > 0) throw new Error(`${name} reuses problems of an earlier batch: ${shared.join(', ')}`);
     for (const m of later) known.add(m.problem);
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     ['batch8', 'eighth batch of real messages', eighth],
     ['batch9', 'ninth batch of real messages', ninth],
     ['batch10', 'tenth batch of real messages', tenth],
+    ['batch11', 'eleventh batch of real messages', eleventh],
   ] as const;
   let printed = 0;
   for (const [key, title, set] of batches) {
