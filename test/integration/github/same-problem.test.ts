@@ -34,7 +34,10 @@ describe('two old issues that are one problem today', () => {
 
     const first = await sweep('same-problem-1');
     expect(first.report.errors).toEqual([]);
-    expect(first.report.actions.filter((a) => a.kind === 'create')).toEqual([]);
+    // Filed new, and only it: Apollo's ProductPage price error, which that release counted in the 503
+    // issue by their shared header (see the fixture's README); no issue of the two pairs is filed again.
+    expect(first.report.actions.filter((a) => a.kind === 'create').map((a) => a.title))
+      .toEqual([expect.stringMatching(/product-page-failed-cannot-return/)]);
     for (const [quiet, owner] of Object.entries(SAME).map(([q, o]): [number, number] => [number.get(Number(q))!, number.get(o)!])) {
       const issue = server.issue(quiet)!;
       expect(issue.body).toContain(`Tracked in #${owner} now`);
