@@ -11,8 +11,30 @@ const RUBY_CONST = '[A-Z]\\w{0,80}(?:::[A-Z]\\w{0,80}){0,8}';
 const RUBY_RAISED = new RegExp(`^\\S+\\.rb:\\d+:in [\`'].*?': (.*) \\((${RUBY_CONST})\\)$`);
 /** `Type (message):` as Rails logs a failed request, or `Type: message`. */
 const RUBY_TYPE_LINE = new RegExp(`^(?:\\[[^\\]\\s]{1,80}\\] ){0,3}(${RUBY_CONST})(?: \\((.*)\\):?$|: (.*)$)`);
+// Rails writes that line as `"#{exception.class} (#{exception.message}):"`: a message that spans lines
+// or ends in a newline (an SMTP server's reply does: `535-5.7.8 Username and Password not accepted.
+// Learn more at\n`) puts the `):` on a line of its own, below the message's last line.
+const RUBY_TYPE_OPEN = new RegExp(`^(?:\\[[^\\]\\s]{1,80}\\] ){0,3}(${RUBY_CONST}) \\((.*)$`);
+const RUBY_TYPE_CLOSE = /^(?:\[[^\]\s]{1,80}\] ){0,3}\):?$/;
+/** A Rails exception line whose message runs over several header lines: at most this many. */
+const MAX_MESSAGE_LINES = 8;
 /** A namespaced constant, or a class named like an error, anywhere in a log line above the trace. */
 const RUBY_TYPE_IN_TEXT = new RegExp(`(?:^|[\\s(:])([A-Z]\\w{0,80}(?:::[A-Z]\\w{0,80}){1,8}|[A-Z]\\w{0,80}(?:Error|Exception|Timeout))(?=[\\s(:]|$)`);
+
+/** Rails' `Type (message` over lines, closed by a line `):` of its own; nothing when there is none. */
+function railsSpanningLine(header: readonly string[]): Partial<Section> {
+  for (let i = 0; i < header.length; i++) {
+    const open = RUBY_TYPE_OPEN.exec(header[i] as string);
+    if (open === null) continue;
+    const last = Math.min(header.length - 1, i + MAX_MESSAGE_LINES);
+    for (let j = i + 1; j <= last; j++) {
+      if (RUBY_TYPE_CLOSE.test(header[j] as string)) {
+        return { type: open[1] as string, message: [open[2] as string, ...header.slice(i + 1, j)].join(' ').trim() };
+      }
+    }
+  }
+  return {};
+}
 
 /** Blocks and rescue clauses are the method they sit in. */
 function rubyMethod(label: string): string {
@@ -51,6 +73,7 @@ export function parseRuby(ls: readonly string[], knownType: string | undefined):
       }
     }
   }
+  if (section.type === '') Object.assign(section, railsSpanningLine(header));
   if (section.type === '') Object.assign(section, inspectedException(header));
   if (section.type === '' && knownType !== undefined) {
     section.type = knownType;

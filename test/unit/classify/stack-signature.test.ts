@@ -183,6 +183,20 @@ describe('stackSignature', () => {
     expect(stackSignature(`EOFError: stream ended\n${frames}`)?.exceptionType).toBe('EOFError');
   });
 
+  it("Rails' `Type (message):` whose message ends in a newline, `):` on a line of its own, is that type and message", () => {
+    const frames = "  app/controllers/contacts_controller.rb:32:in `block in create'\n  app/controllers/contacts_controller.rb:30:in `create'";
+    const reply = '535-5.7.8 Username and Password not accepted. Learn more at';
+    const spanning = stackSignature(`F, [2016-05-05T20:12:50.761246 #12290] FATAL -- :\nNet::SMTPAuthenticationError (${reply}\n):\n${frames}`);
+    const oneLine = stackSignature(`Net::SMTPAuthenticationError (${reply}):\n${frames}`);
+    expect(spanning).toMatchObject({ language: 'ruby', exceptionType: 'Net::SMTPAuthenticationError' });
+    expect(spanning?.message).toBe(oneLine?.message);
+    expect(spanning?.frames).toEqual(oneLine?.frames);
+    expect(spanning?.message).not.toContain('Net::SMTPAuthenticationError');
+    // An opening parenthesis that no `):` line closes is no such line: the type is still read from the text.
+    const unclosed = stackSignature(`Net::SMTPAuthenticationError (${reply}\n${frames}`);
+    expect(unclosed?.exceptionType).toBe('Net::SMTPAuthenticationError');
+  });
+
   it('a Ruby trace that does not print its type takes the one the payload named', () => {
     const text = 'Completed 500 Internal Server Error\nundefined method `[]\' for nil\n/app/app/mailers/receipt_mailer.rb:17:in `receipt\'';
     expect(stackSignature(text, 'NoMethodError')).toMatchObject({ language: 'ruby', exceptionType: 'NoMethodError', frames: ['mailers/receipt_mailer.rb:receipt'] });
