@@ -1,12 +1,15 @@
 // What a multi-line record of a stack with no trace reading of its own (PHP, Rust, Elixir,
-// java.util.logging) says as a problem: its message, not the frames under it. The frames are the
+// java.util.logging, OCaml) says as a problem: its message, not the frames under it. The frames are the
 // framework's route to the failure, shared by every failure that took it (Laravel's pipeline, Plug's
 // endpoint), so read whole they make two problems look alike and one problem look two (a cut record).
 // php-fpm's `child N said into stderr: "…"` wrapper is how the line was printed, not what happened.
+// OCaml's backtrace (`Raised at …`, `Called from …`) is such frames, also when a reporter wrote each of its
+// lines under its own header (OCaml Dream's): the exception the record names is the problem.
 import { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL } from '../shared/record-shapes.js';
+import { isOcamlFrame } from '../shared/ocaml-backtrace.js';
 
 // Cheap first look: a text with none of these is no such record (most texts, stack traces included).
-const MARKERS = /^Type: \S|said into std|^Stack trace:|^\[stacktrace\]|[Bb]acktrace:|^note: |^Caused by:$|^\s*\*\* \(|^[A-Z][a-z]{2} \d{1,2}, \d{4} /m;
+const MARKERS = /^Type: \S|said into std|^Stack trace:|^\[stacktrace\]|[Bb]acktrace:|^note: |^Caused by:$|^\s*\*\* \(|^[A-Z][a-z]{2} \d{1,2}, \d{4} |Raised at |Raised by primitive |Called from /m;
 
 /** Where a record's frames begin: PHP's trace markers, Rust's backtrace and its notes. */
 function opensFrames(line: string): boolean {
@@ -33,7 +36,7 @@ export function recordMessage(text: string): string {
   for (let i = from + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (EX_ERROR.test(line)) elixir = true;
-    if (opensFrames(line.trimEnd()) || (elixir && EX_FRAME.test(line))) {
+    if (opensFrames(line.trimEnd()) || (elixir && EX_FRAME.test(line)) || isOcamlFrame(line)) {
       end = i;
       break;
     }

@@ -57,6 +57,11 @@ const LOGCAT = /^(?:\d{4}-)?\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} {1,8}\d{1,10} {
 // Tornado's LogFormatter, `[%(levelname)1.1s %(asctime)s %(module)s:%(lineno)d]`, and Jupyter's `[%(levelname)1.1s
 // %(asctime)s.%(msecs).03d %(name)s]`: the level's first letter, a time and the logger in one bracket.
 const TORNADO = /^\[([DIWEC]) (?:\d{6}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? [^\]\n]{1,120}\] ?/;
+// OCaml Dream's reporter (src/server/log.ml): `dd.mm.yy HH:MM:SS.mmm`, the source right-aligned in 15
+// columns, the level in five (`ERROR`, ` WARN`, ` INFO`, `DEBUG`; none for the application's own lines),
+// ` REQ n` when the record belongs to a request, then the message: `03.03.25 19:46:52.173    dream.logger
+// INFO REQ 1 GET /ws …`. A source is read only before a level, so a line with neither keeps its first word.
+const DREAM = /^\d{2}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}\.\d{3} {1,24}(?:(?:[\w.-]{1,64} {1,6})?(ERROR|WARN|INFO|DEBUG) {1,2})?(?:REQ \d{1,10} )?/;
 // The level's first letter alone right after a time: Python's `%(levelname).1s` (D I W E C) as in
 // `%(asctime)s %(levelname).1s %(name)s %(message)s`, and other printers' F for fatal. Only after a time
 // and only standing alone before the text: a capital letter alone is no word of a message's start there.
@@ -200,6 +205,8 @@ function nextPiece(
   if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
   const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head) ?? (inHeader ? null : PROGNAME_LEVEL.exec(head));
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
+  const dream = inHeader ? null : DREAM.exec(head);
+  if (dream) return { length: dream[0].length, last: true, ...(dream[1] === undefined ? { kind: 'time' } : { kind: 'level', level: dream[1] }) };
   const closed = LOGCAT.exec(head) ?? TORNADO.exec(head);
   if (closed) return { length: closed[0].length, kind: 'level', level: closed[1] as string, last: true };
   const php = PHP_MESSAGE.exec(head);

@@ -9,6 +9,7 @@ import { continuesJvmRecord } from './jvm-record-lines.js';
 import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL } from '../shared/record-shapes.js';
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
+import { isOcamlFrame } from '../shared/ocaml-backtrace.js';
 import { CODE_FRAME, EXCEPTION_FIELD, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
 
@@ -52,7 +53,7 @@ export const PY_MESSAGE_LINE = /^(?:\[SQL: |\[parameters: |\(Background on this 
 // Java `\tat a.B.c(B.java:1)`, Node `    at f (x.js:1:2)`, .NET `   at N.C.M() in x.cs:line 1`;
 // Ruby `\tfrom app.rb:3:in 'f'` and Rails' indented `  app/x.rb:3:in 'f'`; Ruby's unindented frames (ruby-lines.ts).
 const INDENTED_FRAME = /^\s+(?:at \S|(?:from )?\S{1,512}?:\d{1,7}:in [`'])/;
-export const FRAME = { test: (s: string): boolean => INDENTED_FRAME.test(s) || isBareRubyFrame(s) };
+export const FRAME = { test: (s: string): boolean => INDENTED_FRAME.test(s) || isBareRubyFrame(s) || isOcamlFrame(s) };
 export const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.|lines matching cause stack trace)/;
 export const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
 export const CAUSE = /^\s*(?:Caused by|Suppressed): /;
@@ -140,7 +141,7 @@ export function lineKind(s: string): LineKind {
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
   // A .NET exception's detail line (`File name: '…'`) under its message: held, and joined where the grammar takes it.
   if (NET_DETAIL.test(s)) return 'cont';
-  if (isBareRubyFrame(s)) return 'cont';
+  if (isBareRubyFrame(s) || isOcamlFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
   // An exception's field under its heading (`Type: PDOException`, `Code: 2002`): held, and joined only where
   // the grammar takes it (under a heading, or `Type:` opening the block whose heading was lost).
@@ -219,7 +220,7 @@ export function isPieceLine(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9 || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
-  if (isBareRubyFrame(s)) return true;
+  if (isBareRubyFrame(s) || isOcamlFrame(s)) return true;
   // A Go stack frame's function line: `main.(*Server).handle(0xc000…, {…})`, `panic({0x8a1b20?, …})`.
   if (isGoFunction(s)) return true;
   // zap's stacktrace names a frame's function without arguments: `main.(*Router).Assign`,

@@ -1,4 +1,4 @@
-// A multi-line PHP, Rust, Elixir or java.util.logging record reads as its message, whatever frames,
+// A multi-line PHP, Rust, Elixir, java.util.logging or OCaml record reads as its message, whatever frames,
 // wrapper or layers of context it was printed with.
 import { recordMessage } from '../../../src/classify/record-message.js';
 
@@ -18,6 +18,8 @@ describe('recordMessage', () => {
     ["Elixir, Plug's report from ** (exit) on", '** (exit) an exception was raised:\n    ** (ArithmeticError) bad argument in arithmetic expression\n        lib/my_app/orders.ex:12: MyApp.Orders.total/1', '** (exit) an exception was raised:\n    ** (ArithmeticError) bad argument in arithmetic expression'],
     ['java.util.logging: the time and source line is its header', 'Mar 10, 2026 12:14:15 AM com.acme.Uploader put\nWARNING: retrying upload', 'retrying upload'],
     ["php-fpm's wrapper, one line", fpm('PHP Fatal error:  Allowed memory size of 1 bytes exhausted'), 'PHP Fatal error:  Allowed memory size of 1 bytes exhausted'],
+    ['OCaml, a backtrace under the exception', 'Failure("connection refused")\nRaised at Stdlib.failwith in file "stdlib.ml", line 29, characters 17-33\nCalled from Store.latest in file "lib/store.ml", line 41, characters 15-52', 'Failure("connection refused")'],
+    ["OCaml Dream's reporter, every backtrace line under its header", ['Aborted by: Not_found', 'Raised by primitive operation at Stdlib__Hashtbl.find in file "hashtbl.ml", line 546, characters 13-28', 'Called from unknown location'].map((l) => `02.12.26 10:00:01.123    dream.logger  WARN REQ 7 ${l}`).join('\n'), '02.12.26 10:00:01.123    dream.logger  WARN REQ 7 Aborted by: Not_found'],
     ["php-fpm's wrapper around a trace", ['PHP Fatal error:  Uncaught E: x', 'Stack trace:', '#0 {main}'].map(fpm).join('\n'), 'PHP Fatal error:  Uncaught E: x'],
   ])('%s', (_name, text, message) => {
     expect(recordMessage(text)).toBe(message);

@@ -105,6 +105,10 @@ const headers: Array<[string, string, string | undefined]> = [
   ['timbre 5 default', `2026-03-10T12:00:01.234Z sync-7f9c WARN [acme.sync.core:42] - ${MSG}`, 'WARN'],
   // Play's production logback pattern `%date [%level] from %logger in %thread - %message`.
   ['Play production pattern', `2026-03-10 12:00:01,234 [ERROR] from play.api.http.DefaultHttpErrorHandler in application-akka.actor.default-dispatcher-5 - ${MSG}`, 'ERROR'],
+  // OCaml Dream's reporter: `dd.mm.yy HH:MM:SS.mmm`, the source in 15 columns, the level in five, ` REQ n`.
+  ['Dream, the logger middleware', `03.03.25 19:46:52.173    dream.logger  WARN REQ 1 ${MSG}`, 'WARN'],
+  ['Dream, the error handler', `02.12.26 10:00:01.123      dream.http ERROR REQ 7781 ${MSG}`, 'ERROR'],
+  ['Dream, an application source, no request', `02.12.26 10:00:01.123            feed ERROR ${MSG}`, 'ERROR'],
 ];
 
 describe('stripLogHeader', () => {
@@ -146,6 +150,10 @@ describe('stripLogHeader', () => {
       'localhost ERROR x', 'from play.api.Foo in main - x', 'org.apache.catalina.core.StandardWrapperValve.invoke x',
       '[10-Mar-2026] run finished', 'user=42 [error] x', '[Nest] is a framework', 'thread \'main\' exited',
     ]) expect(stripLogHeader(text)).toEqual({ rest: text });
+    // Dream's application lines have no source and no level: the first word is the message's.
+    expect(stripLogHeader('03.03.25 19:46:48.853                       Running at http://localhost:8080')).toEqual({ rest: 'Running at http://localhost:8080' });
+    expect(stripLogHeader('03.03.25 19:46:52.173                       REQ 1 Client connected!')).toEqual({ rest: 'Client connected!' });
+    expect(stripLogHeader('12.03.26 is the date')).toEqual({ rest: '12.03.26 is the date' });
     // A message that starts with `key=value` after a time, with no level after it, keeps its pairs.
     expect(stripLogHeader('12:00:01.234 user=42 signed in').rest).toBe('user=42 signed in');
     // After a level: pairs with no message after them are the message; after a level not in brackets, the message's own.
