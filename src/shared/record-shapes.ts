@@ -45,3 +45,12 @@ export function fpmChildLine(s: string): string | null {
 export const NET_DETAIL = /^(?:File name: '|Parameter name: \S|Object name: ')/;
 /** NET_DETAIL for a server-side filter (RE2, case-insensitive, at the start of a text). */
 export const NET_DETAIL_RE2 = "(?:file name: '|parameter name: \\S|object name: ')";
+
+// A time of day in a line's first 160 characters: a logger stamped it, as a record of its own (an access
+// log's `[08/Dec/2026:00:11:17 +0000]`, a header the parser does not know), where the later lines of one
+// write carry none. One pattern for the reassembly (burst-lines.ts) and the sweep's write-lines follow
+// rule (RE2, in every source), so classify and the sweep part a write's lines alike: a time wholly in
+// the first 160 characters is one whose shortest form, `h:mm:ss`, starts at most 153 characters in.
+const STAMP_REACH = 160;
+export const STAMPED_LINE_RE2 = String.raw`^[^\n]{0,${STAMP_REACH - 7}}\d:\d{2}:\d{2}`;
+export const STAMPED_LINE = new RegExp(STAMPED_LINE_RE2);

@@ -7,7 +7,7 @@
 // interleave of the line before it, after a record head, is a line of that record.
 import { stripLogHeader } from '../normalize/index.js';
 import { firstLine, JUL_HEAD, opensOwnRecord, takesHeader, type LineKind } from './trace-lines.js';
-import { JUL_ROUTINE } from '../shared/record-shapes.js';
+import { JUL_ROUTINE, STAMPED_LINE } from '../shared/record-shapes.js';
 import { leadsMessage } from './message-lead.js';
 
 /** A line as the reassembly holds it, with what was asked of it once. */
@@ -31,7 +31,7 @@ export function continuesWrite(item: WriteItem): boolean {
   if (item.write !== undefined) return item.write;
   const line = firstLine(item.text);
   item.ownRecord ??= opensOwnRecord(line, item.kind);
-  item.write = mayContinueWrite(line, item.kind) && !item.ownRecord && !STAMPED.test(line.length > 160 ? line.slice(0, 160) : line) &&
+  item.write = mayContinueWrite(line, item.kind) && !item.ownRecord && !STAMPED_LINE.test(line) &&
     !REQUEST_LINE.test(line) && stripLogHeader(line).rest.length === line.length && !leadsMessage(line);
   return item.write;
 }
@@ -71,10 +71,6 @@ export function headsWrite(first: string, kind: LineKind, second: string | undef
 // A message opening with a word that names a problem, after at most two marks (`=`, `[`, `*`).
 const PROBLEM_FIRST = /^[=[(*<]{0,2}(?:error|err|warning|warn|fatal|critical|crit|crash|panic|exception|failure|failed)\b/i;
 
-// A time of day in the first 160 characters: a logger stamped it, as a record of its own (an access
-// log's `[08/Dec/2026:00:11:17 +0000]`, a header the parser does not know). The later lines of one
-// write carry none.
-const STAMPED = /\d{1,2}:\d{2}:\d{2}/;
 // An HTTP request line opening the line (morgan's `GET /api/orders 200 610 ms`): an access log record.
 const REQUEST_LINE = /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \//;
 

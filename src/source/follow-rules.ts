@@ -12,6 +12,7 @@ import type { RawEntry } from '../shared/types.js';
 import { withoutTerminalCodes } from '../normalize/index.js';
 import { MAX_OTHERS } from './trace-grammar.js';
 import { EX_ERROR, EX_PLUG_CRASH, JUL_LEVEL, PY_ERROR_LOCATION, RUST_PANIC } from './trace-lines.js';
+import { STAMPED_LINE_RE2 } from '../shared/record-shapes.js';
 
 export interface FollowRule {
   /** What the record is (tests, the report). */
@@ -34,8 +35,6 @@ export const WRITE_LINES = 8;
 // A word naming an error: a class name ending in Error or Exception (`ErrorException`, `IOError`), or a
 // level or word standing alone (`CRITICAL`, `fatal`; not `load_errors=0` or `0 errors`).
 const WRITE_HEAD = String.raw`(?:Error|Exception)\b|\b(?:error|ERROR|exception|EXCEPTION|[Ff]atal|FATAL|[Cc]ritical|CRITICAL|CRIT|[Pp]anic|PANIC|SEVERE|ALERT|EMERG|EMERGENCY|[Ff]ailed|FAILED|[Ff]ailure|FAILURE)\b`;
-// A line with a time of day near its start was stamped by a logger: a record of its own (burst-lines.ts).
-const STAMPED_LINE = String.raw`^.{0,150}\d{1,2}:\d{2}:\d{2}`;
 
 // The trace grammar's states whose next line may be any text (trace-grammar.ts), as line shapes.
 export const FOLLOW_RULES: readonly FollowRule[] = [
@@ -64,7 +63,7 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // writer printed in the same write. The reassembly decides which of them join; the sweep reads them as
   // classify does. The head names an error as the server-side pattern reads one at every floor up to
   // ERROR (a warning's words reach it only below ERROR), so every source sees the same heads.
-  { name: 'write-lines', head: WRITE_HEAD, next: String.raw`^[^{]`, notNext: STAMPED_LINE, lines: WRITE_LINES },
+  { name: 'write-lines', head: WRITE_HEAD, next: String.raw`^[^{]`, notNext: STAMPED_LINE_RE2, lines: WRITE_LINES },
 ];
 
 /**
