@@ -1,6 +1,6 @@
 // Identity that survives a better classifier: the samples an issue stored are placed with the
 // classifier of this sweep, and the ids they land on are that issue's problem today.
-import { PLACEMENTS, type Entry, type PlacedId, type Placement } from '../shared/types.js';
+import { byPlacement, type Entry, type PlacedId, type Placement } from '../shared/types.js';
 import type { Classifier } from './classifier.js';
 
 export interface StoredSamples {
@@ -52,7 +52,7 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
       const group = byService.get(cluster.service) ?? { placed: new Map<string, Placement>(), count: 0 };
       const before = group.placed.get(found.id);
       if (before === undefined) group.count += cluster.count;
-      if (before === undefined || nearer(found.placed, before)) group.placed.set(found.id, found.placed);
+      if (before === undefined || byPlacement(found.placed, before) < 0) group.placed.set(found.id, found.placed);
       byService.set(cluster.service, group);
     }
     let best: [string, { placed: Map<string, Placement>; count: number }] | undefined;
@@ -62,11 +62,6 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
     if (best !== undefined) out.set(issue, [...best[1].placed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, placed]) => ({ id, placed })));
   }
   return out;
-}
-
-/** True when `a` places a sample nearer to the record than `b` (PLACEMENTS is in that order). */
-function nearer(a: Placement, b: Placement): boolean {
-  return PLACEMENTS.indexOf(a) < PLACEMENTS.indexOf(b);
 }
 
 function firstPlaced(readings: readonly Entry[], place: (entry: Entry) => PlacedId | null): PlacedId | null {

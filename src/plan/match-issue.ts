@@ -4,7 +4,7 @@
 // that held a piece of it), then a labelled issue without a state block, then a person's issue
 // strong enough to adopt. One issue per cluster and one cluster per issue: a second cluster that
 // finds every issue claiming it already taken is the same problem, never a reason to file a duplicate.
-import { PLACEMENTS, type Cluster, type PlacedId, type Placement, type TrackedIssue } from '../shared/types.js';
+import { byPlacement, type Cluster, type PlacedId, type Placement, type TrackedIssue } from '../shared/types.js';
 import { ADOPTION_THRESHOLD, adoptionScore } from './adoption-score.js';
 
 export type MatchedBy = 'id' | 'rederived' | 'label' | 'adoption';
@@ -34,11 +34,6 @@ function preferred(a: TrackedIssue, b: TrackedIssue): number {
 
 function byCount(a: Cluster, b: Cluster): number {
   return b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Nearest to the record first: as they are, then a record's cut start, then a piece of a record. */
-function byPlacement(a: Placement, b: Placement): number {
-  return PLACEMENTS.indexOf(a) - PLACEMENTS.indexOf(b);
 }
 
 export function matchClusters(

@@ -13,9 +13,10 @@ export const OCAML_FRAME = /^(?:Raised at|Re-raised at|Called from|Raised by pri
  * it follows, whatever level its header states.
  */
 export function isOcamlFrame(line: string): boolean {
-  if (OCAML_FRAME.test(line)) return true;
-  // Cheap first: a header is stripped only from a line holding the words a backtrace line starts with.
+  // Cheap first (this runs for every line the reassembly reads): a backtrace line, bare or under a
+  // header, holds the words it starts with; only then is the pattern tried, and a header stripped.
   if (!(line.includes('Raised ') || line.includes('Called from ') || line.includes('Re-raised '))) return false;
+  if (OCAML_FRAME.test(line)) return true;
   const { rest } = stripLogHeader(line);
   return rest.length < line.length && OCAML_FRAME.test(rest);
 }

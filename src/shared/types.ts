@@ -197,6 +197,11 @@ export interface IssueState {
 export const PLACEMENTS = ['whole', 'cut', 'piece'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
+/** Nearest to the record first (PLACEMENTS' order): as they are, then a record's cut start, then a piece. */
+export function byPlacement(a: Placement, b: Placement): number {
+  return PLACEMENTS.indexOf(a) - PLACEMENTS.indexOf(b);
+}
+
 /** A cluster of this sweep an issue's stored samples land in, and how the nearest of them was placed. */
 export interface PlacedId {
   id: string;
