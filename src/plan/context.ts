@@ -1,6 +1,7 @@
 // What every planning step shares for one sweep.
 import type { Settings } from '../config/schema.js';
 import type { Action, Cluster, PlacedId, Problem, TrackedIssue, Window } from '../shared/types.js';
+import type { PieceTitle } from './piece-titles.js';
 import type { RelatedIndex, RelatedNode } from './related.js';
 import type { RevisionIndex } from './revisions.js';
 
@@ -36,10 +37,17 @@ export interface PlanContext {
   related: RelatedIndex;
   /** The related-issues node of each cluster (by cluster id) and of each managed issue (by number). */
   nodes: { byCluster: Map<string, RelatedNode>; byIssue: Map<number, RelatedNode> };
+  /** Tracked clusters whose issue's title came from a piece of the record: the name it takes, and why. */
+  retitles: ReadonlyMap<string, { shortName: string; why: PieceTitle }>;
 }
 
 /** The actions about one problem (or one quiet issue), kept together under the write cap. */
 export interface ActionGroup {
   problem?: Problem;
   actions: Action[];
+  /**
+   * Writes only what an issue keeps about itself when the sweep has nothing new for it (the hidden
+   * state, a title a piece of the record gave): it takes a write slot only after every other group.
+   */
+  bookkeeping?: true;
 }

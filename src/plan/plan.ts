@@ -7,6 +7,7 @@ import { assessCluster, type Assessment } from './assess.js';
 import type { ActionGroup, PlanContext, PlanInput, PlanOutput } from './context.js';
 import { planCreate, untrackedProblem } from './create-issue.js';
 import { matchClusters, type Matching } from './match-issue.js';
+import { pieceTitle, type PieceTitle } from './piece-titles.js';
 import { byUrgency, urgencyOf } from './rank.js';
 import { RelatedIndex, type RelatedNode } from './related.js';
 import { indexRevisions } from './revisions.js';
@@ -18,10 +19,12 @@ import { claimName, takenNames } from './unique-names.js';
 export function plan(input: PlanInput): PlanOutput {
   const { clusters, issues, candidates, settings } = input;
   const matching = matchClusters(clusters, issues, candidates, (c) => assessCluster(c, settings).matters, input.rederived);
-  const ctx = context(input, matching.byCluster);
 
   const assessments = new Map(clusters.filter((c) => !matching.byCluster.has(c.id)).map((c) => [c.id, assessCluster(c, settings)]));
-  const names = newIssueNames(clusters, assessments, matching, issues);
+  const renaming = pieceTitled(clusters, matching, settings);
+  const names = issueNames(clusters, assessments, renaming, matching, issues);
+  const retitles = new Map([...renaming].map(([id, r]) => [id, { shortName: names.get(id)!, why: r.why }]));
+  const ctx = context(input, matching.byCluster, retitles);
 
   const groups: ActionGroup[] = [];
   for (const cluster of clusters) {
@@ -66,24 +69,42 @@ function none(problem: Problem, reason: string, issue?: TrackedIssue): ActionGro
   return { problem, actions: [{ kind: 'none', cluster: problem.id, ...where, reason }] };
 }
 
+/** The tracked clusters whose issue's title came from a piece of the record (see piece-titles). */
+function pieceTitled(clusters: Cluster[], matching: Matching, settings: Settings): Map<string, { assessment: Assessment; why: PieceTitle }> {
+  const out = new Map<string, { assessment: Assessment; why: PieceTitle }>();
+  for (const c of clusters) {
+    const match = matching.byCluster.get(c.id);
+    if (!match) continue;
+    const assessment = assessCluster(c, settings);
+    const why = pieceTitle(match.issue, match, assessment.shortName);
+    if (why) out.set(c.id, { assessment, why });
+  }
+  return out;
+}
+
 /**
- * The short name of each issue to file, unique among open issues and this sweep's new ones; the
- * more urgent problem keeps the plainer name, so names do not depend on the order clusters came in.
+ * The short name of each issue to file, and of each issue to retitle with its problem's name, unique
+ * among open issues and this sweep's new names; the more urgent problem keeps the plainer name, so
+ * names do not depend on the order clusters came in.
  */
-function newIssueNames(clusters: Cluster[], assessments: ReadonlyMap<string, Assessment>, matching: Matching, issues: TrackedIssue[]): Map<string, string> {
+function issueNames(
+  clusters: Cluster[], assessments: ReadonlyMap<string, Assessment>, renaming: ReadonlyMap<string, { assessment: Assessment }>,
+  matching: Matching, issues: TrackedIssue[],
+): Map<string, string> {
   const taken = takenNames(issues, [...matching.byCluster.values()].map((m) => m.issue));
-  const fresh = clusters.filter((c) => assessments.get(c.id)?.matters && !matching.sameAs.has(c.id));
-  const urgency = new Map(fresh.map((c) => [c.id, urgencyOf(c, assessments.get(c.id)!)]));
-  fresh.sort((a, b) => byUrgency(urgency.get(a.id)!, urgency.get(b.id)!));
+  const of = (c: Cluster): Assessment => assessments.get(c.id) ?? renaming.get(c.id)!.assessment;
+  const named = clusters.filter((c) => (assessments.get(c.id)?.matters && !matching.sameAs.has(c.id)) || renaming.has(c.id));
+  const urgency = new Map(named.map((c) => [c.id, urgencyOf(c, of(c))]));
+  named.sort((a, b) => byUrgency(urgency.get(a.id)!, urgency.get(b.id)!));
   const names = new Map<string, string>();
-  for (const c of fresh) {
-    const a = assessments.get(c.id)!;
+  for (const c of named) {
+    const a = of(c);
     names.set(c.id, claimName(c, a.shortName, a.component, taken));
   }
   return names;
 }
 
-function context(input: PlanInput, byCluster: Map<string, { issue: TrackedIssue }>): PlanContext {
+function context(input: PlanInput, byCluster: Map<string, { issue: TrackedIssue }>, retitles: PlanContext['retitles']): PlanContext {
   const nodes: PlanContext['nodes'] = { byCluster: new Map(), byIssue: new Map() };
   const all: RelatedNode[] = [];
   const issueOf = new Map([...byCluster].map(([id, m]) => [id, m.issue]));
@@ -108,7 +129,7 @@ function context(input: PlanInput, byCluster: Map<string, { issue: TrackedIssue 
     nodes.byIssue.set(issue.number, node);
     all.push(node);
   }
-  return { input, revisions: indexRevisions(input.clusters), related: new RelatedIndex(all), nodes };
+  return { input, revisions: indexRevisions(input.clusters), related: new RelatedIndex(all), nodes, retitles };
 }
 
 const WRITES: ReadonlySet<Action['kind']> = new Set(['create', 'comment', 'update', 'reopen', 'relabel']);
@@ -122,12 +143,14 @@ const WRITES: ReadonlySet<Action['kind']> = new Set(['create', 'comment', 'updat
  * is never held back while a lower problem is written, nor a crash or an error behind a warning.
  * A group is kept or deferred whole: the state block is written last, and writing it without the
  * reopen or relabel before it would record a window whose decisions never reached GitHub.
+ * Bookkeeping (an issue found again keeping its new id, with nothing new to show) comes after every
+ * other group whatever its rank: on-call sees nothing of it, and held back it is done by a later sweep.
  */
 function applyCaps(groups: ActionGroup[], settings: Settings): void {
   let creates = 0;
   let writes = 0;
   let writesFull = false;
-  for (const g of groups) {
+  for (const g of [...groups.filter((x) => !x.bookkeeping), ...groups.filter((x) => x.bookkeeping)]) {
     const isCreate = g.actions.some((a) => a.kind === 'create');
     const cost = g.actions.filter((a) => WRITES.has(a.kind)).length;
     let deferred: { by: NonNullable<Action['deferredBy']>; why: string } | null = null;

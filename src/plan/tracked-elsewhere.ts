@@ -7,7 +7,8 @@ import type { Action, Placement, TrackedIssue } from '../shared/types.js';
 import type { ActionGroup, PlanContext } from './context.js';
 import type { IssueMatch, Matching } from './match-issue.js';
 
-const PLACED: Record<Placement, string> = {
+/** How an issue's stored samples were placed in a cluster, in the worklog's words. */
+export const PLACED: Record<Placement, string> = {
   whole: 'as they are',
   cut: 'as the start of its records',
   piece: 'as a piece of its records',

@@ -9,6 +9,7 @@ import type { IssueMatch } from './match-issue.js';
 import { keepSamples } from './issue-samples.js';
 import { linkRecords, linksText } from './link-records.js';
 import { mostUrgent, priorityLabel } from './priority.js';
+import { planFinding, retitled } from './record-finding.js';
 import { firstRevisionOf, isActiveDev } from './revisions.js';
 
 export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContext): ActionGroup {
@@ -33,6 +34,8 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
   const fresh = recorded ? 0 : countSince(cluster, since);
 
   const parsed = parseTitle(issue.title);
+  // A title a piece of the record gave takes the problem's name (see piece-titles).
+  const retitle = ctx.retitles.get(cluster.id);
   const closedAt = issue.closedAt ? Date.parse(issue.closedAt) : Number.NaN;
   const closedDone = issue.state === 'closed' && issue.stateReason !== 'not_planned';
   const returned = closedDone && fresh > 0 && (Number.isNaN(closedAt) || cluster.lastSeen > closedAt);
@@ -45,7 +48,7 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
     priority: effective,
     category,
     component: assessment.component ?? S?.component,
-    shortName: parsed?.shortName ?? assessment.shortName,
+    shortName: retitle?.shortName ?? parsed?.shortName ?? assessment.shortName,
     matters: assessment.matters,
     why: `${assessment.why}; ${priorityNote(assessment.verdict.note, verdict, effective, owner, L)}`,
   };
@@ -53,8 +56,13 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
   const none = (reason: string): ActionGroup => ({ problem, actions: [{ kind: 'none', ...base, reason }] });
 
   if (assessment.ignored) return none(`${assessment.why}; #${issue.number} left as it is`);
-  if (recorded) return none(`nothing new: the window ending ${S!.windowEnd} is already recorded in #${issue.number}`);
-  if (fresh === 0) return none(`nothing new: no occurrence since ${S!.windowEnd}, the end of the last recorded window`);
+  if (recorded || fresh === 0) {
+    const nothingNew = recorded
+      ? `nothing new: the window ending ${S!.windowEnd} is already recorded in #${issue.number}`
+      : `nothing new: no occurrence since ${S!.windowEnd}, the end of the last recorded window`;
+    const finding = planFinding(issue, cluster, match, ctx, base, nothingNew);
+    return finding ? { problem, actions: [finding], bookkeeping: true } : none(nothingNew);
+  }
 
   const actions: Action[] = [];
   const staysClosed = issue.state === 'closed' && !reopen;
@@ -87,7 +95,7 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
     });
   }
 
-  const desired = parsed ? renderTitle({ category, priority: effective, shortName: parsed.shortName }) : null;
+  const desired = parsed ? renderTitle({ category, priority: effective, shortName: retitle?.shortName ?? parsed.shortName }) : null;
   const ours = S?.title !== undefined && (issue.title === S.title || issue.title === desired);
   const newTitle = !inComment && !staysClosed && ours && desired !== null && desired !== issue.title ? desired : undefined;
 
@@ -158,7 +166,7 @@ export function planTracked(cluster: Cluster, match: IssueMatch, ctx: PlanContex
         ...base,
         body,
         ...(newTitle ? { newTitle } : {}),
-        reason: `${what}: evidence updated in place in the body${newTitle ? `; retitled ${newTitle}` : ''}`,
+        reason: `${what}: evidence updated in place in the body${newTitle ? `; ${retitle ? retitled(newTitle, issue.title, retitle.why) : `retitled ${newTitle}`}` : ''}`,
       });
     }
   }

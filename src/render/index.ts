@@ -1,6 +1,6 @@
 // What lands on GitHub, rendered (and parsed back) as values. Pure: no I/O, no clock.
 export { renderTitle, parseTitle, type IssueTitle } from './issue-title.js';
-export { shortNameFor, shortNameCandidates, nameWords, type ShortNameInput } from './short-name.js';
+export { shortNameFor, shortNameCandidates, nameWords, isFallbackName, type ShortNameInput } from './short-name.js';
 export { consoleLink, clusterFilter, quoteFilterValue } from './console-link.js';
 export { renderTimelineChart, sparkline, binTimeline } from './timeline-chart.js';
 export { renderEvidence, renderRelated, renderStaleNote, renderTrackedInNote, parseEvidenceSample, parseEvidenceServices, type EvidenceView, type RelatedLink } from './evidence.js';

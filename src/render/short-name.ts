@@ -24,6 +24,11 @@ export function shortNameFor(cluster: ShortNameInput): string {
   return render(baseWords(cluster).words) || FALLBACK;
 }
 
+/** The name given when the template has no word to name the problem by (or it with a tail). */
+export function isFallbackName(name: string): boolean {
+  return name === FALLBACK || name.startsWith(`${FALLBACK}-`);
+}
+
 export interface NameContext {
   component?: string;
   /** A rule's short name: the plainest candidate, to which the others add. */

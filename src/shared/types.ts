@@ -176,8 +176,8 @@ export interface IssueState {
   closedAt?: string;
   /**
    * A few redacted messages of the problem and their kind. A later classifier may derive another id
-   * for the same problem; it re-derives ids from these and finds this issue again (the old id then
-   * becomes an alias), so an upgrade never files a second issue.
+   * for the same problem; it re-derives ids from these and finds this issue again (the new id then
+   * becomes an alias, in that sweep), so an upgrade never files a second issue.
    */
   samples?: string[];
   kind?: EntryKind;
