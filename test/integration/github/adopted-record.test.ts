@@ -65,6 +65,11 @@ describe.each(cases)('issues found again by their samples in a window they recor
       expect(server.comments(issue.number)).toEqual([]);
     }
     expect(Object.fromEntries(onOld.filter((a) => a.newTitle).map((a) => [a.issue, a.newTitle]))).toEqual(expected);
+    // The worklog says what was renamed, and from what.
+    for (const [n, title] of Object.entries(retitled)) {
+      const was = issues.find((i) => i.number === Number(n))!.title;
+      expect(first.worklog).toContain(`retitled ${title} (its title, ${was}, came from a piece of the record)`);
+    }
     const open = server.issues().filter((i) => i.state === 'open').map((i) => parseTitle(i.title)?.shortName ?? i.title);
     expect(new Set(open).size).toBe(open.length);
 
