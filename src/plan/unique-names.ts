@@ -1,5 +1,6 @@
 // Titles on-call can tell apart: a new issue never gets the short name of an open issue, nor of
-// another problem filed in the same sweep. The more urgent problem keeps the plainer name; the
+// another problem filed in the same sweep (nor does an issue retitled because its title came from a
+// piece of its record, see piece-titles). The more urgent problem keeps the plainer name; the
 // other gets what tells it apart from the holder (see shortNameCandidates), a counter only when
 // nothing does. An existing issue is never renamed for this (nor when the naming rule improves:
 // tracked-issue keeps the short name its title already has).
