@@ -141,10 +141,13 @@ describe('an issue whose title came from a piece of the record it tracks now', (
   });
 
   it('a title a person changed is never touched, nor one the state does not record as the gardener\'s', () => {
+    // Renamed in the gardener's own form, and in a person's words.
     const renamed = old(100, PIECE);
-    renamed.title = 'NATS down on staging';
+    renamed.title = 'GCP-new-P1-nats-flapping-on-staging';
+    const worded = old(102, PIECE);
+    worded.title = 'NATS down on staging';
     const unrecorded = old(101, 'GCP-new-P1-unclassified-problem-2', { title: undefined });
-    for (const i of [renamed, unrecorded]) {
+    for (const i of [renamed, worded, unrecorded]) {
       const gh = new SimulatedGitHub([i]);
       const out = sweep(gh, placedIn([[i.number, 'piece']]));
       expect(writesOf(out.actions)).toEqual([expect.objectContaining({ kind: 'update', issue: i.number })]);
