@@ -17,6 +17,7 @@ import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout
 import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
 import { bareTags, endsInCutRubyFrame, isWholeTaggedBlock } from './ruby-lines.js';
 import { JobJoiner } from './sidekiq-jobs.js';
+import { FrameJoiner } from './frame-records.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 import { continuesWrite, headsWrite } from './burst-lines.js';
 
@@ -77,7 +78,7 @@ const DEFAULTS: ReassembleOptions = {
 
 export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Partial<ReassembleOptions>): AsyncGenerator<Joined> {
   const joiner = new Reassembler({ ...DEFAULTS, ...options });
-  const jobs = new JobJoiner();
+  const jobs = new RecordJoiners();
   const lines: Joined[] = [];
   const out: Joined[] = [];
   for await (const raw of entries) {
@@ -93,6 +94,32 @@ export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Pa
   for (const joined of lines) jobs.push(joined, out);
   jobs.end(out);
   for (const joined of out) yield joined;
+}
+
+/**
+ * What joins whole records of one writer once their lines are joined: a failed Sidekiq job's records
+ * (sidekiq-jobs.ts), then frames logged one record each after the record they belong to (frame-records.ts).
+ */
+class RecordJoiners {
+  private readonly jobs = new JobJoiner();
+  private readonly frames = new FrameJoiner();
+  private readonly between: Joined[] = [];
+
+  push(joined: Joined, out: Joined[]): void {
+    this.jobs.push(joined, this.between);
+    this.pass(out);
+  }
+
+  end(out: Joined[]): void {
+    this.jobs.end(this.between);
+    this.pass(out);
+    this.frames.end(out);
+  }
+
+  private pass(out: Joined[]): void {
+    for (const joined of this.between) this.frames.push(joined, out);
+    this.between.length = 0;
+  }
 }
 
 // A traceback that stops at its first line, a frame or a source line never reached its exception line;
@@ -177,7 +204,7 @@ export function isPieceEntry(raw: RawEntry): boolean {
 export function createJoiner(options?: Partial<ReassembleOptions>): { push(raw: RawEntry, out: Joined[]): void; end(out: Joined[]): void } {
   const joiner = new Reassembler({ ...DEFAULTS, ...options });
   // A failed Sidekiq job's records are one record too (sidekiq-jobs.ts), as reassemble() joins them.
-  const jobs = new JobJoiner();
+  const jobs = new RecordJoiners();
   const lines: Joined[] = [];
   const pass = (out: Joined[]) => {
     for (const joined of lines) jobs.push(joined, out);
@@ -203,7 +230,7 @@ export function reassembleAll(entries: Iterable<RawEntry>, options?: Partial<Rea
   for (const raw of entries) joiner.push(raw, lines);
   joiner.end(lines);
   // A failed Sidekiq job's records are one record too (sidekiq-jobs.ts).
-  const jobs = new JobJoiner();
+  const jobs = new RecordJoiners();
   const out: Joined[] = [];
   for (const joined of lines) jobs.push(joined, out);
   jobs.end(out);

@@ -46,7 +46,12 @@ export function routineHeader(line: string): boolean {
   // next line: its first word is its level.
   if (NET_RECORD.test(line)) return ROUTINE_LEVEL.test(line.slice(0, line.indexOf(':')));
   const { level } = stripLogHeader(line);
-  return level !== undefined && ROUTINE_LEVEL.test(level.trim());
+  return level !== undefined && isRoutineLevel(level);
+}
+
+/** A level word of a routine record (INFO or below), as a log header writes it. */
+export function isRoutineLevel(level: string): boolean {
+  return ROUTINE_LEVEL.test(level.trim());
 }
 
 /** Entry time in microseconds (timestamps are microseconds apart within a trace), or null. */

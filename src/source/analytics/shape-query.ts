@@ -10,6 +10,7 @@ import { CLOUD_RUN_RESOURCE, gelfCeiling, PINO_FLOOR, severityWordsPattern } fro
 import { STD_STREAM_LOG } from '../follow-rules.js';
 import { followCtes } from './follow-sql.js';
 import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
+import { HEADER_FRAME_RE2 } from '../frame-records.js';
 
 /** Samples kept per shape: enough for the classifier to see how a shape's entries differ. */
 export const SAMPLES_PER_SHAPE = 3;
@@ -71,7 +72,7 @@ chosen AS (
 ),
 near AS (
   SELECT *,
-    std_text AND SUM(CASE WHEN std_text AND (REGEXP_CONTAINS(text_payload, @record_line) OR followed) THEN 1 ELSE 0 END) OVER (
+    std_text AND SUM(CASE WHEN std_text AND (REGEXP_CONTAINS(text_payload, @record_line) OR REGEXP_CONTAINS(text_payload, @header_frame) OR followed) THEN 1 ELSE 0 END) OVER (
       PARTITION BY JSON_VALUE(labels, '$.instanceId'), log_name
       ORDER BY UNIX_MICROS(timestamp)
       RANGE BETWEEN @near_us PRECEDING AND @near_us FOLLOWING) > 0 AS line
@@ -98,8 +99,8 @@ GROUP BY service, severity_name, line, shape, revision, bucket`;
   const window = windowParams(query, options);
   return {
     sql,
-    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, near_us: NEAR_US, ...follow.params },
-    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', near_us: 'INT64', ...follow.types },
+    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, header_frame: HEADER_FRAME_RE2, near_us: NEAR_US, ...follow.params },
+    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', header_frame: 'STRING', near_us: 'INT64', ...follow.types },
   };
 }
 

@@ -303,7 +303,7 @@ describe('reassemble: a line of another writer between the lines of a trace', ()
     // The rest has no head: it stays together, one piece of a record, and says so.
     const out = reassembleAll(entries);
     expect(texts(out)).toEqual([JAVA.slice(0, 3).join('\n'), PLAIN, JAVA.slice(3).join('\n')]);
-    expect(out.map((j) => j.piece === true)).toEqual([false, false, true]);
+    expect(pieces(out)).toEqual([false, false, true]);
   });
 
   it('a routine log line (its header says INFO) between frames is another writer\'s, even when it says "errors"', () => {

@@ -1,0 +1,206 @@
+// A stack trace logged one call per line. An application that walks its trace and logs each line
+// (`for line in traceback.format_exc().splitlines(): log.error(line)`, `for (StackTraceElement e :
+// ex.getStackTrace()) log.error("at " + e)`, `err.stack.split('\n').forEach(l => logger.error(l))`,
+// Nim's `for l in getStackTrace(e).splitLines: error l`) writes every frame as a record of its own, each
+// with the logger's header, milliseconds apart, after the record that says what failed. Each frame
+// alone names nothing: read alone, every frame is a problem of its own. This joins them back, per writer
+// (instance and stream), in either time order, after the lines of each write were joined (reassemble.ts):
+// a record whose message after its header is only a frame line (or a line that only announces or goes
+// on with a trace: `Traceback (most recent call last)`, `Caused by: …`, `... 12 more`) continues the
+// record of the same writer and level before it, when each is within FRAME_GAP_US of the one before.
+// Frames that follow no such record are joined with each other and passed on as a piece of a record
+// (Joined.piece): the classifier may put them with the record that holds them, and they never stand as
+// a problem of their own.
+import { stripLogHeader } from '../normalize/index.js';
+import type { RawEntry } from '../shared/types.js';
+import type { Joined } from './reassemble.js';
+import { cloudRunStream, isRoutineLevel, joinableText, microTime } from './stdout-line.js';
+
+/**
+ * What a frame line says, in the shapes of the languages that print one per line (RE2 and JS alike:
+ * no lookaround, no backreference, every repeat bounded). Each alternative is a whole line: a code
+ * location and the routine it is in.
+ */
+const FRAME_BODY = [
+  // V8, the JVM, .NET: `at f (/app/x.js:1:2)`, `at a.B.c(B.java:12) ~[app.jar:?]`, `at /app/x.js:1:2`,
+  // `at N.C.M() in /src/x.cs:line 12`, `at java.base/java.lang.Thread.run(Thread.java:833)`.
+  String.raw`at (?:async )?[^\s()]{1,400}(?: \[as [^\]\s]{1,100}\])? ?\((?:[^()\s]{1,400}:\d{1,7}(?::\d{1,7})?|Native Method|Unknown Source|<anonymous>|index \d{1,7})\)(?: ~?\[[^\]]{0,200}\])?`,
+  String.raw`at (?:async )?[^\s()]{1,400}:\d{1,7}(?::\d{1,7})?`,
+  String.raw`at [^\s()]{1,400}\([^()]{0,400}\) in [^\s].{0,400}:line \d{1,7}`,
+  // Python: `File "/app/x.py", line 3, in f`.
+  String.raw`File "[^"]{1,512}", line \d{1,7}(?:, in \S.{0,200})?`,
+  // A location with its line in parentheses, then the routine: Nim's `/app/src/geo.nim(64)   match`,
+  // PHP's `#0 /app/x.php(12): Foo->bar()`.
+  String.raw`(?:#\d{1,5} )?[^\s()]{0,512}[\w-]\.[A-Za-z]\w{0,9}\(\d{1,7}\):? {1,40}\S{1,200}`,
+  // A location with its line after a colon, then the routine: `src/main.zig:12:5 in handle`,
+  // Ruby's `app/x.rb:3:in 'f'`, Elixir's `(app 0.1.0) lib/foo.ex:12: Foo.bar/2`.
+  String.raw`(?:\([\w.-]{1,100}(?: [\w.+-]{1,50})?\) )?[^\s()]{0,512}[\w-]\.[A-Za-z]\w{0,9}:\d{1,7}(?::\d{1,7})?(?::in [\x60'][^\s].{0,200}|:? (?:in )?\S{1,200})`,
+  // A line that announces a trace or goes on with one: `Traceback (most recent call last):`, Nim's
+  // `Async traceback:`, `Stack trace:`, the JVM's `Caused by: …` and `... 12 more`.
+  String.raw`(?:Traceback \(most recent call last\)|[Aa]sync traceback|[Ss]tack ?[Tt]race|[Bb]acktrace|[Cc]all ?[Ss]tack):?`,
+  String.raw`Caused by: \S.{0,400}`,
+  String.raw`\.\.\. \d{1,9} (?:more|common frames omitted)`,
+].join('|');
+
+/** The message after a header is only a frame line (see FRAME_BODY). */
+const FRAME_ONLY = new RegExp(`^(?:${FRAME_BODY})$`);
+
+/**
+ * RE2: a line that may be a frame logged under a header of its own (Log Analytics reads such lines,
+ * and the lines of their writer next to them, whole, to join them as every source does). It ends in a
+ * frame line, whatever comes before: a superset of what frameMessage finds.
+ */
+export const HEADER_FRAME_RE2 = `(?:${FRAME_BODY})\\s*$`;
+
+/** Longest line read as a frame under a header: longer is another record. */
+const MAX_FRAME_CHARS = 2048;
+/** Characters of a record's first line read for its header. */
+const HEADER_CHARS = 1024;
+
+/**
+ * Most time, in µs, between a record and the frame logged after it, and between two frames: one log
+ * call per line follows the last at once, stamped microseconds to tens of milliseconds apart (an
+ * asynchronous runtime may yield between calls); as the reassembly's gap between a line naming an error
+ * and the trace it heads (ReassembleOptions.headerGapMs).
+ */
+export const FRAME_GAP_US = 100_000;
+/**
+ * How long, in µs of entry time, a writer's records wait for frames: reassembly holds a record's lines
+ * for a second after its last one before it passes the record on, while entries of other streams pass at once.
+ */
+const WAIT_US = 5_000_000;
+/** Most records held per writer (heads and frames), and most writers held at once. */
+const MAX_HELD = 256;
+const MAX_WRITERS = 256;
+
+/**
+ * The frame line a record logged after its header (`ERROR /app/src/upstream.nim(41) fetchGeocode` ->
+ * `/app/src/upstream.nim(41) fetchGeocode`), with the header's level, or null: a record that is not
+ * one line, has no header stating a level, or says anything besides a frame.
+ */
+export function frameMessage(text: string): { level: string; frame: string } | null {
+  if (text.length > MAX_FRAME_CHARS || text.indexOf('\n') >= 0) return null;
+  const { level, rest } = stripLogHeader(text);
+  if (level === undefined || rest.length >= text.length) return null;
+  const frame = rest.trim();
+  return FRAME_ONLY.test(frame) ? { level: level.trim().toLowerCase(), frame } : null;
+}
+
+interface Held {
+  joined: Joined;
+  /** The text as the reassembly reads it (no colours, no trailing newline). */
+  text: string;
+  time: number;
+  /** Arrival order, for records stamped alike. */
+  seq: number;
+  level: string;
+  /** The frame it logged, or undefined: a record that may head frames. */
+  frame?: string;
+}
+
+interface Writer {
+  key: string;
+  items: Held[];
+  first: number;
+  last: number;
+  /** The time of the record added last: writers are kept in the order they were last added to. */
+  touched: number;
+}
+
+/** Joins frames logged one record each back with the record they follow (see the top of the file). */
+export class FrameJoiner {
+  private readonly writers = new Map<string, Writer>();
+  private seq = 0;
+  /** 1: the entries run oldest first, -1: newest first, 0: not known (from consecutive times). */
+  private direction = 0;
+  private lastTime: number | null = null;
+
+  push(joined: Joined, out: Joined[]): void {
+    const raw = joined.raw;
+    const time = microTime(raw);
+    if (time !== null) {
+      if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
+      this.lastTime = time;
+      if (this.writers.size > 0) this.expire(time, out);
+    }
+    const held = time === null ? null : this.heldOf(joined, raw, time);
+    if (held === null) {
+      out.push(joined);
+      return;
+    }
+    const key = cloudRunStream(raw)!;
+    let writer = this.writers.get(key);
+    if (writer !== undefined && (held.time - writer.last > FRAME_GAP_US || writer.first - held.time > FRAME_GAP_US || writer.items.length >= MAX_HELD)) {
+      this.flush(writer, out);
+      writer = undefined;
+    }
+    if (writer === undefined) {
+      writer = { key, items: [], first: held.time, last: held.time, touched: held.time };
+    } else {
+      this.writers.delete(key); // most recently added to: last in line for expiry
+    }
+    this.writers.set(key, writer);
+    if (this.writers.size > MAX_WRITERS) this.flush(this.writers.values().next().value!, out);
+    writer.items.push(held);
+    writer.first = Math.min(writer.first, held.time);
+    writer.last = Math.max(writer.last, held.time);
+    writer.touched = held.time;
+  }
+
+  end(out: Joined[]): void {
+    for (const writer of [...this.writers.values()]) this.flush(writer, out);
+  }
+
+  /**
+   * The record as one this joins (a frame, or a record a frame may follow: its header states a level
+   * above the routine ones), or null: passed on at once.
+   */
+  private heldOf(joined: Joined, raw: RawEntry, time: number): Held | null {
+    const text = joinableText(raw);
+    if (text === null || cloudRunStream(raw) === null) return null;
+    const found = frameMessage(text);
+    if (found !== null) return { joined, text, time, seq: this.seq++, level: found.level, frame: found.frame };
+    const nl = text.indexOf('\n');
+    const first = text.slice(0, Math.min(nl < 0 ? text.length : nl, HEADER_CHARS));
+    const { level } = stripLogHeader(first);
+    if (level === undefined || isRoutineLevel(level)) return null;
+    return { joined, text, time, seq: this.seq++, level: level.trim().toLowerCase() };
+  }
+
+  /** Writers last added to more than WAIT_US away from `time` (either way) wait no more. */
+  private expire(time: number, out: Joined[]): void {
+    for (const writer of this.writers.values()) {
+      if (Math.abs(time - writer.touched) <= WAIT_US) return;
+      this.flush(writer, out);
+    }
+  }
+
+  /** The writer's records in time order, each frame joined to the record before it (or to the frames before it). */
+  private flush(writer: Writer, out: Joined[]): void {
+    this.writers.delete(writer.key);
+    const tie = this.direction < 0 ? -1 : 1;
+    const items = writer.items.sort((a, b) => a.time - b.time || tie * (a.seq - b.seq));
+    let group: Held[] = [];
+    for (const item of items) {
+      const last = group[group.length - 1];
+      if (item.frame !== undefined && last !== undefined && last.level === item.level && item.time - last.time <= FRAME_GAP_US) {
+        group.push(item);
+        continue;
+      }
+      if (group.length > 0) out.push(joinGroup(group));
+      group = [item];
+    }
+    if (group.length > 0) out.push(joinGroup(group));
+  }
+}
+
+/** A record and the frames logged after it, as one record; frames with no record before them, a piece. */
+function joinGroup(group: readonly Held[]): Joined {
+  const head = group[0]!;
+  const orphan = head.frame !== undefined;
+  if (group.length === 1) return orphan ? { ...head.joined, piece: true } : head.joined;
+  const text = [head.text, ...group.slice(1).map((h) => h.frame!)].join('\n');
+  const members = group.flatMap((h) => h.joined.members).sort((a, b) => a - b);
+  const piece = orphan || group.some((h) => h.joined.piece === true);
+  return { raw: { ...head.joined.raw, textPayload: text }, members, ...(piece ? { piece: true as const } : {}) };
+}
