@@ -7,7 +7,8 @@
 // (instance and stream), in either time order, after the lines of each write were joined (reassemble.ts):
 // a record whose message after its header is only a frame line (or a line that only announces or goes
 // on with a trace: `Traceback (most recent call last)`, `Caused by: …`, `... 12 more`) continues the
-// record of the same writer and level before it, when each is within FRAME_GAP_US of the one before.
+// record of the same writer and level before it, when each is within FRAME_GAP_US of the one before; an
+// exception line logged right after the frames (Python's last line, `KeyError: 'k'`) ends the trace.
 // Frames that follow no such record are joined with each other and passed on as a piece of a record
 // (Joined.piece): the classifier may put them with the record that holds them, and they never stand as
 // a problem of their own.
@@ -15,6 +16,11 @@ import { stripLogHeader } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
 import type { Joined } from './reassemble.js';
 import { cloudRunStream, isRoutineLevel, joinableText, microTime } from './stdout-line.js';
+import { takesHeader } from './trace-lines.js';
+
+// A line that announces a trace: `Traceback (most recent call last):`, Nim's `Async traceback:`, `Stack trace:`.
+const BANNER_BODY = String.raw`(?:Traceback \(most recent call last\)|[Aa]sync traceback|[Ss]tack ?[Tt]race|[Bb]acktrace|[Cc]all ?[Ss]tack):?`;
+const BANNER = new RegExp(`^${BANNER_BODY}$`);
 
 /**
  * What a frame line says, in the shapes of the languages that print one per line (RE2 and JS alike:
@@ -35,9 +41,8 @@ const FRAME_BODY = [
   // A location with its line after a colon, then the routine: `src/main.zig:12:5 in handle`,
   // Ruby's `app/x.rb:3:in 'f'`, Elixir's `(app 0.1.0) lib/foo.ex:12: Foo.bar/2`.
   String.raw`(?:\([\w.-]{1,100}(?: [\w.+-]{1,50})?\) )?[^\s()]{0,512}[\w-]\.[A-Za-z]\w{0,9}:\d{1,7}(?::\d{1,7})?(?::in [\x60'][^\s].{0,200}|:? (?:in )?\S{1,200})`,
-  // A line that announces a trace or goes on with one: `Traceback (most recent call last):`, Nim's
-  // `Async traceback:`, `Stack trace:`, the JVM's `Caused by: …` and `... 12 more`.
-  String.raw`(?:Traceback \(most recent call last\)|[Aa]sync traceback|[Ss]tack ?[Tt]race|[Bb]acktrace|[Cc]all ?[Ss]tack):?`,
+  // A line that announces a trace (BANNER_BODY) or goes on with one: the JVM's `Caused by: …` and `... 12 more`.
+  BANNER_BODY,
   String.raw`Caused by: \S.{0,400}`,
   String.raw`\.\.\. \d{1,9} (?:more|common frames omitted)`,
 ].join('|');
@@ -94,8 +99,14 @@ interface Held {
   /** Arrival order, for records stamped alike. */
   seq: number;
   level: string;
-  /** The frame it logged, or undefined: a record that may head frames. */
-  frame?: string;
+  /**
+   * `frame`: it logged a frame line; `end`: an exception line (`ZeroDivisionError: division by zero`,
+   * Nim's `Error: unhandled exception: …`), which ends a trace logged line by line when it comes right
+   * after a frame, and heads one otherwise; `head`: any other record, which frames may follow.
+   */
+  role: 'head' | 'frame' | 'end';
+  /** What it adds to the record it continues: its message without the header. */
+  line: string;
 }
 
 interface Writer {
@@ -159,12 +170,13 @@ export class FrameJoiner {
     const text = joinableText(raw);
     if (text === null || cloudRunStream(raw) === null) return null;
     const found = frameMessage(text);
-    if (found !== null) return { joined, text, time, seq: this.seq++, level: found.level, frame: found.frame };
+    if (found !== null) return { joined, text, time, seq: this.seq++, level: found.level, role: 'frame', line: found.frame };
     const nl = text.indexOf('\n');
     const first = text.slice(0, Math.min(nl < 0 ? text.length : nl, HEADER_CHARS));
-    const { level } = stripLogHeader(first);
+    const { level, rest } = stripLogHeader(first);
     if (level === undefined || isRoutineLevel(level)) return null;
-    return { joined, text, time, seq: this.seq++, level: level.trim().toLowerCase() };
+    const end = first.length === text.length && rest.length < first.length && takesHeader(rest);
+    return { joined, text, time, seq: this.seq++, level: level.trim().toLowerCase(), role: end ? 'end' : 'head', line: rest };
   }
 
   /** Writers last added to more than WAIT_US away from `time` (either way) wait no more. */
@@ -183,8 +195,15 @@ export class FrameJoiner {
     let group: Held[] = [];
     for (const item of items) {
       const last = group[group.length - 1];
-      if (item.frame !== undefined && last !== undefined && last.level === item.level && item.time - last.time <= FRAME_GAP_US) {
+      const follows = last !== undefined && last.level === item.level && item.time - last.time <= FRAME_GAP_US;
+      if (follows && item.role === 'frame') {
         group.push(item);
+        continue;
+      }
+      if (follows && item.role === 'end' && last.role === 'frame') {
+        group.push(item);
+        out.push(joinGroup(group));
+        group = [];
         continue;
       }
       if (group.length > 0) out.push(joinGroup(group));
@@ -197,10 +216,14 @@ export class FrameJoiner {
 /** A record and the frames logged after it, as one record; frames with no record before them, a piece. */
 function joinGroup(group: readonly Held[]): Joined {
   const head = group[0]!;
-  const orphan = head.frame !== undefined;
+  const orphan = head.role === 'frame';
   if (group.length === 1) return orphan ? { ...head.joined, piece: true } : head.joined;
-  const text = [head.text, ...group.slice(1).map((h) => h.frame!)].join('\n');
+  const text = [head.text, ...group.slice(1).map((h) => h.line)].join('\n');
   const members = group.flatMap((h) => h.joined.members).sort((a, b) => a - b);
-  const piece = orphan || group.some((h) => h.joined.piece === true);
+  // Frames with no record before them are a piece, unless they run from a trace's banner to its
+  // exception line: `Traceback (most recent call last):`, the frames, `KeyError: 'k'` is a whole record.
+  const whole = group[group.length - 1]!.role === 'end' && BANNER.test(head.line);
+  // (Reassembly marks the banner alone a piece: a traceback cut before its exception line.)
+  const piece = !whole && (orphan || group.some((h) => h.joined.piece === true));
   return { raw: { ...head.joined.raw, textPayload: text }, members, ...(piece ? { piece: true as const } : {}) };
 }

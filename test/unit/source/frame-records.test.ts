@@ -146,6 +146,42 @@ describe('reassemble: frames logged one record each join the record they follow'
     for (const input of [entries, [...entries].reverse()]) expect(texts(reassembleAll(input))).toEqual([whole]);
   });
 
+  it("the exception line logged right after the frames ends the trace (Python's traceback, one call per line)", () => {
+    const lines = [
+      'ERROR:app:order 42 failed',
+      'ERROR:app:  File "/app/orders/views.py", line 41, in create',
+      "ERROR:app:KeyError: 'currency'",
+      'ERROR:app:  File "/app/orders/db.py", line 9, in insert',
+    ];
+    const entries = lines.map((t, i) => line(t, i * 2_500));
+    // The frame after the exception line follows no record of its own: a piece.
+    const whole = ['ERROR:app:order 42 failed', 'File "/app/orders/views.py", line 41, in create', "KeyError: 'currency'"].join('\n');
+    for (const input of [entries, [...entries].reverse()]) {
+      const out = reassembleAll(input);
+      expect(out.map((j) => [j.raw.textPayload, j.piece === true]).sort()).toEqual([[whole, false], [lines[3], true]].sort());
+    }
+  });
+
+  it('a traceback logged line by line from its first line to its exception line is a whole record, not a piece', () => {
+    const lines = ['ERROR:root:Traceback (most recent call last):', 'ERROR:root:  File "/app/x.py", line 3, in f', 'ERROR:root:ZeroDivisionError: division by zero'];
+    const entries = lines.map((t, i) => line(t, i * 1_500));
+    for (const input of [entries, [...entries].reverse()]) {
+      const out = reassembleAll(input);
+      expect(texts(out)).toEqual([[lines[0], 'File "/app/x.py", line 3, in f', 'ZeroDivisionError: division by zero'].join('\n')]);
+      expect(pieces(out)).toEqual([false]);
+    }
+  });
+
+  it('an exception line after a record with no frames between stays a record of its own; one before frames heads them', () => {
+    const alone = [line('ERROR:app:order 42 failed', 0), line("ERROR:app:KeyError: 'currency'", 2_000)];
+    for (const input of [alone, [...alone].reverse()]) expect(texts(reassembleAll(input))).toHaveLength(2);
+    const heads = ['2026-12-04 10:00:00.123 ERROR [main] c.a.Billing - java.lang.IllegalStateException: no rate', '2026-12-04 10:00:00.124 ERROR [main] c.a.Billing - \tat com.acme.billing.Charge.run(Charge.java:88)'];
+    const entries = heads.map((t, i) => line(t, i * 1_000));
+    for (const input of [entries, [...entries].reverse()]) {
+      expect(texts(reassembleAll(input))).toEqual([`${heads[0]}\nat com.acme.billing.Charge.run(Charge.java:88)`]);
+    }
+  });
+
   it('holds a bounded number of records per writer', () => {
     const entries = Array.from({ length: 2_000 }, (_, i) => line(`ERROR ${NIM_FRAMES[i % 4]}`, i * 10));
     const out = reassembleAll(entries);
