@@ -13,7 +13,6 @@
 // (Joined.piece): the classifier may put them with the record that holds them, and they never stand as
 // a problem of their own.
 import { stripLogHeader } from '../normalize/index.js';
-import type { RawEntry } from '../shared/types.js';
 import type { Joined } from './reassemble.js';
 import { cloudRunStream, isRoutineLevel, joinableText, microTime } from './stdout-line.js';
 import { takesHeader } from './trace-lines.js';
@@ -57,9 +56,7 @@ const FRAME_ONLY = new RegExp(`^(?:${FRAME_BODY})$`);
  */
 export const HEADER_FRAME_RE2 = `(?:${FRAME_BODY})\\s*$`;
 
-/** Longest line read as a frame under a header: longer is another record. */
-const MAX_FRAME_CHARS = 2048;
-/** Characters of a record's first line read for its header. */
+/** Characters of a record's first line read for its header; a longer line is read as no frame. */
 const HEADER_CHARS = 1024;
 
 /**
@@ -84,11 +81,35 @@ const MAX_WRITERS = 256;
  * one line, has no header stating a level, or says anything besides a frame.
  */
 export function frameMessage(text: string): { level: string; frame: string } | null {
-  if (text.length > MAX_FRAME_CHARS || text.indexOf('\n') >= 0) return null;
-  const { level, rest } = stripLogHeader(text);
-  if (level === undefined || rest.length >= text.length) return null;
-  const frame = rest.trim();
-  return FRAME_ONLY.test(frame) ? { level: level.trim().toLowerCase(), frame } : null;
+  const read = headerOf(text);
+  const frame = read === null ? null : frameOf(read);
+  return frame === null ? null : { level: read!.level, frame };
+}
+
+interface ReadHeader {
+  /** The header's level, lower case. */
+  level: string;
+  /** It is routine (INFO or below). */
+  routine: boolean;
+  /** The first line's message after its header (trimmed). */
+  rest: string;
+  /** The record is one line, read whole, and carries a header. */
+  oneLine: boolean;
+}
+
+/** The record's log header as this reads it (one pass over its first line), or null: none with a level. */
+function headerOf(text: string): ReadHeader | null {
+  const nl = text.indexOf('\n');
+  const first = text.slice(0, Math.min(nl < 0 ? text.length : nl, HEADER_CHARS));
+  const { level, rest } = stripLogHeader(first);
+  if (level === undefined) return null;
+  return { level: level.trim().toLowerCase(), routine: isRoutineLevel(level), rest, oneLine: first.length === text.length && rest.length < first.length };
+}
+
+function frameOf(read: ReadHeader): string | null {
+  if (!read.oneLine) return null;
+  const frame = read.rest.trim();
+  return FRAME_ONLY.test(frame) ? frame : null;
 }
 
 interface Held {
@@ -128,18 +149,28 @@ export class FrameJoiner {
 
   push(joined: Joined, out: Joined[]): void {
     const raw = joined.raw;
+    // Only a container's text lines are joined; the rest pass, telling the time to what is held.
+    const text = joinableText(raw);
+    const key = text === null ? null : cloudRunStream(raw);
+    if (key === null) {
+      if (this.writers.size > 0) {
+        const time = microTime(raw);
+        if (time !== null) this.expire(time, out);
+      }
+      out.push(joined);
+      return;
+    }
     const time = microTime(raw);
     if (time !== null) {
       if (this.lastTime !== null && time !== this.lastTime) this.direction = time > this.lastTime ? 1 : -1;
       this.lastTime = time;
       if (this.writers.size > 0) this.expire(time, out);
     }
-    const held = time === null ? null : this.heldOf(joined, raw, time);
+    const held = time === null ? null : this.heldOf(joined, text!, time);
     if (held === null) {
       out.push(joined);
       return;
     }
-    const key = cloudRunStream(raw)!;
     let writer = this.writers.get(key);
     if (writer !== undefined && (held.time - writer.last > FRAME_GAP_US || writer.first - held.time > FRAME_GAP_US || writer.items.length >= MAX_HELD)) {
       this.flush(writer, out);
@@ -166,17 +197,14 @@ export class FrameJoiner {
    * The record as one this joins (a frame, or a record a frame may follow: its header states a level
    * above the routine ones), or null: passed on at once.
    */
-  private heldOf(joined: Joined, raw: RawEntry, time: number): Held | null {
-    const text = joinableText(raw);
-    if (text === null || cloudRunStream(raw) === null) return null;
-    const found = frameMessage(text);
-    if (found !== null) return { joined, text, time, seq: this.seq++, level: found.level, role: 'frame', line: found.frame };
-    const nl = text.indexOf('\n');
-    const first = text.slice(0, Math.min(nl < 0 ? text.length : nl, HEADER_CHARS));
-    const { level, rest } = stripLogHeader(first);
-    if (level === undefined || isRoutineLevel(level)) return null;
-    const end = first.length === text.length && rest.length < first.length && takesHeader(rest);
-    return { joined, text, time, seq: this.seq++, level: level.trim().toLowerCase(), role: end ? 'end' : 'head', line: rest };
+  private heldOf(joined: Joined, text: string, time: number): Held | null {
+    // A routine record heads nothing, and a frame it logged is chatter, read as it is.
+    const read = headerOf(text);
+    if (read === null || read.routine) return null;
+    const frame = frameOf(read);
+    if (frame !== null) return { joined, text, time, seq: this.seq++, level: read.level, role: 'frame', line: frame };
+    const end = read.oneLine && takesHeader(read.rest);
+    return { joined, text, time, seq: this.seq++, level: read.level, role: end ? 'end' : 'head', line: read.rest };
   }
 
   /** Writers last added to more than WAIT_US away from `time` (either way) wait no more. */
