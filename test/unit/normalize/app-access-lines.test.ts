@@ -1,0 +1,88 @@
+// An application's own access line (morgan, gin, gorilla/handlers, chi, uvicorn, gunicorn, Rails,
+// Phoenix, ASP.NET Core, nginx) with no level is chatter whatever its status: Cloud Run logs every
+// request itself, with its status and ERROR for a 5xx, and what failed is the service's own error
+// record. Read as a problem too, the application's 500 would file each failed request a second time.
+// So these lines stay under the sweep's floor, and one format's lines are one template whatever the
+// path. A request line that names the error it ended in (lograge's `error=`) is a problem.
+import { createClassifier } from '../../../src/classify/index.js';
+import { meetsSeverityFloor } from '../../../src/normalize/severity-floor.js';
+import { normalizeEntry } from '../../../src/normalize/normalize-entry.js';
+import type { Entry, RawEntry } from '../../../src/shared/types.js';
+
+const raw = (text: string): RawEntry => ({
+  timestamp: '2026-12-04T10:00:00Z', textPayload: text,
+  resource: { type: 'cloud_run_revision', labels: { service_name: 'shop', revision_name: 'shop-00001-abc' } },
+});
+
+function read(text: string): Entry {
+  const entry = normalizeEntry(raw(text));
+  if ('skip' in entry) throw new Error(`skipped: ${entry.skip}`);
+  return entry;
+}
+
+// Each format's line for a path and a status, as the server's documented format writes it.
+const FORMATS: ReadonlyArray<[string, (path: string, status: number) => string]> = [
+  ['morgan combined', (p, s) => `::ffff:169.254.1.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 1432 "-" "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)"`],
+  ['morgan common', (p, s) => `::ffff:169.254.1.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 1432`],
+  ['morgan dev', (p, s) => `GET ${p} ${s} 12.345 ms - 1432`],
+  ['morgan short', (p, s) => `::ffff:169.254.1.1 - GET ${p} HTTP/1.1 ${s} 1432 - 12.345 ms`],
+  ['morgan tiny', (p, s) => `GET ${p} ${s} 1432 - 12.345 ms`],
+  ['gin', (p, s) => `[GIN] 2026/12/04 - 10:00:00 | ${s} |    1.234567ms |        10.0.0.1 | GET      "${p}"`],
+  ['gorilla/handlers combined', (p, s) => `10.0.0.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 1432 "" "okhttp/4.12.0"`],
+  ['chi middleware.Logger', (p, s) => `2026/12/04 10:00:00 "GET http://shop.internal${p} HTTP/1.1" from 10.0.0.1:53796 - ${s} 21B in 1.234ms`],
+  ['uvicorn', (p, s) => `INFO:     10.0.0.1:0 - "GET ${p} HTTP/1.1" ${s} ${s >= 500 ? 'Internal Server Error' : 'OK'}`],
+  ['gunicorn', (p, s) => `10.0.0.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 141 "-" "python-requests/2.32.3"`],
+  ['ASP.NET Core', (p, s) => `Request finished HTTP/1.1 GET http://shop.internal${p} - ${s} 0 - 12.3456ms`],
+  ['nginx combined', (p, s) => `169.254.1.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 157 "https://shop.example/" "Mozilla/5.0 (X11; Linux x86_64)"`],
+];
+
+const PATHS = ['/cart', '/products/tents', '/products/stoves', '/orders/8812/receipt'];
+
+describe("an application's own access line", () => {
+  it.each(FORMATS)('%s: under the floor at 500 and 503', (_name, line) => {
+    for (const status of [500, 503]) {
+      for (const path of PATHS) expect(meetsSeverityFloor(raw(line(path, status)), 'NOTICE')).toBe(false);
+    }
+  });
+
+  it.each(FORMATS)('%s: one template whatever the path', (_name, line) => {
+    const c = createClassifier();
+    const ids = PATHS.map((p) => c.resolve(c.add(read(line(p, 500)))).id);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it("Rails' and Phoenix's request summaries (no path) are under the floor too", () => {
+    for (const line of [
+      'Completed 500 Internal Server Error in 12ms (ActiveRecord: 2.1ms | Allocations: 1234)',
+      '10:00:00.123 request_id=F2xAbCdEfGhIj [info] Sent 500 in 12ms',
+    ]) expect(meetsSeverityFloor(raw(line), 'NOTICE')).toBe(false);
+  });
+});
+
+describe('what is not an access line', () => {
+  it('a request line that names the error it ended in is a problem (lograge)', () => {
+    const line = "method=GET path=/cart format=html controller=CartsController action=show status=500 error='PG::ConnectionBad: connection is closed' duration=12.30";
+    expect(meetsSeverityFloor(raw(line), 'NOTICE')).toBe(true);
+    expect(read(line).severity).toBe('ERROR');
+  });
+
+  it('a logged error that names a request and its status keeps its level', () => {
+    const entry = read('ERROR:app:upstream GET /cart answered 500 after 3 retries');
+    expect(entry.severity).toBe('ERROR');
+  });
+
+  it("a traceback whose frames or message hold a path is a trace, not an access line", () => {
+    const entry = read([
+      'Traceback (most recent call last):',
+      '  File "/app/shop/views/cart.py", line 42, in get_cart',
+      '    return render(request, "/cart", items)',
+      'RuntimeError: GET /cart 500: basket service unavailable',
+    ].join('\n'));
+    expect(entry.kind).toBe('stack');
+    expect(entry.severity).toBe('ERROR');
+  });
+
+  it("a count of 500 is not a status: the line's own level stands", () => {
+    expect(read('WARNING: queued 500 items for GET /export, over the batch limit').severity).toBe('WARNING');
+  });
+});
