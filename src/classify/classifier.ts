@@ -13,7 +13,7 @@ import { problemText } from './problem-text.js';
 import {
   cloneStats, emptyStats, mergeStats, record, revisionsOf, severitySourceOf, timelineOf, type ClusterStats,
 } from './cluster-stats.js';
-import { availabilityStatus, requestSignature } from './request-signature.js';
+import { requestSignature, serverErrorStatus } from './request-signature.js';
 import { generaliseRoutes, type RouteKey } from './route-variants.js';
 import { stackSignature, type StackLanguage } from './stack-signature.js';
 import { thrownKey } from './jvm-exception-line.js';
@@ -78,7 +78,7 @@ interface Node {
   reportedAs?: Map<string, number>;
   /** For request nodes: method, route template and status, generalised against the others at the end. */
   route?: RouteKey;
-  /** For request nodes of one status whatever the route (availabilityStatus): tokens are method, route, status. */
+  /** For request nodes of one status whatever the route (serverErrorStatus): tokens are method, route, status. */
   byStatus?: true;
   /**
    * For stack nodes whose messages differ (the template then holds wildcards, or only their first
@@ -359,7 +359,7 @@ function wholePlacement(entry: Entry): Placement {
   const errorType = entry.errorType ? entry.errorType.slice(0, MAX_ERROR_TYPE_CHARS) : undefined;
   if (entry.kind === 'request' && entry.request) {
     const sig = requestSignature(entry.request);
-    if (availabilityStatus(sig.status)) {
+    if (serverErrorStatus(sig.status)) {
       // One problem per status: the method and route are what was asked, and show as wildcards when they vary.
       const plain = hashId(['request-status', String(sig.status)]);
       const tokens = [sig.method, sig.route, String(sig.status)];

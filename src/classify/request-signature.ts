@@ -1,6 +1,5 @@
-// A request log is one problem per (method, route, status): the ids in the path are values. A gateway's
-// or the platform's answer that the service is not there (502, 503, 504) is one problem per status,
-// whatever was asked: see availabilityStatus.
+// A request log is one problem per (method, route, status): the ids in the path are values. A server
+// error (5xx) is one problem per status, whatever was asked: see serverErrorStatus.
 import type { HttpRequestInfo } from '../shared/types.js';
 import { REDACTED } from '../normalize/index.js';
 
@@ -65,15 +64,18 @@ export interface RequestSignature {
 }
 
 /**
- * 502 Bad Gateway, 503 Service Unavailable and 504 Gateway Timeout say the service could not answer at all
- * (RFC 9110 §15.6: a gateway got no valid answer, the server cannot handle requests now, an upstream did not
- * answer in time): a proxy, the platform or an overloaded server gives them to every route alike, so
- * `GET /cart 503` and `GET / 503` are one outage, one problem, as Error Reporting groups by what failed and
- * not by which page was asked for. A 500 is the handler's own failure and a 4xx the client's: both stay
- * per method and route, where a route's own bug or a broken link shows.
+ * A 5xx says the server failed to answer (RFC 9110 §15.6), and the request log says only that it did:
+ * what failed is the service's own record (its trace, its error line), which is grouped by itself. One
+ * failure answers the same status on every route it touches: 502, 503 and 504 come from a proxy, the
+ * platform or an overloaded server whatever was asked, and a 500 from a pool exhausted, a database
+ * that went away or a broken dependency on every handler that uses it, so `GET /cart 500`,
+ * `GET /products/tents 500` and `POST /cart 500` are one failure seen three times, one problem, as
+ * Error Reporting groups by what failed and not by which page was asked for. The status itself is
+ * kept: a 500 (the handler failed) and a 503 (nothing answered) are two problems. A 4xx is the
+ * client's: it stays per method and route, where a broken link or a client's bad call shows.
  */
-export function availabilityStatus(status: number): boolean {
-  return status === 502 || status === 503 || status === 504;
+export function serverErrorStatus(status: number): boolean {
+  return status >= 500 && status <= 599;
 }
 
 export function requestSignature(request: HttpRequestInfo): RequestSignature {

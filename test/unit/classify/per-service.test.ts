@@ -83,13 +83,15 @@ describe('one problem per service', () => {
   });
 
   it('entries with no service keep the ids release 0.1.x derived for them (identity is forever)', () => {
-    // Ids main derived before this change for these entries with no resource labels.
+    // Ids main derived before this change for these entries with no resource labels. (A request log's
+    // 500 was here too; since a 5xx is one problem per status (serverErrorStatus) its id is another, and
+    // its old issue is found by re-deriving ids from the issue's samples: a 404 stands in for it.)
     const { ids } = classify([
       read('', text('payment 17 declined by gateway')),
       read('', JAVA),
-      read('', request('GET', '/api/orders/17', 500)),
+      read('', request('GET', '/api/orders/17', 404)),
     ]);
-    expect(ids).toEqual(['ca57ba32a59b1', 'c2ef42c6b15bd', 'c8e46625a7d7f']);
+    expect(ids).toEqual(['ca57ba32a59b1', 'c2ef42c6b15bd', 'cd3f0d198208a']);
   });
 
   it('a service id is a hash of the service and the signature, never the signature itself', () => {

@@ -53,7 +53,7 @@ describe('request clusters', () => {
     expect(c.clusters()[0]).toMatchObject({ kind: 'request', count: 2, template: 'GET /threads/<NUM> 404' });
   });
 
-  it('a service that could not answer (502, 503, 504) is one problem per status, whatever was asked', () => {
+  it('a server error (5xx) is one problem per status, whatever was asked', () => {
     const c = createClassifier();
     const h = [
       c.add(req({ method: 'GET', path: '/cart', status: 503 })),
@@ -62,13 +62,30 @@ describe('request clusters', () => {
       c.add(req({ method: 'GET', path: '/cart', status: 504 })),
       c.add(req({ method: 'GET', path: '/cart', status: 500 })),
       c.add(req({ method: 'GET', path: '/', status: 500 })),
+      c.add(req({ method: 'GET', path: '/products/stoves', status: 500 })),
     ];
     const ids = h.map((x) => c.resolve(x).id);
     expect(ids[1]).toBe(ids[0]);
     expect(ids[2]).toBe(ids[0]);
-    expect(new Set(ids).size).toBe(4);
+    expect(ids[5]).toBe(ids[4]);
+    expect(ids[6]).toBe(ids[4]);
+    // 500, 503 and 504 stay apart: the handler failed, nothing answered, an upstream did not answer in time.
+    expect(new Set(ids).size).toBe(3);
     expect(c.resolve(h[0] as number).template).toBe('<*> /<*> 503');
     expect(c.resolve(h[3] as number).template).toBe('GET /cart 504');
+    expect(c.resolve(h[4] as number).template).toBe('GET /<*> 500');
+  });
+
+  it('a client error (4xx) stays per method and route', () => {
+    const c = createClassifier();
+    const h = [
+      c.add(req({ method: 'GET', path: '/cart', status: 404 })),
+      c.add(req({ method: 'GET', path: '/checkout', status: 404 })),
+      c.add(req({ method: 'POST', path: '/cart', status: 404 })),
+      c.add(req({ method: 'GET', path: '/cart', status: 403 })),
+    ];
+    expect(new Set(h.map((x) => c.resolve(x).id)).size).toBe(4);
+    expect(c.resolve(h[1] as number).template).toBe('GET /checkout 404');
   });
 
   it("one route's 503s keep its route and method in the template; another service's are its own", () => {
