@@ -21,12 +21,15 @@ export const JUL_LEVEL = /^(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): \S/
 export const JUL_ROUTINE = /^(?:INFO|CONFIG|FINE|FINER|FINEST): \S/;
 const PIPE_CLOSED = '", pipe is closed';
 // A line that only points to the documentation of the message above it: Next.js's `Read more: https://nextjs.org/docs/messages/…`,
-// `Learn more: …`, `See https://…`, `For more information, see …`. Written with its message in one call, it may
-// reach Cloud Run as an entry of its own; alone it names nothing.
-const DOCS_WORDS = '(?:Read more|Learn more|More info(?:rmation)?|See(?: also)?|For more (?:info|information|details)(?:,? see)?|Docs|Documentation)';
-export const DOCS_LINK = new RegExp(`^\\s{0,8}${DOCS_WORDS}(?: (?:at|here))?:? {1,3}<?https?:\\/\\/[^\\s>]{1,2000}>?\\.?\\s*$`, 'i');
+// `Learn more: …`, `See https://…`, `For more information, see …`, httpx's `For more information check: https://…`.
+// Written with its message in one call, it may reach Cloud Run as an entry of its own; alone it names nothing.
+// The words may be followed by up to three short words of the writer's own before the link (`check`, `please
+// visit`, `go to`): how a pointer is phrased varies, its shape (those words, then a URL ending the line) does not.
+const DOCS_WORDS = '(?:Read more|Learn more|More info(?:rmation)?|See(?: also)?|For more (?:info|information|details)|Docs|Documentation)';
+const DOCS_VERB = '(?:,? [a-z]{1,12}){0,3}';
+export const DOCS_LINK = new RegExp(`^\\s{0,8}${DOCS_WORDS}${DOCS_VERB}:? {1,3}<?https?:\\/\\/[^\\s>]{1,2000}>?\\.?\\s*$`, 'i');
 /** DOCS_LINK for a server-side filter (RE2, case-insensitive, at the start of a text). */
-export const DOCS_LINK_RE2 = `\\s*${DOCS_WORDS.toLowerCase()}(?: (?:at|here))?:? +<?https?://`;
+export const DOCS_LINK_RE2 = `\\s*${DOCS_WORDS.toLowerCase()}${DOCS_VERB}:? +<?https?://`;
 
 /** The line a php-fpm `child N said into stderr` warning carries, or null when it is no such warning. */
 export function fpmChildLine(s: string): string | null {

@@ -598,11 +598,14 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
     skip = skip.filter((k) => k < end);
     let open = (state !== null && j === items.length) || waiting;
     // The lines of the head's write that no grammar knows (burst-lines.ts), under a head the grammar
-    // read no trace under: a trace it read (frames, indented lines) ends where the grammar says, and a
-    // line after it is another record. (Lines held as possibly other writers' at the end may be such
+    // read no trace under. A trace it read (frames, indented lines) ends where the grammar says, and a
+    // plain line after it is another record, unless it labels a block the writer added to the trace
+    // (PHP's `Additional Information:` then a print_r array, under Yii's exception): then the block's
+    // lines are the record's too. (Lines held as possibly other writers' at the end may be such
     // lines: they are read as that first.)
-    if (!resumed && !(state !== null && j === items.length) && (options.interleaveUs ?? 0) > 0 && noTraceUnder(items, i, end, skip) && headsWrite(firstLine(items[i]!.text), items[i]!.kind, items[i + 1]?.text, options.routine ?? noRoutine)) {
-      const burst = writeLines(items, end, options.interleaveUs!, skip, options.routine ?? noRoutine);
+    const traced = !noTraceUnder(items, i, end, skip);
+    if (!resumed && !(state !== null && j === items.length) && (options.interleaveUs ?? 0) > 0 && (!traced || endState !== null) && headsWrite(firstLine(items[i]!.text), items[i]!.kind, items[i + 1]?.text, options.routine ?? noRoutine)) {
+      const burst = writeLines(items, end, options.interleaveUs!, skip, options.routine ?? noRoutine, traced);
       // Lines taken as the write's are no other writer's: the trace no longer waits on them.
       open = burst.open || (waiting && burst.end === end);
       if (burst.end > end) {
@@ -635,20 +638,29 @@ function noTraceUnder(items: readonly TraceLine[], i: number, end: number, skip:
  * land among them and head no write themselves (routine records: added to `skip`). `open`: the last
  * line was reached, so more may follow.
  */
-function writeLines(items: readonly TraceLine[], from: number, interleaveUs: number, skip: number[], routine: (line: string) => boolean): { end: number; open: boolean } {
+function writeLines(
+  items: readonly TraceLine[], from: number, interleaveUs: number, skip: number[], routine: (line: string) => boolean, traced: boolean,
+): { end: number; open: boolean } {
   let k = from;
+  // After a trace, the write goes on only from a line that labels a block (blockLabel).
+  if (traced && k < items.length && !(blockLabel(items[k]!) && near(items[k - 1], items[k], interleaveUs))) return { end: k, open: false };
+  // A line of the write: one no grammar knows, or past the write's first line, a line of a block printed
+  // under it (dumpLine). Right under a head, an indented line is the grammar's (a frame) or nothing.
+  const ofWrite = (at: number) => writeLine(items[at]!) || (at > from && dumpLine(items[at]!));
   while (k < items.length) {
-    if (writeLine(items[k]!) && near(items[k - 1], items[k], interleaveUs)) {
+    if (ofWrite(k) && near(items[k - 1], items[k], interleaveUs)) {
       k++;
       continue;
     }
     let o = k;
     // A record that heads a write of its own is no other writer's line: the lines after it are its own.
+    // Nor is one that opens a block of its own (Yii's `$_GET = [` context dump after the error): the
+    // lines under it are its block's.
     while (o < items.length && o - k < MAX_OTHERS && otherWrite(items[o]!) && near(items[o - 1], items[o], interleaveUs) &&
-      !headsWrite(firstLine(items[o]!.text), items[o]!.kind, items[o + 1]?.text, routine)) o++;
+      !headsWrite(firstLine(items[o]!.text), items[o]!.kind, items[o + 1]?.text, routine) && !OPENS_BLOCK.test(firstLine(items[o]!.text))) o++;
     if (o === k) return { end: k, open: false };
     if (o === items.length) return { end: k, open: true };
-    if (!writeLine(items[o]!) || !near(items[o - 1], items[o], interleaveUs)) return { end: k, open: false };
+    if (!ofWrite(o) || !near(items[o - 1], items[o], interleaveUs)) return { end: k, open: false };
     for (let s = k; s < o; s++) skip.push(s);
     k = o + 1;
   }
@@ -657,6 +669,30 @@ function writeLines(items: readonly TraceLine[], from: number, interleaveUs: num
 
 function writeLine(item: TraceLine): boolean {
   return continuesWrite(item);
+}
+
+/**
+ * A continuation line (indented, a bare word, a closing bracket) inside a write's lines, after its first
+ * one: a dump the writer printed with its record, PHP's print_r (`Array` / `(` / `    [0] => HY000` /
+ * `)`), a map or an object's fields one per line. Right under a head, where such a line is the
+ * grammar's (a frame), it is not read so.
+ */
+function dumpLine(item: TraceLine): boolean {
+  return item.kind === 'cont';
+}
+
+// A line ending in what opens a block under it: a bracket, or a colon.
+const OPENS_BLOCK = /[[{(:]\s*$/;
+
+// A short label closing on a colon, with nothing after it: `Additional Information:`, `Context:`.
+const BLOCK_LABEL = /^[A-Z][\w ()'-]{0,60}:$/;
+
+/**
+ * A line of the write, no line of another record, that labels a block under it (`Additional
+ * Information:`, then PHP's print_r array): what a writer adds after the trace of the record it writes.
+ */
+function blockLabel(item: TraceLine): boolean {
+  return BLOCK_LABEL.test(item.text) && writeLine(item);
 }
 
 

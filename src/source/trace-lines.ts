@@ -57,7 +57,10 @@ export const FRAME = { test: (s: string): boolean => INDENTED_FRAME.test(s) || i
 export const MORE = /^\s*\.\.\. \d{1,9} (?:more|common frames omitted|levels\.\.\.|lines matching cause stack trace)/;
 export const END_OF = /^\s*--- End of (?:inner exception )?stack trace/;
 export const CAUSE = /^\s*(?:Caused by|Suppressed): /;
-export const GOROUTINE = /^goroutine \d{1,12} \[/;
+// A goroutine's header; a stack printed through Go's standard logger (`log.Println(string(debug.Stack()))`,
+// as gorilla/handlers' recovery does after logging the panic's value in a write of its own) carries the
+// logger's date and time on that first line only.
+export const GOROUTINE = /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? )?goroutine \d{1,12} \[/;
 const GO_FUNCTION_NAME = /^[\w./*-]{1,256}$/;
 // zap's stacktrace (console encoder) names each frame's function without arguments: `main.(*Router).Assign`.
 export const GO_BARE_FUNCTION = /^[\w-]{1,64}(?:\/[\w.-]{1,64}){0,12}\.[\w.*()-]{1,256}$/;
@@ -139,6 +142,7 @@ export function lineKind(s: string): LineKind {
   if (continuesBlock(s)) return 'cont';
   if (DOCS_LINK.test(s) || POINTER_LINE.test(s)) return 'cont'; // `Read more: https://…`, `See … for more information` under its message
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return 'cont';
+  if (c >= 48 && c <= 57 && GOROUTINE.test(s)) return 'cont'; // behind Go's log stamp, as `goroutine ` above
   // A .NET exception's detail line (`File name: '…'`) under its message: held, and joined where the grammar takes it.
   if (NET_DETAIL.test(s)) return 'cont';
   if (isBareRubyFrame(s) || isOcamlFrame(s)) return 'cont';
@@ -220,6 +224,7 @@ export function isPieceLine(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c === 32 || c === 9 || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
+  if (c >= 48 && c <= 57 && GOROUTINE.test(s)) return true;
   if (isBareRubyFrame(s) || isOcamlFrame(s)) return true;
   // A Go stack frame's function line: `main.(*Server).handle(0xc000…, {…})`, `panic({0x8a1b20?, …})`.
   if (isGoFunction(s)) return true;
