@@ -206,18 +206,56 @@ function withoutTrailingContext(line: string): string {
 // name what failed (`…: postgres: dial tcp …` vs `…: redis: …`). A chain reached by a longer path is
 // joined to the shorter one by the classifier (core-merge.ts, joinChains), which sees both.
 
-/** `msg err="pq: deadlock detected"` -> `msg: pq: deadlock detected`: the logged error as its message wraps it. */
+// Keys under which a logger puts the error it was given, as a field after the message: Go's `err` and
+// `error` (logrus's WithError, slog, zerolog, apex/log, log15, hclog), `cause` (zio-logging), `exception`
+// and `exc` (semantic_logger, structlog), `reason`.
+const ERROR_KEYS = new Set(['err', 'error', 'cause', 'exception', 'exc', 'reason']);
+// A field that holds no error: what a logger prints for a nil error, a zero, a dash.
+const NO_ERROR = /^(?:<nil>|nil|null|none|false|0|-|)$/i;
+
+/**
+ * `msg err="pq: deadlock detected"` -> `msg: pq: deadlock detected`: the logged error as its message wraps
+ * it, as Go's `fmt.Errorf("%s: %w")` and a JSON record's message and error fields read. The value may be
+ * quoted (logfmt) or bare (apex/log prints `%v`: `error=image: unknown format`): a bare one runs to the
+ * next `key=` pair or the end of the line.
+ */
 function errorValue(line: string): string {
-  const m = ERROR_VALUE.exec(line);
-  if (!m) return line;
+  if (!line.includes('=')) return line;
+  const all = units(line);
+  const k = all.findIndex((u) => !u.bracket && !u.attribute && ERROR_KEYS.has(unitKey(line, u)));
+  if (k < 0) return line;
+  const unit = all[k] as Unit;
+  const valueAt = line.indexOf('=', unit.start) + 1;
+  let value: string;
+  let end: number;
+  if (line[valueAt] === '"') {
+    if (line[unit.end - 1] !== '"' || unit.end - valueAt < 2) return line;
+    value = line.slice(valueAt + 1, unit.end - 1).replace(/\\"/g, '"');
+    end = unit.end;
+  } else if (line[valueAt] === "'") {
+    // Single quotes are Ruby's and Python's repr (lograge's `error='…'` on a request line that is all
+    // pairs, read by its own rule: request-error.ts): left as they are.
+    return line;
+  } else {
+    let next = k + 1;
+    while (next < all.length && !KEY.test(line.slice(all[next]!.start, all[next]!.start + 70))) next++;
+    end = next < all.length ? all[next - 1]!.end : line.length;
+    value = line.slice(valueAt, end).trimEnd();
+  }
+  if (NO_ERROR.test(value.trim())) return line;
   // `post entry failed err="pq: …"` reads as Go prints a wrapped error: `post entry failed: pq: …`. The
   // attributes between the message and the error are context as they are at the end of a line: a JSON
   // encoder writes them as fields of their own (hclog's `msg: order_id=812 error="…"` is its JSON
   // format's `@message` and `error`), so they go as withoutTrailingContext takes them off.
-  const before = withoutTrailingContext(line.slice(0, m.index)).replace(/[\s:]+$/, '');
-  return (before === '' ? '' : `${before}: `) + (m[2] as string) + line.slice(m.index + m[0].length);
+  const before = withoutTrailingContext(line.slice(0, unit.start)).replace(/[\s:]+$/, '');
+  return (before === '' ? '' : `${before}: `) + value + line.slice(end);
 }
-const ERROR_VALUE = /((?:^|\s)(?:err|error)=)"([^"\n]{1,600})"/;
+
+/** The key of a `key=value` unit, lower case ('' for any other unit). */
+function unitKey(line: string, u: Unit): string {
+  const m = KEY.exec(line.slice(u.start, Math.min(u.end, u.start + 70)));
+  return m ? (m[1] as string).toLowerCase() : '';
+}
 
 // A trace pasted or flattened onto one line: its frames follow the message. Node `at fn (file:1:2)`,
 // JVM `at a.b.C.m(C.java:12)`, Python `File "x.py", line 3, in f`.

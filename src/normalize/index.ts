@@ -14,7 +14,7 @@ export {
 } from './secret-scan.js';
 export * from './mask.js';
 export { rereadSampleEntry, sampleEntry } from './sample-entry.js';
-export { stripHeaderLeftover, stripLogHeader, type StrippedHeader } from './log-header.js';
+export { opensWithPaddedLevel, stripHeaderLeftover, stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
 export { levelWordPatterns, severityTextPattern } from './text-severity.js';
 export { sidekiqThread } from './sidekiq-header.js';

@@ -40,6 +40,21 @@ const PHP_TIME = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?: 
 const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s)/;
 
 // Whole formats with a fixed shape.
+// logrus's TextFormatter writing to a terminal: the level cut to four letters (`ERRO`, `WARN`, `FATA`,
+// `PANI`, `DEBU`, `TRAC`) glued to the seconds since the process started, `ERRO[0012] `, or with
+// FullTimestamp set to the time, `ERRO[2026-12-04T00:10:33Z] `; apex/log's text handler the same with the
+// whole level right-aligned in six columns (`%6s[%04d] `: ` ERROR[0012] `, `  WARN[0012] `). The message
+// after it is padded to a column, then its fields follow.
+const LEVEL_COUNTER = /^ {0,6}(PANI|FATA|ERRO|WARN|INFO|DEBU|TRAC|PANIC|FATAL|ERROR|WARNING|DEBUG|TRACE)\[(?:\d{1,10}|\d{4}-\d{2}-\d{2}[T ][^\]\s]{1,40})\] {0,2}/;
+// A syslog priority as systemd's journal reads it off stdout (sd-daemon's `<3>`), before a header of the
+// logger's own: Mojo::Log's `short` format `<5>[pid] [i] msg`. A logger maps its levels onto the
+// priorities its own way (Mojo::Log writes info as 5, syslog's notice): a level the header writes after
+// it is the one that counts; the priority only when it writes none.
+const SYSLOG_PRIORITY = /^<([0-7])>/;
+const SYSLOG_LEVELS = ['EMERG', 'ALERT', 'CRIT', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
+// A level written as its first letter alone in brackets, inside a header already begun (Mojo::Log's
+// short format: `[t]`, `[d]`, `[i]`, `[w]`, `[e]`, `[f]`; Beego's logs after its time: `[E] [items.go:57]`).
+const BRACKETED_LETTER = /^[DIWEF]$/i;
 // glog / klog / Abseil: `E0310 12:00:01.123456    1234 server.go:42] `. Abseil's logging before
 // `absl::InitializeLog()` knows no time zone and prints the month and day as `0000` and the time as
 // `00:00:` and the epoch seconds (`W0000 00:00:1722455981.557457    1804 zone_info_source.cc:122] `).
@@ -66,6 +81,8 @@ const DREAM = /^\d{2}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}\.\d{3} {1,24}(?:(?:[\w.-]{
 // `%(asctime)s %(levelname).1s %(name)s %(message)s`, and other printers' F for fatal. Only after a time
 // and only standing alone before the text: a capital letter alone is no word of a message's start there.
 const LETTER_LEVEL = /^([DIWECF])(?= \S)/;
+// zerolog's ConsoleWriter: a time (`3:04PM`, time.Kitchen, by default), then the level in three letters.
+const THREE_LETTER_LEVEL = /^(TRC|DBG|INF|WRN|ERR|FTL|PNC)(?= \S)/;
 // NestJS's ConsoleLogger: `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [Context] msg +12ms`. The date is
 // the process locale's (`10/03/2026, 12:00:01`, `10.3.2026, 12:00:01`, `2026-03-10 12:00:01`); the
 // level is padded to seven; the `[Nest]` prefix may be the app's own (`new ConsoleLogger({ prefix })`).
@@ -153,7 +170,8 @@ const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Inte
 
 /** `trailer`: what the same printer puts after the message, at the end of the first line. */
 /** `last`: a whole format whose end is the header's end (what follows is message, whatever it looks like). */
-type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp; last?: true };
+/** `priority`: a level a later level of the same header overrides (SYSLOG_PRIORITY). */
+type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp; last?: true; priority?: true };
 
 function leadingTime(head: string): Piece | null {
   const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head);
@@ -171,6 +189,7 @@ function bracketed(head: string, inHeader: boolean): Piece | null {
     const level = levelIn(inner.slice(time?.length ?? 0));
     return { length: m[0].length, kind: 'time', ...(level ? { level } : {}) };
   }
+  if (inHeader && BRACKETED_LETTER.test(inner)) return { length: m[0].length, kind: 'level', level: inner.toUpperCase() };
   const levelOnly = /^([A-Za-z]{3,9})(?:[/:][\w.-]{1,40})?$/.exec(inner);
   if (levelOnly && LEVEL_WORD.test(levelOnly[1] as string)) return { length: m[0].length, kind: 'level', level: levelOnly[1] as string };
   const serilog = inHeader && levelOnly ? serilogLevelWord(levelOnly[1] as string) : undefined;
@@ -203,6 +222,12 @@ function nextPiece(
   if (marker) return { length: marker.symbolEnd, kind: 'level', ...(marker.level !== undefined ? { level: marker.level } : {}) };
   const nest = NEST.exec(head);
   if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
+  if (!inHeader) {
+    const counter = LEVEL_COUNTER.exec(head);
+    if (counter) return { length: counter[0].length, kind: 'level', level: counter[1] as string };
+    const priority = SYSLOG_PRIORITY.exec(head);
+    if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
+  }
   const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head) ?? (inHeader ? null : PROGNAME_LEVEL.exec(head));
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
   const dream = inHeader ? null : DREAM.exec(head);
@@ -230,8 +255,8 @@ function nextPiece(
   if (rightAfterTime) {
     const tf = TF_LEVEL_SOURCE.exec(head);
     if (tf) return { length: tf[0].length, kind: 'level', level: tf[1] as string, last: true };
-    const letter = LETTER_LEVEL.exec(head);
-    if (letter) return { length: 1, kind: 'level', level: letter[1] as string };
+    const letter = LETTER_LEVEL.exec(head) ?? THREE_LETTER_LEVEL.exec(head);
+    if (letter) return { length: (letter[1] as string).length, kind: 'level', level: letter[1] as string };
     const metadata = ELIXIR_METADATA.exec(head);
     if (metadata) return { length: metadata[0].length, kind: 'other' };
     const after = NLOG_PIPES.exec(head) ?? SWIFT_LOG.exec(head);
@@ -298,6 +323,14 @@ function unquoteLogfmtMessage(text: string): string {
 // when the same error is logged (or caught by a framework) without the preamble.
 const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ \t]{0,200}\^{1,400}[ \t]{0,20}\n(?:[ \t]{0,20}\n)?(?=\S)/;
 
+/**
+ * The line opens with a level its logger padded to a column (apex/log's ` ERROR[0012] `, `  WARN[0012] `):
+ * indented, yet no continuation of the line before it. A test of the line's first few characters.
+ */
+export function opensWithPaddedLevel(line: string): boolean {
+  return line.charCodeAt(0) === 32 && LEVEL_COUNTER.test(line.length > 80 ? line.slice(0, 80) : line);
+}
+
 /** Peels a log header off the first line of a message. A line that is all header is left as it is. */
 export function stripLogHeader(text: string): StrippedHeader {
   return stripHeader(text, false);
@@ -321,6 +354,7 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
   const head = line.slice(0, MAX_HEADER_CHARS);
   let at = 0;
   let level: string | undefined;
+  let levelIsPriority = false;
   let inHeader = afterHeader;
   let afterLevel = false;
   let afterBracketedLevel = false;
@@ -347,7 +381,10 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
       continue;
     }
     inHeader = true;
-    if (level === undefined && piece.level !== undefined) level = piece.level;
+    if (piece.level !== undefined && (level === undefined || levelIsPriority)) {
+      level = piece.level;
+      levelIsPriority = piece.priority === true;
+    }
     glued = head[at] !== ' ' && head[at] !== '\t';
     while (at < head.length && (head[at] === ' ' || head[at] === '\t')) at++;
     if (piece.last) break;

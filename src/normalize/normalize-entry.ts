@@ -7,6 +7,7 @@ import { entryRevision, entryService, entrySeverityWithSource, entryTime, isReco
 import { exceptionDetailsShape } from './exception-details.js';
 import { extractMessage, type ExtractedMessage } from './extract-message.js';
 import { stripLogHeader } from './log-header.js';
+import { logfmtRecordText } from './logfmt-record.js';
 import { redact, redactUnremembered } from './redact.js';
 import { currentPanicShape } from './rust-panic.js';
 import { TextMemo } from './text-memo.js';
@@ -116,7 +117,7 @@ function messageText(message: string): MessageText | null {
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
   const { rest, lead } = stripLogHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
-  const text = exceptionDetailsShape(currentPanicShape(rest));
+  const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(rest)));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
   else if (isStackTrace(text)) {

@@ -23,15 +23,17 @@ const LINE_CHARS = 512;
 
 // Level words as loggers print them, in any case. FATAL and panic stop the process, as CRITICAL says;
 // SEVERE is java.util.logging's highest level, an error; zap's dpanic only panics in development.
+// logrus's text formatter cuts a level to four letters on a terminal (`ERRO`, `FATA`, `PANI`, `DEBU`,
+// `TRAC`); zerolog's ConsoleWriter writes three (`TRC`, `DBG`, `INF`, `WRN`, `ERR`, `FTL`, `PNC`).
 const LEVEL_WORDS: Record<string, Severity> = {
   emergency: 'EMERGENCY', emerg: 'EMERGENCY',
   alert: 'ALERT',
-  critical: 'CRITICAL', crit: 'CRITICAL', fatal: 'CRITICAL', panic: 'CRITICAL',
-  error: 'ERROR', err: 'ERROR', eror: 'ERROR', severe: 'ERROR', dpanic: 'ERROR', fail: 'ERROR',
-  warning: 'WARNING', warn: 'WARNING',
+  critical: 'CRITICAL', crit: 'CRITICAL', fatal: 'CRITICAL', panic: 'CRITICAL', fata: 'CRITICAL', pani: 'CRITICAL', ftl: 'CRITICAL', pnc: 'CRITICAL',
+  error: 'ERROR', err: 'ERROR', eror: 'ERROR', erro: 'ERROR', severe: 'ERROR', dpanic: 'ERROR', fail: 'ERROR',
+  warning: 'WARNING', warn: 'WARNING', wrn: 'WARNING',
   notice: 'NOTICE',
-  information: 'INFO', info: 'INFO',
-  debug: 'DEBUG', dbug: 'DEBUG', trace: 'DEBUG', trce: 'DEBUG', fine: 'DEBUG', finer: 'DEBUG', finest: 'DEBUG',
+  information: 'INFO', info: 'INFO', inf: 'INFO',
+  debug: 'DEBUG', dbug: 'DEBUG', debu: 'DEBUG', dbg: 'DEBUG', trace: 'DEBUG', trce: 'DEBUG', trac: 'DEBUG', trc: 'DEBUG', fine: 'DEBUG', finer: 'DEBUG', finest: 'DEBUG',
 };
 
 /** A level word (`error`, `WARN`, `eror`, slog's `ERROR+2`) -> severity, or null. */
@@ -74,7 +76,8 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   // .NET console logger: `fail: Microsoft.AspNetCore.Server.Kestrel[13]`.
   { pattern: /^(trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10}\]/, read: (m) => levelWord(m[1]!) },
   // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.
-  { pattern: /^<([0-7])>/, read: (m) => SYSLOG[Number(m[1])] ?? null },
+  // A level the logger writes after it counts first (Mojo::Log's `<5>[pid] [i] `: log-header.ts).
+  { pattern: /^<([0-7])>/, read: (m) => strippedLevel(stripLogHeader(m.input).level) ?? SYSLOG[Number(m[1])] ?? null },
   { pattern: /^npm (ERR!|WARN) /, read: (m) => (m[1] === 'WARN' ? 'WARNING' : 'ERROR') },
   { pattern: PUMA_PROBLEM, read: pumaProblemSeverity },
   // winston's simple and cli formats: `error: msg {meta}` (lower case, as winston names its levels).
@@ -260,13 +263,13 @@ export function mayBelongToTrace(text: string): boolean {
 const WORDS_BY_SEVERITY: Partial<Record<Severity, string[]>> = {
   EMERGENCY: ['emerg'],
   ALERT: ['alert'],
-  CRITICAL: ['crit', 'fatal', 'panic', 'ftl', 'fatl'],
+  CRITICAL: ['crit', 'fatal', 'panic', 'ftl', 'fatl', 'fata', 'pani', 'pnc'],
   ERROR: ['err', 'eror', 'severe', 'fail'],
   WARNING: ['warn', 'wrn'],
   // PHP's `Deprecated:` and `Strict Standards:` messages are notices (log-header.ts).
   NOTICE: ['notice', 'php deprecated', 'php strict standards'],
-  INFO: ['info'],
-  DEBUG: ['debug', 'dbug', 'trace', 'trce', 'fine'],
+  INFO: ['info', 'inf'],
+  DEBUG: ['debug', 'dbug', 'trace', 'trce', 'fine', 'dbg', 'trc'],
 };
 // Present in every trace shape and continuation line, whatever the floor.
 const TRACE_WORDS = ['error', 'exception', 'throwable', 'fault', 'traceback', 'panic', 'fatal', 'fail', 'unhandled', 'caused by', 'suppressed', 'goroutine', 'created by'];

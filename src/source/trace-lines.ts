@@ -3,7 +3,7 @@
 // looks at a bounded prefix of a line with anchored regexes, so no line, however long or odd, costs
 // more than a few hundred characters of work.
 import { continuesDartTrace } from '../shared/dart-trace.js';
-import { stripLogHeader } from '../normalize/index.js';
+import { opensWithPaddedLevel, stripLogHeader } from '../normalize/index.js';
 
 import { continuesJvmRecord } from './jvm-record-lines.js';
 import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL } from '../shared/record-shapes.js';
@@ -135,7 +135,8 @@ export function lineKind(s: string): LineKind {
   const marker = statusMarker(s);
   if (marker !== null) return markedKind(lineKind(s.slice(marker.length)), marker.level);
   const c = s.charCodeAt(0);
-  if (c === 32 || c === 9) return 'cont'; // indented: a frame, a source line, an inner exception
+  // Indented: a frame, a source line, an inner exception; not a level padded to a column (log-header.ts).
+  if ((c === 32 || c === 9) && !opensWithPaddedLevel(s)) return 'cont';
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
   // A server's fixed block (uWSGI's harakiri status, its failed write): no line of it says `error`.
   if (openBlock(s) !== null) return 'start';
@@ -222,7 +223,7 @@ export function isPieceLine(s: string): boolean {
   if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;
   if (continuesJvmRecord(s)) return true;
   const c = s.charCodeAt(0);
-  if (c === 32 || c === 9 || s === '}') return true;
+  if (((c === 32 || c === 9) && !opensWithPaddedLevel(s)) || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
   if (c >= 48 && c <= 57 && GOROUTINE.test(s)) return true;
   if (isBareRubyFrame(s) || isOcamlFrame(s)) return true;

@@ -1,0 +1,78 @@
+// A logfmt line is a flat record printed as text: `message="Quote q-1 failed" location=… cause="<trace>"`
+// (zio-logging's logfmt, slog's TextHandler, go-kit, logrus's text formatter without a terminal) says
+// what its JSON twin says as `{"message": …, "cause": …}`. When the error field holds a whole trace, its
+// lines follow the first line's pairs and no rule that reads one line can take the line apart: the
+// record is read as the JSON reader reads its twin (json-message.ts), the message, then the trace under
+// it, so a service that moves from one encoder to the other at a rollout keeps its problems. A record
+// whose error is one line is left to the line's own reading (problem-text.ts takes `msg err=…` apart).
+// Bounded: at most MAX_PAIRS pairs of the first line are read, each key and bare value bounded.
+import { jsonMessage } from './json-message.js';
+
+const MAX_PAIRS = 32;
+const MAX_FIRST_LINE = 4096;
+const KEY = /^([A-Za-z_@][\w.@-]{0,63})=/;
+// A record has a message; the keys under which loggers put the error they were given.
+const MESSAGE_KEYS = new Set(['msg', 'message', 'event']);
+const ERROR_KEYS = new Set(['err', 'error', 'cause', 'exception', 'exc', 'exc_info', 'stack', 'stacktrace', 'stack_trace', 'traceback']);
+
+/** The text a logfmt record whose error field spans lines reads as; the text itself otherwise. */
+export function logfmtRecordText(text: string): string {
+  // Cheap tests first: every line of every entry passes here.
+  const nl = text.indexOf('\n');
+  if (nl < 0 || nl > MAX_FIRST_LINE || !KEY.test(text.slice(0, 66))) return text;
+  const record: Record<string, string> = {};
+  let hasMessage = false;
+  let i = 0;
+  for (let n = 0; n < MAX_PAIRS; n++) {
+    const key = KEY.exec(text.slice(i, i + 66));
+    if (!key) return text;
+    const name = key[1] as string;
+    const at = i + key[0].length;
+    if (text[at] === '"') {
+      const close = closingQuote(text, at + 1, nl);
+      if (close < 0) {
+        // An open quote: only an error field may run past the first line, to a quote that ends the text.
+        const end = text.trimEnd();
+        if (!ERROR_KEYS.has(name.toLowerCase()) || !hasMessage || !end.endsWith('"') || end.length - 1 <= nl) return text;
+        record[name] = end.slice(at + 1, -1);
+        return jsonMessage(record)?.text ?? text;
+      }
+      record[name] = unquote(text.slice(at + 1, close));
+      i = close + 1;
+    } else {
+      let end = at;
+      while (end < nl && text[end] !== ' ' && text[end] !== '\t') end++;
+      record[name] = text.slice(at, end);
+      i = end;
+    }
+    hasMessage ||= MESSAGE_KEYS.has(name.toLowerCase());
+    if (text[i] !== ' ' && text[i] !== '\t') return text; // the first line ended (or a pair ran into text)
+    while (i < nl && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i >= nl) return text; // every quote closed on the first line: a one-line record
+  }
+  return text;
+}
+
+/** Where the quote opened before `from` closes on the first line (before `lineEnd`), or -1. */
+function closingQuote(text: string, from: number, lineEnd: number): number {
+  for (let j = from; j < lineEnd; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === '"') {
+      // A quote inside the value that its printer did not escape (`cause="Exception in thread "main" …`)
+      // is followed by a word, where a closing quote is followed by the end of the line or the next pair.
+      let k = j + 1;
+      while (k < lineEnd && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (k >= lineEnd || (k > j + 1 && KEY.test(text.slice(k, k + 66)))) return j;
+    }
+  }
+  return -1;
+}
+
+function unquote(value: string): string {
+  if (!value.includes('\\')) return value;
+  try {
+    return JSON.parse(`"${value}"`) as string;
+  } catch {
+    return value;
+  }
+}
