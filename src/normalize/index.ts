@@ -14,6 +14,7 @@ export {
 } from './secret-scan.js';
 export * from './mask.js';
 export { rereadSampleEntry, sampleEntry } from './sample-entry.js';
+export { processPrefix, type ProcessPrefix } from './process-prefix.js';
 export { opensWithPaddedLevel, stripHeaderLeftover, stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
 export { levelWordPatterns, severityTextPattern } from './text-severity.js';

@@ -4,6 +4,7 @@
 // every pattern is anchored with bounded quantifiers, so hostile text costs a few regex steps.
 import { serilogLevelWord } from './serilog-levels.js';
 import { sidekiqHeader } from './sidekiq-header.js';
+import { processPrefix } from './process-prefix.js';
 import { statusMarker } from '../shared/status-marker.js';
 
 export interface StrippedHeader {
@@ -107,12 +108,10 @@ const PHP_LEVELS: Record<string, string> = {
 // The worker's line is the message, and only the level it states counts (a PHP fatal error): fpm's
 // WARNING is said of every such line, a frame of a split trace as much as an error.
 const FPM_CHILD = /^child \d{1,10} said into std(?:err|out): "/;
-// Prefixes a container tool puts before each line a program wrote, whatever it wrote: docker compose's
-// service name (`web-1  | `, `web_1  | ` before Compose v2), padded to the longest; the CRI log format
+// Prefixes a container tool puts before each line a program wrote, whatever it wrote: a process
+// manager's or docker compose's (process-prefix.ts); the CRI log format
 // (containerd, CRI-O: kubelet's files) writes a time, the stream and whether the line is whole (F) or a
 // partial (P). The line after it starts afresh, as after fpm's.
-// A name holds a letter: `  12 | const x = …` is a source line under its number (Bun, Deno, Rust, Babel).
-const COMPOSE_SERVICE = /^(?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.-]{0,62}[ \t]{1,40}\| /;
 const CRI_STREAM = /^std(?:out|err) [FP] /;
 // A bracketed header whose opening bracket a cut took off (a line read from the middle of its first
 // character, or pasted so: `2025-01-06 07:28:04 +0000] [1] [CRITICAL] WORKER TIMEOUT`): the time's
@@ -240,9 +239,8 @@ function nextPiece(
     const child = FPM_CHILD.exec(head);
     if (child) return { length: child[0].length, kind: 'wrapper', trailer: /"$/ };
   } else {
-    const service = COMPOSE_SERVICE.exec(head);
-    // `ERROR | msg` is a level, not a service.
-    if (service && !LEVEL_WORD.test(service[0].slice(0, service[0].search(/[ \t]/)))) return { length: service[0].length, kind: 'wrapper' };
+    const prefix = processPrefix(head);
+    if (prefix) return { length: prefix.length, kind: 'wrapper' };
   }
   if (rightAfterTime) {
     const stream = CRI_STREAM.exec(head);

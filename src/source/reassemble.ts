@@ -12,6 +12,7 @@
 // once, and so does a plain line (neither a continuation nor naming an error), after whatever its
 // stream held. Bounded: per stream at most `maxLines` lines / `maxChars` characters are held (a longer
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
+import { processPrefix } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
 import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
@@ -197,7 +198,7 @@ function endsMidLine(text: string): boolean {
  */
 export function isPieceEntry(raw: RawEntry): boolean {
   const text = joinableText(raw);
-  return text !== null && isPiece(text, null);
+  return text !== null && isPiece(text.slice(processPrefix(text)?.length ?? 0), null);
 }
 
 /** The same, driven in step by a caller that has its entries a batch at a time (no asynchronous step per entry). */
@@ -292,7 +293,11 @@ class Reassembler {
 
   push(raw: RawEntry, out: Joined[]): void {
     const index = this.index++;
-    const text = joinableText(raw);
+    const written = joinableText(raw);
+    // A process manager's prefix (process-prefix.ts) is set aside: the line is read as its program wrote
+    // it, and each program's lines are a stream of their own.
+    const prefix = written === null ? null : processPrefix(written);
+    const text = prefix === null ? written : written!.slice(prefix.length);
     const kind = text === null ? null : lineKind(firstLine(text));
     // The fast path: not stdout/stderr text, or (oldest first) a plain line while nothing is held anywhere.
     if (kind === null || (kind === 'plain' && this.pending.size === 0 && (this.given || this.direction) === 1)) {
@@ -300,7 +305,8 @@ class Reassembler {
       out.push({ raw, members: [index] });
       return;
     }
-    const key = this.options.streamKey(raw);
+    const stream = this.options.streamKey(raw);
+    const key = stream === null || prefix === null ? stream : `${stream} | ${prefix.name}`;
     const time = key === null ? null : microTime(raw);
     if (key === null || time === null) {
       this.expireAt(raw, out);

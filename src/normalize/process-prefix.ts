@@ -1,0 +1,31 @@
+// The prefix a process manager or a container tool writes before every line of the programs it runs in
+// one terminal, whatever the program wrote: honcho's and foreman's `{time} {name} | ` (`12:00:01 web.1
+// | `, the time as %H:%M:%S, the name padded to the longest), overmind's `{name} | `, docker compose's
+// service (`web-1  | `, `web_1  | ` before Compose v2). It says which program wrote the line, not what
+// it wrote: it is set aside before anything else reads the line, so a traceback written under it is
+// read line by line as the program wrote it, and a record reads as it does without the manager.
+//
+// A name holds a letter (`  12 | const x = …` is a source line under its number: Bun, Deno, Rust,
+// Babel), starts with a letter or digit (a Markdown table row starts with `|`), has no space (`a | b`,
+// `ps aux | grep x` are a message's words) and is no level word (`ERROR | msg` is a level).
+// Anchored and bounded: a few regex steps on any line.
+
+export interface ProcessPrefix {
+  /** Characters the prefix takes, the space after its bar included. */
+  length: number;
+  /** The program's name as the manager writes it (`web.1`, `worker-1`): its lines are one stream. */
+  name: string;
+}
+
+const PREFIX = /^(?:\d{2}:\d{2}:\d{2} )?((?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.-]{0,62})[ \t]{1,40}\| /;
+const LEVEL_NAME = /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|ALERT|EMERG|EMERGENCY|PANIC)$/i;
+
+/** The manager's prefix the line opens with, or null. */
+export function processPrefix(line: string): ProcessPrefix | null {
+  const c = line.charCodeAt(0);
+  // Cheap first test: a name or a time starts with a letter or a digit.
+  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
+  const m = PREFIX.exec(line);
+  if (!m || LEVEL_NAME.test(m[1] as string)) return null;
+  return { length: m[0].length, name: m[1] as string };
+}
