@@ -326,8 +326,16 @@ const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ 
  * indented, yet no continuation of the line before it. A test of the line's first few characters.
  */
 export function opensWithPaddedLevel(line: string): boolean {
-  return line.charCodeAt(0) === 32 && LEVEL_COUNTER.test(line.length > 80 ? line.slice(0, 80) : line);
+  if (line.charCodeAt(0) !== 32) return false;
+  const head = line.length > 80 ? line.slice(0, 80) : line;
+  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head);
 }
+
+// tracing-subscriber's Pretty formatter indents its event line by two spaces (`  2026-12-04T10:00:00.123456Z
+// ERROR target: message, field: value`), the `at file:line` and `in span with fields` lines under it by four:
+// an RFC 3339 time then a level padded to five columns, after at most four spaces, is a header, not a
+// continuation of the line before it. Only the indentation is matched; the pieces read it as any header.
+const INDENTED_STAMP = /^ {1,4}(?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}) {1,2}(?:TRACE|DEBUG|INFO|WARN|ERROR) )/;
 
 /** Peels a log header off the first line of a message. A line that is all header is left as it is. */
 export function stripLogHeader(text: string): StrippedHeader {
@@ -350,7 +358,7 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
   const lineEnd = text.indexOf('\n');
   const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
   const head = line.slice(0, MAX_HEADER_CHARS);
-  let at = 0;
+  let at = head.charCodeAt(0) === 32 ? (INDENTED_STAMP.exec(head)?.[0].length ?? 0) : 0;
   let level: string | undefined;
   let levelIsPriority = false;
   let inHeader = afterHeader;

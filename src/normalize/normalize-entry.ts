@@ -1,6 +1,7 @@
 // RawEntry -> Entry: time, severity, service, the message extracted and redacted, its kind.
 import type { Entry, EntryKind, RawEntry, Severity, SeverityInference } from '../shared/types.js';
 import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
+import { withoutSpanContext } from '../shared/span-context.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
@@ -117,7 +118,7 @@ function messageText(message: string): MessageText | null {
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
   const { rest, lead } = stripLogHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
-  const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(rest)));
+  const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(rest))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
   else if (isStackTrace(text)) {

@@ -8,7 +8,7 @@ import {
   lineKind, MORE, NET_DETAIL, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, opensOwnRecord, tagsOf, takesHeader, type LineKind,
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
-  PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC,
+  PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC, SPAN_AT, SPAN_IN,
 } from './trace-lines.js';
 import { continuesWrite, headsWrite, otherWrite } from './burst-lines.js';
 import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js';
@@ -38,7 +38,9 @@ export type TraceState =
   | JvmState | DartState | BlockState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
   /** A record's lines of one write that no grammar knows (burst-lines.ts): nothing steps from it. */
-  | 'write';
+  | 'write'
+  /** tracing-subscriber's Pretty event context: its `at file:line` line, then its `in span with fields` lines. */
+  | 'span-at' | 'span-in';
 
 /**
  * States a trace may end in; a trace cut off by a truncated write is still a trace. So is a record cut
@@ -54,6 +56,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
+  'span-at', 'span-in',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -186,6 +189,7 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (EX_FRAME.test(s)) return 'ex-frames';
       return FRAME.test(s) ? frameState(s) : null;
     case 'header': // a line naming an error: frames, or a trace that takes it as its header
+      if (SPAN_AT.test(s)) return 'span-at';
       if (FRAME.test(s)) return frameState(s);
       if (s.startsWith(' ---> ')) return 'frames-head';
       if (s.startsWith(PY_TRACEBACK)) return 'py-head';
@@ -208,6 +212,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
     case 'header-msg': // the message under its header: it names the error, as a header line does
     case 'header-gap':
       return isBlank(s) ? 'header-gap' : stepTrace('header', s, null);
+    case 'span-at':
+    case 'span-in':
+      return SPAN_IN.test(s) ? 'span-in' : null;
     case 'frames-head':
       if (FRAME.test(s)) return frameState(s);
       return s.startsWith(' ---> ') ? 'frames-head' : null; // .NET inner exceptions before the frames

@@ -10,9 +10,11 @@ import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEV
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { isOcamlFrame } from '../shared/ocaml-backtrace.js';
+import { SPAN_AT, SPAN_IN } from '../shared/span-context.js';
 import { CODE_FRAME, EXCEPTION_FIELD, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
 
+export { SPAN_AT, SPAN_IN };
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL };
 
 /**
