@@ -5,6 +5,7 @@ import { boundText } from './bound-text.js';
 import { embeddedRecord } from './embedded-record.js';
 import { isRecord } from './entry-fields.js';
 import { jsonMessage } from './json-message.js';
+import { prettyRecord } from './pretty-record.js';
 import { redactValue } from './redact.js';
 import { requestInfo, requestText } from './request-info.js';
 
@@ -28,7 +29,8 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   const text = plainText(raw.textPayload);
   if (text !== '') {
     // A JSON record printed inside the line (a wrapper's prefix before it, or none): read as a payload.
-    const record = embeddedRecord(text);
+    // So is pino-pretty's record, its properties on lines of their own (pretty-record.ts).
+    const record = embeddedRecord(text) ?? prettyRecord(text);
     return (record !== null ? jsonMessage(record) : null) ?? { text };
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;

@@ -23,6 +23,7 @@ import {
   AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, CONTEXT_ITEM, DATA_LABEL, EXCEPTION_TYPE_FIELD, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
 } from '../shared/tail-lines.js';
 import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
+import { PRETTY_CAN_END, stepPrettyObject, type PrettyObjectState } from '../shared/pretty-object.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -35,7 +36,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | DartState | BlockState | 'node-error' | 'docs-link'
+  | JvmState | DartState | BlockState | PrettyObjectState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
   /** A record's lines of one write that no grammar knows (burst-lines.ts): nothing steps from it. */
   | 'write'
@@ -54,7 +55,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
   'php-stack', 'php-frames', 'php-main', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END,
+  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
   'span-at', 'span-in',
 ]);
@@ -113,6 +114,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   // A pointer to the message's documentation (`Read more: https://…`) under a line naming an error or at
   // the end of a record: part of it, as the message's own words are.
   if ((state === 'header' || CAN_END.has(state)) && (DOCS_LINK.test(s) || POINTER_LINE.test(s))) return 'docs-link';
+  // pino-pretty's properties under its log line (pretty-object.ts): the record's own lines.
+  const pretty = stepPrettyObject(state, s, state === 'header' || state === 'header-msg');
+  if (pretty !== undefined) return pretty;
   // A .NET exception's own lines under its first line, before its frames (trace-lines.ts): its frames follow.
   if (NET_DETAIL.test(s) && (state === 'header' || state === 'frames-head' || state === 'any-gap')) return 'frames-head';
   // A throwable printed indented under its record's line (java.util.logging's OneLineFormatter, as Tomcat
