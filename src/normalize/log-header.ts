@@ -5,6 +5,7 @@
 import { serilogLevelWord } from './serilog-levels.js';
 import { sidekiqHeader } from './sidekiq-header.js';
 import { processPrefix } from './process-prefix.js';
+import { LEVEL_WORD, LEVEL_WORDS } from './level-words.js';
 import { statusMarker } from '../shared/status-marker.js';
 
 export interface StrippedHeader {
@@ -20,9 +21,6 @@ export interface StrippedHeader {
 const MAX_HEADER_CHARS = 400;
 /** Pieces peeled off one line at most (ts, level, pid, thread, logger, source…). */
 const MAX_PIECES = 10;
-
-const LEVEL_WORDS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|ALERT|EMERG|EMERGENCY|PANIC';
-const LEVEL_WORD = new RegExp(`^(?:${LEVEL_WORDS})$`, 'i');
 
 // A date and time, as a header starts: 2026-03-10 12:00:01,234 / 2026-03-10T12:00:01.234Z /
 // 2026/03/10 12:00:01 (Go, nginx) / 2026-03-10 12:00:01.234 UTC / +0000 offsets.

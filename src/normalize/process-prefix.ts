@@ -10,6 +10,8 @@
 // `ps aux | grep x` are a message's words) and is no level word (`ERROR | msg` is a level).
 // Anchored and bounded: a few regex steps on any line.
 
+import { LEVEL_WORD } from './level-words.js';
+
 export interface ProcessPrefix {
   /** Characters the prefix takes, the space after its bar included. */
   length: number;
@@ -18,7 +20,6 @@ export interface ProcessPrefix {
 }
 
 const PREFIX = /^(?:\d{2}:\d{2}:\d{2} )?((?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.-]{0,62})[ \t]{1,40}\| /;
-const LEVEL_NAME = /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|ALERT|EMERG|EMERGENCY|PANIC)$/i;
 
 /** The manager's prefix the line opens with, or null. */
 export function processPrefix(line: string): ProcessPrefix | null {
@@ -26,6 +27,6 @@ export function processPrefix(line: string): ProcessPrefix | null {
   // Cheap first test: a name or a time starts with a letter or a digit.
   if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
   const m = PREFIX.exec(line);
-  if (!m || LEVEL_NAME.test(m[1] as string)) return null;
+  if (!m || LEVEL_WORD.test(m[1] as string)) return null;
   return { length: m[0].length, name: m[1] as string };
 }
