@@ -12,6 +12,7 @@ import { logfmtRecordText } from './logfmt-record.js';
 import { redact, redactUnremembered } from './redact.js';
 import { currentPanicShape } from './rust-panic.js';
 import { TextMemo } from './text-memo.js';
+import { tracingEvent } from './tracing-event.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
 export type SkipReason = 'not an object' | 'no timestamp' | 'no message' | 'unreadable entry';
@@ -117,7 +118,9 @@ function messageText(message: string): MessageText | null {
 
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
-  const { rest, lead } = stripLogHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
+  const bounded = unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
+  // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
+  const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
   const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(rest))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;

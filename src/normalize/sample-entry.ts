@@ -2,6 +2,7 @@
 import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
 import { stripHeaderLeftover } from './log-header.js';
 import { normalizeEntry } from './normalize-entry.js';
+import { tracingSpansLeftover } from './tracing-event.js';
 
 // Samples carry no time of their own; any fixed time will do, only the grouping is asked for.
 const SAMPLE_TIME = '1970-01-01T00:00:00Z';
@@ -21,10 +22,12 @@ export function sampleEntry(text: string, kind?: EntryKind): Entry | null {
 /**
  * The sample read again with what is left of a header taken off its first line (stripHeaderLeftover):
  * a past release that read part of a header (`[WARN] `) stored the rest (`from akka.actor.ActorSystemImpl
- * in <thread> - Sending …`) as the message. null when nothing comes off.
+ * in <thread> - Sending …`) as the message, and a tracing event its spans and target. null when nothing
+ * comes off.
  */
 export function rereadSampleEntry(text: string, kind?: EntryKind): Entry | null {
   if (kind === 'request') return null;
-  const { rest } = stripHeaderLeftover(text);
+  // A tracing event stored with its spans before (`request{method=GET}: app::routes: msg`): they are context now.
+  const rest = tracingSpansLeftover(text) ?? stripHeaderLeftover(text).rest;
   return rest === text || rest.trim() === '' ? null : sampleEntry(rest, kind);
 }
