@@ -17,7 +17,7 @@ const text = (line: string) => readMessage(line)?.text;
 const TORRUST_FULL = '2024-12-23T15:54:25.842837Z ERROR tower_http::trace::on_failure: response failed classification=Status code: 500 Internal Server Error latency=0 ms';
 const TORRUST_PRETTY = [
   '  2024-11-01T09:27:25.702371Z ERROR tower_http::trace::on_failure: response failed, classification: Status code: 500 Internal Server Error, latency: 0 ms',
-  '    at /home/josecelano/.cargo/registry/src/index.crates.io-6f17d22bba15001f/tower-http-0.6.1/src/trace/on_failure.rs:93',
+  '    at /home/developer1/.cargo/registry/src/index.crates.io-6f17d22bba15001f/tower-http-0.6.1/src/trace/on_failure.rs:93',
 ].join('\n');
 const FAILURE = 'response failed classification=Status code: 500 Internal Server Error latency=0 ms';
 
