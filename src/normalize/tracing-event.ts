@@ -47,10 +47,11 @@ type Formatter = 'full' | 'pretty';
  * logger's, read by the header reader.
  */
 export function tracingEvent(text: string): StrippedHeader | null {
+  // The head is read off the text's first characters (no piece of it spans a line): most lines stop here.
+  const head = readHead(text);
+  if (head === null) return null;
   const lineEnd = text.indexOf('\n');
   const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
-  const head = readHead(line);
-  if (head === null) return null;
   let at = head.end;
   let message: string;
   if (head.formatter === 'pretty') {
