@@ -19,6 +19,7 @@ import { stackSignature, type StackLanguage } from './stack-signature.js';
 import { thrownKey } from './jvm-exception-line.js';
 import { recordMessage } from './record-message.js';
 import { ServiceTexts } from './service-texts.js';
+import { runtimeOf, RUNTIMES } from './runtime-of.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './text-clusters.js';
 
 export interface Classifier {
@@ -63,6 +64,8 @@ interface Node {
   kind: EntryKind;
   /** The service whose entries the node holds ('' for none): a problem belongs to one service. */
   service: string;
+  /** The runtime its entries name ('' for none): see runtimePartId. */
+  runtime: string;
   /** The signature's id before it was scoped by the service (see plainIds in finalize). */
   plain: string;
   stats: ClusterStats;
@@ -91,6 +94,10 @@ interface Node {
 /** What a group of same-id clusters is made of: a text variant or a signature node. */
 interface Member {
   kind: EntryKind;
+  /** The runtime its entries name ('' for none): every member holds one runtime's entries. */
+  runtime: string;
+  /** Its own id, before groups were merged (see runtimeParts). */
+  own?: string;
   stats: ClusterStats;
   template: string;
   exceptionType?: string;
@@ -108,6 +115,8 @@ interface Finalized {
   templates: Map<string, string>;
   /** Ids joined to another cluster's by their core words (see core-merge). */
   moved: Map<string, string>;
+  /** A merged group's id and an entry's runtime -> the id of the group's part the entry is in (runtimeParts). */
+  partOf: (id: string, runtime: string) => string;
   /** The groups as the piece look-ups read them (pieceGroupOf), built on the first look-up. */
   pieceGroups?: PieceGroup[];
   /** locateInRecords' index of the groups of whole records, built on its first call. */
@@ -132,7 +141,7 @@ const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
-  | { kind: 'node'; id: string; plain: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain'>; reportedAs?: string; piece?: true }
+  | { kind: 'node'; id: string; plain: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain' | 'runtime'>; reportedAs?: string; piece?: true }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The messages a group's traces were seen with, when they differ (Node.variants). */
@@ -315,6 +324,8 @@ function signatureOf(entry: Entry, takesPiece: (id: string) => boolean, memo?: P
  * text and of the few fields compared here, so a message that repeats costs a few comparisons.
  */
 interface PlacementMemo {
+  /** The runtime the message names ('' for none): runtimeOf of its text. */
+  runtime?: string;
   piece?: { kind: EntryKind; service: string; placement: NodePlacement };
   whole?: { kind: EntryKind; service: string; errorType: string | undefined; routine: boolean; placement: Placement };
 }
@@ -353,6 +364,72 @@ function piecePlacement(entry: Entry): NodePlacement {
 // On a line known to be routine (DEBUG, INFO) an attribute or a trailing detail tells two events
 // apart; on a problem, or a line whose severity nobody set, it is context that comes and goes.
 const isRoutine = (entry: Entry): boolean => entry.severity !== 'DEFAULT' && SEVERITIES.indexOf(entry.severity) < NOTICE;
+
+// The same message comes back again and again: the runtime it names is remembered.
+const runtimeMemo = new TextMemo<string>(5_000, 2_000_000);
+
+/**
+ * The runtime an entry's text names ('' for none), by which a problem's group is cut (runtimeParts).
+ * A routine line (DEBUG, INFO) is no problem of a runtime's: it names none, and mines as it always did.
+ */
+function runtimeFor(entry: Entry, memo?: PlacementMemo): string {
+  if (isRoutine(entry)) return '';
+  if (memo?.runtime !== undefined) return memo.runtime;
+  let runtime = runtimeMemo.get(entry.text);
+  if (runtime === undefined) {
+    runtime = runtimeOf(entry.text) ?? '';
+    runtimeMemo.set(entry.text, runtime);
+  }
+  if (memo !== undefined) memo.runtime = runtime;
+  return runtime;
+}
+
+/** A signature node's key: one node per signature and runtime, so every node holds one runtime's entries. */
+function nodeKey(id: string, runtime: string): string {
+  return runtime === '' ? id : `${id}\u0000${runtime}`;
+}
+
+/**
+ * The id of a part of a group that holds several runtimes' entries: derived from the runtime ('' for
+ * the entries naming none) and from the ids of the part's own members alone, never from which runtime
+ * logged most nor from which other runtimes are in the window.
+ */
+export function runtimePartId(memberId: string, runtime: string): string {
+  return hashId(['runtime', memberId, runtime]);
+}
+
+/**
+ * One problem per runtime. The same words logged by two runtimes (a Python and a Node client printing
+ * one server's `duplicate key value violates unique constraint`) are merged by their core, and are two
+ * services' code failing. A group whose entries name one runtime, or none, is one problem and keeps its
+ * id: entries naming no runtime (a bare server text) are that runtime's, as no other logged it. A group
+ * whose entries name several is cut into a part per runtime, each with runtimePartId(the smallest own
+ * id of its runtime's members, runtime), and a part of the entries naming none, runtimePartId(their
+ * smallest own id, ''), as they cannot tell which runtime logged them. No part keeps the group's id: it
+ * may be the id a window with one runtime alone gave that runtime's problem, so no other runtime's
+ * messages ever come under it, and which part that would be never rests on counts. Returns the part of
+ * a group's id and an entry's runtime (a runtime the group does not hold: the group's own id when it
+ * is not cut, else an id no part has).
+ */
+function runtimeParts(groups: ReadonlyMap<string, readonly Member[]>): (id: string, runtime: string) => string {
+  const parts = new Map<string, Map<string, string>>();
+  for (const [id, members] of groups) {
+    // Runtime -> the smallest own id of its members.
+    const smallest = new Map<string, string>();
+    for (const { runtime, own } of members) {
+      const at = smallest.get(runtime);
+      const mine = own ?? id;
+      if (at === undefined || mine < at) smallest.set(runtime, mine);
+    }
+    if ([...smallest.keys()].filter((r) => r !== '').length < 2) continue;
+    parts.set(id, new Map([...smallest].map(([runtime, own]) => [runtime, runtimePartId(own, runtime)])));
+  }
+  return (id, runtime) => {
+    const byRuntime = parts.get(id);
+    if (byRuntime === undefined) return id;
+    return byRuntime.get(runtime) ?? runtimePartId(id, runtime);
+  };
+}
 
 /** Where a whole entry goes: its request or stack signature's node, or the text miner. */
 function wholePlacement(entry: Entry): Placement {
@@ -415,12 +492,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
   let pieceNodes = 0;
   const takesPiece = (id: string): boolean => bySignature.has(id) || pieceNodes < MAX_PIECE_NODES;
 
-  function signatureNode(id: string, plain: string, service: string, create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain'>, tokens: readonly string[]): number {
-    let index = bySignature.get(id);
+  function signatureNode(id: string, plain: string, service: string, runtime: string, create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain' | 'runtime'>, tokens: readonly string[]): number {
+    const key = nodeKey(id, runtime);
+    let index = bySignature.get(key);
     if (index === undefined) {
       index = nodes.length;
-      nodes.push({ ...create(), id, plain, service, tokens: [...tokens] });
-      bySignature.set(id, index);
+      nodes.push({ ...create(), id, plain, service, runtime, tokens: [...tokens] });
+      bySignature.set(key, index);
       return index;
     }
     const node = nodes[index] as Node;
@@ -441,14 +519,15 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
 
   /** Returns a handle: text variants are even, signature nodes odd. */
   function place(entry: Entry, memo?: PlacementMemo): number {
-    const sig = signatureOf(entry, takesPiece, memo);
+    const runtime = runtimeFor(entry, memo);
+    const sig = signatureOf(entry, (id) => takesPiece(nodeKey(id, runtime)), memo);
     if (sig.kind === 'node') {
-      if (sig.piece && !bySignature.has(sig.id)) pieceNodes++;
-      const index = signatureNode(sig.id, sig.plain, entry.service, sig.create, sig.tokens);
+      if (sig.piece && !bySignature.has(nodeKey(sig.id, runtime))) pieceNodes++;
+      const index = signatureNode(sig.id, sig.plain, entry.service, runtime, sig.create, sig.tokens);
       if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
       return 2 * index + 1;
     }
-    const variant = text.add(entry.service, sig.tokens, sig.errorType);
+    const variant = text.add(entry.service, runtime, sig.tokens, sig.errorType);
     if (sig.errorType) textKinds.set(variant, sig.errorType);
     return 2 * variant;
   }
@@ -466,13 +545,14 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const plainIds = new Map<string, string>();
     const join = (handle: number, id: string, member: Member, plain: string): void => {
       ids.set(handle, id);
+      member.own = id;
       plainIds.set(id, plain);
       const g = groups.get(id);
       if (g) g.push(member);
       else groups.set(id, [member]);
     };
-    for (const { variant, service, resolved: r } of text.resolveAll()) {
-      const member: Member = { kind: 'text', stats: text.stats(variant), template: r.template };
+    for (const { variant, service, runtime, resolved: r } of text.resolveAll()) {
+      const member: Member = { kind: 'text', runtime, stats: text.stats(variant), template: r.template };
       const errorType = textKinds.get(variant);
       if (errorType !== undefined) member.exceptionType = errorType;
       join(2 * variant, serviceScopedId(service, r.id), member, r.id);
@@ -482,7 +562,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const general = generaliseRoutes(routed.map(keyOf));
     const routes = new Map(routed.map((n, k) => [n, general[k] as string] as const));
     nodes.forEach((node, i) => {
-      const member: Member = { kind: node.kind, stats: node.stats, template: templateOf(node) };
+      const member: Member = { kind: node.kind, runtime: node.runtime, stats: node.stats, template: templateOf(node) };
       if (node.exceptionType !== undefined) member.exceptionType = node.exceptionType;
       if (node.language !== undefined) member.language = node.language;
       if (node.frames !== undefined) member.frames = node.frames;
@@ -572,10 +652,25 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
         }
       }
     }
-    for (const [handle, id] of ids) ids.set(handle, moved.get(id) ?? id);
+    // Each merged group cut by the runtime its members name: every handle's member holds one runtime's entries.
+    const partOf = runtimeParts(groups);
+    const runtimeOfHandle = (handle: number): string => {
+      const at = root(handle);
+      return at % 2 === 0 ? text.runtime(at / 2) : (nodes[(at - 1) / 2] as Node).runtime;
+    };
+    for (const [handle, id] of ids) ids.set(handle, partOf(moved.get(id) ?? id, runtimeOfHandle(handle)));
+    const parts = new Map<string, Member[]>();
+    for (const [id, members] of groups) {
+      for (const member of members) {
+        const part = partOf(id, member.runtime);
+        const held = parts.get(part);
+        if (held === undefined) parts.set(part, [member]);
+        else held.push(member);
+      }
+    }
     const templates = new Map<string, string>();
-    for (const [id, members] of groups) templates.set(id, speaker(members));
-    finalized = { ids, groups, templates, moved };
+    for (const [id, members] of parts) templates.set(id, speaker(members));
+    finalized = { ids, groups: parts, templates, moved, partOf };
     return finalized;
   }
 
@@ -598,16 +693,31 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       return { id, template: f.templates.get(id) as string };
     },
     locate(entry: Entry): string | null {
-      const sig = signatureOf(entry, takesPiece);
+      const runtime = runtimeFor(entry);
+      const sig = signatureOf(entry, (id) => takesPiece(nodeKey(id, runtime)));
       const f = finalize();
+      // A sample an earlier release stored may name a runtime its entry's text no longer shows (a header
+      // that release left on the message: NLog's `|FATAL|Microsoft.Extensions.Hosting…|`), or none where
+      // the text read now shows one. Found in its own runtime's place first; else in the one other
+      // runtime's (or none's) place that holds it, never when several do.
       if (sig.kind === 'text') {
-        const local = text.locate(entry.service, sig.tokens, sig.errorType);
-        if (local === null) return null;
-        const id = serviceScopedId(entry.service, local);
-        return f.moved.get(id) ?? id;
+        let found: { runtime: string; id: string } | null = null;
+        const local = text.locate(entry.service, runtime, sig.tokens, sig.errorType);
+        if (local !== null) found = { runtime, id: local };
+        else {
+          const elsewhere = text.locateElsewhere(entry.service, runtime, sig.tokens, sig.errorType);
+          if (elsewhere.length === 1) found = elsewhere[0] as { runtime: string; id: string };
+        }
+        if (found === null) return null;
+        const id = serviceScopedId(entry.service, found.id);
+        return f.partOf(f.moved.get(id) ?? id, found.runtime);
       }
-      const index = bySignature.get(sig.id);
-      return index === undefined ? (f.moved.get(sig.id) ?? sig.id) : (f.ids.get(2 * index + 1) ?? sig.id);
+      let index = bySignature.get(nodeKey(sig.id, runtime));
+      if (index === undefined) {
+        const elsewhere = ['', ...RUNTIMES].filter((r) => r !== runtime && bySignature.has(nodeKey(sig.id, r)));
+        if (elsewhere.length === 1) index = bySignature.get(nodeKey(sig.id, elsewhere[0] as string));
+      }
+      return index === undefined ? f.partOf(f.moved.get(sig.id) ?? sig.id, runtime) : (f.ids.get(2 * index + 1) ?? sig.id);
     },
     locateInRecords(entry: Entry): string | null {
       const f = finalize();

@@ -2,6 +2,7 @@
 // classifier of this sweep, and the ids they land on are that issue's problem today.
 import { byPlacement, type Entry, type PlacedId, type Placement } from '../shared/types.js';
 import type { Classifier } from './classifier.js';
+import { runtimeOf } from './runtime-of.js';
 
 export interface StoredSamples {
   issue: number;
@@ -35,12 +36,21 @@ export interface LiveCluster {
  * the one whose service logged it most in this window (ties: the first by name), and the other
  * services' clusters are problems of their own: each team gets its own issue, linked to the old one
  * as related. The issue then records its service, so later sweeps place its samples there alone.
+ *
+ * A problem belongs to one runtime too (runtimeParts in classifier.ts). An issue filed when one group
+ * held two runtimes' messages stored samples of both: it follows the runtime most of its stored samples
+ * name (ties: the one its earliest sample names), a choice its own samples fix, never how much each runtime logged in
+ * this window, so every sweep makes the same one; samples naming no runtime go with it. The other
+ * runtime's part is a problem of its own, filed new.
  */
 export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, PlacedId[]> {
   const out = new Map<number, PlacedId[]>();
   for (const { issue, entries, rereads, cut } of stored) {
     const byService = new Map<string, { placed: Map<string, Placement>; count: number }>();
+    const runtime = storedRuntime(entries);
     for (const entry of entries) {
+      const named = runtimeOf(entry.text);
+      if (named !== null && named !== runtime) continue;
       // The sample as stored, then read again without what is left of a header; as it is or as a piece
       // of a record first, and only then, for a sample cut at the store's bound, as a record's start.
       const reread = rereads?.get(entry);
@@ -62,6 +72,30 @@ export function rederiveIds(classifier: Classifier, stored: readonly StoredSampl
     if (best !== undefined) out.set(issue, [...best[1].placed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, placed]) => ({ id, placed })));
   }
   return out;
+}
+
+/**
+ * The runtime most of an issue's stored samples name; ties: the one its earliest stored sample names
+ * (the oldest samples are those its id was derived from); null: none names one.
+ */
+function storedRuntime(entries: readonly Entry[]): string | null {
+  const counts = new Map<string, { count: number; first: number }>();
+  const seen = new Set<string>();
+  for (const { text } of entries) {
+    // A sample is placed once per service it may belong to: counted once.
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const named = runtimeOf(text);
+    if (named === null) continue;
+    const at = counts.get(named) ?? { count: 0, first: seen.size };
+    at.count++;
+    counts.set(named, at);
+  }
+  let best: [string, { count: number; first: number }] | null = null;
+  for (const candidate of counts) {
+    if (best === null || candidate[1].count > best[1].count || (candidate[1].count === best[1].count && candidate[1].first < best[1].first)) best = candidate;
+  }
+  return best?.[0] ?? null;
 }
 
 function firstPlaced(readings: readonly Entry[], place: (entry: Entry) => PlacedId | null): PlacedId | null {

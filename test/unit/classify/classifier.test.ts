@@ -86,11 +86,12 @@ describe('createClassifier', () => {
 
 
 describe('core merging stays within a service', () => {
-  const RUBY = 'balance sync failed: PG::ConnectionBad: connection to server at "10.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already';
+  const BARE = 'balance sync failed: psycopg2.OperationalError: connection to server at "10.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already';
   const PYTHON = 'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "10.0.0.2", port 5432 failed: FATAL:  sorry, too many clients already';
-  const idsOf = (services: [string, string]) => {
+  const RUBY = 'balance sync failed: PG::ConnectionBad: connection to server at "10.0.0.1", port 5432 failed: FATAL:  sorry, too many clients already';
+  const idsOf = (services: [string, string], first = BARE) => {
     const c = createClassifier();
-    const handles = [c.add(entry(RUBY, { service: services[0] })), c.add(entry(PYTHON, { service: services[1] }))];
+    const handles = [c.add(entry(first, { service: services[0] })), c.add(entry(PYTHON, { service: services[1] }))];
     return handles.map((h) => c.resolve(h).id);
   };
 
@@ -101,6 +102,12 @@ describe('core merging stays within a service', () => {
 
   it('the same words from two services are two teams\' problems', () => {
     const [a, b] = idsOf(['accounts', 'catalog']);
+    expect(a).not.toBe(b);
+  });
+
+  // A Ruby and a Python client in one service's logs: two runtimes' code (runtime-of.ts).
+  it('the same words from two runtimes of one service are two problems', () => {
+    const [a, b] = idsOf(['accounts', 'accounts'], RUBY);
     expect(a).not.toBe(b);
   });
 });

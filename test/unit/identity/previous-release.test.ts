@@ -168,6 +168,17 @@ const cases = [
     issues: 'before-first-frame-exception-issues.json', window: day('2026-12-05'),
     fresh: ['GCP-new-P1-graph-ql-graphql-product-page-failed-cannot-return'], merged: { 1105: 1106, 1109: 1107 } as Record<number, number>,
   },
+  // Issues made by 93b3f5b's own sweep (the first day's window) for one service whose Python API and Node
+  // worker log alike: that release grouped Google's `PermissionDenied` from the Python client and gRPC's
+  // `7 PERMISSION_DENIED` from Node's as one problem (#1303, samples of both). Each runtime's is a problem
+  // of its own now: #1303 follows the runtime its earliest stored sample names (Python's; its samples tie
+  // one to one), on the first day, where Python logs most, and on the second, where Node does; Node's is
+  // filed new. The groups of one runtime, or none, keep their ids.
+  ...['2026-03-10', '2026-03-11'].map((date) => ({
+    name: `two runtimes' one error, before each runtime's was a problem of its own (${date})`,
+    logs: 'test/fixtures/identity/before-runtime-parts-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-runtime-parts-issues.json', window: day(date), fresh: ['GCP-new-P1-permission-denied-missing-insufficient-permissions'],
+  })),
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
