@@ -32,10 +32,10 @@ const FILES: ReadonlyArray<readonly [Runtime, RegExp]> = [
 // Then how a runtime names its exceptions and words only its own libraries print.
 const NAMES: ReadonlyArray<readonly [Runtime, RegExp]> = [
   // Python: the traceback's header, a module-qualified error (`redis.exceptions.ConnectionError`, also
-  // inside SQLAlchemy's `(psycopg2.OperationalError)`) or a class of an errors module (psycopg2's
+  // inside SQLAlchemy's `(psycopg2.OperationalError)`; a private class: `grpc._channel._InactiveRpcError`) or a class of an errors module (psycopg2's
   // `psycopg2.errors.UniqueViolation`), OSError's `[Errno N]`, a class's repr. A module path ending in
   // `Exception` is a JVM package's (below).
-  ['python', /Traceback \(most recent call last\)|\[Errno -?\d{1,5}\]|<class '[\w.]{1,200}'>|(?:^|[\s(\[:'"])(?!(?:java|javax|jakarta|org|com|io|net|reactor|kotlin|scala|akka)\.)[a-z_][a-z0-9_]{0,40}(?:\.[a-z_][a-z0-9_]{0,40}){0,6}\.[A-Z][A-Za-z0-9]{0,60}(?:Error|Warning)\b|(?:^|[\s(\[:'"])[a-z_][a-z0-9_]{0,40}(?:\.[a-z_][a-z0-9_]{0,40}){0,6}\.(?:errors|exceptions|exc)\.[A-Z][A-Za-z0-9]{0,60}\b(?<!Exception)/m],
+  ['python', /Traceback \(most recent call last\)|\[Errno -?\d{1,5}\]|<class '[\w.]{1,200}'>|(?:^|[\s(\[:'"])(?!(?:java|javax|jakarta|org|com|io|net|reactor|kotlin|scala|akka)\.)[a-z_][a-z0-9_]{0,40}(?:\.[a-z_][a-z0-9_]{0,40}){0,6}\._?[A-Z][A-Za-z0-9]{0,60}(?:Error|Warning)\b|(?:^|[\s(\[:'"])(?!(?:java|javax|jakarta|org|com|io|net|reactor|kotlin|scala|akka)\.)[a-z_][a-z0-9_]{0,40}(?:\.[a-z_][a-z0-9_]{0,40}){0,6}\.(?:errors|exceptions|exc)\.[A-Z][A-Za-z0-9]{0,60}\b(?<!Exception)/m],
   // Node: a V8 frame, the process's warning prefix, a system error's `syscall CODE` (`connect
   // ECONNREFUSED 127.0.0.1:5432`), an `[ERR_…]` code, an error's inspect (`code: 'ECONNRESET'`).
   ['node', /^[ \t]{1,16}at [^\n]{0,300}\(<anonymous>\)|^\(node:\d{1,9}\) |\[ERR_[A-Z0-9_]{2,60}\]|\bcode: '(?:ERR_[A-Z0-9_]{2,60}|E[A-Z]{3,20})'|\b(?:connect|getaddrinfo|read|write|listen|spawn|open|bind|querySrv|queryA|queryTxt|lstat|stat|unlink|mkdir|scandir|rename) E[A-Z]{3,20}\b/m],

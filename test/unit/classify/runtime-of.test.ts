@@ -6,6 +6,7 @@ const cases: Array<{ name: string; text: string; runtime: string | null }> = [
   { name: 'a Python traceback', text: 'Traceback (most recent call last):\n  File "/app/db.py", line 12, in save\n    cur.execute(q)\npsycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "users_email_key"', runtime: 'python' },
   { name: "SQLAlchemy's wrapped module error", text: '(psycopg2.OperationalError) connection to server at "10.0.0.5", port 5432 failed: Connection refused', runtime: 'python' },
   { name: "psycopg2's errors module", text: 'psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "users_email_key"', runtime: 'python' },
+  { name: "a module's private class", text: 'grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:', runtime: 'python' },
   { name: "OSError's errno", text: 'ConnectionRefusedError: [Errno 111] Connection refused', runtime: 'python' },
   { name: 'a Node system error', text: 'Error: connect ECONNREFUSED 127.0.0.1:5432', runtime: 'node' },
   { name: 'a V8 frame', text: 'error: duplicate key value violates unique constraint "users_email_key"\n    at Parser.parseErrorMessage (/app/node_modules/pg-protocol/dist/parser.js:287:98)', runtime: 'node' },
