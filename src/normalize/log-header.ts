@@ -106,6 +106,10 @@ const PHP_LEVELS: Record<string, string> = {
 // The worker's line is the message, and only the level it states counts (a PHP fatal error): fpm's
 // WARNING is said of every such line, a frame of a split trace as much as an error.
 const FPM_CHILD = /^child \d{1,10} said into std(?:err|out): "/;
+// php-fpm's FastCGI SAPI logs each of PHP's messages (an error, a warning, an error_log() call) at its own
+// NOTICE, `PHP message: ` first (php-src sapi/fpm's log message hook): the NOTICE is said of every message,
+// the level is PHP's own (`PHP Warning:  `) or none. Read as a wrapper: what follows starts afresh.
+const FPM_PHP_MESSAGE = /^NOTICE: PHP message: (?=\S)/;
 // Prefixes a container tool puts before each line a program wrote, whatever it wrote: a process
 // manager's or docker compose's (process-prefix.ts); the CRI log format
 // (containerd, CRI-O: kubelet's files) writes a time, the stream and whether the line is whole (F) or a
@@ -231,6 +235,8 @@ function nextPiece(
   if (dream) return { length: dream[0].length, last: true, ...(dream[1] === undefined ? { kind: 'time' } : { kind: 'level', level: dream[1] }) };
   const closed = LOGCAT.exec(head) ?? TORNADO.exec(head);
   if (closed) return { length: closed[0].length, kind: 'level', level: closed[1] as string, last: true };
+  const sapi = FPM_PHP_MESSAGE.exec(head);
+  if (sapi) return { length: sapi[0].length, kind: 'wrapper' };
   const php = PHP_MESSAGE.exec(head);
   if (php) return { length: php[0].length, kind: 'level', level: PHP_LEVELS[php[1] as string] as string };
   if (inHeader) {

@@ -5,7 +5,7 @@
 // php-fpm (catch_workers_output) writes each line a worker wrote to stderr as a warning of its own:
 // `[10-Mar-2026 02:36:39] WARNING: [pool www] child 256 said into stderr: "line"` (`, pipe is closed` after
 // the last one; a line over log_limit is cut, its closing quote lost). Read for its line.
-const FPM_CHILD = /^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\] WARNING: \[pool [^\]\n]{1,128}\] child \d{1,10} said into std(?:err|out): "/;
+const FPM_CHILD = /^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\] WARNING: \[pool ([^\]\n]{1,128})\] child (\d{1,10}) said into (std(?:err|out)): "/;
 // Elixir's `** (KeyError) message` (indented under Plug's `** (exit) an exception was raised:`), and its
 // frames: `    (app 1.2.3) lib/x.ex:12: Mod.fun/3`, `    lib/x.ex:12: Mod.fun/3`, `    (stdlib 6.1) :gen_server.x/3`.
 export const EX_ERROR = /^\s{0,8}\*\* \((?:[A-Z][\w.]{0,200}|exit|throw|error|EXIT)\) /;
@@ -39,6 +39,17 @@ export function fpmChildLine(s: string): string | null {
   if (inner.endsWith(PIPE_CLOSED)) inner = inner.slice(0, -PIPE_CLOSED.length);
   else if (inner.endsWith('"')) inner = inner.slice(0, -1);
   return inner;
+}
+
+/**
+ * Which of php-fpm's workers wrote the line (`www child 184 stderr`), or null when it is no `child N said
+ * into` warning. Children serve requests side by side and fpm passes on their lines as they come, so
+ * two children's traces interleave in the container's one stream: each child's lines are a stream of
+ * their own, as a process manager's programs are (process-prefix.ts).
+ */
+export function fpmWriter(s: string): string | null {
+  const m = FPM_CHILD.exec(s);
+  return m ? `${m[1]} child ${m[2]} ${m[3]}` : null;
 }
 
 // Lines a .NET exception's ToString() puts between its message and its frames: the file of a

@@ -14,6 +14,7 @@
 // trace comes out in pieces), and at most `maxKeys` streams (the longest idle is let go).
 import { processPrefix } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
+import { fpmWriter } from '../shared/record-shapes.js';
 import { cloudRunStream, joinableText, microTime, routineHeader } from './stdout-line.js';
 import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type TraceState } from './trace-grammar.js';
 import { bareTags, endsInCutRubyFrame, isWholeTaggedBlock } from './ruby-lines.js';
@@ -133,6 +134,17 @@ const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>([
   'py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func', 'node-source',
   'ex-report', 'ex-exit', 'ex-exc-more', 'any-cause', 'prisma-invalid', 'prisma-place', 'prisma-code',
 ]);
+
+/**
+ * The stream a line is joined within: the container's, or within it the program a process manager's
+ * prefix names or the php-fpm child whose line fpm passed on (record-shapes.ts), whose lines interleave
+ * with other writers' in the one stream. fpm's wrapper stays on the line: the grammar reads through it.
+ */
+function writerKey(stream: string, program: string | null, text: string): string {
+  if (program !== null) return `${stream} | ${program}`;
+  const child = text.charCodeAt(0) === 91 ? fpmWriter(text) : null; // `[`
+  return child === null ? stream : `${stream} | ${child}`;
+}
 
 /** Marks `joined` as a piece (see Joined.piece) when its text is one. */
 function pieceOf(joined: Joined, text: string, state: TraceState | null): Joined {
@@ -306,7 +318,7 @@ class Reassembler {
       return;
     }
     const stream = this.options.streamKey(raw);
-    const key = stream === null || prefix === null ? stream : `${stream} | ${prefix.name}`;
+    const key = stream === null ? null : writerKey(stream, prefix?.name ?? null, text!);
     const time = key === null ? null : microTime(raw);
     if (key === null || time === null) {
       this.expireAt(raw, out);

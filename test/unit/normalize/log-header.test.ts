@@ -89,6 +89,17 @@ const headers: Array<[string, string, string | undefined]> = [
   ['php-fpm passing on a worker line with no level', `[10-Mar-2026 00:56:55] WARNING: [pool www] child 256 said into stderr: "${MSG}"`, undefined],
   ['php-fpm passing on a PHP fatal error', `[10-Mar-2026 00:56:55] WARNING: [pool www] child 7 said into stderr: "PHP Fatal error:  ${MSG}"`, 'FATAL'],
   ['php-fpm passing on a Laravel line', `[10-Mar-2026 00:56:55] WARNING: [pool www] child 7 said into stdout: "[2026-03-10 00:56:55] production.ERROR: ${MSG}"`, 'ERROR'],
+  // PHP's own message as php-fpm's FastCGI SAPI logs it, at fpm's NOTICE with `PHP message: ` before it (php/php-src
+  // sapi/fpm/tests/log-bm-in-shutdown-fn.phpt), then passed on by the master: Linuxfabrik's monitoring-plugins
+  // php-fpm-log documentation pastes `child 184 said into stderr: "NOTICE: PHP message: PHP Fatal error:  Uncaught Error: …"`;
+  // an error_log() call with no level of its own, exozet/docker-php-fpm#33 (`"NOTICE: PHP message: foo"`).
+  ['php-fpm passing on a PHP fatal error through the FastCGI SAPI', `[28-Aug-2026 15:20:21] WARNING: [pool www] child 184 said into stderr: "NOTICE: PHP message: PHP Fatal error:  ${MSG}"`, 'FATAL'],
+  ['php-fpm passing on a PHP warning through the FastCGI SAPI', `[27-Nov-2023 23:37:07] WARNING: [pool www] child 222 said into stderr: "NOTICE: PHP message: PHP Warning:  ${MSG}"`, 'WARNING'],
+  ['php-fpm passing on an error_log() line through the FastCGI SAPI', `[23-Mar-2018 21:27:36] WARNING: [pool www] child 7 said into stderr: "NOTICE: PHP message: ${MSG}"`, undefined],
+  ['the FastCGI SAPI line, workers output not decorated', `NOTICE: PHP message: PHP Notice:  ${MSG}`, 'NOTICE'],
+  ['the FastCGI SAPI line, workers output not decorated, a warning', `NOTICE: PHP message: PHP Warning:  ${MSG}`, 'WARNING'],
+  // greenpeace/planet4-docker#37: a child's own fpm error keeps its level.
+  ['php-fpm passing on a child\'s own error', `[12-Sep-2019 01:24:49] WARNING: [pool www_greenpeace_org] child 175 said into stderr: "ERROR: ${MSG}"`, 'ERROR'],
   ['PHP error_log, bare', `PHP Fatal error:  ${MSG}`, 'FATAL'],
   ['PHP error_log with its date and zone', `[10-Mar-2026 00:56:55 UTC] PHP Warning:  ${MSG}`, 'WARNING'],
   ['PHP error_log with a named zone', `[10-Mar-2026 00:56:55 Europe/Paris] PHP Notice:  ${MSG}`, 'NOTICE'],
