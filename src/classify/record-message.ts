@@ -7,6 +7,7 @@
 // lines under its own header (OCaml Dream's): the exception the record names is the problem.
 import { EX_ERROR, EX_FRAME, fpmChildLine, JUL_HEAD, JUL_LEVEL } from '../shared/record-shapes.js';
 import { isOcamlFrame } from '../shared/ocaml-backtrace.js';
+import { opensConsoleBox } from '../shared/block-lines.js';
 
 // Cheap first look: a text with none of these is no such record (most texts, stack traces included).
 const MARKERS = /^Type: \S|said into std|^Stack trace:|^\[stacktrace\]|[Bb]acktrace:|^note: |^Caused by:$|^\s*\*\* \(|^[A-Z][a-z]{2} \d{1,2}, \d{4} |Raised at |Raised by primitive |Called from /m;
@@ -19,6 +20,8 @@ function opensFrames(line: string): boolean {
 
 /** The record's message lines; the text itself when it is no such record. */
 export function recordMessage(text: string): string {
+  const box = consoleBoxMessage(text);
+  if (box !== null) return box;
   if (!MARKERS.test(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text)) return text;
   const lines = text.split('\n', 400).map((l) => fpmChildLine(l) ?? l);
   const fields = exceptionFields(lines);
@@ -79,4 +82,30 @@ function withRootCause(lines: string[]): string[] {
   if (last < 0) return lines;
   const root = lines[last]!.trim().replace(/^\d{1,3}: /, '');
   return [...lines.slice(0, at).filter((l) => l.trim() !== ''), 'Caused by:', `    ${root}`, ...lines.slice(last + 1)];
+}
+
+// Symfony Console's box of an uncaught exception (block-lines.ts): the first box is the exception thrown,
+// its rows its message wrapped at the terminal's width (a wrap may fall inside a word), under -v its class
+// in brackets first; the boxes after it are the exceptions it wraps, the synopsis the command's.
+const CONSOLE_CLASS = /^\[([A-Za-z_\\][\w\\]{0,300})(?: \(-?\d{1,12}\))?\]$/;
+
+/** The message of the text's first box (`Class: message` under -v), or null when it opens with none. */
+function consoleBoxMessage(text: string): string | null {
+  const lines = text.slice(0, 16 * 1024).split('\n', 200);
+  let i = lines.findIndex((l) => l.trim() !== '');
+  if (i < 0 || i > 4 || !opensConsoleBox(lines[i]!)) return null;
+  const rows: string[] = [];
+  for (i++; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      if (rows.length > 0) break; // the blank row under the message
+      continue;
+    }
+    if (!line.startsWith('  ')) break;
+    rows.push(line.trim());
+  }
+  if (rows.length === 0) return null;
+  const type = CONSOLE_CLASS.exec(rows[0]!);
+  const message = (type ? rows.slice(1) : rows).join(' ');
+  return type ? `${type[1]}: ${message}` : message;
 }

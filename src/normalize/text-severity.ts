@@ -7,7 +7,7 @@ import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRec
 import { statesFailure } from './failure-lines.js';
 import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
-import { readsBlockLine } from '../shared/block-lines.js';
+import { CONSOLE_IN_RE2, isConsoleBox, opensConsoleBox, readsBlockLine } from '../shared/block-lines.js';
 import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -211,7 +211,7 @@ function headerSeverity(line: string): Severity | null {
 
 function traceSeverity(line: string, head: string): Severity | null {
   if (line.startsWith('panic: ') && GO_STACK_TAKEN.test(head)) return 'ERROR';
-  if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head)) return 'CRITICAL';
+  if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head) || isConsoleBox(head)) return 'CRITICAL';
   if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line) || losesWorker(line)) return 'ERROR';
   if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head) || hasDartFrames(head)) return 'ERROR';
   return null;
@@ -256,7 +256,8 @@ export function mayBelongToTrace(text: string): boolean {
   const lineEnd = head.indexOf('\n');
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) || NET_DETAIL.test(first) ||
-    TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first);
+    TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first) ||
+    opensConsoleBox(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -316,6 +317,8 @@ export function severityTextPattern(floor: Severity): string {
     ...CRASH_AT_START,
     // Dart's frames and gaps (shared/dart-trace.ts).
     '(?:package|dart|file):', '=+ asynchronous gap', '<asynchronous suspension>',
+    // Symfony Console's box of an uncaught exception (shared/block-lines.ts).
+    CONSOLE_IN_RE2,
   ];
   // A CLI's status symbol that says a level (shared/status-marker.ts).
   const markers = (['error', 'warn', 'info'] as const).filter((l) => rank <= SEVERITIES.indexOf(levelWord(l) as Severity)).flatMap(markerSymbols);

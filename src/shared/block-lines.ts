@@ -11,12 +11,13 @@
 export type BlockState =
   | 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end'
   | 'gin-recovery' | 'gin-error' | 'gin-frame' | 'gin-func' | 'gin-end'
-  | 'swift-fatal' | 'swift-crash' | 'swift-thread' | 'swift-frame' | 'swift-gap' | 'swift-end';
+  | 'swift-fatal' | 'swift-crash' | 'swift-thread' | 'swift-frame' | 'swift-gap' | 'swift-end'
+  | 'console-in' | 'console-row' | 'console-end';
 
 /** States a block may end in: a block cut short is still the block (its lines were written together). */
 export const BLOCK_CAN_END: readonly BlockState[] = [
   'uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end', 'gin-error', 'gin-frame', 'gin-func', 'gin-end',
-  'swift-fatal', 'swift-crash', 'swift-thread', 'swift-frame', 'swift-end',
+  'swift-fatal', 'swift-crash', 'swift-thread', 'swift-frame', 'swift-end', 'console-row', 'console-end',
 ];
 
 const PY_TRACEBACK_OPEN = 'Traceback (most recent call last):';
@@ -76,6 +77,34 @@ function isSwiftFrame(s: string): boolean {
   return c >= 48 && c <= 57 && s.includes(' in ') && SWIFT_FRAME.test(s);
 }
 
+// Symfony Console's rendering of an exception a command did not catch (Application::renderThrowable), on
+// stderr: per exception, outer first, `In ExceptionConverter.php line 87:` (the file's base name, or `n/a`),
+// then the message in a box of padded rows (two spaces in, padded with spaces to the box's width, wrapped at
+// the terminal's; under -v the class in brackets first, `[Doctrine\DBAL\Exception\ConnectionException]`,
+// and `Exception trace:` with its `  at /path/file.php:12` lines after), a blank row above and below. The
+// command's synopsis follows the last box (`messenger:consume [-l|--limit LIMIT] … [--] [<receivers>...]`):
+// the end of the block. Written so by every Symfony command and read alike.
+const CONSOLE_SYNOPSIS = /^[a-z][\w-]{0,63}(?:(?::[\w-]{1,64}){1,4}(?: [^\n]{0,4000})?| (?:\[-|<)[^\n]{0,4000})$/;
+const CONSOLE_IN = /^In [^\s/\\]{1,200} line (?:\d{1,7}|n\/a):\s*$/;
+
+/** The first line of a box of Symfony Console's uncaught exception rendering (`In Foo.php line 12:`). */
+export function opensConsoleBox(s: string): boolean {
+  return s.startsWith('In ') && s.includes(' line ') && CONSOLE_IN.test(s.length > 260 ? s.slice(0, 260) : s);
+}
+
+/**
+ * The text is Symfony Console's rendering (whole or joined): a box's first line, then a row of its message
+ * (blank rows passed over). A command ends with it, exit status 1: CRITICAL, as an uncaught exception is.
+ */
+export function isConsoleBox(head: string): boolean {
+  const lines = head.split('\n', 8);
+  if (!opensConsoleBox(lines[0]!)) return false;
+  const row = lines.slice(1).find((l) => l.trim() !== '');
+  return row !== undefined && row.startsWith('  ');
+}
+/** The box's first line for a server-side filter (RE2, case-insensitive, at the start of a text). */
+export const CONSOLE_IN_RE2 = String.raw`in [^\s/\\]+ line (?:\d+|n/a):`;
+
 /** The state a block opened by this line is in, or null. */
 export function openBlock(s: string): BlockState | null {
   if (s.includes('HARAKIRI ON ')) return HARAKIRI_HEAD.test(s) ? 'uwsgi-harakiri' : null;
@@ -83,6 +112,7 @@ export function openBlock(s: string): BlockState | null {
   if (s.includes('[Recovery] ')) return GIN_HEAD.test(s.length > 200 ? s.slice(0, 200) : s) ? 'gin-recovery' : null;
   if (s.includes('Program crashed: ')) return SWIFT_CRASHED.test(s) ? 'swift-crash' : null;
   if (s.includes('Fatal error: ')) return SWIFT_FATAL.test(s) ? 'swift-fatal' : null;
+  if (opensConsoleBox(s)) return 'console-in';
   return null;
 }
 
@@ -142,6 +172,15 @@ export function stepBlock(state: string, s: string): BlockState | null | undefin
       return state !== 'swift-thread' && SWIFT_TOOK.test(s) ? 'swift-end' : null;
     case 'swift-end':
       return null;
+    case 'console-in': // the box's rows, blank or two spaces in; `Exception trace:` under -v
+    case 'console-row':
+      if (s.trim() === '' || s.startsWith('  ') || (state === 'console-row' && s.startsWith('Exception trace:'))) return 'console-row';
+      if (state !== 'console-row') return null;
+      if (opensConsoleBox(s)) return 'console-in'; // the previous exception's box
+      return CONSOLE_SYNOPSIS.test(s) ? 'console-end' : null;
+    case 'console-end':
+      return null;
+
     default:
       return undefined;
   }
