@@ -59,6 +59,10 @@ export function fpmWriter(s: string): string | null {
 export const NET_DETAIL = /^(?:File name: '|Parameter name: \S|Object name: ')/;
 /** NET_DETAIL for a server-side filter (RE2, case-insensitive, at the start of a text). */
 export const NET_DETAIL_RE2 = "(?:file name: '|parameter name: \\S|object name: ')";
+// The server's detail Npgsql's PostgresException prints under its message after a blank line (`DETAIL: Detail
+// redacted as it may contain sensitive data. …`, or the detail itself; one space, where libpq and psycopg
+// print two): a text that opens with it lost the exception's first line, and is a piece of that record.
+export const NPGSQL_DETAIL = /^DETAIL: \S/;
 
 // A time of day in a line's first 160 characters: a logger stamped it, as a record of its own (an access
 // log's `[08/Dec/2026:00:11:17 +0000]`, a header the parser does not know), where the later lines of one

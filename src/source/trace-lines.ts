@@ -6,7 +6,7 @@ import { continuesDartTrace } from '../shared/dart-trace.js';
 import { opensWithPaddedLevel, stripLogHeader } from '../normalize/index.js';
 
 import { continuesJvmRecord } from './jvm-record-lines.js';
-import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL } from '../shared/record-shapes.js';
+import { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL, NPGSQL_DETAIL } from '../shared/record-shapes.js';
 import { bareTags, isBareRubyFrame } from './ruby-lines.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { isOcamlFrame } from '../shared/ocaml-backtrace.js';
@@ -224,6 +224,7 @@ export function isPieceLine(s: string): boolean {
   if (STACK_BANNER.test(s)) return true; // glog's `*** Check failure stack trace: ***`
   if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;
   if (continuesJvmRecord(s)) return true;
+  if (NET_DETAIL.test(s) || NPGSQL_DETAIL.test(s)) return true; // a .NET exception's detail line (`File name: '…'`, Npgsql's `DETAIL: …`)
   const c = s.charCodeAt(0);
   if (((c === 32 || c === 9) && !opensWithPaddedLevel(s)) || s === '}') return true;
   for (const prefix of CONT_PREFIXES) if (s.startsWith(prefix)) return true;
