@@ -87,10 +87,12 @@ function withRootCause(lines: string[]): string[] {
 // Symfony Console's box of an uncaught exception (block-lines.ts): the first box is the exception thrown,
 // its rows its message wrapped at the terminal's width (a wrap may fall inside a word), under -v its class
 // in brackets first; the boxes after it are the exceptions it wraps, the synopsis the command's.
+const CONSOLE_LEAD = /^\s{0,1000}In \S/;
 const CONSOLE_CLASS = /^\[([A-Za-z_\\][\w\\]{0,300})(?: \(-?\d{1,12}\))?\]$/;
 
 /** The message of the text's first box (`Class: message` under -v), or null when it opens with none. */
 function consoleBoxMessage(text: string): string | null {
+  if (!CONSOLE_LEAD.test(text)) return null; // cheap first look: most texts open otherwise
   const lines = text.slice(0, 16 * 1024).split('\n', 200);
   let i = lines.findIndex((l) => l.trim() !== '');
   if (i < 0 || i > 4 || !opensConsoleBox(lines[i]!)) return null;
