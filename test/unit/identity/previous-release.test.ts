@@ -179,6 +179,34 @@ const cases = [
     logs: 'test/fixtures/identity/before-runtime-parts-input.jsonl', config: 'config/gardener.yaml',
     issues: 'before-runtime-parts-issues.json', window: day(date), fresh: ['GCP-new-P1-permission-denied-missing-insufficient-permissions'],
   })),
+  // Issues made by 0368356's own sweep for 1,082 entries of eleven services of the twelfth and thirteenth
+  // days (seed 0), before the round that read as one record a trace logged one call per record (Nim's
+  // frames, each its own `error` call), the lines a writer adds after a trace (yii's `Additional
+  // Information:` block, httpx's `For more information check:`, a goroutine stack behind Go's log stamp),
+  // a message and its error field (apex/log's `error=`, ZIO's logfmt `cause="<trace>"`, zerolog's console
+  // writer, Mojo's `<N>` priority), a process manager's prefix (honcho), tracing's Pretty lines and
+  // pino-pretty's objects, and read a request log's 5xx as one problem per status. Nothing is filed new.
+  // Where two old issues are one problem now, the older tracks it and the other is named as the same
+  // problem: storefront-remix's 500s on `/cart` (#1214) and `/products/stoves` (#1217) as the one on
+  // `/products/tents` (#1211); geo-nim's trace, whose frame lines that release filed one by one (#1235,
+  // #1237, #1239, #1240, #1243: `httpclient.nim(1204) request` ...) and whose exception line it filed
+  // apart (#1241), as its first frame's issue (#1233); search-axum's Pretty event read with its `at` line
+  // alone (#1252) as the one read with its span line too (#1251); gateway-hapi's pino-pretty property
+  // block under `err` (#1250: the entitlements TypeError) as the header line's issue whose samples hold
+  // that record whole (#1226, `(1 on localhost): request error`). Three old issues are found by no problem:
+  // #1246 and #1254 held pino-pretty's `req:`/`err:` block of the Redis ECONNREFUSED record without its
+  // header line (#1254's samples hold a second request's lines too), and #1262 held `(1 on localhost): upstream slow`, the part of pino-pretty's header
+  // that release kept as the message: their problems are tracked by the issues the JSON revision's record
+  // got (#1225, #1267), so nothing is filed twice. Each old issue that is found holds samples of the
+  // problem it is found by (checked against the days' truth when the fixture was made).
+  {
+    name: 'records read whole from their lines, before their ids moved',
+    logs: 'test/fixtures/identity/before-frame-records-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-frame-records-issues.json', window: day('2026-12-04'), fresh: [] as string[], silent: [1246, 1254, 1262],
+    merged: {
+      1214: 1211, 1217: 1211, 1235: 1233, 1237: 1233, 1239: 1233, 1240: 1233, 1241: 1233, 1243: 1233, 1250: 1226, 1252: 1251,
+    } as Record<number, number>,
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
