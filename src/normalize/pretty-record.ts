@@ -25,8 +25,31 @@ export function prettyRecord(text: string): Record<string, unknown> | null {
   if (nl < 0 || !text.startsWith('    ', nl + 1) || text.charCodeAt(nl + 5) === 32) return null;
   const { level, rest } = stripLogHeader(text.slice(0, nl));
   if (level === undefined) return null;
-  const lines = text.slice(nl + 1).split('\n', MAX_LINES);
-  const record: Record<string, unknown> = { msg: messageOf(rest) };
+  return withProperties({ msg: messageOf(rest) }, text.slice(nl + 1).split('\n', MAX_LINES));
+}
+
+/**
+ * pino-pretty's record as a past release stored a sample of it, its time and level taken off as a header:
+ * the rest of the header line (`(1 on localhost): upstream slow`) with the property lines under it, or,
+ * the header line stored apart, the property lines alone (`    req: {` …). Read as the record pino
+ * wrote (no `msg` for the lines alone), so the sample finds the record read whole today; null when the
+ * text opens with neither pino-pretty's source nor a property line, or its other lines are no properties.
+ */
+export function prettyRecordWithoutHeader(text: string): Record<string, unknown> | null {
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  const source = PID_SOURCE.exec(first);
+  if (source !== null) {
+    const msg = first.slice(source[0].length).trim();
+    if (msg === '') return null;
+    return nl < 0 ? { msg } : withProperties({ msg }, text.slice(nl + 1).split('\n', MAX_LINES));
+  }
+  if (!OPEN.test(first.trimEnd()) && !SCALAR.test(first)) return null;
+  return withProperties({}, text.split('\n', MAX_LINES));
+}
+
+/** `record` with the property lines read into it; null when the first line is none. */
+function withProperties(record: Record<string, unknown>, lines: readonly string[]): Record<string, unknown> | null {
   let props = 0;
   for (let i = 0; i < lines.length && props < MAX_PROPS; props++) {
     const line = lines[i]!.trimEnd();
@@ -48,6 +71,10 @@ export function prettyRecord(text: string): Record<string, unknown> | null {
 
 // pino-pretty's `(pid on host):` / `(name/pid):` before the message: not the message's words.
 const SOURCE = /^\([^()\n]{1,200}\):\s?/;
+// The same, as it opens a stored sample: only the shapes pino-pretty prints (`(1234 on host):`,
+// `(name/1234 on host):`, `(name/1234):`), a process id in them, so a message that opens with words in
+// parentheses is not read as one.
+const PID_SOURCE = /^\((?:[\w.@-]{1,100}\/)?\d{1,10}(?: on [\w.-]{1,253})?\): ?/;
 
 function messageOf(rest: string): string {
   return rest.replace(SOURCE, '');

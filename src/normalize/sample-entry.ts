@@ -2,6 +2,7 @@
 import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
 import { stripHeaderLeftover } from './log-header.js';
 import { normalizeEntry } from './normalize-entry.js';
+import { prettyRecordWithoutHeader } from './pretty-record.js';
 import { tracingSpansLeftover } from './tracing-event.js';
 
 // Samples carry no time of their own; any fixed time will do, only the grouping is asked for.
@@ -22,12 +23,20 @@ export function sampleEntry(text: string, kind?: EntryKind): Entry | null {
 /**
  * The sample read again with what is left of a header taken off its first line (stripHeaderLeftover):
  * a past release that read part of a header (`[WARN] `) stored the rest (`from akka.actor.ActorSystemImpl
- * in <thread> - Sending …`) as the message, and a tracing event its spans and target. null when nothing
- * comes off.
+ * in <thread> - Sending …`) as the message, and a tracing event its spans and target; or pino-pretty's
+ * record without its header, read as the JSON record it prints (prettyRecordWithoutHeader). null when
+ * nothing comes off.
  */
 export function rereadSampleEntry(text: string, kind?: EntryKind): Entry | null {
   if (kind === 'request') return null;
   // A tracing event stored with its spans before (`request{method=GET}: app::routes: msg`): they are context now.
   const rest = tracingSpansLeftover(text) ?? stripHeaderLeftover(text).rest;
-  return rest === text || rest.trim() === '' ? null : sampleEntry(rest, kind);
+  if (rest !== text) return rest.trim() === '' ? null : sampleEntry(rest, kind);
+  // pino-pretty's record, which a past release read as text: it stored what its time and level left
+  // (`(1 on host): msg` and the property lines), or the property lines alone, split from their header.
+  // Read as pino's JSON record, as the record is read whole today.
+  const record = prettyRecordWithoutHeader(text);
+  if (record === null) return null;
+  const entry = normalizeEntry({ timestamp: SAMPLE_TIME, severity: 'ERROR', jsonPayload: record });
+  return 'skip' in entry ? null : entry;
 }

@@ -151,3 +151,56 @@ describe('an old issue that held a piece of a record and one that held the recor
     expect(matchClusters(c.clusters(), issues, new Map(), () => true, rederived).byCluster.get(ids[0]!)).toMatchObject({ issue: { number: 1030 }, placed: 'whole' });
   });
 });
+
+// pino-pretty's record (hapi-pino on the thirteenth day's gateway-hapi): its header line, then the
+// properties four spaces in. A release that read it as text took the time and level off as a header and
+// kept `(1 on localhost): msg` as the message, and where Cloud Run split the record it stored the
+// property lines apart from their header line. Today the record reads as the JSON record pino writes.
+const PRETTY = (level: string, msg: string, props: string[]) => [`[01:48:26.733] ${level} (1 on localhost): ${msg}`, ...props].join('\n');
+const REQ = (url: string) => ['    req: {', '      "id": "1796348906733:localhost:1:gpueahlt:2792",', '      "method": "get",', `      "url": "${url}"`, '    }'];
+const REFUSED = (ip: string, url: string) => PRETTY('ERROR', 'request error', [
+  ...REQ(url), '    err: {', '      "type": "Error",', `      "message": "connect ECONNREFUSED ${ip}:6379",`, '      "stack":',
+  `          Error: connect ECONNREFUSED ${ip}:6379`, '              at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)',
+  '      "errno": -111,', '      "code": "ECONNREFUSED"', '    }',
+]);
+const UNDEFINED_PLAN = PRETTY('ERROR', 'request error', [
+  ...REQ('/v1/entitlements'), '    err: {', '      "type": "TypeError",', '      "message": "Cannot read properties of undefined (reading \'plan\')",', '      "stack":',
+  '          TypeError: Cannot read properties of undefined (reading \'plan\')', '              at handler (/app/src/routes/entitlements.js:27:42)',
+  '              at exports.Manager.execute (/app/node_modules/@hapi/hapi/lib/toolkit.js:60:33)', '    }',
+]);
+const SLOW = (name: string, ms: number) => PRETTY('WARN', 'upstream slow', ['    upstream: {', `      "name": "${name}",`, `      "ms": ${ms},`, '      "budgetMs": 1500', '    }']);
+
+describe("a sample of pino-pretty's record stored without its header", () => {
+  const today = [REFUSED('10.8.0.27', '/v1/catalog'), REFUSED('10.8.0.28', '/v1/profile'), UNDEFINED_PLAN, SLOW('catalog', 5445), SLOW('billing', 5506)];
+  const clusterOf = (c: ReturnType<typeof classified>['c'], words: string) => c.clusters().find((k) => k.samples.some((s) => s.includes(words)))!.id;
+
+  it.each([
+    ['the property lines alone', REFUSED('10.8.0.31', '/v1/orders').split('\n').slice(1).join('\n'), 'ECONNREFUSED', 'piece' as const],
+    ["what the header's time and level left, with the properties", SLOW('search', 4100).replace(/^\[[^\]]+\] WARN /, ''), 'upstream slow', 'whole' as const],
+    ["what the header's time and level left, alone", '(1 on localhost): upstream slow', 'upstream slow', 'whole' as const],
+  ])('%s is found in the record read whole today', (_, stored, words, placed) => {
+    const { c, live } = classified('gateway-hapi', today);
+    const sample = { ...sampleEntry(stored, 'text')!, service: 'gateway-hapi' };
+    // As it was stored, the sample lands nowhere: the property lines or the source are read as its words.
+    expect(rederiveIds(c, [{ issue: 1246, entries: [sample] }], live).get(1246)).toBeUndefined();
+    const reread = { ...rereadSampleEntry(stored, 'text')!, service: 'gateway-hapi' };
+    expect(rederiveIds(c, [{ issue: 1246, entries: [sample], rereads: new Map([[sample, reread]]) }], live).get(1246))
+      .toEqual([{ id: clusterOf(c, words), placed }]);
+  });
+
+  it('the header line left alone names no one problem: it heads the records of two', () => {
+    const { c, live } = classified('gateway-hapi', today);
+    expect(clusterOf(c, 'ECONNREFUSED')).not.toBe(clusterOf(c, 'TypeError'));
+    const stored = '(1 on localhost): request error';
+    const sample = { ...sampleEntry(stored, 'text')!, service: 'gateway-hapi' };
+    const reread = { ...rereadSampleEntry(stored, 'text')!, service: 'gateway-hapi' };
+    expect(rederiveIds(c, [{ issue: 1226, entries: [sample], rereads: new Map([[sample, reread]]) }], live).get(1226)).toBeUndefined();
+  });
+
+  it('words in parentheses that are no process, and lines that are no properties, are not read again', () => {
+    expect(rereadSampleEntry('(see the runbook): upstream slow', 'text')).toBeNull();
+    expect(rereadSampleEntry('(1 on localhost): ', 'text')).toBeNull();
+    expect(rereadSampleEntry('(1 on localhost): request error\nTypeError: boom\n    at handler (/app/x.js:1:2)', 'stack')).toBeNull();
+    expect(rereadSampleEntry('    at handler (/app/src/routes/entitlements.js:27:42)', 'stack')).toBeNull();
+  });
+});
