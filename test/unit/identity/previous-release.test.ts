@@ -211,6 +211,19 @@ const cases = [
       1254: 1225, 1262: 1267,
     } as Record<number, number>,
   },
+  // The same release's issues for gateway-hapi's morning revision alone (128 entries of the fixture above):
+  // a service on pino-pretty with no JSON form to carry its problems. #1303 held the Redis ECONNREFUSED
+  // record's property block without its header line, #1307 `(1 on localhost): upstream slow`; read again
+  // as the JSON record pino-pretty prints, #1303 tracks the Redis error and #1307 the slow upstream, which
+  // were filed a second time without that reading. #1306 (the same block, with a second request's lines)
+  // is the same problem as #1303, and #1305 (the entitlements TypeError's block) as #1302, the header
+  // line's issue whose samples hold that record whole.
+  {
+    name: "pino-pretty's records alone, before they were read as pino's JSON",
+    logs: 'test/fixtures/identity/before-pino-pretty-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-pino-pretty-issues.json', window: day('2026-12-04'), fresh: [] as string[],
+    merged: { 1305: 1302, 1306: 1303 } as Record<number, number>,
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
