@@ -191,7 +191,8 @@ const cases = [
   // `/products/tents` (#1211); geo-nim's trace, whose frame lines that release filed one by one (#1235,
   // #1237, #1239, #1240, #1243: `httpclient.nim(1204) request` ...) and whose exception line it filed
   // apart (#1241), as its first frame's issue (#1233); search-axum's Pretty event read with its `at` line
-  // alone (#1252) as the one read with its span line too (#1251); gateway-hapi's pino-pretty property
+  // alone (#1252), and tower-http's `response failed` read inside its span (#1253), as the one read with its
+  // span line too (#1251), since tracing's events read as one message whatever their spans; gateway-hapi's pino-pretty property
   // block under `err` (#1250: the entitlements TypeError) as the header line's issue whose samples hold
   // that record whole (#1226, `(1 on localhost): request error`). #1246 and #1254 held pino-pretty's
   // `req:`/`err:` block of the Redis ECONNREFUSED record without its header line (#1254's samples hold a
@@ -207,7 +208,7 @@ const cases = [
     logs: 'test/fixtures/identity/before-frame-records-input.jsonl', config: 'config/gardener.yaml',
     issues: 'before-frame-records-issues.json', window: day('2026-12-04'), fresh: [] as string[],
     merged: {
-      1214: 1211, 1217: 1211, 1235: 1233, 1237: 1233, 1239: 1233, 1240: 1233, 1241: 1233, 1243: 1233, 1246: 1225, 1250: 1226, 1252: 1251,
+      1214: 1211, 1217: 1211, 1235: 1233, 1237: 1233, 1239: 1233, 1240: 1233, 1241: 1233, 1243: 1233, 1246: 1225, 1250: 1226, 1252: 1251, 1253: 1251,
       1254: 1225, 1262: 1267,
     } as Record<number, number>,
   },
