@@ -37,6 +37,9 @@ const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4}
 // `[10-Mar-2026 00:56:55 Europe/Paris]`, `[10-Mar-2026 00:56:55.123456]` (fpm's `log_level` with microseconds).
 const PHP_TIME = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?: [A-Za-z][\w+-]{0,31}(?:\/[\w+-]{1,32}){0,2})?$/;
 const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s)/;
+// java.util.logging's date with dots, as Helidon's logging.properties writes it (`%1$tY.%1$tm.%1$td
+// %1$tH:%1$tM:%1$tS`): only with a time after it, since a version number opens messages too.
+const DOTTED_DATE_TIME = /^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}(?=\s)/;
 
 // Whole formats with a fixed shape.
 // logrus's TextFormatter writing to a terminal: the level cut to four letters (`ERRO`, `WARN`, `FATA`,
@@ -131,6 +134,18 @@ const METADATA_AFTER_LEVEL = /^(?:[a-z_]\w{0,40}=(?:"[^"\n]{0,200}"|[^\s"=]{1,20
 const NLOG_PIPES = new RegExp(`^\\|(${LEVEL_WORDS})\\|[\\w.$\`<>+-]{1,200}\\|`, 'i');
 // swift-log's StreamLogHandler: `$timestamp $level $label :$metadata [$source] $message`, the metadata as
 // ` key=value` pairs (Vapor's `request-id=…`); before swift-log 1.5 there is no `[$source]`.
+// Rich's RichHandler (rich/_log_render.py): the time in brackets as `[%x %X]` writes it in the C locale
+// (`[12/04/26 10:00:00]`), or blank when the line was logged within the same second as the one before it
+// (the column kept: the line opens with spaces); the level padded to eight columns; the message; then where
+// it was logged (`server.py:625`) right-aligned at the end of the first line. The exact padding of the
+// level is what tells this line from an indented continuation.
+const RICH = /^(?:\[\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\] | {8,40})(?:(DEBUG|ERROR) {4}|(INFO) {5}|(WARNING) {2}|(CRITICAL) )(?=\S)/;
+// Only where a run of spaces starts is a source tried (the lookbehind), so a line of spaces costs one pass.
+const RICH_SOURCE = /(?<! ) {1,400}(?:[\w.-]{1,120}\.py|<\w{1,20}>):\d{1,7} {0,400}$/;
+// Helidon's JUL format names the logger, then the thread as Thread.toString() writes it (`Thread[main,5,main]`,
+// a virtual thread's `VirtualThread[#52,[0x6b3d9ab3 0x2a1f9c07] WebServer socket]/runnable@ForkJoinPool-1-worker-3`,
+// one bracket inside the name at most), then a colon.
+const LOGGER_THREAD = /^[\w$]{1,80}(?:\.[\w$]{1,80}){0,30} (?:Virtual)?Thread\[[^\n[\]]{0,200}(?:\[[^\n[\]]{0,200}\][^\n[\]]{0,200})?\](?:\/[^\s:]{1,200})?: /;
 const SWIFT_LOG = /^(trace|debug|info|notice|warning|error|critical) [^\s]{1,200} :(?: [^\s=\[\]]{1,64}=[^\s]{0,200}){0,16}(?: \[[\w.-]{1,120}\])? /;
 
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
@@ -175,7 +190,8 @@ const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Inte
 type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp; last?: true; priority?: true };
 
 function leadingTime(head: string): Piece | null {
-  const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head);
+  const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head) ??
+    DOTTED_DATE_TIME.exec(head);
   return m ? { length: m[0].length, kind: 'time' } : null;
 }
 
@@ -224,6 +240,8 @@ function nextPiece(
   const nest = NEST.exec(head);
   if (nest) return { length: nest[0].length, kind: 'level', level: nest[1] as string, trailer: NEST_TIME_DIFF };
   if (!inHeader) {
+    const rich = RICH.exec(head);
+    if (rich) return { length: rich[0].length, kind: 'level', level: (rich[1] ?? rich[2] ?? rich[3] ?? rich[4]) as string, trailer: RICH_SOURCE, last: true };
     const counter = LEVEL_COUNTER.exec(head);
     if (counter) return { length: counter[0].length, kind: 'level', level: counter[1] as string };
     const priority = SYSLOG_PRIORITY.exec(head);
@@ -281,7 +299,7 @@ function nextPiece(
     return lower ? { length: lower[0].length, kind: 'level', level: lower[1] as string } : null;
   }
   if (afterLevel) {
-    const after = FLASK_MODULE.exec(head) ?? RUST_TARGET.exec(head);
+    const after = FLASK_MODULE.exec(head) ?? RUST_TARGET.exec(head) ?? LOGGER_THREAD.exec(head);
     if (after) return { length: after[0].length, kind: 'other' };
     const logger = glued ? PYTHON_LOGGER.exec(head) : null;
     if (logger && !EXCEPTION_NAME.test(logger[0].slice(0, -1))) return { length: logger[0].length, kind: 'other' };
@@ -326,13 +344,19 @@ function unquoteLogfmtMessage(text: string): string {
 const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ \t]{0,200}\^{1,400}[ \t]{0,20}\n(?:[ \t]{0,20}\n)?(?=\S)/;
 
 /**
- * The line opens with a level its logger padded to a column (apex/log's ` ERROR[0012] `, `  WARN[0012] `):
+ * The line opens with a level its logger padded to a column (apex/log's ` ERROR[0012] `, `  WARN[0012] `,
+ * RichHandler's level under a time it left blank):
  * indented, yet no continuation of the line before it. A test of the line's first few characters.
  */
 export function opensWithPaddedLevel(line: string): boolean {
   if (line.charCodeAt(0) !== 32) return false;
   const head = line.length > 80 ? line.slice(0, 80) : line;
-  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head);
+  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head);
+}
+
+/** The line opens with RichHandler's time (or the blank it leaves for a repeated one) and padded level. */
+export function opensRichRecord(line: string): boolean {
+  return RICH.test(line.length > 80 ? line.slice(0, 80) : line);
 }
 
 // tracing-subscriber's Pretty formatter indents its event line by two spaces (`  2026-12-04T10:00:00.123456Z

@@ -124,15 +124,16 @@ class RecordJoiners {
   }
 }
 
-// A traceback that stops at its first line, a frame or a source line never reached its exception line;
-// a goroutine dump that stops at its goroutine line or at a function whose file line never came was
-// cut mid-frame; V8's crash output that stops at the throwing place or its source line and caret never
-// reached its error; so did Plug's crash report that stops at its connection lines or at `** (exit) …:`,
-// an Elixir error whose message was announced (`… in query:`) and never came, anyhow's `Caused by:`
-// with no cause under it, and Prisma's message that stops in its place or code frame.
+// A traceback that stops at its first line, a frame or a source line never reached its exception line,
+// nor did a Rich traceback box that stops before the line under it; a goroutine dump that stops at its
+// goroutine line or at a function whose file line never came was cut mid-frame; V8's crash output that
+// stops at the throwing place or its source line and caret never reached its error; so did Plug's crash
+// report that stops at its connection lines or at `** (exit) …:`, an Elixir error whose message was
+// announced (`… in query:`) and never came, anyhow's `Caused by:` with no cause under it, and Prisma's
+// message that stops in its place or code frame.
 const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>([
   'py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func', 'node-source',
-  'ex-report', 'ex-exit', 'ex-exc-more', 'any-cause', 'prisma-invalid', 'prisma-place', 'prisma-code',
+  'ex-report', 'ex-exit', 'ex-exc-more', 'any-cause', 'prisma-invalid', 'prisma-place', 'prisma-code', 'rich-box', 'rich-end',
 ]);
 
 /**

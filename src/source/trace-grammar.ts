@@ -24,6 +24,8 @@ import {
 } from '../shared/tail-lines.js';
 import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
 import { PRETTY_CAN_END, stepPrettyObject, type PrettyObjectState } from '../shared/pretty-object.js';
+import { RICH_BOX_TOP, stepRichTraceback, type RichTracebackState } from '../shared/rich-traceback.js';
+import { opensRichRecord } from '../normalize/index.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -36,7 +38,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | DartState | BlockState | PrettyObjectState | 'node-error' | 'docs-link'
+  | JvmState | DartState | BlockState | PrettyObjectState | RichTracebackState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
   /** A record's lines of one write that no grammar knows (burst-lines.ts): nothing steps from it. */
   | 'write'
@@ -57,7 +59,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
-  'span-at', 'span-in',
+  'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end',
 ]);
 
 /** Most lines of other writers in a row that a trace goes on across. */
@@ -77,6 +79,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (bareTags(s) !== null) return 'rb-tagged'; // Rails' exception block, tagged with no level header
     if (CODE_FRAME.test(s)) return 'code-lead'; // a source excerpt whose line numbers are right-aligned
     if (EXCEPTION_TYPE_FIELD.test(s)) return 'field'; // an exception's field block whose heading was lost
+    if (RICH_BOX_TOP.test(s)) return 'rich-box'; // Rich's traceback box whose RichHandler line was lost
     return JUL_LEVEL.test(s) ? 'jul-record' : null;
   }
   if (kind === 'plain') return null;
@@ -93,6 +96,8 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     return openBlock(s) ?? 'go-panic';
   }
   if (EX_PLUG_CRASH.test(s)) return 'ex-report';
+  // RichHandler's line: its message may go on under it, then its traceback box (rich-traceback.ts).
+  if (opensRichRecord(s)) return 'rich-head';
   // A log line whose message is the traceback itself (Falcon's `… [ERROR] GET /x => Traceback (most
   // recent call last):`): the traceback starts on it, whatever its prefix.
   if (opensTracebackInline(s)) return 'py-head';
@@ -122,6 +127,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   // A throwable printed indented under its record's line (java.util.logging's OneLineFormatter, as Tomcat
   // writes it: the exception line one tab in, its frames two): the exception the record heads.
   if ((state === 'header' || state === 'header-msg' || state === 'field') && isIndented(s) && takesHeader(s.trimStart())) return 'frames-head';
+  const rich = stepRichTraceback(state, s, isPythonException);
+  if (rich !== undefined) return rich;
   const tail = stepTail(state, s);
   if (tail !== undefined) return tail;
   const stack = stepStackRecord(state, s);
