@@ -62,7 +62,7 @@ const JAVA_LIBRARY = [
   'liquibase.', 'software.amazon.', 'com.amazonaws.', 'com.azure.', 'com.rabbitmq.', 'org.elasticsearch.', 'co.elastic.',
   'io.github.resilience4j.', 'feign.', 'retrofit2.', 'org.jboss.', 'io.undertow.', 'org.glassfish.', 'io.smallrye.',
   'io.reactivex.', 'akka.', 'io.opentelemetry.', 'io.micrometer.', 'ch.qos.logback.', 'org.slf4j.', 'net.bytebuddy.',
-  'org.aspectj.', 'com.squareup.', 'graphql.', 'org.quartz.',
+  'org.aspectj.', 'com.squareup.', 'graphql.', 'org.quartz.', 'io.helidon.',
 ];
 const GO_LIBRARY = ['/usr/local/go/', '/usr/lib/go', '/go/pkg/mod/', '/pkg/mod/', 'GOROOT', '/src/runtime/'];
 
