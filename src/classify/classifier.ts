@@ -244,14 +244,22 @@ function pieceGroupOf(id: string, members: readonly Member[]): PieceGroup {
 /**
  * A record's line as a message logged alone reads (its header off): a past release that read the line
  * as an entry of its own (`error: queue drained` under Bun's source excerpt, before the two were one
- * record) stored it so, and a sample holding it is found in the record read whole now.
+ * record) stored it so, and a sample holding it is found in the record read whole now. Also as the
+ * first line of a text reads (problemText): a piece whose head was lost opens with a line the whole
+ * records hold further down (Jackson's ` at [Source: …] (through reference chain: T["field"])`), and its
+ * first line was read so.
  */
-function lineAsMessage(line: string): string | null {
+function lineAsMessage(line: string): string[] {
   const { rest } = stripLogHeader(line);
   // Ruby's Logger prints an exception's line as `message (Class)`; a past release read the same error's
   // JSON form (its class, message and backtrace apart) as the message alone and stored it so.
   const message = rest.replace(RUBY_CLASS_AFTER, '');
-  return message === line ? null : lineKey(message);
+  const out: string[] = [];
+  const alone = message === line ? null : lineKey(message);
+  if (alone !== null) out.push(alone);
+  const first = lineKey(problemText(message));
+  if (first !== null && first !== line && first !== alone) out.push(first);
+  return out;
 }
 
 const RUBY_CLASS_AFTER = / \([A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}\)$/;
@@ -638,7 +646,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       for (const [from, to] of mergeWithin(part)) move(from, to);
     }
     // Then pieces of records go with the group whose records hold them.
-    for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)))) move(from, to);
+    for (const [from, to] of joinPieces([...groups].map(([id, members]) => pieceGroupOf(id, members)), lineAsMessage)) move(from, to);
     // A piece no record holds may still share a whole group's core (a head logged alone); pieces
     // never draw one another.
     if ([...groups.values()].some(allPieces)) {

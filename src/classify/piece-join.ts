@@ -36,9 +36,9 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
  * last):` and a framework's frame, nothing of the error), it could be a piece of any: none, rather than
  * add to the wrong count. A piece with no informative line (`}`, a bare request tag) has none either.
  * The index is built once; each look-up costs the groups holding one of the piece's lines. `alsoAs`: a
- * second reading of a whole group's line that a piece's line may hold instead (null: none).
+ * other readings of a whole group's line that a piece's line may hold instead.
  */
-export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string) => string | null): (piece: PieceGroup) => string | null {
+export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[]): (piece: PieceGroup) => string | null {
   const holders = pieceHolders(whole, alsoAs);
   return (p) => {
     const found = holders(p, 2);
@@ -51,7 +51,7 @@ export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string)
  * it, the piece's cut lines (`cutLines`) perhaps only as the start of one; at most `limit`, in the
  * order of `whole`. None for a piece with no informative line. See pieceIndex.
  */
-export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: string) => string | null): (piece: PieceGroup, limit: number) => PieceGroup[] {
+export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[]): (piece: PieceGroup, limit: number) => PieceGroup[] {
   const groups = whole.filter((g) => !g.piece && g.lines.size > 0);
   // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
   const holding = new Map<string, PieceGroup[]>();
@@ -66,8 +66,7 @@ export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: strin
     const keys = new Set<string>();
     for (const line of g.lines) {
       hold(g, keys, looseKey(line));
-      const other = alsoAs?.(line);
-      if (other !== undefined && other !== null) hold(g, keys, looseKey(other));
+      for (const other of alsoAs?.(line) ?? []) hold(g, keys, looseKey(other));
     }
     loose.set(g, keys);
   }
@@ -88,13 +87,22 @@ export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: strin
   };
 }
 
-/** piece group id -> the id of the group it joins (pieceIndex over the groups of whole records). */
-export function joinPieces(groups: readonly PieceGroup[]): Map<string, string> {
+/**
+ * piece group id -> the id of the group it joins (pieceIndex over the groups of whole records). `alsoAs`:
+ * other readings of the whole groups' lines, asked only for a piece their lines as they are place nowhere
+ * (a second reading must not make a placed piece ambiguous).
+ */
+export function joinPieces(groups: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[]): Map<string, string> {
   const find = pieceIndex(groups);
+  let findAs: ((piece: PieceGroup) => string | null) | undefined;
   const out = new Map<string, string>();
   for (const p of groups) {
     if (!p.piece) continue;
-    const to = find(p);
+    let to = find(p);
+    if (to === null && alsoAs !== undefined) {
+      findAs ??= pieceIndex(groups, alsoAs);
+      to = findAs(p);
+    }
     if (to !== null) out.set(p.id, to);
   }
   return out;
