@@ -7,8 +7,8 @@ import { unpadDotnetConsole } from './dotnet-console.js';
 import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
 import { exceptionDetailsShape } from './exception-details.js';
 import { extractMessage, type ExtractedMessage } from './extract-message.js';
-import { stripLogHeader } from './log-header.js';
-import { plainRichTraceback } from './rich-traceback-text.js';
+import { opensRichRecord, stripLogHeader } from './log-header.js';
+import { plainRichTraceback, unwrapRichMessage } from './rich-traceback-text.js';
 import { logfmtRecordText } from './logfmt-record.js';
 import { redact, redactUnremembered } from './redact.js';
 import { currentPanicShape } from './rust-panic.js';
@@ -122,7 +122,9 @@ export function readMessage(message: string): MessageText | null {
   const bounded = unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
   // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
   const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
-  const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(rest)))));
+  // RichHandler wraps a long message onto the lines under it and draws its traceback in a box.
+  const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : rest;
+  const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(unwrapped)))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
   else if (isStackTrace(text)) {

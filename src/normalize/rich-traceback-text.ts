@@ -18,6 +18,32 @@ const LOCALS_ROW = /^[╭│╰]/;
 /** Longest place read: a path folded over more rows than this is no frame. */
 const MAX_PLACE = 2000;
 
+// RichHandler wraps a message longer than its column onto the lines under it, at the message column, each
+// padded to the console's width: the lines up to the traceback box (or the end) are one message, and
+// where the wrap falls depends on the values in it.
+const WRAPPED = /^ {8,60}\S/;
+const PY_TRACEBACK = 'Traceback (most recent call last)';
+
+/**
+ * A RichHandler record's message (its header taken off) with the lines Rich wrapped it onto put back on
+ * one; Python's traceback text under it (a handler not asked to draw it) taken back to its own column.
+ */
+export function unwrapRichMessage(text: string): string {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return text;
+  const lines = text.split('\n');
+  if (lines.length > MAX_LINES) return text;
+  let end = 1;
+  // Up to a traceback: Rich's box, or Python's own text when the handler was not asked to draw it.
+  while (end < lines.length && WRAPPED.test(lines[end]!) && !RICH_BOX_TOP.test(lines[end]!) && !lines[end]!.trimStart().startsWith(PY_TRACEBACK)) end++;
+  const message = lines.slice(0, end).map((l) => l.trim()).join(' ');
+  // Python's traceback text in the message column: its lines keep their places relative to its first.
+  const after = lines[end];
+  const indent = after !== undefined && after.trimStart().startsWith(PY_TRACEBACK) ? after.slice(0, after.length - after.trimStart().length) : '';
+  if (end === 1 && indent === '') return text;
+  return [message, ...lines.slice(end).map((l) => (indent !== '' && l.startsWith(indent) ? l.slice(indent.length) : l))].join('\n');
+}
+
 /** The text with its Rich traceback boxes read as Python's tracebacks; the text itself when it has none. */
 export function plainRichTraceback(text: string): string {
   if (!text.includes('╭')) return text;

@@ -144,3 +144,48 @@ describe('a RichHandler record cut short in its box', () => {
     ].join('\n'));
   });
 });
+
+// PrefectHQ/fastmcp#2083: RichHandler wraps a message longer than its column onto the next lines, at the
+// message column, each padded to the console's width; where the wrap falls moves with the values.
+describe('a RichHandler message wrapped over several lines', () => {
+  const wrapped = (words: string[], width: number) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const w of words) {
+      if (line !== '' && line.length + 1 + w.length > width) {
+        lines.push(line);
+        line = w;
+      } else line = line === '' ? w : `${line} ${w}`;
+    }
+    lines.push(line);
+    return [`[10/13/25 09:05:12] WARNING  ${lines[0]!.padEnd(width)} logging.py:133`, ...lines.slice(1).map((l) => `${PAD}${l.padEnd(width)}              `)].join('\n');
+  };
+  const words = (id: string) => `Completed message: {"event": "request_failed", "method": "tools/call", "type": "request", "source": "client", "request": "${id}"}`.split(' ');
+
+  it('reads as one line, its padding gone', () => {
+    const e = normalizeEntry(raw(wrapped(words('a1'), 40), 0)) as Entry;
+    expect(e.text).toBe(words('a1').join(' '));
+    expect(e.severity).toBe('WARNING');
+  });
+
+  it('wrapped at other places for other values, is one problem', () => {
+    const [a, b] = ids([wrapped(words('a1'), 40), wrapped(words('b2c3d4e5f6a7b8'), 40)]);
+    expect(a).toBe(b);
+  });
+});
+
+describe('a RichHandler record with Python\'s own traceback text (rich_tracebacks off)', () => {
+  it('keeps the traceback as lines of its own, read as the same error', () => {
+    const plainInRich = [
+      '[12/04/26 10:00:00] ERROR    Exception on request GET /v1/accounts/3/balance                 app.py:1370',
+      `${PAD}Traceback (most recent call last):`,
+      `${PAD}  File "${SITE}/quart/app.py", line 1464, in handle_request`,
+      `${PAD}    return await self.full_dispatch_request(request_context)`,
+      `${PAD}  File "/app/ledger/routes.py", line 112, in get_balance`,
+      `${PAD}    return row["x"]`,
+      `${PAD}KeyError: 'currency'`,
+    ].join('\n');
+    const [a, b] = ids([quartPlain('/v1/accounts/1/balance', 'get_balance', "KeyError: 'currency'"), plainInRich]);
+    expect(a).toBe(b);
+  });
+});
