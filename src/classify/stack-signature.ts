@@ -81,6 +81,8 @@ const SYSTEM_ERROR_CODE = /^E[A-Z]{2,15}$/;
 const TRAILING_META = / \{"[^\n]{0,2000}\}$/;
 const withoutMeta = (message: string): string => message.replace(TRAILING_META, '');
 
+const NAME_IN_BRACKETS = / \[[A-Za-z_$][\w$.-]{0,100}\]$/;
+
 function typeLine(line: string): { type: string; message: string } | null {
   let s = line.trim();
   if (s.startsWith('Uncaught ')) s = s.slice(9);
@@ -89,7 +91,10 @@ function typeLine(line: string): { type: string; message: string } | null {
   if (s.startsWith('Caused by: ')) s = s.slice(11);
   const colon = s.indexOf(':');
   let head = colon < 0 ? s : s.slice(0, colon);
-  const code = / \[[A-Z0-9_]+\]$/.exec(head);
+  // A code in brackets (`TypeError [ERR_INVALID_ARG_TYPE]`), or util.inspect's `Class [name]` when an
+  // error's name is not its class's (Sequelize's `DatabaseError [SequelizeDatabaseError]`): the class
+  // is the type.
+  const code = NAME_IN_BRACKETS.exec(head);
   if (code) head = head.slice(0, code.index);
   // Node's system errors: a logger that prints `err.message` and the frames drops the `Error: ` of
   // `Error: ENOENT: no such file…`; the code is the message's, the type is still Error.
