@@ -12,7 +12,11 @@
 // - a message that opens with a short noun phrase ending in `error`, then what went wrong
 //   (`WordPress database error Deadlock found …`, `Database error: SQLSTATE[HY000] …`);
 // - a Go panic value printed indented by the middleware that recovered it (chi's Recoverer:
-//   ` panic: runtime error: …`); Go's runtime prints an unrecovered one at the line start.
+//   ` panic: runtime error: …`); Go's runtime prints an unrecovered one at the line start;
+// - a Go runtime error's value printed alone by the middleware that recovered it (gorilla/handlers'
+//   RecoveryHandler logs the value, then the stack it took as a second write): a runtime.Error's
+//   text always opens with `runtime error: ` (`invalid memory address or nil pointer dereference`,
+//   `index out of range [3] with length 3`).
 
 /** The message is looked at within this many characters. */
 const MESSAGE_CHARS = 512;
@@ -29,12 +33,13 @@ const SHOWN_EXCEPTION = /^[A-Z][A-Za-z0-9]{0,60}Exception[A-Za-z0-9]{0,40} (?:[A
 const NAMED_ERROR =
   /^(?!(?:No|Zero|Without|Ignoring|Ignored|Retrying|Last|Previous|Cleared|Recovered)\b)[A-Z][A-Za-z]{1,30}(?: [A-Za-z]{2,30}){0,3} error:? (?!(?:None|Nil|Null|N\/A)\b)[A-Z]/;
 const RECOVERED_PANIC = /^ {1,4}panic: \S/;
+const RUNTIME_ERROR = /^runtime error: [a-z]/;
 
 /** True when the message (a header already taken off) says on its own that a call failed. */
 export function statesFailure(message: string): boolean {
   const text = message.length > MESSAGE_CHARS ? message.slice(0, MESSAGE_CHARS) : message;
   if (text.includes('rpc error: ') && GRPC_STATUS.test(text)) return true;
-  return SHOWN_EXCEPTION.test(text) || NAMED_ERROR.test(text) || RECOVERED_PANIC.test(text);
+  return SHOWN_EXCEPTION.test(text) || NAMED_ERROR.test(text) || RECOVERED_PANIC.test(text) || RUNTIME_ERROR.test(text);
 }
 // The server-side filter needs nothing of its own for these: each holds `error`, `exception` or
 // `panic`, which it matches anywhere (text-severity.ts, TRACE_WORDS).

@@ -5,6 +5,7 @@
 // a text, so hostile input costs a constant.
 import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
 import { statesFailure } from './failure-lines.js';
+import { isPerlWarning, PERL_PLACE_RE2 } from './perl-warning.js';
 import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { CONSOLE_IN_RE2, isConsoleBox, opensConsoleBox, readsBlockLine } from '../shared/block-lines.js';
@@ -179,7 +180,7 @@ export function textSeverity(text: string): Severity | null {
   // else what the message after it says of itself.
   const stripped = stripLogHeader(first);
   const level = strippedLevel(stripped.level);
-  return level ?? traceSeverity(first, head) ?? (statesFailure(stripped.rest) ? 'ERROR' : null);
+  return level ?? traceSeverity(first, head) ?? (statesFailure(stripped.rest) ? 'ERROR' : null) ?? (isPerlWarning(stripped.rest) ? 'WARNING' : null);
 }
 
 /** The level a header the stripper knows wrote, as a word or as its first letter. */
@@ -330,6 +331,8 @@ export function severityTextPattern(floor: Severity): string {
   const letterAfterTime = letters === '' ? [] : [`(?:\\d|z|utc|am|pm)\\]? [${letters}] `];
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.
-  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
+  // A Perl warning names no level, only its place (perl-warning.ts); a WARNING, so only at floors it reaches.
+  const perl = rank <= SEVERITIES.indexOf('WARNING') ? [PERL_PLACE_RE2] : [];
+  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, ...perl, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

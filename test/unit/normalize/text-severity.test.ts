@@ -326,12 +326,30 @@ const traces: Record<string, Case[]> = {
   'A panic a middleware recovered and printed': [
     ['\n panic: foo\n \n -> github.com/go-chi/chi/v5/middleware.TestRecoverer.func1\n ->   /home/jraspass/chi/middleware/recoverer_test.go:15\n\n    net/http.HandlerFunc.ServeHTTP\n      /usr/lib/go/src/net/http/server.go:2069', 'ERROR'],
     [' panic: runtime error: invalid memory address or nil pointer dereference', 'ERROR'],
+    // gorilla/handlers' RecoveryHandler logs the recovered value alone through the standard logger
+    // (recovery.go: `h.log(err)`; jaegertracing/jaeger's zap wrapper of it logged the same message), then
+    // debug.Stack() as a second write; a runtime.Error's text always opens with `runtime error: `.
+    ['2026/12/04 01:47:43 runtime error: invalid memory address or nil pointer dereference', 'ERROR'],
+    ['runtime error: index out of range [3] with length 3', 'ERROR'],
+    ['2026/12/04 01:47:43 runtime error: invalid memory address or nil pointer dereference\n2026/12/04 01:47:43 goroutine 57 [running]:\nruntime/debug.Stack()\n\t/usr/local/go/src/runtime/debug/stack.go:26 +0x5e', 'ERROR'],
+  ],
+  // Perl's own warnings and warn() with no newline end in the place they were raised (perlfunc warn/die:
+  // ` at FILE line N.`, and `, <FH> line N` after a read); with no logger, they reach stderr bare.
+  // everything2/everything2#804 and #752, pasted as titles; perldiag's (W uninitialized).
+  'A Perl warning with its place': [
+    ['Use of uninitialized value in concatenation (.) or string at /var/everything/ecore/Everything/Delegation/htmlcode.pm line 12116.', 'WARNING'],
+    ['Use of uninitialized value $confirm in concatenation (.) or string at /var/everything/ecore/Everything/Delegation/htmlcode.pm line 2540.', 'WARNING'],
+    ['Argument "abc" isn\'t numeric in addition (+) at ./sum.pl line 7, <STDIN> line 2.', 'WARNING'],
+    ['Use of uninitialized value $x in addition (+) at -e line 1.', 'WARNING'],
   ],
 };
 
 // Free text that mentions a level is not a level: only headers, level keys and trace shapes count.
 const notLevels = [
   'the worker died yesterday',
+  'runtime errors: 0',
+  'see the notes at line 3.',
+  'Scheduled at /jobs/nightly line-up.',
   'signal handler installed',
   'Broken pipe detection enabled',
   'Fatal errors: 0',
