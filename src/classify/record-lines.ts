@@ -100,8 +100,13 @@ function withoutFrameLoader(key: string): string {
   return slash > 3 ? `at ${key.slice(slash + 1)}` : key;
 }
 
+// util.inspect's property holding an array of values on one line (`parameters: [ 4, 'SKU-G2KWYQ' ]`, the
+// bound parameters Sequelize keeps on its DatabaseError): data, other in every record.
+const INLINE_ARRAY = /^([A-Za-z_$][\w$]{0,63}: )\[ [^\n]{0,400} \](,?)$/;
+
 export function looseKey(key: string): string {
   if (key.startsWith(CAUSED_BY)) key = key.slice(CAUSED_BY.length);
+  if (key.endsWith(']') || key.endsWith('],')) key = key.replace(INLINE_ARRAY, '$1[ <*> ]$2');
   if (key.startsWith('at ')) {
     if (key.endsWith(']')) key = key.replace(FRAME_PACKAGING, ')');
     key = withoutFrameLoader(key);

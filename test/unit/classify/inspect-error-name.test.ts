@@ -85,10 +85,10 @@ describe('stackSignature: util.inspect\'s `Class [name]: message`', () => {
   });
 });
 
-function entry(text: string): Entry {
-  const e = normalizeEntry({ timestamp: '2026-03-10T12:00:00Z', severity: 'ERROR', textPayload: text, resource: { type: 'cloud_run_revision', labels: { service_name: 'shop' } } });
+function entry(text: string, piece = false): Entry {
+  const e = normalizeEntry({ timestamp: '2026-03-10T12:00:00Z', severity: piece ? 'DEFAULT' : 'ERROR', textPayload: text, resource: { type: 'cloud_run_revision', labels: { service_name: 'shop' } } });
   if ('skip' in e) throw new Error(`skipped: ${e.skip}`);
-  return e;
+  return piece ? { ...e, piece: true } : e;
 }
 
 describe('stack clusters: Sequelize errors printed by console.error', () => {
@@ -101,5 +101,14 @@ describe('stack clusters: Sequelize errors printed by console.error', () => {
     expect(c.resolve(d).id).not.toBe(c.resolve(a).id);
     expect(c.resolve(a).template).toContain('ConnectionAcquireTimeoutError: Operation timeout');
     expect(c.resolve(d).template).toContain('DatabaseError: deadlock detected');
+  });
+
+  it("a piece of the record whose head was lost, its bound parameters other values, joins the record's cluster", () => {
+    const withParameters = (values: string) => DEADLOCK.replace('  parameters: undefined', `  parameters: [ ${values} ]`);
+    const c = createClassifier();
+    const whole = c.add(entry(withParameters("4, '2026-12-04 07:12:09.115 +00:00', 656128, 'SKU-G2KWYQ'")));
+    const tail = withParameters("3, '2026-12-04 00:12:09.115 +00:00', 1289, 'SKU-INPI6K'").split('\n').slice(2).join('\n');
+    const piece = c.add(entry(tail, true));
+    expect(c.resolve(piece).id).toBe(c.resolve(whole).id);
   });
 });

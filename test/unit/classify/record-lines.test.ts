@@ -32,3 +32,21 @@ describe('looseKey: a JVM frame without where its class was loaded from', () => 
     expect(loose(line)).toBe(lineKey(line));
   });
 });
+
+// util.inspect prints an error's own properties one per line; an array of values (the bound
+// parameters Sequelize's DatabaseError keeps, sequelize/sequelize#11343) is data, different in every
+// record. A piece of the record still reads as the record's when only those values differ.
+describe('looseKey: an inline array of values under a property', () => {
+  it.each([
+    ["    parameters: [ 4, '2026-12-04 07:12:09.115 +00:00', 656128, 'SKU-G2KWYQ' ]", "    parameters: [ 3, '2026-12-04 00:12:09.115 +00:00', 1, 'SKU-INPI6K', 'x' ]"],
+    ["  tags: [ 'a', 'b' ],", "  tags: [ 'c' ],"],
+  ])('%j and %j read the same', (a, b) => {
+    expect(loose(a)).toBe(loose(b));
+  });
+
+  it('keeps the property name, and a line that is no property as it is', () => {
+    expect(loose("  parameters: [ 1, 'a' ]")).not.toBe(loose("  replacements: [ 1, 'a' ]"));
+    expect(loose("got [ 'a', 'b' ]")).not.toBe(loose("got [ 'c' ]"));
+    expect(loose('  parent: error: deadlock detected')).toBe('parent: error: deadlock detected');
+  });
+});
