@@ -194,9 +194,12 @@ function libraryFramesOf(members: readonly Member[]): { libraryFrames?: string[]
   return stack ? { libraryFrames: stack.frames as string[] } : {};
 }
 
-/** A JVM trace group's surfaced exception, by which that exception's line printed alone finds it. */
+/**
+ * A JVM or Node trace group's surfaced exception, by which that exception's line printed alone (JVM),
+ * or the same trace cut before the application's frames (core-merge.ts), finds it.
+ */
 function thrownOf(members: readonly Member[]): { thrown?: string } {
-  const stack = members.find((m) => m.kind === 'stack' && m.language === 'java' && m.exceptionType !== undefined);
+  const stack = members.find((m) => m.kind === 'stack' && (m.language === 'java' || m.language === 'node') && m.exceptionType !== undefined);
   if (stack === undefined) return {};
   const type = stack.exceptionType as string;
   const at = stack.template.indexOf(`${type}:`);

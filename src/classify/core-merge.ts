@@ -217,7 +217,10 @@ export interface CoreGroup {
    * logged without the trace is the same problem, when no other trace was logged under it.
    */
   reportedAs?: string;
-  /** For a JVM trace: its surfaced exception's key (jvm-exception-line.ts), which that line printed alone joins. */
+  /**
+   * For a JVM or Node trace: its surfaced exception's key (jvm-exception-line.ts), which that line printed
+   * alone (JVM) and the trace cut before the application's frames join.
+   */
   thrown?: string;
   /**
    * For a trace whose messages differ (its template then holds wildcards, or names only the type):
@@ -347,6 +350,7 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
       if (owner !== undefined) parent.set(id, owner);
     }
   }
+  for (const [id, into] of cutBeforeOwnFrames(sorted, parent, byId)) parent.set(id, into);
   for (const [id, into] of joinChains(groups)) if (!parent.has(id)) parent.set(id, into);
   const out = new Map<string, string>();
   for (const id of parent.keys()) {
@@ -356,6 +360,35 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
     if (at !== id) out.set(id, at);
   }
   return joinSharedRuns(sorted, out);
+}
+
+/**
+ * Traces through library frames only that surfaced the very exception (type and message) that one
+ * trace through the application's own frames surfaced, logged under no other line: that trace cut
+ * short before its own frames (a write cut after its first lines). The type makes a short message
+ * (`ConnectionAcquireTimeoutError: Operation timeout`) as telling as a long core; when two call sites of
+ * the application raised it, the cut could be either, and joins neither. `parent`: the moves so far
+ * (a trace and its cuts are one); only groups not yet moved move.
+ */
+function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<string, string>, byId: ReadonlyMap<string, CoreGroup>): Map<string, string> {
+  const framed = new Map<string, Set<string>>();
+  for (const g of sorted) {
+    if (g.thrown === undefined || !hasOwnFrames(g)) continue;
+    const found = framed.get(g.thrown) ?? new Set<string>();
+    found.add(parent.get(g.id) ?? g.id);
+    framed.set(g.thrown, found);
+  }
+  const out = new Map<string, string>();
+  for (const g of sorted) {
+    if (parent.has(g.id) || g.libraryFrames === undefined || g.thrown === undefined || !g.problem || g.thrown.endsWith('\u0001')) continue;
+    const owners = framed.get(g.thrown);
+    if (owners === undefined || owners.size !== 1) continue;
+    const owner = [...owners][0] as string;
+    const reported = byId.get(owner)?.reportedAs;
+    if (g.reportedAs !== undefined && reported !== undefined && reported !== g.reportedAs) continue;
+    out.set(g.id, owner);
+  }
+  return out;
 }
 
 const CAUSE_PREFIX = /^(?:Caused by: |\[cause\]: )/;

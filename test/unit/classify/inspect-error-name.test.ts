@@ -111,4 +111,33 @@ describe('stack clusters: Sequelize errors printed by console.error', () => {
     const piece = c.add(entry(tail, true));
     expect(c.resolve(piece).id).toBe(c.resolve(whole).id);
   });
+
+  // The same record cut short after its head and first frames (the platform lost the rest of the
+  // write): a trace through library frames only, of the exception one trace through the
+  // application's own frames surfaced.
+  const cutAfter = (text: string, frames: number) => text.split('\n').slice(0, 1 + frames).join('\n');
+
+  it('a trace cut before its own frames joins the one whole trace of that exception', () => {
+    const c = createClassifier();
+    const whole = c.add(entry(ACQUIRE));
+    const prefixed = c.add(entry(`[remix] GET /products/packs failed: ${ACQUIRE}`));
+    const cut = c.add(entry(cutAfter(`[remix] GET /products/packs failed: ${ACQUIRE}`, 2)));
+    const bareCut = c.add(entry(cutAfter(ACQUIRE, 1)));
+    expect(new Set([whole, prefixed, cut, bareCut].map((h) => c.resolve(h).id)).size).toBe(1);
+  });
+
+  it('…not when two call sites of the application raised it, nor when it was logged under another line', () => {
+    const other = ACQUIRE.replace(/result \(/, 'sweep (').replace(/getNearbyIssues \(/, 'nightly (').replace(/controllers\/issueController/g, 'jobs/cleanup');
+    const c = createClassifier();
+    const a = c.add(entry(ACQUIRE));
+    const b = c.add(entry(other));
+    const cut = c.add(entry(cutAfter(ACQUIRE, 2)));
+    expect(c.resolve(a).id).not.toBe(c.resolve(b).id);
+    expect([c.resolve(a).id, c.resolve(b).id]).not.toContain(c.resolve(cut).id);
+
+    const d = createClassifier();
+    const logged = d.add(entry(`order sync failed: ${ACQUIRE}`));
+    const elsewhere = d.add(entry(cutAfter(`price refresh failed: ${ACQUIRE}`, 2)));
+    expect(d.resolve(elsewhere).id).not.toBe(d.resolve(logged).id);
+  });
 });
