@@ -8,7 +8,7 @@ import {
   lineKind, MORE, NET_DETAIL, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, opensOwnRecord, tagsOf, takesHeader, type LineKind,
   EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
-  PHP_THROWN, PLUG_REQUEST, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC, SPAN_AT, SPAN_IN,
+  PHP_THROWN, PLUG_REQUEST, PRINT_R_EDGE, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC, SPAN_AT, SPAN_IN,
 } from './trace-lines.js';
 import { continuesWrite, headsWrite, otherWrite } from './burst-lines.js';
 import { JVM_CAN_END, stepJvmRecord, type JvmState } from './jvm-trace-steps.js';
@@ -664,7 +664,7 @@ function writeLines(
   if (traced && k < items.length && !(blockLabel(items[k]!) && near(items[k - 1], items[k], interleaveUs))) return { end: k, open: false };
   // A line of the write: one no grammar knows, or past the write's first line, a line of a block printed
   // under it (dumpLine). Right under a head, an indented line is the grammar's (a frame) or nothing.
-  const ofWrite = (at: number) => writeLine(items[at]!) || (at > from && dumpLine(items[at]!));
+  const ofWrite = (at: number) => writeLine(items[at]!) || (at > from ? dumpLine(items[at]!) : blockLabel(items[at]!));
   while (k < items.length) {
     if (ofWrite(k) && near(items[k - 1], items[k], interleaveUs)) {
       k++;
@@ -710,7 +710,8 @@ const BLOCK_LABEL = /^[A-Z][\w ()'-]{0,60}:$/;
  * Information:`, then PHP's print_r array): what a writer adds after the trace of the record it writes.
  */
 function blockLabel(item: TraceLine): boolean {
-  return BLOCK_LABEL.test(item.text) && writeLine(item);
+  // Yii's label is held as a piece's line (PRINT_R_EDGE), not as a line of a write.
+  return BLOCK_LABEL.test(item.text) && (writeLine(item) || PRINT_R_EDGE.test(item.text));
 }
 
 
@@ -802,6 +803,8 @@ class RunShape {
   /** Frames have begun (and no Node property block has opened): only frame-list lines come now. */
   private framed = false;
   private props = false;
+  /** print_r's array closed at the left edge (`)`): the end of the record that printed it (PRINT_R_EDGE). */
+  private closed = false;
 
   constructor(first: string) {
     this.tag = RUBY_TAGGED_LINE.test(first) ? first.slice(0, first.indexOf(']') + 1) : null;
@@ -811,10 +814,12 @@ class RunShape {
   add(line: string): void {
     if (line.endsWith(' {')) this.props = true;
     if (FRAME.test(line)) this.framed = !this.props;
+    if (line.trimEnd() === ')') this.closed = true;
   }
 
   /** `item`, right after `before`, continues the run. */
   takes(before: TraceLine, item: TraceLine, interleaveUs: number): boolean {
+    if (this.closed) return false;
     const line = firstLine(item.text);
     if (!isPieceLine(line) || (this.tag !== null && !line.startsWith(this.tag)) || openItem(item, tagsOf(line)) !== null) return false;
     if (item.time === undefined || before.time === undefined || Math.abs(item.time - before.time) > interleaveUs) return false;

@@ -87,6 +87,10 @@ export const PHP_FRAME = /^#\d{1,5} (?:\{main\}\s*$|\[internal function\]: |\S.{
 export const PHP_THROWN = /^\s{1,8}thrown in \S.{0,512} on line \d{1,7}\s*$/;
 // Monolog's LineFormatter closes the context it opened on the message line (`{"exception":"[object] (…)`).
 export const PHP_CONTEXT_END = /^"?\}\s*$/;
+// The tail yii\\db\\Exception::__toString() puts under PHP's exception string (yiisoft/yii2's and
+// yiisoft/db's db Exception): `Additional Information:`, then print_r of the PDO error info, whose own
+// lines at the left edge are `Array`, `(` and the closing `)`. Alone, each says nothing.
+export const PRINT_R_EDGE = /^(?:Additional Information:|Array|\(|\))\s*$/;
 // Rust's panic message: `thread 'main' panicked at src/main.rs:3:5:` (1.73+, the message on the next
 // line) or `thread 'main' panicked at 'msg', src/main.rs:3:5` (before); newer releases add the thread id.
 export const RUST_PANIC = /^thread '[^'\n]{0,200}'(?: \(\d{1,20}\))? panicked at /;
@@ -140,6 +144,8 @@ export function lineKind(s: string): LineKind {
   // Indented: a frame, a source line, an inner exception; not a level padded to a column (log-header.ts).
   if ((c === 32 || c === 9) && !opensWithPaddedLevel(s)) return 'cont';
   if (s === '}') return 'cont'; // the end of the properties Node prints after an error's frames
+  // print_r's edges and their label under Yii's exception string (PRINT_R_EDGE): held, as a piece's lines are.
+  if (PRINT_R_EDGE.test(s)) return 'cont';
   // A server's fixed block (uWSGI's harakiri status, its failed write): no line of it says `error`.
   if (openBlock(s) !== null) return 'start';
   if (continuesBlock(s)) return 'cont';
@@ -220,6 +226,7 @@ export function isPieceLine(s: string): boolean {
   // PHP's frames and the markers around them, Rust's backtrace and its notes, `** (exit) …` of an Elixir
   // report, the time and place line of a java.util.logging record, kombu's retry: each says nothing alone.
   if (PHP_FRAME.test(s) || s === 'Stack trace:' || s === '[stacktrace]' || s.startsWith('[previous exception] ') || PHP_CONTEXT_END.test(s)) return true;
+  if (PRINT_R_EDGE.test(s)) return true;
   if (s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) || s === 'Caused by:' || KOMBU_RETRY.test(s)) return true;
   if (STACK_BANNER.test(s)) return true; // glog's `*** Check failure stack trace: ***`
   if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;

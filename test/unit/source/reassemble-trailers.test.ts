@@ -97,6 +97,31 @@ describe('reassemble: a block a writer adds after the trace of its record', () =
   });
 });
 
+// yii\\db\\Exception::__toString() ends with `'Additional Information:' . PHP_EOL . print_r($this->errorInfo,
+// true)` (yiisoft/yii2 framework/db/Exception.php, yiisoft/db src/Exception/Exception.php): a label, then
+// print_r's `Array` / `(` / `    [k] => v` / `)`. A write whose first lines were lost still holds them.
+describe("reassemble: the tail of Yii's exception string whose head was lost", () => {
+  const dump = (at: number) => [
+    line("2026-12-04 00:16:31 [169.254.1.1][-][-][info][application] $_GET = [", at),
+    line("    'r' => 'order/view'", at + 7),
+    line(']', at + 14),
+  ];
+
+  it.each([
+    ['from its last frames', YII.length - 2],
+    ['from its label', YII.length],
+    ["from print_r's `Array`", YII.length + 1],
+    ["from print_r's `(`", YII.length + 2],
+  ])('%s: one piece up to the array\'s `)`, and the context dump Yii writes next is its own record', (_from, cut) => {
+    const lines = YII_RECORD.split('\n').slice(cut);
+    const entries = [...lines.map((l, i) => line(l, i * 7)), ...dump(lines.length * 7 + 20)];
+    const out = reassembleAll(entries);
+    expect(texts(out)[0]).toBe(lines.join('\n'));
+    expect(pieces(out)[0]).toBe(true);
+    expect(texts(out).slice(1).some((t) => t.includes('Additional Information') || t.includes('[0] => HY000'))).toBe(false);
+  });
+});
+
 describe("reassemble: a pointer to the documentation under a traceback's exception line", () => {
   it("httpx's `For more information check: URL`: one record, in both orders", () => {
     for (const input of both(split(HTTPX, 0))) expect(texts(reassembleAll(input))).toEqual([HTTPX]);
