@@ -5,6 +5,7 @@
 // the logger printed pretty and printed as JSON is one problem: the error it carries, not the words
 // every failed request shares.
 import { stripLogHeader } from './log-header.js';
+import { PRETTY_HEAD } from '../shared/pretty-object.js';
 
 /** Most properties read back; a record rarely has more than a handful. */
 const MAX_PROPS = 64;
@@ -21,11 +22,14 @@ const FIELD = /^ {6}"((?:[^"\\]|\\.){1,200})": ?(.{0,8000}?),?\s*$/;
 /** The record the text prints, with its message as `msg`, or null when the text is no such record. */
 export function prettyRecord(text: string): Record<string, unknown> | null {
   const nl = text.indexOf('\n');
+  // A record with no property to show is its header alone: its message without `(pid on host):`, as
+  // the same record with properties reads (a host name differs from one container to the next).
+  if (nl < 0) return headerMessage(text) === null ? null : { msg: headerMessage(text) };
   // Cheap first: a second line four spaces in, a word after them.
-  if (nl < 0 || !text.startsWith('    ', nl + 1) || text.charCodeAt(nl + 5) === 32) return null;
-  const { level, rest } = stripLogHeader(text.slice(0, nl));
-  if (level === undefined) return null;
-  return withProperties({ msg: messageOf(rest) }, text.slice(nl + 1).split('\n', MAX_LINES));
+  if (!text.startsWith('    ', nl + 1) || text.charCodeAt(nl + 5) === 32) return null;
+  const msg = headerMessage(text.slice(0, nl)) ?? loggedMessage(text.slice(0, nl));
+  if (msg === null) return null;
+  return withProperties({ msg }, text.slice(nl + 1).split('\n', MAX_LINES));
 }
 
 /**
@@ -78,6 +82,18 @@ const PID_SOURCE = /^\((?:[\w.@-]{1,100}\/)?\d{1,10}(?: on [\w.-]{1,253})?\): ?/
 
 function messageOf(rest: string): string {
   return rest.replace(SOURCE, '');
+}
+
+/** The message after pino-pretty's header (PRETTY_HEAD: its epoch time too), or null. */
+function headerMessage(line: string): string | null {
+  const head = PRETTY_HEAD.exec(line);
+  return head === null ? null : line.slice(head[0].length);
+}
+
+/** The message after another log header with a level, or null. */
+function loggedMessage(line: string): string | null {
+  const { level, rest } = stripLogHeader(line);
+  return level === undefined ? null : messageOf(rest);
 }
 
 /** An object's fields, one a line; a field with no value on its line (`"stack":`) takes the lines below it. */

@@ -16,6 +16,7 @@ import { markerSymbols } from '../shared/status-marker.js';
 import { DOCS_LINK, DOCS_LINK_RE2, NET_DETAIL, NET_DETAIL_RE2 } from '../shared/record-shapes.js';
 import { CONTEXT_ITEM, TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
+import { PRETTY_HEAD, PRETTY_HEAD_RE2 } from '../shared/pretty-object.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
 const HEAD_CHARS = 4096;
@@ -258,7 +259,7 @@ export function mayBelongToTrace(text: string): boolean {
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) || NET_DETAIL.test(first) ||
     TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first) ||
-    opensConsoleBox(first);
+    opensConsoleBox(first) || PRETTY_HEAD.test(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -321,6 +322,10 @@ export function severityTextPattern(floor: Severity): string {
     // Symfony Console's box of an uncaught exception (shared/block-lines.ts).
     CONSOLE_IN_RE2,
   ];
+  // pino-pretty's header at any level: its properties, indented lines read whatever they say, are its
+  // record's (shared/pretty-object.ts), and without it they would join a record near them. (At DEBUG
+  // every level's word is matched anywhere already.)
+  if (rank > SEVERITIES.indexOf('DEBUG')) atStart.push(PRETTY_HEAD_RE2);
   // A CLI's status symbol that says a level (shared/status-marker.ts).
   const markers = (['error', 'warn', 'info'] as const).filter((l) => rank <= SEVERITIES.indexOf(levelWord(l) as Severity)).flatMap(markerSymbols);
   if (markers.length > 0) atStart.push(`[${markers.join('')}]`);

@@ -23,7 +23,7 @@ import {
   AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, CONTEXT_ITEM, DATA_LABEL, EXCEPTION_TYPE_FIELD, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
 } from '../shared/tail-lines.js';
 import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
-import { PRETTY_CAN_END, stepPrettyObject, type PrettyObjectState } from '../shared/pretty-object.js';
+import { PRETTY_CAN_END, PRETTY_HEAD, stepPrettyObject, type PrettyObjectState } from '../shared/pretty-object.js';
 import { RICH_BOX_TOP, stepRichTraceback, type RichTracebackState } from '../shared/rich-traceback.js';
 import { opensRichRecord } from '../normalize/index.js';
 
@@ -93,6 +93,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (JUL_HEAD.test(s)) return 'jul-head';
     if (CODE_FRAME.test(s)) return 'code-lead';
     if (STACK_BANNER.test(s)) return 'addr-stack';
+    if (PRETTY_HEAD.test(s)) return 'pretty-head';
     return openBlock(s) ?? 'go-panic';
   }
   if (EX_PLUG_CRASH.test(s)) return 'ex-report';
@@ -119,14 +120,15 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   // A pointer to the message's documentation (`Read more: https://…`) under a line naming an error or at
   // the end of a record: part of it, as the message's own words are.
   if ((state === 'header' || CAN_END.has(state)) && (DOCS_LINK.test(s) || POINTER_LINE.test(s))) return 'docs-link';
+  // A throwable printed indented under its record's line (java.util.logging's OneLineFormatter, as Tomcat
+  // writes it: the exception line one tab in, its frames two; pino-pretty's error logged as the record,
+  // `    Error: kaboom` and its frames under the header): the exception the record heads.
+  if ((state === 'header' || state === 'header-msg' || state === 'field') && isIndented(s) && takesHeader(s.trimStart())) return 'frames-head';
   // pino-pretty's properties under its log line (pretty-object.ts): the record's own lines.
   const pretty = stepPrettyObject(state, s, state === 'header' || state === 'header-msg');
   if (pretty !== undefined) return pretty;
   // A .NET exception's own lines under its first line, before its frames (trace-lines.ts): its frames follow.
   if (NET_DETAIL.test(s) && (state === 'header' || state === 'frames-head' || state === 'any-gap')) return 'frames-head';
-  // A throwable printed indented under its record's line (java.util.logging's OneLineFormatter, as Tomcat
-  // writes it: the exception line one tab in, its frames two): the exception the record heads.
-  if ((state === 'header' || state === 'header-msg' || state === 'field') && isIndented(s) && takesHeader(s.trimStart())) return 'frames-head';
   const rich = stepRichTraceback(state, s, isPythonException);
   if (rich !== undefined) return rich;
   const tail = stepTail(state, s);
@@ -583,7 +585,7 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
         // among a `fail:` record's frames), once the trace has lines of its own after its head: right
         // under a head, an indented line the grammar refuses says the head heads nothing.
         // So may a line right under a Rails tagged head: one with other request tags is another request's.
-        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1 || tags !== null)) {
+        while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1 || tags !== null) && !nextPrettyRecord(state, items[k]!)) {
           const own = routineRecord(items, k, options, state) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
           if (!own) break;
           k++;
@@ -643,6 +645,16 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
 }
 
 const noRoutine = (): boolean => false;
+
+/**
+ * pino-pretty's next record after the properties of one (hapi-pino's `request completed` a few µs after
+ * its `request error`): at a property's end, where the record before may be whole, its header ends that
+ * record, as one process writes each record whole; the property lines after it are its own. (Right under
+ * a header or inside an object, the record before is not done: a header there is another writer's.)
+ */
+function nextPrettyRecord(state: TraceState, item: TraceLine): boolean {
+  return state === 'pretty-props' && PRETTY_HEAD.test(firstLine(item.text));
+}
 
 /** The lines [i + 1, end) less `skip` hold no continuation line (a frame, an indented line): no trace. */
 function noTraceUnder(items: readonly TraceLine[], i: number, end: number, skip: readonly number[]): boolean {

@@ -13,6 +13,7 @@ import { isOcamlFrame } from '../shared/ocaml-backtrace.js';
 import { SPAN_AT, SPAN_IN } from '../shared/span-context.js';
 import { CODE_FRAME, EXCEPTION_FIELD, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
+import { PRETTY_HEAD, PRETTY_LEVEL_FIRST } from '../shared/pretty-object.js';
 
 export { SPAN_AT, SPAN_IN };
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL };
@@ -154,6 +155,12 @@ export function lineKind(s: string): LineKind {
   if (c >= 48 && c <= 57 && GOROUTINE.test(s)) return 'cont'; // behind Go's log stamp, as `goroutine ` above
   // A .NET exception's detail line (`File name: '…'`) under its message: held, and joined where the grammar takes it.
   if (NET_DETAIL.test(s)) return 'cont';
+  // pino-pretty's header (its epoch time in brackets is no request tag: `[1522431328992] INFO (42 on foo):
+  // msg`) heads a record; at a routine level it opens one too, as its properties come on the lines
+  // below it (pretty-object.ts), and apart from it they would be pieces that name nothing.
+  if (c === 91 || PRETTY_LEVEL_FIRST.test(s)) {
+    if (PRETTY_HEAD.test(s)) return namesProblem(s) ? 'head' : 'start';
+  }
   if (isBareRubyFrame(s) || isOcamlFrame(s)) return 'cont';
   if (isGoFunction(s) || RUBY_TAGGED_LINE.test(s) || continuesStackRecord(s)) return 'cont';
   // An exception's field under its heading (`Type: PDOException`, `Code: 2002`): held, and joined only where
@@ -171,7 +178,11 @@ export function lineKind(s: string): LineKind {
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
   if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
-  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) || LEADING_WARNING.test(s) ? 'head' : 'plain';
+  return namesProblem(s) ? 'head' : 'plain';
+}
+
+function namesProblem(s: string): boolean {
+  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) || LEADING_WARNING.test(s);
 }
 
 // A line that opens with the word warning says what it is without a log header: R's deferred `Warning

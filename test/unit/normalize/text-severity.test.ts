@@ -551,6 +551,17 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it("keeps, and matches, pino-pretty's header at any level: its property lines (indented, always read) are joined to it, not to a record near them", () => {
+    const pattern = re2(severityTextPattern('EMERGENCY'));
+    // pinojs/pino-http#61, pinojs/pino-pretty's README and help.md, fastify's request log through pino-pretty 10+.
+    for (const line of ['[1553698996235] INFO  (52887 on MacBook-Pro): request errored', '[1522431328992] INFO (42 on foo): hello world',
+      '[2020-04-24 05:42:24.836 +0000] INFO : TT 21', '[01:10:16.852] INFO (13036): request completed', 'INFO [1522431328992] (42 on foo): hello world',
+      '[10:30:45] DEBUG: cache warmed', '[2022-08-02 03:20:51.552 +0000] INFO (app.ts): info message']) {
+      expect({ line, kept: mayBelongToTrace(line), matched: pattern.test(line) }).toEqual({ line, kept: true, matched: true });
+    }
+    expect(mayBelongToTrace('[10:30:45] started')).toBe(false);
+  });
+
   it("keeps, and matches, a record's tail lines that name no error: an error's fields, a code frame, a stack banner, a version line", () => {
     const pattern = re2(severityTextPattern('EMERGENCY'));
     for (const line of ['DETAIL:  Failing row contains (5521, null, todo).', 'DETAIL: Key (EmployeeId)=(4411) is not present in table "employees".',
