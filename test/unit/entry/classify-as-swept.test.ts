@@ -94,6 +94,32 @@ describe('classify and a sweep of the same export', () => {
     expect(rows.slice(0, 3).map((r) => r.cluster)).toEqual([swept[0], swept[0], swept[0]]);
   });
 
+  it("keep pino-pretty's INFO records, split one line an entry, apart from the warning written just before them", async () => {
+    // hapi-pino through pino-pretty: `upstream slow` whole in one entry, then 300 µs later a request's
+    // `request completed` (INFO) one line an entry; its property lines are indented, which the sweep reads.
+    const warn = '[10:00:00.123]  WARN (1 on localhost): upstream slow\n    upstream: {\n      "name": "billing",\n      "ms": 2100\n    }';
+    const completed = (id: number) => [
+      '[10:00:00.123]  INFO (1 on localhost): request completed',
+      '    req: {', `      "id": "1796342741685:localhost:1:k82m08u1:${id}",`, '      "method": "get",', '      "url": "/v1/profile"', '    }',
+      '    res: {', '      "statusCode": 200', '    }', '    responseTime: 12',
+    ];
+    const entries: RawEntry[] = [];
+    for (let i = 0; i < 4; i++) {
+      const at = i * 60_000_000;
+      entries.push(line(at, warn, 'i-1', 'stdout'));
+      completed(i).forEach((text, k) => entries.push(line(at + 300 + k * 7, text, 'i-1', 'stdout')));
+    }
+    const path = write('pino-pretty.jsonl', entries);
+
+    const rows = await classify(path);
+    const swept = await sweptIds(path, WINDOW);
+    expect(swept).toHaveLength(1);
+    const warnRows = rows.filter((_, i) => String(entries[i]!.textPayload).includes('WARN'));
+    const infoRows = rows.filter((_, i) => !String(entries[i]!.textPayload).includes('WARN'));
+    expect(new Set(warnRows.map((r) => r.cluster))).toEqual(new Set(swept));
+    expect(infoRows.filter((r) => r.cluster === swept[0])).toEqual([]);
+  });
+
   // One seed of a held-out day, three of its services, in both export orders.
   describe('on a day of uWSGI, Dart and gin services', () => {
     const SERVICES = new Set(['media-uwsgi', 'feeds-dart', 'orders-gin']);
