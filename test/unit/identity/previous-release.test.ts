@@ -232,6 +232,15 @@ const cases = [
     issues: 'before-pino-pretty-issues.json', window: day('2026-12-04'), fresh: [] as string[],
     merged: { 1305: 1302, 1306: 1303 } as Record<number, number>,
   },
+  // Issues made by 93b3f5b's own sweep for 1,111 entries of ten services of the twelfth and thirteenth
+  // days (seed 0) whose formatters' headers and blocks the next round reads (tracing-subscriber's events,
+  // pino-pretty, php-fpm's decorated output, Symfony's boxed exception, Rich, Helidon's JUL, util.inspect's
+  // `Class [name]`, Yii's tail, library frames, Go's runtime errors, Perl's warnings).
+  {
+    name: "framework formatters' headers and blocks, before their ids moved",
+    logs: 'test/fixtures/identity/before-formatter-blocks-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-formatter-blocks-issues.json', window: day('2026-12-04'), fresh: [] as string[],
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
