@@ -3,7 +3,7 @@ import type { Entry, EntryKind, RawEntry } from '../shared/types.js';
 import { stripHeaderLeftover } from './log-header.js';
 import { normalizeEntry } from './normalize-entry.js';
 import { prettyRecordWithoutHeader } from './pretty-record.js';
-import { tracingSpansLeftover } from './tracing-event.js';
+import { tracingPrettyFieldsLeftover, tracingSpansLeftover } from './tracing-event.js';
 
 // Samples carry no time of their own; any fixed time will do, only the grouping is asked for.
 const SAMPLE_TIME = '1970-01-01T00:00:00Z';
@@ -24,8 +24,8 @@ export function sampleEntry(text: string, kind?: EntryKind): Entry | null {
  * The sample read again with what is left of a header taken off its first line (stripHeaderLeftover):
  * a past release that read part of a header (`[WARN] `) stored the rest (`from akka.actor.ActorSystemImpl
  * in <thread> - Sending …`) as the message, and a tracing event its spans and target; or pino-pretty's
- * record without its header, read as the JSON record it prints (prettyRecordWithoutHeader). null when
- * nothing comes off.
+ * record without its header, read as the JSON record it prints (prettyRecordWithoutHeader); or a tracing
+ * Pretty event's fields as Full prints them. null when nothing comes off.
  */
 export function rereadSampleEntry(text: string, kind?: EntryKind): Entry | null {
   if (kind === 'request') return null;
@@ -36,7 +36,11 @@ export function rereadSampleEntry(text: string, kind?: EntryKind): Entry | null 
   // (`(1 on host): msg` and the property lines), or the property lines alone, split from their header.
   // Read as pino's JSON record, as the record is read whole today.
   const record = prettyRecordWithoutHeader(text);
-  if (record === null) return null;
-  const entry = normalizeEntry({ timestamp: SAMPLE_TIME, severity: 'ERROR', jsonPayload: record });
-  return 'skip' in entry ? null : entry;
+  if (record !== null) {
+    const entry = normalizeEntry({ timestamp: SAMPLE_TIME, severity: 'ERROR', jsonPayload: record });
+    return 'skip' in entry ? null : entry;
+  }
+  // A tracing Pretty event stored with its fields as Pretty prints them (`msg, key: value`): read as Full's now.
+  const fields = tracingPrettyFieldsLeftover(text);
+  return fields === null ? null : sampleEntry(fields, kind);
 }

@@ -83,6 +83,18 @@ export function tracingSpansLeftover(text: string): string | null {
   return rest.trim() === '' ? null : rest;
 }
 
+/**
+ * A sample stored as a Pretty event's message before its fields were read as Full prints them
+ * (`msg, key: value, key2: value2`): its first line as it reads now (`msg key=value key2=value2`); null
+ * when no field comes off.
+ */
+export function tracingPrettyFieldsLeftover(text: string): string | null {
+  const lineEnd = text.indexOf('\n');
+  const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
+  const full = fullFields(line);
+  return full === line ? null : full + (lineEnd < 0 ? '' : text.slice(lineEnd));
+}
+
 interface Head {
   formatter: Formatter;
   level: string;

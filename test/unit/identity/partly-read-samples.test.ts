@@ -73,6 +73,31 @@ describe('a sample stored with the part of its header that release did not read'
   });
 });
 
+// tracing-subscriber's Pretty formatter (its documented output: the event indented by two, the fields as
+// `, key: value`, then `at file:line` and `in span with fields`) and Full's line for the same event. The
+// release before the fields were read as Full prints them stored a Pretty event as its message with
+// Pretty's fields, a text no event reads as now.
+const YAK_FULL = (n: number) => `2026-12-05T12:00:0${n}.535324Z  WARN shaving_yaks{yaks=3}: fmt_pretty::yak_shave: could not shave yak, backing off yak=${n} retry_after_ms=${n * 100}`;
+const YAK_PRETTY = (n: number) => `  2026-12-05T12:00:1${n}.535403Z  WARN fmt_pretty::yak_shave: could not shave yak, backing off, yak: ${n}, retry_after_ms: ${n * 100}`
+  + '\n    at examples/examples/fmt-pretty.rs:31 on main\n    in fmt_pretty::yak_shave::shaving_yaks with yaks: 3';
+const YAK_STORED = 'could not shave yak, backing off, yak: 2, retry_after_ms: 200';
+
+describe("a tracing Pretty event stored with its fields as Pretty prints them", () => {
+  it('is found in the problem its event is today, read with its fields as Full prints them', () => {
+    const { c, live, ids } = classified('search-axum', [YAK_FULL(1), YAK_PRETTY(2), YAK_FULL(3), YAK_PRETTY(4)]);
+    expect(ids).toHaveLength(1);
+    const sample = { ...sampleEntry(YAK_STORED, 'text')!, service: 'search-axum' };
+    expect(rederiveIds(c, [{ issue: 1440, entries: [sample] }], live).get(1440)).toBeUndefined();
+    const reread = { ...rereadSampleEntry(YAK_STORED, 'text')!, service: 'search-axum' };
+    expect(rederiveIds(c, [{ issue: 1440, entries: [sample], rereads: new Map([[sample, reread]]) }], live).get(1440)).toEqual([{ id: ids[0], placed: 'whole' }]);
+  });
+
+  it('a sample with no `, key: ` field is not read again this way', () => {
+    expect(rereadSampleEntry('could not shave yak, backing off', 'text')).toBeNull();
+    expect(rereadSampleEntry('Status code: 500 Internal Server Error, retry later', 'text')).toBeNull();
+  });
+});
+
 // Bun prints the source lines and a caret above the error, and its version under the frames; split one
 // line an entry, the release before these were one record read the `error: …` line and its frames as an
 // entry of its own and stored them without the `error: ` (a header to a line logged alone).
