@@ -242,8 +242,10 @@ const cases = [
   // output (Laminas' ServiceNotCreatedException, the `Undefined array key` warning), Symfony Console's
   // boxed Doctrine exception, Go's runtime error under gorilla's recovery handler, Perl's `Use of
   // uninitialized value` warning. Where two old issues are one problem now, the older tracks it and the
-  // other is named as the same problem: Sequelize's frames alone (#1434) with its deadlock (#1409), a
-  // Remix route's acquire timeout line (#1436) with Sequelize's (#1408), axum's 500 as Full printed it
+  // other is named as the same problem: Sequelize's deadlock record without its head (#1434, its frames)
+  // with the deadlock (#1409), since a piece that differs from its record only in an inline array of
+  // values is found in it; the acquire timeout cut short before the application's frames (#1436) with the
+  // whole one (#1408), since such a cut trace joins the trace that surfaced the same exception; axum's 500 as Full printed it
   // with its span list (#1435) with the same event as Pretty printed it (#1433), since tracing's events
   // read as one message whatever the formatter. Pretty's stored samples (#1433, and #1440's throttling
   // warning) land nowhere as that release stored them: they are read again with their fields as Full
