@@ -351,7 +351,19 @@ const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ 
 export function opensWithPaddedLevel(line: string): boolean {
   if (line.charCodeAt(0) !== 32) return false;
   const head = line.length > 80 ? line.slice(0, 80) : line;
-  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head);
+  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head) || isConsoleTaskLine(line);
+}
+
+// Laravel's console components indent every line by two spaces and lay a task out as two columns joined
+// by a dot leader: queue:work's job lines (`  2026-12-05 10:00:00 App\Jobs\SendInvoice ...... RUNNING`,
+// then `... 1.52s FAIL` or `... DONE`), schedule:work's (`  2026-12-05 10:00:00 Running ['artisan' x] ...
+// 1s DONE`), each one write of its own. A time first and a leader after it make such a line a record of
+// its own, not a continuation of the line before it (a frame or a source line opens with neither).
+const CONSOLE_TASK_STAMP = /^ {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S/;
+const DOT_LEADER = / \.{3,} /;
+
+function isConsoleTaskLine(line: string): boolean {
+  return CONSOLE_TASK_STAMP.test(line) && DOT_LEADER.test(line.length > 1000 ? line.slice(0, 1000) : line);
 }
 
 /** The line opens with RichHandler's time (or the blank it leaves for a repeated one) and padded level. */

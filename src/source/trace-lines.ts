@@ -86,8 +86,10 @@ export const RUBY_TAGGED_LINE = /^\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n
 export const PHP_FRAME = /^#\d{1,5} (?:\{main\}\s*$|\[internal function\]: |\S.{0,400}?\(\d{1,7}\): )/;
 // PHP's uncaught exception ends with where it was thrown, indented by two spaces.
 export const PHP_THROWN = /^\s{1,8}thrown in \S.{0,512} on line \d{1,7}\s*$/;
-// Monolog's LineFormatter closes the context it opened on the message line (`{"exception":"[object] (…)`).
-export const PHP_CONTEXT_END = /^"?\}\s*$/;
+// Monolog's LineFormatter closes the context it opened on the message line (`{"exception":"[object] (…)`),
+// then prints the extra: nothing where Laravel drops empty parts, `[]` on Monolog's default format, or the
+// fields a processor added (`{"url":"/checkout",…}`).
+export const PHP_CONTEXT_END = /^"?\}(?: \[\]| \{"[^\n]{0,2000}\})?\s*$/;
 // The tail yii\\db\\Exception::__toString() puts under PHP's exception string (yiisoft/yii2's and
 // yiisoft/db's db Exception): `Additional Information:`, then print_r of the PDO error info, whose own
 // lines at the left edge are `Array`, `(` and the closing `)`. Alone, each says nothing.

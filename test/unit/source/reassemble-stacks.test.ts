@@ -54,6 +54,25 @@ const MONOLOG_WARNING = [
   '"}',
 ].join('\n');
 
+// Monolog's LineFormatter on its default format (`%message% %context% %extra%`, empty parts kept): the
+// context's closing `"}` then the extra, `[]` when empty (Seldaek/monolog's LineFormatterTest:
+// `core.CRITICAL: foobar {"exception":"[object] (RuntimeException(code: 0): Foo at …)\n[stacktrace]\n#0…"} []`),
+// or the fields a processor added (a web processor's `{"url":…}`).
+const MONOLOG_DEFAULT = [
+  '[2026-12-05 10:00:00] production.ERROR: App\\Jobs\\PushWebhook has been attempted too many times. {"exception":"[object] (Illuminate\\\\Queue\\\\MaxAttemptsExceededException(code: 0): App\\\\Jobs\\\\PushWebhook has been attempted too many times. at /var/www/html/vendor/laravel/framework/src/Illuminate/Queue/MaxAttemptsExceededException.php:24)',
+  '[stacktrace]',
+  '#0 /var/www/html/vendor/laravel/framework/src/Illuminate/Queue/Worker.php(785): Illuminate\\\\Queue\\\\MaxAttemptsExceededException::forJob(Object(Illuminate\\\\Queue\\\\Jobs\\\\RedisJob))',
+  '#1 {main}',
+  '"} []',
+].join('\n');
+const MONOLOG_EXTRA = [
+  '[2026-12-05 10:00:00] app.CRITICAL: foobar {"exception":"[object] (RuntimeException(code: 0): Foo at /srv/app/src/Checkout.php:41)',
+  '[stacktrace]',
+  '#0 /srv/app/public/index.php(12): Checkout->run()',
+  '#1 {main}',
+  '"} {"url":"/checkout","http_method":"POST","server":"shop.example"}',
+].join('\n');
+
 // php-fpm with catch_workers_output: every line of the worker's write wrapped, the last with
 // `, pipe is closed`; PHP's own message prefixed with `PHP message:` as the FastCGI SAPI does.
 const fpm = (l: string, last = false) => `[10-Mar-2026 10:00:00] WARNING: [pool www] child 256 said into stderr: "${l}"${last ? ', pipe is closed' : ''}`;
@@ -162,6 +181,8 @@ const RECORDS: Array<[string, string, string | null]> = [
   ["PHP's uncaught exception with a previous one (Next …)", PHP_NEXT, null],
   ["Laravel's Monolog line with [stacktrace] and [previous exception]", LARAVEL, null],
   ['Monolog, a warning under another channel', MONOLOG_WARNING, null],
+  ["Monolog's default line: the context closed, then the empty extra", MONOLOG_DEFAULT, null],
+  ["Monolog's default line: the context closed, then a processor's extra", MONOLOG_EXTRA, null],
   ["PHP's uncaught exception inside php-fpm's child warnings", PHP_FPM, null],
   ["php-fpm's child warnings around a FastCGI PHP message", PHP_FPM_MESSAGE, null],
   ['Rust, a panic with its backtrace (1.73+)', RUST_NEW, null],
@@ -222,6 +243,31 @@ describe('reassemble: where these records end, and what only looks like them', (
     expect(texts(reassembleAll([...split(LARAVEL, 0), line(next, 5000)]))).toEqual([noBlank(LARAVEL), next]);
     const logger = '00:07:18.001 request_id=F7vq2Kq8cX0AAAAC [info] GET /api/rooms';
     expect(texts(reassembleAll([...split(GENSERVER, 0), line(logger, 60)]))).toEqual([GENSERVER, logger]);
+  });
+
+  // Laravel's console components indent every line by two spaces: queue:work's job lines (laravel/framework's
+  // WorkCommand: `  2026-12-05 10:00:00 App\\Jobs\\X ....... RUNNING`, then `... 1.52s FAIL` or `... DONE`, dots
+  // to the terminal's width, as the framework's docs and issues paste them), a seeder's lines pasted from
+  // `docker compose` (manikjain/laravel-api-aws: `  Database\\Seeders\\Users\\RoleTableSeeder .... RUNNING`).
+  // A job line that opens with its time is a record of its own, not a continuation of the line before it.
+  it("queue:work's indented job lines stay one record each, after each other and after a log record", () => {
+    const out = cloudRunLines('stdout');
+    const jobs = [
+      '  2026-12-05 10:00:00 App\\Jobs\\PushWebhook ............................. RUNNING',
+      '  2026-12-05 10:00:01 App\\Jobs\\PushWebhook ........................ 12.40ms FAIL',
+      '  2026-12-05 10:00:01 App\\Jobs\\SendInvoiceEmail ........................ RUNNING',
+      '  2026-12-05 10:00:02 App\\Jobs\\SendInvoiceEmail .................. 812.33ms DONE',
+    ];
+    for (const gap of [7, 2000, 400_000]) {
+      const entries = jobs.map((text, i) => out.line(text, i * gap));
+      for (const input of [entries, [...entries].reverse()]) {
+        const joined = reassembleAll(input);
+        expect(texts(joined).sort()).toEqual([...jobs].sort());
+        expect(pieces(joined)).toEqual(jobs.map(() => false));
+      }
+    }
+    const record = '[2026-12-05 10:00:01] production.ERROR: Connection could not be established with host "smtp.mailgun.org:587" [] []';
+    expect(texts(reassembleAll([out.line(record, 0), out.line(jobs[1]!, 9)]))).toEqual([record, jobs[1]]);
   });
 
   it('a message that starts with a date is no java.util.logging head', () => {
