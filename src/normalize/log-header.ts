@@ -7,6 +7,7 @@ import { sidekiqHeader } from './sidekiq-header.js';
 import { processPrefix } from './process-prefix.js';
 import { LEVEL_WORD, LEVEL_WORDS } from './level-words.js';
 import { statusMarker } from '../shared/status-marker.js';
+import { SEMANTIC_LOGGER_HEADER } from './semantic-logger.js';
 
 export interface StrippedHeader {
   /** The message without its header; the input itself when there was none. */
@@ -275,6 +276,9 @@ function nextPiece(
   if (rightAfterTime) {
     const tf = TF_LEVEL_SOURCE.exec(head);
     if (tf) return { length: tf[0].length, kind: 'level', level: tf[1] as string, last: true };
+    // semantic_logger's letter, process info, tags, duration and logger's name (semantic-logger.ts).
+    const semantic = SEMANTIC_LOGGER_HEADER.exec(head);
+    if (semantic) return { length: semantic[0].length, kind: 'level', level: semantic[1] as string, last: true };
     const letter = LETTER_LEVEL.exec(head) ?? THREE_LETTER_LEVEL.exec(head);
     if (letter) return { length: (letter[1] as string).length, kind: 'level', level: letter[1] as string };
     const metadata = ELIXIR_METADATA.exec(head);

@@ -11,6 +11,7 @@ import { opensRichRecord, stripLogHeader } from './log-header.js';
 import { plainRichTraceback, unwrapRichMessage } from './rich-traceback-text.js';
 import { logfmtRecordText } from './logfmt-record.js';
 import { redact, redactUnremembered } from './redact.js';
+import { opensSemanticLoggerRecord, semanticLoggerException } from './semantic-logger.js';
 import { currentPanicShape } from './rust-panic.js';
 import { TextMemo } from './text-memo.js';
 import { tracingEvent } from './tracing-event.js';
@@ -123,7 +124,7 @@ export function readMessage(message: string): MessageText | null {
   // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
   const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
   // RichHandler wraps a long message onto the lines under it and draws its traceback in a box.
-  const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : rest;
+  const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : opensSemanticLoggerRecord(bounded) ? semanticLoggerException(rest) : rest;
   const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(unwrapped)))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
