@@ -54,6 +54,13 @@ describe("semantic_logger's text header", () => {
     const e = entry(text(LOG_FILE_14));
     expect(e.text.split('\n').slice(0, 2)).toEqual(['Rails Error: Unable to access log file.', 'Unknown options: {:multiline=>false} (ArgumentError)']);
     expect(entry(text(APPENDER_285)).text.split('\n')[1]).toBe("undefined method `[]' for nil (NoMethodError)");
+    // reidmorrison/rails_semantic_logger#41: an object's inspect in the message, the process info with no file.
+    const appender41 = [
+      '2017-06-15 20:44:35.748368 E [1:SemanticLogger::Processor] SemanticLogger -- Appender thread: Failed to log to appender: #<SemanticLogger::Appender::File:0x00563291684588 @log=#<IO:<STDOUT>>, @formatter=:default, @application=nil> -- Exception: NoMethodError: undefined method `call\' for :default:Symbol',
+      '/usr/local/bundle/gems/semantic_logger-4.1.1/lib/semantic_logger/appender/file.rb:101:in `log\'',
+    ].join('\n');
+    expect(stripLogHeader(appender41).level).toBe('E');
+    expect(entry(text(appender41)).text.split('\n')[1]).toBe("undefined method `call' for :default:Symbol (NoMethodError)");
   });
 });
 
