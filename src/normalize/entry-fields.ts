@@ -6,6 +6,7 @@ import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
 import { requestRecordSeverity } from './request-error.js';
 import { levelWord, textSeverity } from './text-severity.js';
+import { tslogLevel } from './tslog-record.js';
 
 export { isRecord };
 
@@ -188,7 +189,8 @@ export function payloadSeverity(payload: Record<string, unknown>): { severity: S
   // A level spelled as a word says what the logger meant; a number beside it is on the logger's own
   // scale (Monolog's 400 is ERROR, OpenTelemetry's severity_number 17 too), which pino's would misread.
   // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
-  const level = levelNameField(payload) ?? gelfLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload);
+  // tslog's JSON: `_meta.logLevelName` (tslog-record.ts).
+  const level = levelNameField(payload) ?? gelfLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload) ?? tslogLevel(payload);
   return level !== null && level !== undefined ? { severity: level, source: 'level' } : null;
 }
 

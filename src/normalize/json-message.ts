@@ -5,6 +5,7 @@ import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { dotnetRecord } from './dotnet-json.js';
 import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
+import { tslogRecord } from './tslog-record.js';
 
 export interface JsonMessage {
   text: string;
@@ -44,6 +45,8 @@ const REPORTED_ERROR_EVENT = /clouderrorreporting\.v\d\w{0,16}\.ReportedErrorEve
 export function jsonMessage(payload: Record<string, unknown>): JsonMessage | null {
   const dotnet = dotnetRecord(payload);
   if (dotnet !== null) return { text: dotnet.text };
+  const tslog = tslogRecord(payload);
+  if (tslog !== null) return { text: tslog.text };
   const budget = { objects: MAX_OBJECTS };
   let parts = fromObject(payload, 0, false, budget);
   if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {
