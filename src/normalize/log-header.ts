@@ -30,7 +30,8 @@ const DATE_TIME =
 // java.util.logging as Tomcat's OneLineFormatter writes it (`26-Apr-2019 14:05:48.484`), and timbre 4's
 // two-digit year (`16-07-18 14:38:23`): a day-first or short date, only with a time after it.
 const DAY_MONTH_TIME = /^(?:\d{2}-[A-Z][a-z]{2}-\d{4}|\d{2}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=\s)/;
-const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=[\s\]|]|$)|^\d{1,2}:\d{2}(?:AM|PM)(?=\s)/;
+// tslog's pretty templates put the milliseconds after a colon (`{{hh}}:{{MM}}:{{ss}}:{{ms}}`, three digits).
+const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9}|:\d{3})?(?=[\s\]|]|$)|^\d{1,2}:\d{2}(?:AM|PM)(?=\s)/;
 const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?=\s)/;
 const APACHE_TIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}$/;
 const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?$/;
@@ -39,8 +40,9 @@ const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4}
 const PHP_TIME = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?: [A-Za-z][\w+-]{0,31}(?:\/[\w+-]{1,32}){0,2})?$/;
 const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s)/;
 // java.util.logging's date with dots, as Helidon's logging.properties writes it (`%1$tY.%1$tm.%1$td
-// %1$tH:%1$tM:%1$tS`): only with a time after it, since a version number opens messages too.
-const DOTTED_DATE_TIME = /^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}(?=\s)/;
+// %1$tH:%1$tM:%1$tS`): only with a time after it, since a version number opens messages too. tslog's
+// default pretty template writes the same date with its milliseconds after a colon (`2026.12.05 10:00:00:123`).
+const DOTTED_DATE_TIME = /^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}(?::\d{3})?(?=\s)/;
 
 // Whole formats with a fixed shape.
 // logrus's TextFormatter writing to a terminal: the level cut to four letters (`ERRO`, `WARN`, `FATA`,
