@@ -586,7 +586,8 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
         // under a head, an indented line the grammar refuses says the head heads nothing.
         // So may a line right under a Rails tagged head: one with other request tags is another request's.
         while (k < items.length && k - j < MAX_OTHERS && fromOtherWriter(items, k, options.interleaveUs ?? 0, j > i + 1 || tags !== null) && !nextPrettyRecord(state, items[k]!)) {
-          const own = routineRecord(items, k, options, state) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!);
+          const own = routineRecord(items, k, options, state) || k + 1 === items.length || !headsNext(items[k]!, items[k + 1]!) ||
+            owesTraceback(state, items[j - 1]!, items[k + 1]!);
           if (!own) break;
           k++;
           // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
@@ -645,6 +646,23 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
 }
 
 const noRoutine = (): boolean => false;
+
+// asyncio's repr of a future or task that ended in an exception (`<Task finished name='Task-8' coro=<…>
+// exception=KeyError(1)>`, `<Future finished exception=…>`): the item of the loop's context that says
+// the record has a traceback to come.
+const FINISHED_WITH_EXCEPTION = /^[a-z_]{1,30}: <(?:Task|Future) finished [^\n]{0,4096}? exception=\S/;
+
+/**
+ * asyncio's default exception handler logs its message, the context's items and the exception's
+ * traceback in one call, so under an item saying the future ended in an exception the traceback is due:
+ * a line of another writer between that item and the traceback (another thread's record, stamped within
+ * the same write) is not the traceback's head, even when it names an error (`errors=0`).
+ */
+function owesTraceback(state: TraceState, last: TraceLine, next: TraceLine): boolean {
+  if (state !== 'py-context' || !next.text.startsWith(PY_TRACEBACK)) return false;
+  const nl = last.text.lastIndexOf('\n');
+  return FINISHED_WITH_EXCEPTION.test(nl < 0 ? last.text : last.text.slice(nl + 1));
+}
 
 /**
  * pino-pretty's next record after the properties of one (hapi-pino's `request completed` a few µs after
