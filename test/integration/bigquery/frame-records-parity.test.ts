@@ -2,20 +2,15 @@
 // service logs its stack trace one call per line (frame-records.ts): Nim's std/logging writes the error,
 // then every frame as a record of its own under the same header; every source reads those records and the
 // error and joins them, so the error is one problem, filed once, in each.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDay, PROJECT } from '../../../bench/lib/twelfth/day.js';
-import { BUCKET_MS } from '../../../src/classify/index.js';
-import { loadSettings } from '../../../src/config/load-settings.js';
-import { createLogger } from '../../../src/shared/logger.js';
-import type { GroupedLogSource, LogSource } from '../../../src/shared/ports.js';
-import { createLogAnalyticsSource } from '../../../src/source/analytics/log-analytics.js';
 import { createCloudLoggingSource } from '../../../src/source/cloud-logging.js';
 import { createFileSource } from '../../../src/source/log-file.js';
-import { runSweep } from '../../../src/sweep.js';
 import { startBigQueryServer } from '../servers/bigquery-server.js';
 import { startLoggingServer } from '../servers/logging/server.js';
+import { countsOff, drySweep, localAnalytics, mattering } from './parity-sweep.js';
 
 const SERVICES = ['geo-nim'];
 const dir = mkdtempSync(join(tmpdir(), 'analytics-frames-'));
@@ -30,20 +25,14 @@ it('finds the same problems as a file sweep, the trace logged line by line one p
   const server = await startBigQueryServer({ entries, pendingPolls: 0, pageRows: 1000 });
   const logging = await startLoggingServer({ entries });
   try {
-    const { settings } = loadSettings(readFileSync('config/gardener.yaml', 'utf8'), {});
-    const run = (source: LogSource | GroupedLogSource) =>
-      runSweep({ source, store: null, logger: createLogger({ level: 'silent' }) }, { runId: 'parity', window, services: SERVICES, dryRun: true, settings });
+    const run = drySweep(window, SERVICES);
     const byFile = await run(createFileSource(file));
-    const grouped = await run(createLogAnalyticsSource({
-      jobProject: 'demo', table: 'demo.logs_link._AllLogs', maximumBytesBilled: 1e12, queryTimeoutMs: 60_000,
-      emulatorHost: server.host, excludeServices: [], bucketMs: BUCKET_MS,
-    }));
+    const grouped = await run(localAnalytics(server.host));
     const cloud = await run(createCloudLoggingSource({
       project: PROJECT, emulatorHost: logging.address, pageSize: 1000, timeBudgetMs: 120_000, backoff: { initialMs: 5, maxMs: 20, maxTries: 4 },
     }));
     expect(grouped.report.errors).toEqual([]);
     expect(cloud.report.errors).toEqual([]);
-    const mattering = (r: typeof byFile) => r.report.clusters.filter((c) => c.matters).map((c) => ({ id: c.id, severity: c.severity })).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(mattering(grouped)).toEqual(mattering(byFile));
     expect(mattering(cloud)).toEqual(mattering(byFile));
     // The timeout is one problem whose record holds its frames, in both; no frame is a problem of its own.
@@ -52,9 +41,7 @@ it('finds the same problems as a file sweep, the trace logged line by line one p
       expect(timeouts).toHaveLength(1);
       expect(r.report.clusters.filter((c) => c.matters && /^\S+\.nim\(\d+\)|^<PATH>\)/.test(c.template))).toEqual([]);
     }
-    const fileCount = new Map(byFile.report.clusters.map((c) => [c.id, c.count]));
-    const off = grouped.report.clusters.filter((c) => c.matters).map((c) => Math.abs(c.count - (fileCount.get(c.id) ?? 0)));
-    expect(off.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+    expect(countsOff(grouped, byFile)).toBeLessThanOrEqual(2);
   } finally {
     await server.stop();
     await logging.stop();

@@ -15,6 +15,7 @@ import { createLogAnalyticsSource } from '../../../src/source/analytics/log-anal
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep } from '../../../src/sweep.js';
 import { startBigQueryServer } from '../servers/bigquery-server.js';
+import { countsOff, drySweep, mattering } from './parity-sweep.js';
 
 const DAY = { start: Date.parse('2025-09-11T00:00:00Z'), end: Date.parse('2025-09-12T00:00:00Z') };
 const dir = mkdtempSync(join(tmpdir(), 'analytics-parity-'));
@@ -118,21 +119,16 @@ describe('Log Analytics sweep of plain-text services whose traces Cloud Run spli
     const window = { start: day.start, end: day.end + 1 };
     const server = await startBigQueryServer({ entries: fromFile(file), pendingPolls: 0, pageRows: 1000 });
     try {
-      const { settings } = loadSettings(readFileSync('config/gardener.yaml', 'utf8'), {});
-      const run = (source: LogSource | GroupedLogSource) =>
-        runSweep({ source, store: null, logger: createLogger({ level: 'silent' }) }, { runId: 'parity', window, services: [], dryRun: true, settings });
+      const run = drySweep(window, []);
       const byFile = await run(createFileSource(file));
       const grouped = await run(analytics(server.host));
       expect(grouped.report.errors).toEqual([]);
       // The same problems to file, with their severity; counts equal but for a line or two that the
       // shapes and the lines read whole hold differently (a record's header line that its instance
       // wrote apart from the rest: one entry in this day).
-      const mattering = (r: typeof byFile) => r.report.clusters.filter((c) => c.matters).map((c) => ({ id: c.id, severity: c.severity })).sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(mattering(grouped)).toEqual(mattering(byFile));
       expect(mattering(byFile).length).toBeGreaterThan(20);
-      const fileCount = new Map(byFile.report.clusters.map((c) => [c.id, c.count]));
-      const off = grouped.report.clusters.filter((c) => c.matters).map((c) => Math.abs(c.count - (fileCount.get(c.id) ?? 0)));
-      expect(off.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+      expect(countsOff(grouped, byFile)).toBeLessThanOrEqual(2);
       expect(Math.abs(grouped.report.entries.read - byFile.report.entries.read)).toBeLessThanOrEqual(byFile.report.entries.read * 0.005);
       // The split lines came back whole, to be joined; the rest as shapes.
       expect(grouped.report.source.analytics!.lines).toBeGreaterThan(1000);
