@@ -4,7 +4,7 @@
 // to the group's exact counts: when a group's samples land in one problem (the usual case) its
 // count, span, revisions and chart are exact; when they land in several, the group is split by
 // its samples' shares and counted in `splitShapes`.
-import { BUCKET_MS, emptyStats, record, type Classifier, type ClusterStats } from './classify/index.js';
+import { BUCKET_MS, emptyStats, record, type Classifier, type ClusterStats, type CompanionLedger } from './classify/index.js';
 import { meetsSeverityFloor, normalizeEntry } from './normalize/index.js';
 import type { EntryGroup } from './shared/ports.js';
 import type { Entry, RawEntry, Severity } from './shared/types.js';
@@ -81,10 +81,14 @@ export function classifyJoined(joined: Joined, classifier: Classifier, floor: Se
   addPrepared(prepareJoined(joined, floor), classifier, counts);
 }
 
-/** A prepared entry into the classifier, or into the counts of what was left out. */
-export function addPrepared(prepared: Prepared, classifier: Classifier, counts: JoinedCounts): void {
+/**
+ * A prepared entry into the classifier (and into `ledger`, which moves the entries of records written
+ * beside an error to that error's group: classify/companions.ts), or into the counts of what was left out.
+ */
+export function addPrepared(prepared: Prepared, classifier: Classifier, counts: JoinedCounts, ledger?: CompanionLedger): void {
   if ('entry' in prepared) {
-    classifier.add(prepared.entry, undefined, prepared.memo);
+    const handle = classifier.add(prepared.entry, undefined, prepared.memo);
+    ledger?.note(handle, prepared.entry);
     counts.read += prepared.lines;
   } else if ('skip' in prepared) {
     counts.skippedBy[prepared.skip] = (counts.skippedBy[prepared.skip] ?? 0) + prepared.lines;

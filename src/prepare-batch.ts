@@ -47,8 +47,8 @@ export interface PackLimits {
 export const DEFAULT_PACK_LIMITS: PackLimits = { messages: 4096, chars: 2_000_000 };
 
 // Per entry: tag, lines, then for an entry: time, severity, severity source, service, revision,
-// message, the payload's error type, flags; for a skip: its reason.
-const STRIDE = 10;
+// message, the payload's error type, flags, the instance that wrote it; for a skip: its reason.
+const STRIDE = 11;
 const TAG_ENTRY = 0, TAG_BELOW_FLOOR = 1, TAG_SKIP = 2;
 // A name: its number, or NONE, or NEW (the next string, numbered next). A message: its number, or
 // INLINE (its text in the strings, not numbered), or NEW_ID - n (its text in the strings, numbered n).
@@ -177,6 +177,7 @@ export class BatchPacker {
     }
     n[at + 8] = outline.message.errorType === undefined ? NONE : this.name(outline.message.errorType);
     n[at + 9] = flags;
+    n[at + 10] = outline.writer === undefined ? NONE : this.name(outline.writer);
   }
 
   private skip(at: number, reason: SkipReason): void {
@@ -295,6 +296,7 @@ export class BatchUnpacker {
       if (flags & HAS_REQUEST) message.request = requests[r++] as HttpRequestInfo;
       const errorType = n[at + 8] as number;
       if (errorType !== NONE) message.errorType = name(errorType);
+      const writer = n[at + 10] as number;
       const outline: EntryOutline = {
         time: n[at + 2] as number,
         severity: SEVERITIES[n[at + 3] as number] as Severity,
@@ -304,6 +306,7 @@ export class BatchUnpacker {
       };
       const source = SOURCES[n[at + 4] as number];
       if (source !== undefined) outline.severitySource = source;
+      if (writer !== NONE) outline.writer = name(writer);
       const entry = completeEntry(outline, read);
       if ('skip' in entry) {
         out[i] = { skip: entry.skip, lines };

@@ -1,7 +1,7 @@
 // The pipeline, one direction: source -> normalize -> classify -> plan -> apply -> report + worklog.
 // It receives its adapters (ports) and the run's `now`; it reads no env, no clock, no argv.
 import type { Logger } from 'pino';
-import { createClassifier, rederiveIds, type Classifier, type LiveCluster, type StoredSamples } from './classify/index.js';
+import { CompanionLedger, createClassifier, followingCompanions, rederiveIds, type Locator, type LiveCluster, type StoredSamples } from './classify/index.js';
 import type { Settings } from './config/schema.js';
 import { rereadSampleEntry, sampleEntry, withholdSecretLines, withholdSecrets } from './normalize/index.js';
 import { issueSamples, plan, sampleMayBeCut, unsearchedCreates, type PlanInput, type PlanOutput } from './plan/index.js';
@@ -115,6 +115,8 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   if ('readGroups' in deps.source) return readGroupsAndClassify(deps.source, deps, request, errors);
   const source = deps.source;
   const classifier = createClassifier();
+  // Each entry as written (when, by which instance): records written beside an error count under it.
+  const ledger = new CompanionLedger();
   const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
   let result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
   let ok = true;
@@ -132,7 +134,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   try {
     for await (const batch of reading.batches) {
       const before = counts.read;
-      for (const prepared of batch) addPrepared(prepared, classifier, counts);
+      for (const prepared of batch) addPrepared(prepared, classifier, counts, ledger);
       if (progress && (batch.length === 0 || Math.floor(counts.read / 5000) > Math.floor(before / 5000))) progress();
     }
     result = reading.result();
@@ -146,7 +148,8 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
   entries.filtered = result.filtered + counts.belowFloor;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
-  return { classifier, clusters: classifier.clusters(), entries, result, ok };
+  const clusters = ledger.clusters(classifier, classifier.clusters());
+  return { classifier: followingCompanions(classifier, ledger.absorbed(classifier)), clusters, entries, result, ok };
 }
 
 /** A read prepared in this thread: joined, floored and normalized as the classifier takes it. */
@@ -181,7 +184,7 @@ async function readGroupsAndClassify(source: GroupedLogSource, deps: SweepDeps, 
   return { classifier, clusters: classifier.clusters(), entries, result, ok };
 }
 
-async function readGitHub(deps: SweepDeps, read: { classifier: Classifier; clusters: Cluster[] }, errors: StageError[]) {
+async function readGitHub(deps: SweepDeps, read: { classifier: Locator; clusters: Cluster[] }, errors: StageError[]) {
   const rederived = new Map<number, PlacedId[]>();
   if (deps.storeError) {
     errors.push({ stage: 'github', message: deps.storeError });
@@ -222,7 +225,7 @@ async function planWithSearches(store: IssueStore | null, errors: StageError[], 
  * placed within the services the issue is about: those its state or its evidence names, else each
  * service of this sweep.
  */
-function rederive(classifier: Classifier, clusters: Cluster[], issues: TrackedIssue[]): Map<number, PlacedId[]> {
+function rederive(classifier: Locator, clusters: Cluster[], issues: TrackedIssue[]): Map<number, PlacedId[]> {
   const live = new Map<string, LiveCluster>(clusters.map((c) => [c.id, { service: c.services[0] ?? '', count: c.count }]));
   const seen = [...new Set(clusters.map((c) => c.services[0] ?? ''))].sort();
   const stored: StoredSamples[] = [];

@@ -2,6 +2,9 @@
 // classifier of this sweep, and the ids they land on are that issue's problem today.
 import { byPlacement, type Entry, type PlacedId, type Placement } from '../shared/types.js';
 import type { Classifier } from './classifier.js';
+
+/** What re-deriving asks of a classifier: where a sample would land. */
+export type Locator = Pick<Classifier, 'locate' | 'locateInRecords' | 'locateCut'>;
 import { runtimeOf } from './runtime-of.js';
 
 export interface StoredSamples {
@@ -43,7 +46,7 @@ export interface LiveCluster {
  * this window, so every sweep makes the same one; samples naming no runtime go with it. The other
  * runtime's part is a problem of its own, filed new.
  */
-export function rederiveIds(classifier: Classifier, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, PlacedId[]> {
+export function rederiveIds(classifier: Locator, stored: readonly StoredSamples[], live: ReadonlyMap<string, LiveCluster>): Map<number, PlacedId[]> {
   const out = new Map<number, PlacedId[]>();
   for (const { issue, entries, rereads, cut } of stored) {
     const byService = new Map<string, { placed: Map<string, Placement>; count: number }>();
@@ -107,7 +110,7 @@ function firstPlaced(readings: readonly Entry[], place: (entry: Entry) => Placed
 }
 
 /** The cluster of this sweep a sample lands in, as it is or as a piece of a record; null: none. */
-function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
+function placeSample(classifier: Locator, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
   const placed = classifier.locate(entry);
   if (placed !== null && live.has(placed)) return { id: placed, placed: 'whole' };
   // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
@@ -123,7 +126,7 @@ function placeSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<str
  * told apart by what follows), the one with the most entries in this window: the problem the issue
  * most likely counted; ties go to the first id in order, so every sweep picks the same.
  */
-function placeCutSample(classifier: Classifier, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
+function placeCutSample(classifier: Locator, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
   let best: { id: string; count: number } | null = null;
   for (const id of classifier.locateCut(entry)) {
     const cluster = live.get(id);

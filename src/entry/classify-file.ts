@@ -1,10 +1,10 @@
 // `log-gardener classify`: one JSON line per input entry, in input order, with its final cluster id
 // and template. Entries are only remembered as a cluster handle each, so memory stays small.
 // A line that belongs to a reassembled multi-line trace gets its trace's cluster.
-import { createClassifier, type Classifier } from '../classify/index.js';
+import { companionTargets, createClassifier, type Classifier } from '../classify/index.js';
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
-import { normalizeEntry } from '../normalize/index.js';
+import { entryService, entryTime, entryWriter, normalizeEntry } from '../normalize/index.js';
 import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
@@ -35,6 +35,8 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
   const sweep = format === 'gcp' ? new SweepView(floor) : null;
   const handles: Array<number | string> = []; // a handle, or why the entry was skipped
   const lineOf: number[] = []; // reassembly's input position -> index in the file
+  const written: Written[] = []; // index in the file -> when and by which instance, when it says
+  const leveled = new Set<number>(); // indexes of entries at a level of their own (companionsOfRead)
   async function* entries(): AsyncGenerator<RawEntry> {
     for await (const piece of pieces(path, format)) {
       const raw = toRaw(piece, format);
@@ -42,6 +44,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
         handles.push(raw);
         continue;
       }
+      if (sweep) written[handles.length] = writtenOf(raw);
       sweep?.push(piece, raw, handles.length);
       lineOf.push(handles.length);
       handles.push(-1); // set below, once its entry (joined or not) is classified
@@ -56,9 +59,10 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     if (piece && !('skip' in entry)) entry.piece = true;
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
+    if (!('skip' in entry) && entry.severity !== 'DEFAULT') for (const member of members) leveled.add(lineOf[member]!);
   }
-  const place = sweep ? placeBySweep(sweep, classifier, handles) : (_index: number, handle: number) => classifier.resolve(handle);
-  const clusters = [...(sweep?.classifier.clusters() ?? []), ...classifier.clusters()];
+  const place = sweep ? placeBySweep(sweep, classifier, handles, written, leveled) : (_index: number, handle: number) => classifier.resolve(handle);
+  const clusters = [...(sweep?.clusters() ?? []), ...classifier.clusters()];
   const ruleOf = rules?.length ? rulesByCluster(clusters, rules) : new Map<string, Omit<Rule, 'match'>>();
   handles.forEach((handle, index) => {
     const swept = sweep?.handles[index] ?? -1;
@@ -73,21 +77,76 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
 }
 
 type Placed = { id: string; template: string };
+type Written = { time: number; writer: number } | undefined;
+
+/** When an entry was written and by which instance (a number per service and instance), if it says. */
+const writtenOf = ((): ((raw: RawEntry) => Written) => {
+  const writers = new Map<string, number>();
+  return (raw) => {
+    const writer = entryWriter(raw);
+    const time = entryTime(raw);
+    if (writer === '' || time === null) return undefined;
+    const key = `${entryService(raw)}\u0000${writer}`;
+    let n = writers.get(key);
+    if (n === undefined) writers.set(key, (n = writers.size));
+    return { time, writer: n };
+  };
+})();
 
 /**
- * Where each entry goes: the sweep's cluster when the sweep classifies it; else the sweep's cluster
- * most of the entries it is grouped with belong to (a piece of a record with no severity of its own,
- * a line the prefilter drops that the record it ends is joined with); else its own group's, which
- * holds nothing the sweep reads (INFO chatter).
+ * Of the entries the sweep does not read, those that go with an entry it reads: a group of them (in
+ * the classifier of every entry) whose entries were nearly all written beside one the sweep reads, by
+ * the same instance within a few milliseconds (classify/companions.ts): a job runner's `FAIL` line, a
+ * client's `GET <url>` line under the error it printed. Only entries of no level at all: a record
+ * that says it is INFO is chatter, however close to an error it was written. Index -> the index of
+ * the entry it goes with.
  */
-function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>): (index: number, handle: number) => Placed {
+function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], leveled: ReadonlySet<number>): Map<number, number> {
+  const indexes: number[] = [];
+  const groups: number[] = [];
+  const times: number[] = [];
+  const writers: number[] = [];
+  const groupOf = new Map<string, number>();
+  const read = new Set<number>();
+  handles.forEach((handle, index) => {
+    const at = written[index];
+    const swept = sweep.handles[index] ?? -1;
+    // A line at a level of its own (an INFO record) is routine, never a line of an error's write-up.
+    if (at === undefined || (swept < 0 && (typeof handle === 'string' || handle < 0 || leveled.has(index)))) return;
+    const key = swept >= 0 ? `read ${sweep.placed(index).id}` : `all ${all.resolve(handle as number).id}`;
+    let g = groupOf.get(key);
+    if (g === undefined) groupOf.set(key, (g = groupOf.size));
+    if (swept >= 0) read.add(g);
+    indexes.push(index);
+    groups.push(g);
+    times.push(at.time);
+    writers.push(at.writer);
+  });
+  // Only an entry the sweep reads is one to go with; those are placed already.
+  const targets = companionTargets(groups, times, writers, (a, b) => read.has(a) && !read.has(b));
+  const out = new Map<number, number>();
+  targets.forEach((t, k) => {
+    if (t >= 0) out.set(indexes[k]!, indexes[t]!);
+  });
+  return out;
+}
+
+/**
+ * Where each entry goes: the sweep's cluster when the sweep classifies it; else the sweep's cluster of
+ * the entry it was written beside (companionsOfRead); else the sweep's cluster most of the entries it
+ * is grouped with belong to (a piece of a record with no severity of its own, a line the prefilter
+ * drops that the record it ends is joined with); else its own group's, which holds nothing the sweep
+ * reads (INFO chatter).
+ */
+function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], leveled: ReadonlySet<number>): (index: number, handle: number) => Placed {
+  const beside = companionsOfRead(sweep, all, handles, written, leveled);
   const votes = new Map<string, Map<string, number>>();
   const templates = new Map<string, string>();
   handles.forEach((handle, index) => {
     const swept = sweep.handles[index] ?? -1;
     if (typeof handle === 'string' || handle < 0 || swept < 0) return;
     const group = all.resolve(handle).id;
-    const { id, template } = sweep.classifier.resolve(swept);
+    const { id, template } = sweep.placed(index);
     templates.set(id, template);
     const tally = votes.get(group) ?? new Map<string, number>();
     tally.set(id, (tally.get(id) ?? 0) + 1);
@@ -101,7 +160,9 @@ function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<
   }
   return (index, handle) => {
     const swept = sweep.handles[index] ?? -1;
-    if (swept >= 0) return sweep.classifier.resolve(swept);
+    if (swept >= 0) return sweep.placed(index);
+    const with_ = beside.get(index);
+    if (with_ !== undefined) return sweep.placed(with_);
     const own = all.resolve(handle);
     const id = byGroup.get(own.id);
     return id === undefined ? own : { id, template: templates.get(id)! };

@@ -6,9 +6,9 @@
 // `… Broken pipe` and its `OSError: write error`) kept apart lines the sweep joins, and an entry below
 // the floor (a record's exception line alone, with no severity of its own) took part in merging
 // problems and decided which id the merged problem kept.
-import { createClassifier, type Classifier } from '../classify/index.js';
+import { CompanionLedger, createClassifier, type Classifier } from '../classify/index.js';
 import { prepareJoined } from '../prepare-entries.js';
-import type { RawEntry, Severity } from '../shared/types.js';
+import type { Cluster, RawEntry, Severity } from '../shared/types.js';
 import { FileEntryReader } from '../source/log-file.js';
 import { createJoiner, type Joined } from '../source/reassemble.js';
 import type { Piece } from '../source/split-json-stream.js';
@@ -20,6 +20,10 @@ export class SweepView {
   readonly classifier: Classifier = createClassifier();
   /** File index -> the sweep classifier's handle, or -1: the sweep does not classify the entry. */
   readonly handles: number[] = [];
+  /** The entries the sweep classifies, as the sweep notes them (classify/companions.ts). */
+  readonly ledger = new CompanionLedger();
+  /** File index -> its entry's number in the ledger, or -1. */
+  private readonly sightings: number[] = [];
   private readonly reader: FileEntryReader;
   private readonly joiner = createJoiner();
   /** Entries handed to the reader and not yet read or left, by object: the follow rules hold a few. */
@@ -39,6 +43,16 @@ export class SweepView {
     this.pending.set(raw, index);
     this.reader.push([{ json: 'json' in piece ? piece.json : '', value: raw }], this.read);
     this.pass();
+  }
+
+  /** The sweep's cluster for the file's entry at `index` (one the sweep classifies). */
+  placed(index: number): { id: string; template: string } {
+    return this.ledger.placed(this.sightings[index]!, this.classifier);
+  }
+
+  /** The sweep's clusters, as it files them. */
+  clusters(): Cluster[] {
+    return this.ledger.clusters(this.classifier, this.classifier.clusters());
   }
 
   end(): void {
@@ -63,7 +77,11 @@ export class SweepView {
       const prepared = prepareJoined(joined, this.floor);
       if (!('entry' in prepared)) continue;
       const handle = this.classifier.add(prepared.entry);
-      for (const member of joined.members) this.handles[this.lines[member]!] = handle;
+      const sighting = this.ledger.note(handle, prepared.entry);
+      for (const member of joined.members) {
+        this.handles[this.lines[member]!] = handle;
+        this.sightings[this.lines[member]!] = sighting;
+      }
     }
     this.joined.length = 0;
   }

@@ -265,6 +265,19 @@ export function entryService(raw: RawEntry): string {
   );
 }
 
+/**
+ * The instance that wrote an entry of the application's (labels.instanceId), else '': Cloud Run's request
+ * log and its platform messages (`varlog/system`) are written by Cloud Run about an instance.
+ */
+export function entryWriter(raw: RawEntry): string {
+  if (!isRecord(raw)) return '';
+  const logName = typeof raw.logName === 'string' ? raw.logName : '';
+  if (/run\.googleapis\.com(?:%2F|\/)(?:requests|varlog)/i.test(logName)) return '';
+  const id = isRecord(raw.labels) ? raw.labels.instanceId : undefined;
+  // Cloud Run's instance ids run to a few hundred hex digits.
+  return typeof id === 'string' && /^[A-Za-z0-9._-]{1,512}$/.test(id) ? id : '';
+}
+
 /** resource.labels.revision_name, else ''. */
 export function entryRevision(raw: RawEntry): string {
   if (!isRecord(raw)) return '';

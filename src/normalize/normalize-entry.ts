@@ -4,7 +4,7 @@ import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
 import { withoutSpanContext } from '../shared/span-context.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
-import { entryRevision, entryService, entrySeverityWithSource, entryTime, isRecord } from './entry-fields.js';
+import { entryRevision, entryService, entrySeverityWithSource, entryTime, entryWriter, isRecord } from './entry-fields.js';
 import { exceptionDetailsShape } from './exception-details.js';
 import { extractMessage, type ExtractedMessage } from './extract-message.js';
 import { opensRichRecord, stripLogHeader } from './log-header.js';
@@ -50,6 +50,7 @@ export interface EntryOutline {
   severitySource?: SeverityInference;
   service: string;
   revision: string;
+  writer?: string;
   message: ExtractedMessage;
 }
 
@@ -63,6 +64,8 @@ export function outlineEntry(raw: RawEntry, known?: ReturnType<typeof entrySever
   const severity = known ?? entrySeverityWithSource(raw);
   const outline: EntryOutline = { time, severity: severity.severity, service: entryService(raw), revision: entryRevision(raw), message };
   if (severity.source === 'level' || severity.source === 'text') outline.severitySource = severity.source;
+  const writer = entryWriter(raw);
+  if (writer !== '') outline.writer = writer;
   return outline;
 }
 
@@ -79,6 +82,7 @@ export function completeEntry(outline: EntryOutline, read: MessageText | null): 
     kind,
     text,
   };
+  if (outline.writer !== undefined) entry.writer = outline.writer;
   if (message.request) entry.request = message.request;
   if (read.lead !== undefined) entry.lead = read.lead;
   if (outline.severitySource !== undefined) entry.severitySource = outline.severitySource;

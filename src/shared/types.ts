@@ -49,6 +49,11 @@ export interface Entry {
   service: string;
   /** Cloud Run revision (resource.labels.revision_name), '' when unknown. */
   revision: string;
+  /**
+   * The container instance that wrote it (labels.instanceId), for what the application wrote; unset
+   * for Cloud Run's own request log and platform messages (classify/companions.ts).
+   */
+  writer?: string;
   kind: EntryKind;
   /** The redacted message; for stack traces the whole multi-line trace. Bounded in length. */
   text: string;

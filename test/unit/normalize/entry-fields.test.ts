@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RawEntry } from '../../../src/shared/types.js';
-import { entryRevision, entryService, entrySeverity, entrySeverityWithSource, entryTime } from '../../../src/normalize/index.js';
+import { entryRevision, entryService, entrySeverity, entrySeverityWithSource, entryTime, entryWriter } from '../../../src/normalize/index.js';
 
 describe('entryTime', () => {
   const base = Date.UTC(2025, 8, 11, 23, 16, 22);
@@ -179,5 +179,25 @@ describe('entryService / entryRevision', () => {
   ])("'' when $name", ({ entry }) => {
     expect(entryService(entry as RawEntry)).toBe('');
     expect(entryRevision(entry as RawEntry)).toBe('');
+  });
+});
+
+describe('entryWriter', () => {
+  const labels = { instanceId: '00f1c2d3e4a5b6c7d8e9' };
+  it.each([
+    ['stdout', 'projects/p/logs/run.googleapis.com%2Fstdout', '00f1c2d3e4a5b6c7d8e9'],
+    ['stderr', 'projects/p/logs/run.googleapis.com%2Fstderr', '00f1c2d3e4a5b6c7d8e9'],
+    ['an application log of its own', 'projects/p/logs/app', '00f1c2d3e4a5b6c7d8e9'],
+    ['Cloud Run\'s request log', 'projects/p/logs/run.googleapis.com%2Frequests', ''],
+    ['Cloud Run\'s platform messages', 'projects/p/logs/run.googleapis.com%2Fvarlog%2Fsystem', ''],
+    ['the same, unescaped', 'projects/p/logs/run.googleapis.com/varlog/system', ''],
+  ])('reads the instance of an entry on %s', (_what, logName, writer) => {
+    expect(entryWriter({ logName, labels, timestamp: '2026-12-05T10:00:00Z' })).toBe(writer);
+  });
+  it('reads none without an instance, or from one that is no id', () => {
+    expect(entryWriter({ logName: 'projects/p/logs/run.googleapis.com%2Fstdout' })).toBe('');
+    expect(entryWriter({ labels: { instanceId: 42 } })).toBe('');
+    expect(entryWriter({ labels: { instanceId: 'a b<script>' } })).toBe('');
+    expect(entryWriter({ labels: { instanceId: 'f'.repeat(600) } })).toBe('');
   });
 });

@@ -1,0 +1,178 @@
+// The companion rule (classify/companions.ts): records one failure writes beside its error count under
+// the error's group, by when and by which instance they were written, whatever they say.
+import { describe, expect, it } from '@jest/globals';
+import { CompanionLedger, COMPANION_MS, DENSITY_SHIFT_MS } from '../../../src/classify/companions.js';
+import type { Cluster, Entry, Severity } from '../../../src/shared/types.js';
+
+const T0 = Date.parse('2026-12-05T10:00:00Z');
+
+/** A classifier stand-in: each entry's group is named by the test (its handle is its group's number). */
+class Groups {
+  readonly ledger = new CompanionLedger();
+  private readonly names: string[] = [];
+  private readonly counts = new Map<string, number>();
+
+  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string } = {}): number {
+    let handle = this.names.indexOf(group);
+    if (handle < 0) handle = this.names.push(group) - 1;
+    this.counts.set(group, (this.counts.get(group) ?? 0) + 1);
+    const entry: Entry = {
+      time: T0 + at,
+      severity: options.severity ?? 'ERROR',
+      service: options.service ?? 'api',
+      revision: 'api-00001-abc',
+      kind: options.stack ? 'stack' : 'text',
+      text: group,
+      ...(options.writer === '' ? {} : { writer: options.writer ?? 'instance-1' }),
+    };
+    return this.ledger.note(handle, entry);
+  }
+
+  resolve = (handle: number): { id: string; template: string } => ({ id: this.names[handle]!, template: this.names[handle]! });
+
+  placed(sighting: number): string {
+    return this.ledger.placed(sighting, this).id;
+  }
+
+  clusters(): Cluster[] {
+    const clusters: Cluster[] = this.names.map((id) => ({
+      id, template: id, kind: 'text', count: this.counts.get(id)!, severity: 'ERROR', firstSeen: 0, lastSeen: 0,
+      services: ['api'], revisions: [], samples: [id], timeline: [],
+    }));
+    return this.ledger.clusters(this, clusters);
+  }
+}
+
+/** `n` failures a minute apart, each written as `parts` (group, offset ms, options) by one instance. */
+function failures(g: Groups, n: number, parts: Array<[string, number, Parameters<Groups['add']>[2]?]>, start = 0): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) out.push(parts.map(([group, offset, options]) => g.add(group, start + i * 60_000 + offset, options)));
+  return out;
+}
+
+describe('companion records', () => {
+  it('counts a warning written just before each exception under the exception', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [
+      ['SQL Error: 0, SQLState: 08S01', 0, { severity: 'WARNING' }],
+      ['CommunicationsException: Communications link failure', 2, { stack: true }],
+    ]);
+    for (const [warning] of written) expect(g.placed(warning!)).toBe('CommunicationsException: Communications link failure');
+    const clusters = g.clusters();
+    expect(clusters.map((c) => c.id)).toEqual(['CommunicationsException: Communications link failure']);
+    expect(clusters[0]!.count).toBe(40);
+    expect(g.ledger.absorbed(g)).toEqual(new Map([['SQL Error: 0, SQLState: 08S01', 'CommunicationsException: Communications link failure']]));
+  });
+
+  it('sends one warning line to whichever error it was written beside', () => {
+    const g = new Groups();
+    const a = failures(g, 10, [['SQL Error', 0, { severity: 'WARNING' }], ['CommunicationsException', 1, { stack: true }]]);
+    const b = failures(g, 10, [['SQL Error', 0, { severity: 'WARNING' }], ['SQLTransientConnectionException', 1, { stack: true }]], 30_000);
+    for (const [warning] of a) expect(g.placed(warning!)).toBe('CommunicationsException');
+    for (const [warning] of b) expect(g.placed(warning!)).toBe('SQLTransientConnectionException');
+    expect(g.clusters().map((c) => [c.id, c.count])).toEqual([['CommunicationsException', 20], ['SQLTransientConnectionException', 20]]);
+  });
+
+  it('follows a companion of a companion to the group that goes with none', () => {
+    const g = new Groups();
+    const written = failures(g, 10, [
+      ['SQL Error', 0, { severity: 'WARNING' }],
+      ['Communications link failure', 1],
+      ['CommunicationsException', 3, { stack: true }],
+    ]);
+    for (const ids of written) expect(ids.map((s) => g.placed(s))).toEqual(['CommunicationsException', 'CommunicationsException', 'CommunicationsException']);
+  });
+
+  it('keeps apart two plain records at one level, written one after the other', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['TransactionReaper::check timeout', 0, { severity: 'WARNING' }], ['Abort of action invoked while multiple threads active', 1, { severity: 'WARNING' }]]);
+    for (const [timeout, abort] of written) {
+      expect(g.placed(timeout!)).toBe('TransactionReaper::check timeout');
+      expect(g.placed(abort!)).toBe('Abort of action invoked while multiple threads active');
+    }
+    expect(g.clusters()).toHaveLength(2);
+  });
+
+  it('keeps apart a failure reported at ERROR beside a more severe one (a consequence, not a write-up)', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['WORKER TIMEOUT (pid:12)', 0, { severity: 'CRITICAL' }], ['Worker (pid:12) was sent SIGKILL! Perhaps out of memory?', 2, { severity: 'ERROR' }]]);
+    for (const [, kill] of written) expect(g.placed(kill!)).toBe('Worker (pid:12) was sent SIGKILL! Perhaps out of memory?');
+    expect(g.clusters()).toHaveLength(2);
+  });
+
+  it('counts the plain line of an error under its stack trace at the same level', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['Communications link failure', 0], ['CommunicationsException', 1, { stack: true }]]);
+    for (const [line] of written) expect(g.placed(line!)).toBe('CommunicationsException');
+  });
+
+  it('moves nothing when the records are further apart than a write-up of one failure', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['slow query', 0, { severity: 'WARNING' }], ['TimeoutError', COMPANION_MS + 1, { stack: true }]]);
+    for (const [slow] of written) expect(g.placed(slow!)).toBe('slow query');
+  });
+
+  it('moves nothing written by another instance', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['SQL Error', 0, { severity: 'WARNING', writer: 'instance-1' }], ['CommunicationsException', 1, { stack: true, writer: 'instance-2' }]]);
+    for (const [warning] of written) expect(g.placed(warning!)).toBe('SQL Error');
+  });
+
+  it('moves nothing that Cloud Run wrote (no writer): a platform message after a crash is its own problem', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['Allowed memory size exhausted', 0, { severity: 'CRITICAL' }], ['Container called exit(255).', 1, { severity: 'WARNING', writer: '' }]]);
+    for (const [, exit] of written) expect(g.placed(exit!)).toBe('Container called exit(255).');
+  });
+
+  it('keeps a group that is written beside others only some of the time', () => {
+    const g = new Groups();
+    // 10 of 20 warnings come with an error; the other 10 alone.
+    const paired = failures(g, 10, [['cache miss fallback', 0, { severity: 'WARNING' }], ['UpstreamError', 1, { stack: true }]]);
+    failures(g, 10, [['cache miss fallback', 0, { severity: 'WARNING' }]], 30_000);
+    for (const [warning] of paired) expect(g.placed(warning!)).toBe('cache miss fallback');
+  });
+
+  it('keeps the groups of an instance that writes all the time (the density check)', () => {
+    const g = new Groups();
+    // An error every millisecond: every warning has an error beside it, and as many seconds away.
+    for (let t = 0; t < 8_000; t++) g.add('UpstreamError', t, { stack: true });
+    const warnings = [100, 3_500, 7_000].map((t) => g.add('retrying', t + 0.5, { severity: 'WARNING' }));
+    expect(DENSITY_SHIFT_MS).toBeLessThan(7_000);
+    for (const w of warnings) expect(g.placed(w)).toBe('retrying');
+  });
+
+  it('sends the few entries of a companion written beside nothing where their group went', () => {
+    const g = new Groups();
+    const written = failures(g, 19, [['App\\Jobs\\SendInvoice ... FAIL', 1, { severity: 'NOTICE' }], ['Connection could not be established', 0, { stack: true }]]);
+    const alone = g.add('App\\Jobs\\SendInvoice ... FAIL', 45 * 60_000 + 30_000, { severity: 'NOTICE' });
+    for (const [fail] of written) expect(g.placed(fail!)).toBe('Connection could not be established');
+    expect(g.placed(alone)).toBe('Connection could not be established');
+    expect(g.clusters().map((c) => [c.id, c.count])).toEqual([['Connection could not be established', 39]]);
+  });
+
+  it('reads a moved group again from its entries: count, span, severity, services, revisions, chart', () => {
+    const g = new Groups();
+    failures(g, 3, [['SQL Error', 0, { severity: 'WARNING' }], ['CommunicationsException', 1, { stack: true }]]);
+    const [cluster] = g.clusters();
+    expect(cluster).toMatchObject({
+      id: 'CommunicationsException', count: 6, severity: 'ERROR', firstSeen: T0, lastSeen: T0 + 2 * 60_000 + 1,
+      services: ['api'], revisions: [{ name: 'api-00001-abc', firstSeen: T0, count: 6 }], samples: ['CommunicationsException'],
+    });
+    expect(cluster!.timeline.reduce((n, [, k]) => n + k, 0)).toBe(6);
+    expect(cluster!.severitySource).toBeUndefined();
+  });
+
+  it('leaves the clusters as they are when nothing moves', () => {
+    const g = new Groups();
+    g.add('a', 0);
+    g.add('b', 10_000);
+    expect(g.clusters().map((c) => c.id)).toEqual(['a', 'b']);
+    expect(g.ledger.absorbed(g).size).toBe(0);
+  });
+
+  it('costs a bounded look at each entry, however many one instance writes in a millisecond', () => {
+    const g = new Groups();
+    for (let i = 0; i < 20_000; i++) g.add(i % 2 === 0 ? 'burst' : 'other', 0, { severity: 'WARNING' });
+    expect(g.clusters()).toHaveLength(2);
+  });
+});
