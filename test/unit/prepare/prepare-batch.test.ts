@@ -39,6 +39,10 @@ const ODD: RawEntry[] = [
   { timestamp: T, severity: 'INFO', textPayload: 'payment declined' },
   { timestamp: T, severity: 'WARNING', textPayload: 'password=hunter2 rejected for user alice@example.com' },
   { timestamp: T, textPayload: 'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\nValueError: bad' },
+  // The instance that wrote it (Entry.writer), carried across; none for Cloud Run's own logs.
+  { timestamp: T, severity: 'WARNING', textPayload: 'SQL Error: 0, SQLState: 08S01', labels: { instanceId: '00a1b2c3' }, logName: 'projects/p/logs/run.googleapis.com%2Fstdout' },
+  { timestamp: T, severity: 'ERROR', textPayload: 'SQL Error: 0, SQLState: 08S01', labels: { instanceId: '00d4e5f6' }, logName: 'projects/p/logs/run.googleapis.com%2Fstdout' },
+  { timestamp: T, severity: 'ERROR', textPayload: 'Container called exit(1).', labels: { instanceId: '00a1b2c3' }, logName: 'projects/p/logs/run.googleapis.com%2Fvarlog%2Fsystem' },
 ];
 
 function joinedOf(raws: RawEntry[]): Joined[] {
