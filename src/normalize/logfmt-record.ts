@@ -18,8 +18,9 @@ const ERROR_KEYS = new Set(['err', 'error', 'cause', 'exception', 'exc', 'exc_in
 /** The text a logfmt record whose error field spans lines reads as; the text itself otherwise. */
 export function logfmtRecordText(text: string): string {
   // Cheap tests first: every line of every entry passes here.
-  const nl = text.indexOf('\n');
-  if (nl < 0 || nl > MAX_FIRST_LINE || !KEY.test(text.slice(0, 66))) return text;
+  const newline = text.indexOf('\n');
+  const nl = newline < 0 ? text.length : newline;
+  if (nl > MAX_FIRST_LINE || !KEY.test(text.slice(0, 66))) return text;
   const record: Record<string, string> = {};
   let hasMessage = false;
   let i = 0;
@@ -46,11 +47,23 @@ export function logfmtRecordText(text: string): string {
       i = end;
     }
     hasMessage ||= MESSAGE_KEYS.has(name.toLowerCase());
+    if (newline < 0 && i >= nl) return oneLineRecord(text, record, hasMessage);
     if (text[i] !== ' ' && text[i] !== '\t') return text; // the first line ended (or a pair ran into text)
     while (i < nl && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (i >= nl) return text; // every quote closed on the first line: a one-line record
+    if (i >= nl) return newline < 0 ? oneLineRecord(text, record, hasMessage) : text; // every quote closed on the first line
   }
   return text;
+}
+
+/**
+ * A record on one line says what its JSON twin says (a formatter's rollout from logfmt to JSON keeps its
+ * problems): its message, and its error under it. Read so when it is a logger's record, a message among
+ * three pairs or more, nothing but pairs (its level may have been read off as a header already); else
+ * the text as it is.
+ */
+function oneLineRecord(text: string, record: Record<string, string>, hasMessage: boolean): string {
+  if (!hasMessage || Object.keys(record).length < 3) return text;
+  return jsonMessage(record)?.text ?? text;
 }
 
 /** Where the quote opened before `from` closes on the first line (before `lineEnd`), or -1. */

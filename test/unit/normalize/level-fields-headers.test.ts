@@ -111,7 +111,6 @@ describe('a logfmt record whose error field holds a trace reads as its JSON twin
   });
 
   it.each([
-    ['a one-line record (left to the line\'s own reading)', 'msg="db down" err="pq: deadlock detected" attempt=3'],
     ['a one-line record with a line after it', 'msg="db down" err="pq: deadlock detected"\nmore text'],
     ['pairs with no message', `thread=#zio-fiber-12 cause="${trace}"`],
     ['a trace under a field that holds no error', `message="Quote failed" detail="${trace}"`],
@@ -122,6 +121,10 @@ describe('a logfmt record whose error field holds a trace reads as its JSON twin
     ['no pairs at all', 'java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)'],
   ])('leaves %s as it is', (_why, text) => {
     expect(logfmtRecordText(text)).toBe(text);
+  });
+
+  it('reads a one-line record as its JSON twin too: the message, the error under it (logfmt-one-line.test.ts)', () => {
+    expect(logfmtRecordText('msg="db down" err="pq: deadlock detected" attempt=3')).toBe('db down\npq: deadlock detected');
   });
 
   it('is bounded on a long run of pairs', () => {
