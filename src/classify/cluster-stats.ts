@@ -1,7 +1,7 @@
 // What a cluster remembers about its entries: counts and a few samples, never the entries, so
 // memory follows the number of clusters and not the number of entries.
 import { addRecordLines, lastLineKey, MAX_LINE_RECORDS, MAX_RECORD_LINES } from './record-lines.js';
-import { SEVERITIES, type Entry, type RevisionSeen, type Severity, type SeverityInference, type Timeline } from '../shared/types.js';
+import { SEVERITIES, type Cluster, type Entry, type RevisionSeen, type Severity, type SeverityInference, type Timeline } from '../shared/types.js';
 
 export const MAX_SAMPLES = 3;
 export const MAX_SAMPLE_CHARS = 2000;
@@ -56,7 +56,11 @@ function addSample(samples: string[], text: string): void {
   if (!samples.includes(sample)) samples.push(sample);
 }
 
-export function record(stats: ClusterStats, entry: Entry): void {
+/** What counting an entry reads of it: when, where, and at what severity from where. */
+export type Occurrence = Pick<Entry, 'time' | 'severity' | 'severitySource' | 'service' | 'revision'>;
+
+/** Counts one occurrence: count, severity, span, service, revision and chart, nothing of its text. */
+export function count(stats: ClusterStats, entry: Occurrence): void {
   stats.count++;
   atSeverity(stats, entry.severity, entry.severitySource === undefined, entry.severitySource === 'text');
   stats.firstSeen = Math.min(stats.firstSeen, entry.time);
@@ -70,6 +74,12 @@ export function record(stats: ClusterStats, entry: Entry): void {
       seen.firstSeen = Math.min(seen.firstSeen, entry.time);
     }
   }
+  const bucket = Math.floor(entry.time / BUCKET_MS) * BUCKET_MS;
+  stats.buckets.set(bucket, (stats.buckets.get(bucket) ?? 0) + 1);
+}
+
+export function record(stats: ClusterStats, entry: Entry): void {
+  count(stats, entry);
   addSample(stats.samples, entry.text);
   if (entry.piece) stats.pieces++;
   if (stats.lineRecords < MAX_LINE_RECORDS && (entry.piece || entry.text.includes('\n'))) {
@@ -78,8 +88,6 @@ export function record(stats: ClusterStats, entry: Entry): void {
     const last = entry.piece ? lastLineKey(entry.text) : null;
     if (last !== null) stats.cutLines.add(last);
   }
-  const bucket = Math.floor(entry.time / BUCKET_MS) * BUCKET_MS;
-  stats.buckets.set(bucket, (stats.buckets.get(bucket) ?? 0) + 1);
 }
 
 /** Folds `from` into `into` (clusters that ended up with the same id). */
@@ -143,4 +151,21 @@ export function revisionsOf(stats: ClusterStats): RevisionSeen[] {
 
 export function timelineOf(stats: ClusterStats): Timeline {
   return [...stats.buckets].sort((a, b) => a[0] - b[0]);
+}
+
+/** What a cluster says of its entries' counts, read off its stats. */
+export type ClusterCounts = Pick<Cluster, 'count' | 'severity' | 'severitySource' | 'firstSeen' | 'lastSeen' | 'services' | 'revisions' | 'timeline'>;
+
+export function countsOf(stats: ClusterStats): ClusterCounts {
+  const severitySource = severitySourceOf(stats);
+  return {
+    count: stats.count,
+    severity: stats.severity,
+    ...(severitySource === undefined ? {} : { severitySource }),
+    firstSeen: stats.firstSeen,
+    lastSeen: stats.lastSeen,
+    services: [...stats.services].sort(),
+    revisions: revisionsOf(stats),
+    timeline: timelineOf(stats),
+  };
 }

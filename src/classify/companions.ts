@@ -17,8 +17,8 @@
 // platform messages are written by Cloud Run, not by the instance, and take no part (Entry.writer).
 // Groups are never merged as a whole: entries move, no id changes. The group they go with keeps its id
 // and counts them; a companion left with no entry is no problem of its own any more.
-import { SEVERITIES, type Cluster, type Entry, type RevisionSeen, type Severity, type SeverityInference } from '../shared/types.js';
-import { BUCKET_MS } from './cluster-stats.js';
+import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/types.js';
+import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
 
 /** How close in time an entry of one write-up of a failure is to the others (same instance). */
@@ -33,6 +33,9 @@ export const DENSITY_SHARE = 0.3;
 const MAX_SCAN = 64;
 
 const ERROR = SEVERITIES.indexOf('ERROR');
+
+/** One instance of one service: instance ids are unique to their service only. */
+export const writerKey = (service: string, writer: string): string => `${service}\u0000${writer}`;
 
 /** How each entry's severity was had, as Cluster.severitySource reads it. */
 const OWN = 0;
@@ -72,7 +75,7 @@ export class CompanionLedger {
     this.settled = null;
     this.handles.push(handle);
     this.times.push(entry.time);
-    this.writers.push(entry.writer ? this.names.of(`${entry.service}\u0000${entry.writer}`) : -1);
+    this.writers.push(entry.writer ? this.names.of(writerKey(entry.service, entry.writer)) : -1);
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);
@@ -95,7 +98,7 @@ export class CompanionLedger {
    */
   clusters(resolver: Resolver, clusters: readonly Cluster[]): Cluster[] {
     const settled = this.settle(resolver);
-    if (settled.moved === 0) return [...clusters];
+    if (settled.touched.size === 0) return [...clusters];
     const byId = new Map<string, number[]>();
     settled.final.forEach((p, s) => {
       const id = settled.placed[p]!.id;
@@ -109,7 +112,7 @@ export class CompanionLedger {
       if (!settled.touched.has(cluster.id)) out.push(cluster);
       else {
         const mine = byId.get(cluster.id);
-        if (mine !== undefined) out.push({ ...cluster, ...this.statsOf(mine) });
+        if (mine !== undefined) out.push({ ...cluster, ...this.countsOf(mine) });
       }
     }
     return out;
@@ -130,49 +133,20 @@ export class CompanionLedger {
     return { handles: this.handles, times: this.times, writers: this.writers, severities: this.severities, stacks: this.stacks };
   }
 
-  private statsOf(sightings: readonly number[]): Pick<Cluster, 'count' | 'severity' | 'severitySource' | 'firstSeen' | 'lastSeen' | 'services' | 'revisions' | 'timeline'> {
-    let top = -1;
-    let own = false;
-    let text = false;
-    let firstSeen = Infinity;
-    let lastSeen = -Infinity;
-    const services = new Set<string>();
-    const revisions = new Map<string, RevisionSeen>();
-    const buckets = new Map<number, number>();
+  /** The counts of a group read again from its entries, as the classifier counts them (cluster-stats.ts). */
+  private countsOf(sightings: readonly number[]): ClusterCounts {
+    const stats = emptyStats();
     for (const s of sightings) {
-      const severity = this.severities[s]!;
       const source = this.sources[s]!;
-      if (severity > top) [top, own, text] = [severity, source === OWN, source === TEXT];
-      else if (severity === top) [own, text] = [own || source === OWN, text || source === TEXT];
-      const time = this.times[s]!;
-      firstSeen = Math.min(firstSeen, time);
-      lastSeen = Math.max(lastSeen, time);
-      const service = this.services[s]!;
-      if (service >= 0) services.add(this.names.name(service));
-      const revision = this.revisions[s]!;
-      if (revision >= 0) {
-        const name = this.names.name(revision);
-        const seen = revisions.get(name);
-        if (seen === undefined) revisions.set(name, { name, firstSeen: time, count: 1 });
-        else {
-          seen.count++;
-          seen.firstSeen = Math.min(seen.firstSeen, time);
-        }
-      }
-      const bucket = Math.floor(time / BUCKET_MS) * BUCKET_MS;
-      buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+      count(stats, {
+        time: this.times[s]!,
+        severity: SEVERITIES[this.severities[s]!] as Severity,
+        ...(source === OWN ? {} : { severitySource: source === TEXT ? 'text' : 'level' }),
+        service: this.services[s]! >= 0 ? this.names.name(this.services[s]!) : '',
+        revision: this.revisions[s]! >= 0 ? this.names.name(this.revisions[s]!) : '',
+      });
     }
-    const source: SeverityInference | undefined = own ? undefined : text ? 'text' : 'level';
-    return {
-      count: sightings.length,
-      severity: SEVERITIES[top] as Severity,
-      ...(source === undefined ? {} : { severitySource: source }),
-      firstSeen,
-      lastSeen,
-      services: [...services].sort(),
-      revisions: [...revisions.values()].sort((a, b) => a.firstSeen - b.firstSeen || a.name.localeCompare(b.name)),
-      timeline: [...buckets].sort((a, b) => a[0] - b[0]),
-    };
+    return countsOf(stats);
   }
 }
 
@@ -190,7 +164,6 @@ interface Settled {
   final: number[];
   /** Ids that gained or lost entries. */
   touched: Set<string>;
-  moved: number;
   absorbed: Map<string, string>;
 }
 
@@ -254,7 +227,6 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     }
     return to;
   };
-  let moved = 0;
   const touched = new Set<string>();
   const went = new Map<number, Map<number, number>>();
   for (let s = 0; s < own.length; s++) {
@@ -263,7 +235,6 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     tally.set(to, (tally.get(to) ?? 0) + 1);
     went.set(own[s]!, tally);
     if (to === own[s]) continue;
-    moved++;
     touched.add(placed[own[s]!]!.id);
     touched.add(placed[to]!.id);
   }
@@ -271,7 +242,7 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
   for (const [from, tally] of went) {
     if (tally.size === 1 && !tally.has(from)) absorbed.set(placed[from]!.id, placed[[...tally.keys()][0]!]!.id);
   }
-  return { placed, final, touched, moved, absorbed };
+  return { placed, final, touched, absorbed };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The classifier's public face: entries in, clusters with content-derived stable ids out.
 export { createClassifier, runtimePartId, type Classifier } from './classifier.js';
-export { CompanionLedger, companionTargets, followingCompanions } from './companions.js';
+export { CompanionLedger, companionTargets, followingCompanions, writerKey } from './companions.js';
 export { runtimeOf, RUNTIMES, type Runtime } from './runtime-of.js';
 export { BUCKET_MS, emptyStats, record, type ClusterStats } from './cluster-stats.js';
 export { hashId, serviceScopedId, templateKey, textClusterId } from './cluster-id.js';

@@ -1,7 +1,7 @@
 // `log-gardener classify`: one JSON line per input entry, in input order, with its final cluster id
 // and template. Entries are only remembered as a cluster handle each, so memory stays small.
 // A line that belongs to a reassembled multi-line trace gets its trace's cluster.
-import { companionTargets, createClassifier, type Classifier } from '../classify/index.js';
+import { companionTargets, createClassifier, writerKey, type Classifier } from '../classify/index.js';
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
 import { entryService, entryTime, entryWriter, normalizeEntry } from '../normalize/index.js';
@@ -36,6 +36,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
   const handles: Array<number | string> = []; // a handle, or why the entry was skipped
   const lineOf: number[] = []; // reassembly's input position -> index in the file
   const written: Written[] = []; // index in the file -> when and by which instance, when it says
+  const writtenBy = writtenOf();
   const leveled = new Set<number>(); // indexes of entries at a level of their own (companionsOfRead)
   async function* entries(): AsyncGenerator<RawEntry> {
     for await (const piece of pieces(path, format)) {
@@ -44,7 +45,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
         handles.push(raw);
         continue;
       }
-      if (sweep) written[handles.length] = writtenOf(raw);
+      if (sweep) written[handles.length] = writtenBy(raw);
       sweep?.push(piece, raw, handles.length);
       lineOf.push(handles.length);
       handles.push(-1); // set below, once its entry (joined or not) is classified
@@ -79,19 +80,19 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
 type Placed = { id: string; template: string };
 type Written = { time: number; writer: number } | undefined;
 
-/** When an entry was written and by which instance (a number per service and instance), if it says. */
-const writtenOf = ((): ((raw: RawEntry) => Written) => {
+/** When an entry was written and by which instance (a number per service and instance, one numbering a file), if it says. */
+function writtenOf(): (raw: RawEntry) => Written {
   const writers = new Map<string, number>();
   return (raw) => {
     const writer = entryWriter(raw);
     const time = entryTime(raw);
     if (writer === '' || time === null) return undefined;
-    const key = `${entryService(raw)}\u0000${writer}`;
+    const key = writerKey(entryService(raw), writer);
     let n = writers.get(key);
     if (n === undefined) writers.set(key, (n = writers.size));
     return { time, writer: n };
   };
-})();
+}
 
 /**
  * Of the entries the sweep does not read, those that go with an entry it reads: a group of them (in
