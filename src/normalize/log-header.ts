@@ -149,6 +149,9 @@ const RICH_SOURCE = /(?<! ) {1,400}(?:[\w.-]{1,120}\.py|<\w{1,20}>):\d{1,7} {0,4
 // a virtual thread's `VirtualThread[#52,[0x6b3d9ab3 0x2a1f9c07] WebServer socket]/runnable@ForkJoinPool-1-worker-3`,
 // one bracket inside the name at most), then a colon.
 const LOGGER_THREAD = /^[\w$]{1,80}(?:\.[\w$]{1,80}){0,30} (?:Virtual)?Thread\[[^\n[\]]{0,200}(?:\[[^\n[\]]{0,200}\][^\n[\]]{0,200})?\](?:\/[^\s:]{1,200})?: /;
+// Julia's ConsoleLogger (shared/block-lines.ts): `[ Info: message` for a one-line record, `┌ Error: message`
+// opening a box of several lines. The level is the header; the message follows it.
+const JULIA_LEVEL = /^[[┌] (Debug|Info|Warning|Error):(?= |$) ?/;
 const SWIFT_LOG = /^(trace|debug|info|notice|warning|error|critical) [^\s]{1,200} :(?: [^\s=\[\]]{1,64}=[^\s]{0,200}){0,16}(?: \[[\w.-]{1,120}\])? /;
 
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
@@ -247,6 +250,8 @@ function nextPiece(
     if (rich) return { length: rich[0].length, kind: 'level', level: (rich[1] ?? rich[2] ?? rich[3] ?? rich[4]) as string, trailer: RICH_SOURCE, last: true };
     const counter = LEVEL_COUNTER.exec(head);
     if (counter) return { length: counter[0].length, kind: 'level', level: counter[1] as string };
+    const julia = JULIA_LEVEL.exec(head);
+    if (julia) return { length: julia[0].length, kind: 'level', level: julia[1] as string };
     const priority = SYSLOG_PRIORITY.exec(head);
     if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
   }

@@ -10,6 +10,8 @@ import { extractMessage, type ExtractedMessage } from './extract-message.js';
 import { opensRichRecord, stripLogHeader } from './log-header.js';
 import { plainRichTraceback, unwrapRichMessage } from './rich-traceback-text.js';
 import { logfmtRecordText } from './logfmt-record.js';
+import { juliaBoxText } from './julia-box.js';
+import { opensJuliaBox } from '../shared/block-lines.js';
 import { redact, redactUnremembered } from './redact.js';
 import { opensSemanticLoggerRecord, semanticLoggerException } from './semantic-logger.js';
 import { currentPanicShape } from './rust-panic.js';
@@ -128,7 +130,9 @@ export function readMessage(message: string): MessageText | null {
   // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
   const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
   // RichHandler wraps a long message onto the lines under it and draws its traceback in a box.
-  const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : opensSemanticLoggerRecord(bounded) ? semanticLoggerException(rest) : rest;
+  // Julia's ConsoleLogger draws a record of several lines as a box: read as its JSON twin.
+  const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : opensSemanticLoggerRecord(bounded) ? semanticLoggerException(rest) :
+    opensJuliaBox(bounded) ? juliaBoxText(rest) : rest;
   const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(unwrapped)))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;

@@ -8,7 +8,7 @@ import { statesFailure } from './failure-lines.js';
 import { isPerlWarning, PERL_PLACE_RE2 } from './perl-warning.js';
 import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
-import { CONSOLE_IN_RE2, isConsoleBox, opensConsoleBox, readsBlockLine } from '../shared/block-lines.js';
+import { CONSOLE_IN_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
 import { stripLogHeader } from './log-header.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -259,7 +259,7 @@ export function mayBelongToTrace(text: string): boolean {
   const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) || NET_DETAIL.test(first) ||
     TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first) ||
-    opensConsoleBox(first) || PRETTY_HEAD.test(first);
+    opensConsoleBox(first) || opensJuliaBox(first) || PRETTY_HEAD.test(first);
 }
 
 // The words that name each severity, as the server-side pattern looks for them anywhere.
@@ -319,8 +319,8 @@ export function severityTextPattern(floor: Severity): string {
     ...CRASH_AT_START,
     // Dart's frames and gaps (shared/dart-trace.ts).
     '(?:package|dart|file):', '=+ asynchronous gap', '<asynchronous suspension>',
-    // Symfony Console's box of an uncaught exception (shared/block-lines.ts).
-    CONSOLE_IN_RE2,
+    // Symfony Console's box of an uncaught exception, Julia's ConsoleLogger box (shared/block-lines.ts).
+    CONSOLE_IN_RE2, JULIA_BOX_RE2,
   ];
   // pino-pretty's header at any level: its properties, indented lines read whatever they say, are its
   // record's (shared/pretty-object.ts), and without it they would join a record near them. (At DEBUG

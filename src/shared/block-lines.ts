@@ -12,12 +12,14 @@ export type BlockState =
   | 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end'
   | 'gin-recovery' | 'gin-error' | 'gin-frame' | 'gin-func' | 'gin-end'
   | 'swift-fatal' | 'swift-crash' | 'swift-thread' | 'swift-frame' | 'swift-gap' | 'swift-end'
-  | 'console-in' | 'console-row' | 'console-end';
+  | 'console-in' | 'console-row' | 'console-end'
+  | 'julia-open' | 'julia-row' | 'julia-end';
 
 /** States a block may end in: a block cut short is still the block (its lines were written together). */
 export const BLOCK_CAN_END: readonly BlockState[] = [
   'uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end', 'gin-error', 'gin-frame', 'gin-func', 'gin-end',
   'swift-fatal', 'swift-crash', 'swift-thread', 'swift-frame', 'swift-end', 'console-row', 'console-end',
+  'julia-row', 'julia-end',
 ];
 
 const PY_TRACEBACK_OPEN = 'Traceback (most recent call last):';
@@ -105,6 +107,31 @@ export function isConsoleBox(head: string): boolean {
 /** The box's first line for a server-side filter (RE2, case-insensitive, at the start of a text). */
 export const CONSOLE_IN_RE2 = String.raw`in [^\s/\\]+ line (?:\d+|n/a):`;
 
+// Julia's ConsoleLogger (the Logging standard library's default logger, stdlib/Logging ConsoleLogger.jl)
+// draws a record of more than one line as a box in its left margin, in one write: `┌ Error: message`, then
+// `│ ` rows (the message's further lines; each keyword argument two spaces in, `│   key = value`, or
+// `│   exception =` with the value's lines three spaces in: the error, `Stacktrace:` and its frames), and the
+// last line `└ `, where Warn and Error records put the call's place (`└ @ Main.Tiles /app/src/tiles.jl:91`).
+// A one-line record is `[ Info: message`. Rich's traceback box draws its rows between two bars (`│ … │`):
+// a row ending in its bar is Rich's (shared/rich-traceback.ts).
+const JULIA_ROW_END = /│[ \t]{0,400}$/;
+const JULIA_BOX_HEAD = /^┌ (?:[A-Z][a-z]{1,10}|LogLevel\(-?\d{1,6}\)):(?: |$)/;
+
+/** A row of Julia's ConsoleLogger box under its first line (`│   key = value`, `└ @ Main /app/x.jl:9`). */
+export function continuesJuliaBox(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c === 0x2514) return s.length === 1 || s.charCodeAt(1) === 32; // └
+  if (c !== 0x2502) return false; // │
+  return s.length === 1 || (s.charCodeAt(1) === 32 && !JULIA_ROW_END.test(s.length > 1000 ? s.slice(-500) : s.slice(1)));
+}
+
+/** The first line of Julia's ConsoleLogger box: `┌ ` and a level (`┌ Error: `, `┌ Warning: `, `┌ LogLevel(-500): `). */
+export function opensJuliaBox(s: string): boolean {
+  return s.charCodeAt(0) === 0x250c && s.charCodeAt(1) === 32 && JULIA_BOX_HEAD.test(s.length > 64 ? s.slice(0, 64) : s);
+}
+/** The box's first line and rows for a server-side filter (RE2, at the start of a text). */
+export const JULIA_BOX_RE2 = '[┌│└] ';
+
 /** The state a block opened by this line is in, or null. */
 export function openBlock(s: string): BlockState | null {
   if (s.includes('HARAKIRI ON ')) return HARAKIRI_HEAD.test(s) ? 'uwsgi-harakiri' : null;
@@ -113,6 +140,7 @@ export function openBlock(s: string): BlockState | null {
   if (s.includes('Program crashed: ')) return SWIFT_CRASHED.test(s) ? 'swift-crash' : null;
   if (s.includes('Fatal error: ')) return SWIFT_FATAL.test(s) ? 'swift-fatal' : null;
   if (opensConsoleBox(s)) return 'console-in';
+  if (opensJuliaBox(s)) return 'julia-open';
   return null;
 }
 
@@ -128,6 +156,8 @@ export function continuesBlock(s: string): boolean {
 /** A line of a block the prefilter reads for itself: its lines come too far apart for a follow rule. */
 export function readsBlockLine(s: string): boolean {
   if (isGinFrame(s)) return true;
+  // A box's rows: a frame's or a keyword's row names no error, and the grammar joins them to their first line.
+  if (continuesJuliaBox(s)) return true;
   return s.includes('HARAKIRI') && (HARAKIRI_END.test(s) || HARAKIRI_LINE.test(s)) && !HARAKIRI_HEAD.test(s);
 }
 
@@ -179,6 +209,12 @@ export function stepBlock(state: string, s: string): BlockState | null | undefin
       if (opensConsoleBox(s)) return 'console-in'; // the previous exception's box
       return CONSOLE_SYNOPSIS.test(s) ? 'console-end' : null;
     case 'console-end':
+      return null;
+    case 'julia-open':
+    case 'julia-row':
+      if (!continuesJuliaBox(s)) return null;
+      return s.charCodeAt(0) === 0x2514 ? 'julia-end' : 'julia-row';
+    case 'julia-end':
       return null;
 
     default:
