@@ -43,6 +43,9 @@ const LOGFMT_TIME = /^(?:time|ts|timestamp)=(?:"[^"\n]{1,40}"|[^\s"]{1,40})(?=\s
 // %1$tH:%1$tM:%1$tS`): only with a time after it, since a version number opens messages too. tslog's
 // default pretty template writes the same date with its milliseconds after a colon (`2026.12.05 10:00:00:123`).
 const DOTTED_DATE_TIME = /^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}(?::\d{3})?(?=\s)/;
+// A month and day with no year before the time (vLLM's `%m-%d %H:%M:%S`, after its level: `ERROR 12-07
+// 10:20:32 [serving_chat.py:200] `): only with a time after it.
+const MONTH_DAY_TIME = /^\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=\s)/;
 
 // Whole formats with a fixed shape.
 // logrus's TextFormatter writing to a terminal: the level cut to four letters (`ERRO`, `WARN`, `FATA`,
@@ -178,7 +181,8 @@ const SPRING_LOGGER = /^[\w$]{1,80}(?:\.[\w$]{1,80}){1,12} {0,60}: /;
 const LOGGER_DASH = /^[\w.$<>-]{1,200}(?::[\w<>.-]{1,120}:\d{1,7})? - /;
 const SYSLOG_TAG = /^(?:[\w.-]{1,64} )?[\w.-]{1,64}\[\d{1,10}\]:/;
 const CELERY_TASK = /^[\w.-]{1,120}\[[\w-]{1,64}\]:/;
-const SOURCE_LOCATION = /^[\w./-]{1,200}\.(?:go|py|js|mjs|ts|java|kt|rb|cs|rs|php|ex|exs):\d{1,7}:?(?=\s)/;
+// A source file and line, as glog closes its header (`server.go:42] `) and vLLM before 0.7 did (`engine.py:160] `).
+const SOURCE_LOCATION = /^[\w./-]{1,200}\.(?:go|py|js|mjs|ts|java|kt|rb|cs|rs|php|ex|exs):\d{1,7}[:\]]?(?=\s)/;
 // java.util.logging's source, `class.method` (OneLineFormatter after the `[thread]`): a package, a class
 // and a method with a space after, where an exception's name would have a colon.
 const JUL_SOURCE = /^(?:[a-z_][\w$]{0,60}\.){1,12}[A-Z][\w$]{0,80}\.[\w$<>]{1,80}(?= )/;
@@ -197,7 +201,7 @@ type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' 
 
 function leadingTime(head: string): Piece | null {
   const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head) ??
-    DOTTED_DATE_TIME.exec(head);
+    DOTTED_DATE_TIME.exec(head) ?? MONTH_DAY_TIME.exec(head);
   return m ? { length: m[0].length, kind: 'time' } : null;
 }
 

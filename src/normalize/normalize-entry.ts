@@ -11,6 +11,7 @@ import { opensRichRecord, stripLogHeader } from './log-header.js';
 import { plainRichTraceback, unwrapRichMessage } from './rich-traceback-text.js';
 import { logfmtRecordText } from './logfmt-record.js';
 import { juliaBoxText } from './julia-box.js';
+import { withoutRepeatedHeader } from './repeated-header.js';
 import { opensJuliaBox } from '../shared/block-lines.js';
 import { redact, redactUnremembered } from './redact.js';
 import { opensSemanticLoggerRecord, semanticLoggerException } from './semantic-logger.js';
@@ -126,7 +127,7 @@ function messageText(message: string): MessageText | null {
 
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
-  const bounded = unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS));
+  const bounded = withoutRepeatedHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
   // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
   const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
   // RichHandler wraps a long message onto the lines under it and draws its traceback in a box.

@@ -20,10 +20,18 @@ export interface ProcessPrefix {
 }
 
 const PREFIX = /^(?:\d{2}:\d{2}:\d{2} )?((?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.-]{0,62})[ \t]{1,40}\| /;
+// Ray's driver writes each line a worker process printed behind the worker's name and pid (`(pid=1234) `,
+// `(RayTrainWorker pid=1234, ip=10.0.0.5) `), and vLLM's front process each line of its engine and
+// workers' (`(VllmWorkerProcess pid=1234) `, `(EngineCore_0 pid=87) `, `(APIServer pid=1) `).
+const WORKER_PID = /^\((?:([A-Za-z][\w.:-]{0,62}(?: [\w.-]{1,32}){0,2}) )?pid=(\d{1,10})(?:, ip=[\d.:a-fA-F]{3,45})?\) /;
 
 /** The manager's prefix the line opens with, or null. */
 export function processPrefix(line: string): ProcessPrefix | null {
   const c = line.charCodeAt(0);
+  if (c === 40) {
+    const w = WORKER_PID.exec(line);
+    return w ? { length: w[0].length, name: `${w[1] ?? ''} pid=${w[2]}` } : null;
+  }
   // Cheap first test: a name or a time starts with a letter or a digit.
   if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
   const m = PREFIX.exec(line);

@@ -95,6 +95,8 @@ interface ReadHeader {
   rest: string;
   /** The record is one line, read whole, and carries a header. */
   oneLine: boolean;
+  /** The header as written, up to the message (`ERROR 12-07 10:20:32 [serving_chat.py:200] `); '' when not told apart. */
+  header: string;
 }
 
 /** The record's log header as this reads it (one pass over its first line), or null: none with a level. */
@@ -103,7 +105,8 @@ function headerOf(text: string): ReadHeader | null {
   const first = text.slice(0, Math.min(nl < 0 ? text.length : nl, HEADER_CHARS));
   const { level, rest } = stripLogHeader(first);
   if (level === undefined) return null;
-  return { level: level.trim().toLowerCase(), routine: isRoutineLevel(level), rest, oneLine: first.length === text.length && rest.length < first.length };
+  const header = rest !== '' && rest.length < first.length && first.endsWith(rest) ? first.slice(0, first.length - rest.length) : '';
+  return { level: level.trim().toLowerCase(), routine: isRoutineLevel(level), rest, oneLine: first.length === text.length && rest.length < first.length, header };
 }
 
 function frameOf(read: ReadHeader): string | null {
@@ -128,6 +131,9 @@ interface Held {
   role: 'head' | 'frame' | 'end';
   /** What it adds to the record it continues: its message without the header. */
   line: string;
+  /** Its header as written (ReadHeader.header), and whether the record is one line. */
+  header: string;
+  oneLine: boolean;
 }
 
 interface Writer {
@@ -202,9 +208,10 @@ export class FrameJoiner {
     const read = headerOf(text);
     if (read === null || read.routine) return null;
     const frame = frameOf(read);
-    if (frame !== null) return { joined, text, time, seq: this.seq++, level: read.level, role: 'frame', line: frame };
+    const { header, oneLine } = read;
+    if (frame !== null) return { joined, text, time, seq: this.seq++, level: read.level, role: 'frame', line: frame, header, oneLine };
     const end = read.oneLine && takesHeader(read.rest);
-    return { joined, text, time, seq: this.seq++, level: read.level, role: end ? 'end' : 'head', line: read.rest };
+    return { joined, text, time, seq: this.seq++, level: read.level, role: end ? 'end' : 'head', line: read.rest, header, oneLine };
   }
 
   /** Writers last added to more than WAIT_US away from `time` (either way) wait no more. */
@@ -224,11 +231,12 @@ export class FrameJoiner {
     for (const item of items) {
       const last = group[group.length - 1];
       const follows = last !== undefined && last.level === item.level && item.time - last.time <= FRAME_GAP_US;
-      if (follows && item.role === 'frame') {
+      if (follows && (item.role === 'frame' || underHeader(group[0]!, item))) {
         group.push(item);
         continue;
       }
-      if (follows && item.role === 'end' && last.role === 'frame') {
+      // (After a line under a repeated header, only an exception line under the same header ends the record.)
+      if (follows && item.role === 'end' && (last.role === 'frame' || (group.length > 1 && underHeader(group[0]!, last) && item.text.startsWith(group[0]!.header)))) {
         group.push(item);
         out.push(joinGroup(group));
         group = [];
@@ -241,12 +249,33 @@ export class FrameJoiner {
   }
 }
 
+/**
+ * A line of the record `head` opens that its formatter printed under the record's header again (vLLM's
+ * NewLineFormatter repeats it on every line: normalize/repeated-header.ts): the same header to the
+ * character, then an indented line (the source line under a frame, a continued message). A line that is
+ * not indented under the same header may be a record of its own, stamped alike (a burst of warnings).
+ */
+function underHeader(head: Held, item: Held): boolean {
+  if (head.header === '' || !item.oneLine || !item.text.startsWith(head.header)) return false;
+  const c = item.text.charCodeAt(head.header.length);
+  return c === 32 || c === 9;
+}
+
+/** What a record adds to the record `head` opens: its line under `head`'s header as written, or its message. */
+function lineUnder(head: Held, item: Held): string {
+  return head.header !== '' && item.oneLine && item.text.startsWith(head.header) ? item.text.slice(head.header.length) : item.line;
+}
+
 /** A record and the frames logged after it, as one record; frames with no record before them, a piece. */
 function joinGroup(group: readonly Held[]): Joined {
   const head = group[0]!;
   const orphan = head.role === 'frame';
   if (group.length === 1) return orphan ? { ...head.joined, piece: true } : head.joined;
-  const text = [head.text, ...group.slice(1).map((h) => h.line)].join('\n');
+  // Lines only a formatter that repeats its header prints (an indented line under the same header) say the
+  // record was one call: its lines read as written, indentation and all, as the record written whole reads
+  // (normalize/repeated-header.ts). Otherwise each call logged a frame, read as its message.
+  const written = group.some((h, i) => i > 0 && h.role === 'head' && underHeader(head, h));
+  const text = [head.text, ...group.slice(1).map((h) => (written ? lineUnder(head, h) : h.line))].join('\n');
   const members = group.flatMap((h) => h.joined.members).sort((a, b) => a - b);
   // Frames with no record before them are a piece, unless they run from a trace's banner to its
   // exception line: `Traceback (most recent call last):`, the frames, `KeyError: 'k'` is a whole record.
