@@ -18,16 +18,35 @@ function levelHeaderOf(line: string): string {
   return cut.slice(0, cut.length - rest.length);
 }
 
-/** The text with its first line's header set aside from the lines after it that repeat it. */
+/**
+ * The text with its first line's header set aside from the lines after it that repeat it. A record whose
+ * first line lost its header already (read off as the message's header: a sample a past release stored)
+ * has its second line's header set aside from it and the lines after it when the third repeats it.
+ */
 export function withoutRepeatedHeader(text: string): string {
   const nl = text.indexOf('\n');
   if (nl < 0 || nl + 1 >= text.length) return text;
-  // Cheap first test: the second line opens with the first's first character.
-  if (text.charCodeAt(nl + 1) !== text.charCodeAt(0)) return text;
-  const first = text.charCodeAt(nl - 1) === 13 ? text.slice(0, nl - 1) : text.slice(0, nl);
-  const header = levelHeaderOf(first);
-  if (header === '' || !text.startsWith(header, nl + 1)) return text;
+  let header = repeated(text, 0, nl);
+  if (header === '') {
+    const nl2 = text.indexOf('\n', nl + 1);
+    if (nl2 < 0) return text;
+    header = repeated(text, nl + 1, nl2);
+    if (header === '') return text;
+  }
+  const from = 1;
   const lines = text.split('\n');
-  for (let i = 1; i < lines.length; i++) if (lines[i]!.startsWith(header)) lines[i] = lines[i]!.slice(header.length);
+  for (let i = from; i < lines.length; i++) if (lines[i]!.startsWith(header)) lines[i] = lines[i]!.slice(header.length);
+  // A record cut at a bound (a stored sample) may end in the start of one more copy: it says nothing.
+  const last = lines[lines.length - 1]!;
+  if (lines.length > from + 1 && last !== '' && header.startsWith(last)) lines.pop();
   return lines.join('\n');
+}
+
+/** The header of the line [start, end) when the next line opens with it, or ''. */
+function repeated(text: string, start: number, end: number): string {
+  // Cheap first test: the next line opens with this line's first character.
+  if (end + 1 >= text.length || text.charCodeAt(end + 1) !== text.charCodeAt(start)) return '';
+  const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+  const header = levelHeaderOf(line);
+  return header !== '' && text.startsWith(header, end + 1) ? header : '';
 }

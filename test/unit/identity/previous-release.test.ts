@@ -268,6 +268,21 @@ const cases = [
     ],
     merged: { 1434: 1409, 1435: 1433, 1436: 1408 } as Record<number, number>,
   },
+  // Issues made by 870be70's own sweep for 879 entries of three services of the eleventh, fifteenth and
+  // sixteenth days (seed 0): Dream's records whose every line repeats its header, a Julia service's
+  // ConsoleLogger boxes, vLLM's tracebacks with its header on every line. That release filed each line
+  // of a vLLM traceback as a problem of its own: each such issue is now the same problem as the issue
+  // that tracks the whole traceback (a source line both tracebacks hold, #1207's, lands with the first
+  // found). #1219 held the engine's out-of-memory record, read today with the record the engine's crash
+  // writes after it (#1218, companion records). Julia's three problems were never filed (their rows were
+  // pieces no sweep kept): they are filed new.
+  {
+    name: "Julia's boxes and repeated headers, before their ids moved",
+    logs: 'test/fixtures/identity/before-repeated-headers-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-repeated-headers-issues.json', window: { start: Date.parse('2026-12-02T00:00:00Z'), end: Date.parse('2026-12-08T00:00:00Z') },
+    fresh: ['GCP-new-P1-geocode-request-failed-key-error-not-found', 'GCP-new-P1-tile-query-failed-lib-pq-errors-canceled', 'GCP-new-P2-slow-upstream-response'],
+    merged: { 1205: 1214, 1206: 1214, 1207: 1214, 1210: 1214, 1211: 1214, 1212: 1208, 1213: 1208, 1215: 1214, 1216: 1208, 1219: 1218 } as Record<number, number>,
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */

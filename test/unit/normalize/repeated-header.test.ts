@@ -53,6 +53,12 @@ describe('a header repeated on every line of a record', () => {
     }
   });
 
+  it('reads a sample a past release stored, its first copy of the header read off and cut at the bound, as the record', () => {
+    const header = 'ERROR 12-07 10:20:32 [serving_chat.py:200] ';
+    const stored = `12-07 10:20:32 [serving_chat.py:200] ${TRACE[0]}\n${TRACE.slice(1, 4).map((l) => header + l).join('\n')}\nERROR 12-07 10:2`;
+    expect(withoutRepeatedHeader(stored)).toBe(`12-07 10:20:32 [serving_chat.py:200] ${TRACE.slice(0, 4).join('\n')}`);
+  });
+
   it('leaves lines with another header, or none, as they are', () => {
     const two = 'ERROR 12-07 10:20:32 [a.py:1] first\nERROR 12-07 10:20:33 [a.py:1] second';
     expect(withoutRepeatedHeader(two)).toBe(two);
