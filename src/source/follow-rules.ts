@@ -25,6 +25,11 @@ export interface FollowRule {
   notNext?: string;
   /** Most lines after the head that belong to it (its own lines and those the prefilter keeps anyway). */
   lines: number;
+  /**
+   * The head opens the record only when it is read anyway (the prefilter keeps it): a warning, which the
+   * server-side pattern reads only at floors that reach warnings, so no source reads it for its lines.
+   */
+  keptOnly?: true;
 }
 
 /**
@@ -64,6 +69,9 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // classify does. The head names an error as the server-side pattern reads one at every floor up to
   // ERROR (a warning's words reach it only below ERROR), so every source sees the same heads.
   { name: 'write-lines', head: WRITE_HEAD, next: String.raw`^[^{]`, notNext: STAMPED_LINE_RE2, lines: WRITE_LINES },
+  // The same after a warning's level in capitals (`[WARNING]: Deprecated functionality`, dbt's deprecations, a
+  // CLI's notes: what the warning is about is said on its later lines), where the floor reaches warnings.
+  { name: 'warning-write-lines', head: String.raw`\b(?:WARN|WARNING)\b`, next: String.raw`^[^{]`, notNext: STAMPED_LINE_RE2, lines: WRITE_LINES, keptOnly: true },
 ];
 
 /**
@@ -83,6 +91,13 @@ export const FOLLOW_REACH = Math.max(...FOLLOW_RULES.map((r) => r.lines)) + FOLL
 export const STD_STREAM_LOG = String.raw`/logs/run\.googleapis\.com%2F(?:stdout|stderr)$`;
 
 const HEADS = FOLLOW_RULES.map((r) => new RegExp(r.head));
+// The rules whose head opens a record whether or not the prefilter reads it (bit i: FOLLOW_RULES[i]).
+const READ_ANYWAY = FOLLOW_RULES.reduce((mask, r, i) => (r.keptOnly ? mask : mask | (1 << i)), 0);
+
+/** The rules `line` heads, given whether the prefilter reads it (a keptOnly rule's head only when it does). */
+export function headsOf(line: FollowLine, kept: boolean): number {
+  return kept ? line.head : line.head & READ_ANYWAY;
+}
 const NEXTS = FOLLOW_RULES.map((r) => new RegExp(r.next));
 const NOT_NEXTS = FOLLOW_RULES.map((r) => (r.notNext === undefined ? null : new RegExp(r.notNext)));
 const STD_STREAM = new RegExp(STD_STREAM_LOG);

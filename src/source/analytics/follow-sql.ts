@@ -33,7 +33,8 @@ export function followCtes(from: string): FollowSql {
       types[`follow_not_next_${i}`] = 'STRING';
     }
   }
-  const marks = rules.map(({ rule, i }) => `follow_line AND REGEXP_CONTAINS(follow_text, @follow_head_${i}) AS head_${i},
+  // A keptOnly rule's head opens a record only when the floor reads it (`kept`: the prefilter's rule).
+  const marks = rules.map(({ rule, i }) => `follow_line AND ${rule.keptOnly ? 'kept AND ' : ''}REGEXP_CONTAINS(follow_text, @follow_head_${i}) AS head_${i},
     follow_line AND REGEXP_CONTAINS(follow_text, @follow_next_${i})${rule.notNext === undefined ? '' : ` AND NOT REGEXP_CONTAINS(follow_text, @follow_not_next_${i})`} AS next_${i}`).join(',\n    ');
   const sums = rules.map(({ i }) => `SUM(IF(next_${i}, 1, 0)) OVER (${WRITER} ROWS UNBOUNDED PRECEDING) AS cum_${i}`).join(',\n    ');
   const heads = rules.map(({ i, reach }) => `MAX(IF(head_${i}, follow_rn, NULL)) OVER (${WRITER} ROWS BETWEEN ${reach} PRECEDING AND 1 PRECEDING) AS head_rn_${i},

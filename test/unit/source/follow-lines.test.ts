@@ -80,6 +80,32 @@ describe('follow rules', () => {
     expect(pulledByHead(burst[1]!, [burst[0]!], true)).toBe(true);
   });
 
+  // dbt's deprecation warning (dbt-labs/dbt-core's text log), one line per entry: what it is about is on its
+  // later lines, which name nothing.
+  const DBT = ['00:20:04  [WARNING]: Deprecated functionality', 'The `tests` config has been renamed to `data_tests`. Please see',
+    'https://docs.getdbt.com/docs/build/data-tests#new-data_tests-syntax for more', 'information.'];
+
+  it('warning-write-lines: a warning pulls its later lines where the floor reads the warning, in either time order', () => {
+    const lines = DBT.map((text, i) => line(text, 100 + i * 7));
+    expect(follow(lines).texts).toEqual(DBT);
+    expect(follow(newestFirst(lines)).texts).toEqual([...DBT].reverse());
+    const rule = FOLLOW_RULES.findIndex((r) => r.name === 'warning-write-lines');
+    expect(followLine(lines[0]!, 100)!.head & (1 << rule)).not.toBe(0);
+  });
+
+  it('warning-write-lines: at a floor above warnings the warning heads nothing, so no source reads it or its lines', () => {
+    const lines = DBT.map((text, i) => line(text, 100 + i * 7));
+    const follower = new LineFollower();
+    const out: RawEntry[] = [];
+    for (const raw of lines) follower.push(raw, mayMatter(raw, 'ERROR'), out, () => undefined);
+    follower.end(out, () => undefined);
+    expect(out).toEqual([]);
+    expect(follower.counts).toEqual({ pulled: 0, heads: 0 });
+    // Nor does a line that only says the word in prose (`warnings=0`), in lower case, head one.
+    const rule = FOLLOW_RULES.findIndex((r) => r.name === 'warning-write-lines');
+    for (const text of ['synced 4 shards, warnings=0', 'a warning about the cache']) expect(followLine(line(text, 1), 1)!.head & (1 << rule)).toBe(0);
+  });
+
   it('the java.util.logging head reads as the record shapes do', () => {
     for (const text of ['Mar 10, 2026 12:14:15 AM com.acme.thumbs.Worker handle', 'Mar 1, 2026 1:04:05 PM app.Main main', 'Mar 10, 2026 12:14:15 AM x', 'Mar 10, 2026 12:14:15 AM com.acme.X handle extra words']) {
       const rule = FOLLOW_RULES.find((r) => r.name === 'jul-level')!;
