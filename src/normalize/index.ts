@@ -15,7 +15,7 @@ export {
 export * from './mask.js';
 export { rereadSampleEntry, sampleEntry } from './sample-entry.js';
 export { processPrefix, type ProcessPrefix } from './process-prefix.js';
-export { opensRichRecord, opensWithPaddedLevel, stripHeaderLeftover, stripLogHeader, type StrippedHeader } from './log-header.js';
+export { headerBefore, opensRichRecord, opensWithPaddedLevel, stripHeaderLeftover, stripLogHeader, type StrippedHeader } from './log-header.js';
 export { mayMatter, meetsSeverityFloor } from './severity-floor.js';
 export { levelWordPatterns, severityTextPattern } from './text-severity.js';
 export { sidekiqThread } from './sidekiq-header.js';

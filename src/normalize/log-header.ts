@@ -392,6 +392,14 @@ export function opensRichRecord(line: string): boolean {
 // continuation of the line before it. Only the indentation is matched; the pieces read it as any header.
 const INDENTED_STAMP = /^ {1,4}(?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}) {1,2}(?:TRACE|DEBUG|INFO|WARN|ERROR) )/;
 
+/**
+ * The header as written before `rest`, what stripLogHeader(line) left of a one-line `line`: '' when nothing
+ * was read off or the rest is not the line's end as written (a trailer was taken off too).
+ */
+export function headerBefore(line: string, rest: string): string {
+  return rest !== '' && rest.length < line.length && line.endsWith(rest) ? line.slice(0, line.length - rest.length) : '';
+}
+
 /** Peels a log header off the first line of a message. A line that is all header is left as it is. */
 export function stripLogHeader(text: string): StrippedHeader {
   return stripHeader(text, false);

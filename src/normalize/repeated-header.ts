@@ -5,7 +5,7 @@
 // reads as the record the plain formatter writes, the header on its first line only. So the same
 // traceback written by either formatter is one text; split one line per entry, its lines (each naming
 // the level) are joined as the lines of one write (source/burst-lines.ts), then read so.
-import { stripLogHeader } from './log-header.js';
+import { headerBefore, stripLogHeader } from './log-header.js';
 
 /** Most characters of a line read for its header. */
 const HEADER_CHARS = 400;
@@ -14,8 +14,7 @@ const HEADER_CHARS = 400;
 function levelHeaderOf(line: string): string {
   const cut = line.length > HEADER_CHARS ? line.slice(0, HEADER_CHARS) : line;
   const { rest, level } = stripLogHeader(cut);
-  if (level === undefined || rest === '' || rest.length >= cut.length || !cut.endsWith(rest)) return '';
-  return cut.slice(0, cut.length - rest.length);
+  return level === undefined ? '' : headerBefore(cut, rest);
 }
 
 /**
@@ -33,12 +32,11 @@ export function withoutRepeatedHeader(text: string): string {
     header = repeated(text, nl + 1, nl2);
     if (header === '') return text;
   }
-  const from = 1;
   const lines = text.split('\n');
-  for (let i = from; i < lines.length; i++) if (lines[i]!.startsWith(header)) lines[i] = lines[i]!.slice(header.length);
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.startsWith(header)) lines[i] = lines[i]!.slice(header.length);
   // A record cut at a bound (a stored sample) may end in the start of one more copy: it says nothing.
   const last = lines[lines.length - 1]!;
-  if (lines.length > from + 1 && last !== '' && header.startsWith(last)) lines.pop();
+  if (lines.length > 2 && last !== '' && header.startsWith(last)) lines.pop();
   return lines.join('\n');
 }
 

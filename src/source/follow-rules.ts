@@ -41,6 +41,9 @@ export const WRITE_LINES = 8;
 // level or word standing alone (`CRITICAL`, `fatal`; not `load_errors=0` or `0 errors`).
 const WRITE_HEAD = String.raw`(?:Error|Exception)\b|\b(?:error|ERROR|exception|EXCEPTION|[Ff]atal|FATAL|[Cc]ritical|CRITICAL|CRIT|[Pp]anic|PANIC|SEVERE|ALERT|EMERG|EMERGENCY|[Ff]ailed|FAILED|[Ff]ailure|FAILURE)\b`;
 
+// A later line of the write: any line but a JSON record or one stamped with a time of its own, up to WRITE_LINES.
+const WRITE_GOES_ON = { next: String.raw`^[^{]`, notNext: STAMPED_LINE_RE2, lines: WRITE_LINES };
+
 // The trace grammar's states whose next line may be any text (trace-grammar.ts), as line shapes.
 export const FOLLOW_RULES: readonly FollowRule[] = [
   // Rust 1.73+: `thread 'main' panicked at src/main.rs:42:5:`, then the message, whatever it says.
@@ -68,10 +71,10 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // writer printed in the same write. The reassembly decides which of them join; the sweep reads them as
   // classify does. The head names an error as the server-side pattern reads one at every floor up to
   // ERROR (a warning's words reach it only below ERROR), so every source sees the same heads.
-  { name: 'write-lines', head: WRITE_HEAD, next: String.raw`^[^{]`, notNext: STAMPED_LINE_RE2, lines: WRITE_LINES },
+  { name: 'write-lines', head: WRITE_HEAD, ...WRITE_GOES_ON },
   // The same after a warning's level in capitals (`[WARNING]: Deprecated functionality`, dbt's deprecations, a
   // CLI's notes: what the warning is about is said on its later lines), where the floor reaches warnings.
-  { name: 'warning-write-lines', head: String.raw`\b(?:WARN|WARNING)\b`, next: String.raw`^[^{]`, notNext: STAMPED_LINE_RE2, lines: WRITE_LINES, keptOnly: true },
+  { name: 'warning-write-lines', head: String.raw`\b(?:WARN|WARNING)\b`, ...WRITE_GOES_ON, keptOnly: true },
 ];
 
 /**
@@ -91,13 +94,6 @@ export const FOLLOW_REACH = Math.max(...FOLLOW_RULES.map((r) => r.lines)) + FOLL
 export const STD_STREAM_LOG = String.raw`/logs/run\.googleapis\.com%2F(?:stdout|stderr)$`;
 
 const HEADS = FOLLOW_RULES.map((r) => new RegExp(r.head));
-// The rules whose head opens a record whether or not the prefilter reads it (bit i: FOLLOW_RULES[i]).
-const READ_ANYWAY = FOLLOW_RULES.reduce((mask, r, i) => (r.keptOnly ? mask : mask | (1 << i)), 0);
-
-/** The rules `line` heads, given whether the prefilter reads it (a keptOnly rule's head only when it does). */
-export function headsOf(line: FollowLine, kept: boolean): number {
-  return kept ? line.head : line.head & READ_ANYWAY;
-}
 const NEXTS = FOLLOW_RULES.map((r) => new RegExp(r.next));
 const NOT_NEXTS = FOLLOW_RULES.map((r) => (r.notNext === undefined ? null : new RegExp(r.notNext)));
 const STD_STREAM = new RegExp(STD_STREAM_LOG);
@@ -110,7 +106,7 @@ export interface FollowLine {
   logName: string;
   /** µs since the epoch. */
   time: number;
-  /** Rules this line heads (bit i: FOLLOW_RULES[i]). */
+  /** Rules this line heads (bit i: FOLLOW_RULES[i]); a keptOnly rule's only when the prefilter reads the line. */
   head: number;
   /** The text as the rules read it. */
   text: string;
@@ -130,9 +126,9 @@ export function nextOf(line: FollowLine): number {
 
 /**
  * The entry as a line of a writer's stdout/stderr (text without a severity, with its instance), or
- * null: only such lines open or continue a record across entries.
+ * null: only such lines open or continue a record across entries. `kept`: the prefilter's verdict on it.
  */
-export function followLine(raw: RawEntry, time: number | null): FollowLine | null {
+export function followLine(raw: RawEntry, time: number | null, kept: boolean): FollowLine | null {
   if (time === null) return null;
   const text = raw.textPayload;
   const logName = raw.logName;
@@ -144,7 +140,7 @@ export function followLine(raw: RawEntry, time: number | null): FollowLine | nul
   if (typeof instance !== 'string' || instance === '' || !STD_STREAM.test(logName)) return null;
   const plain = withoutTerminalCodes(text);
   let head = 0;
-  for (let i = 0; i < HEADS.length; i++) if (HEADS[i]!.test(plain)) head |= 1 << i;
+  for (let i = 0; i < HEADS.length; i++) if ((kept || FOLLOW_RULES[i]!.keptOnly !== true) && HEADS[i]!.test(plain)) head |= 1 << i;
   return { stream: `${instance} ${logName}`, instance, logName, time, head, text: plain, next: -1 };
 }
 

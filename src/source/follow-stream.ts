@@ -4,7 +4,7 @@
 // pulled is held, with the lines of its writer behind it (their order is the reassembly's business),
 // until a line decides it or the input has moved on past its reach. Memory: a few lines per writer.
 import type { RawEntry } from '../shared/types.js';
-import { FOLLOW_GAP_US, FOLLOW_REACH, followLine, headsOf, pulledByHead, type FollowLine } from './follow-rules.js';
+import { FOLLOW_GAP_US, FOLLOW_REACH, followLine, pulledByHead, type FollowLine } from './follow-rules.js';
 import { microTime } from './stdout-line.js';
 
 interface Held {
@@ -58,13 +58,12 @@ export class LineFollower {
       if (this.holding.size > 0) this.expire(time, out, dropped);
       if (++this.pushed % 4096 === 0) this.forget(time);
     }
-    const line = followLine(raw, time);
+    const line = followLine(raw, time, kept);
     if (line === null) {
       if (kept) out.push(raw);
       else dropped(raw);
       return;
     }
-    line.head = headsOf(line, kept);
     const keep = kept || line.head !== 0;
     if (!kept && line.head !== 0) this.counts.heads++;
     let w = this.writers.get(line.stream);

@@ -6,7 +6,7 @@
 import type { FollowedLines } from '../shared/ports.js';
 import type { RawEntry } from '../shared/types.js';
 import { quote } from './build-filter.js';
-import { FOLLOW_GAP_US, FOLLOW_REACH, followLine, headsOf, pulledByHead, reachOf, type FollowLine } from './follow-rules.js';
+import { FOLLOW_GAP_US, FOLLOW_REACH, followLine, pulledByHead, reachOf, type FollowLine } from './follow-rules.js';
 import { microTime } from './stdout-line.js';
 
 /** Cloud Logging refuses filters over 20,000 characters; a batch of clauses stays well below. */
@@ -41,8 +41,7 @@ export class FollowUp {
 
   /** An entry of the main read: whether it is read (the prefilter's verdict, or a record head). */
   note(raw: RawEntry, time: number | null, kept: boolean): boolean {
-    const line = followLine(raw, time);
-    if (line !== null) line.head = headsOf(line, kept);
+    const line = followLine(raw, time, kept);
     if (line === null || line.head === 0) return kept;
     if (!kept) this.counts.heads++;
     if (typeof raw.timestamp === 'string') this.heads.push({ line, timestamp: raw.timestamp, reachUs: reachOf(line) * FOLLOW_GAP_US });
@@ -66,10 +65,9 @@ export class FollowUp {
     this.counts.reads++;
     this.counts.fetched += entries.length;
     for (const raw of entries) {
-      const line = followLine(raw, microTime(raw));
-      if (line === null) continue;
       const read = kept(raw);
-      line.head = headsOf(line, read);
+      const line = followLine(raw, microTime(raw), read);
+      if (line === null) continue;
       const list = this.candidates.get(line.stream) ?? [];
       list.push({ raw, line, key: keyOf(raw), kept: line.head !== 0 || read });
       this.candidates.set(line.stream, list);

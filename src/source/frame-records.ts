@@ -12,7 +12,7 @@
 // Frames that follow no such record are joined with each other and passed on as a piece of a record
 // (Joined.piece): the classifier may put them with the record that holds them, and they never stand as
 // a problem of their own.
-import { stripLogHeader } from '../normalize/index.js';
+import { headerBefore, stripLogHeader } from '../normalize/index.js';
 import type { Joined } from './reassemble.js';
 import { cloudRunStream, isRoutineLevel, joinableText, microTime } from './stdout-line.js';
 import { takesHeader } from './trace-lines.js';
@@ -105,8 +105,10 @@ function headerOf(text: string): ReadHeader | null {
   const first = text.slice(0, Math.min(nl < 0 ? text.length : nl, HEADER_CHARS));
   const { level, rest } = stripLogHeader(first);
   if (level === undefined) return null;
-  const header = rest !== '' && rest.length < first.length && first.endsWith(rest) ? first.slice(0, first.length - rest.length) : '';
-  return { level: level.trim().toLowerCase(), routine: isRoutineLevel(level), rest, oneLine: first.length === text.length && rest.length < first.length, header };
+  return {
+    level: level.trim().toLowerCase(), routine: isRoutineLevel(level), rest, oneLine: first.length === text.length && rest.length < first.length,
+    header: headerBefore(first, rest),
+  };
 }
 
 function frameOf(read: ReadHeader): string | null {

@@ -3,7 +3,7 @@
 import { mayMatter } from '../../normalize/index.js';
 import type { EntryGroup, FollowedLines } from '../../shared/ports.js';
 import type { RawEntry, Severity } from '../../shared/types.js';
-import { followLine, headsOf } from '../follow-rules.js';
+import { followLine } from '../follow-rules.js';
 import { microTime } from '../stdout-line.js';
 import { SAMPLES_PER_SHAPE } from './shape-query.js';
 import { sampleToRawEntry } from './sample-entry.js';
@@ -90,8 +90,8 @@ export class ShapeFolder {
     const sample = row.samples?.[0] === undefined ? null : sampleToRawEntry(row.samples[0]);
     if (sample === null || mayMatter(sample.entry, this.floor)) return true;
     if (row.followed !== true) return false;
-    const line = followLine(sample.entry, microTime(sample.entry));
-    if (line !== null && headsOf(line, false) !== 0) this.followed.heads++;
+    const line = followLine(sample.entry, microTime(sample.entry), false);
+    if (line !== null && line.head !== 0) this.followed.heads++;
     else this.followed.pulled++;
     return true;
   }

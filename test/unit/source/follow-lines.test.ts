@@ -51,7 +51,7 @@ describe('follow rules', () => {
     ['write-lines', ['CRITICAL - 2026-03-10 10:00:00 --> ErrorException: Undefined array key "email"', 'in APPPATH/Controllers/Forms.php on line 41.', '[Method: POST, Route: forms/(:segment)]']],
   ])('%s: the head is read by every source, the free line only through it', (name, [head, ...rest]) => {
     const lines = [head!, ...rest].map((text, i) => line(text, 100 + i * 7));
-    const marks = lines.map((raw) => followLine(raw, microTime(raw))!);
+    const marks = lines.map((raw) => followLine(raw, microTime(raw), mayMatter(raw, 'NOTICE'))!);
     const rule = FOLLOW_RULES.findIndex((r) => r.name === name);
     expect(marks[0]!.head & (1 << rule)).not.toBe(0);
     // The head reaches the server-side pattern at the highest floor a head may matter for.
@@ -67,7 +67,7 @@ describe('follow rules', () => {
 
   it('write-lines: a line merely counting errors heads nothing; a stamped line or a JSON object is no line of the write', () => {
     const rule = FOLLOW_RULES.findIndex((r) => r.name === 'write-lines');
-    const marks = (texts: string[]) => texts.map((text, i) => followLine(line(text, 100 + i * 7), 100 + i * 7)!);
+    const marks = (texts: string[]) => texts.map((text, i) => followLine(line(text, 100 + i * 7), 100 + i * 7, true)!);
     for (const text of ['cache stats: load_errors=0 hits=12', 'synced 4 shards, 0 errors']) expect(marks([text])[0]!.head & (1 << rule)).toBe(0);
     for (const next of ['2026-03-10 10:00:00 info: mailer: sent order confirmation #4411', '{"level":"info","msg":"ok"}']) {
       const [head, after] = marks(['2026-03-10 10:00:00 error: [RuntimeException] cache engine not ready', next]);
@@ -90,7 +90,8 @@ describe('follow rules', () => {
     expect(follow(lines).texts).toEqual(DBT);
     expect(follow(newestFirst(lines)).texts).toEqual([...DBT].reverse());
     const rule = FOLLOW_RULES.findIndex((r) => r.name === 'warning-write-lines');
-    expect(followLine(lines[0]!, 100)!.head & (1 << rule)).not.toBe(0);
+    expect(followLine(lines[0]!, 100, true)!.head & (1 << rule)).not.toBe(0);
+    expect(followLine(lines[0]!, 100, false)!.head & (1 << rule)).toBe(0);
   });
 
   it('warning-write-lines: at a floor above warnings the warning heads nothing, so no source reads it or its lines', () => {
@@ -103,7 +104,7 @@ describe('follow rules', () => {
     expect(follower.counts).toEqual({ pulled: 0, heads: 0 });
     // Nor does a line that only says the word in prose (`warnings=0`), in lower case, head one.
     const rule = FOLLOW_RULES.findIndex((r) => r.name === 'warning-write-lines');
-    for (const text of ['synced 4 shards, warnings=0', 'a warning about the cache']) expect(followLine(line(text, 1), 1)!.head & (1 << rule)).toBe(0);
+    for (const text of ['synced 4 shards, warnings=0', 'a warning about the cache']) expect(followLine(line(text, 1), 1, true)!.head & (1 << rule)).toBe(0);
   });
 
   it('the java.util.logging head reads as the record shapes do', () => {
