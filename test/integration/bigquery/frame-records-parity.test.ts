@@ -2,48 +2,21 @@
 // service logs its stack trace one call per line (frame-records.ts): Nim's std/logging writes the error,
 // then every frame as a record of its own under the same header; every source reads those records and the
 // error and joins them, so the error is one problem, filed once, in each.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildDay, PROJECT } from '../../../bench/lib/twelfth/day.js';
-import { createCloudLoggingSource } from '../../../src/source/cloud-logging.js';
-import { createFileSource } from '../../../src/source/log-file.js';
-import { startBigQueryServer } from '../servers/bigquery-server.js';
-import { startLoggingServer } from '../servers/logging/server.js';
-import { countsOff, drySweep, localAnalytics, mattering } from './parity-sweep.js';
+import { expectSameProblems, sweepThreeWays } from './parity-sweep.js';
 
 const SERVICES = ['geo-nim'];
-const dir = mkdtempSync(join(tmpdir(), 'analytics-frames-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('finds the same problems as a file sweep, the trace logged line by line one problem in both', async () => {
   const day = buildDay(0);
   const entries = day.entries.filter((_e, i) => SERVICES.includes(day.truth[i]!.service));
-  const file = join(dir, 'geo-day.jsonl');
-  writeFileSync(file, `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`);
-  const window = { start: day.start, end: day.end + 1 };
-  const server = await startBigQueryServer({ entries, pendingPolls: 0, pageRows: 1000 });
-  const logging = await startLoggingServer({ entries });
-  try {
-    const run = drySweep(window, SERVICES);
-    const byFile = await run(createFileSource(file));
-    const grouped = await run(localAnalytics(server.host));
-    const cloud = await run(createCloudLoggingSource({
-      project: PROJECT, emulatorHost: logging.address, pageSize: 1000, timeBudgetMs: 120_000, backoff: { initialMs: 5, maxMs: 20, maxTries: 4 },
-    }));
-    expect(grouped.report.errors).toEqual([]);
-    expect(cloud.report.errors).toEqual([]);
-    expect(mattering(grouped)).toEqual(mattering(byFile));
-    expect(mattering(cloud)).toEqual(mattering(byFile));
-    // The timeout is one problem whose record holds its frames, in both; no frame is a problem of its own.
-    for (const r of [byFile, grouped, cloud]) {
-      const timeouts = r.report.clusters.filter((c) => c.matters && c.template.includes('timed out'));
-      expect(timeouts).toHaveLength(1);
-      expect(r.report.clusters.filter((c) => c.matters && /^\S+\.nim\(\d+\)|^<PATH>\)/.test(c.template))).toEqual([]);
-    }
-    expect(countsOff(grouped, byFile)).toBeLessThanOrEqual(2);
-  } finally {
-    await server.stop();
-    await logging.stop();
+  const sweeps = await sweepThreeWays(entries, { start: day.start, end: day.end + 1 }, SERVICES, PROJECT);
+  expectSameProblems(sweeps);
+  const { byFile, grouped, cloud } = sweeps;
+  // The timeout is one problem whose record holds its frames, in both; no frame is a problem of its own.
+  for (const r of [byFile, grouped, cloud]) {
+    const timeouts = r.report.clusters.filter((c) => c.matters && c.template.includes('timed out'));
+    expect(timeouts).toHaveLength(1);
+    expect(r.report.clusters.filter((c) => c.matters && /^\S+\.nim\(\d+\)|^<PATH>\)/.test(c.template))).toEqual([]);
   }
 }, 180_000);
