@@ -190,7 +190,7 @@ export function payloadSeverity(payload: Record<string, unknown>): { severity: S
   // scale (Monolog's 400 is ERROR, OpenTelemetry's severity_number 17 too), which pino's would misread.
   // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
   // tslog's JSON: `_meta.logLevelName` (tslog-record.ts).
-  const level = levelNameField(payload) ?? gelfLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload) ?? tslogLevel(payload);
+  const level = levelNameField(payload) ?? gelfLevel(payload) ?? nextcloudLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload) ?? tslogLevel(payload);
   return level !== null && level !== undefined ? { severity: level, source: 'level' } : null;
 }
 
@@ -225,6 +225,21 @@ function gelfLevel(payload: Record<string, unknown>): Severity | null {
   if (typeof payload.short_message !== 'string') return null;
   const level = typeof payload.level === 'string' && /^[0-7]$/.test(payload.level) ? Number(payload.level) : payload.level;
   return typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 7 ? SYSLOG_LEVELS[level]! : null;
+}
+
+// Nextcloud's (and ownCloud's) levels, 0 DEBUG to 4 FATAL.
+const NEXTCLOUD_LEVELS: Severity[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+
+/**
+ * A Nextcloud record's level (its log, `nextcloud.log` or the container's stdout, one JSON object a line:
+ * `reqId`, `level`, `time`, `remoteAddr`, `user`, `app`, `method`, `url`, `message`): 0 DEBUG, 1 INFO,
+ * 2 WARN, 3 ERROR, 4 FATAL, which pino's scale would read as DEBUG. The request id and the app name
+ * beside a level of 0 to 4 are what tell the record.
+ */
+function nextcloudLevel(payload: Record<string, unknown>): Severity | null {
+  if (typeof payload.reqId !== 'string' || typeof payload.app !== 'string') return null;
+  const level = payload.level;
+  return typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 4 ? NEXTCLOUD_LEVELS[level]! : null;
 }
 
 /**

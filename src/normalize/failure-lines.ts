@@ -17,6 +17,12 @@
 //   RecoveryHandler logs the value, then the stack it took as a second write): a runtime.Error's
 //   text always opens with `runtime error: ` (`invalid memory address or nil pointer dereference`,
 //   `index out of range [3] with length 3`).
+// - an operation that went wrong, then the error it got, as Go's `log.Printf("Error reading body: %v",
+//   err)` and `log.Printf("failed to dial %s: %v", addr, err)` print it (oauth2-proxy's `Error redeeming
+//   code during OAuth2 callback: token exchange failed: …`): `Error`/`Failed to` opening the message, the
+//   operation in words (`while …`, `during …`, a verb), then a colon and the cause. Only the whole shape
+//   counts: `Error: boom` is Node's bare error text (a trace's first line), `Error rate: 0.1%` names no
+//   operation, `Failed logins: 0` none either, and `Error handling`, `Error reporting` are features.
 
 /** The message is looked at within this many characters. */
 const MESSAGE_CHARS = 512;
@@ -32,6 +38,11 @@ const SHOWN_EXCEPTION = /^[A-Z][A-Za-z0-9]{0,60}Exception[A-Za-z0-9]{0,40} (?:[A
 // None`) says nothing failed.
 const NAMED_ERROR =
   /^(?!(?:No|Zero|Without|Ignoring|Ignored|Retrying|Last|Previous|Cleared|Recovered)\b)[A-Z][A-Za-z]{1,30}(?: [A-Za-z]{2,30}){0,3} error:? (?!(?:None|Nil|Null|N\/A)\b)[A-Z]/;
+// `Error while loading CSRF cookie: http: …`, `error reading body: EOF`, `Failed to connect to db: dial tcp …`,
+// `failed to dial 10.0.0.3:5432: connect: connection refused`. The words before the cause are bounded;
+// a colon inside them is an address's or a port's (`:2181`), with no space after it.
+const FAILED_OPERATION =
+  /^(?:[Ee]rror (?:while|during|when|in|on|from|for|at|(?!(?:handl|report|track|logg|monitor|rat|count)ing\b)[a-z]{2,30}ing)|[Ff]ailed to [a-z]{2,30}|[Ff]ailed [a-z]{2,30}ing)\b(?:[^:\n]|:(?=\S)){0,160}?: \S/;
 const RECOVERED_PANIC = /^ {1,4}panic: \S/;
 const RUNTIME_ERROR = /^runtime error: [a-z]/;
 
@@ -39,7 +50,7 @@ const RUNTIME_ERROR = /^runtime error: [a-z]/;
 export function statesFailure(message: string): boolean {
   const text = message.length > MESSAGE_CHARS ? message.slice(0, MESSAGE_CHARS) : message;
   if (text.includes('rpc error: ') && GRPC_STATUS.test(text)) return true;
-  return SHOWN_EXCEPTION.test(text) || NAMED_ERROR.test(text) || RECOVERED_PANIC.test(text) || RUNTIME_ERROR.test(text);
+  return SHOWN_EXCEPTION.test(text) || NAMED_ERROR.test(text) || FAILED_OPERATION.test(text) || RECOVERED_PANIC.test(text) || RUNTIME_ERROR.test(text);
 }
-// The server-side filter needs nothing of its own for these: each holds `error`, `exception` or
+// The server-side filter needs nothing of its own for these: each holds `error`, `exception`, `fail` or
 // `panic`, which it matches anywhere (text-severity.ts, TRACE_WORDS).

@@ -155,6 +155,13 @@ const LOGGER_THREAD = /^[\w$]{1,80}(?:\.[\w$]{1,80}){0,30} (?:Virtual)?Thread\[[
 // Julia's ConsoleLogger (shared/block-lines.ts): `[ Info: message` for a one-line record, `┌ Error: message`
 // opening a box of several lines. The level is the header; the message follows it.
 const JULIA_LEVEL = /^[[┌] (Debug|Info|Warning|Error):(?= |$) ?/;
+// Redis's own log (server.c, serverLogRaw): `pid:role day month year time.ms level message`, the role
+// one letter (M master, S replica, C a child saving, X sentinel) and the level one mark: `.` debug, `-`
+// verbose, `*` notice, `#` warning (`1:M 09 Dec 2026 07:45:27.695 # Can't save in background: fork: Cannot
+// allocate memory`). The year came with Redis 6; Redis 2 wrote `[pid]` and no role. Redis's notice is the
+// level it runs at and says its routine at (`* Ready to accept connections`): what other loggers call INFO.
+const REDIS = /^(?:\d{1,10}:[MSCX]|\[\d{1,10}\]) \d{1,2} [A-Z][a-z]{2}(?: \d{4})? \d{2}:\d{2}:\d{2}\.\d{3} ([.*#-]) /;
+const REDIS_LEVELS: Record<string, string> = { '#': 'WARNING', '*': 'INFO', '-': 'DEBUG', '.': 'DEBUG' };
 const SWIFT_LOG = /^(trace|debug|info|notice|warning|error|critical) [^\s]{1,200} :(?: [^\s=\[\]]{1,64}=[^\s]{0,200}){0,16}(?: \[[\w.-]{1,120}\])? /;
 
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
@@ -254,6 +261,8 @@ function nextPiece(
     if (rich) return { length: rich[0].length, kind: 'level', level: (rich[1] ?? rich[2] ?? rich[3] ?? rich[4]) as string, trailer: RICH_SOURCE, last: true };
     const counter = LEVEL_COUNTER.exec(head);
     if (counter) return { length: counter[0].length, kind: 'level', level: counter[1] as string };
+    const redis = REDIS.exec(head);
+    if (redis) return { length: redis[0].length, kind: 'level', level: REDIS_LEVELS[redis[1] as string] as string, last: true };
     const julia = JULIA_LEVEL.exec(head);
     if (julia) return { length: julia[0].length, kind: 'level', level: julia[1] as string };
     const priority = SYSLOG_PRIORITY.exec(head);

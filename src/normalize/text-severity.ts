@@ -80,7 +80,8 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.
   // A level the logger writes after it counts first (Mojo::Log's `<5>[pid] [i] `: log-header.ts).
   { pattern: /^<([0-7])>/, read: (m) => strippedLevel(stripLogHeader(m.input).level) ?? SYSLOG[Number(m[1])] ?? null },
-  { pattern: /^npm (ERR!|WARN) /, read: (m) => (m[1] === 'WARN' ? 'WARNING' : 'ERROR') },
+  // npm's own lines: `npm ERR!`, `npm WARN` before npm 10, `npm error`, `npm warn` since.
+  { pattern: /^npm (ERR!|WARN|error|warn) /, read: (m) => (m[1] === 'WARN' || m[1] === 'warn' ? 'WARNING' : 'ERROR') },
   { pattern: PUMA_PROBLEM, read: pumaProblemSeverity },
   // winston's simple and cli formats: `error: msg {meta}` (lower case, as winston names its levels).
   { pattern: /^(error|warn|info|debug|verbose|silly): \S/, read: (m) => (m[1] === 'verbose' || m[1] === 'silly' ? 'DEBUG' : levelWord(m[1]!)) },
@@ -111,6 +112,9 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
 const LETTER_LEVELS: Record<string, Severity> = {
   V: 'DEBUG', D: 'DEBUG', I: 'INFO', W: 'WARNING', E: 'ERROR', C: 'CRITICAL', F: 'CRITICAL', A: 'CRITICAL',
 };
+
+// Redis's level marks (log-header.ts), as the server-side pattern reads them.
+const REDIS_MARKS: Array<[string, Severity]> = [['#', 'WARNING'], ['*', 'INFO'], ['\\-', 'DEBUG'], ['.', 'DEBUG']];
 
 // RFC 5424 priorities 0-7.
 const SYSLOG: Severity[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
@@ -338,6 +342,9 @@ export function severityTextPattern(floor: Severity): string {
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.
   // A Perl warning names no level, only its place (perl-warning.ts); a WARNING, so only at floors it reaches.
   const perl = rank <= SEVERITIES.indexOf('WARNING') ? [PERL_PLACE_RE2] : [];
+  // Redis states its level by a mark alone (log-header.ts: `1:M 09 Dec 2026 07:45:27.695 # …`).
+  const redis = REDIS_MARKS.filter(([, severity]) => SEVERITIES.indexOf(severity) >= rank).map(([mark]) => mark).join('');
+  if (redis !== '') atStart.push(`(?:\\d+:[mscx]|\\[\\d+\\]) \\d+ [a-z]{3}(?: \\d{4})? [\\d:.]+ [${redis}]`);
   const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, ...perl, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

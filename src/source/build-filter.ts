@@ -54,6 +54,8 @@ function severityClause(floor: Severity): string {
   const pino = PINO_FLOOR.find(([severity]) => rank(severity) >= rank(floor));
   if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
   defaults.push(`(jsonPayload.short_message:* AND jsonPayload.level <= ${gelfCeiling(floor)})`);
+  const nextcloud = nextcloudFloor(floor);
+  if (nextcloud !== null) defaults.push(`(jsonPayload.reqId:* AND jsonPayload.app:* AND jsonPayload.level >= ${nextcloud} AND jsonPayload.level <= 4)`);
   defaults.push(`jsonPayload.severity =~ ${quote(severityWordsPattern(floor))}`, `jsonPayload.severity >= ${rank(floor) * 100}`);
   // A request log's status, and a request record's that names its error (lograge's JSON).
   const status = rank(floor) <= rank('WARNING') ? 400 : rank(floor) <= rank('ERROR') ? 500 : null;
@@ -66,6 +68,13 @@ const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
 /** The highest GELF (syslog) level at or above the floor: 7 DEBUG down to 0 EMERGENCY. */
 export function gelfCeiling(floor: Severity): number {
   return Math.max(0, Math.min(7, rank('EMERGENCY') - rank(floor)));
+}
+
+/** The lowest Nextcloud level (0 DEBUG to 4 FATAL: entry-fields.ts) at or above the floor, or null. */
+export function nextcloudFloor(floor: Severity): number | null {
+  const levels: Severity[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+  const at = levels.findIndex((severity) => rank(severity) >= rank(floor));
+  return at < 0 ? null : at;
 }
 
 // pino / bunyan numeric levels, lowest first: 10 trace and 20 debug, 30 info, 40 warn, 50 error, 60 fatal.

@@ -6,7 +6,7 @@
 // they were written, whatever they say: a line that opens no record of its own, stamped within the
 // interleave of the line before it, after a record head, is a line of that record.
 import { stripLogHeader } from '../normalize/index.js';
-import { firstLine, JUL_HEAD, opensOwnRecord, takesHeader, type LineKind } from './trace-lines.js';
+import { firstLine, JUL_HEAD, NPM_ERROR, opensOwnRecord, takesHeader, type LineKind } from './trace-lines.js';
 import { JUL_ROUTINE, STAMPED_LINE } from '../shared/record-shapes.js';
 import { leadsMessage } from './message-lead.js';
 
@@ -65,7 +65,7 @@ export function headsWrite(first: string, kind: LineKind, second: string | undef
   if (routine(first)) return false;
   if (kind === 'start') return !(JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second)));
   const { level, rest } = stripLogHeader(first);
-  return level !== undefined || PROBLEM_FIRST.test(rest);
+  return level !== undefined || PROBLEM_FIRST.test(rest) || NPM_ERROR.test(rest);
 }
 
 // A message opening with a word that names a problem, after at most two marks (`=`, `[`, `*`).

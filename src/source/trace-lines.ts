@@ -184,8 +184,16 @@ export function lineKind(s: string): LineKind {
 }
 
 function namesProblem(s: string): boolean {
-  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) || LEADING_WARNING.test(s);
+  return ERROR_WORDS.test(s) || warnsInHeader(s) || INITIAL_LEVEL.test(s) || LEADING_WARNING.test(s) || NPM_ERROR.test(s);
 }
+
+/**
+ * npm's error banner after a script failed or was stopped, printed in one write with every line
+ * prefixed (`npm error code 1` or `npm error path /app`, `npm error command failed`, `npm error signal
+ * SIGTERM`, `npm error command sh -c node server.js`, where its log is; `npm ERR!` before npm 10): its
+ * first line heads the write (burst-lines.ts), whose later lines name no problem of their own.
+ */
+export const NPM_ERROR = /^npm (?:ERR!|error) /;
 
 // A line that opens with the word warning says what it is without a log header: R's deferred `Warning
 // message:` (then `In call : text`), Erlang's `=WARNING REPORT==== time ===` (then the report's text).

@@ -6,7 +6,7 @@
 import { levelWordPatterns, severityTextPattern } from '../../normalize/index.js';
 import type { SourceQuery } from '../../shared/ports.js';
 import { SEVERITIES, type Severity } from '../../shared/types.js';
-import { CLOUD_RUN_RESOURCE, gelfCeiling, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
+import { CLOUD_RUN_RESOURCE, gelfCeiling, nextcloudFloor, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
 import { STD_STREAM_LOG } from '../follow-rules.js';
 import { followCtes } from './follow-sql.js';
 import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
@@ -182,6 +182,15 @@ function severityRule(floor: Severity): { sql: string; params: ShapeQuery['param
   params.gelf_ceiling = gelfCeiling(floor);
   types.gelf_ceiling = 'INT64';
   defaults.push(`(JSON_VALUE(json_payload, '$.short_message') IS NOT NULL AND SAFE_CAST(${lvl} AS FLOAT64) <= @gelf_ceiling)`);
+  // A Nextcloud record's level: 0 DEBUG to 4 FATAL.
+  const nextcloud = nextcloudFloor(floor);
+  if (nextcloud !== null) {
+    params.nextcloud_floor = nextcloud;
+    types.nextcloud_floor = 'INT64';
+    defaults.push(
+      `(JSON_VALUE(json_payload, '$.reqId') IS NOT NULL AND JSON_VALUE(json_payload, '$.app') IS NOT NULL AND SAFE_CAST(${lvl} AS FLOAT64) BETWEEN @nextcloud_floor AND 4)`,
+    );
+  }
   const status = rank <= SEVERITIES.indexOf('WARNING') ? 400 : rank <= SEVERITIES.indexOf('ERROR') ? 500 : null;
   if (status !== null) {
     params.status_floor = status;

@@ -135,6 +135,13 @@ describe('entrySeverity', () => {
     { name: 'GELF level 6 informational', entry: { jsonPayload: { version: '1.1', host: 'h', short_message: 'x', level: 6 } }, expected: ['INFO', 'level'] },
     { name: 'GELF level as a digit string', entry: { jsonPayload: { version: '1.1', host: 'h', short_message: 'x', level: '2' } }, expected: ['CRITICAL', 'level'] },
     { name: 'a level beyond the syslog scale is pino\'s', entry: { jsonPayload: { short_message: 'x', level: 50 } }, expected: ['ERROR', 'level'] },
+    // Nextcloud's JSON log record (its admin manual's example fields): `level` 0 DEBUG to 4 FATAL.
+    { name: 'Nextcloud level 3 error', entry: { jsonPayload: { reqId: 'cw4GwrLGK4cMyPYER4RC', level: 3, time: '2026-12-09T00:00:00+00:00', remoteAddr: '10.0.0.1', user: '--', app: 'files', method: 'PROPFIND', url: '/remote.php/dav/files/u1/', message: 'An exception occurred while executing a query: SQLSTATE[40001]: Serialization failure: 1213 Deadlock found when trying to get lock; try restarting transaction', userAgent: 'Mozilla/5.0 (Linux) mirall/3.14.1', version: '29.0.9.2' } }, expected: ['ERROR', 'level'] },
+    { name: 'Nextcloud level 2 warning', entry: { jsonPayload: { reqId: 'x1', level: 2, app: 'core', message: 'Login failed: someone (Remote IP: 10.0.0.2)' } }, expected: ['WARNING', 'level'] },
+    { name: 'Nextcloud level 4 fatal', entry: { jsonPayload: { reqId: 'x1', level: 4, app: 'PHP', message: 'Allowed memory size exhausted' } }, expected: ['CRITICAL', 'level'] },
+    { name: 'Nextcloud level 1 info', entry: { jsonPayload: { reqId: 'x1', level: 1, app: 'core', message: 'x' } }, expected: ['INFO', 'level'] },
+    { name: 'a small level with no Nextcloud fields is pino\'s', entry: { jsonPayload: { level: 3, app: 'core', message: 'x' } }, expected: ['DEBUG', 'level'] },
+    { name: 'a Nextcloud-like record beyond its scale is pino\'s', entry: { jsonPayload: { reqId: 'x1', level: 50, app: 'core', message: 'x' } }, expected: ['ERROR', 'level'] },
     { name: 'level before status', entry: { jsonPayload: { level: 30 }, httpRequest: { status: 503 } }, expected: ['INFO', 'level'] },
     { name: 'status', entry: { httpRequest: { status: 503 } }, expected: ['ERROR', 'status'] },
     { name: 'an unknown level word: the text decides', entry: { jsonPayload: { level: 'verbose', message: 'ERROR:root:x' } }, expected: ['ERROR', 'text'] },

@@ -120,6 +120,12 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Dream, the logger middleware', `03.03.25 19:46:52.173    dream.logger  WARN REQ 1 ${MSG}`, 'WARN'],
   ['Dream, the error handler', `02.12.26 10:00:01.123      dream.http ERROR REQ 7781 ${MSG}`, 'ERROR'],
   ['Dream, an application source, no request', `02.12.26 10:00:01.123            feed ERROR ${MSG}`, 'ERROR'],
+  // Redis's own log: pid and role, time, the level as one mark. pulibrary/bibdata#500 (Redis 4/5, no
+  // year), voxpupuli/puppet-redis#105, azavea/nyc-trees#1555 (Redis 2: `[pid]`); Redis 6+ adds the year.
+  ['Redis 6+, a warning', `1:M 09 Dec 2026 07:45:27.695 # ${MSG}`, 'WARNING'],
+  ['Redis 4/5, a warning', `1255:M 14 Oct 03:00:46.069 # ${MSG}`, 'WARNING'],
+  ['Redis, a child saving, its notice (the level it runs at)', `20:C 14 Oct 2026 02:55:45.157 * ${MSG}`, 'INFO'],
+  ['Redis 2, verbose', `[2984] 18 Sep 09:25:18.059 - ${MSG}`, 'DEBUG'],
 ];
 
 describe('stripLogHeader', () => {

@@ -158,6 +158,13 @@ const headers: Record<string, Case[]> = {
     ['<6>started', 'INFO'],
     ['npm ERR! code ELIFECYCLE', 'ERROR'],
     ['npm WARN deprecated request@2.88.2', 'WARNING'],
+    // npm 10 writes its levels in lower case (npm/cli's log output: `npm error`, `npm warn`).
+    ['npm error signal SIGTERM', 'ERROR'],
+    ['npm warn config production Use `--omit=dev` instead.', 'WARNING'],
+    // Redis's warning mark (log-header.ts); its notice is its routine.
+    ["1255:M 14 Oct 03:00:46.069 # Can't save in background: fork: Cannot allocate memory", 'WARNING'],
+    ['1:M 09 Dec 2026 00:21:35.892 # WARNING Memory overcommit must be enabled!', 'WARNING'],
+    ['1:M 09 Dec 2026 00:21:35.892 * Ready to accept connections tcp', 'INFO'],
     ['\u001b[31mERROR\u001b[0m: coloured output', 'ERROR'],
   ],
 };
@@ -322,6 +329,19 @@ const traces: Record<string, Case[]> = {
     ['[05-Dec-2026 01:17:34] WARNING: [pool www] child 36 said into stderr: "WordPress database error Deadlock found when trying to get lock; try restarting transaction for query UPDATE `wp_options` SET `option_value` = \'1\'"', 'ERROR'],
     ['Database error: SQLSTATE[HY000] [2002] Connection refused', 'ERROR'],
   ],
+  // Go's `log.Printf("Error …: %v", err)`: the operation, then the error it got.
+  'A message that opens with the operation that failed and its cause': [
+    // oauth2-proxy/oauth2-proxy#1461 and #736 (its own header: time and source), samuel/go-zookeeper#33
+    // (the standard logger's date), shadowsocks/shadowsocks-go#275 (bare).
+    ['[2022/08/23 13:06:36] [oauthproxy.go:768] Error redeeming code during OAuth2 callback: error performing request: Post "https://github.com/login/oauth/access_token": dial tcp: i/o timeout', 'ERROR'],
+    ['[2020/08/25 18:05:16] [oauthproxy.go:798] Error redeeming code during OAuth2 callback: token exchange: oauth2: cannot fetch token: 400 Bad Request', 'ERROR'],
+    ['2014/07/25 19:02:19 Failed to connect to :2181: dial tcp :2181: connection refused', 'ERROR'],
+    ['error connecting to: [::1]:9229 dial tcp [::1]:9229: getsockopt: connection refused', 'ERROR'],
+    ['Error while loading CSRF cookie: http: named cookie not present', 'ERROR'],
+    ['failed to dial 10.0.0.3:5432: connect: connection refused', 'ERROR'],
+    // A level in front still decides.
+    ['2026-03-10 12:00:01,234 WARNING app: Failed to refresh cache: timeout', 'WARNING'],
+  ],
   // chi's Recoverer prints the panic after a blank line, indented (go-chi/chi#633, as pasted).
   'A panic a middleware recovered and printed': [
     ['\n panic: foo\n \n -> github.com/go-chi/chi/v5/middleware.TestRecoverer.func1\n ->   /home/jraspass/chi/middleware/recoverer_test.go:15\n\n    net/http.HandlerFunc.ServeHTTP\n      /usr/lib/go/src/net/http/server.go:2069', 'ERROR'],
@@ -413,6 +433,12 @@ const notLevels = [
   '[2026-03-10 12:00:01,234] hello',
   '<9>not a priority',
   'We are at capacity, please retry',
+  // An operation and its cause are the whole shape: no operation, no cause, or a feature's name.
+  'Error rate: 0.1%',
+  'Failed logins: 0',
+  'Error handling middleware installed: ok',
+  'Error reporting enabled: sentry',
+  'error while loading nothing',
 ];
 
 const allCases = [...Object.entries(headers), ...Object.entries(traces)];
@@ -603,6 +629,14 @@ describe('severityTextPattern', () => {
       '[1] ! Terminating timed out worker: 123', '! Unable to load application']) {
       expect({ text, severity: textSeverity(text), matched: pattern.test(text) }).toEqual({ text, severity: 'ERROR', matched: true });
     }
+  });
+
+  it("matches Redis's warning mark only where the floor reaches warnings", () => {
+    const line = "1:M 09 Dec 2026 07:45:27.695 # Can't save in background: fork: Cannot allocate memory";
+    expect(re2(severityTextPattern('WARNING')).test(line)).toBe(true);
+    expect(re2(severityTextPattern('NOTICE')).test(line)).toBe(true);
+    expect(re2(severityTextPattern('ERROR')).test(line)).toBe(false);
+    expect(re2(severityTextPattern('WARNING')).test('1:M 09 Dec 2026 07:45:27.695 * Background saving started by pid 20')).toBe(false);
   });
 
   it('leaves out plain text that says nothing', () => {

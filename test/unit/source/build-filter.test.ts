@@ -7,7 +7,7 @@ const window = { start: Date.parse('2025-09-11T18:00:00Z'), end: Date.parse('202
 const TIME = 'timestamp >= "2025-09-11T18:00:00.000Z" AND timestamp < "2025-09-12T00:00:00.000Z"';
 
 // At or above the floor, or DEFAULT (plain stdout/stderr, a payload level) with something that may say so.
-function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, gelf: number, severities: string, status: number): string {
+function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, gelf: number, nextcloud: number, severities: string, status: number): string {
   const text = quote(severityTextPattern(floor));
   const { atLeast, readable } = levelWordPatterns(floor);
   return (
@@ -16,13 +16,15 @@ function severityAtLeast(floor: 'NOTICE' | 'WARNING' | 'ERROR', pino: number, ge
     ` OR jsonPayload.level =~ ${quote(atLeast!)} OR jsonPayload.level >= ${pino}` +
     // A GELF record's level is a syslog priority, 0 EMERGENCY to 7 DEBUG.
     ` OR (jsonPayload.short_message:* AND jsonPayload.level <= ${gelf})` +
+    // A Nextcloud record's level, 0 DEBUG to 4 FATAL.
+    ` OR (jsonPayload.reqId:* AND jsonPayload.app:* AND jsonPayload.level >= ${nextcloud} AND jsonPayload.level <= 4)` +
     ` OR jsonPayload.severity =~ ${quote(`(?i)^\\s*(?:${severities})`)} OR jsonPayload.severity >= ${SEVERITIES.indexOf(floor) * 100}` +
     ` OR httpRequest.status >= ${status} OR (jsonPayload.error:* AND jsonPayload.status >= ${status}))))`
   );
 }
-const NOTICE = severityAtLeast('NOTICE', 40, 5, 'notice|warn|err|crit|fatal|alert|emerg|panic', 400);
-const WARNING = severityAtLeast('WARNING', 40, 4, 'warn|err|crit|fatal|alert|emerg|panic', 400);
-const ERROR = severityAtLeast('ERROR', 50, 3, 'err|crit|fatal|alert|emerg|panic', 500);
+const NOTICE = severityAtLeast('NOTICE', 40, 5, 2, 'notice|warn|err|crit|fatal|alert|emerg|panic', 400);
+const WARNING = severityAtLeast('WARNING', 40, 4, 2, 'warn|err|crit|fatal|alert|emerg|panic', 400);
+const ERROR = severityAtLeast('ERROR', 50, 3, 3, 'err|crit|fatal|alert|emerg|panic', 500);
 
 const cases: Array<{ name: string; query: SourceQuery; exclude?: string[]; expected: string }> = [
   {

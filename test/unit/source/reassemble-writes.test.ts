@@ -26,6 +26,10 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
     ["R's error at start", 'Error in readRDS("/app/model/pricing.rds") : error reading from connection\nCalls: <Anonymous> ... sourceUTF8 -> eval -> readRDS\nExecution halted'],
     ["Erlang's warning report", '=WARNING REPORT==== 10-Mar-2026::10:00:00.000123 ===\nbackend carts-api-4 slow: 2768 ms over 750 ms budget, ejecting for 30 s'],
     ['a hash-numbered list under an error', 'ERROR: 2 checks failed\n#1 disk usage over 90%\n#2 queue depth 4000'],
+    // npm's banner after its script was stopped (npm/cli#2124, #2261 as pasted: `npm ERR!` before npm 10,
+    // `npm error` since), and after it exited with a status.
+    ["npm's banner after a signal", 'npm ERR! path /app\nnpm ERR! command failed\nnpm ERR! signal SIGTERM\nnpm ERR! command sh -c node index.js\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/2023-01-01T00_00_00_000Z-debug-0.log'],
+    ["npm 10's banner after an exit status", 'npm error code 1\nnpm error path /usr/src/app\nnpm error command failed\nnpm error command sh -c node server.js\nnpm error A complete log of this run can be found in: /root/.npm/_logs/2026-12-09T01_21_35_892Z-debug-0.log'],
   ])('%s: one record, whole, in both orders', (_name, record) => {
     for (const input of both(split(record, 0))) {
       const out = reassembleAll(input);
