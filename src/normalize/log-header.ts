@@ -162,6 +162,12 @@ const JULIA_LEVEL = /^[[┌] (Debug|Info|Warning|Error):(?= |$) ?/;
 // level it runs at and says its routine at (`* Ready to accept connections`): what other loggers call INFO.
 const REDIS = /^(?:\d{1,10}:[MSCX]|\[\d{1,10}\]) \d{1,2} [A-Z][a-z]{2}(?: \d{4})? \d{2}:\d{2}:\d{2}\.\d{3} ([.*#-]) /;
 const REDIS_LEVELS: Record<string, string> = { '#': 'WARNING', '*': 'INFO', '-': 'DEBUG', '.': 'DEBUG' };
+// The `debug` package's line when its stream is no terminal (Express, Knex, socket.io and many Node
+// libraries log through it): `Date#toISOString()`, the namespace, the message (`2026-12-09T00:02:51.521Z
+// sync:shopify page 62 failed TypeError: fetch failed`). Namespaces are colon-separated names
+// (`express:router`, `knex:query`); a word, a colon and a letter, so that a host and port or a type's
+// `Name: ` message stays message. It ends the header: the message follows.
+const DEBUG_NAMESPACE = /^[A-Za-z][\w.-]{0,63}(?::[A-Za-z*][\w.*-]{0,63}){1,4}(?= \S)/;
 const SWIFT_LOG = /^(trace|debug|info|notice|warning|error|critical) [^\s]{1,200} :(?: [^\s=\[\]]{1,64}=[^\s]{0,200}){0,16}(?: \[[\w.-]{1,120}\])? /;
 
 // A level word on its own: upper case anywhere in a header; lower case only when a separator
@@ -303,6 +309,8 @@ function nextPiece(
     if (letter) return { length: (letter[1] as string).length, kind: 'level', level: letter[1] as string };
     const metadata = ELIXIR_METADATA.exec(head);
     if (metadata) return { length: metadata[0].length, kind: 'other' };
+    const namespace = DEBUG_NAMESPACE.exec(head);
+    if (namespace) return { length: namespace[0].length, kind: 'other', last: true };
     const after = NLOG_PIPES.exec(head) ?? SWIFT_LOG.exec(head);
     if (after) return { length: after[0].length, kind: 'level', level: after[1] as string };
   }

@@ -126,6 +126,11 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Redis 4/5, a warning', `1255:M 14 Oct 03:00:46.069 # ${MSG}`, 'WARNING'],
   ['Redis, a child saving, its notice (the level it runs at)', `20:C 14 Oct 2026 02:55:45.157 * ${MSG}`, 'INFO'],
   ['Redis 2, verbose', `[2984] 18 Sep 09:25:18.059 - ${MSG}`, 'DEBUG'],
+  // The `debug` package writing to no terminal: `Date#toISOString()`, the namespace, the message
+  // (its README's output streams; expressjs/expressjs.com#1048 as pasted, with a one-word namespace).
+  ['debug, a namespace with its parts', `2026-12-09T00:02:51.521Z express:router ${MSG}`, undefined],
+  ['debug, a dashed namespace', `2026-12-09T01:53:36.852Z catalog-sync:shopify ${MSG}`, undefined],
+  ['debug, a wildcard part', `2026-12-09T01:53:36.852Z knex:query:* ${MSG}`, undefined],
 ];
 
 describe('stripLogHeader', () => {
@@ -171,6 +176,10 @@ describe('stripLogHeader', () => {
     expect(stripLogHeader('03.03.25 19:46:48.853                       Running at http://localhost:8080')).toEqual({ rest: 'Running at http://localhost:8080' });
     expect(stripLogHeader('03.03.25 19:46:52.173                       REQ 1 Client connected!')).toEqual({ rest: 'Client connected!' });
     expect(stripLogHeader('12.03.26 is the date')).toEqual({ rest: '12.03.26 is the date' });
+    // After a time, a host and port or an exception's name and message is the message, not a debug namespace.
+    expect(stripLogHeader('2026-12-09T00:02:51.521Z redis:6379 connection refused').rest).toBe('redis:6379 connection refused');
+    expect(stripLogHeader('2026-12-09T00:02:51.521Z TypeError: fetch failed').rest).toBe('TypeError: fetch failed');
+    expect(stripLogHeader('2026-12-09T00:02:51.521Z http://example.com/x timed out').rest).toBe('http://example.com/x timed out');
     // A message that starts with `key=value` after a time, with no level after it, keeps its pairs.
     expect(stripLogHeader('12:00:01.234 user=42 signed in').rest).toBe('user=42 signed in');
     // After a level: pairs with no message after them are the message; after a level not in brackets, the message's own.
