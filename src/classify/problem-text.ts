@@ -115,7 +115,7 @@ function smtpReply(line: string): string {
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // A wrapper's name may take the first line, the database error the next (Laravel's error page).
-  let out = head.replace(BACKGROUND, '').replace(FURTHER_INFO, '').replace(QUERY_SUFFIX, '').replace(SQLSTATE, 'SQLSTATE [');
+  let out = withoutCallerExcerpt(head).replace(BACKGROUND, '').replace(FURTHER_INFO, '').replace(QUERY_SUFFIX, '').replace(SQLSTATE, 'SQLSTATE [');
   if (out.includes('json: cannot unmarshal')) out = out.replace(GO_UNMARSHAL_TYPE, GO_UNMARSHAL_WORDING);
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
@@ -136,6 +136,27 @@ export function problemText(text: string): string {
   }
   out = lists(first) + rest;
   return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
+}
+
+// Prisma's message names the call that failed (`Invalid \`prisma.order.create()\` invocation in`), then
+// where it was made: the caller's place and a code frame of its source (`  54 router.post(…`, the call's
+// line marked `→ 57 …`), then what went wrong. The place and the excerpt say where, as frames do: a
+// message read without them is the same failure whether or not the client could read the source.
+const PRISMA_CALL = /^\s*Invalid `[^`\n]{1,200}` invocation(?: in)?:?\s*$/m;
+export const CALLER_EXCERPT_LINE = /^(?:→|❯)? {0,8}\d{1,7} |^(?:\/|file:\/\/)\S{1,400}:\d{1,7}(?::\d{1,7})?$/;
+
+// The call line ends `in` before the place and `:` when the client had none to print: one line either way.
+const CALL_LINE_END = /(` invocation)(?: in)?:?\s*$/;
+
+/** Prisma's call line without what it says of the place that follows it, or the line as it is. */
+export function callLine(line: string): string {
+  return line.includes('` invocation') ? line.replace(CALL_LINE_END, '$1') : line;
+}
+
+/** The text without the caller's place and source excerpt under Prisma's `Invalid \`…\` invocation` line. */
+function withoutCallerExcerpt(text: string): string {
+  if (!text.includes('` invocation') || !PRISMA_CALL.test(text)) return text;
+  return text.split('\n').filter((line) => !CALLER_EXCERPT_LINE.test(line.trim()) && line.trim() !== '').map(callLine).join('\n');
 }
 
 interface Unit {

@@ -4,7 +4,7 @@ import { maskTokens } from '../normalize/mask.js';
 import { TextMemo, detached } from '../normalize/text-memo.js';
 import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
 import { rubyCallerLine } from './ruby-inspect.js';
-import { problemText } from './problem-text.js';
+import { CALLER_EXCERPT_LINE, callLine, problemText } from './problem-text.js';
 import { withoutRequestMethod } from './request-context.js';
 import { errorAfterPrefix } from './node-error-prefix.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
@@ -238,6 +238,9 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): ReadTrace {
           currentAt = i - 1;
           sections.push(current);
           surfacedAt = currentAt;
+        } else if (current !== null && current.message === '' && current.frames.length === 0 && language === 'node') {
+          current.message = messageBelow(ls, currentAt, i);
+          if (current.message !== '') current.messageBelow = true;
         }
       }
       if (current === null) continue;
@@ -273,6 +276,23 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): ReadTrace {
     }
   }
   return { sections, surfacedAt };
+}
+
+// A Node error whose message opens with a line break prints its type alone on the first line and its
+// message on the lines down to the frames, Prisma's (`PrismaClientKnownRequestError: `, then `Invalid
+// \`prisma.order.create()\` invocation in`, the caller's place and a code frame, then what failed, `Unique
+// constraint failed on the fields: (\`idempotency_key\`)`). Its first line says which call failed, its
+// last what went wrong; the place and the code frame between them say where, as frames do.
+
+/** The message of an error whose type line holds none: its first and last lines above the frame at `frameAt`. */
+function messageBelow(ls: readonly string[], typeAt: number, frameAt: number): string {
+  const lines: string[] = [];
+  for (let j = typeAt + 1; j < frameAt && j < typeAt + 64; j++) {
+    const line = (ls[j] as string).trim();
+    if (line !== '' && !CALLER_EXCERPT_LINE.test(line)) lines.push(line);
+  }
+  if (lines.length <= 1) return callLine(lines[0] ?? '');
+  return `${callLine(lines[0]!)} ${lines[lines.length - 1]}`;
 }
 
 // A logger prints its message, then the exception with its frames (`%m%n%ex`); a message may read as
@@ -391,7 +411,12 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
   const identity = language === 'go' ? null : errorIdentity(`${surfaced.type}: ${signature.message}`);
   if (identity !== null && identity.namesOperation) signature.identity = identity.key;
-  else {
+  else if (surfaced.messageBelow === true && signature.message !== '') {
+    // A type whose message is printed under it is a client's one class for all its failures (Prisma's
+    // PrismaClientKnownRequestError for a unique constraint and for a pool timeout alike): the message
+    // (the call that failed, then what went wrong) is which failure.
+    signature.identity = `message-below\u0001${signature.message}`;
+  } else {
     // A client error status, a server's error number, is the error too (http-status.ts).
     const statuses = keptCodes(signature.message.split(' '));
     if (statuses !== '') signature.identity = `kept-code\u0001${statuses}`;

@@ -5,6 +5,8 @@ export interface Section {
   type: string;
   message: string;
   frames: Array<{ name: string; own: boolean }>;
+  /** The message was read from the lines under a type line that held none (a Prisma error's). */
+  messageBelow?: true;
 }
 
 /** Last two path segments: stable across deploy roots (/app vs /workspace). */

@@ -157,6 +157,16 @@ describe('problemText', () => {
     expect(problemText('invalid character \'<\' looking for beginning of value')).toBe('invalid character \'<\' looking for beginning of value');
   });
 
+  it("sets aside the caller's place and source excerpt Prisma prints under the call that failed", () => {
+    const withExcerpt = 'request failed\nInvalid `prisma.order.create()` invocation in\n/app/dist/routes/orders.js:57:40\n\n  54 router.post(\'/\', async (req, res, next) => {\n→ 57     const order = await prisma.order.create(\nUnique constraint failed on the fields: (`idempotency_key`)';
+    const without = 'request failed\nInvalid `prisma.order.create()` invocation:\n\n\nUnique constraint failed on the fields: (`idempotency_key`)';
+    const read = 'request failed\nInvalid `prisma.order.create()` invocation\nUnique constraint failed on the fields: (`idempotency_key`)';
+    expect(problemText(withExcerpt)).toBe(read);
+    expect(problemText(without)).toBe(read);
+    // Elsewhere a numbered line or a place is the message's.
+    expect(problemText('retry 3 failed\n  2 attempts left')).toBe('retry 3 failed\n  2 attempts left');
+  });
+
   it('is bounded on hostile input', () => {
     const hostile = 'x ' + '[a, '.repeat(50_000) + ' k=v'.repeat(50_000);
     expect(typeof problemText(hostile)).toBe('string');

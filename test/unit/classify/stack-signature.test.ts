@@ -233,6 +233,32 @@ describe('stack clusters', () => {
     expect(new Set(ids([trace('Mailer'), trace('Serializer')])).size).toBe(2);
   });
 
+  // Prisma's error prints its class alone, then its message under it: the call, the caller's place and a
+  // source excerpt, then what went wrong (the shape pasted in prisma/prisma's issues, e.g. #10054, #9113).
+  const prisma = (call: string, line: number, failure: string) => [
+    'PrismaClientKnownRequestError: ',
+    `Invalid \`prisma.order.${call}()\` invocation in`,
+    `/app/dist/routes/orders.js:${line}:40`,
+    '',
+    `  ${line - 1}   try {`,
+    `→ ${line}     const order = await prisma.order.${call}(`,
+    failure,
+    '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)',
+    '    at $n.request (/app/node_modules/@prisma/client/runtime/library.js:121:6307)',
+    `    at async /app/dist/routes/orders.js:${line}:40`,
+  ].join('\n');
+  const poolTimeout = (limit: number) => `Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: ${limit})`;
+
+  it("Prisma: the failure its message names under the class is the problem, not the client's one class", () => {
+    const unique = prisma('create', 57, 'Unique constraint failed on the fields: (`idempotency_key`)');
+    expect(new Set(ids([prisma('create', 57, poolTimeout(9)), prisma('create', 58, poolTimeout(17))])).size).toBe(1);
+    expect(new Set(ids([prisma('create', 57, poolTimeout(9)), unique])).size).toBe(2);
+    // Read without the place and the excerpt, as when the client could not read the source.
+    const bare = ['PrismaClientKnownRequestError: ', 'Invalid `prisma.order.create()` invocation:', '', '', 'Unique constraint failed on the fields: (`idempotency_key`)',
+      '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)', '    at async /app/dist/routes/orders.js:57:40'].join('\n');
+    expect(stackSignature(bare)?.message).toBe(stackSignature(unique)?.message);
+  });
+
   // tornadoweb/tornado's LogFormatter puts four spaces before every line after a record's first; the
   // same traceback from a JSON handler is not indented.
   it('Python: a traceback a formatter indented is the same problem as the same traceback not indented', () => {
