@@ -429,6 +429,10 @@ export function stripLogHeader(text: string): StrippedHeader {
  * the part of the header it did not read as one.
  */
 export function stripHeaderLeftover(text: string): StrippedHeader {
+  // A past release took the `debug` package's time off and kept its namespace as the message's first
+  // word (`sync:shopify page 3 failed …`): the namespace is header now.
+  const namespace = DEBUG_NAMESPACE.exec(text);
+  if (namespace) return { rest: text.slice(namespace[0].length + 1) };
   return stripHeader(text, true);
 }
 

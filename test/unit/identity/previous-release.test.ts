@@ -286,6 +286,19 @@ const cases = [
     fresh: ['GCP-new-P1-geocode-request-failed-key-error-not-found', 'GCP-new-P1-tile-query-failed-lib-pq-errors-canceled', 'GCP-new-P2-slow-upstream-response'],
     merged: { 1205: 1214, 1206: 1214, 1207: 1214, 1210: 1214, 1211: 1214, 1212: 1208, 1213: 1208, 1215: 1214, 1216: 1208, 1219: 1218 } as Record<number, number>,
   },
+  {
+    name: 'levels said without a level word, the debug namespace and Prisma errors, before their ids moved',
+    logs: 'test/fixtures/identity/before-level-marks-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-level-marks-issues.json', window: { start: Date.parse('2026-12-08T00:00:00Z'), end: Date.parse('2026-12-10T00:00:00Z') },
+    fresh: [
+      'GCP-new-P1-error-uploading-bucket', 'GCP-new-P1-exception-occurred-executing-query-sqlstate-serialization',
+      'GCP-new-P1-error-redeeming-code-during-callback-token-failed', 'GCP-new-P1-npm-error-path-command-signal-sigterm-sh',
+      'GCP-new-P1-error-redeeming-code-during-callback-token-failed-2', 'GCP-new-P1-error-proxying-upstream-server-dial-tcp-connect',
+      'GCP-new-P1-error-loading-csrf-cookie-not-present', 'GCP-active-dev-P1-npm-error-code-path-command-failed-sh',
+      'GCP-active-dev-P1-npm-error-path-command-failed-signal-sigterm', 'GCP-new-P2-cron-job-running-ajax-cause-timeouts-using',
+      'GCP-new-P2-cannot-save-background-fork-allocate-memory', 'GCP-new-P2-warning-memory-overcommit-enabled', 'GCP-new-P2-login-failed-remote-ip',
+    ],
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
