@@ -8,6 +8,7 @@ import { processPrefix } from './process-prefix.js';
 import { LEVEL_WORD, LEVEL_WORDS } from './level-words.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { SEMANTIC_LOGGER_HEADER } from './semantic-logger.js';
+import { ODL_CLOSE, ODL_HEADER, odlLevel } from '../shared/odl-record.js';
 
 export interface StrippedHeader {
   /** The message without its header; the input itself when there was none. */
@@ -210,7 +211,8 @@ const EXCEPTION_NAME = /(?:Error|Exception|Warning|Fault|Failure|Panic|Exit|Inte
 /** `trailer`: what the same printer puts after the message, at the end of the first line. */
 /** `last`: a whole format whose end is the header's end (what follows is message, whatever it looks like). */
 /** `priority`: a level a later level of the same header overrides (SYSLOG_PRIORITY). */
-type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp; last?: true; priority?: true };
+/** `closer`: what the same printer puts after the whole message, at the end of its last line (ODL's `]]`). */
+type Piece = { length: number; level?: string; kind: 'time' | 'level' | 'other' | 'wrapper'; trailer?: RegExp; closer?: RegExp; last?: true; priority?: true };
 
 function leadingTime(head: string): Piece | null {
   const m = DATE_TIME.exec(head) ?? TIME_ONLY.exec(head) ?? SYSLOG_TIME.exec(head) ?? LOGFMT_TIME.exec(head) ?? DAY_MONTH_TIME.exec(head) ??
@@ -267,6 +269,9 @@ function nextPiece(
     if (rich) return { length: rich[0].length, kind: 'level', level: (rich[1] ?? rich[2] ?? rich[3] ?? rich[4]) as string, trailer: RICH_SOURCE, last: true };
     const counter = LEVEL_COUNTER.exec(head);
     if (counter) return { length: counter[0].length, kind: 'level', level: counter[1] as string };
+    // ODL's uniform format (GlassFish, Payara): a whole header of bracketed fields, the message after `[[`.
+    const odl = ODL_HEADER.exec(head);
+    if (odl) return { length: odl[0].length, kind: 'level', level: odlLevel(odl[1] as string), closer: ODL_CLOSE, last: true };
     const redis = REDIS.exec(head);
     if (redis) return { length: redis[0].length, kind: 'level', level: REDIS_LEVELS[redis[1] as string] as string, last: true };
     const julia = JULIA_LEVEL.exec(head);
@@ -353,6 +358,14 @@ function nextPiece(
   const named = LOGGER_COLON.exec(head);
   if (named && !EXCEPTION_NAME.test(named[1] as string)) return { length: named[0].length, kind: 'other' };
   return null;
+}
+
+/** The message without what closes it (ODL's `]]` after its last line), when the header's format has a closer. */
+function closed(message: string, closer: RegExp | undefined): string {
+  if (closer === undefined) return message;
+  const tail = message.length > 64 ? message.length - 64 : 0;
+  const m = closer.exec(message.slice(tail));
+  return m ? message.slice(0, tail + m.index) : message;
 }
 
 /** logfmt's `msg="db down" err=…` is the message `db down err=…`, as any other formatter prints it. */
@@ -452,6 +465,7 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
   let sawLevel = false;
   let glued = false;
   const trailers: RegExp[] = [];
+  let closer: RegExp | undefined;
   for (let n = 0; n < MAX_PIECES; n++) {
     const rest = head.slice(at);
     const piece = nextPiece(rest, inHeader, afterLevel, afterTime && sawLevel, glued, afterTime, afterBracketedLevel);
@@ -463,6 +477,7 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
     afterTime = piece.kind === 'time';
     sawLevel ||= piece.kind === 'level';
     if (piece.trailer) trailers.push(piece.trailer);
+    closer ??= piece.closer;
     if (piece.kind === 'wrapper') {
       // The wrapped line starts afresh: only its own time or level is header, and its level.
       level = undefined;
@@ -486,9 +501,12 @@ function stripHeader(text: string, afterHeader: boolean): StrippedHeader {
   if (remainder.trim() === '') {
     // A header line with nothing after it heads the lines that follow (Rails' `FATAL -- : [tag]`
     // before its exception block): the message is those lines.
-    const next = lineEnd < 0 ? '' : text.slice(lineEnd + 1);
-    return next.trim() === '' ? { rest: text } : level === undefined ? { rest: next } : { rest: next, level };
+    const next = closed(lineEnd < 0 ? '' : text.slice(lineEnd + 1), closer);
+    // A format that brackets its message (ODL's `[[`) says by it that the message is on the lines to
+    // come: its header line alone still states its record's level.
+    if (next.trim() === '') return closer !== undefined && level !== undefined ? { rest: text, level } : { rest: text };
+    return level === undefined ? { rest: next } : { rest: next, level };
   }
-  const rest = remainder + (lineEnd < 0 ? '' : text.slice(lineEnd));
+  const rest = closed(remainder + (lineEnd < 0 ? '' : text.slice(lineEnd)), closer);
   return level === undefined ? { rest } : { rest, level };
 }

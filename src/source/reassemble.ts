@@ -22,6 +22,7 @@ import { JobJoiner } from './sidekiq-jobs.js';
 import { FrameJoiner } from './frame-records.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 import { continuesWrite, headsWrite } from './burst-lines.js';
+import { ODL_OPEN } from '../shared/odl-record.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -169,7 +170,7 @@ function isPiece(text: string, state: TraceState | null): boolean {
   if (end === 'code-lead') return multiLine;
   if (multiLine && endsInCutFrame(text)) return true;
   // A header line whose message line was lost (.NET's category line, java.util.logging's time and source).
-  if (!multiLine) return NET_RECORD.test(first) || JUL_HEAD.test(first);
+  if (!multiLine) return NET_RECORD.test(first) || JUL_HEAD.test(first) || ODL_OPEN.test(first);
   return (end === null || end === 'py-exc') && endsMidLine(text);
 }
 

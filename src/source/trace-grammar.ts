@@ -26,6 +26,7 @@ import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockSt
 import { PRETTY_CAN_END, PRETTY_HEAD, stepPrettyObject, type PrettyObjectState } from '../shared/pretty-object.js';
 import { RICH_BOX_TOP, stepRichTraceback, type RichTracebackState } from '../shared/rich-traceback.js';
 import { opensRichRecord } from '../normalize/index.js';
+import { ODL_CLOSE, ODL_HEADER, ODL_OPEN } from '../shared/odl-record.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -34,6 +35,8 @@ export type TraceState =
   | 'header' | 'header-open' | 'header-msg' | 'header-gap' | 'frames-head' | 'frames' | 'frames-cause' | 'node-props' | 'node-end'
   | 'node-source' | 'node-gap' | 'node-version' | 'node-warning' | 'node-warning-end'
   | 'net-record' | 'net-exception' | 'net-frames' | 'rb-tagged' | 'py-warning' | 'py-warning-end'
+  /** ODL's record (GlassFish, Payara): its lines under the `[[` header line, then the one `]]` ends. */
+  | 'odl-record' | 'odl-end'
   | 'php-stack' | 'php-frames' | 'php-main' | 'php-gap' | 'php-prev' | 'php-end'
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
@@ -54,7 +57,7 @@ export type TraceState =
 const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'py-head', 'py-frame', 'py-code', 'py-exc', 'py-msg', 'go-panic', 'go-goroutine', 'go-func', 'go-loc', 'go-end', 'go-stack-loc',
   'frames', 'frames-cause', 'node-props', 'node-end', 'node-version', 'node-source', 'node-warning', 'node-warning-end',
-  'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end',
+  'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end', 'odl-record', 'odl-end',
   'php-stack', 'php-frames', 'php-main', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
@@ -86,6 +89,7 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   if (kind === 'start') {
     if (s.startsWith(PY_TRACEBACK)) return 'py-head';
     if (NET_RECORD.test(s)) return 'net-record';
+    if (ODL_OPEN.test(s)) return 'odl-record';
     if (NODE_SOURCE_PLACE.test(s)) return 'node-source';
     if (NODE_WARNING.test(s)) return 'node-warning';
     if (PY_WARNING.test(s)) return 'py-warning';
@@ -271,6 +275,14 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       // Under the frames, only more of the exception: frames, an inner exception and its end marker,
       // lines indented deeper than the message. A line at the message's indent is another record's.
       if (FRAME.test(s) || END_OF.test(s) || /^\s+---> /.test(s) || /^ {7,}\S|^\t{2,}\S/.test(s)) return 'net-frames';
+      return null;
+    case 'odl-record':
+      // Whatever the lines say (the message, an exception's lines, its frames), up to the `]]` that
+      // closes the record. A line of another record opens with its own header and is stopped before,
+      // also another ODL header line written at the same moment by another thread.
+      if (ODL_HEADER.test(s)) return null;
+      return ODL_CLOSE.test(s) ? 'odl-end' : 'odl-record';
+    case 'odl-end':
       return null;
     case 'rb-tagged':
       if (tags === null ? RUBY_TAGGED_LINE.test(s) : s.startsWith(tags)) return 'rb-tagged';

@@ -14,6 +14,7 @@ import { SPAN_AT, SPAN_IN } from '../shared/span-context.js';
 import { CODE_FRAME, EXCEPTION_FIELD, POINTER_LINE, STACK_BANNER } from '../shared/tail-lines.js';
 import { continuesBlock, isGinFrame, openBlock } from '../shared/block-lines.js';
 import { PRETTY_HEAD, PRETTY_LEVEL_FIRST } from '../shared/pretty-object.js';
+import { ODL_OPEN } from '../shared/odl-record.js';
 
 export { SPAN_AT, SPAN_IN };
 export { DOCS_LINK, EX_ERROR, EX_FRAME, EX_TAIL, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, NET_DETAIL };
@@ -160,6 +161,9 @@ export function lineKind(s: string): LineKind {
   // pino-pretty's header (its epoch time in brackets is no request tag: `[1522431328992] INFO (42 on foo):
   // msg`) heads a record; at a routine level it opens one too, as its properties come on the lines
   // below it (pretty-object.ts), and apart from it they would be pieces that name nothing.
+  // ODL's header line closed by `[[` (GlassFish, Payara: shared/odl-record.ts) opens a record whose
+  // message and exception are the lines under it, at any level, as .NET's category line does.
+  if (c === 91 && ODL_OPEN.test(s)) return 'start';
   if (c === 91 || PRETTY_LEVEL_FIRST.test(s)) {
     if (PRETTY_HEAD.test(s)) return namesProblem(s) ? 'head' : 'start';
   }

@@ -2,6 +2,7 @@
 // classifier reads first), its variable parts masked, cut to a bounded length. Coarse on purpose:
 // the classifier refines it from each shape's samples; the shape only has to keep entries of
 // different problems apart often enough, and be cheap to compute over every entry of a window.
+import { ODL_OPEN_RE2 } from '../../shared/odl-record.js';
 
 /**
  * Masks as ordered data, most specific first: a UUID is not read as hex and numbers, an address
@@ -26,11 +27,12 @@ export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
  * A text line that only makes sense inside a multi-line record (RE2): an indented frame or property,
  * a closing brace, `Caused by:`, `... 12 more`, a traceback's or a goroutine dump's first line, a .NET
  * category line, Rails' tagged lines of one exception block (the Logger header with tags alone, a
- * tagged frame), Netty's leak report lines and Reactor's checkpoint block (jvm-record-lines.ts). Cloud Run stores each line of a trace written to stdout/stderr as an entry of its
+ * tagged frame), Netty's leak report lines and Reactor's checkpoint block (jvm-record-lines.ts), ODL's header line
+ * closed by `[[` (odl-record.ts). Cloud Run stores each line of a trace written to stdout/stderr as an entry of its
  * own; such lines, and their instance's lines next to them, are read whole and joined back in the
  * function (the reassembler), as a file or API sweep joins them, instead of being counted by shape.
  */
-export const RECORD_LINE = String.raw`^(?:[ \t]+\S|\}\s*$|Caused by: |Suppressed: |\.\.\. \d|--- End of |Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|goroutine \d+ \[|created by |exit status |\[signal |panic: |fatal error: |(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$|[DIWEFAU], \[[^\]]+\] +[A-Z]+ -- [^:]*: (?:\[[^\]]+\] ?)+\s*$|(?:\[[^\]]+\] ?)+(?:\s*$|\S+:\d+:in )|Recent access records: ?\d*\s*$|(?:#\d+|Created at):\s*$|: \d+ leak records were discarded |Original Stack Trace:|Error has been observed (?:at|by) the following|Assembly (?:trace from|site of) producer \[)`;
+export const RECORD_LINE = String.raw`^(?:[ \t]+\S|\}\s*$|Caused by: |Suppressed: |\.\.\. \d|--- End of |Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|goroutine \d+ \[|created by |exit status |\[signal |panic: |fatal error: |(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$|[DIWEFAU], \[[^\]]+\] +[A-Z]+ -- [^:]*: (?:\[[^\]]+\] ?)+\s*$|(?:\[[^\]]+\] ?)+(?:\s*$|\S+:\d+:in )|Recent access records: ?\d*\s*$|(?:#\d+|Created at):\s*$|: \d+ leak records were discarded |Original Stack Trace:|Error has been observed (?:at|by) the following|Assembly (?:trace from|site of) producer \[|${ODL_OPEN_RE2})`;
 
 /** Characters of a message read for its shape: the head of a trace says where, its tail what. */
 const READ_CHARS = 4000;
