@@ -2,6 +2,7 @@
 import { SEVERITIES, type RawEntry, type Severity } from '../shared/types.js';
 import { isRecord } from './is-record.js';
 import { dotnetLevel } from './dotnet-json.js';
+import { payaraRecord } from './payara-json.js';
 import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
 import { requestRecordSeverity } from './request-error.js';
@@ -190,7 +191,7 @@ export function payloadSeverity(payload: Record<string, unknown>): { severity: S
   // scale (Monolog's 400 is ERROR, OpenTelemetry's severity_number 17 too), which pino's would misread.
   // `lvl`: Sidekiq's JSON formatter, log15 and go-kit name the level so.
   // tslog's JSON: `_meta.logLevelName` (tslog-record.ts).
-  const level = levelNameField(payload) ?? gelfLevel(payload) ?? nextcloudLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload) ?? tslogLevel(payload);
+  const level = levelNameField(payload) ?? gelfLevel(payload) ?? nextcloudLevel(payload) ?? payloadLevel(payload.level) ?? payloadLevel(payload.lvl) ?? dotnetLevel(payload) ?? tslogLevel(payload) ?? payaraRecord(payload)?.level;
   return level !== null && level !== undefined ? { severity: level, source: 'level' } : null;
 }
 

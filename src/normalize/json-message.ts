@@ -6,6 +6,7 @@ import { dotnetRecord } from './dotnet-json.js';
 import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
 import { tslogRecord } from './tslog-record.js';
+import { payaraRecord } from './payara-json.js';
 
 export interface JsonMessage {
   text: string;
@@ -47,6 +48,8 @@ export function jsonMessage(payload: Record<string, unknown>): JsonMessage | nul
   if (dotnet !== null) return { text: dotnet.text };
   const tslog = tslogRecord(payload);
   if (tslog !== null) return { text: tslog.text };
+  const payara = payaraRecord(payload);
+  if (payara !== null) return { text: payara.text };
   const budget = { objects: MAX_OBJECTS };
   let parts = fromObject(payload, 0, false, budget);
   if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {

@@ -40,12 +40,12 @@ const HEAD_CHARS = 200;
 const TAIL_CHARS = 100;
 
 // .NET's JSON records (dotnet-json.ts): the JSON console formatter's Message, Serilog's rendered message or
-// template (CLEF, JsonFormatter), after the level they carry: records of one formatter have the same keys,
+// template (CLEF, JsonFormatter), Payara's LogMessage (payara-json.ts), after the level they carry: records of one formatter have the same keys,
 // so without it a warning and the routine records around it would be one shape, sampled as routine.
 const DOTNET_MESSAGE = `CONCAT(
         COALESCE(JSON_VALUE(json_payload, '$.LogLevel'), JSON_VALUE(json_payload, '$."@l"'), JSON_VALUE(json_payload, '$.Level'), ''), ' ',
         COALESCE(JSON_VALUE(json_payload, '$.Message'), JSON_VALUE(json_payload, '$."@m"'), JSON_VALUE(json_payload, '$."@mt"'),
-          JSON_VALUE(json_payload, '$.RenderedMessage'), JSON_VALUE(json_payload, '$.MessageTemplate')))`;
+          JSON_VALUE(json_payload, '$.RenderedMessage'), JSON_VALUE(json_payload, '$.MessageTemplate'), JSON_VALUE(json_payload, '$.LogMessage')))`;
 // The fields extract-message.ts reads first, in its order; a request log's line when there is no other.
 const MESSAGE = `COALESCE(
       NULLIF(text_payload, ''),
@@ -59,7 +59,7 @@ const MESSAGE = `COALESCE(
 const DETAIL = `COALESCE(
       JSON_VALUE(json_payload, '$.stack_trace'), JSON_VALUE(json_payload, '$.stack'), JSON_VALUE(json_payload, '$.error.stack'),
       JSON_VALUE(json_payload, '$.exception'), JSON_VALUE(json_payload, '$.traceback'),
-      JSON_VALUE(json_payload, '$.Exception'), JSON_VALUE(json_payload, '$."@x"'), '')`;
+      JSON_VALUE(json_payload, '$.Exception'), JSON_VALUE(json_payload, '$."@x"'), JSON_VALUE(json_payload, '$.Throwable.StackTrace'), '')`;
 
 /** A SQL expression over a Log Analytics row: its message and stack head, variable parts masked. */
 export function maskedMessageExpression(): string {
