@@ -130,7 +130,9 @@ export function problemText(text: string): string {
   // (Rust's `{:?}` of an enum, `InvalidDatabase("…")`; Python's repr) where the text formatter printed
   // its Display (`msg: InvalidDatabase: …`): read as the runtime's line, it is the same wrapped error.
   if (rest !== '' && rest.indexOf('\n', 1) < 0 && rest.endsWith(')')) rest = `\n${errorReprLine(rest.slice(1))}`;
-  if (rest !== '' && rest.indexOf('\n', 1) < 0 && /^\n\S[^\n]*: \S/.test(rest) && /[A-Za-z0-9]$/.test(first)) {
+  // A message that ends its sentence with a period (Vector's `Mapping failed with event.` and its `error`
+  // field) joins as errorValue joins the same pair printed as text: `msg.: err`.
+  if (rest !== '' && rest.indexOf('\n', 1) < 0 && /^\n\S[^\n]*: \S/.test(rest) && /[A-Za-z0-9]\.?$/.test(first)) {
     first = `${first}: ${rest.slice(1)}`;
     rest = '';
   }
@@ -279,8 +281,10 @@ function unitKey(line: string, u: Unit): string {
 }
 
 // A trace pasted or flattened onto one line: its frames follow the message. Node `at fn (file:1:2)`,
-// JVM `at a.b.C.m(C.java:12)`, Python `File "x.py", line 3, in f`.
-const INLINE_FRAME = /\s(?:at (?:[\w$.<>\[\]]{1,200} )?\(?[^\s()]{1,300}:\d{1,7}(?::\d{1,7})?\)|at [\w$.<>]{1,300}\([\w$.-]{1,200}\.(?:java|kt|scala|groovy):\d{1,7}\)|File "[^"\n]{1,300}", line \d{1,7}, in )/;
+// JVM `at a.b.C.m(C.java:12)`, Python `File "x.py", line 3, in f`. A frame's place names a file: a bare
+// line and column is where in the input a parser or a compiler stopped (Vector's VRL: `function call error
+// for "parse_json" at (9:55): unable to parse json`), which is the message, not a frame.
+const INLINE_FRAME = /\s(?:at (?:[\w$.<>\[\]]{1,200} )?\(?[^\s()\d][^\s()]{0,299}:\d{1,7}(?::\d{1,7})?\)|at [\w$.<>]{1,300}\([\w$.-]{1,200}\.(?:java|kt|scala|groovy):\d{1,7}\)|File "[^"\n]{1,300}", line \d{1,7}, in )/;
 
 function withoutInlineFrames(line: string): string {
   const m = INLINE_FRAME.exec(line);

@@ -172,3 +172,26 @@ describe('problemText', () => {
     expect(typeof problemText(hostile)).toBe('string');
   });
 });
+
+// Vector's VRL names where in the program a function failed as `at (line:column)` (its documentation's
+// `parse_json` example raises `function call error for "parse_json" at (0:26): unable to parse json: …`);
+// Vector's remap warning carries it in its `error` field, as text (` error="…"`) and as JSON.
+describe('problemText: a position in the input is no frame', () => {
+  const TEXT = 'Mapping failed with event. error="function call error for \\"parse_json\\" at (9:55): unable to parse json: expected value at line 1 column 3" error_type="conversion_failed" stage="processing" internal_log_rate_limit=true';
+  const JSON_FORM = 'Mapping failed with event.\nfunction call error for "parse_json" at (9:55): unable to parse json: expected value at line 1 column 3';
+  const READ = 'Mapping failed with event.: function call error for "parse_json" at (9:55): unable to parse json: expected value at line 1 column 3';
+
+  it('keeps the message after `at (9:55)`, and reads the text and JSON forms alike', () => {
+    expect(problemText(TEXT)).toBe(READ);
+    expect(problemText(JSON_FORM)).toBe(READ);
+  });
+
+  it('still cuts a flattened trace at its first frame', () => {
+    expect(problemText('TypeError: x is undefined at handler (/app/routes.js:12:5) at next (/app/node_modules/express/lib/router/layer.js:95:5)')).toBe('TypeError: x is undefined');
+    expect(problemText('boom at Object.<anonymous> (node:internal/modules/cjs/loader:1234:14)')).toBe('boom');
+  });
+
+  it('leaves a sentence that ends a message without a wrapped error on its own line', () => {
+    expect(problemText('Request failed.\nsee the logs above')).toBe('Request failed.\nsee the logs above');
+  });
+});
