@@ -6,6 +6,7 @@ import { embeddedRecord } from './embedded-record.js';
 import { isRecord } from './entry-fields.js';
 import { jsonMessage } from './json-message.js';
 import { prettyRecord } from './pretty-record.js';
+import { inspectedRecord } from './inspected-record.js';
 import { redactValue } from './redact.js';
 import { requestInfo, requestText } from './request-info.js';
 
@@ -29,8 +30,9 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   const text = plainText(raw.textPayload);
   if (text !== '') {
     // A JSON record printed inside the line (a wrapper's prefix before it, or none): read as a payload.
-    // So is pino-pretty's record, its properties on lines of their own (pretty-record.ts).
-    const record = embeddedRecord(text) ?? prettyRecord(text);
+    // So is pino-pretty's record, its properties on lines of their own (pretty-record.ts), and a message
+    // with its metadata inspected after it that carries an error (inspected-record.ts).
+    const record = embeddedRecord(text) ?? prettyRecord(text) ?? inspectedRecord(text);
     return (record !== null ? jsonMessage(record) : null) ?? { text };
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
