@@ -81,6 +81,12 @@ const LOGCAT = /^(?:\d{4}-)?\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} {1,8}\d{1,10} {
 // Tornado's LogFormatter, `[%(levelname)1.1s %(asctime)s %(module)s:%(lineno)d]`, and Jupyter's `[%(levelname)1.1s
 // %(asctime)s.%(msecs).03d %(name)s]`: the level's first letter, a time and the logger in one bracket.
 const TORNADO = /^\[([DIWEC]) (?:\d{6}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? [^\]\n]{1,120}\] ?/;
+// Phusion Passenger's own log: `[ E 2026-12-10 10:00:00.1234 17/T7 age/Cor/App/Implementation.cpp:221 ]: `, the
+// level one letter (or `D2`, `D3`) before the time, then the pid and thread, the source file and line;
+// Passenger 5.0 wrote no letter. N is its notice, the level it runs at and says its routine at (`Passenger
+// core online`, `Starting Passenger watchdog...`): what other loggers call INFO, as with Redis's notice.
+const PASSENGER = /^\[ (?:([CEWNID])[23]? )?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6} \d{1,10}\/\w{1,20} [^\s\]]{1,200}:\d{1,7} \]: ?/;
+const PASSENGER_LEVELS: Record<string, string> = { C: 'CRIT', E: 'ERROR', W: 'WARN', N: 'INFO', I: 'INFO', D: 'DEBUG' };
 // OCaml Dream's reporter (src/server/log.ml): `dd.mm.yy HH:MM:SS.mmm`, the source right-aligned in 15
 // columns, the level in five (`ERROR`, ` WARN`, ` INFO`, `DEBUG`; none for the application's own lines),
 // ` REQ n` when the record belongs to a request, then the message: `03.03.25 19:46:52.173    dream.logger
@@ -276,6 +282,11 @@ function nextPiece(
     if (redis) return { length: redis[0].length, kind: 'level', level: REDIS_LEVELS[redis[1] as string] as string, last: true };
     const julia = JULIA_LEVEL.exec(head);
     if (julia) return { length: julia[0].length, kind: 'level', level: julia[1] as string };
+    const passenger = PASSENGER.exec(head);
+    if (passenger) {
+      const letter = passenger[1];
+      return { length: passenger[0].length, last: true, ...(letter === undefined ? { kind: 'time' } : { kind: 'level', level: PASSENGER_LEVELS[letter] as string }) };
+    }
     const priority = SYSLOG_PRIORITY.exec(head);
     if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
   }

@@ -24,6 +24,10 @@ const PREFIX = /^(?:\d{2}:\d{2}:\d{2} )?((?=[\w.-]{0,62}[A-Za-z])[A-Za-z0-9][\w.
 // `(RayTrainWorker pid=1234, ip=10.0.0.5) `), and vLLM's front process each line of its engine and
 // workers' (`(VllmWorkerProcess pid=1234) `, `(EngineCore_0 pid=87) `, `(APIServer pid=1) `).
 const WORKER_PID = /^\((?:([A-Za-z][\w.:-]{0,62}(?: [\w.-]{1,32}){0,2}) )?pid=(\d{1,10})(?:, ip=[\d.:a-fA-F]{3,45})?\) /;
+// Phusion Passenger relays each line an application process writes as a line of its own log behind the
+// process's pid: `App 1234 output: ` since Passenger 5.1, `App 1234 stdout: ` / `App 1234 stderr: ` before
+// (phusion/passenger#2053). A blank line the app wrote is relayed as the bare prefix.
+const PASSENGER_APP = /^App (\d{1,10}) (?:output|stdout|stderr):(?: |$)/;
 
 /** The manager's prefix the line opens with, or null. */
 export function processPrefix(line: string): ProcessPrefix | null {
@@ -31,6 +35,10 @@ export function processPrefix(line: string): ProcessPrefix | null {
   if (c === 40) {
     const w = WORKER_PID.exec(line);
     return w ? { length: w[0].length, name: `${w[1] ?? ''} pid=${w[2]}` } : null;
+  }
+  if (c === 65) {
+    const app = PASSENGER_APP.exec(line);
+    if (app) return { length: app[0].length, name: `App ${app[1]}` };
   }
   // Cheap first test: a name or a time starts with a letter or a digit.
   if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;

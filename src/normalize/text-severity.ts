@@ -10,6 +10,7 @@ import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { CONSOLE_IN_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
 import { stripLogHeader } from './log-header.js';
+import { processPrefix } from './process-prefix.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { markerSymbols } from '../shared/status-marker.js';
@@ -113,6 +114,9 @@ const LETTER_LEVELS: Record<string, Severity> = {
   V: 'DEBUG', D: 'DEBUG', I: 'INFO', W: 'WARNING', E: 'ERROR', C: 'CRITICAL', F: 'CRITICAL', A: 'CRITICAL',
 };
 
+// Phusion Passenger's level letters (log-header.ts), as the server-side pattern reads them: N is its notice, its routine.
+const PASSENGER_LETTERS: Record<string, Severity> = { C: 'CRITICAL', E: 'ERROR', W: 'WARNING', N: 'INFO', I: 'INFO', D: 'DEBUG' };
+
 // Redis's level marks (log-header.ts), as the server-side pattern reads them.
 const REDIS_MARKS: Array<[string, Severity]> = [['#', 'WARNING'], ['*', 'INFO'], ['\\-', 'DEBUG'], ['.', 'DEBUG']];
 
@@ -179,7 +183,10 @@ export function textSeverity(text: string): Severity | null {
     if (level) return levelWord(level[1]!);
   }
   if (endsProcess(first, head)) return 'CRITICAL';
-  const header = headerSeverity(first);
+  // A process manager's prefix (process-prefix.ts) says which program wrote the line: its header is read
+  // as the program wrote it (Passenger's `App 77 output: F, [...] FATAL -- : [tag]`), as stripLogHeader does.
+  const prefix = processPrefix(first);
+  const header = headerSeverity(first) ?? (prefix === null ? null : headerSeverity(first.slice(prefix.length)));
   if (header !== null) return header;
   // One list of header formats for both (log-header.ts): the level of a header the stripper knows,
   // else what the message after it says of itself.
@@ -337,6 +344,9 @@ export function severityTextPattern(floor: Severity): string {
   // A level as its first letter (LETTER_LEVELS): after a time or logcat's tid, and opening Tornado's bracket.
   const letters = Object.keys(LETTER_LEVELS).filter((l) => SEVERITIES.indexOf(LETTER_LEVELS[l]!) >= rank).join('');
   if (letters !== '') atStart.push(`\\[[${letters}] \\d`);
+  // Phusion Passenger's own header opens with its level's letter, a space inside the bracket (log-header.ts).
+  const passenger = Object.keys(PASSENGER_LETTERS).filter((l) => SEVERITIES.indexOf(PASSENGER_LETTERS[l]!) >= rank).join('');
+  if (passenger !== '') atStart.push(`\\[ [${passenger}][23]? \\d{4}-`);
   const letterAfterTime = letters === '' ? [] : [`(?:\\d|z|utc|am|pm)\\]? [${letters}] `];
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.

@@ -131,6 +131,16 @@ const headers: Array<[string, string, string | undefined]> = [
   ['debug, a namespace with its parts', `2026-12-09T00:02:51.521Z express:router ${MSG}`, undefined],
   ['debug, a dashed namespace', `2026-12-09T01:53:36.852Z catalog-sync:shopify ${MSG}`, undefined],
   ['debug, a wildcard part', `2026-12-09T01:53:36.852Z knex:query:* ${MSG}`, undefined],
+  // Phusion Passenger's own log (phusion/passenger#2318, #1955): the level's letter, the time, pid/thread,
+  // the source; Passenger 5.0 wrote no letter (as pasted in projects' troubleshooting notes).
+  ['Passenger, an error', `[ E 2025-11-08 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: ${MSG}`, 'ERROR'],
+  ['Passenger, a warning', `[ W 2026-12-10 00:03:15.2268 17/T7 age/Cor/Con/CheckoutSession.cpp:245 ]: ${MSG}`, 'WARN'],
+  ['Passenger, its notice (the level it runs at)', `[ N 2020-11-02 22:36:17.4020 6803/T1 age/Wat/WatchdogMain.cpp:1373 ]: ${MSG}`, 'INFO'],
+  ['Passenger, a server thread', `[ N 2020-11-02 22:36:17.4414 6806/T9 Ser/Server.h:902 ]: ${MSG}`, 'INFO'],
+  ['Passenger 5.0, no letter', `[ 2015-11-26 01:56:19.7981 20652/7f16c6f19700 App/Implementation.cpp:303 ]: ${MSG}`, undefined],
+  // The application's lines as Passenger relays them (`App N output: `, `App N stdout: ` before 5.1).
+  ['Passenger relaying a Rails logger line', `App 77 output: E, [2026-12-10T00:05:02.180802 #77] ERROR -- : ${MSG}`, 'ERROR'],
+  ['Passenger 5 relaying stderr', `App 24754 stderr: 2026-03-10 12:00:01,234 WARNING ${MSG}`, 'WARNING'],
 ];
 
 describe('stripLogHeader', () => {
@@ -171,6 +181,7 @@ describe('stripLogHeader', () => {
       'PHP Fatal errors are written to the log', 'PHP Warning', 'child 12 said into stderr: "x"', 'request_id=abc [error] x',
       'localhost ERROR x', 'from play.api.Foo in main - x', 'org.apache.catalina.core.StandardWrapperValve.invoke x',
       '[10-Mar-2026] run finished', 'user=42 [error] x', '[Nest] is a framework', 'thread \'main\' exited',
+      '[ E ] not a header', 'App 77 crashed: out of memory', 'App store output: 3 items',
     ]) expect(stripLogHeader(text)).toEqual({ rest: text });
     // Dream's application lines have no source and no level: the first word is the message's.
     expect(stripLogHeader('03.03.25 19:46:48.853                       Running at http://localhost:8080')).toEqual({ rest: 'Running at http://localhost:8080' });

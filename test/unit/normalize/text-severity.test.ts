@@ -167,6 +167,18 @@ const headers: Record<string, Case[]> = {
     ['1:M 09 Dec 2026 00:21:35.892 * Ready to accept connections tcp', 'INFO'],
     ['\u001b[31mERROR\u001b[0m: coloured output', 'ERROR'],
   ],
+  // Phusion Passenger's own log: the level's letter inside the bracket, before the time. phusion/passenger#2318
+  // (its notices, the level it runs at), #1955 and #2345 (a spawn error and the `Error ID:` under it).
+  "Phusion Passenger's own log": [
+    ['[ E 2024-05-20 00:59:06.9385 165112/Tk age/Cor/App/Implementation.cpp:221 ]: Could not spawn process for application /var/lib/redmine: The application encountered the following error', 'ERROR'],
+    ['[ E 2025-11-08 18:17:59.0438 4170381/Tb age/Cor/Con/CheckoutSession.cpp:368 ]: [Client 2-11] Cannot checkout session because a spawning error occurred.', 'ERROR'],
+    ['[ W 2026-12-10 00:03:15.2268 17/T7 age/Cor/Con/CheckoutSession.cpp:245 ]: [Client 2-385] Returning HTTP 503 due to: Request queue full (configured max. size: 100)', 'WARNING'],
+    ['[ W 2026-12-10 01:05:08.7039 17/T8 age/Cor/App/Pool/AnalyticsCollection.cpp:56 ]: Process (pid=45, group=/app (production)) no longer exists! Detaching it from the pool.', 'WARNING'],
+    ['[ N 2020-11-02 22:36:17.4264 6806/T1 age/Cor/CoreMain.cpp:1015 ]: Passenger core online, PID 6806', 'INFO'],
+    // The application's lines, relayed behind its pid: read as the application wrote them.
+    ['App 77 output: F, [2026-12-10T00:05:02.180802 #77] FATAL -- : [8d33358f-5d12-4103-9556-9e22aac7be7c]', 'CRITICAL'],
+    ['App 24754 stderr: E, [2016-08-16T04:31:13.515 #24754] ERROR -- : Cannot allocate memory - fork(2)', 'ERROR'],
+  ],
 };
 
 // Formats of a Cloud Run day written by someone else, and other options of the same formats.
@@ -637,6 +649,15 @@ describe('severityTextPattern', () => {
     expect(re2(severityTextPattern('NOTICE')).test(line)).toBe(true);
     expect(re2(severityTextPattern('ERROR')).test(line)).toBe(false);
     expect(re2(severityTextPattern('WARNING')).test('1:M 09 Dec 2026 07:45:27.695 * Background saving started by pid 20')).toBe(false);
+  });
+
+  it("matches Passenger's letters only where the floor reaches them; its notices are its routine", () => {
+    const warning = '[ W 2026-12-10 00:03:15.2268 17/T7 age/Cor/Con/CheckoutSession.cpp:245 ]: [Client 2-385] Returning HTTP 503 due to: Request queue full';
+    expect(re2(severityTextPattern('WARNING')).test(warning)).toBe(true);
+    expect(re2(severityTextPattern('ERROR')).test(warning)).toBe(false);
+    const notice = '[ N 2020-11-02 22:36:17.4264 6806/T1 age/Cor/CoreMain.cpp:1015 ]: Passenger core online, PID 6806';
+    expect(re2(severityTextPattern('NOTICE')).test(notice)).toBe(false);
+    expect(re2(severityTextPattern('INFO')).test(notice)).toBe(true);
   });
 
   it('leaves out plain text that says nothing', () => {

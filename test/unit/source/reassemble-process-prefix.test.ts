@@ -49,6 +49,8 @@ describe("a process manager's prefix", () => {
     'ERROR | disk full',
     '12:00:01 ERROR | disk full',
     '+ ls /app | wc -l',
+    'App 77 crashed: out of memory',
+    'Application output: 3 lines',
   ])('no prefix in %j', (s) => {
     expect(processPrefix(s)).toBeNull();
   });
@@ -56,6 +58,18 @@ describe("a process manager's prefix", () => {
   it('joins a traceback written under honcho, one line per write, in both time orders', () => {
     const entries = at(TRACE.map((l) => `12:00:01 web.1    | ${l}`));
     for (const input of [entries, [...entries].reverse()]) expect(texts(reassembleAll(input))).toEqual([TRACE.join('\n')]);
+  });
+
+  it('joins a traceback Passenger relayed one line at a time behind the app\'s pid, apart from another process\'s', () => {
+    // As pasted with a Passenger-hosted WSGI app: `App 3065440 output:   File "/opt/passenger/…", line 88, in load_app`.
+    const lines: string[] = [];
+    for (let i = 0; i < Math.max(TRACE.length, OTHER.length); i++) {
+      if (i < TRACE.length) lines.push(`App 3065440 output: ${TRACE[i]}`);
+      if (i < OTHER.length) lines.push(`App 289567 stderr: ${OTHER[i]}`);
+    }
+    expect(processPrefix('App 3065440 output: x')).toEqual({ length: 20, name: 'App 3065440' });
+    expect(processPrefix('App 74694 output:')).toEqual({ length: 17, name: 'App 74694' });
+    expect(new Set(texts(reassembleAll(at(lines))))).toEqual(new Set([TRACE.join('\n'), OTHER.join('\n')]));
   });
 
   it("joins each program's traceback apart when their lines interleave in one stream", () => {
