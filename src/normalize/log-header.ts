@@ -33,7 +33,8 @@ const DATE_TIME =
 const DAY_MONTH_TIME = /^(?:\d{2}-[A-Z][a-z]{2}-\d{4}|\d{2}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?=\s)/;
 // tslog's pretty templates put the milliseconds after a colon (`{{hh}}:{{MM}}:{{ss}}:{{ms}}`, three digits).
 const TIME_ONLY = /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9}|:\d{3})?(?=[\s\]|]|$)|^\d{1,2}:\d{2}(?:AM|PM)(?=\s)/;
-const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?=\s)/;
+// Also with a fraction: Go's time.StampMilli / StampMicro (`Dec 10 10:00:00.123`), tint's default for slog.
+const SYSLOG_TIME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?=\s)/;
 const APACHE_TIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}$/;
 const CLF_TIME = /^\d{2}\/[A-Z][a-z]{2}\/\d{4}[: ]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?$/;
 // PHP's error_log and php-fpm's own log: `[10-Mar-2026 00:56:55]`, `[10-Mar-2026 00:56:55 UTC]`,
@@ -87,6 +88,10 @@ const TORNADO = /^\[([DIWEC]) (?:\d{6}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:\.
 // core online`, `Starting Passenger watchdog...`): what other loggers call INFO, as with Redis's notice.
 const PASSENGER = /^\[ (?:([CEWNID])[23]? )?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6} \d{1,10}\/\w{1,20} [^\s\]]{1,200}:\d{1,7} \]: ?/;
 const PASSENGER_LEVELS: Record<string, string> = { C: 'CRIT', E: 'ERROR', W: 'WARN', N: 'INFO', I: 'INFO', D: 'DEBUG' };
+// Go's standard logger with a prefix (`log.New(w, prefix, log.Ldate|log.Ltime|log.Lmicroseconds)`) writes the
+// prefix before its date: asynq's `asynq: pid=1 2026/12/10 10:00:00.123456 ERROR: msg`. A program's name and a
+// few `key=value` pairs, then the date as Go's log writes it: a prefix that names a level is read as one.
+const GO_LOG_PREFIX = /^([A-Za-z][\w.-]{0,39}):(?: [\w.-]{1,40}=[^\s=]{1,40}){0,3} \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?= )/;
 // OCaml Dream's reporter (src/server/log.ml): `dd.mm.yy HH:MM:SS.mmm`, the source right-aligned in 15
 // columns, the level in five (`ERROR`, ` WARN`, ` INFO`, `DEBUG`; none for the application's own lines),
 // ` REQ n` when the record belongs to a request, then the message: `03.03.25 19:46:52.173    dream.logger
@@ -287,6 +292,8 @@ function nextPiece(
       const letter = passenger[1];
       return { length: passenger[0].length, last: true, ...(letter === undefined ? { kind: 'time' } : { kind: 'level', level: PASSENGER_LEVELS[letter] as string }) };
     }
+    const go = GO_LOG_PREFIX.exec(head);
+    if (go && !LEVEL_WORD.test(go[1] as string)) return { length: go[0].length, kind: 'time' };
     const priority = SYSLOG_PRIORITY.exec(head);
     if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
   }

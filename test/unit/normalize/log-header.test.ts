@@ -141,6 +141,14 @@ const headers: Array<[string, string, string | undefined]> = [
   // The application's lines as Passenger relays them (`App N output: `, `App N stdout: ` before 5.1).
   ['Passenger relaying a Rails logger line', `App 77 output: E, [2026-12-10T00:05:02.180802 #77] ERROR -- : ${MSG}`, 'ERROR'],
   ['Passenger 5 relaying stderr', `App 24754 stderr: 2026-03-10 12:00:01,234 WARNING ${MSG}`, 'WARNING'],
+  // Go's standard logger with a prefix before its date: asynq's `asynq: pid=N ` (hibiken/asynq#643, #724, #690).
+  ['asynq, an error', `asynq: pid=1 2023/04/11 18:40:44.211568 ERROR: ${MSG}`, 'ERROR'],
+  ['asynq, another pid', `asynq: pid=47 2023/08/21 02:11:16.467677 ERROR: ${MSG}`, 'ERROR'],
+  ['asynq, a warning', `asynq: pid=1 2023/07/21 05:57:34.423235 WARN: ${MSG}`, 'WARN'],
+  ['Go log, a plain prefix, no fraction', `billing: 2026/03/10 12:00:01 ERROR ${MSG}`, 'ERROR'],
+  // tint (lmittmann/tint, slog): Go's time.StampMilli, then zerolog's three letters; with AddSource, the file.
+  ['tint', `Dec 10 10:00:00.123 ERR ${MSG}`, 'ERR'],
+  ['tint, a one-digit day, with its source', `Dec  5 10:00:00.123 WRN worker/errors.go:23 ${MSG}`, 'WRN'],
 ];
 
 describe('stripLogHeader', () => {
@@ -182,6 +190,7 @@ describe('stripLogHeader', () => {
       'localhost ERROR x', 'from play.api.Foo in main - x', 'org.apache.catalina.core.StandardWrapperValve.invoke x',
       '[10-Mar-2026] run finished', 'user=42 [error] x', '[Nest] is a framework', 'thread \'main\' exited',
       '[ E ] not a header', 'App 77 crashed: out of memory', 'App store output: 3 items',
+      'asynq: pid=1 started', 'Error: 2026/12/10 is not a date we take', 'see: 2026/12/10 was the day',
     ]) expect(stripLogHeader(text)).toEqual({ rest: text });
     // Dream's application lines have no source and no level: the first word is the message's.
     expect(stripLogHeader('03.03.25 19:46:48.853                       Running at http://localhost:8080')).toEqual({ rest: 'Running at http://localhost:8080' });

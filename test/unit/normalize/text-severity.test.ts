@@ -179,6 +179,17 @@ const headers: Record<string, Case[]> = {
     ['App 77 output: F, [2026-12-10T00:05:02.180802 #77] FATAL -- : [8d33358f-5d12-4103-9556-9e22aac7be7c]', 'CRITICAL'],
     ['App 24754 stderr: E, [2016-08-16T04:31:13.515 #24754] ERROR -- : Cannot allocate memory - fork(2)', 'ERROR'],
   ],
+  // Go's standard logger behind a prefix (hibiken/asynq#643, #690), and tint's slog lines (its README: StampMilli,
+  // zerolog's three letters, colours on a terminal).
+  'Go log with a prefix, tint': [
+    ["asynq: pid=1 2023/04/11 18:40:44.211568 ERROR: Dequeue error: UNKNOWN: redis eval error: ERR user_script:13: attempt to perform arithmetic on local 'timeout' (a nil value)", 'ERROR'],
+    ['asynq: pid=1 2023/07/21 05:57:34.423235 WARN: recoverer: could not move task to archive: INTERNAL_ERROR: redis eval error: NOT FOUND', 'WARNING'],
+    ['asynq: pid=1 2026/12/10 00:00:01.000123 INFO: Starting processing', 'INFO'],
+    ['\u001b[2mDec 10 00:29:52.556\u001b[0m \u001b[91mERR\u001b[0m task failed \u001b[2mtype=\u001b[0memail:deliver \u001b[91m\u001b[2merr=\u001b[22m"send mail: unexpected status 429"\u001b[0m', 'ERROR'],
+    ['Dec 10 09:28:30.798 ERR worker/errors.go:23 task failed type=invoice:render err="upload invoice: googleapi: Error 403"', 'ERROR'],
+    ['Dec 10 09:28:30.798 WRN cache miss ratio high ratio=0.4', 'WARNING'],
+    ['Dec 10 09:28:30.798 INF task done type=email:deliver errors=0', 'INFO'],
+  ],
 };
 
 // Formats of a Cloud Run day written by someone else, and other options of the same formats.
