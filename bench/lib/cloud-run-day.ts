@@ -50,6 +50,17 @@ export function requests(service: string, status: number, perDay: readonly [numb
   };
 }
 
+/**
+ * Cloud Run's line when an instance went over its memory limit: ERROR, in the system log, a problem of
+ * the service's own. The instance used up to `overBy` MiB more than `limit`.
+ */
+export function memoryLimit(service: string, limit: number, perDay: readonly [number, number], overBy = 80): Family {
+  return {
+    name: `${service}:platform-memory-limit`, level: 'ERROR', perDay,
+    emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + overBy)) }],
+  };
+}
+
 const platformNoise: Family = {
   name: 'noise:platform:lifecycle', level: 'INFO', perDay: [6, 20],
   emit: ({ rng }) => [rng.pick<Write>([
@@ -191,6 +202,29 @@ export function shapeDay(spec: DaySpec, seed: number): Day {
 }
 
 /** JSONL oldest first, and gcloud's JSON array newest first, each with its truth line by line. */
+// Cloud Run lifts these special fields of a JSON line out of jsonPayload into the LogEntry.
+const LIFTED: ReadonlyArray<readonly [string, string]> = [
+  ['logging.googleapis.com/trace', 'trace'],
+  ['logging.googleapis.com/spanId', 'spanId'],
+  ['logging.googleapis.com/trace_sampled', 'traceSampled'],
+  ['logging.googleapis.com/sourceLocation', 'sourceLocation'],
+];
+
+/** The day with the special fields of its JSON lines lifted into their entries, as Cloud Run does. */
+export function liftSpecialFields(day: Day): Day {
+  for (const e of day.entries) {
+    const payload = e.jsonPayload as Record<string, unknown> | undefined;
+    if (!payload) continue;
+    for (const [from, to] of LIFTED) {
+      if (from in payload) {
+        e[to] = payload[from];
+        delete payload[from];
+      }
+    }
+  }
+  return day;
+}
+
 export function exportsOf(day: Day): Array<{ name: string; text: string; truth: Truth[] }> {
   return [
     { name: 'day.jsonl', text: `${day.entries.map((e) => JSON.stringify(e)).join('\n')}\n`, truth: day.truth },

@@ -1,7 +1,7 @@
 // One Cloud Run day of the fifteenth day's services, shaped as bench/lib/cloud-run-day.ts says Cloud Run
 // stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { MEMORY, PROBE_FAILED, requests, shapeDay, type Day } from '../cloud-run-day.js';
+import { memoryLimit, PROBE_FAILED, requests, shapeDay, type Day } from '../cloud-run-day.js';
 import { shopFrankenphp } from './frankenphp.js';
 import { ledgerGorm } from './go.js';
 import { tilesJulia } from './julia.js';
@@ -18,14 +18,9 @@ export const SERVICES: readonly ServiceDef[] = [crawlScrapy, jobsArq, etlPrefect
 /** 2026-12-06, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 6) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 60)) }],
-});
-
 const platform: Record<string, Family[]> = {
-  'crawl-scrapy': [memory('crawl-scrapy', 2048, [3, 8])],
-  'tiles-julia': [memory('tiles-julia', 4096, [2, 6]), requests('tiles-julia', 200, [150, 300], 'GET', (rng) => `/tiles/${rng.int(3, 16)}/${rng.int(0, 30000)}/${rng.int(0, 30000)}.mvt`)],
+  'crawl-scrapy': [memoryLimit('crawl-scrapy', 2048, [3, 8], 60)],
+  'tiles-julia': [memoryLimit('tiles-julia', 4096, [2, 6], 60), requests('tiles-julia', 200, [150, 300], 'GET', (rng) => `/tiles/${rng.int(3, 16)}/${rng.int(0, 30000)}/${rng.int(0, 30000)}.mvt`)],
   'orders-liberty': [
     { name: 'orders-liberty:platform-startup-probe-failed', level: 'ERROR', perDay: [2, 5], emit: () => [{ stream: 'varlog/system', severity: 'ERROR', text: PROBE_FAILED('orders-liberty-1') }] },
   ],

@@ -1,7 +1,7 @@
 // One Cloud Run day of the fourteenth day's services, shaped as bench/lib/cloud-run-day.ts says Cloud Run
 // stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { httpRequest, MEMORY, PROBE_FAILED, requests, shapeDay, TIMEOUT, type Day } from '../cloud-run-day.js';
+import { httpRequest, memoryLimit, PROBE_FAILED, requests, shapeDay, TIMEOUT, type Day } from '../cloud-run-day.js';
 import { accountsAspnet } from './dotnet.js';
 import { dashGrafana } from './grafana.js';
 import { graphqlHasura } from './hasura.js';
@@ -20,13 +20,8 @@ export const SERVICES: readonly ServiceDef[] = [insightsStreamlit, dashGrafana, 
 /** 2026-12-05, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 5) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 60)) }],
-});
-
 const platform: Record<string, Family[]> = {
-  'insights-streamlit': [memory('insights-streamlit', 1024, [3, 8])],
+  'insights-streamlit': [memoryLimit('insights-streamlit', 1024, [3, 8], 60)],
   'dash-grafana': [
     requests('dash-grafana', 500, [15, 45], 'POST', () => '/api/ds/query'),
     requests('dash-grafana', 200, [150, 300], 'GET', (rng) => `/api/dashboards/uid/${rng.alnum(9)}`),

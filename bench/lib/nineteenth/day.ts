@@ -1,7 +1,7 @@
 // One Cloud Run day of the nineteenth day's services, shaped as bench/lib/cloud-run-day.ts says Cloud Run
 // stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { MEMORY, NO_INSTANCE, PROBE_FAILED, requests, shapeDay, type Day } from '../cloud-run-day.js';
+import { liftSpecialFields, memoryLimit, NO_INSTANCE, PROBE_FAILED, requests, shapeDay, type Day } from '../cloud-run-day.js';
 import { imgImgproxy, workerAsynq } from './go.js';
 import { legacyApache, statsMatomo } from './php.js';
 import { apiDdtrace, botTelegram, erpOdoo, jobsDagster } from './python.js';
@@ -15,45 +15,19 @@ export const SERVICES: readonly ServiceDef[] = [erpOdoo, jobsDagster, botTelegra
 /** 2026-12-10, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 10) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 80)) }],
-});
 const platformLine = (name: string, level: 'ERROR' | 'WARNING', perDay: readonly [number, number], text: string): Family => ({
   name, level, perDay, emit: () => [{ stream: 'varlog/system', severity: level, text }],
 });
 
 const platform: Record<string, Family[]> = {
   'erp-odoo': [requests('erp-odoo', 200, [100, 200], 'POST', () => '/web/dataset/call_kw')],
-  'jobs-dagster': [memory('jobs-dagster', 4096, [2, 5])],
+  'jobs-dagster': [memoryLimit('jobs-dagster', 4096, [2, 5])],
   'bot-telegram': [platformLine('bot-telegram:platform-no-instance', 'ERROR', [2, 6], NO_INSTANCE), requests('bot-telegram', 200, [120, 220], 'POST', () => '/telegram/webhook')],
   'api-ddtrace': [requests('api-ddtrace', 500, [20, 50], 'GET', (rng) => `/v1/quotes/SKU-${rng.int(10000, 99999)}`), requests('api-ddtrace', 200, [150, 250], 'GET', (rng) => `/v1/quotes/SKU-${rng.int(10000, 99999)}`)],
   'img-imgproxy': [requests('img-imgproxy', 200, [150, 250], 'GET', (rng) => `/${rng.base64url(43)}/rs:fit:600:600/g:sm/${rng.base64url(16)}`)],
   'web-passenger': [platformLine('web-passenger:platform-startup-probe', 'ERROR', [1, 4], PROBE_FAILED('passenger'))],
   'legacy-apache': [requests('legacy-apache', 200, [100, 200], 'GET', (rng) => `/product.php?id=${rng.int(1, 900)}`)],
 };
-
-// Cloud Run lifts these special fields of a JSON line out of jsonPayload into the LogEntry.
-const LIFTED: ReadonlyArray<readonly [string, string]> = [
-  ['logging.googleapis.com/trace', 'trace'],
-  ['logging.googleapis.com/spanId', 'spanId'],
-  ['logging.googleapis.com/trace_sampled', 'traceSampled'],
-  ['logging.googleapis.com/sourceLocation', 'sourceLocation'],
-];
-
-function liftSpecialFields(day: Day): Day {
-  for (const e of day.entries) {
-    const payload = e.jsonPayload as Record<string, unknown> | undefined;
-    if (!payload) continue;
-    for (const [from, to] of LIFTED) {
-      if (from in payload) {
-        e[to] = payload[from];
-        delete payload[from];
-      }
-    }
-  }
-  return day;
-}
 
 export function buildDay(seed: number): Day {
   return liftSpecialFields(shapeDay({ label: 'nineteenth-day', project: PROJECT, startUs: DAY_START_US, services: SERVICES, platform }, seed));

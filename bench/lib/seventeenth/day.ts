@@ -1,7 +1,7 @@
 // One Cloud Run day of the seventeenth day's services, shaped as bench/lib/cloud-run-day.ts says Cloud Run
 // stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { MEMORY, requests, shapeDay, type Day } from '../cloud-run-day.js';
+import { liftSpecialFields, memoryLimit, requests, shapeDay, type Day } from '../cloud-run-day.js';
 import { ledgerSpanner } from './dotnet.js';
 import { llmOllama, shopConnect } from './go.js';
 import { authKeycloak } from './jvm.js';
@@ -17,43 +17,16 @@ export const SERVICES: readonly ServiceDef[] = [llmOllama, mlBentoml, agentAdk, 
 /** 2026-12-08, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 8) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 80)) }],
-});
-
 const platform: Record<string, Family[]> = {
   'llm-ollama': [requests('llm-ollama', 200, [300, 500], 'POST', () => '/api/chat')],
-  'ml-bentoml': [memory('ml-bentoml', 16384, [2, 6])],
+  'ml-bentoml': [memoryLimit('ml-bentoml', 16384, [2, 6])],
   'agent-adk': [requests('agent-adk', 200, [200, 400], 'POST', () => '/run_sse')],
   'auth-keycloak': [requests('auth-keycloak', 200, [300, 500], 'POST', () => '/realms/heron/protocol/openid-connect/token')],
-  'events-pubsub': [memory('events-pubsub', 1024, [3, 8])],
-  'pdf-puppeteer': [memory('pdf-puppeteer', 2048, [4, 10]), requests('pdf-puppeteer', 500, [25, 60], 'POST', (rng) => `/render/${rng.int(100000, 999999)}`)],
+  'events-pubsub': [memoryLimit('events-pubsub', 1024, [3, 8])],
+  'pdf-puppeteer': [memoryLimit('pdf-puppeteer', 2048, [4, 10]), requests('pdf-puppeteer', 500, [25, 60], 'POST', (rng) => `/render/${rng.int(100000, 999999)}`)],
   'ledger-spanner': [requests('ledger-spanner', 200, [100, 200], 'POST', () => '/ledger.v1.Ledger/Transfer')],
   'ui-gradio': [requests('ui-gradio', 200, [150, 300], 'POST', () => '/gradio_api/queue/join')],
 };
-
-// Cloud Run lifts these special fields of a JSON line out of jsonPayload into the LogEntry.
-const LIFTED: ReadonlyArray<readonly [string, string]> = [
-  ['logging.googleapis.com/trace', 'trace'],
-  ['logging.googleapis.com/spanId', 'spanId'],
-  ['logging.googleapis.com/trace_sampled', 'traceSampled'],
-  ['logging.googleapis.com/sourceLocation', 'sourceLocation'],
-];
-
-function liftSpecialFields(day: Day): Day {
-  for (const e of day.entries) {
-    const payload = e.jsonPayload as Record<string, unknown> | undefined;
-    if (!payload) continue;
-    for (const [from, to] of LIFTED) {
-      if (from in payload) {
-        e[to] = payload[from];
-        delete payload[from];
-      }
-    }
-  }
-  return day;
-}
 
 export function buildDay(seed: number): Day {
   return liftSpecialFields(shapeDay({ label: 'seventeenth-day', project: PROJECT, startUs: DAY_START_US, services: SERVICES, platform }, seed));

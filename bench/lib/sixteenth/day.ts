@@ -1,7 +1,7 @@
 // One Cloud Run day of the sixteenth day's services, shaped as bench/lib/cloud-run-day.ts says Cloud Run
 // stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { MEMORY, requests, shapeDay, type Day } from '../cloud-run-day.js';
+import { memoryLimit, requests, shapeDay, type Day } from '../cloud-run-day.js';
 import { ordersDotnet } from './dotnet.js';
 import { workerTemporal } from './go.js';
 import { eventsKotlin } from './kotlin.js';
@@ -17,14 +17,9 @@ export const SERVICES: readonly ServiceDef[] = [llmVllm, biSuperset, etlDbt, ing
 /** 2026-12-07, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 7) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 60)) }],
-});
-
 const platform: Record<string, Family[]> = {
   'llm-vllm': [requests('llm-vllm', 200, [150, 300], 'POST', () => '/v1/chat/completions')],
-  'bi-superset': [memory('bi-superset', 2048, [3, 8]), requests('bi-superset', 200, [150, 300], 'POST', () => '/api/v1/chart/data')],
+  'bi-superset': [memoryLimit('bi-superset', 2048, [3, 8], 60), requests('bi-superset', 200, [150, 300], 'POST', () => '/api/v1/chart/data')],
   // Cloud Scheduler's POST that starts each dbt build.
   'etl-dbt': [requests('etl-dbt', 200, [100, 150], 'POST', () => '/run')],
   'push-winston': [requests('push-winston', 500, [15, 45], 'POST', (rng) => `/v1/users/${rng.int(1000, 999999)}/send`)],

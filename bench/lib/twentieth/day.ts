@@ -1,7 +1,7 @@
 // One Cloud Run day of the twentieth day's services, shaped as bench/lib/cloud-run-day.ts says Cloud Run
 // stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { MEMORY, requests, shapeDay, type Day } from '../cloud-run-day.js';
+import { liftSpecialFields, memoryLimit, requests, shapeDay, type Day } from '../cloud-run-day.js';
 import { edgeFresh } from './deno.js';
 import { jobsHangfire } from './dotnet.js';
 import { frontHaproxy } from './haproxy.js';
@@ -17,41 +17,15 @@ export const SERVICES: readonly ServiceDef[] = [llmTgi, ingestVector, flowsNoder
 /** 2026-12-10, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 10) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 80)) }],
-});
-
 const platform: Record<string, Family[]> = {
   'llm-tgi': [requests('llm-tgi', 200, [200, 350], 'POST', () => '/v1/chat/completions')],
-  'ingest-vector': [memory('ingest-vector', 512, [2, 6]), requests('ingest-vector', 200, [200, 350], 'POST', (rng) => `/webhooks/${rng.pick(['shopify', 'stripe', 'github'])}`)],
+  'ingest-vector': [memoryLimit('ingest-vector', 512, [2, 6]), requests('ingest-vector', 200, [200, 350], 'POST', (rng) => `/webhooks/${rng.pick(['shopify', 'stripe', 'github'])}`)],
   'web-angular': ngPlatform,
   'edge-fresh': [requests('edge-fresh', 200, [150, 300], 'GET', (rng) => `/blog/${rng.lower(8)}`)],
-  'pay-payara': [memory('pay-payara', 1024, [2, 6]), requests('pay-payara', 200, [200, 350], 'POST', (rng) => `/api/payments/${rng.int(10000, 999999)}/capture`)],
+  'pay-payara': [memoryLimit('pay-payara', 1024, [2, 6]), requests('pay-payara', 200, [200, 350], 'POST', (rng) => `/api/payments/${rng.int(10000, 999999)}/capture`)],
   'chat-springai': [requests('chat-springai', 500, [25, 60], 'POST', () => '/api/chat'), requests('chat-springai', 200, [200, 350], 'POST', () => '/api/chat')],
-  'jobs-hangfire': [memory('jobs-hangfire', 512, [2, 6])],
+  'jobs-hangfire': [memoryLimit('jobs-hangfire', 512, [2, 6])],
 };
-
-// Cloud Run lifts these special fields of a JSON line out of jsonPayload into the LogEntry.
-const LIFTED: ReadonlyArray<readonly [string, string]> = [
-  ['logging.googleapis.com/trace', 'trace'],
-  ['logging.googleapis.com/spanId', 'spanId'],
-  ['logging.googleapis.com/trace_sampled', 'traceSampled'],
-];
-
-function liftSpecialFields(day: Day): Day {
-  for (const e of day.entries) {
-    const payload = e.jsonPayload as Record<string, unknown> | undefined;
-    if (!payload) continue;
-    for (const [from, to] of LIFTED) {
-      if (from in payload) {
-        e[to] = payload[from];
-        delete payload[from];
-      }
-    }
-  }
-  return day;
-}
 
 export function buildDay(seed: number): Day {
   return liftSpecialFields(shapeDay({ label: 'twentieth-day', project: PROJECT, startUs: DAY_START_US, services: SERVICES, platform }, seed));

@@ -1,7 +1,7 @@
 // One Cloud Run day of the twenty-first day's services, shaped as bench/lib/cloud-run-day.ts says Cloud
 // Run stores what a container writes. Every entry carries its ground truth.
 import type { Family, ServiceDef } from '../stranger/model.js';
-import { MEMORY, requests, shapeDay, type Day } from '../cloud-run-day.js';
+import { liftSpecialFields, memoryLimit, requests, shapeDay, type Day } from '../cloud-run-day.js';
 import { llmLlamacpp } from './cpp.js';
 import { portalOtel } from './dotnet.js';
 import { eventsWatermill } from './go.js';
@@ -19,43 +19,16 @@ export const SERVICES: readonly ServiceDef[] = [trackingMlflow, eventsWatermill,
 /** 2026-12-12, [00:00, 24:00) UTC, in microseconds. */
 export const DAY_START_US = Date.UTC(2026, 11, 12) * 1000;
 
-const memory = (svc: string, limit: number, perDay: readonly [number, number]): Family => ({
-  name: `${svc}:platform-memory-limit`, level: 'ERROR', perDay,
-  emit: ({ rng }) => [{ stream: 'varlog/system', severity: 'ERROR', text: MEMORY(limit, rng.int(limit + 1, limit + 80)) }],
-});
-
 const platform: Record<string, Family[]> = {
   'tracking-mlflow': [requests('tracking-mlflow', 500, [20, 50], 'POST', () => '/api/2.0/mlflow/runs/log-batch'), requests('tracking-mlflow', 200, [200, 400], 'POST', () => '/api/2.0/mlflow/runs/search')],
-  'events-watermill': [memory('events-watermill', 512, [3, 8])],
+  'events-watermill': [memoryLimit('events-watermill', 512, [3, 8])],
   'api-loopback': [requests('api-loopback', 500, [30, 70], 'GET', (rng) => `/orders/${rng.int(1000, 99999)}`), requests('api-loopback', 200, [200, 400], 'GET', () => '/customers?filter=%7B%22limit%22%3A20%7D')],
   'orders-otelagent': [requests('orders-otelagent', 503, [10, 30], 'POST', (rng) => `/orders/${rng.int(100000, 999999)}/confirm`), requests('orders-otelagent', 200, [200, 400], 'GET', () => '/orders')],
   'portal-otel': [requests('portal-otel', 200, [150, 300], 'GET', () => '/invoices')],
-  'chat-falcon': [memory('chat-falcon', 1024, [2, 6])],
+  'chat-falcon': [memoryLimit('chat-falcon', 1024, [2, 6])],
   'cms-craft': [requests('cms-craft', 500, [25, 60], 'GET', (rng) => `/news/${rng.pick(['spring-sale', 'new-store', 'careers'])}`), requests('cms-craft', 200, [250, 450], 'GET', () => '/')],
-  'llm-llamacpp': [memory('llm-llamacpp', 16384, [1, 3])],
+  'llm-llamacpp': [memoryLimit('llm-llamacpp', 16384, [1, 3])],
 };
-
-// Cloud Run lifts these special fields of a JSON line out of jsonPayload into the LogEntry.
-const LIFTED: ReadonlyArray<readonly [string, string]> = [
-  ['logging.googleapis.com/trace', 'trace'],
-  ['logging.googleapis.com/spanId', 'spanId'],
-  ['logging.googleapis.com/trace_sampled', 'traceSampled'],
-  ['logging.googleapis.com/sourceLocation', 'sourceLocation'],
-];
-
-function liftSpecialFields(day: Day): Day {
-  for (const e of day.entries) {
-    const payload = e.jsonPayload as Record<string, unknown> | undefined;
-    if (!payload) continue;
-    for (const [from, to] of LIFTED) {
-      if (from in payload) {
-        e[to] = payload[from];
-        delete payload[from];
-      }
-    }
-  }
-  return day;
-}
 
 export function buildDay(seed: number): Day {
   return liftSpecialFields(shapeDay({ label: 'twentyfirst-day', project: PROJECT, startUs: DAY_START_US, services: SERVICES, platform }, seed));
