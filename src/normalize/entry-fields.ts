@@ -228,8 +228,8 @@ function gelfLevel(payload: Record<string, unknown>): Severity | null {
   return typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 7 ? SYSLOG_LEVELS[level]! : null;
 }
 
-// Nextcloud's (and ownCloud's) levels, 0 DEBUG to 4 FATAL.
-const NEXTCLOUD_LEVELS: Severity[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+/** Nextcloud's (and ownCloud's) levels, 0 DEBUG to 4 FATAL. */
+export const NEXTCLOUD_LEVELS: readonly Severity[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
 
 /**
  * A Nextcloud record's level (its log, `nextcloud.log` or the container's stdout, one JSON object a line:

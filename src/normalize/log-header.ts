@@ -87,7 +87,7 @@ const TORNADO = /^\[([DIWEC]) (?:\d{6}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:\.
 // Passenger 5.0 wrote no letter. N is its notice, the level it runs at and says its routine at (`Passenger
 // core online`, `Starting Passenger watchdog...`): what other loggers call INFO, as with Redis's notice.
 const PASSENGER = /^\[ (?:([CEWNID])[23]? )?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6} \d{1,10}\/\w{1,20} [^\s\]]{1,200}:\d{1,7} \]: ?/;
-const PASSENGER_LEVELS: Record<string, string> = { C: 'CRIT', E: 'ERROR', W: 'WARN', N: 'INFO', I: 'INFO', D: 'DEBUG' };
+export const PASSENGER_LEVELS: Readonly<Record<string, string>> = { C: 'CRIT', E: 'ERROR', W: 'WARN', N: 'INFO', I: 'INFO', D: 'DEBUG' };
 // Go's standard logger with a prefix (`log.New(w, prefix, log.Ldate|log.Ltime|log.Lmicroseconds)`) writes the
 // prefix before its date: asynq's `asynq: pid=1 2026/12/10 10:00:00.123456 ERROR: msg`. A program's name and a
 // few `key=value` pairs, then the date as Go's log writes it: a prefix that names a level is read as one.
@@ -173,7 +173,7 @@ const JULIA_LEVEL = /^[[┌] (Debug|Info|Warning|Error):(?= |$) ?/;
 // allocate memory`). The year came with Redis 6; Redis 2 wrote `[pid]` and no role. Redis's notice is the
 // level it runs at and says its routine at (`* Ready to accept connections`): what other loggers call INFO.
 const REDIS = /^(?:\d{1,10}:[MSCX]|\[\d{1,10}\]) \d{1,2} [A-Z][a-z]{2}(?: \d{4})? \d{2}:\d{2}:\d{2}\.\d{3} ([.*#-]) /;
-const REDIS_LEVELS: Record<string, string> = { '#': 'WARNING', '*': 'INFO', '-': 'DEBUG', '.': 'DEBUG' };
+export const REDIS_LEVELS: Readonly<Record<string, string>> = { '#': 'WARNING', '*': 'INFO', '-': 'DEBUG', '.': 'DEBUG' };
 // The `debug` package's line when its stream is no terminal (Express, Knex, socket.io and many Node
 // libraries log through it): `Date#toISOString()`, the namespace, the message (`2026-12-09T00:02:51.521Z
 // sync:shopify page 62 failed TypeError: fetch failed`). Namespaces are colon-separated names

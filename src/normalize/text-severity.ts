@@ -9,7 +9,7 @@ import { isPerlWarning, PERL_PLACE_RE2 } from './perl-warning.js';
 import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { CONSOLE_IN_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
-import { stripLogHeader } from './log-header.js';
+import { PASSENGER_LEVELS, REDIS_LEVELS, stripLogHeader } from './log-header.js';
 import { processPrefix } from './process-prefix.js';
 import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -114,11 +114,10 @@ const LETTER_LEVELS: Record<string, Severity> = {
   V: 'DEBUG', D: 'DEBUG', I: 'INFO', W: 'WARNING', E: 'ERROR', C: 'CRITICAL', F: 'CRITICAL', A: 'CRITICAL',
 };
 
-// Phusion Passenger's level letters (log-header.ts), as the server-side pattern reads them: N is its notice, its routine.
-const PASSENGER_LETTERS: Record<string, Severity> = { C: 'CRITICAL', E: 'ERROR', W: 'WARNING', N: 'INFO', I: 'INFO', D: 'DEBUG' };
-
-// Redis's level marks (log-header.ts), as the server-side pattern reads them.
-const REDIS_MARKS: Array<[string, Severity]> = [['#', 'WARNING'], ['*', 'INFO'], ['\\-', 'DEBUG'], ['.', 'DEBUG']];
+/** The keys of a header's table of level marks (log-header.ts) whose level is at `rank` or above, for a character class. */
+function marksAtLeast(levels: Readonly<Record<string, string>>, rank: number): string {
+  return Object.keys(levels).filter((mark) => SEVERITIES.indexOf(levelWord(levels[mark]!) ?? 'DEFAULT') >= rank).map((mark) => (mark === '-' ? '\\-' : mark)).join('');
+}
 
 // RFC 5424 priorities 0-7.
 const SYSLOG: Severity[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
@@ -185,8 +184,7 @@ export function textSeverity(text: string): Severity | null {
   if (endsProcess(first, head)) return 'CRITICAL';
   // A process manager's prefix (process-prefix.ts) says which program wrote the line: its header is read
   // as the program wrote it (Passenger's `App 77 output: F, [...] FATAL -- : [tag]`), as stripLogHeader does.
-  const prefix = processPrefix(first);
-  const header = headerSeverity(first) ?? (prefix === null ? null : headerSeverity(first.slice(prefix.length)));
+  const header = headerSeverity(first) ?? prefixedHeaderSeverity(first);
   if (header !== null) return header;
   // One list of header formats for both (log-header.ts): the level of a header the stripper knows,
   // else what the message after it says of itself.
@@ -209,6 +207,12 @@ function withoutBlankLead(head: string): string {
   if (head.charCodeAt(0) !== 10 && head.charCodeAt(0) !== 32 && head.charCodeAt(0) !== 9) return head;
   const m = BLANK_LEAD.exec(head);
   return m ? head.slice(m[0].length) : head;
+}
+
+/** The severity of the header after a process manager's prefix, or null (no prefix, or no header after it). */
+function prefixedHeaderSeverity(line: string): Severity | null {
+  const prefix = processPrefix(line);
+  return prefix === null ? null : headerSeverity(line.slice(prefix.length));
 }
 
 function headerSeverity(line: string): Severity | null {
@@ -345,7 +349,7 @@ export function severityTextPattern(floor: Severity): string {
   const letters = Object.keys(LETTER_LEVELS).filter((l) => SEVERITIES.indexOf(LETTER_LEVELS[l]!) >= rank).join('');
   if (letters !== '') atStart.push(`\\[[${letters}] \\d`);
   // Phusion Passenger's own header opens with its level's letter, a space inside the bracket (log-header.ts).
-  const passenger = Object.keys(PASSENGER_LETTERS).filter((l) => SEVERITIES.indexOf(PASSENGER_LETTERS[l]!) >= rank).join('');
+  const passenger = marksAtLeast(PASSENGER_LEVELS, rank);
   if (passenger !== '') atStart.push(`\\[ [${passenger}][23]? \\d{4}-`);
   const letterAfterTime = letters === '' ? [] : [`(?:\\d|z|utc|am|pm)\\]? [${letters}] `];
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
@@ -353,7 +357,7 @@ export function severityTextPattern(floor: Severity): string {
   // A Perl warning names no level, only its place (perl-warning.ts); a WARNING, so only at floors it reaches.
   const perl = rank <= SEVERITIES.indexOf('WARNING') ? [PERL_PLACE_RE2] : [];
   // Redis states its level by a mark alone (log-header.ts: `1:M 09 Dec 2026 07:45:27.695 # …`).
-  const redis = REDIS_MARKS.filter(([, severity]) => SEVERITIES.indexOf(severity) >= rank).map(([mark]) => mark).join('');
+  const redis = marksAtLeast(REDIS_LEVELS, rank);
   if (redis !== '') atStart.push(`(?:\\d+:[mscx]|\\[\\d+\\]) \\d+ [a-z]{3}(?: \\d{4})? [\\d:.]+ [${redis}]`);
   const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, ...perl, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;

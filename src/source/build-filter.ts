@@ -1,7 +1,7 @@
 // The Cloud Logging query for one sweep. Always carries its own time bounds: the client library adds a
 // "last 24 hours" clause to any filter that does not mention `timestamp`, which would silently cut a
 // longer window (and read the clock behind our back).
-import { levelWordPatterns, severityTextPattern } from '../normalize/index.js';
+import { levelWordPatterns, NEXTCLOUD_LEVELS, severityTextPattern } from '../normalize/index.js';
 import type { SourceQuery } from '../shared/ports.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
@@ -72,8 +72,7 @@ export function gelfCeiling(floor: Severity): number {
 
 /** The lowest Nextcloud level (0 DEBUG to 4 FATAL: entry-fields.ts) at or above the floor, or null. */
 export function nextcloudFloor(floor: Severity): number | null {
-  const levels: Severity[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
-  const at = levels.findIndex((severity) => rank(severity) >= rank(floor));
+  const at = NEXTCLOUD_LEVELS.findIndex((severity) => rank(severity) >= rank(floor));
   return at < 0 ? null : at;
 }
 
