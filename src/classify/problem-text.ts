@@ -112,6 +112,11 @@ function smtpReply(line: string): string {
   return `${line.slice(0, m.index)}${m[1]}${m[2]}${m[3]}.${m[4]}.${m[5]} SMTP ${SMTP_SUBJECT[Number(m[4])]} status`;
 }
 
+// Uptime Kuma reports a failing check twice over: `Pending:` while it retries, `Failing:` once it counts the
+// monitor down (server/model/monitor.js; louislam/uptime-kuma#4502 pastes both for one Knex timeout). The
+// state says how far the retries got, not what failed: the error after it is the problem.
+const MONITOR_STATE = /^(Monitor #\d{1,12} (?:'[^'\n]{0,200}'|"[^"\n]{0,200}"): )(?:Pending|Failing): /;
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // A wrapper's name may take the first line, the database error the next (Laravel's error page).
@@ -123,8 +128,8 @@ export function problemText(text: string): string {
   first = errnoWording(phpExceptionLine(errorReprLine(first)).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   // Guzzle's failed response without its request and the body it quotes (guzzle-response.ts).
   [first, rest] = withGuzzleWording(first, rest);
-  first = smtpReply(withoutTrailingContext(rubyCallerLine(first)));
-  first = errorValue(trailingFields(withoutDiagnostics(withoutInlineFrames(first))));
+  first = smtpReply(withoutTrailingContext(rubyCallerLine(first))).replace(MONITOR_STATE, '$1');
+  first = errorValue(trailingFields(withoutPipeDiagnostics(withoutDiagnostics(withoutInlineFrames(first)))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
   // wrapped error, as `msg err="…"` and `msg: err` print it. The error may be a value's debug print
   // (Rust's `{:?}` of an enum, `InvalidDatabase("…")`; Python's repr) where the text formatter printed
@@ -326,6 +331,33 @@ function withoutDiagnostics(line: string): string {
   const head = line.slice(0, starts[starts.length - run] as number);
   // A head that is itself one pair (`active: 10, idle: 0, …`) is no message: the line is all context.
   return /[A-Za-z]{2}/.test(head) && !/^[A-Za-z][\w.-]{0,24}: \S+$/.test(head) ? head : line;
+}
+
+// The same diagnostics set apart by ` | ` with keys of a few words, as a status or job line prints the
+// check's settings after its error (Uptime Kuma's monitor lines: `Monitor #3 'api': Pending: timeout of
+// 48000ms exceeded | Max retries: 3 | Retry: 1 | Retry Interval: 60 seconds | Type: http`, and the `Failing:`
+// line's `| Interval: 20 seconds | Type: http | Down Count: 0 | Resend Interval: 0`). Which settings a line
+// prints changes with the state it reports; the error before them stays.
+const PIPE = ' | ';
+const PIPE_PAIR = /^[A-Za-z][\w.-]{0,24}(?: [A-Za-z][\w.-]{0,24}){0,3}: \S/;
+const MAX_PIPE_PARTS = 32;
+// Two pairs are enough behind pipes: Uptime Kuma 1.x's `Failing:` line has only `| Interval: 20 seconds | Type: http`.
+const MIN_PIPE_PAIRS = 2;
+
+function withoutPipeDiagnostics(line: string): string {
+  if (line.length > MAX_DIAGNOSTIC_CHARS || !line.includes(PIPE)) return line;
+  const parts = line.split(PIPE, MAX_PIPE_PARTS + 1);
+  if (parts.length > MAX_PIPE_PARTS) return line;
+  let run = 0;
+  for (let k = parts.length - 1; k > 0; k--) {
+    const part = parts[k] as string;
+    if (!PIPE_PAIR.test(part)) break;
+    if (FAILURE_KEY.test(part)) return line;
+    run++;
+  }
+  if (run < MIN_PIPE_PAIRS) return line;
+  const head = parts.slice(0, parts.length - run).join(PIPE);
+  return /[A-Za-z]{2}/.test(head) && !PIPE_PAIR.test(head) ? head : line;
 }
 
 const MAX_FIELDS_CHARS = 2048;

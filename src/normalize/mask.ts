@@ -289,6 +289,10 @@ function coreOf(tok: string): string {
 // full"`) says what happened and stays, and so does a field's quoted value (`details = "Deadline
 // Exceeded"`, `message: 'Connect Timeout Error'`): gRPC and Node print a status in capitals there.
 const QUOTED_NAME_WORD = /^[A-Z0-9][\w.&+#@/-]{0,63}$/;
+// A thing a program numbers and lets its user name (Uptime Kuma's `Monitor #12 'partner feed': Pending: …`):
+// the name after its number is a value whatever its case, as the number is.
+const NUMBERED = /^#\d{1,12}$/;
+const NAME_AFTER_NUMBER_WORD = /^[^\s'"]{1,64}$/;
 /** A quoted name spans at most this many tokens. */
 const MAX_QUOTED_NAME_TOKENS = 8;
 
@@ -297,21 +301,23 @@ function quotedNameEnd(raw: readonly string[], i: number): number {
   const first = raw[i] as string;
   const before = i > 0 ? (raw[i - 1] as string) : '';
   if (before.endsWith('=') || before.endsWith(':')) return -1;
+  // After a number (`Monitor #12 'partner feed':`) the quotes hold the numbered thing's name, in whatever case.
+  const word = NUMBERED.test(before) ? NAME_AFTER_NUMBER_WORD : QUOTED_NAME_WORD;
   let start = 0;
   while (start < first.length && (first[start] === '(' || first[start] === '[')) start++;
   const quote = first[start];
   if (quote !== "'" && quote !== '"') return -1;
-  if (!QUOTED_NAME_WORD.test(first.slice(start + 1))) return -1;
+  if (!word.test(first.slice(start + 1))) return -1;
   const last = Math.min(raw.length - 1, i + MAX_QUOTED_NAME_TOKENS - 1);
   for (let j = i + 1; j <= last; j++) {
     const token = raw[j] as string;
     const close = token.indexOf(quote);
     if (close < 0) {
-      if (!QUOTED_NAME_WORD.test(token)) return -1;
+      if (!word.test(token)) return -1;
       continue;
     }
     // The quote ends the token but for closing punctuation (`'DejaVu Sans'.`, `'Noto Sans'),`).
-    if (!QUOTED_NAME_WORD.test(token.slice(0, close))) return -1;
+    if (!word.test(token.slice(0, close))) return -1;
     for (let k = close + 1; k < token.length; k++) if (!CLOSERS.includes(token[k] as string)) return -1;
     return j;
   }

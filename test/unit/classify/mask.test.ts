@@ -28,6 +28,10 @@ describe('maskMessage', () => {
     ['a quoted name of several words is one value', "font 'Noto Sans Arabic' not found, falling back to 'DejaVu Sans'.", "font '<QUOTED>' not found, falling back to '<QUOTED>'."],
     ['…in double quotes and brackets', 'queue ("Cloud SQL Proxy") stalled', 'queue ("<QUOTED>") stalled'],
     ['a quoted phrase of lower-case words says what happened', 'write failed: "disk full" on volume', 'write failed: "disk full" on volume'],
+    // louislam/uptime-kuma#4502 and #6586: a monitor's number, then the name its user gave it.
+    ['a name after its number is a value, in any case', "Monitor #92 'DBBackup - mealie': Pending: No heartbeat in the time window", "Monitor <ID> '<QUOTED>': Pending: No heartbeat in the time window"],
+    ['…also of lower-case words', "Monitor #23 'wan dns': Failing: timeout", "Monitor <ID> '<QUOTED>': Failing: timeout"],
+    ['a lower-case phrase after a word, not a number, still says what happened', "step 'disk full' reached", "step 'disk full' reached"],
     ["a field's quoted value is what happened, capitals or not", 'status = StatusCode.DEADLINE_EXCEEDED details = "Deadline Exceeded"', 'status = StatusCode.DEADLINE_EXCEEDED details = "Deadline Exceeded"'],
     ['a quote that does not close soon is no value', "it's 'Not Closed Here at all", "it's 'Not Closed Here at all"],
     ['a message or error key keeps its words', 'msg="slow query" err="dial tcp: connection refused"', 'msg="slow query" err="dial tcp: connection refused"'],

@@ -175,6 +175,36 @@ describe('problemText', () => {
 
 // Vector's VRL names where in the program a function failed as `at (line:column)` (its documentation's
 // `parse_json` example raises `function call error for "parse_json" at (0:26): unable to parse json: …`);
+// Uptime Kuma's monitor lines (server/model/monitor.js), as pasted in louislam/uptime-kuma#4502, #5905 and
+// #6586: the check's state and settings behind ` | ` are no part of the error it reports.
+describe('problemText: a status line\'s settings behind pipes', () => {
+  const PENDING = "Monitor #23 'WAN DNS': Pending: Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call? | Max retries: 1 | Retry: 1 | Retry Interval: 60 seconds | Type: dns";
+  const FAILING = "Monitor #30 'xelmsrv': Failing: Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call? | Interval: 20 seconds | Type: ping | Down Count: 0 | Resend Interval: 0";
+  const FAILING_1X = "Monitor #7 'domain2.com': Failing: timeout of 48000ms exceeded | Interval: 60 seconds | Type: http";
+  const PENDING_1X = "Monitor #19 'domain1.com': Pending: timeout of 48000ms exceeded | Max retries: 2 | Retry: 1 | Retry Interval: 60 seconds | Type: http";
+
+  it('reads a Pending and a Failing line of one error alike', () => {
+    expect(problemText(PENDING)).toBe("Monitor #23 'WAN DNS': Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?");
+    expect(problemText(FAILING)).toBe("Monitor #30 'xelmsrv': Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?");
+  });
+
+  it("reads 1.x's shorter Failing line as its Pending line", () => {
+    expect(problemText(FAILING_1X)).toBe("Monitor #7 'domain2.com': timeout of 48000ms exceeded");
+    expect(problemText(PENDING_1X)).toBe("Monitor #19 'domain1.com': timeout of 48000ms exceeded");
+  });
+
+  it.each([
+    ['one pair behind a pipe', 'upload failed | bucket: media'],
+    ['pipes that are columns of a header', '2024-05-01 10:00:00.123 | ERROR    | app.db:connect:42 - connection refused'],
+    ['a pair that names the failure', 'sync stopped | job: nightly | error: quota exceeded | attempt: 2'],
+    ['pairs that do not run to the end', 'job: a | step: b | then it stopped'],
+    ['a text that is only pairs', 'Max retries: 3 | Retry: 1 | Type: http'],
+    ['a state word outside a monitor line', 'Job #12 is Pending: waiting for a runner'],
+  ])('keeps %s', (_why, text) => {
+    expect(problemText(text)).toBe(text);
+  });
+});
+
 // Vector's remap warning carries it in its `error` field, as text (` error="…"`) and as JSON.
 describe('problemText: a position in the input is no frame', () => {
   const TEXT = 'Mapping failed with event. error="function call error for \\"parse_json\\" at (9:55): unable to parse json: expected value at line 1 column 3" error_type="conversion_failed" stage="processing" internal_log_rate_limit=true';
