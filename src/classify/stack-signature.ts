@@ -82,10 +82,13 @@ const TRAILING_META = / \{"[^\n]{0,2000}\}$/;
 const withoutMeta = (message: string): string => message.replace(TRAILING_META, '');
 
 const NAME_IN_BRACKETS = / \[[A-Za-z_$][\w$.-]{0,100}\]$/;
+const TRACE_OF_ERROR = /^Trace: [A-Za-z_$][\w$.]{0,200}(?: \[[\w$.-]{1,100}\])?:/;
 
 function typeLine(line: string): { type: string; message: string } | null {
   let s = line.trim();
   if (s.startsWith('Uncaught ')) s = s.slice(9);
+  // Node's console.trace(err): `Trace: ` before the error's own line, which console.error prints bare.
+  else if (TRACE_OF_ERROR.test(s)) s = s.slice(7);
   const m = /^Exception in thread "[^"]*" /.exec(s);
   if (m) s = s.slice(m[0].length);
   if (s.startsWith('Caused by: ')) s = s.slice(11);

@@ -45,7 +45,9 @@ const CONT_PREFIXES = [
 ];
 export const PY_TRACEBACK = 'Traceback (most recent call last)';
 // `java.lang.IllegalStateException: x`, `TypeError: x`, `Error [ERR_X]: x`, `Npgsql.PostgresException (0x80004005): x`.
-const TYPE_LINE = /^(?:Uncaught )?((?:[A-Za-z_$][\w$]{0,100}\.){0,20}([A-Za-z_$][\w$]{0,100}))(?: \[[\w-]{1,64}\]| \(0x[0-9A-Fa-f]{1,16}\))?(?::|$)/;
+// Node's console.trace(err) prints `Trace: ` before the error's own line and frames (`Trace: KnexTimeoutError:
+// Knex: Timeout acquiring a connection…`, louislam/uptime-kuma#2346): the error's line all the same.
+const TYPE_LINE = /^(?:Uncaught |Trace: )?((?:[A-Za-z_$][\w$]{0,100}\.){0,20}([A-Za-z_$][\w$]{0,100}))(?: \[[\w-]{1,64}\]| \(0x[0-9A-Fa-f]{1,16}\))?(?::|$)/;
 const TYPE_SUFFIX = /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Fault|Failure|Panic|Throwable|Timeout)$/;
 const ERROR_WORDS = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d/i;
 
@@ -172,7 +174,8 @@ export function lineKind(s: string): LineKind {
   // An exception's field under its heading (`Type: PDOException`, `Code: 2002`): held, and joined only where
   // the grammar takes it (under a heading, or `Type:` opening the block whose heading was lost).
   if (c === 84 || c === 67 || c === 77 || c === 70 || c === 76) { // T C M F L
-    if (EXCEPTION_FIELD.test(s)) return 'cont';
+    // Not Node's `Trace: KnexTimeoutError: …` (console.trace of an error): an error's line, not a field.
+    if (EXCEPTION_FIELD.test(s) && !(c === 84 && isTypeLine(s))) return 'cont';
   }
   if (RUST_PANIC.test(s) || JUL_HEAD.test(s)) return 'start';
   // A source excerpt (Bun prints it above the error) and a banner announcing a stack (glog) open a record.
