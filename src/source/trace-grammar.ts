@@ -7,7 +7,7 @@ import {
   CAUSE, DOCS_LINK, END_OF, firstLine, FRAME, GO_BARE_FUNCTION, GO_FILE_LINE, GOROUTINE, isBlank, isGoFunction, isIndented, isPythonException,
   lineKind, MORE, NET_DETAIL, NET_RECORD, NODE_SOURCE_PLACE, NODE_WARNING, PREFIX, PY_ERROR_LOCATION, PY_FILE, PY_MESSAGE_LINE, PY_TRACEBACK,
   PY_WARNING, RUBY_TAGGED_HEAD, RUBY_TAGGED_LINE, isPieceLine, opensOwnRecord, tagsOf, takesHeader, type LineKind,
-  EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME,
+  EX_ERROR, EX_FRAME, EX_TAIL, MONOLOG_ROUTINE, EX_PLUG_CRASH, EX_TERMINATING, fpmChildLine, JUL_HEAD, JUL_LEVEL, JUL_ROUTINE, KOMBU_RETRY, PHP_CONTEXT_END, PHP_FRAME, PHP_MAIN_END,
   PHP_THROWN, PLUG_REQUEST, PRINT_R_EDGE, PLUG_SERVER, PRISMA_CODE, PRISMA_INVALID, RUST_FRAME, RUST_PANIC, SPAN_AT, SPAN_IN,
 } from './trace-lines.js';
 import { continuesWrite, headsWrite, otherWrite } from './burst-lines.js';
@@ -465,7 +465,7 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
 }
 
 // The last frame of PHP's trace: `#12 {main}`.
-const PHP_MAIN_FRAME = /^#\d{1,5} \{main\}\s*$/;
+const PHP_MAIN_FRAME = new RegExp(String.raw`^#\d{1,5} ${PHP_MAIN_END}`);
 const phpFrameState = (frame: string): TraceState => (PHP_MAIN_FRAME.test(frame) ? 'php-main' : 'php-frames');
 const previousPhpException = (s: string) => s.startsWith('[previous exception] ') || /^Next [A-Za-z_\\]/.test(s);
 // Logger's default console format opens each record with the time (`12:00:01.123 [error] …`).

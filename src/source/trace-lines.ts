@@ -85,8 +85,11 @@ export const RUBY_TAGGED_HEAD = /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}[A-Z]{4,7} -
 export const RUBY_TAGGED_LINE = /^\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} /;
 
 // PHP's exception trace (`Throwable::getTraceAsString()`, also inside Monolog's `[stacktrace]` block):
-// `#0 /app/x.php(12): Foo->bar()`, `#1 [internal function]: f()`, `#2 {main}`.
-export const PHP_FRAME = /^#\d{1,5} (?:\{main\}\s*$|\[internal function\]: |\S.{0,400}?\(\d{1,7}\): )/;
+// `#0 /app/x.php(12): Foo->bar()`, `#1 [internal function]: f()`, `#2 {main}`. Monolog's LineFormatter
+// (`%message% %context% %extra%`) writes a record's context and extra after its message, so a message that
+// ends in a trace ends `#33 {main} [] []` (Magento) or `#8 {main} {"memory":59469102} ` (Craft): the last frame.
+export const PHP_MAIN_END = String.raw`\{main\}(?: (?:\[\]|\{\}|\{"[^\n]{0,2000}\})){0,2}\s*$`;
+export const PHP_FRAME = new RegExp(String.raw`^#\d{1,5} (?:${PHP_MAIN_END}|\[internal function\]: |\S.{0,400}?\(\d{1,7}\): )`);
 // PHP's uncaught exception ends with where it was thrown, indented by two spaces.
 export const PHP_THROWN = /^\s{1,8}thrown in \S.{0,512} on line \d{1,7}\s*$/;
 // Monolog's LineFormatter closes the context it opened on the message line (`{"exception":"[object] (…)`),
