@@ -27,9 +27,21 @@ const FIELD = /^\s{0,12}([A-Z][a-z]{1,24}(?:[A-Z][a-z]{1,24}){0,3}|[A-Z]{2,24})(
 const LEVEL_LABEL = /^(?:ERROR|ERR|WARNING|WARN|INFO|DEBUG|NOTICE|LOG|FATAL|PANIC|CRITICAL|CRIT|SEVERE|TRACE|ALERT|EMERGENCY|Error|Warning|Warn|Info|Debug|Notice|Fatal|Panic|Critical|Severe|Trace|Alert)$/;
 const ERROR_NAME = /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Fault|Failure|Panic|Throwable|Timeout)$/;
 
+// A label of a few words padded to a column before its colon, as a report aligns its fields: Flyway's
+// FlywaySqlScriptException under `Migration V1__init.sql failed` and its rule (`SQL State  : 42601`,
+// `Error Code : 0`, `Message    : ERROR: syntax error …`, `Location   : …`, `Line       : 1`, `Statement  : …`;
+// flyway/flyway#3145, lymengg/spring-boilerplate#63). The space before the colon tells it from a level.
+const PADDED_FIELD = /^\s{0,12}([A-Z][A-Za-z]{1,24}(?: [A-Z][a-z]{1,24}){0,2}) {1,12}: {1,4}\S/;
+
+/**
+ * A rule under a heading that names an error, before its fields (Flyway's `-----------------------------`
+ * under `Migration V1__init.sql failed`): the heading's underline.
+ */
+export const FIELD_RULE = /^-{3,200}\s*$/;
+
 /** A field of the error: `DETAIL:  Failing row contains (…)`, `  Detail: Key (id)=(1) already exists.`, `LINE 1: SELECT …`. */
 export function isFieldLine(s: string): boolean {
-  const m = FIELD.exec(s);
+  const m = FIELD.exec(s) ?? PADDED_FIELD.exec(s);
   return m !== null && !LEVEL_LABEL.test(m[1]!) && !ERROR_NAME.test(m[1]!);
 }
 

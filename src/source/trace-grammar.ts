@@ -20,7 +20,7 @@ import { stepNodeCrash } from './node-crash-lines.js';
 import { DART_CAN_END, DART_UNHANDLED, stepDartTrace, type DartState } from '../shared/dart-trace.js';
 import { withoutStatusMarker } from '../shared/status-marker.js';
 import {
-  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, CONTEXT_ITEM, DATA_LABEL, EXCEPTION_TYPE_FIELD, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
+  AT_ADDRESS_FRAME, CARET_LINE, CODE_FRAME, CONTEXT_ITEM, DATA_LABEL, EXCEPTION_TYPE_FIELD, FIELD_RULE, isFieldLine, PG_CONTEXT_LINE, POINTER_LINE, STACK_BANNER, STACK_NOTE, VERSION_TRAILER,
 } from '../shared/tail-lines.js';
 import { BLOCK_CAN_END, openBlock, opensTracebackInline, stepBlock, type BlockState } from '../shared/block-lines.js';
 import { PRETTY_CAN_END, PRETTY_HEAD, stepPrettyObject, type PrettyObjectState } from '../shared/pretty-object.js';
@@ -422,6 +422,8 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
       if (FRAME.test(s) || CAUSE.test(s)) return undefined;
       if (state === 'header' && CONTEXT_ITEM.test(s)) return 'py-context';
       if (isFieldLine(s)) return 'field';
+      // The heading's underline, its fields under it (FIELD_RULE).
+      if (state === 'header' && FIELD_RULE.test(s)) return 'field';
       if (state === 'frames-head' && isBlank(s)) return 'frames-head'; // .NET's blank line before an inner error's DETAIL
       if (state !== 'header') return undefined;
       if (STACK_BANNER.test(s)) return 'addr-stack';

@@ -111,3 +111,33 @@ describe('what a field block says', () => {
     expect(recordMessage(text)).toBe(text);
   });
 });
+
+// Flyway's FlywaySqlScriptException: its heading, a rule, then its fields padded to one column, printed
+// by the command line after `ERROR: ` (flyway/flyway#3145 and lymengg/spring-boilerplate#63 paste the
+// block; the command line writes it as one message). Each line an entry of its own, it comes back whole.
+const FLYWAY = [
+  'ERROR: Migration V61__add_invoice_due_date.sql failed',
+  '-----------------------------------------------',
+  'SQL State  : 42701',
+  'Error Code : 0',
+  'Message    : ERROR: column "due_date" of relation "invoices" already exists',
+  'Location   : db/migration/V61__add_invoice_due_date.sql (/flyway/sql/V61__add_invoice_due_date.sql)',
+  'Line       : 1',
+  'Statement  : ALTER TABLE invoices ADD COLUMN due_date date NOT NULL DEFAULT CURRENT_DATE',
+].join('\n');
+
+describe("Flyway's failed migration block, split by Cloud Run", () => {
+  it('joins the heading, its rule and its padded fields, both time orders, among another instance\'s lines', () => {
+    expectWhole(FLYWAY, OTHER_LINES);
+  });
+
+  it('joins the block cut short after its rule', () => {
+    const cut = FLYWAY.split('\n').slice(0, 3).join('\n');
+    expect(texts(reassembleAll(split(cut, 0)))).toEqual([cut]);
+  });
+
+  it('leaves a rule under a line that names no error, and padded pairs of a routine log, alone', () => {
+    const out = reassembleAll([line('Flyway OSS Edition 10.21.0 by Redgate', 0), line('-----------------------------------------------', 5), line('Schema version : 61', 10)]);
+    expect(texts(out)).toEqual(['Flyway OSS Edition 10.21.0 by Redgate', '-----------------------------------------------', 'Schema version : 61']);
+  });
+});
