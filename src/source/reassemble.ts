@@ -20,6 +20,7 @@ import { headsNext, MAX_OTHERS, segmentTraces, stateOfText, type Segment, type T
 import { bareTags, endsInCutRubyFrame, isWholeTaggedBlock } from './ruby-lines.js';
 import { JobJoiner } from './sidekiq-jobs.js';
 import { FrameJoiner } from './frame-records.js';
+import { OtelRecordJoiner } from './otel-log-records.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 import { continuesWrite, headsWrite } from './burst-lines.js';
 import { ODL_OPEN } from '../shared/odl-record.js';
@@ -101,12 +102,15 @@ export async function* reassemble(entries: AsyncIterable<RawEntry>, options?: Pa
 
 /**
  * What joins whole records of one writer once their lines are joined: a failed Sidekiq job's records
- * (sidekiq-jobs.ts), then frames logged one record each after the record they belong to (frame-records.ts).
+ * (sidekiq-jobs.ts), OpenTelemetry .NET's console exporter blocks (otel-log-records.ts), then frames
+ * logged one record each after the record they belong to (frame-records.ts).
  */
 class RecordJoiners {
   private readonly jobs = new JobJoiner();
+  private readonly otel = new OtelRecordJoiner();
   private readonly frames = new FrameJoiner();
   private readonly between: Joined[] = [];
+  private readonly blocks: Joined[] = [];
 
   push(joined: Joined, out: Joined[]): void {
     this.jobs.push(joined, this.between);
@@ -116,12 +120,20 @@ class RecordJoiners {
   end(out: Joined[]): void {
     this.jobs.end(this.between);
     this.pass(out);
+    this.otel.end(this.blocks);
+    this.passBlocks(out);
     this.frames.end(out);
   }
 
   private pass(out: Joined[]): void {
-    for (const joined of this.between) this.frames.push(joined, out);
+    for (const joined of this.between) this.otel.push(joined, this.blocks);
     this.between.length = 0;
+    this.passBlocks(out);
+  }
+
+  private passBlocks(out: Joined[]): void {
+    for (const joined of this.blocks) this.frames.push(joined, out);
+    this.blocks.length = 0;
   }
 }
 
