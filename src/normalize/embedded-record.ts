@@ -8,9 +8,13 @@
 // The record may come escaped (`{\"message\":…`: a wrapper that quotes what it passes on) and cut off
 // (php-fpm cuts a worker's line at its `log_limit`, 1024 bytes by default): the fields that came whole
 // are recovered from the prefix.
+//
+// So is the OpenTelemetry Java SDK's logging exporter's line (system-out-record.ts): a log record printed
+// as text, the Java agent's INFO line around it.
 import { MAX_JSON_DEPTH } from './json-message.js';
 import { isRecord } from './is-record.js';
 import { stripLogHeader } from './log-header.js';
+import { systemOutRecord } from './system-out-record.js';
 
 /** The wrapper's prefix is at most this long: a `{` further into the line is the message's own. */
 const MAX_PREFIX_CHARS = 400;
@@ -25,7 +29,7 @@ let lastRecord: Record<string, unknown> | null = null;
 /** The JSON record a text line holds, whole or after a wrapper's prefix, or null when it holds none. */
 export function embeddedRecord(text: string): Record<string, unknown> | null {
   if (text === lastText) return lastRecord;
-  lastRecord = findRecord(text);
+  lastRecord = findRecord(text) ?? systemOutRecord(text);
   lastText = text;
   return lastRecord;
 }
