@@ -37,7 +37,8 @@ const LABEL = /^LogRecord\.([A-Za-z]{2,20})(?: \(Key:Value\))?:(?: {1,40}|$)/;
 const ATTRIBUTE = /^ {4}\S[^\n:]{0,200}: /;
 const SCOPE = /^\[Scope\.\d{1,3}\]:/;
 const RESOURCE_HEAD = 'Resource associated with LogRecord:';
-const RESOURCE_ATTRIBUTE = /^[a-z][\w-]{0,64}(?:\.[\w-]{1,64}){1,8}: /;
+// Resource attribute keys are semantic-convention names: lower case, dotted (not `java.lang.Error: x`).
+const RESOURCE_ATTRIBUTE = /^[a-z][a-z0-9_]{0,63}(?:\.[a-z0-9_]{1,64}){1,8}: /;
 
 /**
  * Most time, in µs, between two lines of one block: the exporter writes them one call each, at once,
@@ -46,6 +47,11 @@ const RESOURCE_ATTRIBUTE = /^[a-z][\w-]{0,64}(?:\.[\w-]{1,64}){1,8}: /;
 const LINE_GAP_US = 100_000;
 /** How long, in µs of entry time, a writer's lines wait for the rest of their block. */
 const WAIT_US = 5_000_000;
+/**
+ * How long lines that say nothing of a record wait for a block's label lines (newest first they come
+ * after): a little over the reassembly's gap, within which it passes on the lines it holds.
+ */
+const FILLER_WAIT_US = 1_500_000;
 /** Most lines held per writer, and most writers held at once. */
 const MAX_HELD = 512;
 const MAX_WRITERS = 256;
@@ -68,6 +74,8 @@ interface Writer {
   items: Held[];
   last: number;
   first: number;
+  /** It holds a label line, not only fillers. */
+  labelled: boolean;
 }
 
 /** The fields of a block that say what the record is. */
@@ -195,9 +203,10 @@ export class OtelRecordJoiner {
       if (this.writers.size > 0) this.expire(time, out);
     }
     const role = key === null || time === null ? null : blockRole(text!);
-    // Oldest first, a filler line is held only while its writer holds a block's lines (most writers
-    // print none); newest first, a block's fillers come before its label lines.
-    if (role === null || (role === 'filler' && this.direction === 1 && !this.writers.has(key!))) {
+    // A filler line is held too while its writer holds no block: newest first, a block's fillers come
+    // before its label lines (and the order the reassembly passes records on in says little of which way
+    // the input runs). A filler no block takes passes on as it came.
+    if (role === null) {
       out.push(joined);
       return;
     }
@@ -205,16 +214,13 @@ export class OtelRecordJoiner {
     if (writer !== undefined && (time! - writer.last > LINE_GAP_US || writer.first - time! > LINE_GAP_US || writer.items.length >= MAX_HELD)) {
       this.flush(writer, out);
       writer = undefined;
-      if (role === 'filler' && this.direction === 1) {
-        out.push(joined);
-        return;
-      }
     }
-    if (writer === undefined) writer = { key: key!, items: [], first: time!, last: time! };
+    if (writer === undefined) writer = { key: key!, items: [], first: time!, last: time!, labelled: false };
     else this.writers.delete(key!); // most recently added to: last in line for expiry
     this.writers.set(key!, writer);
     if (this.writers.size > MAX_WRITERS) this.flush(this.writers.values().next().value!, out);
     writer.items.push({ joined, text: text!, time: time!, seq: this.seq++, role, field: role === 'filler' ? '' : LABEL.exec(text!.slice(0, 64))![1]! });
+    if (role !== 'filler') writer.labelled = true;
     writer.first = Math.min(writer.first, time!);
     writer.last = Math.max(writer.last, time!);
   }
@@ -224,9 +230,9 @@ export class OtelRecordJoiner {
   }
 
   private expire(time: number, out: Joined[]): void {
-    for (const writer of this.writers.values()) {
-      if (Math.abs(time - writer.last) <= WAIT_US && Math.abs(time - writer.first) <= WAIT_US) return;
-      this.flush(writer, out);
+    for (const writer of [...this.writers.values()]) {
+      const wait = writer.labelled ? WAIT_US : FILLER_WAIT_US;
+      if (Math.abs(time - writer.last) > wait || Math.abs(time - writer.first) > wait) this.flush(writer, out);
     }
   }
 

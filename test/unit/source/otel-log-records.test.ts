@@ -1,7 +1,7 @@
 // OpenTelemetry .NET's console exporter for logs (otel-log-records.ts): a record's block of label lines,
 // one entry per line on Cloud Run, joined back per writer in either time order and read as the simple
 // console formatter's record of the same event, its level from its own Severity line.
-import { consoleFormatterText, readOtelLogRecord } from '../../../src/source/otel-log-records.js';
+import { blockRole, consoleFormatterText, readOtelLogRecord } from '../../../src/source/otel-log-records.js';
 import { reassembleAll } from '../../../src/source/reassemble.js';
 import { normalizeEntry } from '../../../src/normalize/normalize-entry.js';
 import type { Entry, RawEntry } from '../../../src/shared/types.js';
@@ -107,6 +107,31 @@ describe('readOtelLogRecord: what a block says', () => {
 
   it('reads no record from lines that state no level', () => {
     expect(readOtelLogRecord('LogRecord.Timestamp:               2024-09-12T21:48:35.2295938Z\nLogRecord.TraceId:                 159d3f07664838f6abdad7af6a892cfa')).toBeNull();
+  });
+});
+
+describe('blockRole: what a line is to a block', () => {
+  it.each([
+    ['LogRecord.Timestamp:               2024-09-12T21:48:35.2295938Z', 'open'],
+    ['LogRecord.Severity:                Warn', 'label'],
+    ['LogRecord.Attributes (Key:Value):', 'label'],
+    ['    FunctionName: InvokePromptAsync', 'filler'],
+    ['[Scope.0]:OrderId: 42', 'filler'],
+    ['Resource associated with LogRecord:', 'filler'],
+    ['service.instance.id: a637dfc9-0e83-4435-9534-fb89902e64f8', 'filler'],
+    ['telemetry.sdk.version: 1.9.0', 'filler'],
+  ])('%s', (text, role) => {
+    expect(blockRole(text)).toBe(role);
+  });
+
+  it.each([
+    ['an exception line', 'java.lang.IllegalStateException: boom'],
+    ['a .NET exception line', 'System.InvalidOperationException: Sequence contains no elements'],
+    ['a log line', 'info: Portal.Invoices.InvoiceEndpoints[0]'],
+    ['a frame', '   at Portal.Invoices.InvoiceEndpoints.ListAsync() in /src/x.cs:line 31'],
+    ['a sentence about a record', 'LogRecord.Timestamp is set by the SDK'],
+  ])('no line of a block: %s', (_name, text) => {
+    expect(blockRole(text)).toBeNull();
   });
 });
 
