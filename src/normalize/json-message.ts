@@ -7,6 +7,7 @@ import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
 import { tslogRecord } from './tslog-record.js';
 import { payaraRecord } from './payara-json.js';
+import { consoleGemJson } from './console-gem-record.js';
 
 export interface JsonMessage {
   text: string;
@@ -50,6 +51,9 @@ export function jsonMessage(payload: Record<string, unknown>): JsonMessage | nul
   if (tslog !== null) return { text: tslog.text };
   const payara = payaraRecord(payload);
   if (payara !== null) return { text: payara.text };
+  // The Console gem's serialized record with the exception it carries (console-gem-record.ts).
+  const gem = consoleGemJson(payload);
+  if (gem !== null) return gem;
   const budget = { objects: MAX_OBJECTS };
   let parts = fromObject(payload, 0, false, budget);
   if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {

@@ -9,6 +9,7 @@ import { LEVEL_WORD, LEVEL_WORDS } from './level-words.js';
 import { statusMarker } from '../shared/status-marker.js';
 import { SEMANTIC_LOGGER_HEADER } from './semantic-logger.js';
 import { ODL_CLOSE, ODL_HEADER, odlLevel } from '../shared/odl-record.js';
+import { consoleGemHeader, opensConsoleGemRecord } from '../shared/console-gem.js';
 
 export interface StrippedHeader {
   /** The message without its header; the input itself when there was none. */
@@ -283,6 +284,10 @@ function nextPiece(
     // ODL's uniform format (GlassFish, Payara): a whole header of bracketed fields, the message after `[[`.
     const odl = ODL_HEADER.exec(head);
     if (odl) return { length: odl[0].length, kind: 'level', level: odlLevel(odl[1] as string), closer: ODL_CLOSE, last: true };
+    // The Console gem's first line (shared/console-gem.ts): the elapsed time and the padded level; its
+    // subject and ids are read by the record's reader (console-gem-record.ts).
+    const gem = consoleGemHeader(head);
+    if (gem) return { length: gem.length, kind: 'level', level: gem.level, last: true };
     const redis = REDIS.exec(head);
     if (redis) return { length: redis[0].length, kind: 'level', level: REDIS_LEVELS[redis[1] as string] as string, last: true };
     const julia = JULIA_LEVEL.exec(head);
@@ -414,7 +419,7 @@ const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ 
 export function opensWithPaddedLevel(line: string): boolean {
   if (line.charCodeAt(0) !== 32) return false;
   const head = line.length > 80 ? line.slice(0, 80) : line;
-  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head) || isConsoleTaskLine(line);
+  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head) || isConsoleTaskLine(line) || opensConsoleGemRecord(line);
 }
 
 // Laravel's console components indent every line by two spaces and lay a task out as two columns joined

@@ -13,6 +13,8 @@ import { logfmtRecordText } from './logfmt-record.js';
 import { juliaBoxText } from './julia-box.js';
 import { withoutRepeatedHeader } from './repeated-header.js';
 import { opensJuliaBox } from '../shared/block-lines.js';
+import { continuesConsoleGemRecord, opensConsoleGemRecord } from '../shared/console-gem.js';
+import { consoleGemText } from './console-gem-record.js';
 import { redact, redactUnremembered } from './redact.js';
 import { opensSemanticLoggerRecord, semanticLoggerException } from './semantic-logger.js';
 import { currentPanicShape } from './rust-panic.js';
@@ -131,9 +133,10 @@ export function readMessage(message: string): MessageText | null {
   // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
   const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
   // RichHandler wraps a long message onto the lines under it and draws its traceback in a box.
-  // Julia's ConsoleLogger draws a record of several lines as a box: read as its JSON twin.
+  // Julia's ConsoleLogger draws a record of several lines as a box: read as its JSON twin. So is the
+  // Console gem's record, its message and exception in rows under its first line.
   const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : opensSemanticLoggerRecord(bounded) ? semanticLoggerException(rest) :
-    opensJuliaBox(bounded) ? juliaBoxText(rest) : rest;
+    opensJuliaBox(bounded) ? juliaBoxText(rest) : readsAsConsoleGemRecord(bounded) ? consoleGemText(rest) : rest;
   const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(unwrapped)))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
@@ -143,6 +146,13 @@ export function readMessage(message: string): MessageText | null {
   } else read = { text, kind: 'text' };
   if (read !== null && lead !== undefined) read.lead = lead;
   return read;
+}
+
+/** The text opens with the Console gem's first line, or with its rows when that line was lost. */
+function readsAsConsoleGemRecord(text: string): boolean {
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
+  return opensConsoleGemRecord(first) || continuesConsoleGemRecord(first);
 }
 
 /** A request log's line (`GET /path 502`), redacted and bounded. */

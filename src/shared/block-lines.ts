@@ -8,18 +8,21 @@
 // test is anchored and bounded, and a cheap substring test comes first, so a line that is none of
 // these costs an `includes` or two.
 
+import { continuesConsoleGemRecord, isFailureTitleRow, opensConsoleGemRecord } from './console-gem.js';
+
 export type BlockState =
   | 'uwsgi-harakiri' | 'uwsgi-harakiri-end' | 'uwsgi-io' | 'uwsgi-io-end'
   | 'gin-recovery' | 'gin-error' | 'gin-frame' | 'gin-func' | 'gin-end'
   | 'swift-fatal' | 'swift-crash' | 'swift-thread' | 'swift-frame' | 'swift-gap' | 'swift-end'
   | 'console-in' | 'console-row' | 'console-end'
-  | 'julia-open' | 'julia-row' | 'julia-end';
+  | 'julia-open' | 'julia-row' | 'julia-end'
+  | 'gem-open' | 'gem-row' | 'gem-title';
 
 /** States a block may end in: a block cut short is still the block (its lines were written together). */
 export const BLOCK_CAN_END: readonly BlockState[] = [
   'uwsgi-harakiri', 'uwsgi-harakiri-end', 'uwsgi-io', 'uwsgi-io-end', 'gin-error', 'gin-frame', 'gin-func', 'gin-end',
   'swift-fatal', 'swift-crash', 'swift-thread', 'swift-frame', 'swift-end', 'console-row', 'console-end',
-  'julia-row', 'julia-end',
+  'julia-row', 'julia-end', 'gem-open', 'gem-row', 'gem-title',
 ];
 
 const PY_TRACEBACK_OPEN = 'Traceback (most recent call last):';
@@ -141,6 +144,8 @@ export function openBlock(s: string): BlockState | null {
   if (s.includes('Fatal error: ')) return SWIFT_FATAL.test(s) ? 'swift-fatal' : null;
   if (opensConsoleBox(s)) return 'console-in';
   if (opensJuliaBox(s)) return 'julia-open';
+  // The Console gem's record (console-gem.ts): its first line at any level, its `| ` rows under it.
+  if (opensConsoleGemRecord(s)) return 'gem-open';
   return null;
 }
 
@@ -216,6 +221,11 @@ export function stepBlock(state: string, s: string): BlockState | null | undefin
       return s.charCodeAt(0) === 0x2514 ? 'julia-end' : 'julia-row';
     case 'julia-end':
       return null;
+    case 'gem-open':
+    case 'gem-row':
+    case 'gem-title':
+      if (!continuesConsoleGemRecord(s)) return null;
+      return isFailureTitleRow(s) ? 'gem-title' : 'gem-row';
 
     default:
       return undefined;

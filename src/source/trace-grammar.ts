@@ -27,6 +27,7 @@ import { PRETTY_CAN_END, PRETTY_HEAD, stepPrettyObject, type PrettyObjectState }
 import { RICH_BOX_TOP, stepRichTraceback, type RichTracebackState } from '../shared/rich-traceback.js';
 import { opensRichRecord } from '../normalize/index.js';
 import { ODL_CLOSE, ODL_HEADER, ODL_OPEN } from '../shared/odl-record.js';
+import { isConsoleGemMessageRow } from '../shared/console-gem.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -64,6 +65,9 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
   'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end',
 ]);
+
+/** The states of a Console gem record (shared/block-lines.ts). */
+const GEM_STATES: ReadonlySet<TraceState> = new Set<TraceState>(['gem-open', 'gem-row', 'gem-title']);
 
 /** Most lines of other writers in a row that a trace goes on across. */
 export const MAX_OTHERS = 3;
@@ -606,8 +610,11 @@ export function segmentTraces(items: readonly TraceLine[], options: SegmentOptio
           k++;
           // A routine record of another writer (.NET's `info: Category[2]`, then its message line):
           // the lines that continue it, and not the trace, go apart with it.
+          // A Console gem record's message row right under another record's first line is that record's (a
+          // routine record carries no exception; the rows of one are indented under the bar).
           while (k < items.length && k - j < MAX_OTHERS && items[k]!.kind === 'cont' &&
-            (stepLines(state, items[k]!.text, 0, tags) === null || (pastHead && netMessageUnder(items[k - 1]!.text, items[k]!.text))) &&
+            (stepLines(state, items[k]!.text, 0, tags) === null || (pastHead && netMessageUnder(items[k - 1]!.text, items[k]!.text)) ||
+              (GEM_STATES.has(state) && isConsoleGemMessageRow(firstLine(items[k]!.text)))) &&
             headsNext(items[k - 1]!, items[k]!) && near(items[k - 1], items[k], options.interleaveUs ?? 0)) k++;
           if (k === items.length) break;
           const after = stepItem(state, items[k]!, tags);
