@@ -89,6 +89,11 @@ const TORNADO = /^\[([DIWEC]) (?:\d{6}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}(?:\.
 // core online`, `Starting Passenger watchdog...`): what other loggers call INFO, as with Redis's notice.
 const PASSENGER = /^\[ (?:([CEWNID])[23]? )?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,6} \d{1,10}\/\w{1,20} [^\s\]]{1,200}:\d{1,7} \]: ?/;
 export const PASSENGER_LEVELS: Readonly<Record<string, string>> = { C: 'CRIT', E: 'ERROR', W: 'WARN', N: 'INFO', I: 'INFO', D: 'DEBUG' };
+// llama.cpp's common log (common/log.cpp), as llama-server and the other tools print it with `--log-prefix`
+// and `--log-timestamps` (LLAMA_LOG_PREFIX, LLAMA_LOG_TIMESTAMPS): the time since the process started as
+// minutes, seconds, milliseconds and microseconds (`%d.%02d.%03d.%03d`), then the level's letter (I, W, E,
+// D): `0.05.274.620 E srv    send_error: …`. The time alone is never printed, so both are read together.
+const LLAMA_PREFIX = /^\d{1,7}\.\d{2}\.\d{3}\.\d{3} ([DIWE]) /;
 // Go's standard logger with a prefix (`log.New(w, prefix, log.Ldate|log.Ltime|log.Lmicroseconds)`) writes the
 // prefix before its date: asynq's `asynq: pid=1 2026/12/10 10:00:00.123456 ERROR: msg`. A program's name and a
 // few `key=value` pairs, then the date as Go's log writes it: a prefix that names a level is read as one.
@@ -299,6 +304,10 @@ function nextPiece(
     }
     const go = GO_LOG_PREFIX.exec(head);
     if (go && !LEVEL_WORD.test(go[1] as string)) return { length: go[0].length, kind: 'time' };
+    // What follows llama.cpp's letter is the message as the program wrote it: a `name: ` opening it is its
+    // function's, not a logger's (`srv  log_server_r: request: …`, `llama_decode: failed to decode`).
+    const llama = LLAMA_PREFIX.exec(head);
+    if (llama) return { length: llama[0].length, kind: 'level', level: llama[1] as string, last: true };
     const priority = SYSLOG_PRIORITY.exec(head);
     if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
   }
