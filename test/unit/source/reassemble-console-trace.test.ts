@@ -28,9 +28,7 @@ const TRACE = [
   '}',
 ].join('\n');
 
-const stack = (text: string, time = 0): Entry => ({
-  time, severity: 'ERROR', service: 'status', kind: 'stack', text, sample: text, samplePayload: text,
-} as Entry);
+const stack = (text: string, time = 0): Entry => ({ time, severity: 'ERROR', service: 'status', revision: '', kind: 'stack', text });
 
 describe("Node's console.trace of an error, split by Cloud Run", () => {
   it('opens a trace with its `Trace: ` line', () => {
