@@ -299,6 +299,24 @@ const cases = [
       'GCP-new-P2-cannot-save-background-fork-allocate-memory', 'GCP-new-P2-warning-memory-overcommit-enabled', 'GCP-new-P2-login-failed-remote-ip',
     ],
   },
+  {
+    name: "exporters' records, status lines' settings, console.trace and servlet reports, before their ids moved",
+    logs: 'test/fixtures/identity/before-exporter-records-input.jsonl', config: 'config/gardener.yaml',
+    issues: 'before-exporter-records-issues.json', window: { start: Date.parse('2026-12-12T00:00:00Z'), end: Date.parse('2026-12-13T00:00:00Z') },
+    // Problems that release never read: the Console gem's records and the .NET exporter's warnings.
+    fresh: [
+      'GCP-new-P1-read-timeout-failed-deliver-message-room-waited', 'GCP-new-P2-econnreset-task-ended-unhandled',
+      'GCP-new-P2-connection-timeout-task-ended-unhandled-could-not-obtain', 'GCP-new-P2-using-memory-repository',
+      'GCP-new-P2-neither-user-profile-hklm-registry-available',
+    ],
+    // #1202 held the .NET exporter's `LogRecord.EventName:` lines of several problems, one line an
+    // entry; each line is now part of its own record, under that record's problem, and the issue made
+    // of all of them hears no more: none of its problems' evidence goes to it.
+    silent: [1202],
+    // One problem each, filed twice by that release: the repository's duplicate key and Tomcat's servlet
+    // report of it; Uptime Kuma's Pending and Failing lines of one monitor error.
+    merged: { 1207: 1208, 1212: 1211, 1214: 1213 },
+  },
 ];
 
 /** `merged`: issue -> the older issue that now tracks its problem; `silent`: issues found by neither. */
