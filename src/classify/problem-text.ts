@@ -319,19 +319,27 @@ function withoutDiagnostics(line: string): string {
     else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
     else if (c === ',' && depth === 0 && line[i + 1] === ' ') starts.push(i);
   }
-  // The first part after which every part, to the end, is a pair.
-  let run = 0;
-  for (let k = starts.length - 1; k >= 0; k--) {
-    const at = starts[k] as number;
-    const pair = line.slice(at + 2, at + 30);
-    if (!DIAGNOSTIC_PAIR.test(pair)) break;
-    if (FAILURE_KEY.test(pair)) return line;
-    run++;
-  }
+  const run = trailingPairs(starts.map((at) => line.slice(at + 2, at + 30)), DIAGNOSTIC_PAIR);
   if (run < MIN_DIAGNOSTIC_PAIRS) return line;
   const head = line.slice(0, starts[starts.length - run] as number);
   // A head that is itself one pair (`active: 10, idle: 0, …`) is no message: the line is all context.
   return /[A-Za-z]{2}/.test(head) && !/^[A-Za-z][\w.-]{0,24}: \S+$/.test(head) ? head : line;
+}
+
+/**
+ * How many of `parts`, counted back from the last, are each a `key: value` pair (`pair`): the context
+ * run at the end of a line. 0 when a pair of that run names the failure itself (FAILURE_KEY): then the
+ * list is part of the message.
+ */
+function trailingPairs(parts: readonly string[], pair: RegExp): number {
+  let run = 0;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = parts[k] as string;
+    if (!pair.test(part)) break;
+    if (FAILURE_KEY.test(part)) return 0;
+    run++;
+  }
+  return run;
 }
 
 // The same diagnostics set apart by ` | ` with keys of a few words, as a status or job line prints the
@@ -349,13 +357,8 @@ function withoutPipeDiagnostics(line: string): string {
   if (line.length > MAX_DIAGNOSTIC_CHARS || !line.includes(PIPE)) return line;
   const parts = line.split(PIPE, MAX_PIPE_PARTS + 1);
   if (parts.length > MAX_PIPE_PARTS) return line;
-  let run = 0;
-  for (let k = parts.length - 1; k > 0; k--) {
-    const part = parts[k] as string;
-    if (!PIPE_PAIR.test(part)) break;
-    if (FAILURE_KEY.test(part)) return line;
-    run++;
-  }
+  // The first part is the message: the run is looked for after it.
+  const run = trailingPairs(parts.slice(1), PIPE_PAIR);
   if (run < MIN_PIPE_PAIRS) return line;
   const head = parts.slice(0, parts.length - run).join(PIPE);
   return /[A-Za-z]{2}/.test(head) && !PIPE_PAIR.test(head) ? head : line;
