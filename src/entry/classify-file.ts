@@ -4,7 +4,7 @@
 import { companionTargets, createClassifier, writerKey, type Classifier } from '../classify/index.js';
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
-import { entryService, entryTime, entryWriter, normalizeEntry } from '../normalize/index.js';
+import { answeredServerError, entryService, entryTime, entryWriter, normalizeEntry } from '../normalize/index.js';
 import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
@@ -60,7 +60,8 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     if (piece && !('skip' in entry)) entry.piece = true;
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
-    if (!('skip' in entry) && entry.severity !== 'DEFAULT') for (const member of members) leveled.add(lineOf[member]!);
+    // An access line's level is its logger's for every request; a 5xx says more (normalize/access-status.ts).
+    if (!('skip' in entry) && entry.severity !== 'DEFAULT' && !answeredServerError(entry.text)) for (const member of members) leveled.add(lineOf[member]!);
   }
   const place = sweep ? placeBySweep(sweep, classifier, handles, written, leveled) : (_index: number, handle: number) => classifier.resolve(handle);
   const clusters = [...(sweep?.clusters() ?? []), ...classifier.clusters()];
@@ -99,8 +100,9 @@ function writtenOf(): (raw: RawEntry) => Written {
  * the classifier of every entry) whose entries were nearly all written beside one the sweep reads, by
  * the same instance within a few milliseconds (classify/companions.ts): a job runner's `FAIL` line, a
  * client's `GET <url>` line under the error it printed. Only entries of no level at all: a record
- * that says it is INFO is chatter, however close to an error it was written. Index -> the index of
- * the entry it goes with.
+ * that says it is INFO is chatter, however close to an error it was written; save an access line of
+ * a request answered 5xx, whose level is its logger's for every request (the error's request:
+ * uvicorn's `"GET /x HTTP/1.1" 500` under the traceback). Index -> the index of the entry it goes with.
  */
 function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], leveled: ReadonlySet<number>): Map<number, number> {
   const indexes: number[] = [];

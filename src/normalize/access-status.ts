@@ -1,0 +1,32 @@
+// A request's one-line summary as a server's access log writes it, when it says the request ended in
+// a server error (5xx). An access logger stamps every request at one level, whatever became of it
+// (uvicorn's `INFO:`, Rails' `INFO -- :`, ASP.NET Core's `info:`, Phoenix's `[info]`), so that level
+// says nothing of the request; its status does. `classify` reads such a line as one of no level of its
+// own: written beside an error the same instance logged, it is that error's request (entry/classify-file.ts).
+// Whether a sweep reads it is not changed: what failed is the error's record, which is filed.
+//
+// The shapes, as each server documents its default line:
+// - NCSA common/combined and their kin, the request line in quotes then the status: Apache's and
+//   nginx's default, gunicorn's `%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s …`, uvicorn's
+//   `%s - "%s %s HTTP/%s" %d` (`127.0.0.1:53412 - "GET /x HTTP/1.1" 500 Internal Server Error`),
+//   werkzeug's and Django runserver's `"GET /x HTTP/1.1" 500 -`;
+// - Rails' ActionController: `Completed 500 Internal Server Error in 12ms (…)`;
+// - ASP.NET Core's Hosting.Diagnostics: `Request finished HTTP/1.1 GET http://host/x - 500 0 - 3.1ms`;
+// - Phoenix's Plug.Logger: `Sent 500 in 12ms`.
+
+/** A quoted request line (method, target, protocol) and the status after it. */
+const QUOTED_REQUEST = /"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) [^"\s]{1,8192} HTTP\/\d(?:\.\d)?" 5\d\d\b/;
+const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
+const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? [A-Z]{3,9} [^\s]{1,8192} - 5\d\d\b/;
+const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
+
+/** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
+const HEAD = 16_384;
+
+/** Whether `text` (a message, its first line first) is an access log's line for a request answered 5xx. */
+export function answeredServerError(text: string): boolean {
+  const end = text.indexOf('\n');
+  const line = (end < 0 ? text : text.slice(0, end)).slice(0, HEAD);
+  if (!line.includes(' 5')) return false;
+  return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line);
+}

@@ -1,0 +1,77 @@
+// An access line for a request answered 5xx, written by uvicorn at its INFO level a few milliseconds
+// after the traceback the same instance printed for that request, is the error's request: `classify`
+// gives it the error's cluster, through the real file source. The sweep reads no INFO line and files
+// the error once either way; a 200 line and a 503 line written beside no error stay chatter.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadSettings } from '../../../src/config/load-settings.js';
+import { classifyFile } from '../../../src/entry/classify-file.js';
+import { createFileSource } from '../../../src/source/log-file.js';
+import { runSweep } from '../../../src/sweep.js';
+
+const START = Date.parse('2026-12-05T10:00:00Z');
+const resource = { type: 'cloud_run_revision', labels: { service_name: 'quotes', revision_name: 'quotes-00041-exw', location: 'europe-west1', project_id: 'shop-prod' } };
+const stdout = 'projects/shop-prod/logs/run.googleapis.com%2Fstdout';
+const stderr = 'projects/shop-prod/logs/run.googleapis.com%2Fstderr';
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+const TRACEBACK = [
+  'ERROR:    Exception in ASGI application',
+  'Traceback (most recent call last):',
+  '  File "/usr/local/lib/python3.12/site-packages/uvicorn/protocols/http/httptools_impl.py", line 409, in run_asgi',
+  '    result = await app(  # type: ignore[func-returns-value]',
+  '  File "/app/app/quotes.py", line 57, in get_quote',
+  '    return PartnerQuote.model_validate(payload)',
+  'pydantic_core._pydantic_core.ValidationError: 1 validation error for PartnerQuote',
+  'price',
+  '  Input should be a valid number [type=float_type, input_value=None, input_type=NoneType]',
+].join('\n');
+
+function entries(): object[] {
+  const out: object[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = START + i * 11 * 60_000;
+    const labels = { instanceId: `00a1b2c3d4e5f6${i % 2}` };
+    out.push({ insertId: `e${i}`, timestamp: iso(t), logName: stderr, resource, labels, textPayload: TRACEBACK });
+    out.push({ insertId: `a${i}`, timestamp: iso(t + 2), logName: stdout, resource, labels,
+      textPayload: `INFO:     169.254.169.126:${40000 + i} - "GET /quotes/SKU-${7000 + i} HTTP/1.1" 500 Internal Server Error` });
+    out.push({ insertId: `ok${i}`, timestamp: iso(t + 3), logName: stdout, resource, labels,
+      textPayload: `INFO:     169.254.169.126:${50000 + i} - "GET /reports/latam HTTP/1.1" 200 OK` });
+    out.push({ insertId: `u${i}`, timestamp: iso(t + 300_000), logName: stdout, resource, labels,
+      textPayload: `INFO:     169.254.169.126:${60000 + i} - "GET /quotes/SKU-${8000 + i} HTTP/1.1" 503 Service Unavailable` });
+  }
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'access-status-'));
+const file = join(dir, 'day.jsonl');
+writeFileSync(file, `${entries().map((e) => JSON.stringify(e)).join('\n')}\n`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('an access line for a request answered 5xx beside the error', () => {
+  it('gets the error\'s cluster from classify; lines beside no error keep their own', async () => {
+    const lines: Array<{ index: number; cluster: string }> = [];
+    await classifyFile(file, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
+    const all = entries() as Array<{ insertId: string }>;
+    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const error = clusterOf(/^e/);
+    expect(error.size).toBe(1);
+    expect(clusterOf(/^a/)).toEqual(error);
+    expect(clusterOf(/^ok/).size).toBe(1);
+    expect(clusterOf(/^u/).size).toBe(1);
+    expect([...clusterOf(/^ok/)][0]).not.toBe([...error][0]);
+    expect([...clusterOf(/^u/)][0]).not.toBe([...error][0]);
+  });
+
+  it('leaves the sweep as it was: the error filed once, no access line read', async () => {
+    const settings = loadSettings('{}', {}).settings;
+    const { report } = await runSweep(
+      { source: createFileSource(file), store: null, logger: pino({ level: 'silent' }) },
+      { runId: 'access-status', window: { start: START - 3_600_000, end: START + 86_400_000 }, services: [], dryRun: true, settings },
+    );
+    expect(report.clusters.map((c) => ({ count: c.count, severity: c.severity }))).toEqual([{ count: 10, severity: 'ERROR' }]);
+    expect(report.clusters[0]!.template).toContain('ValidationError');
+  });
+});

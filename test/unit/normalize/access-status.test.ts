@@ -1,0 +1,57 @@
+import { answeredServerError } from '../../../src/normalize/access-status.js';
+
+describe('answeredServerError', () => {
+  it.each([
+    // uvicorn's access logger (uvicorn.logging.AccessFormatter), after its `INFO:` is read as a header
+    '169.254.169.126:46735 - "GET /quotes/SKU-77799 HTTP/1.1" 500 Internal Server Error',
+    '172.17.0.1:52012 - "POST /api/v1/predict HTTP/1.1" 502 Bad Gateway',
+    // gunicorn's default access_log_format, nginx's and Apache's combined format
+    '169.254.1.1 - - [12/Dec/2026:02:05:39 +0000] "POST /api/2.0/mlflow/runs/log-batch HTTP/1.1" 500 290 "-" "python-requests/2.32.3"',
+    '10.0.0.7 - - [04/Dec/2026:10:00:00 +0000] "GET /health HTTP/2.0" 503 0 "-" "GoogleHC/1.0"',
+    // werkzeug / Django runserver
+    '127.0.0.1 - - [03/Dec/2026 10:00:00] "GET /cart HTTP/1.1" 500 -',
+    '"GET /admin/ HTTP/1.1" 500 145',
+    // Rails' ActionController, tagged with the request id and not
+    '[e32a6e0f-0f10-46ed-b037-d66ff3ba4e04] Completed 500 Internal Server Error in 782ms (ActiveRecord: 8.4ms (3 queries, 0 cached) | GC: 1.2ms)',
+    'Completed 503 Service Unavailable in 12ms',
+    // ASP.NET Core's Microsoft.AspNetCore.Hosting.Diagnostics[2]
+    'Request finished HTTP/1.1 GET http://orders.internal/api/orders/42 - 500 0 - 31.2290ms',
+    'Request finished HTTP/2 POST https://billing-abc-ew.a.run.app/invoices - 503 - text/plain 4.1ms',
+    // Phoenix's Plug.Logger
+    'Sent 500 in 12ms',
+    '[request_id=F-x1] Sent 502 in 1ms',
+  ])('reads %s', (line) => {
+    expect(answeredServerError(line)).toBe(true);
+  });
+
+  it.each([
+    // the same loggers for requests that did not fail on the server
+    '169.254.169.126:37525 - "GET /reports/latam HTTP/1.1" 200 OK',
+    '169.254.1.1 - - [12/Dec/2026:02:05:39 +0000] "GET /missing HTTP/1.1" 404 153 "-" "curl/8.5.0"',
+    'Completed 422 Unprocessable Entity in 4ms',
+    'Request finished HTTP/1.1 GET http://orders.internal/ - 200 - application/json 3.1ms',
+    'Sent 200 in 380µs',
+    // a status in a place that is not an access line's
+    'upstream answered 500 for GET /x',
+    'Completed 500 jobs in 12 minutes',
+    'HTTP 500 from https://api.partner.example/v2/quotes',
+    'order 500 sent in 3 parts',
+    'Sent 500 in 3 batches',
+    // a request line in quotes with its status on the next line only
+    '"GET /x HTTP/1.1"\n500',
+    '',
+  ])('leaves %j', (line) => {
+    expect(answeredServerError(line)).toBe(false);
+  });
+
+  it('reads only the first line of a record', () => {
+    expect(answeredServerError('Traceback (most recent call last):\n  "GET /x HTTP/1.1" 500 -')).toBe(false);
+  });
+
+  it('is quick on a long line that almost matches', () => {
+    // Many request openings and no status: every attempt ends at the next quote or blank.
+    const line = '"GET /'.repeat(20_000) + ' 5';
+    expect(answeredServerError(line)).toBe(false);
+    expect(answeredServerError(`"GET /${'a'.repeat(100_000)} HTTP/1.1" 500 -`)).toBe(false);
+  });
+});
