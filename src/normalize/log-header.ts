@@ -383,6 +383,9 @@ function nextPiece(
   }
   const lower = LOWER_LEVEL.exec(head);
   if (lower) return { length: lower[0].length, kind: 'level', level: lower[1] as string };
+  // PDO's and the JDBC drivers' `SQLSTATE[40001]: Serialization failure: …` opens the message: the SQL
+  // standard's code in brackets reads like a syslog tag's pid or a Celery task's id, and is neither.
+  if (head.startsWith('SQLSTATE[')) return null;
   for (const re of [PARENTHESISED, PID_DASHES, NGINX_PID, SYSLOG_TAG, CELERY_TASK, SOURCE_LOCATION, PLAY_FROM, LOGGER_DASH, SPRING_LOGGER, JUL_SOURCE, SEPARATOR]) {
     const m = re.exec(head);
     if (m) return { length: m[0].length, kind: 'other' };

@@ -254,6 +254,17 @@ describe('stripLogHeader', () => {
     expect(stripLogHeader(plain).rest).toBe(plain);
   });
 
+  it('keeps the SQLSTATE that opens a PDO or JDBC message, which reads like a syslog tag or a task id', () => {
+    // Monolog's line format (`[%datetime%] %channel%.%level_name%: %message%`) as Laravel writes it,
+    // with the message as monicahq/monica#2910 and hyperf/hyperf#4581 pasted it.
+    const pdo = 'SQLSTATE[40001]: Serialization failure: 1213 Deadlock found when trying to get lock; try restarting transaction (Connection: mysql, SQL: update `stock` set `reserved` = 1)';
+    expect(stripLogHeader(`[2026-12-14 02:11:09] production.ERROR: ${pdo}`)).toEqual({ rest: pdo, level: 'ERROR' });
+    expect(stripLogHeader(`[2026-12-14 02:11:09] local.ERROR: SQLSTATE[HY000] [2002] Connection refused`).rest).toBe('SQLSTATE[HY000] [2002] Connection refused');
+    // A syslog tag and a Celery task's id after a header are still header.
+    expect(stripLogHeader(`Mar 10 12:00:01 host php-fpm[123]: ERROR: ${MSG}`).rest).toBe(MSG);
+    expect(stripLogHeader(`[2026-03-10 12:00:01,234: ERROR/ForkPoolWorker-3] tasks.sync[8f1c-22]: ${MSG}`).rest).toBe(MSG);
+  });
+
   it('leaves a header with nothing after it alone', () => {
     expect(stripLogHeader('ERROR:').rest).toBe('ERROR:');
     expect(stripLogHeader('[2026-03-10 12:00:01] [ERROR]').rest).toBe('[2026-03-10 12:00:01] [ERROR]');
