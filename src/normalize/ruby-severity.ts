@@ -26,6 +26,36 @@ export function isRubyTrace(head: string): boolean {
   });
 }
 
+// Rails' ActionDispatch::DebugExceptions writes `"#{exception.class} (#{exception.message}):"` on a
+// line of its own, after the request tags when tagged. Through a logger with no level header (Rails
+// 8's default `TaggedLogging.logger(STDOUT)`) and with each line an entry of its own, that line is all
+// that says a request failed: the frames under it name no error, and the line above it is the tags alone.
+const RAILS_EXCEPTION_LINE = new RegExp(`^(?:\\[[^\\]\\n]{1,255}\\] ){0,8}(${RUBY_CONST}) \\([^\\n]{0,2000}\\):[ \\t]*$`);
+
+/** Rails' exception line (`[tags] ActiveRecord::RecordNotFound (Couldn't find …):`), a Ruby exception's name in it. */
+export function isRailsExceptionLine(line: string): boolean {
+  if (!line.endsWith(':') && !line.endsWith(' ') && !line.endsWith('\t')) return false;
+  const m = RAILS_EXCEPTION_LINE.exec(line.length > 4096 ? line.slice(0, 4096) : line);
+  return m !== null && EXCEPTION_NAME.test(m[1]!);
+}
+
+// The block's first line, tagged: the tags and the two spaces DebugExceptions writes, nothing else.
+const TAGS_ALONE = /^(?:\[[^\]\n]{1,255}\] ?){1,8}[ \t]*$/;
+
+/** A Rails exception block opened as DebugExceptions opens it: its tags alone, then the exception line. */
+export function opensRailsBlock(head: string): boolean {
+  const end = head.indexOf('\n');
+  if (end < 0 || end > 2100 || !TAGS_ALONE.test(head.slice(0, end))) return false;
+  const next = head.indexOf('\n', end + 1);
+  return isRailsExceptionLine(head.slice(end + 1, next < 0 ? undefined : next));
+}
+
+/**
+ * RE2, case-insensitive, at the start of a text: a superset of the exception line (after its tags or
+ * not) and of a first line of tags alone (severityTextPattern).
+ */
+export const RAILS_EXCEPTION_LINE_RE2 = '(?:\\[[^\\]\\n]+\\] )*[a-z]\\w*(?:::\\w+)* \\([^\\n]*\\):[ \\t]*(?:\\n|$)|(?:\\[[^\\]\\n]+\\] ?)+[ \\t]*\\n';
+
 // Puma's cluster and single mode mark problems with `!` (`[1] ! Terminating timed out worker …`,
 // `! Unable to load application: …`), warnings with `! WARNING:`, before the worker's pid in cluster mode.
 export const PUMA_PROBLEM = /^(?:\[\d{1,10}\] )?! (WARNING: )?\S/;

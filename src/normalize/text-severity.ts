@@ -11,7 +11,7 @@ import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { CONSOLE_IN_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
 import { PASSENGER_LEVELS, REDIS_LEVELS, stripLogHeader } from './log-header.js';
 import { processPrefix } from './process-prefix.js';
-import { isRubyTrace, PUMA_PROBLEM, pumaProblemSeverity } from './ruby-severity.js';
+import { isRailsExceptionLine, isRubyTrace, opensRailsBlock, PUMA_PROBLEM, pumaProblemSeverity, RAILS_EXCEPTION_LINE_RE2 } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { markerSymbols } from '../shared/status-marker.js';
 import { DOCS_LINK, DOCS_LINK_RE2, NET_DETAIL, NET_DETAIL_RE2 } from '../shared/record-shapes.js';
@@ -229,8 +229,8 @@ function headerSeverity(line: string): Severity | null {
 function traceSeverity(line: string, head: string): Severity | null {
   if (line.startsWith('panic: ') && GO_STACK_TAKEN.test(head)) return 'ERROR';
   if (CRASH_LINE.test(line) || NODE_CRASH.test(head) || RUST_MAIN_ERROR.test(head) || isConsoleBox(head)) return 'CRITICAL';
-  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line) || losesWorker(line)) return 'ERROR';
-  if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head) || hasDartFrames(head)) return 'ERROR';
+  if (EXCEPTION_LINE.test(line) || RUBY_TRACE_LINE.test(line) || isRailsExceptionLine(line) || GO_RECOVERED.test(line) || THREAD_PANIC.test(line) || losesWorker(line)) return 'ERROR';
+  if (PYTHON_TRACEBACK.test(head) || typedFrames(head) || isRubyTrace(head) || opensRailsBlock(head) || hasDartFrames(head)) return 'ERROR';
   return null;
 }
 
@@ -330,6 +330,8 @@ export function severityTextPattern(floor: Severity): string {
     ...TAIL_AT_START_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).
     '(?:\\[\\d+\\] )?! \\S',
+    // Rails' exception line, after its request tags or not (ruby-severity.ts).
+    RAILS_EXCEPTION_LINE_RE2,
     // A crash or a lost worker (crash-lines.ts).
     ...CRASH_AT_START,
     // Dart's frames and gaps (shared/dart-trace.ts).

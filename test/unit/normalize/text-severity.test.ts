@@ -224,6 +224,18 @@ Object.assign(headers, {
 } satisfies Record<string, Case[]>);
 
 const traces: Record<string, Case[]> = {
+  // ActionDispatch::DebugExceptions' `"#{exception.class} (#{exception.message}):"` through a logger
+  // with no level header (Rails 8's TaggedLogging.logger(STDOUT)), each line an entry of its own; as
+  // rails/rails#22979 (the tags alone, then the line), forem/forem#20316 (two tags) and
+  // shadabahmed/logstasher#84 (no tags) show it.
+  "Rails' exception line, no level header": [
+    ['[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] Google::Cloud::PermissionDeniedError (7:User not authorized to perform this action.):', 'ERROR'],
+    ["ActiveRecord::RecordNotFound (Couldn't find User with 'id'=5):", 'ERROR'],
+    ['[203.0.113.5] [9f2c1d7e-0000-4000-8000-000000000001] NoMethodError (undefined method `name\' for nil):', 'ERROR'],
+    ['ActionController::RoutingError (No route matches [GET] "/asdf"):', 'ERROR'],
+    ['[7787f361-d1a6-4c3b-b376-4293440f6e7e] [dd.env=production dd.service=rails-production dd.trace_id=2288366724111671591 dd.span_id=0] ActionController::RoutingError (No route matches [GET] "/packs/js/runtime~base-84ae5f58ea517ddc4f1c.js"):', 'ERROR'],
+    ['[a0da4c84-4c5a-4e38-b579-aaaffa0695c0]   \n[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] PG::ConnectionBad (connection to server at "10.0.0.3", port 5432 failed: Connection refused):', 'ERROR'],
+  ],
   // A runtime's report that the process ended: CRITICAL, whatever a `error:` in front of it says.
   'Crashes as runtimes print them': [
     ['Fatal error: Index out of range', 'CRITICAL'],
@@ -456,6 +468,10 @@ const notLevels = [
   '[2026-03-10 12:00:01,234] hello',
   '<9>not a priority',
   'We are at capacity, please retry',
+  // Parentheses and a colon, and no exception's name: a word in front of them is not a Ruby exception.
+  'Processing (3 items):',
+  '[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] Admin (x):',
+  '[a0da4c84-4c5a-4e38-b579-aaaffa0695c0]   \n[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] Started GET "/" for 1.2.3.4 at 2026-12-14 12:37:58 +0000',
   // An operation and its cause are the whole shape: no operation, no cause, or a feature's name.
   'Error rate: 0.1%',
   'Failed logins: 0',
@@ -685,7 +701,7 @@ describe('severityTextPattern', () => {
       '[10-Mar-2026 00:56:55] ', 'request_id=x ', '[warning] ', 'child 1 said into stderr: "', '[pool www] ', '[Nest] 1  - ', ' +12ms', '\u009b0m', "x.rb:1:in `f'", ' (Boom)',
       'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0', '> File "', 'Node.js v', '/app/a.js:', 'node:', '(node:1) ',
       '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/',
-      '[1] ', '! ', 'WARNING: ', "app/x.erb:3:in `f'", ':in ', '#<', 'Net::ReadTimeout', ' (', 'pid=1 tid=a ', 'class=J jid=1 ', 'WARN: ', '2026-03-10 02:25:07 +0000: ');
+      '[1] ', '! ', 'WARNING: ', "app/x.erb:3:in `f'", ':in ', '#<', 'Net::ReadTimeout', ' (', '):', 'PG::ConnectionBad', 'FooError', '[a0da4c84-4c5a] ', 'pid=1 tid=a ', 'class=J jid=1 ', 'WARN: ', '2026-03-10 02:25:07 +0000: ');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
