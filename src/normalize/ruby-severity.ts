@@ -31,12 +31,20 @@ export function isRubyTrace(head: string): boolean {
 // 8's default `TaggedLogging.logger(STDOUT)`) and with each line an entry of its own, that line is all
 // that says a request failed: the frames under it name no error, and the line above it is the tags alone.
 const RAILS_EXCEPTION_LINE = new RegExp(`^(?:\\[[^\\]\\n]{1,255}\\] ){0,8}(${RUBY_CONST}) \\([^\\n]{0,2000}\\):[ \\t]*$`);
+// A message of several lines (PostgreSQL's `… failed: No such file or directory` then `\tIs the server
+// running locally…?`) leaves the line open: the class, ` (` and the message's first line, the `):`
+// lines below. Read only when nothing on it closes a parenthesis, and when the class's own name says
+// it failed (a namespace alone, `Admin::OrdersController (`, could open any message).
+const RAILS_EXCEPTION_OPEN = new RegExp(`^(?:\\[[^\\]\\n]{1,255}\\] ){0,8}(${RUBY_CONST}) \\([^\\n()]{1,2000}$`);
+const FAILURE_NAME = /(?:Error|Exception|Invalid|NotFound|NotEstablished|Timeout|Refused|Denied|Failed|Failure|Bad|Expired|Exceeded|Unavailable|Interrupt)\w*$/;
 
 /** Rails' exception line (`[tags] ActiveRecord::RecordNotFound (Couldn't find …):`), a Ruby exception's name in it. */
 export function isRailsExceptionLine(line: string): boolean {
-  if (!line.endsWith(':') && !line.endsWith(' ') && !line.endsWith('\t')) return false;
-  const m = RAILS_EXCEPTION_LINE.exec(line.length > 4096 ? line.slice(0, 4096) : line);
-  return m !== null && EXCEPTION_NAME.test(m[1]!);
+  const head = line.length > 4096 ? line.slice(0, 4096) : line;
+  const closed = RAILS_EXCEPTION_LINE.exec(head);
+  if (closed !== null) return EXCEPTION_NAME.test(closed[1]!);
+  const open = RAILS_EXCEPTION_OPEN.exec(head);
+  return open !== null && FAILURE_NAME.test(open[1]!.slice(open[1]!.lastIndexOf(':') + 1));
 }
 
 // The block's first line, tagged: the tags and the two spaces DebugExceptions writes, nothing else.
@@ -52,9 +60,10 @@ export function opensRailsBlock(head: string): boolean {
 
 /**
  * RE2, case-insensitive, at the start of a text: a superset of the exception line (after its tags or
- * not) and of a first line of tags alone (severityTextPattern).
+ * not, closed or open: a name EXCEPTION_NAME reads, then ` (`) and of a first line of tags alone
+ * (severityTextPattern).
  */
-export const RAILS_EXCEPTION_LINE_RE2 = '(?:\\[[^\\]\\n]+\\] )*[a-z]\\w*(?:::\\w+)* \\([^\\n]*\\):[ \\t]*(?:\\n|$)|(?:\\[[^\\]\\n]+\\] ?)+[ \\t]*\\n';
+export const RAILS_EXCEPTION_LINE_RE2 = '(?:\\[[^\\]\\n]+\\] )*[a-z]\\w*(?:::\\w+)*(?:::\\w+|error|exception|timeout|interrupt|failure|invalid|notfound|expired|exit) \\(|(?:\\[[^\\]\\n]+\\] ?)+[ \\t]*\\n';
 
 // Puma's cluster and single mode mark problems with `!` (`[1] ! Terminating timed out worker …`,
 // `! Unable to load application: …`), warnings with `! WARNING:`, before the worker's pid in cluster mode.

@@ -235,6 +235,9 @@ const traces: Record<string, Case[]> = {
     ['ActionController::RoutingError (No route matches [GET] "/asdf"):', 'ERROR'],
     ['[7787f361-d1a6-4c3b-b376-4293440f6e7e] [dd.env=production dd.service=rails-production dd.trace_id=2288366724111671591 dd.span_id=0] ActionController::RoutingError (No route matches [GET] "/packs/js/runtime~base-84ae5f58ea517ddc4f1c.js"):', 'ERROR'],
     ['[a0da4c84-4c5a-4e38-b579-aaaffa0695c0]   \n[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] PG::ConnectionBad (connection to server at "10.0.0.3", port 5432 failed: Connection refused):', 'ERROR'],
+    // A message of several lines leaves the exception line open; its `):` comes lines later.
+    ['[df2c8612-bb71-4d05-9b22-544fb17ed6bc] ActiveRecord::ConnectionNotEstablished (connection to server on socket "/cloudsql/shop:europe-west1:db/.s.PGSQL.5432" failed: No such file or directory', 'ERROR'],
+    ['ActiveRecord::StatementInvalid (PG::UndefinedColumn: ERROR:  column users.nickname does not exist', 'ERROR'],
   ],
   // A runtime's report that the process ended: CRITICAL, whatever a `error:` in front of it says.
   'Crashes as runtimes print them': [
@@ -470,6 +473,9 @@ const notLevels = [
   'We are at capacity, please retry',
   // Parentheses and a colon, and no exception's name: a word in front of them is not a Ruby exception.
   'Processing (3 items):',
+  'PG::Connection (pid 5) opened',
+  'Rendered layout (Duration: 3.1ms | GC: 0.0ms)',
+  'Admin::OrdersController (loaded',
   '[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] Admin (x):',
   '[a0da4c84-4c5a-4e38-b579-aaaffa0695c0]   \n[a0da4c84-4c5a-4e38-b579-aaaffa0695c0] Started GET "/" for 1.2.3.4 at 2026-12-14 12:37:58 +0000',
   // An operation and its cause are the whole shape: no operation, no cause, or a feature's name.
