@@ -7,6 +7,7 @@ import { TextMemo } from '../normalize/text-memo.js';
 import { stripLogHeader } from '../normalize/log-header.js';
 import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
+import { coreWords } from './core-words.js';
 import { joinPieces, ofPieceServices, pieceHolders, pieceIndex, type PieceGroup } from './piece-join.js';
 import { informative, lastLineKey, lineKey, recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
@@ -57,6 +58,12 @@ export interface Classifier {
    * application's frames under a cause), so its own id may be one no record has.
    */
   locateCut(entry: Entry): string[];
+  /**
+   * The cluster of the entry's service that this text would join by its core words alone (core-merge:
+   * the same message with a prefix or suffix that one release read as a header or a context, and
+   * another as the message), when exactly one does; else null. For a sample that lands nowhere else.
+   */
+  locateByCore(entry: Entry): string | null;
 }
 
 /** A stack or request cluster: a fixed id and a template that generalises token by token. */
@@ -126,6 +133,8 @@ interface Finalized {
   /** locateCut's index: every group holding a cut text's lines, then the same as messages logged alone. */
   holders?: (piece: PieceGroup, limit: number) => PieceGroup[];
   holdersAsMessages?: (piece: PieceGroup, limit: number) => PieceGroup[];
+  /** locateByCore's input: the merged groups (before their runtime parts) as core-merge reads them, by service. */
+  coreGroups: () => Map<string, CoreIndex>;
   /** locateCut's index for texts of one line: per group, its services and its kept records' first lines. */
   firstLines?: { id: string; services: Set<string>; lines: string[] }[];
 }
@@ -217,6 +226,21 @@ function firstService(members: readonly Member[]): string {
   let first: string | undefined;
   for (const { stats } of members) for (const s of stats.services) if (first === undefined || s < first) first = s;
   return first ?? '';
+}
+
+/** A service's groups as locateByCore reads them: each group's core (numbers as values), and which groups hold a word. */
+interface CoreIndex {
+  groups: Array<{ id: string; core: CoreGroup; words: number }>;
+  byWord: Map<string, number[]>;
+}
+
+/**
+ * A template with every number a value: what one release kept of a number (PDO's server error code
+ * after the SQLSTATE it stripped or kept) and another masked is no difference between two samples of
+ * one problem, for locateByCore alone.
+ */
+function anyNumber(template: string): string {
+  return template.replace(/(^|[\s:;,([])\d{1,12}(?=$|[\s:;,)\]])/g, '$1<NUM>');
 }
 
 /** Every entry of the group is a piece of a record (Entry.piece). */
@@ -681,7 +705,28 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     }
     const templates = new Map<string, string>();
     for (const [id, members] of parts) templates.set(id, speaker(members));
-    finalized = { ids, groups: parts, templates, moved, partOf };
+    let cores: Map<string, CoreIndex> | undefined;
+    const coreGroups = (): Map<string, CoreIndex> => {
+      if (cores !== undefined) return cores;
+      cores = new Map();
+      for (const entry of groups) {
+        if (allPieces(entry[1])) continue;
+        const service = firstService(entry[1]);
+        const index = cores.get(service) ?? { groups: [], byWord: new Map<string, number[]>() };
+        const core = coreGroupOf([plainIds.get(entry[0]) ?? entry[0], entry[1]]);
+        const template = anyNumber(core.template);
+        const words = new Set(coreWords(template));
+        for (const word of words) {
+          const list = index.byWord.get(word);
+          if (list === undefined) index.byWord.set(word, [index.groups.length]);
+          else list.push(index.groups.length);
+        }
+        index.groups.push({ id: entry[0], core: { ...core, template }, words: words.size });
+        cores.set(service, index);
+      }
+      return cores;
+    };
+    finalized = { ids, groups: parts, templates, moved, partOf, coreGroups };
     return finalized;
   }
 
@@ -741,6 +786,35 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       // Only when the lines as they are find nothing: a second reading must not make a found one ambiguous.
       f.recordsAsMessages ??= pieceIndex(pieceGroupsOf(f), lineAsMessage);
       return f.recordsAsMessages(piece);
+    },
+    locateByCore(entry: Entry): string | null {
+      if (entry.piece) return null;
+      const sig = wholeOf(entry, undefined);
+      if (sig.kind !== 'text') return null;
+      const f = finalize();
+      const index = f.coreGroups().get(entry.service);
+      if (index === undefined) return null;
+      // An id no group's plain id can be; the sample is a problem (an issue filed it).
+      const SAMPLE = '\u0000sample';
+      const sample: CoreGroup = { id: SAMPLE, template: anyNumber(sig.tokens.join(' ')), problem: true, ...(sig.errorType ? { payloadType: sig.errorType } : {}) };
+      // Only groups that may hold the sample's core or be held by it meet it: those with every word of
+      // the sample's, or whose every word the sample has. The rest cannot join it, and a sweep places
+      // every sample of every issue whose problem is quiet this way.
+      const words = new Set(coreWords(sample.template));
+      if (words.size === 0) return null;
+      const hits = new Map<number, number>();
+      for (const word of words) for (const g of index.byWord.get(word) ?? []) hits.set(g, (hits.get(g) ?? 0) + 1);
+      const part = [...hits].filter(([g, n]) => n === words.size || n === index.groups[g]!.words).map(([g]) => index.groups[g]!);
+      if (part.length === 0) return null;
+      const merges = mergeByCore([...part.map((g) => g.core), sample]);
+      // The sample joins a group (its core holds the group's), or one group joins the sample (the
+      // group's core holds the sample's: a prefix the store lost is the message's now).
+      const into = merges.get(SAMPLE);
+      const found = into !== undefined
+        ? part.filter((g) => g.core.id === into)
+        : part.filter((g) => merges.get(g.core.id) === SAMPLE);
+      if (found.length !== 1) return null;
+      return f.partOf(found[0]!.id, runtimeFor(entry));
     },
     locateCut(entry: Entry): string[] {
       const f = finalize();

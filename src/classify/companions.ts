@@ -412,5 +412,9 @@ export function followingCompanions(classifier: Locator, absorbed: ReadonlyMap<s
       return id === null ? null : to(id);
     },
     locateCut: (entry) => [...new Set(classifier.locateCut(entry).map(to))].sort(),
+    locateByCore: (entry) => {
+      const id = classifier.locateByCore(entry);
+      return id === null ? null : to(id);
+    },
   };
 }

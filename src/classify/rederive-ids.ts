@@ -4,7 +4,7 @@ import { byPlacement, type Entry, type PlacedId, type Placement } from '../share
 import type { Classifier } from './classifier.js';
 
 /** What re-deriving asks of a classifier: where a sample would land. */
-export type Locator = Pick<Classifier, 'locate' | 'locateInRecords' | 'locateCut'>;
+export type Locator = Pick<Classifier, 'locate' | 'locateInRecords' | 'locateCut' | 'locateByCore'>;
 import { runtimeOf } from './runtime-of.js';
 
 export interface StoredSamples {
@@ -59,7 +59,8 @@ export function rederiveIds(classifier: Locator, stored: readonly StoredSamples[
       const reread = rereads?.get(entry);
       const readings = reread === undefined ? [entry] : [entry, reread];
       const found = firstPlaced(readings, (e) => placeSample(classifier, e, live))
-        ?? (cut?.has(entry) === true ? firstPlaced(readings, (e) => placeCutSample(classifier, e, live)) : null);
+        ?? (cut?.has(entry) === true ? firstPlaced(readings, (e) => placeCutSample(classifier, e, live)) : null)
+        ?? firstPlaced(readings, (e) => placeByCore(classifier, e, live));
       const cluster = found === null ? undefined : live.get(found.id);
       if (found === null || cluster === undefined) continue;
       const group = byService.get(cluster.service) ?? { placed: new Map<string, Placement>(), count: 0 };
@@ -116,6 +117,17 @@ function placeSample(classifier: Locator, entry: Entry, live: ReadonlyMap<string
   // A sample that no longer reads as a problem of its own may be a piece of a record read whole now.
   const inRecord = classifier.locateInRecords(entry);
   return inRecord !== null && live.has(inRecord) ? { id: inRecord, placed: 'piece' } : null;
+}
+
+/**
+ * The cluster of this sweep a sample joins by its core words alone (Classifier.locateByCore), when it
+ * lands nowhere as it is, in a record or as a record's start: a release read a prefix as a header (PDO's
+ * `SQLSTATE[40001]: ` after Laravel's header) that this one reads as the message's, or the other way
+ * round. Tried last, so a sample found any nearer way is placed there.
+ */
+function placeByCore(classifier: Locator, entry: Entry, live: ReadonlyMap<string, LiveCluster>): PlacedId | null {
+  const id = classifier.locateByCore(entry);
+  return id !== null && live.has(id) ? { id, placed: 'core' } : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { IssueMatch, Matching } from './match-issue.js';
 /** How an issue's stored samples were placed in a cluster, in the worklog's words. */
 export const PLACED: Record<Placement, string> = {
   whole: 'as they are',
+  core: 'by their words, printed another way',
   cut: 'as the start of its records',
   piece: 'as a piece of its records',
 };

@@ -197,12 +197,14 @@ export interface IssueState {
 /**
  * How an issue's stored samples were placed in a cluster of this sweep, nearest to the record first:
  * as they are (the record itself), as the start of a record the store cut at its bound (its head, not
- * its end), or only as a piece of a record read whole now (a line from inside it).
+ * its end), only as a piece of a record read whole now (a line from inside it), or by their core words
+ * alone (the same message with a prefix or suffix one release read as part of it and another did not:
+ * the least sure, so an issue placed any other way tracks the problem before one placed so).
  */
-export const PLACEMENTS = ['whole', 'cut', 'piece'] as const;
+export const PLACEMENTS = ['whole', 'cut', 'piece', 'core'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
-/** Nearest to the record first (PLACEMENTS' order): as they are, then a record's cut start, then a piece. */
+/** Nearest to the record first (PLACEMENTS' order): as they are, a record's cut start, a piece, by their words. */
 export function byPlacement(a: Placement, b: Placement): number {
   return PLACEMENTS.indexOf(a) - PLACEMENTS.indexOf(b);
 }

@@ -47,8 +47,8 @@ const cases = [
   // line kept the request (method, path, client) in its problem. Sidekiq's and Puma's own lines were
   // never read: they are the four filed new. Where two old issues are one problem now, the older tracks
   // it and the other is named as the same problem. #411 held the crash's bracketed line alone, which
-  // reads as no line of the record (`[…] {` is a tag and a brace to the line keys): it is left silent,
-  // its problem tracked by #402, and filed by nobody again.
+  // reads as no line of the record (`[…] {` is a tag and a brace to the line keys): found by its words
+  // alone in the crash's problem, which #402 tracks, it is named as the same problem too.
   {
     name: 'Node traces and Puma errors, before their ids moved', logs: 'test/fixtures/identity/before-node-ruby-input.jsonl',
     config: 'config/gardener.yaml', issues: 'before-node-ruby-issues.json', window: day('2026-03-10'),
@@ -56,7 +56,7 @@ const cases = [
       'GCP-new-P1-error-fetching-job-connecting-redis-client-connection', 'GCP-active-dev-P1-terminating-timed-out-worker-failed-check-within',
       'GCP-new-P2-missing-template-dunning-mailer-reminder-locale-formats', 'GCP-new-P2-read-timeout-tcp-socket-closed',
     ],
-    merged: { 403: 402, 409: 408, 410: 407 }, silent: [411],
+    merged: { 403: 402, 409: 408, 410: 407, 411: 402 },
   },
   // The JVM's JSON encoders (Logback's JsonEncoder, Log4j2's JsonLayout, JBoss LogManager's JSON formatter)
   // write an exception as an object with frame objects; it was read as the record's message alone until
@@ -326,8 +326,16 @@ const cases = [
     fresh: [],
     // #1208 held the deadlock as Laravel's text line printed it, its `SQLSTATE[40001]: ` taken for a
     // header; that line now reads as the JSON formatter's record of the same deadlock, which #1207 (the
-    // older issue) tracks. #1208 hears no more, and gets no other problem's evidence.
-    silent: [1208],
+    // older issue) tracks. #1208's samples land there by their words and it is told so, once.
+    merged: { 1208: 1207 },
+  },
+  {
+    name: "Laravel's deadlock filed only as its text line printed it, before its id moved",
+    logs: 'test/fixtures/identity/before-tagged-blocks-input.jsonl', config: 'config/gardener.yaml',
+    // The same release's issues for a repository that never had the JSON formatter's issue (#1207
+    // left out): #1208 alone tracks the deadlock, found again by its samples' words.
+    issues: 'before-tagged-blocks-text-only-issues.json', window: { start: Date.parse('2026-12-14T00:00:00Z'), end: Date.parse('2026-12-15T00:00:00Z') },
+    fresh: [],
   },
 ];
 
