@@ -206,11 +206,14 @@ export const REDACT_RULES: readonly RedactRule[] = [
       pass!.startsWith(REDACTED) || isPlaceholder(pass!) ? m : `${flag}${user}:${REDACTED}`,
   },
   {
-    // `--db-password hunter2`, and in an argv array `"--db-password", "hunter2"`: the next argument.
+    // `--db-password hunter2`, and in an argv array `"--db-password", "hunter2"` (or quoted words
+    // without the comma, `"--db-password" "hunter2"`): the next argument. A
+    // flag starts an argument: a word's hyphen inside a path (`…/application-default-credentials for
+    // more information`, Google's ADC error) is no flag, and the word after it no secret.
     name: 'secret flag argument',
     hints: ['-'],
     pattern:
-      /(--?[A-Za-z0-9_-]{0,40}(?:pass(?:word|wd)?|secret|token|api-?key|credentials?|pwd)(?:["'][ \t]{0,4},[ \t]{0,4}["']|[ \t]{1,4}))(?!-)([^\s"',\][]{1,1024})/gi,
+      /(?<![^\s"'[(,=])(--?[A-Za-z0-9_-]{0,40}(?:pass(?:word|wd)?|secret|token|api-?key|credentials?|pwd)(?:["'][ \t]{0,4},?[ \t]{0,4}["']|[ \t]{1,4}))(?!-)([^\s"',\][]{1,1024})/gi,
     replace: (m, [flag, value]) => (isPlaceholder(value!) ? m : `${flag}${REDACTED}`),
   },
   {

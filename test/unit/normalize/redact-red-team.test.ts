@@ -45,7 +45,15 @@ const keyRows: Row[] = [
   { name: 'env pair JSON', input: '[{"name":"STRIPE_SECRET","value":"plumcrumble55"},{"name":"PORT","value":"8080"}]', leaks: ['plumcrumble55'], keeps: ['8080'] },
   { name: 'argument after --db-password', input: 'args ["--db-host", "db", "--db-password", "quinceJelly88", "--port", "5432"]', leaks: ['quinceJelly88'], keeps: ['5432'] },
   { name: '--password=', input: 'started with --password=rhubarbFool3 --verbose', leaks: ['rhubarbFool3'], keeps: ['--verbose'] },
+  { name: 'a flag after a space, a quote or =', input: 'exec app -token gooseberryFool9 x="--api-key" "elderflower71"', leaks: ['gooseberryFool9', 'elderflower71'] },
 ];
+
+// A hyphen inside a word is no flag: Google's ADC error (googleapis/google-api-go-client#2576) points at
+// `…/application-default-credentials for more information`, and `for` is no secret.
+it('keeps the word after a path whose last part ends in -credentials', () => {
+  const text = 'dialing: google: could not find default credentials. See https://developers.google.com/accounts/docs/application-default-credentials for more information.';
+  expect(redact(text)).toBe(text);
+});
 
 const pemLine = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun';
 const pemRows: Row[] = [
