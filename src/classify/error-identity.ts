@@ -5,7 +5,8 @@
 // DeadlineExceeded desc = …`, `StatusCode.DEADLINE_EXCEEDED`, `4 DEADLINE_EXCEEDED: …`,
 // `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`), Node's certificate codes
 // (`SELF_SIGNED_CERT_IN_CHAIN` or its description: node-tls-code.ts), Go's network errors (`dial tcp
-// …: connect: connection refused`: go-net-error.ts) and an exception's class in Ruby's
+// …: connect: connection refused`: go-net-error.ts), PostgreSQL's refusal of a session (`FATAL:  sorry,
+// too many clients already`: postgres-refusal.ts) and an exception's class in Ruby's
 // shapes or saying nothing of its own (exception-class.ts). Where a message ends with such
 // an identity and says nothing more than values, the code's own description and the error object's
 // fields, the words before it (an application prefix, a wrapper) are context: `Error: listen
@@ -22,6 +23,7 @@ import { grpcStatus } from './grpc-status.js';
 import { exceptionClass } from './exception-class.js';
 import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
 import { goNetError } from './go-net-error.js';
+import { postgresRefusal } from './postgres-refusal.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -201,6 +203,12 @@ export interface ErrorIdentity {
    */
   namesOperation: boolean;
   /**
+   * A trace's id carries the key (stack-signature.ts), so one call site's two errors (`connect
+   * ECONNREFUSED` / `connect ETIMEDOUT`) are two problems. A vocabulary read after traces of it were
+   * filed only joins call sites (core-merge.ts): their ids stay what they were.
+   */
+  keysTraces: boolean;
+  /**
    * The words the message was logged under, before its identity (`[ioredis] Unhandled error event`),
    * '' for none: the line one caller logs the error under tells it from another's.
    */
@@ -230,15 +238,19 @@ function readIdentity(template: string): ErrorIdentity | null {
   const head = tokens.join(' ');
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
-  if (status !== null) return { key: status.key, namesOperation: false, context: contextOf(head.slice(0, status.start)) };
+  if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };
   // The other vocabularies name the failing operation itself.
   const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens) ?? goNetError(tokens);
   if (system === null) {
+    // PostgreSQL's refusal of a session names the operation too (postgres-refusal.ts); read after
+    // traces of it were filed under their frames, it keeps their ids and only joins their call sites.
+    const refusal = postgresRefusal(tokens);
+    if (refusal !== null) return { key: refusal.key, namesOperation: true, keysTraces: false, context: lineContext(tokens, refusal.start) };
     // An exception's class names what went wrong, not the call that failed: like a status, an outcome.
     const found = exceptionClass(head, coreWords);
-    return found === null ? null : { key: found.key, namesOperation: false, context: contextOf(head.slice(0, found.start)) };
+    return found === null ? null : { key: found.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, found.start)) };
   }
-  return { key: system.key, namesOperation: true, context: lineContext(tokens, system.start) };
+  return { key: system.key, namesOperation: true, keysTraces: true, context: lineContext(tokens, system.start) };
 }
 
 // Words of a process's own report around an error, not of any caller's: Node's `(node:123)` tag, the

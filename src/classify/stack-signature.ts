@@ -413,7 +413,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   };
   if (root !== surfaced && root.type !== surfaced.type) signature.rootCause = root.type;
   const identity = language === 'go' ? null : errorIdentity(`${surfaced.type}: ${signature.message}`);
-  if (identity !== null && identity.namesOperation) signature.identity = identity.key;
+  if (identity !== null && identity.namesOperation && identity.keysTraces) signature.identity = identity.key;
   else if (surfaced.messageBelow === true && signature.message !== '') {
     // A type whose message is printed under it is a client's one class for all its failures (Prisma's
     // PrismaClientKnownRequestError for a unique constraint and for a pool timeout alike): the message
