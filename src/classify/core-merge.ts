@@ -366,8 +366,9 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
  * Traces through library frames only that surfaced the very exception (type and message) that one
  * trace through the application's own frames surfaced, logged under no other line: that trace cut
  * short before its own frames (a write cut after its first lines). The type makes a short message
- * (`ConnectionAcquireTimeoutError: Operation timeout`) as telling as a long core; when two call sites of
- * the application raised it, the cut could be either, and joins neither. `parent`: the moves so far
+ * (`ConnectionAcquireTimeoutError: Operation timeout`) as telling as a long core, and a type with no
+ * message is, under the line the whole trace was logged under; when two call sites of the application
+ * raised it, the cut could be either, and joins neither. `parent`: the moves so far
  * (a trace and its cuts are one); only groups not yet moved move.
  */
 function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<string, string>, byId: ReadonlyMap<string, CoreGroup>): Map<string, string> {
@@ -380,16 +381,24 @@ function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<st
   }
   const out = new Map<string, string>();
   for (const g of sorted) {
-    if (parent.has(g.id) || g.libraryFrames === undefined || g.thrown === undefined || !g.problem || g.thrown.endsWith('\u0001')) continue;
+    if (parent.has(g.id) || g.libraryFrames === undefined || g.thrown === undefined || !g.problem) continue;
     const owners = framed.get(g.thrown);
     if (owners === undefined || owners.size !== 1) continue;
     const owner = [...owners][0] as string;
     const reported = byId.get(owner)?.reportedAs;
-    if (g.reportedAs !== undefined && reported !== undefined && reported !== g.reportedAs) continue;
+    // The same line, its values and the separator before the error aside (`upsert failed for 12 ` /
+    // `upsert failed for 12: `, as console.error's arguments and a template string print it).
+    const sameLine = g.reportedAs !== undefined && reported !== undefined && sameWords(g.reportedAs, reported);
+    if (g.reportedAs !== undefined && reported !== undefined && !sameLine) continue;
+    // A type with no message (Node's `AggregateError` of a refused connect) says which trace only
+    // under the line both were logged under.
+    if (g.thrown.endsWith('\u0001') && !sameLine) continue;
     out.set(g.id, owner);
   }
   return out;
 }
+
+const sameWords = (a: string, b: string): boolean => a === b || coreWords(a).join(' ') === coreWords(b).join(' ');
 
 const CAUSE_PREFIX = /^(?:Caused by: |\[cause\]: )/;
 

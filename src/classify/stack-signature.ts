@@ -320,7 +320,7 @@ function exceptionAbove(ls: readonly string[], frameAt: number, language: 'java'
 /** Node's error printed after an application prefix, on the line right above the first frame. */
 function prefixedError(ls: readonly string[], i: number, language: 'java' | 'node'): { type: string; message: string } | null {
   if (language !== 'node' || !/^\s+at /.test(ls[i + 1] ?? '')) return null;
-  const split = errorAfterPrefix((ls[i] as string).trim());
+  const split = errorAfterPrefix((ls[i] as string).trim(), true);
   return split === null ? null : typeLine(split.error);
 }
 
@@ -449,7 +449,7 @@ function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt:
     const trimmed = line.trim();
     if (i === surfacedAt) {
       // Node's error printed after an application prefix (`order sync failed Error: boom`): the prefix is the message.
-      const prefixed = language === 'node' && typeLine(trimmed) === null && prefixedError(ls, i, language) !== null ? errorAfterPrefix(trimmed) : null;
+      const prefixed = language === 'node' && typeLine(trimmed) === null && prefixedError(ls, i, language) !== null ? errorAfterPrefix(trimmed, true) : null;
       if (prefixed !== null) header.push(prefixed.prefix);
       break;
     }

@@ -3,6 +3,8 @@
 // cause and call site.
 import { stackSignature } from '../../../src/classify/index.js';
 import { errorAfterPrefix } from '../../../src/classify/node-error-prefix.js';
+import { createClassifier } from '../../../src/classify/index.js';
+import type { Entry } from '../../../src/shared/types.js';
 
 describe('errorAfterPrefix', () => {
   it.each([
@@ -55,5 +57,61 @@ describe('stackSignature: undici fetch failed in its three surfaces', () => {
 
   it('a prefixed line with no frame under it is no trace of the error', () => {
     expect(stackSignature('price lookup failed SKU-1 TypeError: fetch failed\nretrying in 5s')).toBeNull();
+  });
+});
+
+// Node 20's Happy Eyeballs (net's autoSelectFamily) rejects a refused connect with an AggregateError whose
+// message is empty: util.inspect prints `AggregateError [ECONNREFUSED]: ` (redis/node-redis#2914, after
+// console.log's `5 `), `err.stack` the name alone (`AggregateError`, then its frames).
+describe('an error with an empty message after an application prefix', () => {
+  const frames = [
+    '    at /app/node_modules/pg-pool/index.js:45:11',
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)',
+    '    at async upsertOrder (file:///app/src/db.js:22:18)',
+    '    at async handlePush (file:///app/src/handlers/pubsub.js:34:5)',
+  ];
+  const inspected = (prefix: string) => [
+    `${prefix} AggregateError [ECONNREFUSED]: `, ...frames.slice(0, -1), `${frames[3]} {`, "  code: 'ECONNREFUSED',", '  [errors]: [',
+    '    Error: connect ECONNREFUSED ::1:5432', '        at createConnectionError (node:net:1652:14)', '        at afterConnectMultiple (node:net:1682:16) {',
+    "      errno: -111,", "      code: 'ECONNREFUSED',", "      syscall: 'connect',", "      address: '::1',", '      port: 5432', '    },', '  ]', '}',
+  ].join('\n');
+  const stackAfter = (prefix: string) => [`${prefix}: AggregateError`, ...frames].join('\n');
+
+  it('reads the error after the prefix, inspected or as its stack, as one error at one call site', () => {
+    const a = stackSignature(inspected('order upsert failed for message 18249617570'))!;
+    const b = stackSignature(stackAfter('order upsert failed for message 12588307696'))!;
+    for (const s of [a, b]) {
+      expect(s.exceptionType).toBe('AggregateError');
+      expect(s.frames).toEqual(['src/db.js:upsertOrder', 'handlers/pubsub.js:handlePush']);
+      expect(s.message).toBe('');
+    }
+    expect(a.reportedAs).toBe('order upsert failed for message <NUM>');
+  });
+
+  it('reads the inspected line alone, and a name at a line\'s end only with frames under it', () => {
+    expect(errorAfterPrefix('5 AggregateError [ECONNREFUSED]:')).toEqual({ prefix: '5', error: 'AggregateError [ECONNREFUSED]:' });
+    expect(errorAfterPrefix('order upsert failed: AggregateError')).toBeNull();
+    expect(errorAfterPrefix('order upsert failed: AggregateError', true)).toEqual({ prefix: 'order upsert failed:', error: 'AggregateError' });
+    expect(stackSignature('order upsert failed: AggregateError\nretrying in 5s')).toBeNull();
+  });
+
+  const entry = (text: string): Entry => ({ time: Date.UTC(2026, 0, 5), severity: 'ERROR', service: 'events', revision: 'events-001', kind: 'stack', text });
+  const cut = (text: string) => text.split('\n').slice(0, 3).join('\n');
+
+  it('one cluster for the inspected error, its stack after the prefix and the write cut before the application\'s frames', () => {
+    const c = createClassifier();
+    const handles = [
+      inspected('order upsert failed for message 18249617570'),
+      stackAfter('order upsert failed for message 12588307696'),
+      cut(inspected('order upsert failed for message 15862711635')),
+    ].map((text) => c.add(entry(text)));
+    expect(new Set(handles.map((h) => c.resolve(h).id)).size).toBe(1);
+  });
+
+  it('…but a cut logged under another line is not that trace', () => {
+    const c = createClassifier();
+    const whole = c.add(entry(inspected('order upsert failed for message 18249617570')));
+    const other = c.add(entry(cut(inspected('cache warmup failed for shard 3'))));
+    expect(c.resolve(other).id).not.toBe(c.resolve(whole).id);
   });
 });
