@@ -38,7 +38,13 @@ const REFUSALS: readonly Refusal[] = [
 
 // Words that may follow the server's report: its SQLSTATE (pgx, `(SQLSTATE 53300)`), SQLAlchemy's
 // pointer to its error page (`(Background on this error at: https://sqlalche.me/e/…)`), a quoted name.
-const TRAILING = /^(?:\(?SQLSTATE\b[^\n]{0,20}|\(Background on this error at: \S{0,300}|[\s)"'.,:;]|<[A-Z*]+>)*$/;
+const TRAILERS = /\(?SQLSTATE [0-9A-Z<>]{1,10}\)?|\(Background on this error at: [^\s)]{0,300}\)?/g;
+// Then only closers, punctuation and masked values (alternatives that share no first character).
+const CLOSERS_ONLY = /^(?:[\s)"'.,:;]|<[A-Z*]+>)*$/;
+const saysNoMore = (rest: string): boolean => CLOSERS_ONLY.test(rest.replace(TRAILERS, ' '));
+
+/** Tokens the longest refusal (its `reserved for …` tail included) fits in. */
+const PHRASE_TOKENS = 48;
 
 const FIRST_WORDS = new Set(['sorry,', 'remaining', 'too', 'the']);
 
@@ -46,10 +52,11 @@ const FIRST_WORDS = new Set(['sorry,', 'remaining', 'too', 'the']);
 export function postgresRefusal(tokens: readonly string[]): PostgresRefusal | null {
   for (let i = 0; i < tokens.length; i++) {
     if (!FIRST_WORDS.has((tokens[i] as string).toLowerCase())) continue;
-    const rest = tokens.slice(i).join(' ');
+    // The server's words fit in a few tokens; the rest of the message is read only after them.
+    const phrase = tokens.slice(i, i + PHRASE_TOKENS).join(' ');
     for (const refusal of REFUSALS) {
-      const m = refusal.pattern.exec(rest);
-      if (m === null || !TRAILING.test(rest.slice(m[0].length))) continue;
+      const m = refusal.pattern.exec(phrase);
+      if (m === null || !saysNoMore(tokens.slice(i).join(' ').slice(m[0].length))) continue;
       return { key: `pg-refused\u0001${refusal.kind(m)}`, start: i };
     }
   }

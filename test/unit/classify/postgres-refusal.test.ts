@@ -2,6 +2,7 @@
 // application's calls needed the connection; two conditions stay apart, and a message that only
 // mentions the words, or says more after them, reads none. Lines as people pasted them.
 import { errorIdentity } from '../../../src/classify/error-identity.js';
+import { postgresRefusal } from '../../../src/classify/postgres-refusal.js';
 import { mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
 import { createClassifier } from '../../../src/classify/index.js';
 import { maskTokens } from '../../../src/normalize/mask.js';
@@ -113,5 +114,14 @@ describe('a Django traceback of the refusal from two views is one cluster', () =
     const ids = handles.map((h) => c.resolve(h).id);
     expect(new Set(ids.slice(0, 3)).size).toBe(1);
     expect(ids[3]).not.toBe(ids[0]);
+  });
+});
+
+describe('postgresRefusal on long lines', () => {
+  it('reads a line of repeated trailers in one pass and refuses what is not one', () => {
+    const tokens = (text: string) => text.split(' ').filter((t) => t !== '');
+    const many = `FATAL: sorry, too many clients already ${'(Background on this error at: ))))) '.repeat(2000)}x`;
+    expect(postgresRefusal(tokens(many))).toBeNull();
+    expect(postgresRefusal(tokens(`FATAL: sorry, too many clients already ${'(SQLSTATE 53300) '.repeat(2000)}`))).not.toBeNull();
   });
 });
