@@ -12,19 +12,32 @@
 //   werkzeug's and Django runserver's `"GET /x HTTP/1.1" 500 -`;
 // - Rails' ActionController: `Completed 500 Internal Server Error in 12ms (…)`;
 // - ASP.NET Core's Hosting.Diagnostics: `Request finished HTTP/1.1 GET http://host/x - 500 0 - 3.1ms`;
-// - Phoenix's Plug.Logger: `Sent 500 in 12ms`.
+// - Phoenix's Plug.Logger: `Sent 500 in 12ms`;
+// - pino-http's record of a request answered 5xx that no error was handed to (`res.err` unset): its
+//   message (`request errored` by default, `customErrorMessage` may change it) over the error it makes
+//   up, `Error: failed with status code 500`, whose stack is pino-http's own. It logs it at its `useLevel`,
+//   `info` unless told otherwise, the level of every request (pinojs/pino-http#61, #365; nestjs-pino
+//   closes every request Nest's ExceptionsHandler answered 500 so, iamolegga/nestjs-pino#416).
 
 /** A quoted request line (method, target, protocol) and the status after it. */
 const QUOTED_REQUEST = /"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) [^"\s]{1,8192} HTTP\/\d(?:\.\d)?" 5\d\d\b/;
 const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
 const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? [A-Z]{3,9} [^\s]{1,8192} - 5\d\d\b/;
 const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
+/**
+ * pino-http's stand-in error, the record's first line (no message) or its second: alone (its type
+ * printed or not, as a serializer that drops the stack leaves it) or over its first frame, which is
+ * pino-http's own (`onResFinished` in `pino-http/logger.js`). An application's error that says the
+ * same words is raised elsewhere.
+ */
+const PINO_HTTP_STAND_IN = /^(?:[^\n]{1,200}\n)?(?:Error: )?failed with status code 5\d\d(?:$|\n[ \t]{1,16}at [^\n]{0,200}?(?:onResFinished|pino-http))/;
 
 /** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
 const HEAD = 16_384;
 
-/** Whether `text` (a message, its first line first) is an access log's line for a request answered 5xx. */
+/** Whether `text` (a message, its first line first) is an access log's record of a request answered 5xx. */
 export function answeredServerError(text: string): boolean {
+  if (PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
   const end = text.indexOf('\n');
   const line = (end < 0 ? text : text.slice(0, end)).slice(0, HEAD);
   if (!line.includes(' 5')) return false;

@@ -75,3 +75,51 @@ describe('an access line for a request answered 5xx beside the error', () => {
     expect(report.clusters[0]!.template).toContain('ValidationError');
   });
 });
+
+// nestjs-pino: Nest's ExceptionsHandler logs the error at level 50 with `err`, then pino-http closes the
+// request with its INFO `request errored` over the error it makes up (`failed with status code 500`,
+// pino-http's own stack), the same for every failure (iamolegga/nestjs-pino#416, pinojs/pino-http#365).
+// Each goes with the error its request failed with, not with one another.
+const NEST_ERRORS: ReadonlyArray<[string, string]> = [
+  ['/orders', 'error: duplicate key value violates unique constraint "orders_idempotency_key_key"\n    at /app/node_modules/pg/lib/client.js:535:17\n    at async OrdersService.create (/app/dist/src/orders/orders.service.js:58:11)'],
+  ['/quotes', "TypeError: Cannot read properties of undefined (reading 'currency')\n    at QuotesService.price (/app/dist/src/quotes/quotes.service.js:31:42)\n    at async QuotesController.create (/app/dist/src/quotes/quotes.controller.js:22:20)"],
+];
+const STAND_IN = 'Error: failed with status code 500\n    at onResFinished (/app/node_modules/pino-http/logger.js:115:39)\n    at ServerResponse.onResponseComplete (/app/node_modules/pino-http/logger.js:178:14)\n    at ServerResponse.emit (node:events:530:35)';
+
+function nestEntries(): Array<{ insertId: string }> {
+  const out: Array<{ insertId: string }> = [];
+  for (let i = 0; i < 12; i++) {
+    const t = START + i * 7 * 60_000;
+    const labels = { instanceId: `00f1e2d3c4b5a6${i % 2}` };
+    const [url, stack] = NEST_ERRORS[i % 2]!;
+    const req = { id: 100 + i, method: 'POST', url, headers: { host: 'orders.example' } };
+    const message = stack.slice(stack.indexOf(': ') + 2, stack.indexOf('\n'));
+    out.push({ insertId: `e${i % 2}-${i}`, timestamp: iso(t), logName: stdout, resource, labels,
+      jsonPayload: { level: 50, time: t, pid: 1, hostname: 'localhost', req, context: 'ExceptionsHandler', err: { type: 'Error', message, stack }, msg: message } } as never);
+    out.push({ insertId: `r${i % 2}-${i}`, timestamp: iso(t + 1), logName: stdout, resource, labels,
+      jsonPayload: { level: 30, time: t + 1, pid: 1, hostname: 'localhost', req, res: { statusCode: 500 }, err: { type: 'Error', message: 'failed with status code 500', stack: STAND_IN }, responseTime: 40, msg: 'request errored' } } as never);
+    out.push({ insertId: `ok-${i}`, timestamp: iso(t + 90_000), logName: stdout, resource, labels,
+      jsonPayload: { level: 30, time: t + 90_000, pid: 1, hostname: 'localhost', req, res: { statusCode: 201 }, responseTime: 12, msg: 'request completed' } } as never);
+  }
+  return out;
+}
+
+const nestFile = join(dir, 'nest.jsonl');
+writeFileSync(nestFile, `${nestEntries().map((e) => JSON.stringify(e)).join('\n')}\n`);
+
+describe("pino-http's `request errored` beside the error Nest logged", () => {
+  it('gets the cluster of the error its request failed with', async () => {
+    const lines: Array<{ index: number; cluster: string }> = [];
+    await classifyFile(nestFile, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
+    const all = nestEntries();
+    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const [first, second] = [clusterOf(/^e0-/), clusterOf(/^e1-/)];
+    expect(first.size).toBe(1);
+    expect(second.size).toBe(1);
+    expect(first).not.toEqual(second);
+    expect(clusterOf(/^r0-/)).toEqual(first);
+    expect(clusterOf(/^r1-/)).toEqual(second);
+    expect(clusterOf(/^ok-/).size).toBe(1);
+    expect(clusterOf(/^ok-/)).not.toEqual(first);
+  });
+});

@@ -1,4 +1,22 @@
 import { answeredServerError } from '../../../src/normalize/access-status.js';
+import { normalizeEntry } from '../../../src/normalize/normalize-entry.js';
+
+/** The text the classifier reads of a JSON record on stdout (a pino line). */
+function textOf(payload: Record<string, unknown>): string {
+  const entry = normalizeEntry({ timestamp: '2026-12-04T10:00:00Z', jsonPayload: payload, resource: { type: 'cloud_run_revision', labels: { service_name: 'orders' } } });
+  if ('skip' in entry) throw new Error(entry.skip);
+  return entry.text;
+}
+
+/** pino-http's record of a finished request, as its logger.js writes it (`req`, `res`, `err`, `responseTime`). */
+function pinoHttpRecord(statusCode: number, err: Record<string, unknown>, msg = 'request errored'): Record<string, unknown> {
+  return {
+    level: 30, time: 1797294991855, pid: 1, hostname: 'localhost',
+    req: { id: 4598, method: 'POST', url: '/orders', query: {}, params: {}, headers: { host: 'orders.example' }, remoteAddress: '::ffff:169.254.1.9', remotePort: 40138 },
+    res: { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' } },
+    err, responseTime: 794, msg,
+  };
+}
 
 describe('answeredServerError', () => {
   it.each([
@@ -42,6 +60,41 @@ describe('answeredServerError', () => {
     '',
   ])('leaves %j', (line) => {
     expect(answeredServerError(line)).toBe(false);
+  });
+
+  describe("pino-http's record of a request answered 5xx with no error handed to it", () => {
+    // pino-http makes up `new Error('failed with status code ' + statusCode)` and logs it under its
+    // `useLevel` (info): pinojs/pino-http#61 (Express), iamolegga/nestjs-pino#416 (Nest), as printed
+    // there; its first frame is pino-http's onResFinished, through cls-hooked's wrapper or not.
+    it.each([
+      ['pinojs/pino-http#61', 'Error: failed with status code 500\n    at ServerResponse.onResFinished (/<foo>/node_modules/pino-http/logger.js:48:33)'],
+      ['iamolegga/nestjs-pino#416', 'Error: failed with status code 500\n    at ServerResponse.onResFinished (/Users/shahaf/Source/muil/muil/node_modules/pino-http/logger.js:73:38)\n    at ServerResponse.clsBind (/Users/shahaf/Source/muil/muil/node_modules/cls-hooked/context.js:172:17)\n    at ServerResponse.emit (node:events:388:22)'],
+      ['pino-http 10', 'Error: failed with status code 503\n    at onResFinished (/app/node_modules/pino-http/logger.js:115:39)\n    at ServerResponse.onResponseComplete (/app/node_modules/pino-http/logger.js:178:14)\n    at ServerResponse.emit (node:events:530:35)'],
+      ['a serializer that drops the stack', undefined],
+    ])('reads %s', (_from, stack) => {
+      const status = stack?.includes('503') ? 503 : 500;
+      const err = { type: 'Error', message: `failed with status code ${status}`, ...(stack === undefined ? {} : { stack }) };
+      expect(answeredServerError(textOf(pinoHttpRecord(status, err)))).toBe(true);
+      // customErrorMessage changes the message, not the error
+      expect(answeredServerError(textOf(pinoHttpRecord(status, err, 'POST /orders failed')))).toBe(true);
+    });
+
+    it('leaves the record that carries the error the request failed with (res.err set): it is that error', () => {
+      const err = { type: 'TypeError', message: "Cannot read properties of undefined (reading 'currency')", stack: "TypeError: Cannot read properties of undefined (reading 'currency')\n    at QuotesService.price (/app/dist/src/quotes/quotes.service.js:31:42)" };
+      expect(answeredServerError(textOf(pinoHttpRecord(500, err)))).toBe(false);
+    });
+
+    it.each([
+      // a 4xx: pino-http makes up no error for it
+      ['Error: failed with status code 404'],
+      // the same words raised by the application, and axios' error for a 500 it was answered
+      ['sync failed\nError: failed with status code 502\n    at PartnerClient.fetch (/app/dist/partner.js:40:11)'],
+      ['webhook delivery failed\nAxiosError: Request failed with status code 500\n    at settle (/app/node_modules/axios/dist/node/axios.cjs:2019:12)'],
+      // the stand-in's words further down a record
+      ['job failed\nbecause\nError: failed with status code 500'],
+    ])('leaves %j', (text) => {
+      expect(answeredServerError(text)).toBe(false);
+    });
   });
 
   it('reads only the first line of a record', () => {
