@@ -2,7 +2,7 @@
 // before its exception line) go with the cluster whose records hold them. Without this, each piece is
 // a cluster of its own: `errno: -111,` or `at TCPConnectWrap.afterConnect …` next to the whole
 // `connect ECONNREFUSED` record they came from, each a candidate issue that names nothing.
-import { informative, looseKey } from './record-lines.js';
+import { informativeLines, looseKey } from './record-lines.js';
 
 export interface PieceGroup {
   id: string;
@@ -72,7 +72,7 @@ export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: strin
   }
   return (p, limit) => {
     const found: PieceGroup[] = [];
-    const lines = [...p.lines].filter(informative);
+    const lines = informativeLines([...p.lines]);
     if (lines.length === 0) return found;
     const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
     const candidates = mustHold === undefined ? groups : (holding.get(looseKey(mustHold)) ?? []);

@@ -73,6 +73,22 @@ export function informative(key: string): boolean {
   return /[A-Za-z]{3}/.test(key.replace(/<ID>/g, '')) && !EX_TAIL.test(key);
 }
 
+// A value alone on its line, quoted as util.inspect and Python's repr quote strings.
+const QUOTED_VALUE = /^(?:'[^'\n]*'|"[^"\n]*"|`[^`\n]*`),?$/;
+// The line that closes an array (util.inspect's `]`, `],`, `] }`).
+const CLOSES_ARRAY = /^\],?(?: \}+,?)?$/;
+
+/**
+ * Of a text's line keys in order (recordLineKeys), the informative ones, save the elements of an array
+ * util.inspect broke over lines (past its 80 columns: `params: [` / `    17999,` / `    'https://…',` /
+ * `  ]`): a quoted value that another element follows (its comma) or that the array's `]` closes is the
+ * data of one record, other in every record, as a number there is. A quoted value alone elsewhere says
+ * what failed (Python's KeyError message as a JSON formatter prints it: `'email'`).
+ */
+export function informativeLines(keys: readonly string[]): string[] {
+  return keys.filter((key, i) => informative(key) && !(QUOTED_VALUE.test(key) && (key.endsWith(',') || CLOSES_ARRAY.test(keys[i + 1] ?? ''))));
+}
+
 // java.util.logging's time and source line as lineKey leaves it (`Mar 0, 0 0:0:0 AM com.acme.X put`):
 // the month and half of the day are values too.
 const JUL_HEAD_TIME = /^[A-Z][a-z]{2} 0, 0 0:0:0 [AP]M (?=\S)/;
@@ -104,9 +120,18 @@ function withoutFrameLoader(key: string): string {
 // bound parameters Sequelize keeps on its DatabaseError): data, other in every record.
 const INLINE_ARRAY = /^([A-Za-z_$][\w$]{0,63}: )\[ [^\n]{0,400} \](,?)$/;
 
+// util.inspect's objects and arrays past its depth, `[Object]` and `[Array]`, in an array on one line
+// (`insertErrors: [ [Object], [Object] ] }`): as many as there were items, other in every record.
+const FOLDED_ITEMS = /\[ \[(?:Object|Array)\](?:, \[(?:Object|Array)\]){0,200} \]/g;
+// util.inspect ends every element of an object or array with a comma but the last: the same property
+// or element reads with one or without as more follow it or not (`{ errors: [Array], row: [Object] },`).
+const ELEMENT_COMMA = /,$/;
+
 export function looseKey(key: string): string {
   if (key.startsWith(CAUSED_BY)) key = key.slice(CAUSED_BY.length);
   if (key.endsWith(']') || key.endsWith('],')) key = key.replace(INLINE_ARRAY, '$1[ <*> ]$2');
+  if (key.includes('[ [')) key = key.replace(FOLDED_ITEMS, '[ <*> ]');
+  key = key.replace(ELEMENT_COMMA, '');
   if (key.startsWith('at ')) {
     if (key.endsWith(']')) key = key.replace(FRAME_PACKAGING, ')');
     key = withoutFrameLoader(key);

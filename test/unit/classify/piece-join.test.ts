@@ -2,7 +2,7 @@
 import { createClassifier } from '../../../src/classify/index.js';
 import { MAX_PIECE_NODES } from '../../../src/classify/classifier.js';
 import { joinPieces, type PieceGroup } from '../../../src/classify/piece-join.js';
-import { addRecordLines, informative, lineKey, MAX_RECORD_LINES } from '../../../src/classify/record-lines.js';
+import { addRecordLines, informative, informativeLines, lineKey, MAX_RECORD_LINES, recordLineKeys } from '../../../src/classify/record-lines.js';
 import type { Entry } from '../../../src/shared/types.js';
 import { isPieceEntry } from '../../../src/source/reassemble.js';
 
@@ -64,6 +64,29 @@ describe('informative', () => {
       expect(informative(key)).toBe(want);
     },
   );
+});
+
+describe('informativeLines', () => {
+  const keys = (lines: string[]): string[] => informativeLines(recordLineKeys(lines.join('\n')));
+
+  it("leaves out the quoted elements of an array util.inspect broke over lines, the last one too", () => {
+    expect(keys([
+      '    at async file:///app/src/clicks.js:19:3 {',
+      '  params: [',
+      '    17999,',
+      "    'https://spthscfz.example/hc9h4axvvajkj6nvfoyp3rswqbumka',",
+      "    'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36',",
+      "    'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'",
+      '  ],',
+      "  code: 'ECONNRESET'",
+    ])).toEqual(['at async file:///app/src/clicks.js:0:0 {', 'params: [', "code: 'ECONNRESET'"]);
+  });
+
+  it("keeps a quoted value that is no array's element: a KeyError's message as a JSON formatter printed it", () => {
+    expect(keys(['Exception on /forms/1944/submit [POST]', "'email'", 'File "/usr/local/lib/python3.12/site-packages/flask/app.py", line 1473, in wsgi_app']))
+      .toEqual(['Exception on /forms/0/submit [POST]', "'email'", 'File "/usr/local/lib/python0.0/site-packages/flask/app.py", line 0, in wsgi_app']);
+    expect(keys(["query: 'insert into \"clicks\" (\"id\") values (default, $1)',", "'use strict';"])).toEqual(["query: 'insert into \"clicks\" (\"id\") values (default, $0)',", "'use strict';"]);
+  });
 });
 
 describe('joinPieces', () => {
@@ -266,5 +289,54 @@ describe('the classifier places the tail of a record whose head was lost', () =>
     const lone = c.add(entry(tail.join('\n'), { severity: 'DEFAULT', piece: true }));
     expect(c.clusters()).toHaveLength(1);
     expect(c.resolve(lone).id).toBe(c.clusters()[0]!.id);
+  });
+});
+
+// A Node error printed by console.error(err): util.inspect writes its own properties after the frames, and
+// an array too long for 80 columns one element a line (`params: [` / `    17999,` / `    'https://…',` /
+// `  ]`). drizzle-orm 0.44's DrizzleQueryError (`Failed query: …` + `params: …`, its `query` and `params`
+// properties, postgres.js' error as `[cause]`) as Hono's default error handler prints it; the bound values
+// are the request's, other in every record. A piece whose head was lost holds them as lines of their own.
+describe('the tail of an inspected error whose array of values was broken over lines', () => {
+  const T0 = Date.UTC(2026, 11, 15, 2);
+  const entry = (text: string, over: Partial<Entry> = {}): Entry => ({
+    time: T0, severity: 'ERROR', service: 'links', revision: 'links-00001-abc', kind: 'stack', text, ...over,
+  });
+  const record = (id: number, url: string, agent: string, country: string): string[] => [
+    'DrizzleQueryError: Failed query: insert into "clicks" ("id", "link_id", "referrer", "user_agent", "country", "created_at") values (default, $1, $2, $3, $4, default)',
+    `params: ${id},${url},${agent},${country}`,
+    '    at PostgresJsPreparedQuery.queryWithCache (file:///app/node_modules/drizzle-orm/postgres-js/session.js:58:15)',
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    '    at async file:///app/src/clicks.js:19:3 {',
+    '  query: \'insert into "clicks" ("id", "link_id", "referrer", "user_agent", "country", "created_at") values (default, $1, $2, $3, $4, default)\',',
+    '  params: [',
+    `    ${id},`,
+    `    '${url}',`,
+    `    '${agent}',`,
+    `    '${country}'`,
+    '  ],',
+    '  [cause]: PostgresError: value too long for type character varying(64)',
+    '      at ErrorResponse (file:///app/node_modules/postgres/src/connection.js:790:26) {',
+    "    code: '22001',",
+    "    routine: 'varchar'",
+    '  }',
+    '}',
+  ];
+  const AGENTS = ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15', 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'];
+
+  it('joins the whole records\' cluster, whatever values it holds', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(record(1000 + i, `https://a${i}.example/${'x'.repeat(70)}`, AGENTS[i % 2]!, 'US').join('\n'), { time: T0 + i }));
+    const tail = record(17999, 'https://spthscfz.example/hc9h4axvvajkj6nvfoyp3rswqbumka', 'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36', 'DE').slice(2);
+    const lone = c.add(entry(tail.join('\n'), { severity: 'DEFAULT', kind: 'text', piece: true }));
+    expect(c.clusters()).toHaveLength(1);
+    expect(c.resolve(lone).id).toBe(c.clusters()[0]!.id);
+  });
+
+  it('a piece of quoted values alone names nothing, and stays apart', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(record(1000 + i, `https://a${i}.example/x`, AGENTS[0]!, 'US').join('\n'), { time: T0 + i }));
+    c.add(entry("    'https://b.example/y',\n    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15',", { severity: 'DEFAULT', kind: 'text', piece: true }));
+    expect(c.clusters()).toHaveLength(2);
   });
 });

@@ -50,3 +50,25 @@ describe('looseKey: an inline array of values under a property', () => {
     expect(loose('  parent: error: deadlock detected')).toBe('parent: error: deadlock detected');
   });
 });
+
+// util.inspect past its depth prints an object `[Object]` and an array `[Array]`; an array of them on one
+// line says how many items there were (googlecodelabs/iot-data-pipeline#1: BigQuery's PartialFailureError,
+// `errors: [ { errors: [Object], row: [Object] } ], response: { kind: 'bigquery#tableDataInsertAllResponse',
+// insertErrors: [ [Object] ] }`). And it ends each element but the last with a comma: the same element
+// reads with one or without as others follow it or not.
+describe('looseKey: what util.inspect prints of how many elements there were', () => {
+  it.each([
+    ["  response: { kind: 'bigquery#tableDataInsertAllResponse', insertErrors: [ [Object] ] }", "  response: { kind: 'bigquery#tableDataInsertAllResponse', insertErrors: [ [Object], [Object], [Object] ] }"],
+    ['    { errors: [Array], row: [Object] },', '    { errors: [Array], row: [Object] }'],
+    ["  failures: [ [Object], [Array] ]", "  failures: [ [Array] ],"],
+    ["    code: '22001',", "    code: '22001'"],
+  ])('%j and %j read the same', (a, b) => {
+    expect(loose(a)).toBe(loose(b));
+  });
+
+  it('keeps what the elements say, and a line of other words', () => {
+    expect(loose("  response: { insertErrors: [ [Object] ] }")).not.toBe(loose("  response: { insertErrors: [ 'rate limited' ] }"));
+    expect(loose("    code: 'ECONNRESET',")).not.toBe(loose("    code: 'ECONNREFUSED'"));
+    expect(loose('got [ [Object] ] back')).not.toBe(loose('got nothing back'));
+  });
+});
