@@ -123,6 +123,9 @@ const INLINE_ARRAY = /^([A-Za-z_$][\w$]{0,63}: )\[ [^\n]{0,400} \](,?)$/;
 // util.inspect's objects and arrays past its depth, `[Object]` and `[Array]`, in an array on one line
 // (`insertErrors: [ [Object], [Object] ] }`): as many as there were items, other in every record.
 const FOLDED_ITEMS = /\[ \[(?:Object|Array)\](?:, \[(?:Object|Array)\]){0,200} \]/g;
+// A URL in a line is the request's or the resource's (`for url 'https://api.partner-d.example/v2/catalog?page=18'`),
+// as the template miner masks it: the same error line for another host or page.
+const URL = /\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}:\/\/[^\s'"`<>]{1,2000}/g;
 // util.inspect ends every element of an object or array with a comma but the last: the same property
 // or element reads with one or without as more follow it or not (`{ errors: [Array], row: [Object] },`).
 const ELEMENT_COMMA = /,$/;
@@ -131,6 +134,7 @@ export function looseKey(key: string): string {
   if (key.startsWith(CAUSED_BY)) key = key.slice(CAUSED_BY.length);
   if (key.endsWith(']') || key.endsWith('],')) key = key.replace(INLINE_ARRAY, '$1[ <*> ]$2');
   if (key.includes('[ [')) key = key.replace(FOLDED_ITEMS, '[ <*> ]');
+  if (key.includes('://')) key = key.replace(URL, '<URL>');
   key = key.replace(ELEMENT_COMMA, '');
   if (key.startsWith('at ')) {
     if (key.endsWith(']')) key = key.replace(FRAME_PACKAGING, ')');

@@ -340,3 +340,39 @@ describe('the tail of an inspected error whose array of values was broken over l
     expect(c.clusters()).toHaveLength(2);
   });
 });
+
+// asyncio.TaskGroup's failure as logging prints it (CPython 3.12's traceback for an ExceptionGroup: `+`
+// and `|` margins, one numbered block per sub-exception), over httpx's raise_for_status errors, whose
+// message names the URL it asked (encode/httpx `_models.py`). Written a line an entry, the piece whose
+// head (`sync run failed`) was lost holds the URLs of its own requests.
+describe('the tail of an exception group whose errors name the URLs they asked', () => {
+  const T0 = Date.UTC(2026, 11, 15, 3);
+  const entry = (text: string, over: Partial<Entry> = {}): Entry => ({
+    time: T0, severity: 'ERROR', service: 'sync', revision: 'sync-00002-xyz', kind: 'stack', text, ...over,
+  });
+  const block = (partner: string, page: number): string[] => [
+    '  +-+---------------- 1 ----------------',
+    '    | Traceback (most recent call last):',
+    '    |   File "/app/sync/partners.py", line 41, in fetch_page',
+    '    |     resp.raise_for_status()',
+    `    | httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'https://api.partner-${partner}.example/v2/catalog?page=${page}'`,
+    '    | For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/502',
+  ];
+  const group = (partner: string, page: number): string[] => [
+    '2026-12-15 03:00:00,123 ERROR sync: sync run failed',
+    '  + Exception Group Traceback (most recent call last):',
+    '  |   File "/app/sync/main.py", line 64, in run',
+    '  |     async with asyncio.TaskGroup() as tg:',
+    '  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)',
+    ...block(partner, page),
+    '    +------------------------------------',
+  ];
+
+  it('joins the whole records\' cluster, whatever URL it asked', () => {
+    const c = createClassifier();
+    for (let i = 0; i < 5; i++) c.add(entry(group('a', 10 + i).join('\n'), { time: T0 + i }));
+    const lone = c.add(entry(group('d', 18).slice(1).join('\n'), { severity: 'DEFAULT', kind: 'text', piece: true }));
+    expect(c.clusters()).toHaveLength(1);
+    expect(c.resolve(lone).id).toBe(c.clusters()[0]!.id);
+  });
+});

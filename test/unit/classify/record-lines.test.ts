@@ -72,3 +72,21 @@ describe('looseKey: what util.inspect prints of how many elements there were', (
     expect(loose('got [ [Object] ] back')).not.toBe(loose('got nothing back'));
   });
 });
+
+// A URL in an error line names the request or the resource, as the template miner masks it (<URL>):
+// httpx's raise_for_status message (encode/httpx `_models.py`: `Server error '502 Bad Gateway' for url
+// '…'`), inside an ExceptionGroup's `|` margin, for another host or page is the same line.
+describe('looseKey: a URL in a line', () => {
+  it.each([
+    ["    | httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'https://api.partner-d.example/v2/catalog?page=18'",
+      "    | httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'https://api.partner-a.example/v2/catalog?page=3'"],
+    ['Request to POST https://billing.internal/v1/charges/ch_1 failed', 'Request to POST https://billing.internal/v1/charges/ch_2/refund failed'],
+  ])('%j and %j read the same', (a, b) => {
+    expect(loose(a)).toBe(loose(b));
+  });
+
+  it('keeps the words around it', () => {
+    expect(loose("Server error '502 Bad Gateway' for url 'https://a.example/x'")).not.toBe(loose("Client error '404 Not Found' for url 'https://a.example/x'"));
+    expect(loose('see https://a.example/x')).toBe('see <URL>');
+  });
+});
