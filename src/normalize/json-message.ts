@@ -7,6 +7,7 @@ import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
 import { tslogRecord } from './tslog-record.js';
 import { payaraRecord } from './payara-json.js';
+import { withoutStandInStack } from './pino-http-stand-in.js';
 import { consoleGemJson } from './console-gem-record.js';
 
 export interface JsonMessage {
@@ -44,7 +45,8 @@ const CODE_KEYS = ['code', 'status'];
 const REPORTED_ERROR_EVENT = /clouderrorreporting\.v\d\w{0,16}\.ReportedErrorEvent$/;
 
 /** Message text (cleaned and bounded, not yet redacted) and named error type, or null when there is none. */
-export function jsonMessage(payload: Record<string, unknown>): JsonMessage | null {
+export function jsonMessage(record: Record<string, unknown>): JsonMessage | null {
+  const payload = withoutStandInStack(record);
   const dotnet = dotnetRecord(payload);
   if (dotnet !== null) return { text: dotnet.text };
   const tslog = tslogRecord(payload);

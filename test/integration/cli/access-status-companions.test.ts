@@ -86,7 +86,7 @@ const NEST_ERRORS: ReadonlyArray<[string, string]> = [
 ];
 const STAND_IN = 'Error: failed with status code 500\n    at onResFinished (/app/node_modules/pino-http/logger.js:115:39)\n    at ServerResponse.onResponseComplete (/app/node_modules/pino-http/logger.js:178:14)\n    at ServerResponse.emit (node:events:530:35)';
 
-function nestEntries(): Array<{ insertId: string }> {
+function nestEntries(level = 30): Array<{ insertId: string }> {
   const out: Array<{ insertId: string }> = [];
   for (let i = 0; i < 12; i++) {
     const t = START + i * 7 * 60_000;
@@ -97,7 +97,7 @@ function nestEntries(): Array<{ insertId: string }> {
     out.push({ insertId: `e${i % 2}-${i}`, timestamp: iso(t), logName: stdout, resource, labels,
       jsonPayload: { level: 50, time: t, pid: 1, hostname: 'localhost', req, context: 'ExceptionsHandler', err: { type: 'Error', message, stack }, msg: message } } as never);
     out.push({ insertId: `r${i % 2}-${i}`, timestamp: iso(t + 1), logName: stdout, resource, labels,
-      jsonPayload: { level: 30, time: t + 1, pid: 1, hostname: 'localhost', req, res: { statusCode: 500 }, err: { type: 'Error', message: 'failed with status code 500', stack: STAND_IN }, responseTime: 40, msg: 'request errored' } } as never);
+      jsonPayload: { level, time: t + 1, pid: 1, hostname: 'localhost', req, res: { statusCode: 500 }, err: { type: 'Error', message: 'failed with status code 500', stack: STAND_IN }, responseTime: 40, msg: 'request errored' } } as never);
     out.push({ insertId: `ok-${i}`, timestamp: iso(t + 90_000), logName: stdout, resource, labels,
       jsonPayload: { level: 30, time: t + 90_000, pid: 1, hostname: 'localhost', req, res: { statusCode: 201 }, responseTime: 12, msg: 'request completed' } } as never);
   }
@@ -106,6 +106,9 @@ function nestEntries(): Array<{ insertId: string }> {
 
 const nestFile = join(dir, 'nest.jsonl');
 writeFileSync(nestFile, `${nestEntries().map((e) => JSON.stringify(e)).join('\n')}\n`);
+// pino-http's README logs a 5xx at `error` (customLogLevel): the sweep reads the record then.
+const nestErrorLevelFile = join(dir, 'nest-error-level.jsonl');
+writeFileSync(nestErrorLevelFile, `${nestEntries(50).map((e) => JSON.stringify(e)).join('\n')}\n`);
 
 describe("pino-http's `request errored` beside the error Nest logged", () => {
   it('gets the cluster of the error its request failed with', async () => {
@@ -121,5 +124,19 @@ describe("pino-http's `request errored` beside the error Nest logged", () => {
     expect(clusterOf(/^r1-/)).toEqual(second);
     expect(clusterOf(/^ok-/).size).toBe(1);
     expect(clusterOf(/^ok-/)).not.toEqual(first);
+  });
+});
+
+describe("pino-http's `request errored` at ERROR (customLogLevel) beside the error Nest logged", () => {
+  it('is counted under the error its request failed with: two problems filed, not a third for the 500s', async () => {
+    const settings = loadSettings('{}', {}).settings;
+    const { report } = await runSweep(
+      { source: createFileSource(nestErrorLevelFile), store: null, logger: pino({ level: 'silent' }) },
+      { runId: 'pino-http-errored', window: { start: START - 3_600_000, end: START + 86_400_000 }, services: [], dryRun: true, settings },
+    );
+    const clusters = report.clusters.map((c) => ({ count: c.count, severity: c.severity, template: c.template })).sort((a, b) => a.template.localeCompare(b.template));
+    expect(clusters).toHaveLength(2);
+    expect(clusters.map((c) => c.count)).toEqual([12, 12]);
+    expect(clusters.every((c) => !c.template.includes('request errored'))).toBe(true);
   });
 });
