@@ -709,11 +709,11 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
     const coreGroups = (): Map<string, CoreIndex> => {
       if (cores !== undefined) return cores;
       cores = new Map();
-      for (const entry of groups) {
-        if (allPieces(entry[1])) continue;
-        const service = firstService(entry[1]);
+      for (const [id, members] of groups) {
+        if (allPieces(members)) continue;
+        const service = firstService(members);
         const index = cores.get(service) ?? { groups: [], byWord: new Map<string, number[]>() };
-        const core = coreGroupOf([plainIds.get(entry[0]) ?? entry[0], entry[1]]);
+        const core = coreGroupOf([plainIds.get(id) ?? id, members]);
         const template = anyNumber(core.template);
         const words = new Set(coreWords(template));
         for (const word of words) {
@@ -721,7 +721,7 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
           if (list === undefined) index.byWord.set(word, [index.groups.length]);
           else list.push(index.groups.length);
         }
-        index.groups.push({ id: entry[0], core: { ...core, template }, words: words.size });
+        index.groups.push({ id, core: { ...core, template }, words: words.size });
         cores.set(service, index);
       }
       return cores;

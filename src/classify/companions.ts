@@ -402,19 +402,11 @@ function othersWithin(list: readonly number[], k: number, group: readonly number
 export function followingCompanions(classifier: Locator, absorbed: ReadonlyMap<string, string>): Locator {
   if (absorbed.size === 0) return classifier;
   const to = (id: string): string => absorbed.get(id) ?? id;
+  const found = (id: string | null): string | null => (id === null ? null : to(id));
   return {
-    locate: (entry) => {
-      const id = classifier.locate(entry);
-      return id === null ? null : to(id);
-    },
-    locateInRecords: (entry) => {
-      const id = classifier.locateInRecords(entry);
-      return id === null ? null : to(id);
-    },
+    locate: (entry) => found(classifier.locate(entry)),
+    locateInRecords: (entry) => found(classifier.locateInRecords(entry)),
     locateCut: (entry) => [...new Set(classifier.locateCut(entry).map(to))].sort(),
-    locateByCore: (entry) => {
-      const id = classifier.locateByCore(entry);
-      return id === null ? null : to(id);
-    },
+    locateByCore: (entry) => found(classifier.locateByCore(entry)),
   };
 }

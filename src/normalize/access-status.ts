@@ -18,6 +18,7 @@
 //   up, `Error: failed with status code 500`, whose stack is pino-http's own. It logs it at its `useLevel`,
 //   `info` unless told otherwise, the level of every request (pinojs/pino-http#61, #365; nestjs-pino
 //   closes every request Nest's ExceptionsHandler answered 500 so, iamolegga/nestjs-pino#416).
+import { STAND_IN_FIRST_FRAME, STAND_IN_WORDS } from './pino-http-stand-in.js';
 
 /** A quoted request line (method, target, protocol) and the status after it. */
 const QUOTED_REQUEST = /"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) [^"\s]{1,8192} HTTP\/\d(?:\.\d)?" 5\d\d\b/;
@@ -30,7 +31,7 @@ const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
  * pino-http's own (`onResFinished` in `pino-http/logger.js`). An application's error that says the
  * same words is raised elsewhere.
  */
-const PINO_HTTP_STAND_IN = /^(?:[^\n]{1,200}\n)?(?:Error: )?failed with status code 5\d\d(?:$|\n[ \t]{1,16}at [^\n]{0,200}?(?:onResFinished|pino-http))/;
+const PINO_HTTP_STAND_IN = new RegExp(`^(?:[^\\n]{1,200}\\n)?(?:Error: )?${STAND_IN_WORDS} 5\\d\\d(?:$|\\n${STAND_IN_FIRST_FRAME})`);
 
 /** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
 const HEAD = 16_384;

@@ -7,8 +7,13 @@
 // message stay; the frames go.
 import { isRecord } from './is-record.js';
 
-const STAND_IN_MESSAGE = /^failed with status code [1-5]\d\d$/;
-const STAND_IN_FRAME = /^Error: failed with status code [1-5]\d\d\n[ \t]{1,16}at [^\n]{0,200}?(?:onResFinished|pino-http)/;
+/** RegExp source: the words of the stand-in's message, before its status. */
+export const STAND_IN_WORDS = 'failed with status code';
+/** RegExp source: the stand-in's first frame, pino-http's own, as the line after its first. */
+export const STAND_IN_FIRST_FRAME = '[ \\t]{1,16}at [^\\n]{0,200}?(?:onResFinished|pino-http)';
+
+const STAND_IN_MESSAGE = new RegExp(`^${STAND_IN_WORDS} [1-5]\\d\\d$`);
+const STAND_IN_FRAME = new RegExp(`^Error: ${STAND_IN_WORDS} [1-5]\\d\\d\\n${STAND_IN_FIRST_FRAME}`);
 
 /** The payload with the stand-in error's stack left out, or the payload itself when it has none. */
 export function withoutStandInStack(payload: Record<string, unknown>): Record<string, unknown> {

@@ -30,12 +30,13 @@ export function isRubyTrace(head: string): boolean {
 // line of its own, after the request tags when tagged. Through a logger with no level header (Rails
 // 8's default `TaggedLogging.logger(STDOUT)`) and with each line an entry of its own, that line is all
 // that says a request failed: the frames under it name no error, and the line above it is the tags alone.
-const RAILS_EXCEPTION_LINE = new RegExp(`^(?:\\[[^\\]\\n]{1,255}\\] ){0,8}(${RUBY_CONST}) \\([^\\n]{0,2000}\\):[ \\t]*$`);
+const TAGGED_CLASS_OPENS = `^(?:\\[[^\\]\\n]{1,255}\\] ){0,8}(${RUBY_CONST}) \\(`;
+const RAILS_EXCEPTION_LINE = new RegExp(`${TAGGED_CLASS_OPENS}[^\\n]{0,2000}\\):[ \\t]*$`);
 // A message of several lines (PostgreSQL's `… failed: No such file or directory` then `\tIs the server
 // running locally…?`) leaves the line open: the class, ` (` and the message's first line, the `):`
 // lines below. Read only when nothing on it closes a parenthesis, and when the class's own name says
 // it failed (a namespace alone, `Admin::OrdersController (`, could open any message).
-const RAILS_EXCEPTION_OPEN = new RegExp(`^(?:\\[[^\\]\\n]{1,255}\\] ){0,8}(${RUBY_CONST}) \\([^\\n()]{1,2000}$`);
+const RAILS_EXCEPTION_OPEN = new RegExp(`${TAGGED_CLASS_OPENS}[^\\n()]{1,2000}$`);
 const FAILURE_NAME = /(?:Error|Exception|Invalid|NotFound|NotEstablished|Timeout|Refused|Denied|Failed|Failure|Bad|Expired|Exceeded|Unavailable|Interrupt)\w*$/;
 
 /** Rails' exception line (`[tags] ActiveRecord::RecordNotFound (Couldn't find …):`), a Ruby exception's name in it. */
