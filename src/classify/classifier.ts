@@ -473,7 +473,8 @@ function wholePlacement(entry: Entry): Placement {
     const sig = requestSignature(entry.request);
     if (serverErrorStatus(sig.status)) {
       // One problem per status: the method and route are what was asked, and show as wildcards when they vary.
-      const plain = hashId(['request-status', String(sig.status)]);
+      // An access line the application printed is its own group, apart from Cloud Run's request log of the same status.
+      const plain = hashId([entry.request.accessLine ? 'access-status' : 'request-status', String(sig.status)]);
       const tokens = [sig.method, sig.route, String(sig.status)];
       return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create: () => ({ kind: 'request', stats: emptyStats(), byStatus: true }) };
     }
@@ -669,7 +670,9 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       }
       return out;
     };
-    for (const part of byService([...groups].filter(([, m]) => !allPieces(m)))) {
+    // A request log's group is one per route or status (request-signature.ts), never one by its words:
+    // Cloud Run's record of a request and the application's access line of it are two hands' records.
+    for (const part of byService([...groups].filter(([, m]) => !allPieces(m) && !m.every((x) => x.kind === 'request')))) {
       for (const [from, to] of mergeWithin(part)) move(from, to);
     }
     // Then pieces of records go with the group whose records hold them.

@@ -20,6 +20,7 @@
 import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/types.js';
 import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
+import { answeredServerError } from '../normalize/index.js';
 
 /** How close in time an entry of one write-up of a failure is to the others (same instance). */
 export const COMPANION_MS = 5;
@@ -64,6 +65,8 @@ export class CompanionLedger {
   private readonly severities: number[] = [];
   /** 1 for a stack trace (Entry.kind), else 0. */
   private readonly stacks: number[] = [];
+  /** 1 for an access line of a request answered 5xx (normalize/access-status.ts), else 0. */
+  private readonly accesses: number[] = [];
   private readonly sources: number[] = [];
   private readonly revisions: number[] = [];
   private readonly services: number[] = [];
@@ -78,6 +81,7 @@ export class CompanionLedger {
     this.writers.push(entry.writer ? this.names.of(writerKey(entry.service, entry.writer)) : -1);
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
+    this.accesses.push(entry.request?.accessLine || answeredServerError(entry.text) ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);
     this.revisions.push(entry.revision ? this.names.of(entry.revision) : -1);
     this.services.push(entry.service ? this.names.of(entry.service) : -1);
@@ -130,7 +134,7 @@ export class CompanionLedger {
 
   /** @internal the columns, for settle(). */
   columns(): Columns {
-    return { handles: this.handles, times: this.times, writers: this.writers, severities: this.severities, stacks: this.stacks };
+    return { handles: this.handles, times: this.times, writers: this.writers, severities: this.severities, stacks: this.stacks, accesses: this.accesses };
   }
 
   /** The counts of a group read again from its entries, as the classifier counts them (cluster-stats.ts). */
@@ -156,6 +160,7 @@ interface Columns {
   writers: readonly number[];
   severities: readonly number[];
   stacks: readonly number[];
+  accesses: readonly number[];
 }
 
 interface Settled {
@@ -186,7 +191,7 @@ class Interner {
 }
 
 function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
-  const { handles, times, writers, severities, stacks } = ledger.columns();
+  const { handles, times, writers, severities, stacks, accesses } = ledger.columns();
   // Each sighting's own group, by id (handles of one id are one group).
   const placed: Placed[] = [];
   const placeOf = new Map<string, number>();
@@ -205,7 +210,7 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     }
     return p;
   });
-  const nearest = companionTargets(own, times, writers, outranking(own, severities, stacks));
+  const nearest = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses), mostlyOf(own, accesses));
   // Follow each companion entry to the entry it goes with, and on while that one moves too: targets
   // always outrank (outranking), so the walk ends.
   const final = own.slice();
@@ -250,35 +255,46 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
  * below ERROR and a more severe (the error, not the warning written before it: Hibernate's `SQL Error:
  * 0, SQLState` before its exception; a job runner's `FAIL` line), or both are at one level and a is
  * mostly stack traces where b is a plain line (the exception, not the line that announced it at its
- * level: `Communications link failure`). A record that reports a failure at ERROR or above beside a
- * more severe one is a failure of its own (gunicorn's `Worker was sent SIGKILL` after its CRITICAL
- * `WORKER TIMEOUT`; a .NET host's `BackgroundService failed` before its CRITICAL `StopHost`): a person
- * files them apart. So are two plain records at one level (a transaction reaper's timeout and the abort
- * it then logs; a handler's error and the `response failed` line a middleware writes after it). The
- * relation only ever climbs (severity, then stack), so companions of companions end at a group that
- * goes with none.
+ * level: `Communications link failure`), or b is mostly access lines of requests answered 5xx and a is
+ * an error that is not (the request's error, which says why; its access line says only that it
+ * failed: uvicorn's `"POST /x HTTP/1.1" 500` under a handler's error). A record that reports a failure
+ * at ERROR or above beside a more severe one is a failure of its own (gunicorn's `Worker was sent
+ * SIGKILL` after its CRITICAL `WORKER TIMEOUT`; a .NET host's `BackgroundService failed` before its
+ * CRITICAL `StopHost`): a person files them apart. So are two plain records at one level (a
+ * transaction reaper's timeout and the abort it then logs; a handler's error and the `response failed`
+ * line a middleware writes after it). The relation only ever climbs (severity, then stack, and from
+ * access lines to records), so companions of companions end at a group that goes with none.
  */
-export function outranking(group: readonly number[], severities: readonly number[], stacks: readonly number[]): (a: number, b: number) => boolean {
+export function outranking(group: readonly number[], severities: readonly number[], stacks: readonly number[], accesses: readonly number[] = []): (a: number, b: number) => boolean {
   const top = new Map<number, number>();
-  const size = new Map<number, number>();
-  const stacked = new Map<number, number>();
-  group.forEach((g, s) => {
-    top.set(g, Math.max(top.get(g) ?? 0, severities[s]!));
-    size.set(g, (size.get(g) ?? 0) + 1);
-    stacked.set(g, (stacked.get(g) ?? 0) + stacks[s]!);
-  });
-  const mostlyStack = (g: number): boolean => 2 * stacked.get(g)! > size.get(g)!;
+  group.forEach((g, s) => top.set(g, Math.max(top.get(g) ?? 0, severities[s]!)));
+  const mostlyStack = mostlyOf(group, stacks);
+  const mostlyAccess = mostlyOf(group, accesses);
   return (a, b) => {
     const [over, under] = [top.get(a)!, top.get(b)!];
+    if (mostlyAccess(b) !== mostlyAccess(a)) return mostlyAccess(b) && over >= ERROR;
     return (over > under && under < ERROR) || (over === under && mostlyStack(a) && !mostlyStack(b));
   };
 }
 
+/** Whether more than half of a group's entries are marked (1) in `marks`. */
+function mostlyOf(group: readonly number[], marks: readonly number[]): (g: number) => boolean {
+  const size = new Map<number, number>();
+  const marked = new Map<number, number>();
+  group.forEach((g, s) => {
+    size.set(g, (size.get(g) ?? 0) + 1);
+    marked.set(g, (marked.get(g) ?? 0) + (marks[s] ?? 0));
+  });
+  return (g) => 2 * (marked.get(g) ?? 0) > (size.get(g) ?? 0);
+}
+
 /**
  * For each sighting: the sighting it goes with (-1: it stays). `group[s]` is the sighting's group;
- * `outranks(a, b)`: whether group a is one that an entry of group b would go with (a strict order).
+ * `outranks(a, b)`: whether group a is one that an entry of group b would go with (a strict order);
+ * `eachAlone(g)`: a group whose entries go each with what it was written beside, or stay, with no test
+ * of the group as a whole (access lines: each is one request's record).
  */
-export function companionTargets(group: readonly number[], times: readonly number[], writers: readonly number[], outranks: (a: number, b: number) => boolean): Int32Array {
+export function companionTargets(group: readonly number[], times: readonly number[], writers: readonly number[], outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false): Int32Array {
   const target = new Int32Array(group.length).fill(-1);
   const size = new Map<number, number>();
   for (const g of group) size.set(g, (size.get(g) ?? 0) + 1);
@@ -330,7 +346,14 @@ export function companionTargets(group: readonly number[], times: readonly numbe
   const moved = new Map<number, number[]>(); // companion group -> its sightings that go with another, by time
   for (let s = 0; s < group.length; s++) {
     const g = group[s]!;
-    if (candidate[s]! < 0 || !isCompanion(g)) continue;
+    if (candidate[s]! < 0) continue;
+    // An access line is its own request's record: it goes with the error written beside it, whatever
+    // the others of its group do (a request answered 500 beside no error is a failure of its own).
+    if (eachAlone(g)) {
+      target[s] = candidate[s]!;
+      continue;
+    }
+    if (!isCompanion(g)) continue;
     target[s] = candidate[s]!;
     const list = moved.get(g);
     if (list === undefined) moved.set(g, [s]);

@@ -38,6 +38,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
   const written: Written[] = []; // index in the file -> when and by which instance, when it says
   const writtenBy = writtenOf();
   const leveled = new Set<number>(); // indexes of entries at a level of their own (companionsOfRead)
+  const accessLines = new Set<number>(); // indexes of access lines of requests answered 5xx (companionsOfRead)
   async function* entries(): AsyncGenerator<RawEntry> {
     for await (const piece of pieces(path, format)) {
       const raw = toRaw(piece, format);
@@ -61,9 +62,11 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
     // An access line's level is its logger's for every request; a 5xx says more (normalize/access-status.ts).
-    if (!('skip' in entry) && entry.severity !== 'DEFAULT' && !answeredServerError(entry.text)) for (const member of members) leveled.add(lineOf[member]!);
+    const access = !('skip' in entry) && (entry.request?.accessLine === true || answeredServerError(entry.text));
+    if (access) for (const member of members) accessLines.add(lineOf[member]!);
+    else if (!('skip' in entry) && entry.severity !== 'DEFAULT') for (const member of members) leveled.add(lineOf[member]!);
   }
-  const place = sweep ? placeBySweep(sweep, classifier, handles, written, leveled) : (_index: number, handle: number) => classifier.resolve(handle);
+  const place = sweep ? placeBySweep(sweep, classifier, handles, written, { leveled, accessLines }) : (_index: number, handle: number) => classifier.resolve(handle);
   const clusters = [...(sweep?.clusters() ?? []), ...classifier.clusters()];
   const ruleOf = rules?.length ? rulesByCluster(clusters, rules) : new Map<string, Omit<Rule, 'match'>>();
   handles.forEach((handle, index) => {
@@ -79,6 +82,8 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
 }
 
 type Placed = { id: string; template: string };
+/** Indexes of entries at a level of their own, and of access lines of requests answered 5xx. */
+type Marks = { leveled: ReadonlySet<number>; accessLines: ReadonlySet<number> };
 type Written = { time: number; writer: number } | undefined;
 
 /** When an entry was written and by which instance (a number per service and instance, one numbering a file), if it says. */
@@ -104,13 +109,15 @@ function writtenOf(): (raw: RawEntry) => Written {
  * a request answered 5xx, whose level is its logger's for every request (the error's request:
  * uvicorn's `"GET /x HTTP/1.1" 500` under the traceback). Index -> the index of the entry it goes with.
  */
-function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], leveled: ReadonlySet<number>): Map<number, number> {
+function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], { leveled, accessLines }: Marks): Map<number, number> {
   const indexes: number[] = [];
   const groups: number[] = [];
   const times: number[] = [];
   const writers: number[] = [];
   const groupOf = new Map<string, number>();
   const read = new Set<number>();
+  const size: number[] = [];
+  const access: number[] = [];
   handles.forEach((handle, index) => {
     const at = written[index];
     const swept = sweep.handles[index] ?? -1;
@@ -120,13 +127,17 @@ function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyAr
     let g = groupOf.get(key);
     if (g === undefined) groupOf.set(key, (g = groupOf.size));
     if (swept >= 0) read.add(g);
+    size[g] = (size[g] ?? 0) + 1;
+    access[g] = (access[g] ?? 0) + (accessLines.has(index) ? 1 : 0);
     indexes.push(index);
     groups.push(g);
     times.push(at.time);
     writers.push(at.writer);
   });
-  // Only an entry the sweep reads is one to go with; those are placed already.
-  const targets = companionTargets(groups, times, writers, (a, b) => read.has(a) && !read.has(b));
+  // Only an entry the sweep reads is one to go with; those are placed already. A request's access line
+  // the sweep kept apart (beside no error) is no record's write-up: a trace's lines near it are not its.
+  const accessGroup = (g: number): boolean => 2 * access[g]! > size[g]!;
+  const targets = companionTargets(groups, times, writers, (a, b) => read.has(a) && !read.has(b) && !accessGroup(a));
   const out = new Map<number, number>();
   targets.forEach((t, k) => {
     if (t >= 0) out.set(indexes[k]!, indexes[t]!);
@@ -141,8 +152,8 @@ function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyAr
  * drops that the record it ends is joined with); else its own group's, which holds nothing the sweep
  * reads (INFO chatter).
  */
-function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], leveled: ReadonlySet<number>): (index: number, handle: number) => Placed {
-  const beside = companionsOfRead(sweep, all, handles, written, leveled);
+function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], marks: Marks): (index: number, handle: number) => Placed {
+  const beside = companionsOfRead(sweep, all, handles, written, marks);
   const votes = new Map<string, Map<string, number>>();
   const templates = new Map<string, string>();
   handles.forEach((handle, index) => {

@@ -2,8 +2,12 @@
 // a server error (5xx). An access logger stamps every request at one level, whatever became of it
 // (uvicorn's `INFO:`, Rails' `INFO -- :`, ASP.NET Core's `info:`, Phoenix's `[info]`), so that level
 // says nothing of the request; its status does. `classify` reads such a line as one of no level of its
-// own: written beside an error the same instance logged, it is that error's request (entry/classify-file.ts).
-// Whether a sweep reads it is not changed: what failed is the error's record, which is filed.
+// own. Its status says how the request ended, as Cloud Run's own request log says it (5xx: ERROR), so a
+// sweep reads it at ERROR (entry-fields.ts), and a line that names its request reads as that request's
+// log, `POST /x 502`: one problem per status, as a request log is (classify/
+// request-signature.ts; access-request.ts). Written beside an error the same instance logged, it is that error's request
+// and goes with it (classify/companions.ts); written beside none, it is the only word of the failure
+// (a proxy's 502, a server's 500 whose handler logged nothing), and a problem of its own.
 //
 // The shapes, as each server documents its default line:
 // - NCSA common/combined and their kin, the request line in quotes then the status: Apache's and
@@ -21,9 +25,9 @@
 import { STAND_IN_FIRST_FRAME, STAND_IN_WORDS } from './pino-http-stand-in.js';
 
 /** A quoted request line (method, target, protocol) and the status after it. */
-const QUOTED_REQUEST = /"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) [^"\s]{1,8192} HTTP\/\d(?:\.\d)?" 5\d\d\b/;
+export const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) ([^"\s]{1,8192}) HTTP\/\d(?:\.\d)?" (5\d\d)\b/;
 const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
-const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? [A-Z]{3,9} [^\s]{1,8192} - 5\d\d\b/;
+export const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? ([A-Z]{3,9}) ([^\s]{1,8192}) - (5\d\d)\b/;
 const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
 /**
  * pino-http's stand-in error, the record's first line (no message) or its second: alone (its type
@@ -33,14 +37,41 @@ const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
  */
 const PINO_HTTP_STAND_IN = new RegExp(`^(?:[^\\n]{1,200}\\n)?(?:Error: )?${STAND_IN_WORDS} 5\\d\\d(?:$|\\n${STAND_IN_FIRST_FRAME})`);
 
+/**
+ * RE2 for Cloud Logging's `=~` and Log Analytics (severityTextPattern, case-insensitive): a superset of
+ * the lines above, found anywhere. pino-http's stand-in says `fail…`, a word the pattern has already.
+ */
+export const ANSWERED_5XX_RE2 = [
+  'http/\\d(?:\\.\\d)?" 5\\d\\d',
+  'completed 5\\d\\d ',
+  'request finished http/\\S+ \\S+ \\S+ - 5\\d\\d',
+  'sent 5\\d\\d in ',
+];
+
 /** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
-const HEAD = 16_384;
+export const HEAD = 16_384;
 
 /** Whether `text` (a message, its first line first) is an access log's record of a request answered 5xx. */
 export function answeredServerError(text: string): boolean {
-  if (PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
-  const end = text.indexOf('\n');
-  const line = (end < 0 ? text : text.slice(0, end)).slice(0, HEAD);
+  if (text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
+  const line = firstLine(text);
   if (!line.includes(' 5')) return false;
   return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line);
+}
+
+/**
+ * Whether `text` is, whole, an access log's record of a request answered 5xx: the line alone, or
+ * pino-http's record over its stand-in error. Lines printed under an access line are another record's
+ * (a trace whose own first line was lost, read on from the line before it): what they say is not the
+ * access line's, and the status does not speak for them.
+ */
+export function isServerErrorRecord(text: string): boolean {
+  const end = text.trimEnd().indexOf('\n');
+  if (end < 0) return answeredServerError(text);
+  return text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640));
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return (end < 0 ? text : text.slice(0, end)).slice(0, HEAD);
 }

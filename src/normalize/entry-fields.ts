@@ -5,6 +5,10 @@ import { dotnetLevel } from './dotnet-json.js';
 import { payaraRecord } from './payara-json.js';
 import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
+import { isServerErrorRecord } from './access-status.js';
+import { unpadDotnetConsole } from './dotnet-console.js';
+import { stripLogHeader } from './log-header.js';
+import { STAND_IN_WORDS } from './pino-http-stand-in.js';
 import { requestRecordSeverity } from './request-error.js';
 import { levelWord, textSeverity } from './text-severity.js';
 import { tslogLevel } from './tslog-record.js';
@@ -164,7 +168,7 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
   if (payload) {
     const own = payloadSeverity(payload);
-    if (own !== null) return own;
+    if (own !== null) return atLeastItsStatus(own, raw, payload);
   }
   // A request record that names its error (lograge's JSON): its status says how bad.
   const request = payload ? requestRecordSeverity(payload) : null;
@@ -179,7 +183,29 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
     if (own !== null) return { severity: own.severity, source: 'level' };
   }
   const text = textSeverity(entryText(raw, payload)) ?? (record === null ? null : textSeverity(raw.textPayload as string));
-  return text === null ? { severity: 'DEFAULT', source: 'none' } : { severity: text, source: 'text' };
+  return atLeastItsStatus(text === null ? { severity: 'DEFAULT', source: 'none' } : { severity: text, source: 'text' }, raw, payload);
+}
+
+const ERROR_RANK = SEVERITIES.indexOf('ERROR');
+
+/**
+ * An access logger stamps every request at one level (uvicorn's `INFO:`, a payload's `info`), or none:
+ * its line of a request answered 5xx says ERROR by its status, as Cloud Run's request log of it does
+ * (access-status.ts). Read from the text; a level above it stays.
+ */
+function atLeastItsStatus<T extends { severity: Severity; source: SeveritySource }>(read: T, raw: RawEntry, payload: Record<string, unknown> | null): T | { severity: Severity; source: 'text' } {
+  if (SEVERITIES.indexOf(read.severity) >= ERROR_RANK || !mayNameStatus(raw, payload)) return read;
+  // The line as the classifier reads it: .NET's console block unpadded, a log header set aside.
+  const line = stripLogHeader(unpadDotnetConsole(entryText(raw, payload))).rest;
+  return isServerErrorRecord(line) ? { severity: 'ERROR', source: 'text' } : read;
+}
+
+/** A cheap look before the message is read: a 5xx status is printed after a space. */
+function mayNameStatus(raw: RawEntry, payload: Record<string, unknown> | null): boolean {
+  if (typeof raw.textPayload === 'string') return raw.textPayload.includes(' 5');
+  if (payload === null) return false;
+  const err = payload.err;
+  return [payload.message, payload.msg, isRecord(err) ? err.message : undefined].some((v) => typeof v === 'string' && (v.includes(' 5') || v.includes(STAND_IN_WORDS)));
 }
 
 /** What a JSON record says of its own level: a payload's, or a record printed inside a text line. */

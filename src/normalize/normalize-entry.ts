@@ -1,6 +1,8 @@
 // RawEntry -> Entry: time, severity, service, the message extracted and redacted, its kind.
 import type { Entry, EntryKind, RawEntry, Severity, SeverityInference } from '../shared/types.js';
+import { accessRequest } from './access-request.js';
 import { MAX_TEXT_CHARS, boundText, truncateText } from './bound-text.js';
+import { requestText } from './request-info.js';
 import { withoutSpanContext } from '../shared/span-context.js';
 import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
@@ -77,8 +79,10 @@ export function outlineEntry(raw: RawEntry, known?: ReturnType<typeof entrySever
 /** The Entry of an outline whose message reads as `read` (messageText, or requestMessage for a request). */
 export function completeEntry(outline: EntryOutline, read: MessageText | null): Entry | { skip: SkipReason } {
   if (read === null) return { skip: 'no message' };
-  const { text, kind } = read;
   const { message } = outline;
+  // A server's access line of a request answered 5xx reads as that request's log (access-request.ts).
+  const access = message.request === undefined && read.kind === 'text' ? accessRequest(read.text) : null;
+  const { text, kind } = access === null ? read : { text: requestText(access), kind: 'request' as const };
   const entry: Entry = {
     time: outline.time,
     severity: outline.severity,
@@ -88,7 +92,8 @@ export function completeEntry(outline: EntryOutline, read: MessageText | null): 
     text,
   };
   if (outline.writer !== undefined) entry.writer = outline.writer;
-  if (message.request) entry.request = message.request;
+  const request = message.request ?? access;
+  if (request) entry.request = request;
   if (read.lead !== undefined) entry.lead = read.lead;
   if (outline.severitySource !== undefined) entry.severitySource = outline.severitySource;
   const errorType = message.errorType ?? read.stackType;

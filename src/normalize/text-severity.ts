@@ -3,6 +3,7 @@
 // trace. Only those count: a header's level, a `level=` key, a trace's shape. A free-text mention of
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
+import { ANSWERED_5XX_RE2 } from './access-status.js';
 import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
 import { statesFailure } from './failure-lines.js';
 import { isPerlWarning, PERL_PLACE_RE2 } from './perl-warning.js';
@@ -361,6 +362,8 @@ export function severityTextPattern(floor: Severity): string {
   // Redis states its level by a mark alone (log-header.ts: `1:M 09 Dec 2026 07:45:27.695 # …`).
   const redis = marksAtLeast(REDIS_LEVELS, rank);
   if (redis !== '') atStart.push(`(?:\\d+:[mscx]|\\[\\d+\\]) \\d+ [a-z]{3}(?: \\d{4})? [\\d:.]+ [${redis}]`);
-  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, ...perl, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
+  // An access line of a request answered 5xx reads as ERROR (access-status.ts), whatever level it was stamped with.
+  const access = rank <= SEVERITIES.indexOf('ERROR') ? ANSWERED_5XX_RE2 : [];
+  const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, ...perl, ...access, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

@@ -38,6 +38,12 @@ export interface HttpRequestInfo {
   path: string;
   status: number;
   latencyMs?: number;
+  /**
+   * Read from a server's access line the application printed (normalize/access-request.ts), not from
+   * Cloud Run's request log: the same request's record in another hand, a problem apart from the
+   * platform's, and one that goes with the error its instance logged beside it (classify/companions.ts).
+   */
+  accessLine?: true;
 }
 
 /** One log entry after message extraction and redaction: nothing secret or personal is left in it. */

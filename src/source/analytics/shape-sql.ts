@@ -12,6 +12,9 @@ import { ODL_OPEN_RE2 } from '../../shared/odl-record.js';
 export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
   // Terminal escapes go first, as the normalizer drops them (terminal-codes.ts): a coloured line has its plain twin's shape.
   ['\\x1b\\[[0-?]{0,32}[ -/]{0,4}[@-~]', ''],
+  // An access line's status after its quoted request line: a request answered 5xx is read at ERROR and
+  // is another problem than the same route's 200s (normalize/access-status.ts), so not one shape with them.
+  ['(HTTP/[0-9.]{1,3}" )5[0-9][0-9]\\b', '\\1<SERVER-ERROR>'],
   ['[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}', '<UUID>'],
   ['[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?::[0-9]{1,5})?', '<IP>'],
   // A quoted value, not a JSON key: after a colon (a JSON value), or opening a word in prose.

@@ -1,7 +1,8 @@
 // An access line for a request answered 5xx, written by uvicorn at its INFO level a few milliseconds
 // after the traceback the same instance printed for that request, is the error's request: `classify`
-// gives it the error's cluster, through the real file source. The sweep reads no INFO line and files
-// the error once either way; a 200 line and a 503 line written beside no error stay chatter.
+// gives it the error's cluster, through the real file source, and the sweep, which reads it at ERROR
+// (its status), counts it on the error's problem. A 503 line written beside no error is the only word
+// of that failure: a problem of its own. A 200 line stays chatter.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,14 +66,17 @@ describe('an access line for a request answered 5xx beside the error', () => {
     expect([...clusterOf(/^u/)][0]).not.toBe([...error][0]);
   });
 
-  it('leaves the sweep as it was: the error filed once, no access line read', async () => {
+  it('counts the access lines on the error they were written beside; the 503s beside none are a problem of their own', async () => {
     const settings = loadSettings('{}', {}).settings;
     const { report } = await runSweep(
       { source: createFileSource(file), store: null, logger: pino({ level: 'silent' }) },
       { runId: 'access-status', window: { start: START - 3_600_000, end: START + 86_400_000 }, services: [], dryRun: true, settings },
     );
-    expect(report.clusters.map((c) => ({ count: c.count, severity: c.severity }))).toEqual([{ count: 10, severity: 'ERROR' }]);
+    expect(report.clusters.map((c) => ({ count: c.count, severity: c.severity }))).toEqual([{ count: 20, severity: 'ERROR' }, { count: 10, severity: 'ERROR' }]);
     expect(report.clusters[0]!.template).toContain('ValidationError');
+    // The 503s read as their request's log, one problem whatever the id in the path.
+    expect(report.clusters[1]!.template).toBe('GET /quotes/<ID> 503');
+    expect(report.clusters[1]!.severitySource).toBe('text');
   });
 });
 
@@ -127,11 +131,12 @@ describe("pino-http's `request errored` beside the error Nest logged", () => {
   });
 });
 
-describe("pino-http's `request errored` at ERROR (customLogLevel) beside the error Nest logged", () => {
+// At INFO (pino-http's default) the sweep reads it too: its 500 says ERROR, as at `error` (customLogLevel).
+describe.each([['INFO (the default)', nestFile], ['ERROR (customLogLevel)', nestErrorLevelFile]])("pino-http's `request errored` at %s beside the error Nest logged", (_level, file) => {
   it('is counted under the error its request failed with: two problems filed, not a third for the 500s', async () => {
     const settings = loadSettings('{}', {}).settings;
     const { report } = await runSweep(
-      { source: createFileSource(nestErrorLevelFile), store: null, logger: pino({ level: 'silent' }) },
+      { source: createFileSource(file), store: null, logger: pino({ level: 'silent' }) },
       { runId: 'pino-http-errored', window: { start: START - 3_600_000, end: START + 86_400_000 }, services: [], dryRun: true, settings },
     );
     const clusters = report.clusters.map((c) => ({ count: c.count, severity: c.severity, template: c.template })).sort((a, b) => a.template.localeCompare(b.template));

@@ -12,7 +12,7 @@ class Groups {
   private readonly names: string[] = [];
   private readonly counts = new Map<string, number>();
 
-  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string } = {}): number {
+  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string; access?: boolean } = {}): number {
     let handle = this.names.indexOf(group);
     if (handle < 0) handle = this.names.push(group) - 1;
     this.counts.set(group, (this.counts.get(group) ?? 0) + 1);
@@ -21,8 +21,9 @@ class Groups {
       severity: options.severity ?? 'ERROR',
       service: options.service ?? 'api',
       revision: 'api-00001-abc',
-      kind: options.stack ? 'stack' : 'text',
+      kind: options.stack ? 'stack' : options.access ? 'request' : 'text',
       text: group,
+      ...(options.access ? { request: { method: 'POST', path: '/chat', status: 500, accessLine: true as const } } : {}),
       ...(options.writer === '' ? {} : { writer: options.writer ?? 'instance-1' }),
     };
     return this.ledger.note(handle, entry);
@@ -104,6 +105,26 @@ describe('companion records', () => {
     const g = new Groups();
     const written = failures(g, 20, [['Communications link failure', 0], ['CommunicationsException', 1, { stack: true }]]);
     for (const [line] of written) expect(g.placed(line!)).toBe('CommunicationsException');
+  });
+
+  it("counts a server's access line of the failed request under the error its instance logged beside it, plain or traced", () => {
+    const g = new Groups();
+    // uvicorn's `"POST /chat HTTP/1.1" 500` (read at ERROR by its status) after a one-line error and after a traceback.
+    const plain = failures(g, 10, [['load profile failed: context deadline exceeded', 0], ['POST /chat 500', 2, { access: true }]]);
+    const traced = failures(g, 10, [['ResourceExhausted: 429 Quota exceeded', 0, { stack: true }], ['POST /chat 500', 1, { access: true }]], 30_000);
+    for (const [, access] of plain) expect(g.placed(access!)).toBe('load profile failed: context deadline exceeded');
+    for (const [, access] of traced) expect(g.placed(access!)).toBe('ResourceExhausted: 429 Quota exceeded');
+    expect(g.clusters().map((c) => [c.id, c.count])).toEqual([['load profile failed: context deadline exceeded', 20], ['ResourceExhausted: 429 Quota exceeded', 20]]);
+  });
+
+  it('keeps an access line beside a warning only, and never sends a record to an access line', () => {
+    const g = new Groups();
+    const written = failures(g, 20, [['upstream slow, retrying', 0, { severity: 'WARNING' }], ['POST /chat 502', 1, { access: true }]]);
+    for (const [warning, access] of written) {
+      expect(g.placed(access!)).toBe('POST /chat 502');
+      expect(g.placed(warning!)).toBe('upstream slow, retrying');
+    }
+    expect(g.clusters()).toHaveLength(2);
   });
 
   it('moves nothing when the records are further apart than a write-up of one failure', () => {

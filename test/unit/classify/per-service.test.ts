@@ -161,3 +161,23 @@ describe('one problem per service', () => {
     expect(expected.length).toBe(services.length * (raws.length - 1));
   });
 });
+
+describe("a server's access lines of requests answered 5xx", () => {
+  it('are one problem per status whatever address, path, agent or size they print, apart from Cloud Run\'s request log of it', () => {
+    const classifier = createClassifier();
+    const lines = [
+      '169.254.1.1 - - [12/Dec/2026:02:05:39 +0000] "POST /_dash-update-component HTTP/1.1" 500 290 "https://dash.example/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"',
+      '169.254.1.7 - - [12/Dec/2026:03:11:02 +0000] "POST /_dash-update-component HTTP/1.1" 500 290 "https://dash.example/" "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15"',
+      '169.254.1.9 - - [12/Dec/2026:04:40:17 +0000] "GET /reports/8812 HTTP/1.1" 500 0 "-" "curl/8.5.0"',
+    ];
+    const access = lines.map((l, i) => classifier.add(read('dash', { severity: 'DEFAULT', ...text(l) }, i)));
+    const platform = classifier.add(read('dash', request('POST', '/_dash-update-component', 500), 9));
+    const ids = access.map((h) => classifier.resolve(h).id);
+    expect(new Set(ids).size).toBe(1);
+    expect(classifier.resolve(platform).id).not.toBe(ids[0]);
+    // A 503 is another problem, as a request log's is.
+    const unavailable = classifier.add(read('dash', { severity: 'DEFAULT', ...text('169.254.1.1 - - [12/Dec/2026:05:00:00 +0000] "POST /_dash-update-component HTTP/1.1" 503 0 "-" "curl/8.5.0"') }, 20));
+    expect(classifier.resolve(unavailable).id).not.toBe(ids[0]);
+    expect(classifier.clusters().filter((c) => c.kind === 'request')).toHaveLength(3);
+  });
+});
