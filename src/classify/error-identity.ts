@@ -24,6 +24,7 @@ import { exceptionClass } from './exception-class.js';
 import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
 import { goNetError } from './go-net-error.js';
 import { postgresRefusal } from './postgres-refusal.js';
+import { rustlsCertIdentity } from './rustls-cert-error.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -242,6 +243,10 @@ function readIdentity(template: string): ErrorIdentity | null {
   // The other vocabularies name the failing operation itself.
   const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens) ?? goNetError(tokens);
   if (system === null) {
+    // A certificate check rustls failed (rustls-cert-error.ts) names the handshake's failure whatever
+    // release printed it; no trace of Rust's is read by frames, so it keys none.
+    const certificate = rustlsCertIdentity(head);
+    if (certificate !== null) return { key: certificate.key, namesOperation: true, keysTraces: false, context: certificate.context };
     // PostgreSQL's refusal of a session names the operation too (postgres-refusal.ts); read after
     // traces of it were filed under their frames, it keeps their ids and only joins their call sites.
     const refusal = postgresRefusal(tokens);
