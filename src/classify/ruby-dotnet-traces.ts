@@ -5,6 +5,11 @@ import { inspectedException } from './ruby-inspect.js';
 
 /** A Ruby frame, with an optional Rails request tag before it and `from` as `raise` prints it. */
 export const RUBY_FRAME = /^\s{0,16}(?:\[[^\]\s]{1,80}\] ){0,3}(?:from )?([^\s:]{1,512}\.rb):\d{1,7}:in [`'](.{1,300})'(?::|$)/;
+/**
+ * The same frame in a view template Rails compiled into a method (`app/views/posts/show.html.erb`), as
+ * a trace reprinted from Error Reporting's view names it (reported-frames.ts).
+ */
+export const RUBY_VIEW_FRAME = /^\s{0,16}(?:\[[^\]\s]{1,80}\] ){0,3}(?:from )?([^\s:]{1,512}\.(?:rb|erb|haml|slim|builder|jbuilder|rake)):\d{1,7}:in [`'](.{1,300})'(?::|$)/;
 const RUBY_LIBRARY = ['/gems/', '/lib/ruby/', '/vendor/bundle/', '<internal:', '/rubygems/'];
 const RUBY_CONST = '[A-Z]\\w{0,80}(?:::[A-Z]\\w{0,80}){0,8}';
 /** `app/x.rb:3:in 'm': message (Type)`, as Ruby prints an uncaught exception. */
@@ -45,11 +50,11 @@ function rubyMethod(label: string): string {
  * One section for a Ruby backtrace. The type comes from the trace's own lines when they name it,
  * else from the type the payload gave (`exception.name`), else from the log line above.
  */
-export function parseRuby(ls: readonly string[], knownType: string | undefined): Section[] {
+export function parseRuby(ls: readonly string[], knownType: string | undefined, frame = RUBY_FRAME): Section[] {
   const section: Section = { type: '', message: '', frames: [] };
   const header: string[] = [];
   for (const line of ls) {
-    const f = RUBY_FRAME.exec(line);
+    const f = frame.exec(line);
     if (f) {
       const file = f[1] as string;
       section.frames.push({ name: `${shortPath(file)}:${rubyMethod(f[2] as string)}`, own: !RUBY_LIBRARY.some((p) => file.includes(p)) });

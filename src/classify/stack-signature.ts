@@ -2,7 +2,8 @@
 // message values, line numbers (they move with every deploy) and library frames are left out.
 import { maskTokens } from '../normalize/mask.js';
 import { TextMemo, detached } from '../normalize/text-memo.js';
-import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME } from './ruby-dotnet-traces.js';
+import { DOTNET_FRAME, parseDotnet, parseRuby, RUBY_FRAME, RUBY_VIEW_FRAME } from './ruby-dotnet-traces.js';
+import { reportedTrace } from './reported-frames.js';
 import { rubyCallerLine } from './ruby-inspect.js';
 import { CALLER_EXCERPT_LINE, callLine, problemText } from './problem-text.js';
 import { withoutRequestMethod } from './request-context.js';
@@ -380,21 +381,24 @@ export function stackSignature(text: string, knownType?: string): Readonly<Stack
   return signature;
 }
 
-function readTrace(ls: string[], language: StackLanguage, knownType: string | undefined): ReadTrace {
+function readTrace(ls: string[], language: StackLanguage, knownType: string | undefined, reported: boolean): ReadTrace {
   switch (language) {
     case 'python': return { sections: parsePython(ls), surfacedAt: null };
     case 'go': return { sections: parseGo(ls), surfacedAt: null };
-    case 'ruby': return { sections: parseRuby(ls, knownType), surfacedAt: null };
+    case 'ruby': return { sections: parseRuby(ls, knownType, reported ? RUBY_VIEW_FRAME : RUBY_FRAME), surfacedAt: null };
     case 'dotnet': return { sections: parseDotnet(ls), surfacedAt: null };
     default: return parseJavaOrNode(ls, language);
   }
 }
 
 function parseSignature(text: string, knownType: string | undefined): StackSignature | null {
-  const ls = lines(text);
-  const language = detectLanguage(ls);
+  const read = lines(text);
+  // A Ruby or Node trace reprinted in Error Reporting's frame shape is read in its own (reported-frames.ts).
+  const reported = reportedTrace(read);
+  const ls = reported?.lines ?? read;
+  const language = reported?.language ?? detectLanguage(ls);
   if (language === null) return null;
-  const { sections, surfacedAt } = readTrace(ls, language, knownType);
+  const { sections, surfacedAt } = readTrace(ls, language, knownType, reported !== null);
   const surfaced = sections[0];
   if (surfaced === undefined) return null;
   // Java and Node print the surfaced exception first and its causes after; the root is last.
