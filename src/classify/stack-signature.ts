@@ -126,6 +126,31 @@ const PYTHON_FRAME = /^(?:\s+|> )File "([^"]*)", line \d+, in (\S+)/;
 // while its first lines differ. Each line's reading (null: no frame) is remembered.
 const pythonFrames = new TextMemo<Readonly<{ name: string; own: boolean }> | null>(2_000, 500_000);
 
+/**
+ * A Python traceback whose `Traceback (most recent call last):` line was cut off (a paste of its end, a
+ * record whose first lines went elsewhere) is still one: frames of Python files, then the exception
+ * line below them, less indented than they are. The header is put back above the first frame, so the
+ * trace reads as it would whole. An exception line above the frames is another tool's view
+ * (reported-frames.ts), not Python's.
+ */
+function withPythonHeader(ls: readonly string[]): string[] | null {
+  if (ls.some((l) => l.trim() === 'Traceback (most recent call last):')) return null;
+  const frames = ls.map((l, i) => [i, PYTHON_FRAME.exec(l)] as const).filter(([, m]) => m !== null);
+  if (frames.length < MIN_HEADLESS_FRAMES) return null;
+  if (frames.some(([, m]) => !PYTHON_SOURCE.test((m as RegExpExecArray)[1] as string))) return null;
+  const [first] = frames[0] as readonly [number, RegExpExecArray];
+  const [last] = frames[frames.length - 1] as readonly [number, RegExpExecArray];
+  const indent = indentOf(ls[last] as string);
+  const below = ls.slice(last + 1).find((l) => l.trim() !== '' && indentOf(l) < indent);
+  if (below === undefined || typeLine(below) === null) return null;
+  return [...ls.slice(0, first), 'Traceback (most recent call last):', ...ls.slice(first)];
+}
+
+/** Frames a cut traceback must show to be read as one: a lone `File` line may be anyone's quote. */
+const MIN_HEADLESS_FRAMES = 2;
+/** A Python source, or code with no file of its own (`<string>`, `<frozen importlib._bootstrap>`). */
+const PYTHON_SOURCE = /\.pyx?$|^</;
+
 function pythonFrame(line: string): Readonly<{ name: string; own: boolean }> | null {
   let frame = pythonFrames.get(line);
   if (frame === undefined) {
@@ -395,7 +420,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   const read = lines(text);
   // A Ruby or Node trace reprinted in Error Reporting's frame shape is read in its own (reported-frames.ts).
   const reported = reportedTrace(read);
-  const ls = reported?.lines ?? read;
+  const ls = reported?.lines ?? withPythonHeader(read) ?? read;
   const language = reported?.language ?? detectLanguage(ls);
   if (language === null) return null;
   const { sections, surfacedAt } = readTrace(ls, language, knownType, reported !== null);
