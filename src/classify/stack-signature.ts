@@ -10,6 +10,7 @@ import { withoutRequestMethod } from './request-context.js';
 import { errorAfterPrefix } from './node-error-prefix.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 import { errorIdentity } from './error-identity.js';
+import { servletReportLine } from './servlet-report.js';
 import { keptCodes } from '../normalize/http-status.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
@@ -493,6 +494,11 @@ function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt:
 // trace was logged, and as its context it would part the trace from the same exception logged under
 // other words or none; what the application wrote before it stays.
 function withoutRepeatedException(header: string, surfaced: Section): string {
+  // Tomcat's report of the exception a servlet let through (`Servlet.service() for servlet [x] … threw
+  // exception [Request processing failed; nested exception is a.b.X] with root cause`), with X's own
+  // trace under it: the container's words for every failure, naming the exception the trace restates.
+  const reported = servletReportLine(header);
+  if (reported !== header && reported.replace(/:.*$/, '') === surfaced.type) return '';
   const message = masked(surfaced.message);
   if (message === '') return header;
   for (const tail of [`${surfaced.type}: ${message}`, message]) {
