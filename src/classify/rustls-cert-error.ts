@@ -49,6 +49,7 @@ const DESCRIBED = /\binvalid peer certificate: (certificate expired|certificate 
 
 /** The last certificate error a message names in rustls' or webpki's words; null for none. */
 export function rustlsCertError(text: string): RustlsCertError | null {
+  if (!text.includes('ertificate') && !text.includes('WebPKIError')) return null;
   let found: RustlsCertError | null = null;
   for (const m of text.matchAll(NAMED)) {
     const variant = VARIANTS[(m[1] as string).toLowerCase()];
