@@ -73,8 +73,8 @@ const DETAIL_WORDS = new Set([
 ]);
 
 // Words of the wrappers every caller's error passes through on its way up (std's `io::Error` Debug,
-// rustls' own enum, a `Result`'s `Err(…)`, hyper's and reqwest's connect errors, anyhow's cause list, a `TLS error:` line):
-// they say where the error travelled, not which caller logged it.
+// rustls' own enum, a `Result`'s `Err(…)`, hyper's and reqwest's connect errors, anyhow's cause list,
+// a `TLS error:` line): they say where the error travelled, not which caller logged it.
 const WRAPPER_WORDS = new Set([
   'error', 'tls', 'io', 'custom', 'kind', 'invaliddata', 'sending', 'request', 'for', 'url', 'trying', 'to',
   'connect', 'client', 'caused', 'by', 'err', ...DETAIL_WORDS,
