@@ -291,8 +291,8 @@ function mostlyOf(group: readonly number[], marks: readonly number[]): (g: numbe
 /**
  * For each sighting: the sighting it goes with (-1: it stays). `group[s]` is the sighting's group;
  * `outranks(a, b)`: whether group a is one that an entry of group b would go with (a strict order);
- * `eachAlone(g)`: a group whose entries go each with what it was written beside, or stay, with no test
- * of the group as a whole (access lines: each is one request's record).
+ * `eachAlone(g)`: a group that is no companion as a whole whose entries still go each with what it was
+ * written beside, the others staying (access lines: each is one request's record).
  */
 export function companionTargets(group: readonly number[], times: readonly number[], writers: readonly number[], outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false): Int32Array {
   const target = new Int32Array(group.length).fill(-1);
@@ -347,13 +347,13 @@ export function companionTargets(group: readonly number[], times: readonly numbe
   for (let s = 0; s < group.length; s++) {
     const g = group[s]!;
     if (candidate[s]! < 0) continue;
-    // An access line is its own request's record: it goes with the error written beside it, whatever
-    // the others of its group do (a request answered 500 beside no error is a failure of its own).
-    if (eachAlone(g)) {
-      target[s] = candidate[s]!;
+    if (!isCompanion(g)) {
+      // An access line is its own request's record: it goes with the error written beside it even when
+      // too few of its group were (traces cut before their head), and the rest stay (a request answered
+      // 500 beside no error is a failure of its own).
+      if (eachAlone(g)) target[s] = candidate[s]!;
       continue;
     }
-    if (!isCompanion(g)) continue;
     target[s] = candidate[s]!;
     const list = moved.get(g);
     if (list === undefined) moved.set(g, [s]);
