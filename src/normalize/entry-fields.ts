@@ -5,7 +5,7 @@ import { dotnetLevel } from './dotnet-json.js';
 import { payaraRecord } from './payara-json.js';
 import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
-import { isServerErrorRecord } from './access-status.js';
+import { HEAD, isServerErrorRecord } from './access-status.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
 import { stripLogHeader } from './log-header.js';
 import { STAND_IN_WORDS } from './pino-http-stand-in.js';
@@ -200,13 +200,16 @@ function atLeastItsStatus<T extends { severity: Severity; source: SeveritySource
   return isServerErrorRecord(line) ? { severity: 'ERROR', source: 'text' } : read;
 }
 
-/** A cheap look before the message is read: a 5xx status is printed after a space. */
+/** A cheap look before the message is read: a 5xx status where an access line prints it. */
 function mayNameStatus(raw: RawEntry, payload: Record<string, unknown> | null): boolean {
-  if (typeof raw.textPayload === 'string') return raw.textPayload.includes(' 5');
+  if (typeof raw.textPayload === 'string') return STATUS_SHAPE.test(raw.textPayload.slice(0, HEAD));
   if (payload === null) return false;
   const err = payload.err;
-  return [payload.message, payload.msg, isRecord(err) ? err.message : undefined].some((v) => typeof v === 'string' && (v.includes(' 5') || v.includes(STAND_IN_WORDS)));
+  return [payload.message, payload.msg, isRecord(err) ? err.message : undefined].some((v) => typeof v === 'string' && STATUS_SHAPE.test(v.slice(0, HEAD)));
 }
+
+// What every line access-status.ts reads holds, loosened: `…" 500`, `Completed 500 `, `- 500`, `Sent 500 `, pino-http's stand-in.
+const STATUS_SHAPE = new RegExp(`(?:" |Completed |- |Sent |${STAND_IN_WORDS} )5\\d\\d\\b`);
 
 /** What a JSON record says of its own level: a payload's, or a record printed inside a text line. */
 export function payloadSeverity(payload: Record<string, unknown>): { severity: Severity; source: 'payload' | 'level' } | null {
