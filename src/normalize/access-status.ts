@@ -39,14 +39,10 @@ const PINO_HTTP_STAND_IN = new RegExp(`^(?:[^\\n]{1,200}\\n)?(?:Error: )?${STAND
 
 /**
  * RE2 for Cloud Logging's `=~` and Log Analytics (severityTextPattern, case-insensitive): a superset of
- * the lines above, found anywhere. pino-http's stand-in says `fail…`, a word the pattern has already.
+ * the lines above, found anywhere, loose to keep the query short (the source judges what comes back).
+ * pino-http's stand-in says `fail…`, a word the pattern has already.
  */
-export const ANSWERED_5XX_RE2 = [
-  'http/\\d(?:\\.\\d)?" 5\\d\\d',
-  'completed 5\\d\\d ',
-  'request finished http/\\S+ \\S+ \\S+ - 5\\d\\d',
-  'sent 5\\d\\d in ',
-];
+export const ANSWERED_5XX_RE2 = ['(?:"|completed|sent| -) 5\\d\\d'];
 
 /** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
 export const HEAD = 16_384;
