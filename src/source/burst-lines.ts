@@ -9,6 +9,7 @@ import { stripLogHeader } from '../normalize/index.js';
 import { firstLine, JUL_HEAD, NPM_ERROR, opensOwnRecord, takesHeader, type LineKind } from './trace-lines.js';
 import { JUL_ROUTINE, STAMPED_LINE } from '../shared/record-shapes.js';
 import { leadsMessage } from './message-lead.js';
+import { PRISMA_CLI_ERROR } from '../normalize/failure-lines.js';
 
 /** A line as the reassembly holds it, with what was asked of it once. */
 export interface WriteItem {
@@ -61,6 +62,9 @@ export function mayContinueWrite(line: string, kind: LineKind): boolean {
  */
 export function headsWrite(first: string, kind: LineKind, second: string | undefined, routine: (line: string) => boolean): boolean {
   if (kind !== 'head' && kind !== 'start') return false;
+  // Prisma's CLI error reads like an exception line, but no frames follow it: its message does, in
+  // sentences, in the same write (`Error: P3009`, a blank line, `migrate found failed migrations …`).
+  if (PRISMA_CLI_ERROR.test(first)) return true;
   if (kind === 'head' && takesHeader(first)) return false;
   if (routine(first)) return false;
   if (kind === 'start') return !(JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second)));

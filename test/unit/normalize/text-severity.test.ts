@@ -380,6 +380,16 @@ const traces: Record<string, Case[]> = {
     // A level in front still decides.
     ['2026-03-10 12:00:01,234 WARNING app: Failed to refresh cache: timeout', 'WARNING'],
   ],
+  // Prisma's CLI prints a known error with its code and exits 1: prisma/orm#10104 and evolution-foundation/
+  // evolution-api#1087 (the code and message on one line), prisma/orm#11213 and palhinhax/TheBate#48 (the
+  // code alone, the message after a blank line), langfuse/langfuse#3676 (P3009 under `migrate deploy`).
+  "A Prisma CLI error with its code": [
+    ["Error: P1001: Can't reach database server at `dpg-cm59nkq1hbls73ahtp70-a.oregon-postgres.render.com`:`5432`\n\nPlease make sure your database server is running at `dpg-cm59nkq1hbls73ahtp70-a.oregon-postgres.render.com`:`5432`.", 'ERROR'],
+    ["Error: P1001: Can't reach database server at `localhost:5432`", 'ERROR'],
+    ['Error: P1001\n\nCan\'t reach database server at "xxx.xxx.xxx.xxx":"3306"\n\nPlease make sure your database server is running at "xxx.xxx.xxx.xxx":"3306".', 'ERROR'],
+    ['Error: P1002\n\nThe database server at `ep-sparkling-credit-ah1c1aak-pooler.c-3.us-east-1.aws.neon.tech:5432` was reached but timed out.', 'ERROR'],
+    ['Error: P3009\n\nmigrate found failed migrations in the target database, new migrations will not be applied. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve', 'ERROR'],
+  ],
   // chi's Recoverer prints the panic after a blank line, indented (go-chi/chi#633, as pasted).
   'A panic a middleware recovered and printed': [
     ['\n panic: foo\n \n -> github.com/go-chi/chi/v5/middleware.TestRecoverer.func1\n ->   /home/jraspass/chi/middleware/recoverer_test.go:15\n\n    net/http.HandlerFunc.ServeHTTP\n      /usr/lib/go/src/net/http/server.go:2069', 'ERROR'],
@@ -484,6 +494,11 @@ const notLevels = [
   'Error handling middleware installed: ok',
   'Error reporting enabled: sentry',
   'error while loading nothing',
+  // Prisma's code shape only: a version, a product code or a word after `Error: ` is no Prisma error.
+  'Error: P10',
+  'Error: P10011 rows',
+  'Error: Process exited with code 1',
+  'Error: PostgreSQL is not running',
 ];
 
 const allCases = [...Object.entries(headers), ...Object.entries(traces)];

@@ -29,6 +29,10 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
     // npm's banner after its script was stopped (npm/cli#2124, #2261 as pasted: `npm ERR!` before npm 10,
     // `npm error` since), and after it exited with a status.
     ["npm's banner after a signal", 'npm ERR! path /app\nnpm ERR! command failed\nnpm ERR! signal SIGTERM\nnpm ERR! command sh -c node index.js\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/2023-01-01T00_00_00_000Z-debug-0.log'],
+    // Prisma's CLI error (prisma/orm#11213, podkrepi-bg/api#260 as pasted; the blank lines between its
+    // parts are no entries of Cloud Run's): an exception-like line whose message lines follow it.
+    ["Prisma's CLI error, the code alone on its line", 'Error: P3009\nmigrate found failed migrations in the target database, new migrations will not be applied. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve'],
+    ["Prisma's CLI error, the code with its message", "Error: P1001: Can't reach database server at `localhost:5432`\nPlease make sure your database server is running at `localhost:5432`."],
     ["npm 10's banner after an exit status", 'npm error code 1\nnpm error path /usr/src/app\nnpm error command failed\nnpm error command sh -c node server.js\nnpm error A complete log of this run can be found in: /root/.npm/_logs/2026-12-09T01_21_35_892Z-debug-0.log'],
   ])('%s: one record, whole, in both orders', (_name, record) => {
     for (const input of both(split(record, 0))) {
@@ -53,6 +57,11 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
 
   it('a line that only mentions errors heads no write', () => {
     const lines = ['[orders] orders synced to ledger: 2 pushed, 0 errors', 'next sync in 30 s'];
+    for (const input of both(split(lines.join('\n'), 0))) expect(texts(reassembleAll(input)).sort()).toEqual([...lines].sort());
+  });
+
+  it("an exception line other than Prisma's coded error heads no write", () => {
+    const lines = ['Error: connect ECONNREFUSED 127.0.0.1:5432', 'retrying in 5 s'];
     for (const input of both(split(lines.join('\n'), 0))) expect(texts(reassembleAll(input)).sort()).toEqual([...lines].sort());
   });
 
