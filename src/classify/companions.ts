@@ -10,8 +10,9 @@
 // COMPANION_MS of an entry of another group, and not merely because its instance writes all the time:
 // the same test a few seconds away (DENSITY_SHIFT_MS) must mostly fail. Each entry of a companion then
 // goes with the entry written nearest to it of a group that says more of the failure (outranking: more
-// severe than a line below ERROR, or a stack trace where it is a line at one level), and on when that
-// one is a companion too; so one warning
+// severe than a line below ERROR, or a stack trace where it is a line at one level, or the failure
+// itself where it is a script runner's report that its script failed), and on when that one is a
+// companion too; so one warning
 // line that precedes two different errors follows each to its own. The few entries of a companion
 // written beside nothing go where the nearest entry of their group went. Cloud Run's request log and
 // platform messages are written by Cloud Run, not by the instance, and take no part (Entry.writer).
@@ -20,6 +21,7 @@
 import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/types.js';
 import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
+import { isRunnerReport } from './runner-report.js';
 import { answeredServerError } from '../normalize/index.js';
 
 /** How close in time an entry of one write-up of a failure is to the others (same instance). */
@@ -67,6 +69,8 @@ export class CompanionLedger {
   private readonly stacks: number[] = [];
   /** 1 for an access line of a request answered 5xx (normalize/access-status.ts), else 0. */
   private readonly accesses: number[] = [];
+  /** 1 for a script runner's report that its script failed (runner-report.ts), else 0. */
+  private readonly reports: number[] = [];
   private readonly sources: number[] = [];
   private readonly revisions: number[] = [];
   private readonly services: number[] = [];
@@ -82,6 +86,7 @@ export class CompanionLedger {
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
     this.accesses.push(entry.request?.accessLine || answeredServerError(entry.text) ? 1 : 0);
+    this.reports.push(entry.kind === 'text' && isRunnerReport(entry.text) ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);
     this.revisions.push(entry.revision ? this.names.of(entry.revision) : -1);
     this.services.push(entry.service ? this.names.of(entry.service) : -1);
@@ -134,7 +139,7 @@ export class CompanionLedger {
 
   /** @internal the columns, for settle(). */
   columns(): Columns {
-    return { handles: this.handles, times: this.times, writers: this.writers, severities: this.severities, stacks: this.stacks, accesses: this.accesses };
+    return { handles: this.handles, times: this.times, writers: this.writers, severities: this.severities, stacks: this.stacks, accesses: this.accesses, reports: this.reports };
   }
 
   /** The counts of a group read again from its entries, as the classifier counts them (cluster-stats.ts). */
@@ -161,6 +166,7 @@ interface Columns {
   severities: readonly number[];
   stacks: readonly number[];
   accesses: readonly number[];
+  reports: readonly number[];
 }
 
 interface Settled {
@@ -191,7 +197,7 @@ class Interner {
 }
 
 function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
-  const { handles, times, writers, severities, stacks, accesses } = ledger.columns();
+  const { handles, times, writers, severities, stacks, accesses, reports } = ledger.columns();
   // Each sighting's own group, by id (handles of one id are one group).
   const placed: Placed[] = [];
   const placeOf = new Map<string, number>();
@@ -210,7 +216,7 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     }
     return p;
   });
-  const nearest = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses), mostlyOf(own, accesses));
+  const nearest = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses, reports), mostlyOf(own, accesses));
   // Follow each companion entry to the entry it goes with, and on while that one moves too: targets
   // always outrank (outranking), so the walk ends.
   const final = own.slice();
@@ -262,18 +268,27 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
  * SIGKILL` after its CRITICAL `WORKER TIMEOUT`; a .NET host's `BackgroundService failed` before its
  * CRITICAL `StopHost`): a person files them apart. So are two plain records at one level (a
  * transaction reaper's timeout and the abort it then logs; a handler's error and the `response failed`
- * line a middleware writes after it). The relation only ever climbs (severity, then stack, and from
- * access lines to records), so companions of companions end at a group that goes with none.
+ * line a middleware writes after it). But a script runner's report that its script failed (npm's `npm
+ * error Lifecycle script … failed`, at ERROR like the command's own error before it: runner-report.ts)
+ * says nothing of the failure but that it happened: at one level and shape, it goes with the failure
+ * it was written beside. The relation only ever climbs (severity, then stack, then a failure over a
+ * runner's report of it, and from access lines to records), so companions of companions end at a group
+ * that goes with none.
  */
-export function outranking(group: readonly number[], severities: readonly number[], stacks: readonly number[], accesses: readonly number[] = []): (a: number, b: number) => boolean {
+export function outranking(
+  group: readonly number[], severities: readonly number[], stacks: readonly number[], accesses: readonly number[] = [], reports: readonly number[] = [],
+): (a: number, b: number) => boolean {
   const top = new Map<number, number>();
   group.forEach((g, s) => top.set(g, Math.max(top.get(g) ?? 0, severities[s]!)));
   const mostlyStack = mostlyOf(group, stacks);
   const mostlyAccess = mostlyOf(group, accesses);
+  const mostlyReport = mostlyOf(group, reports);
   return (a, b) => {
     const [over, under] = [top.get(a)!, top.get(b)!];
     if (mostlyAccess(b) !== mostlyAccess(a)) return mostlyAccess(b) && over >= ERROR;
-    return (over > under && under < ERROR) || (over === under && mostlyStack(a) && !mostlyStack(b));
+    if (over !== under) return over > under && under < ERROR;
+    if (mostlyStack(a) !== mostlyStack(b)) return mostlyStack(a);
+    return !mostlyReport(a) && mostlyReport(b);
   };
 }
 

@@ -101,6 +101,38 @@ describe('companion records', () => {
     expect(g.clusters()).toHaveLength(2);
   });
 
+  // npm 10's report after `npm run migrate` exited 1 (google/ground-platform#1862 as pasted), written
+  // after the command's own error, both at ERROR and both plain lines.
+  const NPM_REPORT = 'npm error Lifecycle script `migrate` failed with error:\nnpm error code 1\nnpm error path /app\nnpm error command failed\nnpm error command sh -c prisma migrate deploy';
+
+  it("sends npm's report that its script failed to each failure it was written after, at one level", () => {
+    const g = new Groups();
+    const a = failures(g, 10, [["Error: P1001: Can't reach database server at `<IP>`", 0], [NPM_REPORT, 1]]);
+    const b = failures(g, 10, [['Error: P3009 migrate found failed migrations in the target database', 0], [NPM_REPORT, 2]], 30_000);
+    for (const [, report] of a) expect(g.placed(report!)).toBe("Error: P1001: Can't reach database server at `<IP>`");
+    for (const [, report] of b) expect(g.placed(report!)).toBe('Error: P3009 migrate found failed migrations in the target database');
+    expect(g.clusters().map((c) => c.count)).toEqual([20, 20]);
+  });
+
+  it("keeps npm's report its own where nothing else was written beside it", () => {
+    const g = new Groups();
+    const written = failures(g, 20, [[NPM_REPORT, 0]]);
+    for (const [report] of written) expect(g.placed(report!)).toBe(NPM_REPORT);
+  });
+
+  it("keeps a failure of npm's own (a code of letters) apart from the error beside it", () => {
+    const g = new Groups();
+    const own = 'npm error code ERESOLVE\nnpm error ERESOLVE unable to resolve dependency tree';
+    const written = failures(g, 20, [['Error: P3009 migrate found failed migrations', 0], [own, 1]]);
+    for (const [, report] of written) expect(g.placed(report!)).toBe(own);
+  });
+
+  it("sends the runner's report under a stack trace too, and a warning before both to the trace", () => {
+    const g = new Groups();
+    const written = failures(g, 10, [['deprecated option', 0, { severity: 'WARNING' }], ['TypeError: x is not a function', 1, { stack: true }], [NPM_REPORT, 2]]);
+    for (const ids of written) expect(ids.map((s) => g.placed(s))).toEqual(['TypeError: x is not a function', 'TypeError: x is not a function', 'TypeError: x is not a function']);
+  });
+
   it('counts the plain line of an error under its stack trace at the same level', () => {
     const g = new Groups();
     const written = failures(g, 20, [['Communications link failure', 0], ['CommunicationsException', 1, { stack: true }]]);
