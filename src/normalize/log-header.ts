@@ -115,8 +115,17 @@ const THREE_LETTER_LEVEL = /^(TRC|DBG|INF|WRN|ERR|FTL|PNC)(?= \S)/;
 const NEST = /^\[[\w.-]{1,40}\] \d{1,10} {1,4}- (?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d{2}:\d{2}(?: ?[AaPp]\.? ?[Mm]\.?)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
 // dry-logger's default template, which Hanami 2 logs through: `[%<progname>s] [%<severity>s] [%<time>s]
 // %<message>s` (`[bookshelf] [ERROR] [2022-11-20 13:48:05 +0100] Something's wrong`). A program's name in
-// brackets opens no header by itself; before a bracketed level it is the logger's.
+// brackets opens no header by itself; before a bracketed level it is the logger's. Auth.js's default
+// logger glues the two (@auth/core's logger.ts: `[auth][error] UntrustedHost: …`, `[auth][warn][code]
+// Read more: …`, `[auth][debug]: …`; its `[auth][cause]:` and `[auth][details]:` name no level). Glued, the
+// header ends at the level: a bracket after it is the message's own (a warning's code).
 const PROGNAME_LEVEL = new RegExp(`^\\[[\\w.-]{1,64}\\] \\[(${LEVEL_WORDS})\\]`, 'i');
+const GLUED_PROGNAME_LEVEL = new RegExp(`^\\[[\\w.-]{1,64}\\]\\[(${LEVEL_WORDS})\\]:?`, 'i');
+// The parts Auth.js's error() writes after `[auth][error]`, each with a console.error of its own: the cause's
+// stack (`[auth][cause]: JWEDecryptionFailed: …`) and the details (`[auth][details]: {}`). Of that error,
+// at its level. RE2 too: the server-side text pattern lets them through (text-severity.ts).
+export const AUTHJS_ERROR_PART_RE2 = String.raw`\[[\w.-]{1,64}\]\[(?:cause|details)\]:`;
+const AUTHJS_ERROR_PART = new RegExp(`^${AUTHJS_ERROR_PART_RE2}`);
 // The time since the logger's previous line, which Nest prints after the message: how it was logged.
 const NEST_TIME_DIFF = / \+\d{1,9}ms$/;
 // Monolog / Laravel: a channel, then the level: `app.ERROR: `, `production.WARNING: `.
@@ -311,6 +320,10 @@ function nextPiece(
     const priority = SYSLOG_PRIORITY.exec(head);
     if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
   }
+  const gluedName = inHeader ? null : GLUED_PROGNAME_LEVEL.exec(head);
+  if (gluedName) return { length: gluedName[0].length, kind: 'level', level: gluedName[1] as string, last: true };
+  const errorPart = inHeader ? null : AUTHJS_ERROR_PART.exec(head);
+  if (errorPart) return { length: errorPart[0].length, kind: 'level', level: 'ERROR', last: true };
   const whole = GLOG.exec(head) ?? RAILS.exec(head) ?? DOTNET.exec(head) ?? CHANNEL_LEVEL.exec(head) ?? (inHeader ? null : PROGNAME_LEVEL.exec(head));
   if (whole) return { length: whole[0].length, kind: 'level', level: whole[1] as string };
   const dream = inHeader ? null : DREAM.exec(head);

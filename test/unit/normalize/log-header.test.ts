@@ -42,6 +42,10 @@ const headers: Array<[string, string, string | undefined]> = [
   // Hanami's guides (the logger's usage page): dry-logger's `[progname] [severity] [time] message`.
   ['Hanami 2 / dry-logger default', `[bookshelf] [ERROR] [2022-11-20 13:48:05 +0100] ${MSG}`, 'ERROR'],
   ['Hanami 2 / dry-logger, a warning', `[bookshelf] [WARN] [2022-11-20 13:48:05 +0100] ${MSG}`, 'WARN'],
+  // Auth.js's default logger (@auth/core lib/utils/logger.ts), the program's name glued to the level:
+  // iogrid/iogrid#475 and OpenHealthForAll/open-health#79 (`[auth][error] UntrustedHost: …`), its debug line.
+  ['Auth.js default logger, an error', `[auth][error] ${MSG}`, 'error'],
+  ['Auth.js default logger, debug', `[auth][debug]: ${MSG}`, 'debug'],
   ["TensorFlow's C++ prefix", `2021-12-10 23:47:50.828602: W tensorflow/core/framework/cpu_allocator_impl.cc:82] ${MSG}`, 'W'],
   ['Python %(levelname).1s after the time', `10:00:00.123 E ${MSG}`, 'E'],
   ['Tornado / Jupyter bracket', `[E 2023-05-11 00:59:57.452 ServerApp] ${MSG}`, 'E'],
@@ -221,6 +225,17 @@ describe('stripLogHeader', () => {
     expect(stripLogHeader('2026-03-10T12:00:01.123456789Z stdout P partial line')).toEqual({ rest: 'partial line' });
     // A source line under its number is no service's.
     expect(stripLogHeader('12 | export function orient(meta: Metadata) {')).toEqual({ rest: '12 | export function orient(meta: Metadata) {' });
+  });
+
+  it("reads the parts of an Auth.js error at its level, and keeps a warning's code as the message's", () => {
+    // vercel/next-learn#295, msgbyte/tianji#110 (the cause after the error, as printed); the warning as
+    // the logger writes it (`console.warn(`[auth][warn][${code}]`, `Read more: ${url}`)`).
+    expect(stripLogHeader('[auth][cause]: JWEDecryptionFailed: decryption operation failed')).toEqual({ rest: 'JWEDecryptionFailed: decryption operation failed', level: 'ERROR' });
+    expect(stripLogHeader('[auth][details]: {}')).toEqual({ rest: '{}', level: 'ERROR' });
+    expect(stripLogHeader('[auth][warn][env-url-basepath-redundant] Read more: https://warnings.authjs.dev#env-url-basepath-redundant'))
+      .toEqual({ rest: '[env-url-basepath-redundant] Read more: https://warnings.authjs.dev#env-url-basepath-redundant', level: 'warn' });
+    // A bracketed pair that names no level, or a part apart from its program's name, is no header.
+    for (const text of ['[auth][callback] redirecting to /dashboard', '[cause]: boom', '[a] [cause]: boom']) expect(stripLogHeader(text).level).toBeUndefined();
   });
 
   it('reads a coloured line only once its colours are gone (the normalizer drops them first)', () => {

@@ -25,6 +25,16 @@ const headers: Record<string, Case[]> = {
     ['▲ [WARNING] "import.meta" is not available in the configured target environment', 'WARNING'],
     ['❌ payment webhook rejected: signature mismatch', 'ERROR'],
   ],
+  // Auth.js's default logger (@auth/core lib/utils/logger.ts: red `[auth][error]`, then the cause's stack and
+  // the details as writes of their own; yellow `[auth][warn][code]`): iogrid/iogrid#475, vercel/next-learn#295.
+  "Auth.js's default logger": [
+    ['\u001b[31m[auth][error]\u001b[0m UntrustedHost: Host must be trusted. URL was: https://admin.iogrid.org/api/auth/session. Read more at https://errors.authjs.dev#untrustedhost', 'ERROR'],
+    ['[auth][error] JWTSessionError: Read more at https://errors.authjs.dev#jwtsessionerror', 'ERROR'],
+    ['\u001b[31m[auth][cause]\u001b[0m: JWEDecryptionFailed: decryption operation failed\n    at gcmDecrypt (/app/node_modules/jose/dist/node/cjs/runtime/decrypt.js:67:15)', 'ERROR'],
+    ['[auth][details]: {}', 'ERROR'],
+    ['\u001b[33m[auth][warn][env-url-basepath-redundant]\u001b[0m Read more: https://warnings.authjs.dev#env-url-basepath-redundant', 'WARNING'],
+    ['[auth][debug]: adapter_getUserByAccount {}', 'DEBUG'],
+  ],
   'Python logging, BASIC_FORMAT levelname:name:message': [
     ['ERROR:root:Database connection failed', 'ERROR'],
     ['WARNING:root:A shot across the bows', 'WARNING'],
@@ -706,6 +716,13 @@ describe('severityTextPattern', () => {
     const notice = '[ N 2020-11-02 22:36:17.4264 6806/T1 age/Cor/CoreMain.cpp:1015 ]: Passenger core online, PID 6806';
     expect(re2(severityTextPattern('NOTICE')).test(notice)).toBe(false);
     expect(re2(severityTextPattern('INFO')).test(notice)).toBe(true);
+  });
+
+  it("lets through the parts of an Auth.js error, which name no level word, at ERROR", () => {
+    for (const text of ['[auth][details]: {}', '[auth][cause]: JWEInvalid: Invalid Compact JWE']) {
+      expect(textSeverity(text)).toBe('ERROR');
+      expect(re2(severityTextPattern('ERROR')).test(text)).toBe(true);
+    }
   });
 
   it('leaves out plain text that says nothing', () => {
