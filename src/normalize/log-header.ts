@@ -121,6 +121,12 @@ const NEST = /^\[[\w.-]{1,40}\] \d{1,10} {1,4}- (?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,
 // header ends at the level: a bracket after it is the message's own (a warning's code).
 const PROGNAME_LEVEL = new RegExp(`^\\[[\\w.-]{1,64}\\] \\[(${LEVEL_WORDS})\\]`, 'i');
 const GLUED_PROGNAME_LEVEL = new RegExp(`^\\[[\\w.-]{1,64}\\]\\[(${LEVEL_WORDS})\\]:?`, 'i');
+// @slack/logger's ConsoleLogger, which Bolt, the Web API client and Socket Mode log through: the level's
+// label, two spaces, the logger's name, then the message (`[ERROR]  bolt-app UnknownError: say is not a
+// function`, `[INFO]  socket-mode:SocketModeClient:0 Now connected to Slack`; slackapi/bolt-js#1196 with no
+// name, three spaces). A name is one lower-case word joined by `-` or `:` to the next (`bolt-app`,
+// `web-api:WebClient:0`), never a message's first word; the message after it starts afresh.
+const SLACK_CONSOLE = /^\[(ERROR|WARN|INFO|DEBUG)\] {2}(?:[a-z@][\w@./]{0,40}(?:[-:][\w@./]{1,40}){1,4})? (?=\S)/;
 // The parts Auth.js's error() writes after `[auth][error]`, each with a console.error of its own: the cause's
 // stack (`[auth][cause]: JWEDecryptionFailed: …`) and the details (`[auth][details]: {}`). Of that error,
 // at its level. RE2 too: the server-side text pattern lets them through (text-severity.ts).
@@ -320,6 +326,8 @@ function nextPiece(
     const priority = SYSLOG_PRIORITY.exec(head);
     if (priority) return { length: priority[0].length, kind: 'level', level: SYSLOG_LEVELS[Number(priority[1])] as string, priority: true };
   }
+  const slack = inHeader ? null : SLACK_CONSOLE.exec(head);
+  if (slack) return { length: slack[0].length, kind: 'level', level: slack[1] as string, last: true };
   const gluedName = inHeader ? null : GLUED_PROGNAME_LEVEL.exec(head);
   if (gluedName) return { length: gluedName[0].length, kind: 'level', level: gluedName[1] as string, last: true };
   const errorPart = inHeader ? null : AUTHJS_ERROR_PART.exec(head);

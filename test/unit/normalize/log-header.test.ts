@@ -42,6 +42,12 @@ const headers: Array<[string, string, string | undefined]> = [
   // Hanami's guides (the logger's usage page): dry-logger's `[progname] [severity] [time] message`.
   ['Hanami 2 / dry-logger default', `[bookshelf] [ERROR] [2022-11-20 13:48:05 +0100] ${MSG}`, 'ERROR'],
   ['Hanami 2 / dry-logger, a warning', `[bookshelf] [WARN] [2022-11-20 13:48:05 +0100] ${MSG}`, 'WARN'],
+  // @slack/logger's ConsoleLogger (Bolt for JavaScript, the Web API client, Socket Mode), as pasted in public
+  // transcripts and slackapi/bolt-js#1196 (no name: three spaces).
+  ["Slack's ConsoleLogger, Bolt", `[ERROR]  bolt-app ${MSG}`, 'ERROR'],
+  ["Slack's ConsoleLogger, a client's name with its instance", `[WARN]  web-api:WebClient:0 ${MSG}`, 'WARN'],
+  ["Slack's ConsoleLogger, Socket Mode", `[INFO]  socket-mode:SocketModeClient:0 ${MSG}`, 'INFO'],
+  ["Slack's ConsoleLogger with no name", `[ERROR]   ${MSG}`, 'ERROR'],
   // Auth.js's default logger (@auth/core lib/utils/logger.ts), the program's name glued to the level:
   // iogrid/iogrid#475 and OpenHealthForAll/open-health#79 (`[auth][error] UntrustedHost: …`), its debug line.
   ['Auth.js default logger, an error', `[auth][error] ${MSG}`, 'error'],
@@ -225,6 +231,11 @@ describe('stripLogHeader', () => {
     expect(stripLogHeader('2026-03-10T12:00:01.123456789Z stdout P partial line')).toEqual({ rest: 'partial line' });
     // A source line under its number is no service's.
     expect(stripLogHeader('12 | export function orient(meta: Metadata) {')).toEqual({ rest: '12 | export function orient(meta: Metadata) {' });
+  });
+
+  it("keeps a message's first word after a bracketed level: only Slack's two spaces and a joined name are a logger's", () => {
+    expect(stripLogHeader('[ERROR]  Failed to connect to the queue')).toEqual({ rest: 'Failed to connect to the queue', level: 'ERROR' });
+    expect(stripLogHeader('[ERROR] bolt-app restarted')).toEqual({ rest: 'bolt-app restarted', level: 'ERROR' });
   });
 
   it("reads the parts of an Auth.js error at its level, and keeps a warning's code as the message's", () => {
