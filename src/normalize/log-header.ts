@@ -129,9 +129,9 @@ const GLUED_PROGNAME_LEVEL = new RegExp(`^\\[[\\w.-]{1,64}\\]\\[(${LEVEL_WORDS})
 const SLACK_CONSOLE = /^\[(ERROR|WARN|INFO|DEBUG)\] {2}(?:[a-z@][\w@./]{0,40}(?:[-:][\w@./]{1,40}){1,4})? (?=\S)/;
 // The parts Auth.js's error() writes after `[auth][error]`, each with a console.error of its own: the cause's
 // stack (`[auth][cause]: JWEDecryptionFailed: …`) and the details (`[auth][details]: {}`). Of that error,
-// at its level. RE2 too: the server-side text pattern lets them through (text-severity.ts).
-export const AUTHJS_ERROR_PART_RE2 = String.raw`\[[\w.-]{1,64}\]\[(?:cause|details)\]:`;
-const AUTHJS_ERROR_PART = new RegExp(`^${AUTHJS_ERROR_PART_RE2}`);
+// at its level. They name no level word; the server-side text pattern lets them through by the colour
+// codes the logger always writes around its tags (text-severity.ts: `\x1b` anywhere).
+const AUTHJS_ERROR_PART = /^\[[\w.-]{1,64}\]\[(?:cause|details)\]:/;
 // The time since the logger's previous line, which Nest prints after the message: how it was logged.
 const NEST_TIME_DIFF = / \+\d{1,9}ms$/;
 // Monolog / Laravel: a channel, then the level: `app.ERROR: `, `production.WARNING: `.

@@ -10,7 +10,7 @@ import { isPerlWarning, PERL_PLACE_RE2 } from './perl-warning.js';
 import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
 import { CONSOLE_IN_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
-import { AUTHJS_ERROR_PART_RE2, PASSENGER_LEVELS, REDIS_LEVELS, stripLogHeader } from './log-header.js';
+import { PASSENGER_LEVELS, REDIS_LEVELS, stripLogHeader } from './log-header.js';
 import { processPrefix } from './process-prefix.js';
 import { isRailsExceptionLine, isRubyTrace, opensRailsBlock, PUMA_PROBLEM, pumaProblemSeverity, RAILS_EXCEPTION_LINE_RE2 } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
@@ -331,8 +331,6 @@ export function severityTextPattern(floor: Severity): string {
     ...TAIL_AT_START_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).
     '(?:\\[\\d+\\] )?! \\S',
-    // The parts of an error Auth.js writes after its `[auth][error]`, read at ERROR (log-header.ts).
-    AUTHJS_ERROR_PART_RE2,
     // Rails' exception line, after its request tags or not (ruby-severity.ts).
     RAILS_EXCEPTION_LINE_RE2,
     // A crash or a lost worker (crash-lines.ts).

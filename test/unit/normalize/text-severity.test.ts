@@ -31,7 +31,7 @@ const headers: Record<string, Case[]> = {
     ['\u001b[31m[auth][error]\u001b[0m UntrustedHost: Host must be trusted. URL was: https://admin.iogrid.org/api/auth/session. Read more at https://errors.authjs.dev#untrustedhost', 'ERROR'],
     ['[auth][error] JWTSessionError: Read more at https://errors.authjs.dev#jwtsessionerror', 'ERROR'],
     ['\u001b[31m[auth][cause]\u001b[0m: JWEDecryptionFailed: decryption operation failed\n    at gcmDecrypt (/app/node_modules/jose/dist/node/cjs/runtime/decrypt.js:67:15)', 'ERROR'],
-    ['[auth][details]: {}', 'ERROR'],
+    ['\u001b[31m[auth][details]\u001b[0m: {}', 'ERROR'],
     ['\u001b[33m[auth][warn][env-url-basepath-redundant]\u001b[0m Read more: https://warnings.authjs.dev#env-url-basepath-redundant', 'WARNING'],
     ['[auth][debug]: adapter_getUserByAccount {}', 'DEBUG'],
   ],
@@ -718,8 +718,8 @@ describe('severityTextPattern', () => {
     expect(re2(severityTextPattern('INFO')).test(notice)).toBe(true);
   });
 
-  it("lets through the parts of an Auth.js error, which name no level word, at ERROR", () => {
-    for (const text of ['[auth][details]: {}', '[auth][cause]: JWEInvalid: Invalid Compact JWE']) {
+  it("lets through the parts of an Auth.js error, which name no level word, at ERROR, by the colours its logger always writes", () => {
+    for (const text of ['\u001b[31m[auth][details]\u001b[0m: {}', '\u001b[31m[auth][cause]\u001b[0m: JWEInvalid: Invalid Compact JWE']) {
       expect(textSeverity(text)).toBe('ERROR');
       expect(re2(severityTextPattern('ERROR')).test(text)).toBe(true);
     }
