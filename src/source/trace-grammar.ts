@@ -28,6 +28,7 @@ import { RICH_BOX_TOP, stepRichTraceback, type RichTracebackState } from '../sha
 import { opensRichRecord } from '../normalize/index.js';
 import { ODL_CLOSE, ODL_HEADER, ODL_OPEN } from '../shared/odl-record.js';
 import { isConsoleGemMessageRow } from '../shared/console-gem.js';
+import { STAMPED_LINE } from '../shared/record-shapes.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -715,7 +716,7 @@ function writeLines(
   if (traced && k < items.length && !(blockLabel(items[k]!) && near(items[k - 1], items[k], interleaveUs))) return { end: k, open: false };
   // A line of the write: one no grammar knows, or past the write's first line, a line of a block printed
   // under it (dumpLine). Right under a head, an indented line is the grammar's (a frame) or nothing.
-  const ofWrite = (at: number) => writeLine(items[at]!) || (at > from ? dumpLine(items[at]!) : blockLabel(items[at]!));
+  const ofWrite = (at: number) => writeLine(items[at]!) || (at > from ? dumpLine(items[at]!) || labelled(items, at) : blockLabel(items[at]!));
   while (k < items.length) {
     if (ofWrite(k) && near(items[k - 1], items[k], interleaveUs)) {
       k++;
@@ -738,6 +739,19 @@ function writeLines(
 
 function writeLine(item: TraceLine): boolean {
   return continuesWrite(item);
+}
+
+/**
+ * The line under a label of the write (`Database error:`, a line that is all label): the value it labels,
+ * quoted as another program printed it, even when that opens with a level of its own (Prisma Migrate's
+ * P3018 quotes the database's `ERROR: could not create unique index …` under its `Database error:`).
+ * Not a line stamped with a time (a record of its own), a JSON object, or a trace's start.
+ */
+function labelled(items: readonly TraceLine[], at: number): boolean {
+  const item = items[at]!;
+  if (item.kind === 'start' || item.kind === 'cont' || !BLOCK_LABEL.test(firstLine(items[at - 1]!.text))) return false;
+  const line = firstLine(item.text);
+  return line.charCodeAt(0) !== 123 && !STAMPED_LINE.test(line);
 }
 
 /**

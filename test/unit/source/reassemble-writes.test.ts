@@ -33,6 +33,9 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
     // parts are no entries of Cloud Run's): an exception-like line whose message lines follow it.
     ["Prisma's CLI error, the code alone on its line", 'Error: P3009\nmigrate found failed migrations in the target database, new migrations will not be applied. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve'],
     ["Prisma's CLI error, the code with its message", "Error: P1001: Can't reach database server at `localhost:5432`\nPlease make sure your database server is running at `localhost:5432`."],
+    // Prisma Migrate's P3018 quotes the database's error under its `Database error:` label, level and all
+    // (langfuse/langfuse#3676, podkrepi-bg/api#260 as pasted).
+    ["Prisma's P3018 with the database's error under its label", 'Error: P3018\nA migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\nMigration name: 20230911131437_init\nDatabase error code: 23505\nDatabase error:\nERROR: could not create unique index "User_email_key"\nDETAIL: Key (email)=(a@example.com) is duplicated.'],
     ["npm 10's banner after an exit status", 'npm error code 1\nnpm error path /usr/src/app\nnpm error command failed\nnpm error command sh -c node server.js\nnpm error A complete log of this run can be found in: /root/.npm/_logs/2026-12-09T01_21_35_892Z-debug-0.log'],
   ])('%s: one record, whole, in both orders', (_name, record) => {
     for (const input of both(split(record, 0))) {
@@ -63,6 +66,11 @@ describe('reassemble: the lines of one write that no grammar knows', () => {
   it("an exception line other than Prisma's coded error heads no write", () => {
     const lines = ['Error: connect ECONNREFUSED 127.0.0.1:5432', 'retrying in 5 s'];
     for (const input of both(split(lines.join('\n'), 0))) expect(texts(reassembleAll(input)).sort()).toEqual([...lines].sort());
+  });
+
+  it('a record stamped with a time of its own under a label is no value of the label', () => {
+    const lines = ['ERROR: sync failed', 'Details:', '2026-03-10 10:00:00 ERROR worker: queue stalled'];
+    for (const input of both(split(lines.join('\n'), 0))) expect(texts(reassembleAll(input)).sort()).toEqual(['ERROR: sync failed\nDetails:', lines[2]].sort());
   });
 
   it('a routine head (an INFO header) holds no lines', () => {
