@@ -36,11 +36,18 @@ const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', '
 // `backtrace`: Ruby's `Exception#backtrace`, an array of `file.rb:12:in 'method'` strings, as Ruby's JSON
 // loggers write it (dry-logger's JSON formatter, which Hanami uses; an error object a Rack app logs).
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'backtrace', 'exception'];
-// `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts).
-const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown'];
+// `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts); `grpc.error`:
+// go-grpc-middleware v2's logging interceptor, whose record of a call is `finished call` whatever failed
+// (its v1 wrote `error` under `finished unary call with code X`).
+const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown', 'grpc.error'];
 const TOP_TYPE_KEYS = ['errorType', 'error_type', 'exception_type', 'exc_type', 'exception_class', 'errorName'];
 const ERROR_TYPE_KEYS = ['name', 'type', 'class', 'exception_type', 'errorType', 'className', 'exceptionType'];
 const CODE_KEYS = ['code', 'status'];
+
+// go-grpc-middleware's logging interceptors close every call with one line whatever became of it: v1
+// (logrus, zap, kit) `finished unary call with code Aborted` / `finished client streaming call with code
+// X`, v2 `finished call` (with `grpc.code` and `grpc.error` beside). The call's error names the problem.
+const GRPC_FINISHED = /^finished (?:call|(?:client )?(?:unary|streaming) call with code [A-Za-z]{2,20})$/;
 
 const REPORTED_ERROR_EVENT = /clouderrorreporting\.v\d\w{0,16}\.ReportedErrorEvent$/;
 
@@ -72,6 +79,8 @@ export function jsonMessage(record: Record<string, unknown>): JsonMessage | null
     const said = errorSaidInContext(payload, budget);
     if (said !== undefined) parts = { ...parts, errorText: said };
   }
+  // A gRPC logging interceptor's record of a finished call says only that it finished: the error is what it is about.
+  if (parts.errorText !== undefined && parts.message !== undefined && GRPC_FINISHED.test(parts.message)) parts = { ...parts, message: undefined };
   let text = compose(parts);
   if (text === '') return null;
   let errorType = parts.errorType;

@@ -62,7 +62,8 @@ const MESSAGE = `COALESCE(
 const DETAIL = `COALESCE(
       JSON_VALUE(json_payload, '$.stack_trace'), JSON_VALUE(json_payload, '$.stack'), JSON_VALUE(json_payload, '$.error.stack'),
       JSON_VALUE(json_payload, '$.exception'), JSON_VALUE(json_payload, '$.traceback'),
-      JSON_VALUE(json_payload, '$.Exception'), JSON_VALUE(json_payload, '$."@x"'), JSON_VALUE(json_payload, '$.Throwable.StackTrace'), '')`;
+      JSON_VALUE(json_payload, '$.Exception'), JSON_VALUE(json_payload, '$."@x"'), JSON_VALUE(json_payload, '$.Throwable.StackTrace'),
+      JSON_VALUE(json_payload, '$."grpc.error"'), '')`;
 
 /** A SQL expression over a Log Analytics row: its message and stack head, variable parts masked. */
 export function maskedMessageExpression(): string {
