@@ -69,7 +69,10 @@ const BRACKETED_LETTER = /^[DIWEF]$/i;
 // glog / klog / Abseil: `E0310 12:00:01.123456    1234 server.go:42] `. Abseil's logging before
 // `absl::InitializeLog()` knows no time zone and prints the month and day as `0000` and the time as
 // `00:00:` and the epoch seconds (`W0000 00:00:1722455981.557457    1804 zone_info_source.cc:122] `).
-const GLOG = /^([IWEF])(?:\d{4} \d{2}:\d{2}:\d{2}|0000 00:00:\d{9,11})\.\d{1,9} {1,12}\d{1,10} [^\s\]]{1,200}:\d{1,7}\] ?/;
+// The thread id is C++'s (a small tid) or absl-py's: Python's `threading.get_ident()` as an unsigned
+// 64-bit number (`_THREAD_ID_MASK`), fifteen digits and more on Linux (`I1204 10:00:00.123456
+// 140478147475048 train.py:61] `), up to twenty.
+const GLOG = /^([IWEF])(?:\d{4} \d{2}:\d{2}:\d{2}|0000 00:00:\d{9,11})\.\d{1,9} {1,12}\d{1,20} [^\s\]]{1,200}:\d{1,7}\] ?/;
 // TensorFlow's own C++ prefix after its date and time: `2021-12-10 23:47:50.828602: W
 // tensorflow/core/framework/cpu_allocator_impl.cc:82] `: glog's level letter and source after a colon.
 const TF_LEVEL_SOURCE = /^: ([IWEF]) [^\s\]]{1,200}:\d{1,7}\] ?/;

@@ -75,8 +75,9 @@ const FIELD = '[ \\t]+(?:\\[[^\\]\\n]{1,80}\\]|\\(\\S{1,80}\\)|\\d{1,10}|-[ \\t]
 const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity | null }> = [
   // Ruby Logger / Rails: `E, [2026-03-10T12:00:01.234567 #1] ERROR -- : msg`.
   { pattern: /^[DIWEFAU], \[[^\]\n]{1,80}\] {1,6}([A-Z]{4,7}) -- /, read: (m) => levelWord(m[1]!) },
-  // glog / klog: `E0310 12:00:01.123456 1234 file.go:42] msg` (and the year-prefixed form).
-  { pattern: /^([IWEF])\d{4}(?:\d{4})? \d{2}:\d{2}:\d{2}\.\d{6} {1,12}\d{1,10} [^\s:\]]{1,256}:\d{1,7}\] /, read: (m) => LETTER_LEVELS[m[1]!] ?? null },
+  // glog / klog: `E0310 12:00:01.123456 1234 file.go:42] msg` (and the year-prefixed form); absl-py's
+  // thread id is Python's, up to twenty digits (log-header.ts).
+  { pattern: /^([IWEF])\d{4}(?:\d{4})? \d{2}:\d{2}:\d{2}\.\d{6} {1,12}\d{1,20} [^\s:\]]{1,256}:\d{1,7}\] /, read: (m) => LETTER_LEVELS[m[1]!] ?? null },
   // .NET console logger: `fail: Microsoft.AspNetCore.Server.Kestrel[13]`.
   { pattern: /^(trce|dbug|info|warn|fail|crit): [^\s[\]]{1,256}\[\d{1,10}\]/, read: (m) => levelWord(m[1]!) },
   // A syslog priority prefix, as systemd reads stdout: `<3>disk failure`.

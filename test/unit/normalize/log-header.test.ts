@@ -35,6 +35,11 @@ const headers: Array<[string, string, string | undefined]> = [
   ['Go log, microseconds', `2026/03/10 12:00:01.123456 ${MSG}`, undefined],
   ['glog / klog', `E0310 12:00:01.123456    1234 server.go:42] ${MSG}`, 'E'],
   ['glog warning', `W0310 12:00:01.123456       1 reflector.go:424] ${MSG}`, 'W'],
+  // absl-py prints Python's thread id, masked to an unsigned 64-bit number: abseil/abseil-py#103
+  // pastes `W0517 21:08:20.576859 25769803792 log.py:4] Worrying Stuff`; on Linux it is a pthread
+  // address, fifteen digits.
+  ['absl-py, its thread id', `W0517 21:08:20.576859 25769803792 log.py:4] ${MSG}`, 'W'],
+  ['absl-py, a Linux thread id', `W1204 00:05:13.928197 140478147475048 score.py:61] ${MSG}`, 'W'],
   // Abseil before InitializeLog (no date, epoch seconds), and TensorFlow's C++ prefix, as pasted in
   // public reports of TensorFlow and MediaPipe runs.
   ['Abseil before InitializeLog', `W0000 00:00:1722455981.557457    1804 zone_info_source.cc:122] ${MSG}`, 'W'],

@@ -104,6 +104,9 @@ const headers: Record<string, Case[]> = {
     ['I0310 12:00:01.123456       1 main.go:10] starting', 'INFO'],
     ['F0310 12:00:01.123456       1 main.go:12] cannot continue', 'CRITICAL'],
     ['E20260310 12:00:01.123456 1234 file.go:42] sync failed', 'ERROR'],
+    // absl-py's thread id is Python's (abseil/abseil-py#103: `W0517 21:08:20.576859 25769803792 log.py:4]`).
+    ['W0517 21:08:20.576859 25769803792 log.py:4] Worrying Stuff', 'WARNING'],
+    ['E1204 10:00:00.123456 139912345678912 score.py:97] scoring shard failed', 'ERROR'],
   ],
   'Go log/slog, text handler and the default logger': [
     ['time=2026-03-10T12:00:01.234Z level=ERROR msg="payment failed" err=timeout', 'ERROR'],
@@ -472,6 +475,8 @@ const notLevels = [
   'fail: something went wrong',
   'Traceback requested by user',
   'E0310 is the code',
+  // Twenty-one digits is no thread id absl-py prints (an unsigned 64-bit number has twenty).
+  'E0310 12:00:01.123456 123456789012345678901 file.go:42] x',
   '    at foo (/app/a.js:1:2)',
   'retrying after error\n    at foo (/app/a.js:1:2)',
   'ErrorHandler installed\n    at foo (/app/a.js:1:2)',
