@@ -16,6 +16,7 @@ import { tokenize } from '../normalize/mask.js';
 import { coreWords, MAX_CORE_WORDS } from './core-words.js';
 import { errorIdentity } from './error-identity.js';
 import { exceptionLineKey } from './jvm-exception-line.js';
+import { isRetryNotice } from '../normalize/retry-notice.js';
 
 /** A core shorter than this is a generic phrase (`connection refused`), not a problem of its own. */
 export const MIN_CORE_WORDS = 4;
@@ -256,7 +257,9 @@ function errorLike(template: string): boolean {
  * move, so the result does not depend on the order of the input.
  */
 export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
-  const groups = input.map(withoutShownType);
+  // A retry library's notice quotes the error it retried on, and is not that error's surface: the
+  // calls being retried and the call that failed are two things (normalize/retry-notice.ts).
+  const groups = input.filter((g) => !isRetryNotice(g.template)).map(withoutShownType);
   const byCore = new Map<string, string>();
   const cores = new Map<string, string[]>();
   const sorted = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -19,6 +19,7 @@ import { DOCS_LINK, DOCS_LINK_RE2, NET_DETAIL, NET_DETAIL_RE2 } from '../shared/
 import { CONTEXT_ITEM, TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 import { PRETTY_HEAD, PRETTY_HEAD_RE2 } from '../shared/pretty-object.js';
+import { isRetryNotice, RETRY_NOTICE_RE2 } from './retry-notice.js';
 
 /** How far into a text a header or a trace's shape is looked for. */
 const HEAD_CHARS = 4096;
@@ -192,7 +193,8 @@ export function textSeverity(text: string): Severity | null {
   // else what the message after it says of itself.
   const stripped = stripLogHeader(first);
   const level = strippedLevel(stripped.level);
-  return level ?? traceSeverity(first, head) ?? (statesFailure(stripped.rest) ? 'ERROR' : null) ?? (isPerlWarning(stripped.rest) ? 'WARNING' : null);
+  return level ?? traceSeverity(first, head) ?? (statesFailure(stripped.rest) ? 'ERROR' : null) ?? (isPerlWarning(stripped.rest) ? 'WARNING' : null)
+    ?? (isRetryNotice(stripped.rest) ? 'WARNING' : null);
 }
 
 /** The level a header the stripper knows wrote, as a word or as its first letter. */
@@ -328,6 +330,8 @@ export function severityTextPattern(floor: Severity): string {
     DOCS_LINK_RE2,
     // A .NET exception's detail line under its message (`File name: '…'`).
     NET_DETAIL_RE2,
+    // A retry library's notice of a retried call, a warning printed bare (retry-notice.ts).
+    RETRY_NOTICE_RE2,
     // A record's tail lines that are not indented: an error's fields, a code frame, a stack banner, a version line (shared/tail-lines.ts).
     ...TAIL_AT_START_RE2,
     // Puma's `!` before a problem (ruby-severity.ts).

@@ -191,6 +191,18 @@ describe('mergeByCore', () => {
     expect(joined(groups)).toEqual([['c1'], ['c2']]);
   });
 
+  it("keeps a retry library's notice apart from the error it quotes", () => {
+    // tenacity's before_sleep_log, as LangChain's retry decorator logs it (pasted bare in
+    // langchain-ai/langchain#22241, assafelovic/gpt-researcher#518): the calls being retried, not the
+    // failed request.
+    const notice = 'Retrying langchain_google_vertexai.chat_models._completion_with_retry.<locals>._completion_with_retry_inner in <NUM> as it raised ResourceExhausted: <NUM> Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model with base model: gemini-<NUM>-pro.';
+    const error = 'google.api_core.exceptions.ResourceExhausted: <NUM> Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model with base model: gemini-<NUM>-pro.';
+    expect(joined([g('c1', notice), g('c2', error)])).toEqual([['c1'], ['c2']]);
+    expect(joined([g('c2', notice), g('c1', error)])).toEqual([['c1'], ['c2']]);
+    // The same error with a retry suffix of its own is still that error's surface.
+    expect(joined([g('c1', `${error} Trying again in <NUM> seconds...`), g('c2', error)])).toEqual([['c1', 'c2']]);
+  });
+
   it('leaves routine lines that differ by a trailing detail apart', () => {
     const a = g('c1', 'DHCPDISCOVER from <IP> via eth1', { problem: false });
     const b = g('c2', 'DHCPDISCOVER from <IP> via eth1: network A_net: no free leases', { problem: false });
