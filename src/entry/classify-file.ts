@@ -107,7 +107,10 @@ function writtenOf(): (raw: RawEntry) => Written {
  * client's `GET <url>` line under the error it printed. Only entries of no level at all: a record
  * that says it is INFO is chatter, however close to an error it was written; save an access line of
  * a request answered 5xx, whose level is its logger's for every request (the error's request:
- * uvicorn's `"GET /x HTTP/1.1" 500` under the traceback). Index -> the index of the entry it goes with.
+ * uvicorn's `"GET /x HTTP/1.1" 500` under the traceback). Such lines the sweep does not read are a
+ * group of their own, apart from the same logger's lines of requests that did not fail: those are
+ * written beside no error, and one template with them would never be a companion. Index -> the index
+ * of the entry it goes with.
  */
 function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], { leveled, accessLines }: Marks): Map<number, number> {
   const indexes: number[] = [];
@@ -123,7 +126,7 @@ function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyAr
     const swept = sweep.handles[index] ?? -1;
     // A line at a level of its own (an INFO record) is routine, never a line of an error's write-up.
     if (at === undefined || (swept < 0 && (typeof handle === 'string' || handle < 0 || leveled.has(index)))) return;
-    const key = swept >= 0 ? `read ${sweep.placed(index).id}` : `all ${all.resolve(handle as number).id}`;
+    const key = swept >= 0 ? `read ${sweep.placed(index).id}` : `${accessLines.has(index) ? '5xx' : 'all'} ${all.resolve(handle as number).id}`;
     let g = groupOf.get(key);
     if (g === undefined) groupOf.set(key, (g = groupOf.size));
     if (swept >= 0) read.add(g);

@@ -17,6 +17,9 @@
 // - Rails' ActionController: `Completed 500 Internal Server Error in 12ms (…)`;
 // - ASP.NET Core's Hosting.Diagnostics: `Request finished HTTP/1.1 GET http://host/x - 500 0 - 3.1ms`;
 // - Phoenix's Plug.Logger: `Sent 500 in 12ms`;
+// - gin's Logger (defaultLogFormatter in gin's logger.go, `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`):
+//   `[GIN] 2026/12/04 - 00:02:55 | 500 |     4.074557s |     169.254.1.6 | GET      "/v1/profile/u1"`, the
+//   status between colour codes when gin thinks it writes to a terminal;
 // - pino-http's record of a request answered 5xx that no error was handed to (`res.err` unset): its
 //   message (`request errored` by default, `customErrorMessage` may change it) over the error it makes
 //   up, `Error: failed with status code 500`, whose stack is pino-http's own. It logs it at its `useLevel`,
@@ -29,6 +32,7 @@ export const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|
 const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
 export const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? ([A-Z]{3,9}) ([^\s]{1,8192}) - (5\d\d)\b/;
 const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
+const GIN_LOGGER = /^\[GIN\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} \|(?:\x1b\[[\d;]{0,12}m)? 5\d\d (?:\x1b\[[\d;]{0,12}m)?\|/;
 /**
  * pino-http's stand-in error, the record's first line (no message) or its second: alone (its type
  * printed or not, as a serializer that drops the stack leaves it) or over its first frame, which is
@@ -52,7 +56,7 @@ export function answeredServerError(text: string): boolean {
   if (text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
   const line = firstLine(text);
   if (!line.includes(' 5')) return false;
-  return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line);
+  return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line);
 }
 
 /**

@@ -145,3 +145,50 @@ describe.each([['INFO (the default)', nestFile], ['ERROR (customLogLevel)', nest
     expect(clusters.every((c) => !c.template.includes('request errored'))).toBe(true);
   });
 });
+
+// gunicorn's access log (`--access-logfile -`, its default combined format) and gin's Logger write one
+// template for every request, whatever its status: the lines of requests that did not fail, written
+// beside no error, are most of that template. The 500s still go each with the error written beside
+// it, the failure of its own request, and the 200s stay chatter.
+const ACCESS_ERRORS: ReadonlyArray<[string, (i: number) => string]> = [
+  ['gunicorn', () => '[2026-12-05 10:00:00 +0000] [12] [ERROR] Error handling request /reports\nTraceback (most recent call last):\n  File "/app/reports.py", line 40, in revenue\n    rows = client.query(sql).result()\ngoogle.api_core.exceptions.NotFound: 404 Not found: Table shop:sales.daily was not found in location EU'],
+  ['gunicorn', () => '[2026-12-05 10:00:00 +0000] [12] [ERROR] Error handling request /map\nTraceback (most recent call last):\n  File "/app/map.py", line 18, in regions\n    df = frame["region"]\nKeyError: \'region\''],
+];
+const gunicornLine = (path: string, status: number, i: number): string =>
+  `169.254.169.126 - - [05/Dec/2026:10:${String(i % 60).padStart(2, '0')}:00 +0000] "POST ${path} HTTP/1.1" ${status} ${200 + i} "https://shop.example${path}" "Mozilla/5.0 (X11; Linux x86_64)"`;
+
+function accessEntries(): Array<{ insertId: string }> {
+  const out: Array<{ insertId: string }> = [];
+  for (let i = 0; i < 12; i++) {
+    const t = START + i * 5 * 60_000;
+    const labels = { instanceId: `00c1d2e3f4a5b6${i % 3}` };
+    const which = i % 2;
+    out.push({ insertId: `e${which}-${i}`, timestamp: iso(t), logName: stderr, resource, labels, textPayload: ACCESS_ERRORS[which]![1](i) } as never);
+    out.push({ insertId: `a${which}-${i}`, timestamp: iso(t + 2), logName: stdout, resource, labels, textPayload: gunicornLine(which === 0 ? '/reports' : '/map', 500, i) } as never);
+    for (let k = 0; k < 4; k++) {
+      out.push({ insertId: `ok-${i}-${k}`, timestamp: iso(t + 60_000 + k * 7_000), logName: stdout, resource, labels, textPayload: gunicornLine(k % 2 ? '/reports' : '/map', 200, i + k) } as never);
+    }
+  }
+  return out;
+}
+const accessFile = join(dir, 'access.jsonl');
+writeFileSync(accessFile, `${accessEntries().map((e) => JSON.stringify(e)).join('\n')}\n`);
+
+describe('access lines of one template for every status', () => {
+  it('puts each 500 with the error written beside it, and leaves the 200s apart', async () => {
+    const lines: Array<{ index: number; cluster: string }> = [];
+    await classifyFile(accessFile, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
+    const all = accessEntries();
+    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const [first, second] = [clusterOf(/^e0-/), clusterOf(/^e1-/)];
+    expect(first.size).toBe(1);
+    expect(second.size).toBe(1);
+    expect(first).not.toEqual(second);
+    expect(clusterOf(/^a0-/)).toEqual(first);
+    expect(clusterOf(/^a1-/)).toEqual(second);
+    const ok = clusterOf(/^ok-/);
+    expect(ok.size).toBe(1);
+    expect(ok).not.toEqual(first);
+    expect(ok).not.toEqual(second);
+  });
+});

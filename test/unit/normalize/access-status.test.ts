@@ -38,6 +38,10 @@ describe('answeredServerError', () => {
     // Phoenix's Plug.Logger
     'Sent 500 in 12ms',
     '[request_id=F-x1] Sent 502 in 1ms',
+    // gin's Logger, its defaultLogFormatter (logger.go): plain, and coloured as on a terminal
+    '[GIN] 2026/12/04 - 00:02:55 | 500 |     4.074557s |     169.254.1.6 | GET      "/v1/profile/u_kopnxw3y"',
+    '[GIN] 2019/09/01 - 20:35:22 | 502 |      1.2345ms |       127.0.0.1 | POST     /api/upload',
+    '[GIN] 2026/12/04 - 00:02:55 |\u001b[97;41m 500 \u001b[0m|     4.074557s |     169.254.1.6 |\u001b[97;46m POST    \u001b[0m "/v1/share"',
   ])('reads %s', (line) => {
     expect(answeredServerError(line)).toBe(true);
   });
@@ -49,6 +53,8 @@ describe('answeredServerError', () => {
     'Completed 422 Unprocessable Entity in 4ms',
     'Request finished HTTP/1.1 GET http://orders.internal/ - 200 - application/json 3.1ms',
     'Sent 200 in 380µs',
+    '[GIN] 2026/12/04 - 00:02:19 | 200 |     120.427ms |     169.254.1.3 | GET      "/v1/uploads"',
+    '[GIN-debug] POST   /v1/share                 --> main.(*API).share-fm (3 handlers)',
     // a status in a place that is not an access line's
     'upstream answered 500 for GET /x',
     'Completed 500 jobs in 12 minutes',
