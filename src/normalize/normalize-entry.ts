@@ -22,6 +22,7 @@ import { opensSemanticLoggerRecord, semanticLoggerException } from './semantic-l
 import { currentPanicShape } from './rust-panic.js';
 import { TextMemo } from './text-memo.js';
 import { tracingEvent } from './tracing-event.js';
+import { withoutRecoveredRequest } from './gin-recovery.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
 export type SkipReason = 'not an object' | 'no timestamp' | 'no message' | 'unreadable entry';
@@ -142,7 +143,7 @@ export function readMessage(message: string): MessageText | null {
   // Console gem's record, its message and exception in rows under its first line.
   const unwrapped = opensRichRecord(bounded) ? unwrapRichMessage(rest) : opensSemanticLoggerRecord(bounded) ? semanticLoggerException(rest) :
     opensJuliaBox(bounded) ? juliaBoxText(rest) : readsAsConsoleGemRecord(bounded) ? consoleGemText(rest) : rest;
-  const text = exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(unwrapped)))));
+  const text = withoutRecoveredRequest(exceptionDetailsShape(currentPanicShape(logfmtRecordText(withoutSpanContext(plainRichTraceback(unwrapped))))));
   let read: MessageText | null;
   if (text.trim() === '') read = null;
   else if (isStackTrace(text)) {
