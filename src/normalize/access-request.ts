@@ -6,16 +6,23 @@ import type { HttpRequestInfo } from '../shared/types.js';
 import { ASPNET_FINISHED, HEAD, QUOTED_REQUEST } from './access-status.js';
 import { requestPath } from './request-info.js';
 
+// gin's Logger line whole (defaultLogFormatter: `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`), its
+// status and method coloured on a terminal or not: status, then latency and client, then method and path.
+const ESC = '(?:\\x1b\\[[\\d;]{0,12}m)?';
+const GIN_REQUEST = new RegExp(`^\\[GIN\\] \\d{4}/\\d{2}/\\d{2} - \\d{2}:\\d{2}:\\d{2} \\|${ESC} (5\\d\\d) ${ESC}\\| {0,16}[^|]{1,32}\\| {0,16}[^|]{1,64}\\|${ESC} ?([A-Z]{3,7}) {0,8}${ESC} {0,8}"([^"\\s]{1,8192})"$`);
+
 /**
  * The request an access line of a request answered 5xx names (method, path, status), or null: a line
  * of one line only that names it whole (the NCSA request line, ASP.NET Core's `Request finished`).
- * Rails' `Completed 500` and Phoenix's `Sent 500` name no path and read as text; so does anything
+ * gin's Logger line too. Rails' `Completed 500` and Phoenix's `Sent 500` name no path and read as text; so does anything
  * printed under the line (a trace is what failed, not its access record).
  */
 export function accessRequest(text: string): HttpRequestInfo | null {
   if (text.includes('\n') || !text.includes(' 5')) return null;
   const line = text.slice(0, HEAD);
   const m = QUOTED_REQUEST.exec(line) ?? ASPNET_FINISHED.exec(line);
-  return m === null ? null : { method: m[1]!, path: requestPath(m[2]), status: Number(m[3]), accessLine: true };
+  if (m !== null) return { method: m[1]!, path: requestPath(m[2]), status: Number(m[3]), accessLine: true };
+  const gin = GIN_REQUEST.exec(line);
+  return gin === null ? null : { method: gin[2]!, path: requestPath(gin[3]), status: Number(gin[1]), accessLine: true };
 }
 

@@ -32,7 +32,7 @@ export const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|
 const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
 export const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? ([A-Z]{3,9}) ([^\s]{1,8192}) - (5\d\d)\b/;
 const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
-const GIN_LOGGER = /^\[GIN\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} \|(?:\x1b\[[\d;]{0,12}m)? 5\d\d (?:\x1b\[[\d;]{0,12}m)?\|/;
+export const GIN_LOGGER = /^\[GIN\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} \|(?:\x1b\[[\d;]{0,12}m)? 5\d\d (?:\x1b\[[\d;]{0,12}m)?\|/;
 /**
  * pino-http's stand-in error, the record's first line (no message) or its second: alone (its type
  * printed or not, as a serializer that drops the stack leaves it) or over its first frame, which is
@@ -46,7 +46,7 @@ const PINO_HTTP_STAND_IN = new RegExp(`^(?:[^\\n]{1,200}\\n)?(?:Error: )?${STAND
  * the lines above, found anywhere, loose to keep the query short (the source judges what comes back).
  * pino-http's stand-in says `fail…`, a word the pattern has already.
  */
-export const ANSWERED_5XX_RE2 = ['(?:"|completed|sent| -) 5\\d\\d'];
+export const ANSWERED_5XX_RE2 = ['(?:"|completed|sent| -) 5\\d\\d', '\\[gin\\][^|]+\\|\\D{0,12}5\\d\\d'];
 
 /** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
 export const HEAD = 16_384;

@@ -208,8 +208,8 @@ function mayNameStatus(raw: RawEntry, payload: Record<string, unknown> | null): 
   return [payload.message, payload.msg, isRecord(err) ? err.message : undefined].some((v) => typeof v === 'string' && STATUS_SHAPE.test(v.slice(0, HEAD)));
 }
 
-// What every line access-status.ts reads holds, loosened: `…" 500`, `Completed 500 `, `- 500`, `Sent 500 `, pino-http's stand-in.
-const STATUS_SHAPE = new RegExp(`(?:" |Completed |- |Sent |${STAND_IN_WORDS} )5\\d\\d\\b`);
+// What every line access-status.ts reads holds, loosened: `…" 500`, `Completed 500 `, `- 500`, `Sent 500 `, gin's `| 500 |` (coloured: `…m 500`), pino-http's stand-in.
+const STATUS_SHAPE = new RegExp(`(?:" |Completed |- |Sent |\\| |m |${STAND_IN_WORDS} )5\\d\\d\\b`);
 
 /** What a JSON record says of its own level: a payload's, or a record printed inside a text line. */
 export function payloadSeverity(payload: Record<string, unknown>): { severity: Severity; source: 'payload' | 'level' } | null {

@@ -95,3 +95,21 @@ describe('an access line of a request answered 5xx', () => {
     expect(matches('CRITICAL')).toBe(false);
   });
 });
+
+describe("gin's Logger line of a request answered 5xx", () => {
+  // defaultLogFormatter in gin's logger.go, plain and as a terminal colours it.
+  it.each([
+    ['[GIN] 2026/12/04 - 00:02:55 | 500 |     4.074557s |     169.254.1.6 | GET      "/v1/profile/u1"', 'GET /v1/profile/u1 500'],
+    ['[GIN] 2026/12/04 - 00:02:55 |\u001b[97;41m 502 \u001b[0m|     4.074557s |     169.254.1.6 |\u001b[97;44m POST    \u001b[0m "/v1/share/42?x=1"', 'POST /v1/share/42 502'],
+  ])('%j reads as the request\'s log at ERROR', (line, request) => {
+    expect(entrySeverityWithSource(text(line))).toEqual({ severity: 'ERROR', source: 'text' });
+    expect(entry(text(line)).text).toBe(request);
+    expect(new RegExp(severityTextPattern('NOTICE').replace('(?i)', ''), 'i').test(line)).toBe(true);
+  });
+
+  it('leaves its 200s and 404s chatter', () => {
+    const ok = text('[GIN] 2026/12/04 - 00:02:55 | 200 |     1.2ms |     169.254.1.6 | GET      "/v1/profile/u1"');
+    expect(entrySeverityWithSource(ok).severity).toBe('DEFAULT');
+    expect(entry(ok).kind).toBe('text');
+  });
+});
