@@ -23,6 +23,7 @@ import { currentPanicShape } from './rust-panic.js';
 import { TextMemo } from './text-memo.js';
 import { tracingEvent } from './tracing-event.js';
 import { withoutRecoveredRequest } from './gin-recovery.js';
+import { withoutAbslNotice } from './absl-notice.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
 export type SkipReason = 'not an object' | 'no timestamp' | 'no message' | 'unreadable entry';
@@ -135,7 +136,7 @@ function messageText(message: string): MessageText | null {
 
 /** messageText without the memo: for a caller that remembers the answers itself. */
 export function readMessage(message: string): MessageText | null {
-  const bounded = withoutRepeatedHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS)));
+  const bounded = withoutAbslNotice(withoutRepeatedHeader(unpadDotnetConsole(truncateText(redactUnremembered(message), MAX_TEXT_CHARS))));
   // tracing-subscriber's events first: their spans and target are header too, and Pretty's fields read as Full's.
   const { rest, lead } = tracingEvent(bounded) ?? stripLogHeader(bounded);
   // RichHandler wraps a long message onto the lines under it and draws its traceback in a box.
