@@ -35,6 +35,8 @@ export interface Classifier {
   add(entry: Entry, share?: ClusterStats, memo?: object): number;
   /** After all adds: the entry's final cluster id and template. */
   resolve(handle: number): { id: string; template: string };
+  /** Whether the entry of `handle` was read as a stack trace through the application's own frames. */
+  throughOwnCode(handle: number): boolean;
   /** The clusters so far, aggregated; clusters with the same id are merged. Sorted by count desc. */
   clusters(): Cluster[];
   /**
@@ -744,6 +746,9 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       else record(statsOf(handle), entry);
       finalized = null;
       return handle;
+    },
+    throughOwnCode(handle: number): boolean {
+      return handle % 2 === 1 && (nodes[(handle - 1) / 2] as Node | undefined)?.ownFrames === true;
     },
     resolve(handle: number) {
       const f = finalize();

@@ -54,6 +54,8 @@ export interface Placed {
 /** The classifier's side, as the ledger needs it. */
 export interface Resolver {
   resolve(handle: number): Placed;
+  /** Whether the entry of `handle` is a stack trace through the application's own frames (none: no entry is). */
+  throughOwnCode?(handle: number): boolean;
 }
 
 /**
@@ -216,7 +218,14 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     }
     return p;
   });
-  const nearest = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses, reports), mostlyOf(own, accesses));
+  const first = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses, reports), mostlyOf(own, accesses));
+  // Then, of what stays, a group of traces through library frames only goes with traces through the
+  // application's own frames at its level, only when nearly every one of its entries was written beside
+  // one (2 marks a trace through the application's own frames): a few pieces of its records read into
+  // another problem's group draw nothing after them.
+  const traces = stacks.map((stack, s) => (stack === 1 && resolver.throughOwnCode?.(handles[s]!) === true ? 2 : stack));
+  const second = companionTargets(own, times, writers, outranking(own, severities, traces, accesses, reports), undefined, COMPANION_SHARE);
+  const nearest = first.map((t, s) => (t >= 0 ? t : second[s]!));
   // Follow each companion entry to the entry it goes with, and on while that one moves too: targets
   // always outrank (outranking), so the walk ends.
   const final = own.slice();
@@ -261,7 +270,10 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
  * below ERROR and a more severe (the error, not the warning written before it: Hibernate's `SQL Error:
  * 0, SQLState` before its exception; a job runner's `FAIL` line), or both are at one level and a is
  * mostly stack traces where b is a plain line (the exception, not the line that announced it at its
- * level: `Communications link failure`), or b is mostly access lines of requests answered 5xx and a is
+ * level: `Communications link failure`; and in a second pass, when nearly all of b was written beside
+ * one, a trace through the application's own frames over a library's record of the same exception on
+ * its way up: EF Core's `Failed executing DbCommand` before SaveChanges' `DbUpdateException` reaches the
+ * application's code), or b is mostly access lines of requests answered 5xx and a is
  * an error that is not (the request's error, which says why; its access line says only that it
  * failed: uvicorn's `"POST /x HTTP/1.1" 500` under a handler's error). A record that reports a failure
  * at ERROR or above beside a more severe one is a failure of its own (gunicorn's `Worker was sent
@@ -280,14 +292,17 @@ export function outranking(
 ): (a: number, b: number) => boolean {
   const top = new Map<number, number>();
   group.forEach((g, s) => top.set(g, Math.max(top.get(g) ?? 0, severities[s]!)));
-  const mostlyStack = mostlyOf(group, stacks);
+  // 0: mostly plain lines; 1: mostly stack traces; 2: mostly traces through the application's own frames.
+  const mostlyStack = mostlyOf(group, stacks.map((v) => (v > 0 ? 1 : 0)));
+  const mostlyOwn = mostlyOf(group, stacks.map((v) => (v > 1 ? 1 : 0)));
+  const rank = (g: number): number => (mostlyStack(g) ? (mostlyOwn(g) ? 2 : 1) : 0);
   const mostlyAccess = mostlyOf(group, accesses);
   const mostlyReport = mostlyOf(group, reports);
   return (a, b) => {
     const [over, under] = [top.get(a)!, top.get(b)!];
     if (mostlyAccess(b) !== mostlyAccess(a)) return mostlyAccess(b) && over >= ERROR;
     if (over !== under) return over > under && under < ERROR;
-    if (mostlyStack(a) !== mostlyStack(b)) return mostlyStack(a);
+    if (rank(a) !== rank(b)) return rank(a) > rank(b);
     return !mostlyReport(a) && mostlyReport(b);
   };
 }
@@ -307,9 +322,10 @@ function mostlyOf(group: readonly number[], marks: readonly number[]): (g: numbe
  * For each sighting: the sighting it goes with (-1: it stays). `group[s]` is the sighting's group;
  * `outranks(a, b)`: whether group a is one that an entry of group b would go with (a strict order);
  * `eachAlone(g)`: a group that is no companion as a whole whose entries still go each with what it was
- * written beside, the others staying (access lines: each is one request's record).
+ * written beside, the others staying (access lines: each is one request's record); `minOutranked`: the
+ * share of a group's entries that must have been written beside an entry of a group that outranks it.
  */
-export function companionTargets(group: readonly number[], times: readonly number[], writers: readonly number[], outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false): Int32Array {
+export function companionTargets(group: readonly number[], times: readonly number[], writers: readonly number[], outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false, minOutranked = 0): Int32Array {
   const target = new Int32Array(group.length).fill(-1);
   const size = new Map<number, number>();
   for (const g of group) size.set(g, (size.get(g) ?? 0) + 1);
@@ -325,6 +341,7 @@ export function companionTargets(group: readonly number[], times: readonly numbe
   const near = new Map<number, number>(); // group -> of those, with another group's entry within COMPANION_MS
   const busy = new Map<number, number>(); // group -> of those, with another group's entry DENSITY_SHIFT_MS away
   const candidate = new Int32Array(group.length).fill(-1);
+  const outranked = new Map<number, number>(); // group -> of those, with an entry to go with (candidate)
   for (const list of byWriter.values()) {
     list.sort((a, b) => times[a]! - times[b]! || a - b);
     for (let k = 0; k < list.length; k++) {
@@ -348,6 +365,7 @@ export function companionTargets(group: readonly number[], times: readonly numbe
         }
       }
       if (hasNear) near.set(g, (near.get(g) ?? 0) + 1);
+      if (best >= 0) outranked.set(g, (outranked.get(g) ?? 0) + 1);
       candidate[s] = best;
       if (othersWithin(list, k, group, times, DENSITY_SHIFT_MS, DENSITY_SHIFT_MS + 2 * COMPANION_MS)) busy.set(g, (busy.get(g) ?? 0) + 1);
     }
@@ -355,8 +373,10 @@ export function companionTargets(group: readonly number[], times: readonly numbe
   const isCompanion = (g: number): boolean => {
     const n = written.get(g) ?? 0;
     // Nearly all of the group's entries written beside another group's, and by instances that are not
-    // simply busy; and nearly all of the group's entries have a writer to tell.
-    return n > 0 && (near.get(g) ?? 0) >= COMPANION_SHARE * n && (busy.get(g) ?? 0) < DENSITY_SHARE * n && n >= COMPANION_SHARE * size.get(g)!;
+    // simply busy; at least `minOutranked` of them beside a group that outranks it; and nearly all of
+    // the group's entries have a writer to tell.
+    return n > 0 && (near.get(g) ?? 0) >= COMPANION_SHARE * n && (outranked.get(g) ?? 0) >= minOutranked * n
+      && (busy.get(g) ?? 0) < DENSITY_SHARE * n && n >= COMPANION_SHARE * size.get(g)!;
   };
   const moved = new Map<number, number[]>(); // companion group -> its sightings that go with another, by time
   for (let s = 0; s < group.length; s++) {

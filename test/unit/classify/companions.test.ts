@@ -12,6 +12,9 @@ class Groups {
   private readonly names: string[] = [];
   private readonly counts = new Map<string, number>();
 
+  /** Groups whose traces go through the application's own frames. */
+  readonly own = new Set<string>();
+
   add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string; access?: boolean } = {}): number {
     let handle = this.names.indexOf(group);
     if (handle < 0) handle = this.names.push(group) - 1;
@@ -30,6 +33,8 @@ class Groups {
   }
 
   resolve = (handle: number): { id: string; template: string } => ({ id: this.names[handle]!, template: this.names[handle]! });
+
+  throughOwnCode = (handle: number): boolean => this.own.has(this.names[handle]!);
 
   placed(sighting: number): string {
     return this.ledger.placed(sighting, this).id;
@@ -157,6 +162,35 @@ describe('companion records', () => {
       expect(g.placed(warning!)).toBe('upstream slow, retrying');
     }
     expect(g.clusters()).toHaveLength(2);
+  });
+
+  it("counts a library's trace of an exception under the application's trace of it at the same level", () => {
+    // EF Core's `Failed executing DbCommand` (the SqlException through EF's and SqlClient's frames),
+    // then SaveChanges' record and the exception handler's (the DbUpdateException through the endpoint).
+    const g = new Groups();
+    g.own.add('DbUpdateException via TransferEndpoints.PostTransfer');
+    const written = failures(g, 20, [
+      ['Failed executing DbCommand: SqlException (deadlock victim)', 0, { stack: true }],
+      ['DbUpdateException via TransferEndpoints.PostTransfer', 1, { stack: true }],
+    ]);
+    for (const [command] of written) expect(g.placed(command!)).toBe('DbUpdateException via TransferEndpoints.PostTransfer');
+    expect(g.clusters().map((c) => [c.id, c.count])).toEqual([['DbUpdateException via TransferEndpoints.PostTransfer', 40]]);
+  });
+
+  it('keeps apart two traces at one level when neither or both go through the application\'s own frames', () => {
+    for (const own of [[], ['A via handler', 'B via job']]) {
+      const g = new Groups();
+      for (const group of own) g.own.add(group);
+      const written = failures(g, 20, [['A via handler', 0, { stack: true }], ['B via job', 1, { stack: true }]]);
+      for (const [a, b] of written) expect([g.placed(a!), g.placed(b!)]).toEqual(['A via handler', 'B via job']);
+    }
+  });
+
+  it('keeps apart a library\'s trace at ERROR beside a more severe trace through own frames', () => {
+    const g = new Groups();
+    g.own.add('fatal via main');
+    const written = failures(g, 20, [['library error', 0, { stack: true }], ['fatal via main', 1, { stack: true, severity: 'CRITICAL' }]]);
+    for (const [lib] of written) expect(g.placed(lib!)).toBe('library error');
   });
 
   it('moves nothing when the records are further apart than a write-up of one failure', () => {

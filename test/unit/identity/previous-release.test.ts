@@ -317,8 +317,11 @@ const cases = [
     // of all of them hears no more: none of its problems' evidence goes to it.
     silent: [1202],
     // One problem each, filed twice by that release: the repository's duplicate key and Tomcat's servlet
-    // report of it; Uptime Kuma's Pending and Failing lines of one monitor error.
-    merged: { 1207: 1208, 1212: 1211, 1214: 1213 },
+    // report of it; Uptime Kuma's Pending and Failing lines of one monitor error; EF Core's record of
+    // the DbUpdateConcurrencyException (its trace through EF's frames only, #1205) and the exception
+    // handler's of the same exception through the application's endpoint (#1203), written by one
+    // instance within milliseconds of each other (classify/companions.ts).
+    merged: { 1205: 1203, 1207: 1208, 1212: 1211, 1214: 1213 },
   },
   {
     name: "Laravel's SQLSTATE after its header and Rails' exception blocks with no level, before their ids moved",
