@@ -177,6 +177,19 @@ describe('companion records', () => {
     expect(g.clusters().map((c) => [c.id, c.count])).toEqual([['DbUpdateException via TransferEndpoints.PostTransfer', 40]]);
   });
 
+  it("leaves a trace where it is when only a few of its entries were written beside one that outranks it", () => {
+    // Odoo's `bad query` line is written beside every OperationalError trace (through Odoo's frames
+    // only); a few pieces of those records were read into another problem's group of traces through
+    // the application's own frames. The OperationalError trace does not follow those few.
+    const g = new Groups();
+    g.own.add('KeyError via portal controller');
+    const written = failures(g, 20, [['bad query', 0], ['OperationalError via odoo', 1, { stack: true }]]);
+    g.add('KeyError via portal controller', 60_000 + 2, { stack: true });
+    g.add('KeyError via portal controller', 5 * 60_000 + 2, { stack: true });
+    failures(g, 20, [['KeyError via portal controller', 0, { stack: true }]], 30_000);
+    for (const [line, trace] of written) expect([g.placed(line!), g.placed(trace!)]).toEqual(['OperationalError via odoo', 'OperationalError via odoo']);
+  });
+
   it('keeps apart two traces at one level when neither or both go through the application\'s own frames', () => {
     for (const own of [[], ['A via handler', 'B via job']]) {
       const g = new Groups();

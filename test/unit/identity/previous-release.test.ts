@@ -87,12 +87,14 @@ const cases = [
   // Since a value redaction took out masks as the value it stood for, gin's 500 on an order whose id
   // read as a token (`/v1/orders/[REDACTED]`, #653) is the 500 on any other order (#649). Since a request
   // log's 5xx is one problem per status whatever was asked (serverErrorStatus), quotes-slim's 500 on
-  // `/v1/quotes/EURUSD` (#648) is its 500 on `/v1/quotes/GBPUSD` (#647).
+  // `/v1/quotes/EURUSD` (#648) is its 500 on `/v1/quotes/GBPUSD` (#647). gin's own Logger line of a
+  // `GET /v1/orders/<id>` answered 500, written beside no error, is read now (its status says ERROR) and
+  // is a problem of its own, apart from Cloud Run's request log of it (#649): filed new, never on #649.
   {
     name: 'the held-out days\' shapes, before their ids moved', logs: 'test/fixtures/identity/before-held-out-days-input.jsonl',
     config: 'config/gardener.yaml', issues: 'before-held-out-days-issues.json',
     window: { start: Date.parse('2026-12-03T00:00:00Z'), end: Date.parse('2026-12-06T00:00:00Z') },
-    fresh: ['GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-new-P2-crm-rate-limited-backing-off'],
+    fresh: ['GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-active-dev-P1-get-v1-orders-500-gin', 'GCP-new-P2-crm-rate-limited-backing-off'],
     merged: { 608: 607, 609: 603, 648: 647, 650: 626, 653: 649, 676: 665, 684: 682, 686: 682, 690: 689, 691: 666, 693: 625, 712: 710 }, silent: [646, 680, 681],
   },
   // The round after 38bdf23 moved ids for errors printed as values (Python's repr, an Elixir error
