@@ -475,8 +475,9 @@ function wholePlacement(entry: Entry): Placement {
     const sig = requestSignature(entry.request);
     if (serverErrorStatus(sig.status)) {
       // One problem per status: the method and route are what was asked, and show as wildcards when they vary.
-      // An access line the application printed is its own group, apart from Cloud Run's request log of the same status.
-      const plain = hashId([entry.request.accessLine ? 'access-status' : 'request-status', String(sig.status)]);
+      // An access line the application printed is the same request's record in another hand: with Cloud
+      // Run's request log of that status, one problem (companions.ts moves those written beside an error).
+      const plain = hashId(['request-status', String(sig.status)]);
       const tokens = [sig.method, sig.route, String(sig.status)];
       return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create: () => ({ kind: 'request', stats: emptyStats(), byStatus: true }) };
     }

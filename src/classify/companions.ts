@@ -218,7 +218,7 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     }
     return p;
   });
-  const first = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses, reports), mostlyOf(own, accesses));
+  const first = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses, reports), anyOf(own, accesses));
   // Then, of what stays, a group of traces through library frames only goes with traces through the
   // application's own frames at its level, only when nearly every one of its entries was written beside
   // one (2 marks a trace through the application's own frames): a few pieces of its records read into
@@ -296,15 +296,25 @@ export function outranking(
   const mostlyStack = mostlyOf(group, stacks.map((v) => (v > 0 ? 1 : 0)));
   const mostlyOwn = mostlyOf(group, stacks.map((v) => (v > 1 ? 1 : 0)));
   const rank = (g: number): number => (mostlyStack(g) ? (mostlyOwn(g) ? 2 : 1) : 0);
-  const mostlyAccess = mostlyOf(group, accesses);
+  // A group that holds access lines (with Cloud Run's request log of their status, or alone).
+  const holdsAccess = anyOf(group, accesses);
   const mostlyReport = mostlyOf(group, reports);
   return (a, b) => {
     const [over, under] = [top.get(a)!, top.get(b)!];
-    if (mostlyAccess(b) !== mostlyAccess(a)) return mostlyAccess(b) && over >= ERROR;
+    if (holdsAccess(b) !== holdsAccess(a)) return holdsAccess(b) && over >= ERROR;
     if (over !== under) return over > under && under < ERROR;
     if (rank(a) !== rank(b)) return rank(a) > rank(b);
     return !mostlyReport(a) && mostlyReport(b);
   };
+}
+
+/** Whether any of a group's entries is marked (1) in `marks`. */
+function anyOf(group: readonly number[], marks: readonly number[]): (g: number) => boolean {
+  const marked = new Set<number>();
+  group.forEach((g, s) => {
+    if ((marks[s] ?? 0) > 0) marked.add(g);
+  });
+  return (g) => marked.has(g);
 }
 
 /** Whether more than half of a group's entries are marked (1) in `marks`. */

@@ -3,13 +3,8 @@
 // as one (one problem per status: classify/request-signature.ts) whatever address, agent, size or
 // time the line printed around it.
 import type { HttpRequestInfo } from '../shared/types.js';
-import { ASPNET_FINISHED, HEAD, QUOTED_REQUEST } from './access-status.js';
+import { ASPNET_FINISHED, GIN_REQUEST, HEAD, QUOTED_REQUEST } from './access-status.js';
 import { requestPath } from './request-info.js';
-
-// gin's Logger line whole (defaultLogFormatter: `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`), its
-// status and method coloured on a terminal or not: status, then latency and client, then method and path.
-const ESC = '(?:\\x1b\\[[\\d;]{0,12}m)?';
-const GIN_REQUEST = new RegExp(`^\\[GIN\\] \\d{4}/\\d{2}/\\d{2} - \\d{2}:\\d{2}:\\d{2} \\|${ESC} (5\\d\\d) ${ESC}\\| {0,16}[^|]{1,32}\\| {0,16}[^|]{1,64}\\|${ESC} ?([A-Z]{3,7}) {0,8}${ESC} {0,8}"([^"\\s]{1,8192})"$`);
 
 /**
  * The request an access line of a request answered 5xx names (method, path, status), or null: a line

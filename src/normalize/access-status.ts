@@ -60,16 +60,23 @@ export function answeredServerError(text: string): boolean {
 }
 
 /**
- * Whether `text` is, whole, an access log's record of a request answered 5xx: the line alone, or
- * pino-http's record over its stand-in error. Lines printed under an access line are another record's
- * (a trace whose own first line was lost, read on from the line before it): what they say is not the
- * access line's, and the status does not speak for them.
+ * Whether `text` is, whole, an access line that names the request it answered 5xx (the quoted request
+ * line, ASP.NET Core's `Request finished`, gin's Logger line): read at ERROR, as its request's log
+ * (access-request.ts). Rails' `Completed 500` and Phoenix's `Sent 500` name no request, and pino-http's
+ * stand-in is its logger's record, not a line: `classify` places them beside their error, the sweep
+ * reads them at their own level. Lines printed under an access line are another record's (a trace
+ * whose own first line was lost, read on from the line before it): the status does not speak for them.
  */
 export function isServerErrorRecord(text: string): boolean {
-  const end = text.trimEnd().indexOf('\n');
-  if (end < 0) return answeredServerError(text);
-  return text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640));
+  if (text.trimEnd().includes('\n') || !text.includes(' 5')) return false;
+  const line = text.slice(0, HEAD);
+  return QUOTED_REQUEST.test(line) || ASPNET_FINISHED.test(line) || GIN_REQUEST.test(line);
 }
+
+// gin's Logger line whole (defaultLogFormatter: `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`), its
+// status and method coloured on a terminal or not: status, then latency and client, then method and path.
+const ESC = '(?:\\x1b\\[[\\d;]{0,12}m)?';
+export const GIN_REQUEST = new RegExp(`^\\[GIN\\] \\d{4}/\\d{2}/\\d{2} - \\d{2}:\\d{2}:\\d{2} \\|${ESC} (5\\d\\d) ${ESC}\\| {0,16}[^|]{1,32}\\| {0,16}[^|]{1,64}\\|${ESC} ?([A-Z]{3,7}) {0,8}${ESC} {0,8}"([^"\\s]{1,8192})"$`);
 
 function firstLine(text: string): string {
   const end = text.indexOf('\n');

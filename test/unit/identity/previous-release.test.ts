@@ -88,13 +88,13 @@ const cases = [
   // read as a token (`/v1/orders/[REDACTED]`, #653) is the 500 on any other order (#649). Since a request
   // log's 5xx is one problem per status whatever was asked (serverErrorStatus), quotes-slim's 500 on
   // `/v1/quotes/EURUSD` (#648) is its 500 on `/v1/quotes/GBPUSD` (#647). gin's own Logger line of a
-  // `GET /v1/orders/<id>` answered 500, written beside no error, is read now (its status says ERROR) and
-  // is a problem of its own, apart from Cloud Run's request log of it (#649): filed new, never on #649.
+  // `GET /v1/orders/<id>` answered 500, written beside no error, is read now (its status says ERROR) as
+  // that request's log: the problem of Cloud Run's request log of the status, which #649 tracks.
   {
     name: 'the held-out days\' shapes, before their ids moved', logs: 'test/fixtures/identity/before-held-out-days-input.jsonl',
     config: 'config/gardener.yaml', issues: 'before-held-out-days-issues.json',
     window: { start: Date.parse('2026-12-03T00:00:00Z'), end: Date.parse('2026-12-06T00:00:00Z') },
-    fresh: ['GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-active-dev-P1-get-v1-orders-500-gin', 'GCP-new-P2-crm-rate-limited-backing-off'],
+    fresh: ['GCP-new-P1-exception-info-clj-http-status-cached-nil', 'GCP-new-P2-crm-rate-limited-backing-off'],
     merged: { 608: 607, 609: 603, 648: 647, 650: 626, 653: 649, 676: 665, 684: 682, 686: 682, 690: 689, 691: 666, 693: 625, 712: 710 }, silent: [646, 680, 681],
   },
   // The round after 38bdf23 moved ids for errors printed as values (Python's repr, an Elixir error
@@ -263,15 +263,15 @@ const cases = [
   // now: #1407 tracks the product query's and the price refresh's is named as tracked by #1407 (a split
   // of one old issue is not yet filed apart), so no issue gets the other's evidence. Helidon's access line
   // of a `GET /products/<id>` answered 500, written beside no error of its instance, is read now (its
-  // status says ERROR) and is a problem of its own, the only word of that failure: filed new, linked to
-  // #1413, never on it.
+  // status says ERROR) as that request's log: the problem of its status an issue tracks already, so
+  // nothing new is filed.
   {
     name: "framework formatters' headers and blocks, before their ids moved",
     logs: 'test/fixtures/identity/before-formatter-blocks-input.jsonl', config: 'config/gardener.yaml',
     issues: 'before-formatter-blocks-issues.json', window: day('2026-12-04'),
     fresh: [
       'GCP-new-P0-exception-occurred-driver-sqlstate-could-not-translate', 'GCP-new-P0-laminas-service-manager-exception-not-created-name',
-      'GCP-new-P1-get-products-500-catalog-helidon', 'GCP-new-P1-runtime-error-invalid-memory-address-nil-pointer', 'GCP-new-P2-use-uninitialized-value-display-name-concatenation-string',
+      'GCP-new-P1-runtime-error-invalid-memory-address-nil-pointer', 'GCP-new-P2-use-uninitialized-value-display-name-concatenation-string',
       'GCP-new-P2-undefined-array-key-line',
     ],
     merged: { 1434: 1409, 1435: 1433, 1436: 1408 } as Record<number, number>,

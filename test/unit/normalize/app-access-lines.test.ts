@@ -1,9 +1,12 @@
 // An application's own access line (morgan, gin, gorilla/handlers, chi, uvicorn, gunicorn, Rails,
-// Phoenix, ASP.NET Core, nginx) with no level is chatter whatever its status: Cloud Run logs every
-// request itself, with its status and ERROR for a 5xx, and what failed is the service's own error
-// record. Read as a problem too, the application's 500 would file each failed request a second time.
-// So these lines stay under the sweep's floor, and one format's lines are one template whatever the
-// path. A request line that names the error it ended in (lograge's `error=`) is a problem.
+// Phoenix, ASP.NET Core, nginx) is stamped with one level for every request, or none: its status says
+// how the request ended. A line of a request answered 5xx, in a format access-status.ts reads, is read
+// at ERROR, as Cloud Run's request log of it is, and one that names its request reads as that request's
+// log: with Cloud Run's record of the same status one problem, not the failure filed a second time (the
+// lines written beside an error count under that error: classify/companions.ts). Lines of requests that
+// did not fail, and formats that print no quoted request line (morgan's dev/short/tiny, chi's), stay
+// under the floor; one format's lines are one template whatever the path. A request line that names the
+// error it ended in (lograge's `error=`) is a problem.
 import { createClassifier } from '../../../src/classify/index.js';
 import { meetsSeverityFloor } from '../../../src/normalize/severity-floor.js';
 import { normalizeEntry } from '../../../src/normalize/normalize-entry.js';
@@ -39,10 +42,27 @@ const FORMATS: ReadonlyArray<[string, (path: string, status: number) => string]>
 const PATHS = ['/cart', '/products/tents', '/products/stoves', '/orders/8812/receipt'];
 
 describe("an application's own access line", () => {
-  it.each(FORMATS)('%s: under the floor at 500 and 503', (_name, line) => {
+  // The formats that print the request line as its server documents it (quoted, or ASP.NET Core's, or gin's).
+  const READ = new Set(['morgan combined', 'morgan common', 'gin', 'gorilla/handlers combined', 'uvicorn', 'gunicorn', 'ASP.NET Core', 'nginx combined']);
+
+  it.each(FORMATS)('%s: at 500 and 503 read at ERROR when its format names the request, as the request log is', (name, line) => {
     for (const status of [500, 503]) {
+      for (const path of PATHS) expect(meetsSeverityFloor(raw(line(path, status)), 'NOTICE')).toBe(READ.has(name));
+    }
+  });
+
+  it.each(FORMATS)('%s: under the floor at 200 and 404', (_name, line) => {
+    for (const status of [200, 404]) {
       for (const path of PATHS) expect(meetsSeverityFloor(raw(line(path, status)), 'NOTICE')).toBe(false);
     }
+  });
+
+  it('is the same problem as Cloud Run\'s request log of its status', () => {
+    const c = createClassifier();
+    const access = c.resolve(c.add(read(FORMATS[0]![1]('/cart', 500)))).id;
+    const logged = normalizeEntry({ ...raw(''), textPayload: undefined, httpRequest: { requestMethod: 'GET', requestUrl: 'https://shop-abc.a.run.app/cart', status: 500 } } as RawEntry);
+    if ('skip' in logged) throw new Error(logged.skip);
+    expect(c.resolve(c.add(logged)).id).toBe(access);
   });
 
   it.each(FORMATS)('%s: one template whatever the path', (_name, line) => {
@@ -51,7 +71,7 @@ describe("an application's own access line", () => {
     expect(new Set(ids).size).toBe(1);
   });
 
-  it("Rails' and Phoenix's request summaries (no path) are under the floor too", () => {
+  it("Rails' and Phoenix's request summaries (no request named) stay under the floor", () => {
     for (const line of [
       'Completed 500 Internal Server Error in 12ms (ActiveRecord: 2.1ms | Allocations: 1234)',
       '10:00:00.123 request_id=F2xAbCdEfGhIj [info] Sent 500 in 12ms',
