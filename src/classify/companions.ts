@@ -218,13 +218,17 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     }
     return p;
   });
-  const first = companionTargets(own, times, writers, outranking(own, severities, stacks, accesses, reports), anyOf(own, accesses));
+  // The access lines of a group are judged as a group of their own: Cloud Run's request log of their
+  // status shares their id but not their writer, and would keep them from ever being a companion.
+  const apart = placed.length;
+  const judged = own.map((p, s) => (accesses[s] === 1 ? p + apart : p));
+  const first = companionTargets(judged, times, writers, outranking(judged, severities, stacks, accesses, reports), anyOf(judged, accesses));
   // Then, of what stays, a group of traces through library frames only goes with traces through the
   // application's own frames at its level, only when nearly every one of its entries was written beside
   // one (2 marks a trace through the application's own frames): a few pieces of its records read into
   // another problem's group draw nothing after them.
   const traces = stacks.map((stack, s) => (stack === 1 && resolver.throughOwnCode?.(handles[s]!) === true ? 2 : stack));
-  const second = companionTargets(own, times, writers, outranking(own, severities, traces, accesses, reports), undefined, COMPANION_SHARE);
+  const second = companionTargets(judged, times, writers, outranking(judged, severities, traces, accesses, reports), undefined, COMPANION_SHARE);
   const nearest = first.map((t, s) => (t >= 0 ? t : second[s]!));
   // Follow each companion entry to the entry it goes with, and on while that one moves too: targets
   // always outrank (outranking), so the walk ends.
