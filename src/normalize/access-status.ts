@@ -2,12 +2,11 @@
 // a server error (5xx). An access logger stamps every request at one level, whatever became of it
 // (uvicorn's `INFO:`, Rails' `INFO -- :`, ASP.NET Core's `info:`, Phoenix's `[info]`), so that level
 // says nothing of the request; its status does. `classify` reads such a line as one of no level of its
-// own. Its status says how the request ended, as Cloud Run's own request log says it (5xx: ERROR), so a
-// sweep reads it at ERROR (entry-fields.ts), and a line that names its request reads as that request's
-// log, `POST /x 502`: one problem per status, as a request log is (classify/
-// request-signature.ts; access-request.ts). Written beside an error the same instance logged, it is that error's request
-// and goes with it (classify/companions.ts); written beside none, it is the only word of the failure
-// (a proxy's 502, a server's 500 whose handler logged nothing), and a problem of its own.
+// own. A line that names its request (namedRequest) says how it ended as Cloud Run's own request log
+// does (5xx: ERROR): a sweep reads it at ERROR (entry-fields.ts) as that request's log, `POST /x 502`,
+// the problem of Cloud Run's request log of its status (access-request.ts, classify/request-signature.ts).
+// Written beside an error the same instance logged, it is that error's request and goes with it
+// (classify/companions.ts).
 //
 // The shapes, as each server documents its default line:
 // - NCSA common/combined and their kin, the request line in quotes then the status: Apache's and
@@ -28,11 +27,11 @@
 import { STAND_IN_FIRST_FRAME, STAND_IN_WORDS } from './pino-http-stand-in.js';
 
 /** A quoted request line (method, target, protocol) and the status after it. */
-export const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) ([^"\s]{1,8192}) HTTP\/\d(?:\.\d)?" (5\d\d)\b/;
+const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) ([^"\s]{1,8192}) HTTP\/\d(?:\.\d)?" (5\d\d)\b/;
 const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
-export const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? ([A-Z]{3,9}) ([^\s]{1,8192}) - (5\d\d)\b/;
+const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? ([A-Z]{3,9}) ([^\s]{1,8192}) - (5\d\d)\b/;
 const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
-export const GIN_LOGGER = /^\[GIN\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} \|(?:\x1b\[[\d;]{0,12}m)? 5\d\d (?:\x1b\[[\d;]{0,12}m)?\|/;
+const GIN_LOGGER = /^\[GIN\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} \|(?:\x1b\[[\d;]{0,12}m)? 5\d\d (?:\x1b\[[\d;]{0,12}m)?\|/;
 /**
  * pino-http's stand-in error, the record's first line (no message) or its second: alone (its type
  * printed or not, as a serializer that drops the stack leaves it) or over its first frame, which is
@@ -60,23 +59,26 @@ export function answeredServerError(text: string): boolean {
 }
 
 /**
- * Whether `text` is, whole, an access line that names the request it answered 5xx (the quoted request
- * line, ASP.NET Core's `Request finished`, gin's Logger line): read at ERROR, as its request's log
- * (access-request.ts). Rails' `Completed 500` and Phoenix's `Sent 500` name no request, and pino-http's
- * stand-in is its logger's record, not a line: `classify` places them beside their error, the sweep
- * reads them at their own level. Lines printed under an access line are another record's (a trace
- * whose own first line was lost, read on from the line before it): the status does not speak for them.
+ * The method, target and status of an access line that names the request it answered 5xx (the quoted
+ * request line, ASP.NET Core's `Request finished`, gin's Logger line), when `text` is that line alone;
+ * else null. Rails' `Completed 500` and Phoenix's `Sent 500` name no request, and pino-http's stand-in
+ * is its logger's record, not a line: `classify` places them beside their error, the sweep reads them
+ * at their own level. Lines printed under an access line are another record's (a trace whose own first
+ * line was lost, read on from the line before it): the status does not speak for them.
  */
-export function isServerErrorRecord(text: string): boolean {
-  if (text.trimEnd().includes('\n') || !text.includes(' 5')) return false;
+export function namedRequest(text: string): { method: string; target: string; status: number } | null {
+  if (text.trimEnd().includes('\n') || !text.includes(' 5')) return null;
   const line = text.slice(0, HEAD);
-  return QUOTED_REQUEST.test(line) || ASPNET_FINISHED.test(line) || GIN_REQUEST.test(line);
+  const m = QUOTED_REQUEST.exec(line) ?? ASPNET_FINISHED.exec(line);
+  if (m !== null) return { method: m[1]!, target: m[2]!, status: Number(m[3]) };
+  const gin = GIN_REQUEST.exec(line);
+  return gin === null ? null : { method: gin[2]!, target: gin[3]!, status: Number(gin[1]) };
 }
 
 // gin's Logger line whole (defaultLogFormatter: `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`), its
 // status and method coloured on a terminal or not: status, then latency and client, then method and path.
 const ESC = '(?:\\x1b\\[[\\d;]{0,12}m)?';
-export const GIN_REQUEST = new RegExp(`^\\[GIN\\] \\d{4}/\\d{2}/\\d{2} - \\d{2}:\\d{2}:\\d{2} \\|${ESC} (5\\d\\d) ${ESC}\\| {0,16}[^|]{1,32}\\| {0,16}[^|]{1,64}\\|${ESC} ?([A-Z]{3,7}) {0,8}${ESC} {0,8}"([^"\\s]{1,8192})"$`);
+const GIN_REQUEST = new RegExp(`^\\[GIN\\] \\d{4}/\\d{2}/\\d{2} - \\d{2}:\\d{2}:\\d{2} \\|${ESC} (5\\d\\d) ${ESC}\\| {0,16}[^|]{1,32}\\| {0,16}[^|]{1,64}\\|${ESC} ?([A-Z]{3,7}) {0,8}${ESC} {0,8}"([^"\\s]{1,8192})"$`);
 
 function firstLine(text: string): string {
   const end = text.indexOf('\n');

@@ -5,10 +5,9 @@ import { dotnetLevel } from './dotnet-json.js';
 import { payaraRecord } from './payara-json.js';
 import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
-import { HEAD, isServerErrorRecord } from './access-status.js';
+import { HEAD, namedRequest } from './access-status.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
 import { stripLogHeader } from './log-header.js';
-import { STAND_IN_WORDS } from './pino-http-stand-in.js';
 import { requestRecordSeverity } from './request-error.js';
 import { levelWord, textSeverity } from './text-severity.js';
 import { tslogLevel } from './tslog-record.js';
@@ -197,19 +196,18 @@ function atLeastItsStatus<T extends { severity: Severity; source: SeveritySource
   if (SEVERITIES.indexOf(read.severity) >= ERROR_RANK || !mayNameStatus(raw, payload)) return read;
   // The line as the classifier reads it: .NET's console block unpadded, a log header set aside.
   const line = stripLogHeader(unpadDotnetConsole(entryText(raw, payload))).rest;
-  return isServerErrorRecord(line) ? { severity: 'ERROR', source: 'text' } : read;
+  return namedRequest(line) !== null ? { severity: 'ERROR', source: 'text' } : read;
 }
 
 /** A cheap look before the message is read: a 5xx status where an access line prints it. */
 function mayNameStatus(raw: RawEntry, payload: Record<string, unknown> | null): boolean {
   if (typeof raw.textPayload === 'string') return STATUS_SHAPE.test(raw.textPayload.slice(0, HEAD));
   if (payload === null) return false;
-  const err = payload.err;
-  return [payload.message, payload.msg, isRecord(err) ? err.message : undefined].some((v) => typeof v === 'string' && STATUS_SHAPE.test(v.slice(0, HEAD)));
+  return [payload.message, payload.msg].some((v) => typeof v === 'string' && STATUS_SHAPE.test(v.slice(0, HEAD)));
 }
 
-// What every line access-status.ts reads holds, loosened: `…" 500`, `Completed 500 `, `- 500`, `Sent 500 `, gin's `| 500 |` (coloured: `…m 500`), pino-http's stand-in.
-const STATUS_SHAPE = new RegExp(`(?:" |Completed |- |Sent |\\| |m |${STAND_IN_WORDS} )5\\d\\d\\b`);
+// What every line namedRequest reads holds, loosened: `…" 500`, ASP.NET Core's `- 500`, gin's `| 500 |` (coloured: `…m 500`).
+const STATUS_SHAPE = /(?:" |- |\| |m )5\d\d\b/;
 
 /** What a JSON record says of its own level: a payload's, or a record printed inside a text line. */
 export function payloadSeverity(payload: Record<string, unknown>): { severity: Severity; source: 'payload' | 'level' } | null {

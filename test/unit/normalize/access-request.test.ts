@@ -1,7 +1,7 @@
 // A server's access line of a request answered 5xx: read at ERROR by its status in every source, and
 // as that request's log (`POST /x 502`), one problem per status whatever else the line printed.
 import { accessRequest } from '../../../src/normalize/access-request.js';
-import { answeredServerError, isServerErrorRecord } from '../../../src/normalize/access-status.js';
+import { answeredServerError, namedRequest } from '../../../src/normalize/access-status.js';
 import { entrySeverityWithSource } from '../../../src/normalize/entry-fields.js';
 import { normalizeEntry } from '../../../src/normalize/normalize-entry.js';
 import { mayMatter, meetsSeverityFloor } from '../../../src/normalize/severity-floor.js';
@@ -79,7 +79,7 @@ describe('an access line of a request answered 5xx', () => {
     // 500` line written just before with the same tags.
     const joined = 'I, [2026-12-14T02:33:53.912464 #1]  INFO -- : [89461079-1d38] Completed 500 Internal Server Error in 786ms (ActiveRecord: 3.6ms)\n[89461079-1d38]   \n[89461079-1d38] Is the server running locally and accepting connections on that socket?';
     expect(answeredServerError(joined)).toBe(true);
-    expect(isServerErrorRecord(joined)).toBe(false);
+    expect(namedRequest(joined)).toBeNull();
     expect(entrySeverityWithSource(text(joined)).severity).toBe('INFO');
     // Rails' and Phoenix's lines name no request: read at their own level (classify places them beside their error).
     const completed = text('I, [2026-12-14T02:33:53.912464 #1]  INFO -- : [89461079-1d38] Completed 500 Internal Server Error in 786ms (ActiveRecord: 3.6ms)');
