@@ -3,7 +3,7 @@
 // newest first), each run through the real `classify` path and a dry-run sweep. Prints grouping
 // accuracy over the entries at NOTICE or above, and what the sweep would file.
 //   node dist/bench/plaintext.js [SEED] [--seed N] [--verbose]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,9 +64,27 @@ export interface Measures {
   sevOff: string[];
   sweepError: string;
   byService: Map<string, string>;
+  /** The sweep's clusters: id -> count, to compare what two sources found. */
+  sweepIds: Map<string, number>;
 }
 
-export async function measure(path: string, truth: readonly Truth[], now: string): Promise<Measures> {
+/** Where the sweep reads the day from: the export file itself, or a Cloud Logging server holding it. */
+export type SweepFrom = { file: true } | { loggingHost: string; project: string };
+
+/** A child process run to its end without blocking this one (a server in this process may be what it reads). */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+export async function measure(path: string, truth: readonly Truth[], now: string, from: SweepFrom = { file: true }): Promise<Measures> {
   const rows = await classify(path);
   if (rows.length !== truth.length) throw new Error(`classify gave ${rows.length} rows for ${truth.length} entries`);
   const idx = truth.map((t, i) => (AT_LEAST_NOTICE.has(t.severity) ? i : -1)).filter((i) => i >= 0);
@@ -126,14 +144,18 @@ export async function measure(path: string, truth: readonly Truth[], now: string
     merged.push(`         ${cut(template.get(c) ?? '')}`);
   }
 
-  const sweep = spawnSync(process.execPath, [
-    join(ROOT, 'bin', 'log-gardener.js'), 'sweep', '--config', join(ROOT, 'config', 'gardener.yaml'), '--logs-file', path,
+  const quiet = { GITHUB_APP_ID: '', GITHUB_REPOSITORY: '', GITHUB_APP_PRIVATE_KEY: '', LOG_LEVEL: 'error' };
+  const source = 'file' in from
+    ? { args: ['--logs-file', path], env: {} }
+    : { args: [], env: { LOGGING_EMULATOR_HOST: from.loggingHost, GOOGLE_CLOUD_PROJECT: from.project } };
+  const sweep = await run([
+    join(ROOT, 'bin', 'log-gardener.js'), 'sweep', '--config', join(ROOT, 'config', 'gardener.yaml'), ...source.args,
     '--dry-run', '--json', '--now', now, '--window', '24h',
-  ], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, GITHUB_APP_ID: '', GITHUB_REPOSITORY: '', GITHUB_APP_PRIVATE_KEY: '', LOG_LEVEL: 'error' } });
+  ], { ...process.env, ...quiet, ...source.env });
   const m: Measures = {
     entries: truth.length, notice: idx.length, problems: byFamily.size, ga: s.ga, gaWhole: sWhole.ga, fga: s.fga, predicted: s.predictedGroups, split, merged,
     sweepExit: sweep.status, read: -1, clusters: -1, matter: -1, filedTwice: [], none: [], noneMatter: [], noiseMatter: [], unmapped: 0,
-    sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '', byService,
+    sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '', byService, sweepIds: new Map(),
   };
   let report: { clusters: ReportCluster[]; entries: { read: number } };
   try {
@@ -145,6 +167,7 @@ export async function measure(path: string, truth: readonly Truth[], now: string
   m.read = report.entries.read;
   m.clusters = report.clusters.length;
   m.matter = report.clusters.filter((c) => c.matters === true).length;
+  for (const c of report.clusters) m.sweepIds.set(c.id, c.count);
   const mattering = new Map<string, number>();
   const anyCluster = new Map<string, number>();
   for (const c of report.clusters) {

@@ -1,7 +1,10 @@
 // The run of a generated Cloud Run day bench (bench:mixed, bench:polyglot): one seed's day, its two
-// exports and truth written to a temp dir, the classify and sweep measures of bench:plaintext for each.
+// exports and truth written to a temp dir, the classify and sweep measures of bench:plaintext for each,
+// and the same day swept from a local Cloud Logging server (the real client over gRPC, the product's
+// filter evaluated by the server): the issue asks for the same problems from either source.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startLoggingServer } from '../../test/integration/servers/logging/server.js';
 import { measure, printResults, type Measures } from '../plaintext.js';
 import { exportsOf, type Day } from './cloud-run-day.js';
 import { AT_LEAST_NOTICE } from './stranger/model.js';
@@ -42,6 +45,34 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
       console.log(`${e.name}: classify failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  const server = await serverMeasures(day, join(dir, 'day.jsonl'));
+  if (server !== undefined) results.push(['Cloud Logging', server]);
   if (results.length > 0) printResults(results, day.services, verbose);
+  const file = results.find(([n]) => n === 'day.jsonl')?.[1];
+  if (file !== undefined && server !== undefined) console.log(`\n${sameProblems(file, server)}`);
   scratch.done();
+}
+
+/** The day swept from a local Cloud Logging server seeded with its entries; classify figures are the JSONL's. */
+async function serverMeasures(day: Day, jsonl: string): Promise<Measures | undefined> {
+  const project = /^projects\/([^/]+)\//.exec(String(day.entries[0]?.logName ?? ''))?.[1] ?? 'bench';
+  const server = await startLoggingServer({ entries: day.entries });
+  try {
+    return await measure(jsonl, day.truth, new Date(day.end).toISOString(), { loggingHost: server.address, project });
+  } catch (err) {
+    console.log(`Cloud Logging: classify failed: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Whether the server's sweep found what the file's did: the same cluster ids with the same counts. */
+function sameProblems(file: Measures, server: Measures): string {
+  const same = [...file.sweepIds].filter(([id, n]) => server.sweepIds.get(id) === n).length;
+  const onlyFile = [...file.sweepIds.keys()].filter((id) => !server.sweepIds.has(id)).length;
+  const onlyServer = [...server.sweepIds.keys()].filter((id) => !file.sweepIds.has(id)).length;
+  const counted = file.sweepIds.size - same - onlyFile;
+  return `Cloud Logging server vs day.jsonl: entries read ${server.read} vs ${file.read}; clusters ${server.sweepIds.size} vs ${file.sweepIds.size}: `
+    + `${same} the same with the same count, ${counted} counted differently, ${onlyFile} only from the file, ${onlyServer} only from the server`;
 }
