@@ -53,9 +53,9 @@ const cdAvatar = fam(`${CD}:avatar-upload-forbidden`, 'ERROR', [30, 80], ({ rng,
 });
 
 // The instance's connections use up max_connections: the raw psycopg error and Django's wrapper.
-const slots = (rng: Prng): string => `connection failed: connection to server on socket "/cloudsql/tidewater-apps-prod:europe-west1:crm-pg/.s.PGSQL.5432" failed: FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute`;
+const slots = (): string => `connection failed: connection to server on socket "/cloudsql/tidewater-apps-prod:europe-west1:crm-pg/.s.PGSQL.5432" failed: FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute`;
 const cdContactsSlots = fam(`${CD}:contacts-db-slots`, 'ERROR', [40, 100], ({ rng, t, rev }) => {
-  const msg = slots(rng);
+  const msg = slots();
   const raw = pyTraceback([
     [`${SITE}/django/db/backends/base/base.py`, 279, 'ensure_connection', 'self.connect()'],
     [`${SITE}/django/db/backends/base/base.py`, 256, 'connect', 'self.connection = self.get_new_connection(conn_params)'],
@@ -72,7 +72,7 @@ const cdContactsSlots = fam(`${CD}:contacts-db-slots`, 'ERROR', [40, 100], ({ rn
 
 // The health view catches the same error and logs it as a warning: another call site, another problem.
 const cdHealthSlots = fam(`${CD}:healthz-db-slots`, 'WARNING', [30, 70], ({ rng, t, rev }) => [
-  djangoRecord(t, rev, rng, 'WARNING', 'health', 'crm.health', `readiness check failed: ${slots(rng)}`),
+  djangoRecord(t, rev, rng, 'WARNING', 'health', 'crm.health', `readiness check failed: ${slots()}`),
 ]);
 
 const cdImportDup = fam(`${CD}:import-duplicate-email`, 'ERROR', [20, 50], ({ rng, t, rev }) => {
