@@ -131,8 +131,9 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
               autoPaginate: false,
               gaxOptions: { timeout: Math.max(1_000, Math.min(60_000, budgetLeft())) },
             });
-            const next = (response as { nextPageToken?: string | null } | undefined)?.nextPageToken ?? undefined;
-            return { entries: page, ...(next ? { nextPageToken: next } : {}) };
+            const raw = response as { nextPageToken?: string | null; entries?: unknown[] } | undefined;
+            const next = raw?.nextPageToken ?? undefined;
+            return { entries: withExactTimes(page, raw?.entries), ...(next ? { nextPageToken: next } : {}) };
           } catch (error) {
             const code = (error as { code?: unknown }).code;
             if (code === CODE.DEADLINE_EXCEEDED && budgetLeft() <= 0) throw new StopRead('budget');
@@ -152,6 +153,23 @@ export function createCloudLoggingSource(options: CloudLoggingSourceOptions): Lo
       return { entries: entries(), result: () => ({ ...state, skippedBy: { ...state.skippedBy } }) };
     },
   };
+}
+
+/**
+ * The page's entries with the timestamps the API sent. The client turns each entry's Timestamp into a
+ * Date, which keeps milliseconds; the lines of one trace Cloud Run stored are microseconds apart, and
+ * the reassembly reads their order and gaps from those microseconds, as it does in an export. The
+ * response still holds each entry as it came, in the same order.
+ */
+function withExactTimes(page: LoggingEntry[], sent: unknown[] | undefined): LoggingEntry[] {
+  if (sent === undefined || sent.length !== page.length) return page;
+  page.forEach((entry, i) => {
+    const timestamp = (sent[i] as { timestamp?: unknown } | null)?.timestamp;
+    if (typeof timestamp === 'object' && timestamp !== null && 'seconds' in timestamp) {
+      (entry.metadata as unknown as { timestamp: unknown }).timestamp = timestamp;
+    }
+  });
+  return page;
 }
 
 /** What the read names as its resource, and how messages speak of it and of the grant it needs. */

@@ -73,6 +73,15 @@ describe('the Cloud Logging source, through the real client over gRPC', () => {
     expect(server.matching(server.requests[0]!.filter).map((e) => e.insertId)).toEqual(['at-start', 'nanos', 'last']);
   });
 
+  test('keeps the microseconds and nanoseconds each entry was written at, as an export does', async () => {
+    // The lines of one trace Cloud Run stored microseconds apart: the reassembly reads their order and
+    // gaps from those digits, which the client's Date would round to the millisecond.
+    const times = ['2025-09-11T20:00:00.123456789Z', '2025-09-11T20:00:00.123457001Z', '2025-09-11T20:00:00.123999Z', '2025-09-11T20:00:01Z'];
+    server.seed(times.map((at, i) => runEntry({ at, id: `t${i}`, severity: 'ERROR' })));
+    const { entries } = await readAll(source());
+    expect(entries.map((e) => e.timestamp)).toEqual(['2025-09-11T20:00:00.123456789Z', '2025-09-11T20:00:00.123457001Z', '2025-09-11T20:00:00.123999Z', '2025-09-11T20:00:01.000Z']);
+  });
+
   test('entries Cloud Run gave no severity: the same entries through Cloud Logging and through a file', async () => {
     let n = 0;
     const at = () => new Date(Date.parse('2025-09-11T19:00:00Z') + 1000 * n++).toISOString();
