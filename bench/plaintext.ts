@@ -157,7 +157,7 @@ export async function measure(path: string, truth: readonly Truth[], now: string
     sweepExit: sweep.status, read: -1, clusters: -1, matter: -1, filedTwice: [], none: [], noneMatter: [], noiseMatter: [], unmapped: 0,
     sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '', byService, sweepIds: new Map(),
   };
-  let report: { clusters: ReportCluster[]; entries: { read: number } };
+  let report: { clusters: ReportCluster[]; entries: { read: number }; source?: { complete?: boolean; stoppedAt?: string }; errors?: unknown[] };
   try {
     report = JSON.parse(sweep.stdout) as typeof report;
   } catch {
@@ -165,6 +165,10 @@ export async function measure(path: string, truth: readonly Truth[], now: string
     return m;
   }
   m.read = report.entries.read;
+  // A read that stopped early (time budget, errors) finds fewer problems for a reason of its own: say so.
+  if (report.source?.complete === false || (report.errors?.length ?? 0) > 0) {
+    m.sweepError = `read incomplete: ${JSON.stringify({ source: report.source, errors: report.errors }).slice(0, 400)}`;
+  }
   m.clusters = report.clusters.length;
   m.matter = report.clusters.filter((c) => c.matters === true).length;
   for (const c of report.clusters) m.sweepIds.set(c.id, c.count);

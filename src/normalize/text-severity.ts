@@ -9,7 +9,7 @@ import { statesFailure } from './failure-lines.js';
 import { isPerlWarning, PERL_PLACE_RE2 } from './perl-warning.js';
 import { requestLineSeverity } from './request-error.js';
 import { continuesDartTrace, hasDartFrames } from '../shared/dart-trace.js';
-import { CONSOLE_IN_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
+import { CONSOLE_IN_RE2, GIN_FRAME_RE2, isConsoleBox, JULIA_BOX_RE2, opensConsoleBox, opensJuliaBox, readsBlockLine } from '../shared/block-lines.js';
 import { PASSENGER_LEVELS, REDIS_LEVELS, stripLogHeader } from './log-header.js';
 import { processPrefix } from './process-prefix.js';
 import { isRailsExceptionLine, isRubyTrace, opensRailsBlock, PUMA_PROBLEM, pumaProblemSeverity, RAILS_EXCEPTION_LINE_RE2 } from './ruby-severity.js';
@@ -344,6 +344,8 @@ export function severityTextPattern(floor: Severity): string {
     '(?:package|dart|file):', '=+ asynchronous gap', '<asynchronous suspension>',
     // Symfony Console's box of an uncaught exception, Julia's ConsoleLogger box (shared/block-lines.ts).
     CONSOLE_IN_RE2, JULIA_BOX_RE2,
+    // gin's Recovery frame place, which the prefilter reads alone (shared/block-lines.ts).
+    GIN_FRAME_RE2,
   ];
   // pino-pretty's header at any level: its properties, indented lines read whatever they say, are its
   // record's (shared/pretty-object.ts), and without it they would join a record near them. (At DEBUG

@@ -63,6 +63,8 @@ const GIN_FUNC = /^\t\S{1,200}: /;
 export function isGinFrame(s: string): boolean {
   return s.endsWith(')') && s.includes(' (0x') && GIN_FRAME.test(s);
 }
+/** The frame's place line for a server-side filter (RE2, at the start of a text): the prefilter reads it alone. */
+export const GIN_FRAME_RE2 = String.raw`[^\s:]+:\d+ \(0x[0-9a-f]+\)(?:\n|$)`;
 
 // Swift's backtracer (5.9+; swiftlang/swift docs/Backtracing.rst): a runtime trap's `Fatal error: …`
 // (after its `file.swift:line:` place), `💣 Program crashed: System trap at 0x…` (`*** Program crashed:` with

@@ -730,6 +730,16 @@ describe('severityTextPattern', () => {
     }
   });
 
+  it("lets through gin's Recovery frame places, which the prefilter reads alone, at every floor", () => {
+    // gin-gonic/gin recovery.go writes each frame as its place and program counter over its function line.
+    const frames = ['/usr/local/go/src/runtime/signal_unix.go:917 (0x8254f6)', '/root/go/pkg/mod/github.com/gin-gonic/gin@v1.10.0/context.go:185 (0xaf3d19)', 'app/x.go:3 (0x1)'];
+    for (const floor of floors) {
+      const pattern = re2(severityTextPattern(floor));
+      for (const text of frames) expect({ floor, text, kept: mayBelongToTrace(text), matched: pattern.test(text) }).toEqual({ floor, text, kept: true, matched: true });
+    }
+    expect(re2(severityTextPattern('NOTICE')).test('GET /app/x.go:3 (0x1) served')).toBe(false);
+  });
+
   it('leaves out plain text that says nothing', () => {
     const pattern = re2(severityTextPattern('NOTICE'));
     for (const text of ['GET /api 200', 'started in 3s', 'user signed in']) expect(pattern.test(text)).toBe(false);
@@ -744,7 +754,8 @@ describe('severityTextPattern', () => {
       '[10-Mar-2026 00:56:55] ', 'request_id=x ', '[warning] ', 'child 1 said into stderr: "', '[pool www] ', '[Nest] 1  - ', ' +12ms', '\u009b0m', "x.rb:1:in `f'", ' (Boom)',
       'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0', '> File "', 'Node.js v', '/app/a.js:', 'node:', '(node:1) ',
       '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/',
-      '[1] ', '! ', 'WARNING: ', "app/x.erb:3:in `f'", ':in ', '#<', 'Net::ReadTimeout', ' (', '):', 'PG::ConnectionBad', 'FooError', '[a0da4c84-4c5a] ', 'pid=1 tid=a ', 'class=J jid=1 ', 'WARN: ', '2026-03-10 02:25:07 +0000: ');
+      '[1] ', '! ', 'WARNING: ', "app/x.erb:3:in `f'", ':in ', '#<', 'Net::ReadTimeout', ' (', '):', 'PG::ConnectionBad', 'FooError', '[a0da4c84-4c5a] ', 'pid=1 tid=a ', 'class=J jid=1 ', 'WARN: ', '2026-03-10 02:25:07 +0000: ',
+      '/app/o.go:88 (0xd245b7)');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
