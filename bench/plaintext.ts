@@ -69,7 +69,7 @@ export interface Measures {
 }
 
 /** Where the sweep reads the day from: the export file itself, or a Cloud Logging server holding it. */
-export type SweepFrom = { file: true } | { loggingHost: string; project: string };
+export type SweepFrom = { file: true } | { loggingHost: string; project: string; config: string };
 
 /** A child process run to its end without blocking this one (a server in this process may be what it reads). */
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -146,10 +146,10 @@ export async function measure(path: string, truth: readonly Truth[], now: string
 
   const quiet = { GITHUB_APP_ID: '', GITHUB_REPOSITORY: '', GITHUB_APP_PRIVATE_KEY: '', LOG_LEVEL: 'error' };
   const source = 'file' in from
-    ? { args: ['--logs-file', path], env: {} }
-    : { args: [], env: { LOGGING_EMULATOR_HOST: from.loggingHost, GOOGLE_CLOUD_PROJECT: from.project } };
+    ? { args: ['--logs-file', path], env: {}, config: join(ROOT, 'config', 'gardener.yaml') }
+    : { args: [], env: { LOGGING_EMULATOR_HOST: from.loggingHost, GOOGLE_CLOUD_PROJECT: from.project }, config: from.config };
   const sweep = await run([
-    join(ROOT, 'bin', 'log-gardener.js'), 'sweep', '--config', join(ROOT, 'config', 'gardener.yaml'), ...source.args,
+    join(ROOT, 'bin', 'log-gardener.js'), 'sweep', '--config', source.config, ...source.args,
     '--dry-run', '--json', '--now', now, '--window', '24h',
   ], { ...process.env, ...quiet, ...source.env });
   const m: Measures = {
