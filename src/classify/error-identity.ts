@@ -25,6 +25,7 @@ import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
 import { goNetError } from './go-net-error.js';
 import { postgresRefusal } from './postgres-refusal.js';
 import { rustlsCertIdentity } from './rustls-cert-error.js';
+import { workTimeLimit } from './work-time-limit.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -237,6 +238,10 @@ function readIdentity(template: string): ErrorIdentity | null {
   const tokens = headTokens(template);
   if (tokens.length === 0) return null;
   const head = tokens.join(' ');
+  // Work stopped at its time limit (work-time-limit.ts): raised wherever the work was, logged under the
+  // supervisor's line, so neither frames nor that line tell one problem from another.
+  const limit = workTimeLimit(head);
+  if (limit !== null) return { key: limit, namesOperation: true, keysTraces: false, context: '' };
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };
