@@ -26,6 +26,7 @@ import { goNetError } from './go-net-error.js';
 import { postgresRefusal } from './postgres-refusal.js';
 import { rustlsCertIdentity } from './rustls-cert-error.js';
 import { workTimeLimit } from './work-time-limit.js';
+import { redisReply } from './redis-reply.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -242,6 +243,9 @@ function readIdentity(template: string): ErrorIdentity | null {
   // supervisor's line, so neither frames nor that line tell one problem from another.
   const limit = workTimeLimit(head);
   if (limit !== null) return { key: limit, namesOperation: true, keysTraces: false, context: '' };
+  // Redis' refusal of a command (redis-reply.ts) meets every call alike, whatever client printed it.
+  const reply = redisReply(head);
+  if (reply !== null) return { key: reply, namesOperation: true, keysTraces: false, context: '' };
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };
