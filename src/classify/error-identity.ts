@@ -27,6 +27,7 @@ import { postgresRefusal } from './postgres-refusal.js';
 import { rustlsCertIdentity } from './rustls-cert-error.js';
 import { workTimeLimit } from './work-time-limit.js';
 import { redisReply } from './redis-reply.js';
+import { memoryExhausted } from './memory-exhausted.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -246,6 +247,9 @@ function readIdentity(template: string): ErrorIdentity | null {
   // Redis' refusal of a command (redis-reply.ts) meets every call alike, whatever client printed it.
   const reply = redisReply(head);
   if (reply !== null) return { key: reply, namesOperation: true, keysTraces: false, context: '' };
+  // A runtime out of a kind of memory (memory-exhausted.ts) fails whichever allocation came next.
+  const memory = memoryExhausted(head);
+  if (memory !== null) return { key: memory, namesOperation: true, keysTraces: false, context: '' };
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };

@@ -312,7 +312,9 @@ describe('mergeByCore: a message that holds the start of another', () => {
     expect(joined([g('c1', '[cause]: Error: socket hang up'), g('c2', 'Error: socket hang up')])).toEqual([['c1', 'c2']]);
     // Only the very same error: another short message stays apart, and so does a trace of our own code.
     expect(joined([g('c1', 'Caused by: java.lang.OutOfMemoryError: Metaspace'), g('c2', 'java.lang.OutOfMemoryError: Java heap space')])).toEqual([['c1'], ['c2']]);
-    expect(joined([g('c1', 'Caused by: java.lang.OutOfMemoryError: Metaspace', { frames: ['com.acme.Cache.load'] }), g('c2', 'java.lang.OutOfMemoryError: Metaspace')])).toEqual([['c1'], ['c2']]);
+    expect(joined([g('c1', 'Caused by: java.lang.IllegalStateException: Pool closed', { frames: ['com.acme.Cache.load'] }), g('c2', 'java.lang.IllegalStateException: Pool closed')])).toEqual([['c1'], ['c2']]);
+    // …except memory running out, which fails whichever allocation came next (memory-exhausted.ts).
+    expect(joined([g('c1', 'Caused by: java.lang.OutOfMemoryError: Metaspace', { frames: ['com.acme.Cache.load'] }), g('c2', 'java.lang.OutOfMemoryError: Metaspace')])).toEqual([['c1', 'c2']]);
     // A trace through library frames joins it when it is the only library path that printed it.
     const traced = g('c3', 'java.net.SocketTimeoutException: Read timed out', { libraryFrames: ['java.net.SocketInputStream.read'] });
     expect(joined([g('c4', 'Caused by: java.net.SocketTimeoutException: Read timed out'), traced])).toEqual([['c3', 'c4']]);
