@@ -28,6 +28,7 @@ import { rustlsCertIdentity } from './rustls-cert-error.js';
 import { workTimeLimit } from './work-time-limit.js';
 import { redisReply } from './redis-reply.js';
 import { memoryExhausted } from './memory-exhausted.js';
+import { mailLoginRejected } from './mail-login-rejected.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -250,6 +251,9 @@ function readIdentity(template: string): ErrorIdentity | null {
   // A runtime out of a kind of memory (memory-exhausted.ts) fails whichever allocation came next.
   const memory = memoryExhausted(head);
   if (memory !== null) return { key: memory, namesOperation: true, keysTraces: false, context: '' };
+  // A mail server refusing the application's login (mail-login-rejected.ts) refuses every message alike.
+  const login = mailLoginRejected(head);
+  if (login !== null) return { key: login, namesOperation: true, keysTraces: false, context: '' };
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };

@@ -98,7 +98,8 @@ describe('the heap running out at two places is one cluster', () => {
 
   it('joins the places, and keeps another error at one of them apart', () => {
     const c = createClassifier();
-    const ids = [trace('addRow'), trace('render'), other].map((text) => c.resolve(c.add(entry(text, { kind: 'stack' }))).id);
+    const handles = [trace('addRow'), trace('render'), other].map((text) => c.add(entry(text, { kind: 'stack' })));
+    const ids = handles.map((h) => c.resolve(h).id);
     expect(ids[1]).toBe(ids[0]);
     expect(ids[2]).not.toBe(ids[0]);
   });
