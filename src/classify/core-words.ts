@@ -51,8 +51,10 @@ export function coreWords(template: string): string[] {
   for (const token of tokenize(template)) {
     const word = coreWord(token);
     if (word !== null) {
-      // `can not` is `cannot` too.
+      // `can not` is `cannot` too; `cannot not` is a typo a later release fixes (protobuf 4.21.0's
+      // `Descriptors cannot not be created directly`, protocolbuffers/protobuf#10064), not a double negation.
       if (word === 'not' && previous === 'can') out[out.length - 1] = 'cannot';
+      else if (word === 'not' && previous === 'cannot') continue;
       else out.push(...(CONTRACTIONS.get(word) ?? [word]));
       previous = word;
     }

@@ -42,6 +42,14 @@ describe('coreWords', () => {
     expect(coreWords('can not open file')).toEqual(coreWords('cannot open file'));
   });
 
+  it('reads a doubled `cannot not` as the typo it is, a later release printing `cannot`', () => {
+    // protocolbuffers/protobuf#10064 (4.21.0), zachglick/apnet#1 (the fixed wording)
+    expect(coreWords('TypeError: Descriptors cannot not be created directly.')).toEqual(coreWords('TypeError: Descriptors cannot be created directly.'));
+    // A negation spelled out is still one: `could not` and `cannot` stay what they say.
+    expect(coreWords('could not connect')).toEqual(['could', 'not', 'connect']);
+    expect(coreWords('cannot connect')).not.toEqual(coreWords('can connect'));
+  });
+
   it('keeps status names, which say what happened', () => {
     expect(coreWords('Error: <NUM> RESOURCE_EXHAUSTED: Bandwidth exhausted')).toEqual(['resource_exhausted', 'bandwidth', 'exhausted']);
     expect(coreWords('Error: <NUM> DEADLINE_EXCEEDED: Deadline exceeded')).toEqual(['deadline_exceeded', 'deadline', 'exceeded']);
