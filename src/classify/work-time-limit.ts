@@ -21,7 +21,7 @@
 //   its class is read only under `Rack::Timeout::`, as other frameworks have a `RequestTimeoutException`
 //   of their own (an HTTP 408, thrown where it is raised). `RequestExpiryError` (a request that waited too
 //   long to start) is another problem, and is left alone.
-// Soft and hard limits stay apart: one lets the task clean up, the other kills its process.
+// Soft and hard limits stay apart: one lets the task clean up, the other kills the worker running it.
 //
 // Read from the message part of a template (masked values), every pattern linear.
 
