@@ -3,6 +3,7 @@
 // a cluster of its own: `errno: -111,` or `at TCPConnectWrap.afterConnect …` next to the whole
 // `connect ECONNREFUSED` record they came from, each a candidate issue that names nothing.
 import { informativeLines, looseKey } from './record-lines.js';
+import { sameBarValues } from './message-line-values.js';
 
 export interface PieceGroup {
   id: string;
@@ -29,6 +30,13 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
   return false;
 }
 
+/** One of the lines is the line bar the values it names (message-line-values.ts). */
+function holdsBarValues(lines: ReadonlySet<string>, line: string): boolean {
+  const key = looseKey(line);
+  for (const l of lines) if (sameBarValues(looseKey(l), key)) return true;
+  return false;
+}
+
 /**
  * The whole group a piece joins, read from `whole` (groups of whole records): the one group of one of
  * the piece's services that holds every informative line of it; the last line of a piece may be the
@@ -38,8 +46,8 @@ function startsALine(lines: ReadonlySet<string>, start: string): boolean {
  * The index is built once; each look-up costs the groups holding one of the piece's lines. `alsoAs`: a
  * other readings of a whole group's line that a piece's line may hold instead.
  */
-export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[]): (piece: PieceGroup) => string | null {
-  const holders = pieceHolders(whole, alsoAs);
+export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[], barValues = false): (piece: PieceGroup) => string | null {
+  const holders = pieceHolders(whole, alsoAs, barValues);
   return (p) => {
     const found = holders(p, 2);
     return found.length === 1 ? (found[0] as PieceGroup).id : null;
@@ -49,9 +57,11 @@ export function pieceIndex(whole: readonly PieceGroup[], alsoAs?: (line: string)
 /**
  * Every whole group (of `whole`) of one of the piece's services that holds every informative line of
  * it, the piece's cut lines (`cutLines`) perhaps only as the start of one; at most `limit`, in the
- * order of `whole`. None for a piece with no informative line. See pieceIndex.
+ * order of `whole`. None for a piece with no informative line. See pieceIndex. `barValues`: the piece's
+ * first line may be held as a line that differs from it only in the values it names
+ * (message-line-values.ts), when at least two more lines of the piece are held as they are.
  */
-export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[]): (piece: PieceGroup, limit: number) => PieceGroup[] {
+export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[], barValues = false): (piece: PieceGroup, limit: number) => PieceGroup[] {
   const groups = whole.filter((g) => !g.piece && g.lines.size > 0);
   // The whole groups holding each line: a piece with a line that must be held whole looks only at those.
   const holding = new Map<string, PieceGroup[]>();
@@ -74,12 +84,19 @@ export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: strin
     const found: PieceGroup[] = [];
     const lines = informativeLines([...p.lines]);
     if (lines.length === 0) return found;
-    const mustHold = lines.find((l) => p.cutLines?.has(l) !== true);
+    // The line read bar its values is the piece's first, a message that names them; the rest vouch for it.
+    let first: string | undefined;
+    if (barValues) {
+      first = p.lines.values().next().value;
+      if (first !== lines[0] || lines.length < 3) return found;
+    }
+    const mustHold = lines.find((l) => l !== first && p.cutLines?.has(l) !== true);
     const candidates = mustHold === undefined ? groups : (holding.get(looseKey(mustHold)) ?? []);
     for (const g of candidates) {
       if (!ofPieceServices(p.services, g.services)) continue;
       const held = loose.get(g)!;
-      if (!lines.every((l) => held.has(looseKey(l)) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)))) continue;
+      if (!lines.every((l) => held.has(looseKey(l)) || (p.cutLines?.has(l) === true && startsALine(g.lines, l)) ||
+        (l === first && holdsBarValues(g.lines, l)))) continue;
       found.push(g);
       if (found.length >= limit) break;
     }
@@ -95,6 +112,7 @@ export function pieceHolders(whole: readonly PieceGroup[], alsoAs?: (line: strin
 export function joinPieces(groups: readonly PieceGroup[], alsoAs?: (line: string) => readonly string[]): Map<string, string> {
   const find = pieceIndex(groups);
   let findAs: ((piece: PieceGroup) => string | null) | undefined;
+  let findBarValues: ((piece: PieceGroup) => string | null) | undefined;
   const out = new Map<string, string>();
   for (const p of groups) {
     if (!p.piece) continue;
@@ -102,6 +120,11 @@ export function joinPieces(groups: readonly PieceGroup[], alsoAs?: (line: string
     if (to === null && alsoAs !== undefined) {
       findAs ??= pieceIndex(groups, alsoAs);
       to = findAs(p);
+    }
+    // Last, a piece whose first line names values no kept record's does (a tenant's slug, a redacted id).
+    if (to === null) {
+      findBarValues ??= pieceIndex(groups, undefined, true);
+      to = findBarValues(p);
     }
     if (to !== null) out.set(p.id, to);
   }
