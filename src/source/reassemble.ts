@@ -24,6 +24,7 @@ import { OtelRecordJoiner } from './otel-log-records.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 import { continuesWrite, headsWrite } from './burst-lines.js';
 import { ODL_OPEN } from '../shared/odl-record.js';
+import { endsInOpenRpcRepr } from './rpc-repr.js';
 
 export interface Joined {
   raw: RawEntry;
@@ -183,6 +184,7 @@ function isPiece(text: string, state: TraceState | null): boolean {
   // A source excerpt that never reached its error (one numbered line alone may be any text).
   if (end === 'code-lead') return multiLine;
   if (multiLine && endsInCutFrame(text)) return true;
+  if (multiLine && endsInOpenRpcRepr(text)) return true;
   // A header line whose message line was lost (.NET's category line, java.util.logging's time and source).
   if (!multiLine) return NET_RECORD.test(first) || JUL_HEAD.test(first) || ODL_OPEN.test(first);
   return (end === null || end === 'py-exc') && endsMidLine(text);
