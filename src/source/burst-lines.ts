@@ -8,7 +8,8 @@
 import { stripLogHeader } from '../normalize/index.js';
 import { firstLine, JUL_HEAD, NPM_ERROR, opensOwnRecord, takesHeader, type LineKind } from './trace-lines.js';
 import { JUL_ROUTINE, STAMPED_LINE } from '../shared/record-shapes.js';
-import { leadsMessage } from './message-lead.js';
+import { bareHeaderLevel, leadsMessage } from './message-lead.js';
+import { isRoutineLevel } from './stdout-line.js';
 import { PRISMA_CLI_ERROR } from '../normalize/failure-lines.js';
 
 /** A line as the reassembly holds it, with what was asked of it once. */
@@ -69,7 +70,12 @@ export function headsWrite(first: string, kind: LineKind, second: string | undef
   if (routine(first)) return false;
   if (kind === 'start') return !(JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second)));
   const { level, rest } = stripLogHeader(first);
-  return level !== undefined || PROBLEM_FIRST.test(rest) || NPM_ERROR.test(rest);
+  if (level !== undefined || PROBLEM_FIRST.test(rest) || NPM_ERROR.test(rest)) return true;
+  // A header stating a level above INFO with nothing after it: its message is the write's next lines,
+  // all of them (Spring Boot's failure analysis: `… ERROR 1 --- [main] o.s.b.d.LoggingFailureAnalysisReporter   : `,
+  // then the `APPLICATION FAILED TO START` banner, `Description:` and `Action:` with their text).
+  const bare = bareHeaderLevel(first);
+  return bare !== undefined && !isRoutineLevel(bare);
 }
 
 // A message opening with a word that names a problem, after at most two marks (`=`, `[`, `*`).

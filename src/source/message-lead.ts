@@ -37,6 +37,17 @@ export function leadsMessage(line: string): boolean {
 }
 
 /**
+ * The level of a log header with nothing after it (`… ERROR 1 --- [main] o.s.b.d.LoggingFailureAnalysisReporter   : `),
+ * as the header parser reads it with a line after it; undefined for any other line.
+ */
+export function bareHeaderLevel(line: string): string | undefined {
+  const trimmed = line.trimEnd();
+  if (trimmed.length === 0 || !endsOpen(trimmed)) return undefined;
+  const probe = stripLogHeader(`${trimmed} \n.`);
+  return probe.rest === '.' ? probe.level : undefined;
+}
+
+/**
  * A line that can be the message a lead line announces: unindented text that is no log record of its
  * own (no header with a level: a line with one is the next record).
  */

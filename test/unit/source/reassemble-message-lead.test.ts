@@ -52,7 +52,35 @@ const PLAY_LOGBACK = [
   '\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)',
 ].join('\n');
 
+// Spring Boot's failure analysis: the reporter logs its header with nothing after it, then the banner,
+// `Description:` and `Action:` with their text, in one write (apache/servicecomb-java-chassis#1272,
+// alldatacenter/alldata#638, alibaba/nacos#10828 as people pasted it).
+const BOOT_FAILURE_BODY = [
+  '',
+  '***************************',
+  'APPLICATION FAILED TO START',
+  '***************************',
+  '',
+  'Description:',
+  '',
+  "Failed to configure a DataSource: 'url' attribute is not specified and no embedded datasource could be configured.",
+  '',
+  'Reason: Failed to determine a suitable driver class',
+  '',
+  'Action:',
+  '',
+  'Consider the following:',
+  '\tIf you want an embedded database (H2, HSQL or Derby), please put it on the classpath.',
+  '\tIf you have database settings to be loaded from a particular profile you may need to activate it (no profiles are currently active).',
+];
+// Spring Boot's default console pattern.
+const BOOT_FAILURE = ['2026-12-04T05:17:14.087Z ERROR 1 --- [orders] [           main] o.s.b.d.LoggingFailureAnalysisReporter   : ', ...BOOT_FAILURE_BODY].join('\n');
+// A logback pattern `%d [%thread] %-5level %logger{36} - %msg%n`.
+const BOOT_FAILURE_LOGBACK = ['2023-09-01 14:37:08 [main] ERROR o.s.b.d.LoggingFailureAnalysisReporter - ', ...BOOT_FAILURE_BODY].join('\n');
+
 const RECORDS: Array<[string, string]> = [
+  ["Spring Boot's failure analysis, its banner and sections", BOOT_FAILURE],
+  ["Spring Boot's failure analysis through a logback pattern", BOOT_FAILURE_LOGBACK],
   ["Play 2.3's error handler", PLAY_CONFIGURATION],
   ['a header-only line with a time and no space after it', PLAY_TIMED],
   ["Play 2.8's coloured-level pattern, with a cause", PLAY_CAUSED],
@@ -81,6 +109,11 @@ describe('reassemble: a header line whose message is on the next lines', () => {
   it('a header line with a plain message line under it is one record', () => {
     const record = ['10:00:00.001 [main] ERROR c.a.Importer - ', 'import of batch 7 stopped after 3 rows'].join('\n');
     for (const input of [split(record, 0), split(record, 0).reverse()]) expect(texts(reassembleAll(input))).toEqual([record]);
+  });
+
+  it('a routine header with nothing after it heads no write: the lines after it are read alone', () => {
+    const lines = ['10:00:00.001 [main] INFO c.a.Report - ', 'totals', 'rows: 12'];
+    for (const input of [split(lines.join('\n'), 0), split(lines.join('\n'), 0).reverse()]) expect(texts(reassembleAll(input)).length).toBeGreaterThan(1);
   });
 
   it('a header line with nothing after it stays a plain line', () => {
