@@ -29,6 +29,7 @@ import { workTimeLimit } from './work-time-limit.js';
 import { redisReply } from './redis-reply.js';
 import { memoryExhausted } from './memory-exhausted.js';
 import { mailLoginRejected } from './mail-login-rejected.js';
+import { cudaInitFailure } from './cuda-init.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -266,7 +267,7 @@ function readIdentity(template: string): ErrorIdentity | null {
     if (certificate !== null) return { key: certificate.key, namesOperation: true, keysTraces: false, context: certificate.context };
     // PostgreSQL's refusal of a session names the operation too (postgres-refusal.ts); read after
     // traces of it were filed under their frames, it keeps their ids and only joins their call sites.
-    const refusal = postgresRefusal(tokens);
+    const refusal = postgresRefusal(tokens) ?? cudaInitFailure(tokens);
     if (refusal !== null) return { key: refusal.key, namesOperation: true, keysTraces: false, context: lineContext(tokens, refusal.start) };
     // An exception's class names what went wrong, not the call that failed: like a status, an outcome.
     const found = exceptionClass(head, coreWords);
