@@ -149,8 +149,12 @@ export class JobJoiner {
     }
     const lines = [contextLine(context?.message ?? ''), error.message, backtrace?.message].filter((l): l is string => l !== null && l !== undefined);
     const members = [context, error, backtrace].flatMap((r) => r?.joined.members ?? []).sort((a, b) => a - b);
-    // A backtrace cut short leaves the failure a piece of what the whole failures say.
-    const piece = [context, error, backtrace].some((r) => r?.joined.piece === true);
+    // A backtrace cut short leaves the failure a piece of what the whole failures say; so does one whose
+    // backtrace was lost (its first line, the one with Sidekiq's header, not read): the handler writes
+    // the backtrace of every exception raised (`unless ex.backtrace.nil?`), after the context and error.
+    // (Frames read under the error line are that backtrace, whatever line carried the header.)
+    const piece = [context, error, backtrace].some((r) => r?.joined.piece === true) ||
+      (context !== undefined && backtrace === undefined && !error.message.split('\n').some(isBareRubyFrame));
     out.push({ raw: withMessage(error, lines.join('\n')), members, ...(piece ? { piece } : {}) });
   }
 }

@@ -123,6 +123,20 @@ describe('a failed Sidekiq job\'s records', () => {
     expect(reassembleAll(pretty(SMTP, 0))[0]!.piece).toBeUndefined();
   });
 
+  it('a failure whose backtrace was lost is a piece too; one with frames under its error line is whole', () => {
+    const [context, error, backtrace] = pretty(SMTP, 0);
+    const lost = reassembleAll([context!, error!]);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.piece).toBe(true);
+    // The backtrace's first line (the one with the header) lost, its other lines read under the error line.
+    const frames = (backtrace!.textPayload as string).split('\n').slice(1).map((t, i) => line(t, 700 + i * 7));
+    const out = reassembleAll([context!, error!, ...frames]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.piece).toBeUndefined();
+    // An error logged with no context is read as it was.
+    expect(reassembleAll([error!])[0]!.piece).toBeUndefined();
+  });
+
   it('the job\'s routine records are not joined', () => {
     const header = `${TIME} pid=1 tid=${SMTP.tid} class=${SMTP.cls} jid=${SMTP.jid} INFO: `;
     expect(reassembleAll([line(`${header}start`, 0), line(`${header}done: 0.4 sec`, 300)])).toHaveLength(2);
