@@ -9,6 +9,7 @@ import { withGuzzleWording } from './guzzle-response.js';
 import { phpExceptionLine } from './php-exception.js';
 import { rubyCallerLine } from './ruby-inspect.js';
 import { servletReportLine } from './servlet-report.js';
+import { failedDeliveryLine } from './camel-delivery.js';
 
 /** Only this much of a message is rewritten; the rest cannot change which problem it is. */
 const MAX_CHARS = 8192;
@@ -126,7 +127,7 @@ export function problemText(text: string): string {
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);
   let rest = lineEnd < 0 ? '' : out.slice(lineEnd);
-  first = errnoWording(phpExceptionLine(errorReprLine(servletReportLine(first))).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
+  first = errnoWording(phpExceptionLine(errorReprLine(servletReportLine(failedDeliveryLine(first)))).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   // Guzzle's failed response without its request and the body it quotes (guzzle-response.ts).
   [first, rest] = withGuzzleWording(first, rest);
   first = smtpReply(withoutTrailingContext(rubyCallerLine(first))).replace(MONITOR_STATE, '$1');

@@ -11,6 +11,7 @@ import { errorAfterPrefix } from './node-error-prefix.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 import { errorIdentity } from './error-identity.js';
 import { servletReportLine } from './servlet-report.js';
+import { camelTrace, reportsCaught } from './camel-delivery.js';
 import { keptCodes } from '../normalize/http-status.js';
 
 export type StackLanguage = 'python' | 'node' | 'java' | 'go' | 'ruby' | 'dotnet';
@@ -421,7 +422,7 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
   const read = lines(text);
   // A Ruby or Node trace reprinted in Error Reporting's frame shape is read in its own (reported-frames.ts).
   const reported = reportedTrace(read);
-  const ls = reported?.lines ?? withPythonHeader(read) ?? read;
+  const ls = reported?.lines ?? withPythonHeader(read) ?? camelTrace(read);
   const language = reported?.language ?? detectLanguage(ls);
   if (language === null) return null;
   const { sections, surfacedAt } = readTrace(ls, language, knownType, reported !== null);
@@ -499,6 +500,8 @@ function withoutRepeatedException(header: string, surfaced: Section): string {
   // trace under it: the container's words for every failure, naming the exception the trace restates.
   const reported = servletReportLine(header);
   if (reported !== header && reported.replace(/:.*$/, '') === surfaced.type) return '';
+  // Camel's failed-delivery record of the exception its trace restates (camel-delivery.ts).
+  if (reportsCaught(header, surfaced.type)) return '';
   const message = masked(surfaced.message);
   if (message === '') return header;
   for (const tail of [`${surfaced.type}: ${message}`, message]) {
