@@ -30,6 +30,7 @@ import { redisReply } from './redis-reply.js';
 import { memoryExhausted } from './memory-exhausted.js';
 import { mailLoginRejected } from './mail-login-rejected.js';
 import { cudaInitFailure } from './cuda-init.js';
+import { playwrightError } from './playwright-error.js';
 import { TextMemo } from '../normalize/text-memo.js';
 
 // Where a trace's frames start: `at f (…)`, `File "…", line N`, `from x.rb:3:in`. Nothing after is
@@ -259,7 +260,8 @@ function readIdentity(template: string): ErrorIdentity | null {
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };
   // The other vocabularies name the failing operation itself.
-  const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens) ?? goNetError(tokens);
+  const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens) ?? goNetError(tokens) ??
+    playwrightError(tokens, coreWords);
   if (system === null) {
     // A certificate check rustls failed (rustls-cert-error.ts) names the handshake's failure whatever
     // release printed it; no trace of Rust's is read by frames, so it keys none.

@@ -10,6 +10,7 @@ import { phpExceptionLine } from './php-exception.js';
 import { rubyCallerLine } from './ruby-inspect.js';
 import { servletReportLine } from './servlet-report.js';
 import { failedDeliveryLine } from './camel-delivery.js';
+import { withoutPlaywrightBlocks } from './playwright-error.js';
 
 /** Only this much of a message is rewritten; the rest cannot change which problem it is. */
 const MAX_CHARS = 8192;
@@ -122,7 +123,7 @@ const MONITOR_STATE = /^(Monitor #\d{1,12} (?:'[^'\n]{0,200}'|"[^"\n]{0,200}"): 
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // A wrapper's name may take the first line, the database error the next (Laravel's error page).
-  let out = withoutCallerExcerpt(head).replace(BACKGROUND, '').replace(FURTHER_INFO, '').replace(QUERY_SUFFIX, '').replace(SQLSTATE, 'SQLSTATE [');
+  let out = withoutCallerExcerpt(withoutPlaywrightBlocks(head)).replace(BACKGROUND, '').replace(FURTHER_INFO, '').replace(QUERY_SUFFIX, '').replace(SQLSTATE, 'SQLSTATE [');
   if (out.includes('json: cannot unmarshal')) out = out.replace(GO_UNMARSHAL_TYPE, GO_UNMARSHAL_WORDING);
   const lineEnd = out.indexOf('\n');
   let first = lineEnd < 0 ? out : out.slice(0, lineEnd);

@@ -8,6 +8,8 @@ import { rubyCallerLine } from './ruby-inspect.js';
 import { CALLER_EXCERPT_LINE, callLine, problemText } from './problem-text.js';
 import { withoutRequestMethod } from './request-context.js';
 import { errorAfterPrefix } from './node-error-prefix.js';
+import { afterPlaywrightBlocks, playwrightAfterPrefix } from './playwright-error.js';
+import { playwrightBlockLine } from '../shared/playwright-blocks.js';
 import { shortPath, stableName, type Section } from './trace-parts.js';
 import { errorIdentity } from './error-identity.js';
 import { servletReportLine } from './servlet-report.js';
@@ -347,9 +349,15 @@ function exceptionAbove(ls: readonly string[], frameAt: number, language: 'java'
 
 /** Node's error printed after an application prefix, on the line right above the first frame. */
 function prefixedError(ls: readonly string[], i: number, language: 'java' | 'node'): { type: string; message: string } | null {
-  if (language !== 'node' || !/^\s+at /.test(ls[i + 1] ?? '')) return null;
-  const split = errorAfterPrefix((ls[i] as string).trim(), true);
+  // Playwright's call log or boxed notice may come between the error's line and its frames.
+  if (language !== 'node' || !/^\s+at /.test(ls[afterPlaywrightBlocks(ls, i + 1)] ?? '')) return null;
+  const split = splitPrefixed((ls[i] as string).trim());
   return split === null ? null : typeLine(split.error);
+}
+
+/** A Node error line's application prefix and error (node-error-prefix.ts; Playwright's bare `Error: page.goto: …`). */
+function splitPrefixed(line: string): { prefix: string; error: string } | null {
+  return errorAfterPrefix(line, true) ?? playwrightAfterPrefix(line);
 }
 
 function parseGo(ls: string[]): Section[] {
@@ -480,12 +488,12 @@ function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt:
     const trimmed = line.trim();
     if (i === surfacedAt) {
       // Node's error printed after an application prefix (`order sync failed Error: boom`): the prefix is the message.
-      const prefixed = language === 'node' && typeLine(trimmed) === null && prefixedError(ls, i, language) !== null ? errorAfterPrefix(trimmed, true) : null;
+      const prefixed = language === 'node' && typeLine(trimmed) === null && prefixedError(ls, i, language) !== null ? splitPrefixed(trimmed) : null;
       if (prefixed !== null) header.push(prefixed.prefix);
       break;
     }
     if (language === 'python' ? trimmed.startsWith('Traceback (') : (surfacedAt === null && typeLine(trimmed) !== null) || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
-    if (trimmed !== '') header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
+    if (trimmed !== '' && !playwrightBlockLine(line)) header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
   }
   return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');
 }

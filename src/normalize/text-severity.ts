@@ -3,6 +3,7 @@
 // trace. Only those count: a header's level, a `level=` key, a trace's shape. A free-text mention of
 // "error" is not a level. Every rule is anchored and bounded, and reads at most the first HEAD_CHARS of
 // a text, so hostile input costs a constant.
+import { blocksBefore } from '../shared/playwright-blocks.js';
 import { ANSWERED_5XX_RE2 } from './access-status.js';
 import { CRASH_ANYWHERE, CRASH_AT_START, endsProcess, losesWorker, opensCrashRecord } from './crash-lines.js';
 import { statesFailure } from './failure-lines.js';
@@ -170,8 +171,10 @@ const TYPE_NAMED = /(?:^|[\s:(\[])(?:[\w$]{1,80}\.){0,12}[\w$]{0,80}(?:Error|Exc
 function typedFrames(head: string): boolean {
   const frame = AT_FRAME.exec(head);
   if (!frame) return false;
-  const lineStart = head.lastIndexOf('\n', frame.index - 1) + 1;
-  return TYPE_NAMED.test(head.slice(Math.max(lineStart, frame.index - LINE_CHARS), frame.index));
+  // Playwright's call log or boxed notice between the error's line and its frames: that line is above them.
+  const end = blocksBefore(head, frame.index) ?? frame.index + 1;
+  const lineStart = head.lastIndexOf('\n', end - 2) + 1;
+  return TYPE_NAMED.test(head.slice(Math.max(lineStart, end - 1 - LINE_CHARS), end - 1));
 }
 
 /** The severity a text states in a log header or a trace's shape, or null when it states none. */

@@ -29,6 +29,7 @@ import { opensRichRecord } from '../normalize/index.js';
 import { ODL_CLOSE, ODL_HEADER, ODL_OPEN } from '../shared/odl-record.js';
 import { isConsoleGemMessageRow } from '../shared/console-gem.js';
 import { STAMPED_LINE } from '../shared/record-shapes.js';
+import { openPlaywright, PLAYWRIGHT_CAN_END, stepPlaywright, type PlaywrightState } from './playwright-lines.js';
 
 /** Where a trace is, after one of its lines. */
 export type TraceState =
@@ -43,7 +44,7 @@ export type TraceState =
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
-  | JvmState | DartState | BlockState | PrettyObjectState | RichTracebackState | 'node-error' | 'docs-link'
+  | JvmState | DartState | BlockState | PrettyObjectState | RichTracebackState | PlaywrightState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
   /** A record's lines of one write that no grammar knows (burst-lines.ts): nothing steps from it. */
   | 'write'
@@ -64,7 +65,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
-  'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end',
+  'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end', ...PLAYWRIGHT_CAN_END,
 ]);
 
 /** The states of a Console gem record (shared/block-lines.ts). */
@@ -88,6 +89,8 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
     if (CODE_FRAME.test(s)) return 'code-lead'; // a source excerpt whose line numbers are right-aligned
     if (EXCEPTION_TYPE_FIELD.test(s)) return 'field'; // an exception's field block whose heading was lost
     if (RICH_BOX_TOP.test(s)) return 'rich-box'; // Rich's traceback box whose RichHandler line was lost
+    const playwright = openPlaywright(s); // Playwright's call log or notice whose error line was lost
+    if (playwright !== null) return playwright;
     return JUL_LEVEL.test(s) ? 'jul-record' : null;
   }
   if (kind === 'plain') return null;
@@ -129,6 +132,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
   // A pointer to the message's documentation (`Read more: https://…`) under a line naming an error or at
   // the end of a record: part of it, as the message's own words are.
   if ((state === 'header' || CAN_END.has(state)) && (DOCS_LINK.test(s) || POINTER_LINE.test(s))) return 'docs-link';
+  // Playwright's call log and boxed notice under its error's line (playwright-lines.ts).
+  const playwright = stepPlaywright(state, s, FRAME.test);
+  if (playwright !== undefined) return playwright === 'frame' ? frameState(s) : playwright;
   // A throwable printed indented under its record's line (java.util.logging's OneLineFormatter, as Tomcat
   // writes it: the exception line one tab in, its frames two; pino-pretty's error logged as the record,
   // `    Error: kaboom` and its frames under the header): the exception the record heads.

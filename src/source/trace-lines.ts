@@ -2,6 +2,7 @@
 // opens, names an error, or plain) and the shapes the grammar (trace-grammar.ts) steps on. Every test
 // looks at a bounded prefix of a line with anchored regexes, so no line, however long or odd, costs
 // more than a few hundred characters of work.
+import { playwrightBlockLine } from '../shared/playwright-blocks.js';
 import { continuesDartTrace } from '../shared/dart-trace.js';
 import { opensWithPaddedLevel, stripLogHeader } from '../normalize/index.js';
 
@@ -190,6 +191,8 @@ export function lineKind(s: string): LineKind {
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
   // (`price`, `items.0.currency`). Held, and joined only where the grammar expects one.
   if (GO_BARE_FUNCTION.test(s) || PY_ERROR_LOCATION.test(s)) return 'cont';
+  // Playwright's `Call log:` and its boxed notice under an error's line (shared/playwright-blocks.ts).
+  if (playwrightBlockLine(s)) return 'cont';
   return namesProblem(s) ? 'head' : 'plain';
 }
 
@@ -260,6 +263,7 @@ export function isPieceLine(s: string): boolean {
   if (PRINT_R_EDGE.test(s)) return true;
   if (s === 'stack backtrace:' || s === 'Stack backtrace:' || RUST_NOTE.test(s) || s === 'Caused by:' || KOMBU_RETRY.test(s)) return true;
   if (STACK_BANNER.test(s)) return true; // glog's `*** Check failure stack trace: ***`
+  if (playwrightBlockLine(s)) return true; // Playwright's `Call log:`, a row of its box (shared/playwright-blocks.ts)
   if (EX_TAIL.test(s) || /^\*\* \(exit\) an exception was raised:\s*$/.test(s) || PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return true;
   if (continuesJvmRecord(s)) return true;
   if (NET_DETAIL.test(s) || NPGSQL_DETAIL.test(s)) return true; // a .NET exception's detail line (`File name: '…'`, Npgsql's `DETAIL: …`)
