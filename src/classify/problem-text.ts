@@ -120,6 +120,10 @@ function smtpReply(line: string): string {
 // state says how far the retries got, not what failed: the error after it is the problem.
 const MONITOR_STATE = /^(Monitor #\d{1,12} (?:'[^'\n]{0,200}'|"[^"\n]{0,200}"): )(?:Pending|Failing): /;
 
+// The Functions Framework for Go prints the error a function returned as `Function error: %v` on stderr
+// (normalize/failure-lines.ts): the framework's words for every failure; the error is what follows.
+const FUNCTION_ERROR = /^Function error: (?=\S)/;
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // A wrapper's name may take the first line, the database error the next (Laravel's error page).
@@ -131,7 +135,7 @@ export function problemText(text: string): string {
   first = errnoWording(phpExceptionLine(errorReprLine(servletReportLine(failedDeliveryLine(first)))).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   // Guzzle's failed response without its request and the body it quotes (guzzle-response.ts).
   [first, rest] = withGuzzleWording(first, rest);
-  first = smtpReply(withoutTrailingContext(rubyCallerLine(first))).replace(MONITOR_STATE, '$1');
+  first = smtpReply(withoutTrailingContext(rubyCallerLine(first))).replace(MONITOR_STATE, '$1').replace(FUNCTION_ERROR, '');
   first = errorValue(trailingFields(withoutPipeDiagnostics(withoutDiagnostics(withoutInlineFrames(first)))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
   // wrapped error, as `msg err="…"` and `msg: err` print it. The error may be a value's debug print

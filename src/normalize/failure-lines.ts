@@ -28,6 +28,9 @@
 //   code alone on its line and the message after a blank line (`Error: P3009`, then `migrate found
 //   failed migrations …`). The codes are Prisma's error reference's: P and four digits (P1xxx common,
 //   P2xxx the client's, P3xxx Migrate's, P4xxx introspection's); a message a person wrote never opens so.
+// - the error a Go Cloud Run function returned, as the Functions Framework for Go prints it on stderr
+//   (funcframework's fnErrorMessageStderrTmpl, `Function error: %v`, for a CloudEvent function's error
+//   and the 500 of an event function's): `Function error: write gs://…: googleapi: Error 403: …`.
 
 /** The message is looked at within this many characters. */
 const MESSAGE_CHARS = 512;
@@ -50,6 +53,7 @@ const FAILED_OPERATION =
   /^(?:[Ee]rror (?:while|during|when|in|on|from|for|at|(?!(?:handl|report|track|logg|monitor|rat|count)ing\b)[a-z]{2,30}ing)|[Ff]ailed to [a-z]{2,30}|[Ff]ailed [a-z]{2,30}ing)\b(?:[^:\n]|:(?=\S)){0,160}?: \S/;
 const RECOVERED_PANIC = /^ {1,4}panic: \S/;
 const RUNTIME_ERROR = /^runtime error: [a-z]/;
+const FUNCTION_ERROR = /^Function error: \S/;
 /** Prisma's CLI error line (below): the code, then its message on the line or after a blank one. */
 export const PRISMA_CLI_ERROR = /^Error: P\d{4}(?::[ \t]|[ \t]*$)/;
 
@@ -57,7 +61,7 @@ export const PRISMA_CLI_ERROR = /^Error: P\d{4}(?::[ \t]|[ \t]*$)/;
 export function statesFailure(message: string): boolean {
   const text = message.length > MESSAGE_CHARS ? message.slice(0, MESSAGE_CHARS) : message;
   if (text.includes('rpc error: ') && GRPC_STATUS.test(text)) return true;
-  return SHOWN_EXCEPTION.test(text) || NAMED_ERROR.test(text) || FAILED_OPERATION.test(text) || RECOVERED_PANIC.test(text) || RUNTIME_ERROR.test(text) || PRISMA_CLI_ERROR.test(text);
+  return SHOWN_EXCEPTION.test(text) || NAMED_ERROR.test(text) || FAILED_OPERATION.test(text) || RECOVERED_PANIC.test(text) || RUNTIME_ERROR.test(text) || PRISMA_CLI_ERROR.test(text) || FUNCTION_ERROR.test(text);
 }
 // The server-side filter needs nothing of its own for these: each holds `error`, `exception`, `fail` or
 // `panic`, which it matches anywhere (text-severity.ts, TRACE_WORDS).

@@ -225,3 +225,15 @@ describe('problemText: a position in the input is no frame', () => {
     expect(problemText('Request failed.\nsee the logs above')).toBe('Request failed.\nsee the logs above');
   });
 });
+
+// The Functions Framework for Go prints a function's returned error as `Function error: %v`
+// (GoogleCloudPlatform/functions-framework-go funcframework/framework.go): the error is what follows.
+describe("Go's Functions Framework line", () => {
+  it('reads as the error the function returned', () => {
+    expect(problemText('Function error: decode gs://uploads/u_1/DSC3606.HEIC: image: unknown format')).toBe('decode gs://uploads/u_1/DSC3606.HEIC: image: unknown format');
+  });
+  it('leaves a line that only names it', () => {
+    expect(problemText('Function error:')).toBe('Function error:');
+    expect(problemText('Function errors: 0')).toBe('Function errors: 0');
+  });
+});

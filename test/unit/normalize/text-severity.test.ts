@@ -403,6 +403,15 @@ const traces: Record<string, Case[]> = {
     ['Error: P1002\n\nThe database server at `ep-sparkling-credit-ah1c1aak-pooler.c-3.us-east-1.aws.neon.tech:5432` was reached but timed out.', 'ERROR'],
     ['Error: P3009\n\nmigrate found failed migrations in the target database, new migrations will not be applied. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve', 'ERROR'],
   ],
+  // The Functions Framework for Go prints the error a CloudEvent function returned on stderr
+  // (GoogleCloudPlatform/functions-framework-go funcframework/framework.go, `Function error: %v`).
+  "A Go function's returned error, as its framework prints it": [
+    ["Function error: write gs://thumbs/u_76193/photo_5294_320.jpg: googleapi: Error 403: fn@p.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object., forbidden", 'ERROR'],
+    ['Function error: decode gs://uploads/u_81459/DSC3606.HEIC: image: unknown format', 'ERROR'],
+    // Not a function's error: a name, a count, a word alone.
+    ['Function errors: 0 in the last hour', null],
+    ['Function error:', null],
+  ],
   // chi's Recoverer prints the panic after a blank line, indented (go-chi/chi#633, as pasted).
   'A panic a middleware recovered and printed': [
     ['\n panic: foo\n \n -> github.com/go-chi/chi/v5/middleware.TestRecoverer.func1\n ->   /home/jraspass/chi/middleware/recoverer_test.go:15\n\n    net/http.HandlerFunc.ServeHTTP\n      /usr/lib/go/src/net/http/server.go:2069', 'ERROR'],
