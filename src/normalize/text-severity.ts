@@ -91,7 +91,9 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   // winston's simple and cli formats: `error: msg {meta}` (lower case, as winston names its levels).
   { pattern: /^(error|warn|info|debug|verbose|silly): \S/, read: (m) => (m[1] === 'verbose' || m[1] === 'silly' ? 'DEBUG' : levelWord(m[1]!)) },
   // Node's process warnings: `(node:12) MaxListenersExceededWarning: …`, `(node:12) [DEP0005] DeprecationWarning: …`.
-  { pattern: /^\(node:\d{1,10}\) (?:\[[A-Z]{2,10}\d{0,6}\] )?[A-Za-z]{0,60}Warning: /, read: () => 'WARNING' },
+  // Node's emitWarning prints any code a library gives in the brackets: the MongoDB driver's is `MONGODB
+  // DRIVER` (`(node:1) [MONGODB DRIVER] Warning: useNewUrlParser is a deprecated option: …`).
+  { pattern: /^\(node:\d{1,10}\) (?:\[[A-Z][A-Z0-9_ -]{1,30}\] )?[A-Za-z]{0,60}Warning: /, read: () => 'WARNING' },
   // Python's warnings module: `/app/db.py:57: LegacyAPIWarning: msg` (then the source line).
   { pattern: /^[^\s:]{1,512}:\d{1,7}: [A-Za-z_][\w.]{0,100}Warning: /, read: () => 'WARNING' },
   // logfmt (slog, logrus, log15, go-kit): a `level=`/`lvl=` key on a line of `key=value` pairs; with

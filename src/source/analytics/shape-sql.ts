@@ -31,11 +31,11 @@ export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
  * a closing brace, `Caused by:`, `... 12 more`, a traceback's or a goroutine dump's first line, a .NET
  * category line, Rails' tagged lines of one exception block (the Logger header with tags alone, a
  * tagged frame), Netty's leak report lines and Reactor's checkpoint block (jvm-record-lines.ts), ODL's header line
- * closed by `[[` (odl-record.ts). Cloud Run stores each line of a trace written to stdout/stderr as an entry of its
+ * closed by `[[` (odl-record.ts), the line under a Node process warning that says how to trace it. Cloud Run stores each line of a trace written to stdout/stderr as an entry of its
  * own; such lines, and their instance's lines next to them, are read whole and joined back in the
  * function (the reassembler), as a file or API sweep joins them, instead of being counted by shape.
  */
-export const RECORD_LINE = String.raw`^(?:[ \t]+\S|\}\s*$|Caused by: |Suppressed: |\.\.\. \d|--- End of |Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|goroutine \d+ \[|created by |exit status |\[signal |panic: |fatal error: |(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$|[DIWEFAU], \[[^\]]+\] +[A-Z]+ -- [^:]*: (?:\[[^\]]+\] ?)+\s*$|(?:\[[^\]]+\] ?)+(?:\s*$|\S+:\d+:in )|Recent access records: ?\d*\s*$|(?:#\d+|Created at):\s*$|: \d+ leak records were discarded |Original Stack Trace:|Error has been observed (?:at|by) the following|Assembly (?:trace from|site of) producer \[|${ODL_OPEN_RE2})`;
+export const RECORD_LINE = String.raw`^(?:[ \t]+\S|\}\s*$|Caused by: |Suppressed: |\.\.\. \d|--- End of |Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|goroutine \d+ \[|created by |exit status |\[signal |panic: |fatal error: |(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$|[DIWEFAU], \[[^\]]+\] +[A-Z]+ -- [^:]*: (?:\[[^\]]+\] ?)+\s*$|(?:\[[^\]]+\] ?)+(?:\s*$|\S+:\d+:in )|Recent access records: ?\d*\s*$|(?:#\d+|Created at):\s*$|: \d+ leak records were discarded |Original Stack Trace:|\(Use \x60node --trace-|Error has been observed (?:at|by) the following|Assembly (?:trace from|site of) producer \[|${ODL_OPEN_RE2})`;
 
 /** Characters of a message read for its shape: the head of a trace says where, its tail what. */
 const READ_CHARS = 4000;

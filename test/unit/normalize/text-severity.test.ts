@@ -899,6 +899,9 @@ describe('warnings and levels as their printers document them', () => {
     ['winston verbose', 'verbose: cache warmed', 'DEBUG'],
     ['Node process warning', '(node:1) MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 11 error listeners added to [Socket]. Use emitter.setMaxListeners() to increase limit', 'WARNING'],
     ['Node deprecation', '(node:7) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues.', 'WARNING'],
+    // A library's own code in the brackets: the MongoDB driver's (Automattic/mongoose#9318 pastes it under Mongoose).
+    ['MongoDB driver warning', '(node:1) [MONGODB DRIVER] Warning: useNewUrlParser is a deprecated option: useNewUrlParser has no effect since Node.js Driver version 4.0.0 and will be removed in the next major version', 'WARNING'],
+    ['Node process line with no warning', '(node:1) [MONGODB DRIVER] connected to replica set rs0', null],
     ['Python warnings module', '/app/catalog/repo.py:57: LegacyAPIWarning: The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy', 'WARNING'],
     ['Python deprecation', '/usr/lib/python3.12/site-packages/pkg/mod.py:12: DeprecationWarning: datetime.utcnow() is deprecated', 'WARNING'],
   ])('%s', (_name, text, expected) => {
