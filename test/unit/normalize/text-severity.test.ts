@@ -408,9 +408,6 @@ const traces: Record<string, Case[]> = {
   "A Go function's returned error, as its framework prints it": [
     ["Function error: write gs://thumbs/u_76193/photo_5294_320.jpg: googleapi: Error 403: fn@p.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object., forbidden", 'ERROR'],
     ['Function error: decode gs://uploads/u_81459/DSC3606.HEIC: image: unknown format', 'ERROR'],
-    // Not a function's error: a name, a count, a word alone.
-    ['Function errors: 0 in the last hour', null],
-    ['Function error:', null],
   ],
   // chi's Recoverer prints the panic after a blank line, indented (go-chi/chi#633, as pasted).
   'A panic a middleware recovered and printed': [
@@ -902,6 +899,9 @@ describe('warnings and levels as their printers document them', () => {
     // A library's own code in the brackets: the MongoDB driver's (Automattic/mongoose#9318 pastes it under Mongoose).
     ['MongoDB driver warning', '(node:1) [MONGODB DRIVER] Warning: useNewUrlParser is a deprecated option: useNewUrlParser has no effect since Node.js Driver version 4.0.0 and will be removed in the next major version', 'WARNING'],
     ['Node process line with no warning', '(node:1) [MONGODB DRIVER] connected to replica set rs0', null],
+    // Not a Go function's error (failure-lines.ts): a count, the words alone.
+    ['a count of function errors', 'Function errors: 0 in the last hour', null],
+    ['the framework words alone', 'Function error:', null],
     ['Python warnings module', '/app/catalog/repo.py:57: LegacyAPIWarning: The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy', 'WARNING'],
     ['Python deprecation', '/usr/lib/python3.12/site-packages/pkg/mod.py:12: DeprecationWarning: datetime.utcnow() is deprecated', 'WARNING'],
   ])('%s', (_name, text, expected) => {
