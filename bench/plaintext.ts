@@ -66,10 +66,14 @@ export interface Measures {
   byService: Map<string, string>;
   /** The sweep's clusters: id -> count, to compare what two sources found. */
   sweepIds: Map<string, number>;
+  /** The ids of the sweep's clusters that matter, and every cluster's template: what differs between sources, named. */
+  sweepMatters: Set<string>;
+  sweepTemplates: Map<string, string>;
 }
 
-/** Where the sweep reads the day from: the export file itself, or a Cloud Logging server holding it. */
-export type SweepFrom = { file: true } | { loggingHost: string; project: string; config: string };
+/** Where the sweep reads the day from: the export file itself, a Cloud Logging server holding it, or a
+ * BigQuery server holding it as a Log Analytics view (the config names the view, the mode and the server). */
+export type SweepFrom = { file: true } | { loggingHost: string; project: string; config: string } | { analytics: true; project: string; config: string };
 
 /** A child process run to its end without blocking this one (a server in this process may be what it reads). */
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -147,7 +151,9 @@ export async function measure(path: string, truth: readonly Truth[], now: string
   const quiet = { GITHUB_APP_ID: '', GITHUB_REPOSITORY: '', GITHUB_APP_PRIVATE_KEY: '', LOG_LEVEL: 'error' };
   const source = 'file' in from
     ? { args: ['--logs-file', path], env: {}, config: join(ROOT, 'config', 'gardener.yaml') }
-    : { args: [], env: { LOGGING_EMULATOR_HOST: from.loggingHost, GOOGLE_CLOUD_PROJECT: from.project }, config: from.config };
+    : 'loggingHost' in from
+      ? { args: [], env: { LOGGING_EMULATOR_HOST: from.loggingHost, GOOGLE_CLOUD_PROJECT: from.project }, config: from.config }
+      : { args: [], env: { GOOGLE_CLOUD_PROJECT: from.project }, config: from.config };
   const sweep = await run([
     join(ROOT, 'bin', 'log-gardener.js'), 'sweep', '--config', source.config, ...source.args,
     '--dry-run', '--json', '--now', now, '--window', '24h',
@@ -156,6 +162,7 @@ export async function measure(path: string, truth: readonly Truth[], now: string
     entries: truth.length, notice: idx.length, problems: byFamily.size, ga: s.ga, gaWhole: sWhole.ga, fga: s.fga, predicted: s.predictedGroups, split, merged,
     sweepExit: sweep.status, read: -1, clusters: -1, matter: -1, filedTwice: [], none: [], noneMatter: [], noiseMatter: [], unmapped: 0,
     sevAgree: 0, sevKnown: 0, sevOff: [], sweepError: '', byService, sweepIds: new Map(),
+    sweepMatters: new Set(), sweepTemplates: new Map(),
   };
   let report: { clusters: ReportCluster[]; entries: { read: number }; source?: { complete?: boolean; stoppedAt?: string }; errors?: unknown[] };
   try {
@@ -171,7 +178,11 @@ export async function measure(path: string, truth: readonly Truth[], now: string
   }
   m.clusters = report.clusters.length;
   m.matter = report.clusters.filter((c) => c.matters === true).length;
-  for (const c of report.clusters) m.sweepIds.set(c.id, c.count);
+  for (const c of report.clusters) {
+    m.sweepIds.set(c.id, c.count);
+    m.sweepTemplates.set(c.id, c.template);
+    if (c.matters === true) m.sweepMatters.add(c.id);
+  }
   const mattering = new Map<string, number>();
   const anyCluster = new Map<string, number>();
   for (const c of report.clusters) {

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBigQueryServer } from '../../test/integration/servers/bigquery-server.js';
 import { startLoggingServer } from '../../test/integration/servers/logging/server.js';
 import { measure, printResults, type Measures } from '../plaintext.js';
 import { exportsOf, type Day } from './cloud-run-day.js';
@@ -18,8 +19,9 @@ function seedFromArgv(): number {
   return bare === undefined ? 0 : Number(bare);
 }
 
-/** Builds the seed's day (argv: `[SEED] [--seed N] [--verbose] [--no-server]`), writes both exports with
- * their truth, and prints bench:plaintext's measures for each and for the day read from a Cloud Logging server. */
+/** Builds the seed's day (argv: `[SEED] [--seed N] [--verbose] [--no-server] [--analytics]`), writes both
+ * exports with their truth, and prints bench:plaintext's measures for each and for the day read from a Cloud
+ * Logging server (and, with `--analytics`, from Log Analytics on a local BigQuery server). */
 export async function runDayBench(name: string, buildDay: (seed: number) => Day): Promise<void> {
   const seed = seedFromArgv();
   const verbose = process.argv.includes('--verbose');
@@ -49,9 +51,16 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
   // `--no-server`: the two exports only, for a quicker look while writing a rule.
   const server = process.argv.includes('--no-server') ? undefined : await serverMeasures(day, join(dir, 'day.jsonl'));
   if (server !== undefined) results.push(['Cloud Logging', server]);
+  // `--analytics`: opt-in, loading the day into DuckDB costs as much as the rest of the bench.
+  const analytics = process.argv.includes('--analytics') ? await analyticsMeasures(day, join(dir, 'day.jsonl')) : undefined;
+  if (analytics !== undefined) results.push(['Log Analytics', analytics]);
   if (results.length > 0) printResults(results, day.services, verbose);
   const file = results.find(([n]) => n === 'day.jsonl')?.[1];
   if (file !== undefined && server !== undefined) console.log(`\n${sameProblems(file, server)}`);
+  if (file !== undefined && analytics !== undefined) {
+    console.log(`\n${sameProblems(file, analytics, 'Log Analytics')}`);
+    if (verbose) console.log(differences(file, analytics));
+  }
   scratch.done();
 }
 
@@ -77,12 +86,58 @@ async function serverMeasures(day: Day, jsonl: string): Promise<Measures | undef
   }
 }
 
-/** Whether the server's sweep found what the file's did: the same cluster ids with the same counts. */
-function sameProblems(file: Measures, server: Measures): string {
-  const same = [...file.sweepIds].filter(([id, n]) => server.sweepIds.get(id) === n).length;
-  const onlyFile = [...file.sweepIds.keys()].filter((id) => !server.sweepIds.has(id)).length;
-  const onlyServer = [...server.sweepIds.keys()].filter((id) => !file.sweepIds.has(id)).length;
-  const counted = file.sweepIds.size - same - onlyFile;
-  return `Cloud Logging server vs day.jsonl: entries read ${server.read} vs ${file.read}; clusters ${server.sweepIds.size} vs ${file.sweepIds.size}: `
-    + `${same} the same with the same count, ${counted} counted differently, ${onlyFile} only from the file, ${onlyServer} only from the server`;
+/**
+ * The day swept in Log Analytics mode from a local BigQuery server holding its entries as the linked view
+ * (the product's query, evaluated by DuckDB). The shipped settings, the analytics mode, an hour's budget.
+ */
+async function analyticsMeasures(day: Day, jsonl: string): Promise<Measures | undefined> {
+  const project = /^projects\/([^/]+)\//.exec(String(day.entries[0]?.logName ?? ''))?.[1] ?? 'bench';
+  const config = join(dirname(jsonl), 'gardener.analytics.yaml');
+  const server = await startBigQueryServer({ entries: day.entries as Array<Record<string, unknown>>, pendingPolls: 0, pageRows: 10_000 });
+  // The server goes in the config, not BIGQUERY_EMULATOR_HOST: the BigQuery client reads that variable itself.
+  const shipped = readFileSync(SHIPPED_CONFIG, 'utf8').replace(/timeBudgetSeconds: \d+/, 'timeBudgetSeconds: 3600');
+  writeFileSync(config, shipped.replace(/^  mode: api\b.*$/m, [
+    '  mode: analytics',
+    '  analytics:',
+    `    table: ${project}.logs_link._AllLogs`,
+    '    maximumBytesBilled: 1000000000000000',
+    '    queryTimeoutSeconds: 3600',
+    `    emulatorHost: "${server.host}"`,
+  ].join('\n')));
+  try {
+    return await measure(jsonl, day.truth, new Date(day.end).toISOString(), { analytics: true, project, config });
+  } catch (err) {
+    console.log(`Log Analytics: classify failed: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Whether another source's sweep found what the file's did: the same cluster ids with the same counts. */
+function sameProblems(file: Measures, other: Measures, name = 'Cloud Logging server'): string {
+  const same = [...file.sweepIds].filter(([id, n]) => other.sweepIds.get(id) === n).length;
+  const onlyFile = [...file.sweepIds.keys()].filter((id) => !other.sweepIds.has(id));
+  const onlyOther = [...other.sweepIds.keys()].filter((id) => !file.sweepIds.has(id));
+  const counted = file.sweepIds.size - same - onlyFile.length;
+  const mattering = (ids: string[], m: Measures): number => ids.filter((id) => m.sweepMatters.has(id)).length;
+  return `${name} vs day.jsonl: entries read ${other.read} vs ${file.read}; clusters ${other.sweepIds.size} vs ${file.sweepIds.size}: `
+    + `${same} the same with the same count, ${counted} counted differently, ${onlyFile.length} only from the file `
+    + `(${mattering(onlyFile, file)} mattering), ${onlyOther.length} only from ${name} (${mattering(onlyOther, other)} mattering)`;
+}
+
+/** `--verbose`: the clusters one source found and the other did not, or counted differently, with templates. */
+function differences(file: Measures, other: Measures): string {
+  const cut = (s: string): string => s.replace(/\n/g, '\\n').slice(0, 140);
+  const out: string[] = [];
+  for (const [id, n] of file.sweepIds) {
+    const o = other.sweepIds.get(id);
+    const mark = file.sweepMatters.has(id) ? 'M' : '-';
+    if (o === undefined) out.push(`  ONLY FILE ${n} ${mark} ${cut(file.sweepTemplates.get(id) ?? '')}`);
+    else if (o !== n) out.push(`  COUNT ${n} -> ${o} ${mark} ${cut(file.sweepTemplates.get(id) ?? '')}`);
+  }
+  for (const [id, n] of other.sweepIds) {
+    if (!file.sweepIds.has(id)) out.push(`  ONLY OTHER ${n} ${other.sweepMatters.has(id) ? 'M' : '-'} ${cut(other.sweepTemplates.get(id) ?? '')}`);
+  }
+  return out.join('\n');
 }
