@@ -6,7 +6,9 @@
 
 // `path:LINE:in 'label'` (or `…in `label'`), nothing after the label: `app.rb:3:in 'f': message
 // (Type)` is the uncaught exception's own line, which heads its frames.
-const BARE_FRAME = /^(?:from )?(?:<internal:[\w/.-]{1,64}>|[^\s:<>]{1,512}):\d{1,7}:in [`'][^`'\n]{1,300}'\s*$/;
+// RE2 and JS alike: Log Analytics reads Sidekiq's backtrace records with it (sidekiq-jobs.ts).
+export const BARE_FRAME_BODY = String.raw`(?:from )?(?:<internal:[\w/.-]{1,64}>|[^\s:<>]{1,512}):\d{1,7}:in [\x60'][^\x60'\n]{1,300}'`;
+const BARE_FRAME = new RegExp(`^${BARE_FRAME_BODY}\\s*$`);
 
 /**
  * A Ruby backtrace line without indentation. It only ever continues a record (the exception line

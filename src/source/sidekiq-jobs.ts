@@ -8,7 +8,7 @@
 import { entryService, sidekiqThread } from '../normalize/index.js';
 import type { RawEntry } from '../shared/types.js';
 import type { Joined } from './reassemble.js';
-import { isBareRubyFrame } from './ruby-lines.js';
+import { BARE_FRAME_BODY, isBareRubyFrame } from './ruby-lines.js';
 import { cloudRunStream, microTime } from './stdout-line.js';
 
 /**
@@ -43,6 +43,14 @@ interface JobRecord {
 // `Net::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>`: `ex.class.name: ex.message`.
 const ERROR_LINE = /^[A-Z]\w{0,80}(?:::[A-Z]\w{0,80}){0,8}: \S/;
 const CONTEXT_OPEN = /^\{(?:"context":|:context=>)/;
+
+/**
+ * RE2: the message of a record jobRecord reads as a failure's context or backtrace (CONTEXT_OPEN, or a
+ * first line that is a bare frame). Log Analytics reads the JSON formatter's records of a failure, the
+ * ones near such a record on the same writer, whole (shape-query.ts), so that they are joined here as a
+ * file sweep joins them instead of each standing as a problem of its own.
+ */
+export const JOB_TRACE_MESSAGE_RE2 = `^(?:\\{(?:"context":|:context=>)|${BARE_FRAME_BODY}[ \\t\\r]*(?:\\n|$))`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -11,6 +11,7 @@ import { STD_STREAM_LOG } from '../follow-rules.js';
 import { followCtes } from './follow-sql.js';
 import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
 import { HEADER_FRAME_RE2 } from '../frame-records.js';
+import { JOB_TRACE_MESSAGE_RE2 } from '../sidekiq-jobs.js';
 
 /** Samples kept per shape: enough for the classifier to see how a shape's entries differ. */
 export const SAMPLES_PER_SHAPE = 3;
@@ -46,6 +47,16 @@ const STD_STREAMS = STD_STREAM_LOG;
  */
 const NEAR_US = 1_000_000;
 
+/**
+ * A record of Sidekiq's JSON formatter at WARN or ERROR (sidekiq-jobs.ts reads the same fields): a failed
+ * job is three of them, the context, the error and the backtrace, which the function joins into one (the
+ * job joiner) when they come back whole. Those near a context or backtrace record of the same writer are
+ * read whole (as `line`): one row per failed job's record, never per entry of the window.
+ */
+const JOB_JSON = `(json_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_streams)
+      AND JSON_VALUE(json_payload, '$.tid') IS NOT NULL AND JSON_VALUE(json_payload, '$.msg') IS NOT NULL
+      AND COALESCE(JSON_VALUE(json_payload, '$.lvl') IN ('WARN', 'ERROR'), FALSE))`;
+
 export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions): ShapeQuery {
   const rule = severityRule(query.severityFloor);
   const sample = `TO_JSON_STRING(STRUCT(UNIX_MILLIS(timestamp) AS time_ms, UNIX_MICROS(timestamp) AS time_us, ${SAMPLE_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')}))`;
@@ -59,7 +70,8 @@ export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions):
     DIV(UNIX_MILLIS(timestamp), @bucket_ms) * @bucket_ms AS bucket,
     ${SAMPLE_COLUMNS.join(', ')},
     ${rule.sql} AS kept,
-    COALESCE(severity, 'DEFAULT') = 'DEFAULT' AND text_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_streams) AS std_text
+    COALESCE(severity, 'DEFAULT') = 'DEFAULT' AND text_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_streams) AS std_text,
+    ${JOB_JSON} AS job_json
   FROM \`${options.table}\`
   WHERE ${WHERE_WINDOW}
 ),
@@ -75,11 +87,15 @@ near AS (
     std_text AND SUM(CASE WHEN std_text AND (REGEXP_CONTAINS(text_payload, @record_line) OR REGEXP_CONTAINS(text_payload, @header_frame) OR followed) THEN 1 ELSE 0 END) OVER (
       PARTITION BY JSON_VALUE(labels, '$.instanceId'), log_name
       ORDER BY UNIX_MICROS(timestamp)
+      RANGE BETWEEN @near_us PRECEDING AND @near_us FOLLOWING) > 0
+    OR job_json AND SUM(IF(job_json AND REGEXP_CONTAINS(JSON_VALUE(json_payload, '$.msg'), @job_trace), 1, 0)) OVER (
+      PARTITION BY JSON_VALUE(labels, '$.instanceId'), log_name
+      ORDER BY UNIX_MICROS(timestamp)
       RANGE BETWEEN @near_us PRECEDING AND @near_us FOLLOWING) > 0 AS line
   FROM chosen
 ),
 matched AS (
-  SELECT * EXCEPT (masked, std_text),
+  SELECT * EXCEPT (masked, std_text, job_json),
     IF(line, CONCAT(LPAD(CAST(UNIX_MICROS(timestamp) AS STRING), 20, '0'), ' ', COALESCE(insert_id, '')), ${shapeExpression('masked')}) AS shape
   FROM near
 ),
@@ -99,8 +115,8 @@ GROUP BY service, severity_name, line, shape, revision, bucket`;
   const window = windowParams(query, options);
   return {
     sql,
-    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, header_frame: HEADER_FRAME_RE2, near_us: NEAR_US, ...follow.params },
-    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', header_frame: 'STRING', near_us: 'INT64', ...follow.types },
+    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, header_frame: HEADER_FRAME_RE2, job_trace: JOB_TRACE_MESSAGE_RE2, near_us: NEAR_US, ...follow.params },
+    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', header_frame: 'STRING', job_trace: 'STRING', near_us: 'INT64', ...follow.types },
   };
 }
 
