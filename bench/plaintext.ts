@@ -16,7 +16,7 @@ import { scratchDir } from './lib/scratch-dir.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RANK: Record<string, number> = { DEFAULT: 0, DEBUG: 1, INFO: 2, NOTICE: 3, WARNING: 4, ERROR: 5, CRITICAL: 6, ALERT: 7, EMERGENCY: 8 };
 
-interface Row { cluster: string; template: string }
+export interface Row { cluster: string; template: string }
 interface ReportCluster { id: string; template: string; count: number; severity?: string; matters?: boolean }
 
 function seedFromArgv(): number {
@@ -26,7 +26,7 @@ function seedFromArgv(): number {
   return bare === undefined ? 0 : Number(bare);
 }
 
-async function classify(path: string): Promise<Row[]> {
+export async function classify(path: string): Promise<Row[]> {
   const { records } = await classifyRecords(path);
   return records.map((r) => ({ cluster: r.cluster ?? 'skipped', template: r.template ?? '(skipped)' }));
 }
@@ -88,8 +88,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number |
   });
 }
 
-export async function measure(path: string, truth: readonly Truth[], now: string, from: SweepFrom = { file: true }): Promise<Measures> {
-  const rows = await classify(path);
+/** `classified`: `classify(path)` already read, when another source's sweep is measured against the same file. */
+export async function measure(path: string, truth: readonly Truth[], now: string, from: SweepFrom = { file: true }, classified?: Row[]): Promise<Measures> {
+  const rows = classified ?? await classify(path);
   if (rows.length !== truth.length) throw new Error(`classify gave ${rows.length} rows for ${truth.length} entries`);
   const idx = truth.map((t, i) => (AT_LEAST_NOTICE.has(t.severity) ? i : -1)).filter((i) => i >= 0);
   const pred = idx.map((i) => (rows[i] as Row).cluster);

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBigQueryServer } from '../../test/integration/servers/bigquery-server.js';
 import { startLoggingServer } from '../../test/integration/servers/logging/server.js';
-import { measure, printResults, type Measures } from '../plaintext.js';
+import { classify, measure, printResults, type Measures, type Row, type SweepFrom } from '../plaintext.js';
 import { exportsOf, type Day } from './cloud-run-day.js';
 import { AT_LEAST_NOTICE } from './stranger/model.js';
 import { scratchDir } from './scratch-dir.js';
@@ -48,11 +48,16 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
       console.log(`${e.name}: classify failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  // `--no-server`: the two exports only, for a quicker look while writing a rule.
-  const server = process.argv.includes('--no-server') ? undefined : await serverMeasures(day, join(dir, 'day.jsonl'));
+  // `--no-server`: the two exports only, for a quicker look while writing a rule. `--analytics`: opt-in,
+  // loading the day into DuckDB costs as much as the rest of the bench.
+  const wantServer = !process.argv.includes('--no-server');
+  const wantAnalytics = process.argv.includes('--analytics');
+  // The other sources' columns share the JSONL's classify figures: read them once.
+  const jsonl = join(dir, 'day.jsonl');
+  const rows = wantServer || wantAnalytics ? await classifiedOrNot(jsonl) : undefined;
+  const server = wantServer && rows !== undefined ? await serverMeasures(day, jsonl, rows) : undefined;
   if (server !== undefined) results.push(['Cloud Logging', server]);
-  // `--analytics`: opt-in, loading the day into DuckDB costs as much as the rest of the bench.
-  const analytics = process.argv.includes('--analytics') ? await analyticsMeasures(day, join(dir, 'day.jsonl')) : undefined;
+  const analytics = wantAnalytics && rows !== undefined ? await analyticsMeasures(day, jsonl, rows) : undefined;
   if (analytics !== undefined) results.push(['Log Analytics', analytics]);
   if (results.length > 0) printResults(results, day.services, verbose);
   const file = results.find(([n]) => n === 'day.jsonl')?.[1];
@@ -66,37 +71,60 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
 
 const SHIPPED_CONFIG = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'config', 'gardener.yaml');
 
+/** The project the day's entries were written in (their logName), which a server-side read names. */
+function projectOf(day: Day): string {
+  return /^projects\/([^/]+)\//.exec(String(day.entries[0]?.logName ?? ''))?.[1] ?? 'bench';
+}
+
 /**
- * The day swept from a local Cloud Logging server seeded with its entries; classify figures are the
- * JSONL's. The shipped settings but an hour's time budget: the server evaluates the filter in this
- * process, slower than Cloud Logging, and a read cut short by it would say nothing of the sources.
+ * The shipped settings, `edit`ed, with an hour's time budget, written beside the day: a local server
+ * answers from this process, slower than Google Cloud, and a read cut short by it would say nothing of
+ * the sources.
  */
-async function serverMeasures(day: Day, jsonl: string): Promise<Measures | undefined> {
-  const project = /^projects\/([^/]+)\//.exec(String(day.entries[0]?.logName ?? ''))?.[1] ?? 'bench';
-  const config = join(dirname(jsonl), 'gardener.yaml');
-  writeFileSync(config, readFileSync(SHIPPED_CONFIG, 'utf8').replace(/timeBudgetSeconds: \d+/, 'timeBudgetSeconds: 3600'));
-  const server = await startLoggingServer({ entries: day.entries });
+function configFor(jsonl: string, name: string, edit: (text: string) => string = (text) => text): string {
+  const config = join(dirname(jsonl), name);
+  writeFileSync(config, edit(readFileSync(SHIPPED_CONFIG, 'utf8').replace(/timeBudgetSeconds: \d+/, 'timeBudgetSeconds: 3600')));
+  return config;
+}
+
+/** The JSONL export's classify rows, or undefined (said) when classify fails on it. */
+async function classifiedOrNot(jsonl: string): Promise<Row[] | undefined> {
   try {
-    return await measure(jsonl, day.truth, new Date(day.end).toISOString(), { loggingHost: server.address, project, config });
+    return await classify(jsonl);
   } catch (err) {
-    console.log(`Cloud Logging: classify failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.log(`other sources: classify failed: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/** The day's measures with the sweep reading `from` a local server, stopped afterwards; undefined when they fail. */
+async function sweptFrom(label: string, day: Day, jsonl: string, rows: Row[], from: SweepFrom, stop: () => Promise<void>): Promise<Measures | undefined> {
+  try {
+    return await measure(jsonl, day.truth, new Date(day.end).toISOString(), from, rows);
+  } catch (err) {
+    console.log(`${label}: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   } finally {
-    await server.stop();
+    await stop();
   }
+}
+
+/** The day swept from a local Cloud Logging server seeded with its entries; classify figures are the JSONL's. */
+async function serverMeasures(day: Day, jsonl: string, rows: Row[]): Promise<Measures | undefined> {
+  const config = configFor(jsonl, 'gardener.yaml');
+  const server = await startLoggingServer({ entries: day.entries });
+  return sweptFrom('Cloud Logging', day, jsonl, rows, { loggingHost: server.address, project: projectOf(day), config }, () => server.stop());
 }
 
 /**
  * The day swept in Log Analytics mode from a local BigQuery server holding its entries as the linked view
  * (the product's query, evaluated by DuckDB). The shipped settings, the analytics mode, an hour's budget.
  */
-async function analyticsMeasures(day: Day, jsonl: string): Promise<Measures | undefined> {
-  const project = /^projects\/([^/]+)\//.exec(String(day.entries[0]?.logName ?? ''))?.[1] ?? 'bench';
-  const config = join(dirname(jsonl), 'gardener.analytics.yaml');
-  const server = await startBigQueryServer({ entries: day.entries as Array<Record<string, unknown>>, pendingPolls: 0, pageRows: 10_000 });
+async function analyticsMeasures(day: Day, jsonl: string, rows: Row[]): Promise<Measures | undefined> {
+  const project = projectOf(day);
+  const server = await startBigQueryServer({ entries: day.entries, pendingPolls: 0, pageRows: 10_000 });
   // The server goes in the config, not BIGQUERY_EMULATOR_HOST: the BigQuery client reads that variable itself.
-  const shipped = readFileSync(SHIPPED_CONFIG, 'utf8').replace(/timeBudgetSeconds: \d+/, 'timeBudgetSeconds: 3600');
-  writeFileSync(config, shipped.replace(/^  mode: api\b.*$/m, [
+  const config = configFor(jsonl, 'gardener.analytics.yaml', (text) => text.replace(/^  mode: api\b.*$/m, [
     '  mode: analytics',
     '  analytics:',
     `    table: ${project}.logs_link._AllLogs`,
@@ -104,14 +132,7 @@ async function analyticsMeasures(day: Day, jsonl: string): Promise<Measures | un
     '    queryTimeoutSeconds: 3600',
     `    emulatorHost: "${server.host}"`,
   ].join('\n')));
-  try {
-    return await measure(jsonl, day.truth, new Date(day.end).toISOString(), { analytics: true, project, config });
-  } catch (err) {
-    console.log(`Log Analytics: classify failed: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  } finally {
-    await server.stop();
-  }
+  return sweptFrom('Log Analytics', day, jsonl, rows, { analytics: true, project, config }, () => server.stop());
 }
 
 /** Whether another source's sweep found what the file's did: the same cluster ids with the same counts. */
