@@ -63,20 +63,23 @@ export interface Resolver {
  * and when, where and at what severity each was written. A few numbers an entry, never its text.
  */
 export class CompanionLedger {
-  private readonly handles: number[] = [];
-  private readonly times: number[] = [];
-  private readonly writers: number[] = [];
-  private readonly severities: number[] = [];
+  // Typed columns, a few bytes an entry: a sweep of a million entries keeps them all until the end
+  // (plain arrays of numbers cost it some 75 MB more at its peak).
+  private readonly handles = new Column(Int32Array);
+  private readonly times = new Column(Float64Array);
+  private readonly writers = new Column(Int32Array);
+  private readonly severities = new Column(Uint8Array);
   /** 1 for a stack trace (Entry.kind), else 0. */
-  private readonly stacks: number[] = [];
+  private readonly stacks = new Column(Uint8Array);
   /** 1 for an access line of a request answered 5xx (normalize/access-status.ts), else 0. */
-  private readonly accesses: number[] = [];
+  private readonly accesses = new Column(Uint8Array);
   /** 1 for a script runner's report that its script failed (runner-report.ts), else 0. */
-  private readonly reports: number[] = [];
-  private readonly sources: number[] = [];
-  private readonly revisions: number[] = [];
-  private readonly services: number[] = [];
+  private readonly reports = new Column(Uint8Array);
+  private readonly sources = new Column(Uint8Array);
+  /** The entry's service and revision, as one interned pair (-1: neither). */
+  private readonly origins = new Column(Int32Array);
   private readonly names = new Interner();
+  private readonly pairs = new Interner();
   private settled: Settled | null = null;
 
   /** An entry the classifier took under `handle`; returns its sighting number. */
@@ -90,8 +93,7 @@ export class CompanionLedger {
     this.accesses.push(entry.request?.accessLine || answeredServerError(entry.text) ? 1 : 0);
     this.reports.push(entry.kind === 'text' && isRunnerReport(entry.text) ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);
-    this.revisions.push(entry.revision ? this.names.of(entry.revision) : -1);
-    this.services.push(entry.service ? this.names.of(entry.service) : -1);
+    this.origins.push(entry.service || entry.revision ? this.pairs.of(`${entry.service ?? ''}\u0000${entry.revision ?? ''}`) : -1);
     return this.handles.length - 1;
   }
 
@@ -141,20 +143,25 @@ export class CompanionLedger {
 
   /** @internal the columns, for settle(). */
   columns(): Columns {
-    return { handles: this.handles, times: this.times, writers: this.writers, severities: this.severities, stacks: this.stacks, accesses: this.accesses, reports: this.reports };
+    return {
+      handles: this.handles.view(), times: this.times.view(), writers: this.writers.view(), severities: this.severities.view(),
+      stacks: this.stacks.view(), accesses: this.accesses.view(), reports: this.reports.view(),
+    };
   }
 
   /** The counts of a group read again from its entries, as the classifier counts them (cluster-stats.ts). */
   private countsOf(sightings: readonly number[]): ClusterCounts {
     const stats = emptyStats();
+    const [times, severities, sources, origins] = [this.times.view(), this.severities.view(), this.sources.view(), this.origins.view()];
     for (const s of sightings) {
-      const source = this.sources[s]!;
+      const source = sources[s]!;
+      const [service, revision] = origins[s]! >= 0 ? this.pairs.name(origins[s]!).split('\u0000') : ['', ''];
       count(stats, {
-        time: this.times[s]!,
-        severity: SEVERITIES[this.severities[s]!] as Severity,
+        time: times[s]!,
+        severity: SEVERITIES[severities[s]!] as Severity,
         ...(source === OWN ? {} : { severitySource: source === TEXT ? 'text' : 'level' }),
-        service: this.services[s]! >= 0 ? this.names.name(this.services[s]!) : '',
-        revision: this.revisions[s]! >= 0 ? this.names.name(this.revisions[s]!) : '',
+        service: service!,
+        revision: revision!,
       });
     }
     return countsOf(stats);
@@ -162,19 +169,43 @@ export class CompanionLedger {
 }
 
 interface Columns {
-  handles: readonly number[];
-  times: readonly number[];
-  writers: readonly number[];
-  severities: readonly number[];
-  stacks: readonly number[];
-  accesses: readonly number[];
-  reports: readonly number[];
+  handles: Int32Array;
+  times: Float64Array;
+  writers: Int32Array;
+  severities: Uint8Array;
+  stacks: Uint8Array;
+  accesses: Uint8Array;
+  reports: Uint8Array;
+}
+
+/** Numbers one an entry, read by index. */
+type Numbers = ArrayLike<number>;
+
+/** A typed array that grows as entries are noted (by half again, so the spare room stays small). */
+class Column<A extends Int32Array | Float64Array | Uint8Array> {
+  private data: A;
+  length = 0;
+  constructor(private readonly kind: { new (length: number): A }) {
+    this.data = new kind(1024);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new this.kind(Math.ceil(this.data.length * 1.5));
+      grown.set(this.data as ArrayLike<number>);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** The numbers noted so far (a view: no copy). */
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
 }
 
 interface Settled {
   /** Distinct placements; `final[sighting]` indexes it. */
   placed: Placed[];
-  final: number[];
+  final: Int32Array;
   /** Ids that gained or lost entries. */
   touched: Set<string>;
   absorbed: Map<string, string>;
@@ -292,13 +323,13 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
  * that goes with none.
  */
 export function outranking(
-  group: readonly number[], severities: readonly number[], stacks: readonly number[], accesses: readonly number[] = [], reports: readonly number[] = [],
+  group: Numbers, severities: Numbers, stacks: Numbers, accesses: Numbers = [], reports: Numbers = [],
 ): (a: number, b: number) => boolean {
   const top = new Map<number, number>();
-  group.forEach((g, s) => top.set(g, Math.max(top.get(g) ?? 0, severities[s]!)));
+  for (let s = 0; s < group.length; s++) top.set(group[s]!, Math.max(top.get(group[s]!) ?? 0, severities[s]!));
   // 0: mostly plain lines; 1: mostly stack traces; 2: mostly traces through the application's own frames.
-  const mostlyStack = mostlyOf(group, stacks.map((v) => (v > 0 ? 1 : 0)));
-  const mostlyOwn = mostlyOf(group, stacks.map((v) => (v > 1 ? 1 : 0)));
+  const mostlyStack = mostlyOf(group, Uint8Array.from(stacks, (v) => (v > 0 ? 1 : 0)));
+  const mostlyOwn = mostlyOf(group, Uint8Array.from(stacks, (v) => (v > 1 ? 1 : 0)));
   const rank = (g: number): number => (mostlyStack(g) ? (mostlyOwn(g) ? 2 : 1) : 0);
   // A group that holds access lines (with Cloud Run's request log of their status, or alone).
   const holdsAccess = anyOf(group, accesses);
@@ -313,22 +344,21 @@ export function outranking(
 }
 
 /** Whether any of a group's entries is marked (1) in `marks`. */
-function anyOf(group: readonly number[], marks: readonly number[]): (g: number) => boolean {
+function anyOf(group: Numbers, marks: Numbers): (g: number) => boolean {
   const marked = new Set<number>();
-  group.forEach((g, s) => {
-    if ((marks[s] ?? 0) > 0) marked.add(g);
-  });
+  for (let s = 0; s < group.length; s++) if ((marks[s] ?? 0) > 0) marked.add(group[s]!);
   return (g) => marked.has(g);
 }
 
 /** Whether more than half of a group's entries are marked (1) in `marks`. */
-function mostlyOf(group: readonly number[], marks: readonly number[]): (g: number) => boolean {
+function mostlyOf(group: Numbers, marks: Numbers): (g: number) => boolean {
   const size = new Map<number, number>();
   const marked = new Map<number, number>();
-  group.forEach((g, s) => {
+  for (let s = 0; s < group.length; s++) {
+    const g = group[s]!;
     size.set(g, (size.get(g) ?? 0) + 1);
     marked.set(g, (marked.get(g) ?? 0) + (marks[s] ?? 0));
-  });
+  }
   return (g) => 2 * (marked.get(g) ?? 0) > (size.get(g) ?? 0);
 }
 
@@ -339,18 +369,19 @@ function mostlyOf(group: readonly number[], marks: readonly number[]): (g: numbe
  * written beside, the others staying (access lines: each is one request's record); `minOutranked`: the
  * share of a group's entries that must have been written beside an entry of a group that outranks it.
  */
-export function companionTargets(group: readonly number[], times: readonly number[], writers: readonly number[], outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false, minOutranked = 0): Int32Array {
+export function companionTargets(group: Numbers, times: Numbers, writers: Numbers, outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false, minOutranked = 0): Int32Array {
   const target = new Int32Array(group.length).fill(-1);
   const size = new Map<number, number>();
-  for (const g of group) size.set(g, (size.get(g) ?? 0) + 1);
+  for (let s = 0; s < group.length; s++) size.set(group[s]!, (size.get(group[s]!) ?? 0) + 1);
   // Sightings per writer, in time order.
   const byWriter = new Map<number, number[]>();
-  writers.forEach((w, s) => {
-    if (w < 0) return;
+  for (let s = 0; s < writers.length; s++) {
+    const w = writers[s]!;
+    if (w < 0) continue;
     const list = byWriter.get(w);
     if (list === undefined) byWriter.set(w, [s]);
     else list.push(s);
-  });
+  }
   const written = new Map<number, number>(); // group -> sightings with a writer
   const near = new Map<number, number>(); // group -> of those, with another group's entry within COMPANION_MS
   const busy = new Map<number, number>(); // group -> of those, with another group's entry DENSITY_SHIFT_MS away
@@ -421,7 +452,7 @@ export function companionTargets(group: readonly number[], times: readonly numbe
 }
 
 /** Of sightings sorted by time, the one nearest to `t` (the earlier on a tie). */
-function nearestInTime(sorted: readonly number[], times: readonly number[], t: number): number {
+function nearestInTime(sorted: readonly number[], times: Numbers, t: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {
@@ -435,7 +466,7 @@ function nearestInTime(sorted: readonly number[], times: readonly number[], t: n
 }
 
 /** Whether another group's entry was written between `from` and `to` ms before or after the one at k. */
-function othersWithin(list: readonly number[], k: number, group: readonly number[], times: readonly number[], from: number, to: number): boolean {
+function othersWithin(list: readonly number[], k: number, group: Numbers, times: Numbers, from: number, to: number): boolean {
   const s = list[k]!;
   const t = times[s]!;
   for (const step of [-1, 1]) {
