@@ -239,23 +239,29 @@ export function errorIdentity(template: string): Readonly<ErrorIdentity> | null 
   return identity;
 }
 
+// Failures whose own words name the problem whatever call met them or which client printed them:
+// neither frames nor the line they were logged under tell one problem from another. Read first, in
+// this order, before a status or an exception class.
+const SELF_NAMED: ReadonlyArray<(head: string) => string | null> = [
+  // Work stopped at its time limit (work-time-limit.ts): raised wherever the work was, logged under the
+  // supervisor's line.
+  workTimeLimit,
+  // Redis' refusal of a command (redis-reply.ts) meets every call alike.
+  redisReply,
+  // A runtime out of a kind of memory (memory-exhausted.ts) fails whichever allocation came next.
+  memoryExhausted,
+  // A mail server refusing the application's login (mail-login-rejected.ts) refuses every message alike.
+  mailLoginRejected,
+];
+
 function readIdentity(template: string): ErrorIdentity | null {
   const tokens = headTokens(template);
   if (tokens.length === 0) return null;
   const head = tokens.join(' ');
-  // Work stopped at its time limit (work-time-limit.ts): raised wherever the work was, logged under the
-  // supervisor's line, so neither frames nor that line tell one problem from another.
-  const limit = workTimeLimit(head);
-  if (limit !== null) return { key: limit, namesOperation: true, keysTraces: false, context: '' };
-  // Redis' refusal of a command (redis-reply.ts) meets every call alike, whatever client printed it.
-  const reply = redisReply(head);
-  if (reply !== null) return { key: reply, namesOperation: true, keysTraces: false, context: '' };
-  // A runtime out of a kind of memory (memory-exhausted.ts) fails whichever allocation came next.
-  const memory = memoryExhausted(head);
-  if (memory !== null) return { key: memory, namesOperation: true, keysTraces: false, context: '' };
-  // A mail server refusing the application's login (mail-login-rejected.ts) refuses every message alike.
-  const login = mailLoginRejected(head);
-  if (login !== null) return { key: login, namesOperation: true, keysTraces: false, context: '' };
+  for (const read of SELF_NAMED) {
+    const key = read(head);
+    if (key !== null) return { key, namesOperation: true, keysTraces: false, context: '' };
+  }
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
   if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };
