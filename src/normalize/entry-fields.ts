@@ -207,7 +207,8 @@ function mayNameStatus(raw: RawEntry, payload: Record<string, unknown> | null): 
 }
 
 // What every line namedRequest reads holds, loosened: `…" 500`, ASP.NET Core's `- 500`, gin's `| 500 |` (coloured: `…m 500`).
-const STATUS_SHAPE = /(?:" |- |\| |m )5\d\d\b/;
+// Also valid RE2: the Cloud Logging filter reads JSON messages of this shape (build-filter.ts).
+export const STATUS_SHAPE = /(?:" |- |\| |m )5\d\d\b/;
 
 /** What a JSON record says of its own level: a payload's, or a record printed inside a text line. */
 export function payloadSeverity(payload: Record<string, unknown>): { severity: Severity; source: 'payload' | 'level' } | null {
@@ -226,7 +227,8 @@ export function payloadSeverity(payload: Record<string, unknown>): { severity: S
 // Python's LogRecord attribute `levelname` (python-json-logger, structlog's stdlib bridge), the
 // OpenTelemetry log data model's `severity_text` (`severityText` in OTLP JSON), ECS's `log.level`
 // written as one dotted key, the `log_level` / `loglevel` spellings, and go-hclog's JSON `@level`.
-const LEVEL_NAME_KEYS = ['level_name', 'levelname', 'levelName', 'severity_text', 'severityText', 'log.level', 'log_level', 'loglevel', '@level'];
+/** Keys a payload names its level by, read before `level` (the Cloud Logging filter reads them too). */
+export const LEVEL_NAME_KEYS = ['level_name', 'levelname', 'levelName', 'severity_text', 'severityText', 'log.level', 'log_level', 'loglevel', '@level'];
 
 function levelNameField(payload: Record<string, unknown>): Severity | null {
   for (const key of LEVEL_NAME_KEYS) {

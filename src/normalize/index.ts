@@ -1,6 +1,6 @@
 // The normalize stage: RawEntry -> Entry, with secrets and personal data scrubbed first.
 export { redact, redactValue, isSecretName } from './redact.js';
-export { entryTime, entrySeverity, entrySeverityWithSource, entryService, entryRevision, entryWriter, parseTimestamp, parseSeverity, NEXTCLOUD_LEVELS } from './entry-fields.js';
+export { entryTime, entrySeverity, entrySeverityWithSource, entryService, entryRevision, entryWriter, parseTimestamp, parseSeverity, NEXTCLOUD_LEVELS, STATUS_SHAPE, LEVEL_NAME_KEYS } from './entry-fields.js';
 export { extractMessage, type ExtractedMessage } from './extract-message.js';
 export { normalizeEntry, type SkipReason } from './normalize-entry.js';
 export { isStackTrace, exceptionTypeFromStack } from './detect-stack.js';

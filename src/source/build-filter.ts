@@ -1,7 +1,7 @@
 // The Cloud Logging query for one sweep. Always carries its own time bounds: the client library adds a
 // "last 24 hours" clause to any filter that does not mention `timestamp`, which would silently cut a
 // longer window (and read the clock behind our back).
-import { levelWordPatterns, NEXTCLOUD_LEVELS, severityTextPattern } from '../normalize/index.js';
+import { LEVEL_NAME_KEYS, levelWordPatterns, NEXTCLOUD_LEVELS, severityTextPattern, STATUS_SHAPE } from '../normalize/index.js';
 import type { SourceQuery } from '../shared/ports.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 
@@ -44,12 +44,22 @@ function severityClause(floor: Severity): string {
   if (floor === 'DEFAULT') return 'severity >= DEFAULT';
   const text = quote(severityTextPattern(floor));
   const level = levelWordPatterns(floor);
+  // A JSON payload's text decides only where no level of its own does, and those payloads are read
+  // whole (the clause after textPayload's). Where a level does, the text can only raise an access line
+  // of a request answered 5xx to ERROR (atLeastItsStatus): its status is all the message must show.
+  // The full text pattern is for textPayload alone, which keeps the query far below Cloud Logging's
+  // 20,000 characters.
   const defaults = [
     `textPayload =~ ${text}`,
-    `jsonPayload.message =~ ${text}`,
-    `jsonPayload.msg =~ ${text}`,
     `(jsonPayload:* AND NOT jsonPayload.level =~ ${quote(level.readable)} AND NOT jsonPayload.level >= 0)`,
+    // A level named by another key is read before `level` (python-json-logger's `levelname` beside a
+    // `level` that holds Python's number): such payloads are few, read whole.
+    `(jsonPayload.level:* AND (${NAMED_LEVELS.map((path) => `jsonPayload.${path}:*`).join(' OR ')}))`,
   ];
+  if (rank(floor) <= rank('ERROR')) {
+    const status = quote(STATUS_SHAPE.source);
+    defaults.push(`jsonPayload.message =~ ${status}`, `jsonPayload.msg =~ ${status}`);
+  }
   if (level.atLeast !== null) defaults.push(`jsonPayload.level =~ ${quote(level.atLeast)}`);
   const pino = PINO_FLOOR.find(([severity]) => rank(severity) >= rank(floor));
   if (pino) defaults.push(`jsonPayload.level >= ${pino[1]}`);
@@ -64,6 +74,9 @@ function severityClause(floor: Severity): string {
 }
 
 const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
+/** The payload paths of a level named by another key than `level`, ECS's nested `log.level` last. */
+const NAMED_LEVELS = [...LEVEL_NAME_KEYS.map(fieldKey), 'log.level'];
 
 /** The highest GELF (syslog) level at or above the floor: 7 DEBUG down to 0 EMERGENCY. */
 export function gelfCeiling(floor: Severity): number {
@@ -89,6 +102,11 @@ const SEVERITY_WORDS: Array<[Severity, string]> = [
 export function severityWordsPattern(floor: Severity): string {
   const named = SEVERITY_WORDS.filter(([severity]) => rank(severity) >= rank(floor)).map(([, words]) => words);
   return `(?i)^\\s*(?:${named.join('|')})`;
+}
+
+/** A key of a field path: quoted unless a plain name (`"log.level"`, `"@level"`). */
+function fieldKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : quote(key);
 }
 
 function anyOf(values: string[]): string {

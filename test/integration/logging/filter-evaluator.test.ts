@@ -12,6 +12,7 @@ const entry = {
   resource: { type: 'cloud_run_revision', labels: { service_name: 'backend' } },
   httpRequest: { status: 503 },
   textPayload: 'Session access failed',
+  labels: { 'run.googleapis.com/execution': 'job-1', instanceId: 'i-1' },
 };
 
 describe('the test server filter evaluator', () => {
@@ -53,6 +54,11 @@ describe('the test server filter evaluator', () => {
     ['httpRequest:*', true],
     ['jsonPayload:*', false],
     ['NOT jsonPayload.level:*', true],
+    // A key that is not a plain name is quoted in the path.
+    ['labels."run.googleapis.com/execution" = "job-1"', true],
+    ['labels."run.googleapis.com/execution":*', true],
+    ['labels."run.googleapis.com".execution:*', false],
+    ['labels.instanceId = "i-1"', true],
     // An entry without a severity is DEFAULT.
     ['severity = DEFAULT', false],
   ])('%s -> %s', (filter, expected) => {
@@ -91,10 +97,18 @@ describe('the test server filter evaluator', () => {
 describe('the sweep filter against the prefilter', () => {
   const window = { start: Date.parse('2025-09-11T00:00:00Z'), end: Date.parse('2025-09-12T00:00:00Z') };
   const texts = ['ERROR:root:x', 'INFO:app:ok', 'health ok', 'retrying after error', '  File "a.py", line 1', 'Traceback (most recent call last):',
-    'panic: boom', '2026-03-10 12:00:01,234 - a - WARNING - slow', 'E0310 12:00:01.123456 1 f.go:1] x', 'TypeError: x\n    at f (a.js:1:2)', 'main.main()', 'listening'];
+    'panic: boom', '2026-03-10 12:00:01,234 - a - WARNING - slow', 'E0310 12:00:01.123456 1 f.go:1] x', 'TypeError: x\n    at f (a.js:1:2)', 'main.main()', 'listening',
+    // Access lines of requests answered 5xx, which raise a record under a lower level of its own to ERROR.
+    '10.0.0.1:5000 - "GET /api/orders HTTP/1.1" 500', 'Request finished HTTP/1.1 POST http://x/pay - 503 - application/json 12.3ms',
+    '[GIN] 2026/12/05 - 10:00:00 | 500 |  1.2ms | 10.0.0.1 | GET "/x"', '"POST /x HTTP/1.1" 404'];
   const text = fc.constantFrom(...texts);
   const payload = fc.record(
-    { level: fc.constantFrom(50, 30, 10, 60, -1, 'error', 'info', 'WARN', 'ERROR+2', 'verbose', ' error ', 'dpanic'), message: text, msg: text, stack: text, event: text, severity: fc.constantFrom('ERROR', 'INFO', 'loud') },
+    {
+      level: fc.constantFrom(50, 30, 10, 60, 3, -1, '30', 'error', 'info', 'WARN', 'ERROR+2', 'verbose', ' error ', 'dpanic'), message: text, msg: text, stack: text, event: text,
+      severity: fc.constantFrom('ERROR', 'INFO', 'loud'), levelname: fc.constantFrom('ERROR', 'INFO', 'loud'), lvl: fc.constantFrom('eror', 'info'),
+      short_message: text, reqId: fc.constant('r1'), app: fc.constant('files'), status: fc.constantFrom(200, 503), error: fc.constant('boom'),
+      'log.level': fc.constantFrom('error', 'info'), '@level': fc.constantFrom('Error', 'Debug'), log: fc.record({ level: fc.constantFrom('error', 'info') }),
+    },
     { requiredKeys: [] },
   );
   const entry = fc.record(

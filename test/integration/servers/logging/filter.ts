@@ -55,8 +55,18 @@ function tokenize(text: string): Token[] {
     }
     const word = /^[A-Za-z0-9_.\-@/+*]+/.exec(text.slice(i));
     if (!word) throw new FilterSyntaxError(`unexpected ${JSON.stringify(c)} at ${i}`);
-    tokens.push({ type: 'word', text: word[0] });
     i += word[0].length;
+    // A field path may quote a key that is not a plain name: `jsonPayload."log.level"`, `labels."a/b"`.
+    let path = word[0];
+    while (path.endsWith('.') && text[i] === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0) throw new FilterSyntaxError(`unterminated key at ${i}`);
+      path += `${QUOTED}${text.slice(i + 1, end)}${QUOTED}`;
+      i = end + 1;
+      const more = /^[A-Za-z0-9_.\-@/+*]+/.exec(text.slice(i));
+      if (more) { path += more[0]; i += more[0].length; }
+    }
+    tokens.push({ type: 'word', text: path });
   }
   return tokens;
 }
@@ -135,9 +145,22 @@ export function matches(node: Node, entry: Record<string, unknown>): boolean {
   }
 }
 
+/** Marks a quoted key inside a field path's word (a character no filter holds). */
+const QUOTED = '\u0001';
+
+/** A field path's keys: split at dots, but not inside a quoted key. */
+function keys(field: string): string[] {
+  const out: string[] = [];
+  for (const [i, piece] of field.split(QUOTED).entries()) {
+    if (i % 2 === 1) out.push(piece);
+    else out.push(...piece.split('.').filter((key) => key.length > 0));
+  }
+  return out;
+}
+
 function lookup(entry: Record<string, unknown>, field: string): unknown {
   let node: unknown = entry;
-  for (const part of field.split('.')) {
+  for (const part of keys(field)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
   }
