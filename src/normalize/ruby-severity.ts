@@ -64,7 +64,9 @@ export function opensRailsBlock(head: string): boolean {
  * not, closed or open: a name EXCEPTION_NAME reads, then ` (`) and of a first line of tags alone
  * (severityTextPattern).
  */
-export const RAILS_EXCEPTION_LINE_RE2 = '(?:\\[[^\\]\\n]+\\] )*[a-z]\\w*(?:::\\w+)*(?:::\\w+|error|exception|timeout|interrupt|failure|invalid|notfound|expired|exit) \\(|(?:\\[[^\\]\\n]+\\] ?)+[ \\t]*\\n';
+// Any constant before ` (`: the names the line reads (EXCEPTION_NAME closed, FAILURE_NAME open, anywhere
+// in the last segment: `BadRequest`, `Timeout`) are too many to spell here, and a line that opens so is rare.
+export const RAILS_EXCEPTION_LINE_RE2 = '(?:\\[[^\\]\\n]+\\] )*[a-z]\\w*(?:::\\w+)* \\(|(?:\\[[^\\]\\n]+\\] ?)+[ \\t]*\\n';
 
 // Puma's cluster and single mode mark problems with `!` (`[1] ! Terminating timed out worker …`,
 // `! Unable to load application: …`), warnings with `! WARNING:`, before the worker's pid in cluster mode.

@@ -366,8 +366,10 @@ export function severityTextPattern(floor: Severity): string {
   // Phusion Passenger's own header opens with its level's letter, a space inside the bracket (log-header.ts).
   const passenger = marksAtLeast(PASSENGER_LEVELS, rank);
   if (passenger !== '') atStart.push(`\\[ [${passenger}][23]? \\d{4}-`);
-  // After a time, a bracket or TensorFlow's colon (`23:47:50.828602: W tensorflow/…cc:82] `, log-header.ts).
-  const letterAfterTime = letters === '' ? [] : [`(?:\\d|z|utc|am|pm)[\\]:]? [${letters}] `];
+  // After a time, a bracket or TensorFlow's colon (`23:47:50.828602: W tensorflow/…cc:82] `), and alone
+  // in brackets inside a header (Beego's `15.643 [W] [items.go:131]`, Mojo::Log's `<5>[1] [w]`:
+  // log-header.ts BRACKETED_LETTER).
+  const letterAfterTime = letters === '' ? [] : [`(?:\\d|z|utc|am|pm)[\\]:]? [${letters}] `, `\\[[${letters}]\\] `];
   if (syslog.length > 0) atStart.push(syslog.length === 1 ? `<${syslog[0]}>` : `<[${syslog[0]}-${syslog[syslog.length - 1]}]>`);
   // A Ruby frame's place (`:12:in 'f'`, also of an `.erb` template): a Ruby trace names no level word.
   // A Perl warning names no level, only its place (perl-warning.ts); a WARNING, so only at floors it reaches.

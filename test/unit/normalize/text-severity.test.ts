@@ -108,6 +108,13 @@ const headers: Record<string, Case[]> = {
     ['W0517 21:08:20.576859 25769803792 log.py:4] Worrying Stuff', 'WARNING'],
     ['E1204 10:00:00.123456 139912345678912 score.py:97] scoring shard failed', 'ERROR'],
   ],
+  "a level's letter alone in brackets after the header's time (Beego's logs, Mojo::Log's short format)": [
+    // beego/beego logs.go: `2026/12/04 00:01:15.643 [W] [items.go:131]  msg` (its levels' first letters).
+    ['2026/12/04 00:01:15.643 [W] [items.go:131]  slow query 3701ms: SELECT id FROM items', 'WARNING'],
+    ['2026/12/04 00:01:15.643 [E] [items.go:57]  query failed: dial tcp 10.0.0.3:3306: i/o timeout', 'ERROR'],
+    ['2026/12/04 00:01:15.643 [I] [main.go:20]  http server Running on http://:8080', 'INFO'],
+    ['<5>[1] [w] slow request', 'WARNING'],
+  ],
   "TensorFlow's C++ prefix: date, time, a colon, glog's letter and source": [
     ['2021-12-10 23:47:50.828602: W tensorflow/core/framework/cpu_allocator_impl.cc:82] Allocation of 4194304 exceeds 10% of free system memory.', 'WARNING'],
     ['2026-12-04 02:30:00.924422: W tensorflow/core/framework/local_rendezvous.cc:404] Local rendezvous is aborting with status: DATA_LOSS: corrupted record at 2162688', 'WARNING'],
@@ -767,7 +774,7 @@ describe('severityTextPattern', () => {
       'Unhandled exception. ', '"', 'Exception in thread "m" ', 'err', 'lvl=eror', '.', '$', '0', '> File "', 'Node.js v', '/app/a.js:', 'node:', '(node:1) ',
       '(Use `', '[SQL: ', '[parameters: ', '(Background on this error at: ', '[0a1b2c3d-0000] ', '(*R)', '/',
       '[1] ', '! ', 'WARNING: ', "app/x.erb:3:in `f'", ':in ', '#<', 'Net::ReadTimeout', ' (', '):', 'PG::ConnectionBad', 'FooError', '[a0da4c84-4c5a] ', 'pid=1 tid=a ', 'class=J jid=1 ', 'WARN: ', '2026-03-10 02:25:07 +0000: ',
-      '/app/o.go:88 (0xd245b7)', '.828602: W ', ': E ', 'tensorflow/core/x.cc:82] ');
+      '/app/o.go:88 (0xd245b7)', '.828602: W ', ': E ', 'tensorflow/core/x.cc:82] ', '15.643 ', '[W] ', '[e] ', '[items.go:131] ');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
