@@ -61,7 +61,10 @@ export async function runDayBench(name: string, buildDay: (seed: number) => Day)
   if (analytics !== undefined) results.push(['Log Analytics', analytics]);
   if (results.length > 0) printResults(results, day.services, verbose);
   const file = results.find(([n]) => n === 'day.jsonl')?.[1];
-  if (file !== undefined && server !== undefined) console.log(`\n${sameProblems(file, server)}`);
+  if (file !== undefined && server !== undefined) {
+    console.log(`\n${sameProblems(file, server)}`);
+    if (verbose) console.log(differences(file, server));
+  }
   if (file !== undefined && analytics !== undefined) {
     console.log(`\n${sameProblems(file, analytics, 'Log Analytics')}`);
     if (verbose) console.log(differences(file, analytics));
