@@ -17,6 +17,7 @@ import { coreWords, MAX_CORE_WORDS } from './core-words.js';
 import { errorIdentity } from './error-identity.js';
 import { exceptionLineKey } from './jvm-exception-line.js';
 import { isRetryNotice } from '../normalize/retry-notice.js';
+import { typedShortKey } from './typed-short-message.js';
 
 /** A core shorter than this is a generic phrase (`connection refused`), not a problem of its own. */
 export const MIN_CORE_WORDS = 4;
@@ -506,6 +507,18 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     bare.set(key, [...(bare.get(key) ?? []), g]);
   }
   for (const same of bare.values()) {
+    const paths = new Set(same.filter((g) => g.libraryFrames !== undefined).map((g) => (g.libraryFrames as string[]).join('\u0002')));
+    const joinable = paths.size <= 1 ? same : same.filter((g) => g.libraryFrames === undefined);
+    for (const g of joinable.slice(1)) union((joinable[0] as CoreGroup).id, g.id);
+  }
+  // A short message under a type of its library's own (typed-short-message.ts), as the bare cause above.
+  const typed = new Map<string, CoreGroup[]>();
+  for (const g of sorted) {
+    if (!g.problem || hasOwnFrames(g)) continue;
+    const key = typedShortKey(g.template);
+    if (key !== null) typed.set(`${g.payloadType ?? ''}\u0001${key}`, [...(typed.get(`${g.payloadType ?? ''}\u0001${key}`) ?? []), g]);
+  }
+  for (const same of typed.values()) {
     const paths = new Set(same.filter((g) => g.libraryFrames !== undefined).map((g) => (g.libraryFrames as string[]).join('\u0002')));
     const joinable = paths.size <= 1 ? same : same.filter((g) => g.libraryFrames === undefined);
     for (const g of joinable.slice(1)) union((joinable[0] as CoreGroup).id, g.id);
