@@ -2,6 +2,7 @@
 // classifier reads first), its variable parts masked, cut to a bounded length. Coarse on purpose:
 // the classifier refines it from each shape's samples; the shape only has to keep entries of
 // different problems apart often enough, and be cheap to compute over every entry of a window.
+import { ERROR_KEYS } from '../../normalize/index.js';
 import { ODL_OPEN_RE2 } from '../../shared/odl-record.js';
 
 /**
@@ -65,9 +66,17 @@ const DETAIL = `COALESCE(
       JSON_VALUE(json_payload, '$.Exception'), JSON_VALUE(json_payload, '$."@x"'), JSON_VALUE(json_payload, '$.Throwable.StackTrace'),
       JSON_VALUE(json_payload, '$."grpc.error"'), '')`;
 
-/** A SQL expression over a Log Analytics row: its message and stack head, variable parts masked. */
+// The error a structured record names beside its message, as the classifier reads it (json-message.ts's
+// ERROR_KEYS, when a string): slog's `{"message": "resize failed", "error": "read …: storage: object doesn't
+// exist"}`. Without it, every failure a function logs under one message would be one shape, sampled as the
+// most frequent error, and the rarer errors counted in its problem.
+const ERROR_TEXT = `COALESCE(${ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${/^\w+$/.test(key) ? key : `"${key}"`}')`).join(', ')})`;
+
+/** A SQL expression over a Log Analytics row: its message, the error it names and its stack head, variable parts masked. */
 export function maskedMessageExpression(): string {
-  const text = `SUBSTR(CONCAT(${MESSAGE}, ' ', SUBSTR(${DETAIL}, 1, ${HEAD_CHARS})), 1, ${READ_CHARS})`;
+  // The error, when there is one, with a space after it (CONCAT with a NULL is NULL).
+  const error = `COALESCE(CONCAT(SUBSTR(${ERROR_TEXT}, 1, ${HEAD_CHARS}), ' '), '')`;
+  const text = `SUBSTR(CONCAT(${MESSAGE}, ' ', ${error}, SUBSTR(${DETAIL}, 1, ${HEAD_CHARS})), 1, ${READ_CHARS})`;
   return SHAPE_MASKS.reduce((inner, [pattern, mask]) => `REGEXP_REPLACE(${inner}, ${sqlString(pattern)}, ${sqlString(mask)})`, text);
 }
 

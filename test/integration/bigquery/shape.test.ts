@@ -16,6 +16,8 @@ const CASES: Array<[string, Record<string, unknown>, string]> = [
   ['a word with digits keeps its letters', { textPayload: 'worker-12 restarted' }, 'worker-<N> restarted'],
   ['a JSON message', { jsonPayload: { message: 'cache miss 42', logger: 'x' } }, 'cache miss <N>'],
   ['a JSON message with its stack head', { jsonPayload: { message: 'boom', stack_trace: 'TypeError: x is 7\n    at f (a.js:1:2)' } }, 'boom TypeError: x is <N>\n    at f (a.js:<N>:<N>)'],
+  ['a JSON message with the error it names beside it', { jsonPayload: { message: 'resize failed', error: 'read gs://b/u_12.jpg: storage: object doesn\'t exist' } },
+    'resize failed read gs://b/u_<N>.jpg: storage: object doesn\'t exist'],
   ['an error object is not a message: its message is', { jsonPayload: { error: { message: 'denied 403' } } }, 'denied <N>'],
   ['a request with no payload: method, path, status', { httpRequest: { requestMethod: 'GET', requestUrl: 'https://x.run.app/api/threads/42?x=1', status: 500 } }, 'GET /api/threads/<N> <N>'],
   ['terminal colours go, as the normalizer drops them', { textPayload: '\u001b[33m[Nest] 1  - \u001b[0m\u001b[33m   WARN\u001b[0m provider slow \u001b[1;33m+12ms\u001b[0m' },
