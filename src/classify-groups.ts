@@ -10,6 +10,8 @@ import type { EntryGroup } from './shared/ports.js';
 import type { Entry, RawEntry, Severity } from './shared/types.js';
 import { isPieceEntry, reassembleAll, type Joined } from './source/reassemble.js';
 import { prepareJoined, type Prepared } from './prepare-entries.js';
+import type { GroupedCompanions } from './grouped-companions.js';
+import { microTime } from './source/stdout-line.js';
 
 export interface GroupedCounts extends JoinedCounts {
   splitShapes: number;
@@ -21,6 +23,7 @@ export async function classifyGroups(
   classifier: Classifier,
   floor: Severity,
   progress?: (read: number) => void,
+  companions?: GroupedCompanions,
 ): Promise<GroupedCounts> {
   const counts: GroupedCounts = { read: 0, belowFloor: 0, skippedBy: {}, splitShapes: 0, splitEntries: 0 };
   // Handles of each group's classified samples, to find the groups split between problems at the end.
@@ -47,14 +50,17 @@ export async function classifyGroups(
         return;
       }
       if (isPieceEntry(raw)) entry.piece = true;
-      handles.push(classifier.add(entry, statsOf(entry, share)));
+      const stats = statsOf(entry, share);
+      handles.push(companions === undefined ? classifier.add(entry, stats) : companions.addShape(classifier, entry, stats));
       entries += share.count;
     });
     counts.read += entries;
     if (handles.length > 1) placed.push({ handles, entries });
     progress?.(counts.read);
   }
-  for (const joined of reassembleAll(lines)) classifyJoined(joined, classifier, floor, counts);
+  // In time order, as a file sweep reads them: lines come grouped by severity, each group in time order.
+  lines.sort(byWriteTime);
+  for (const joined of reassembleAll(lines)) addPrepared(prepareJoined(joined, floor), classifier, counts, companions);
   if (lines.length > 0) progress?.(counts.read);
   for (const { handles, entries } of placed) {
     if (new Set(handles.map((h) => classifier.resolve(h).id)).size > 1) {
@@ -85,7 +91,7 @@ export function classifyJoined(joined: Joined, classifier: Classifier, floor: Se
  * A prepared entry into the classifier (and into `ledger`, which moves the entries of records written
  * beside an error to that error's group: classify/companions.ts), or into the counts of what was left out.
  */
-export function addPrepared(prepared: Prepared, classifier: Classifier, counts: JoinedCounts, ledger?: CompanionLedger): void {
+export function addPrepared(prepared: Prepared, classifier: Classifier, counts: JoinedCounts, ledger?: Pick<CompanionLedger, 'note'>): void {
   if ('entry' in prepared) {
     const handle = classifier.add(prepared.entry, undefined, prepared.memo);
     ledger?.note(handle, prepared.entry);
@@ -150,4 +156,12 @@ function statsOf(entry: Entry, share: Share): ClusterStats {
   stats.buckets = share.buckets;
   stats.revisions = share.revisions;
   return stats;
+}
+
+/** Lines by when they were written (microseconds), then by insertId: the order of a file sorted by time. */
+function byWriteTime(a: RawEntry, b: RawEntry): number {
+  const d = (microTime(a) ?? 0) - (microTime(b) ?? 0);
+  if (d !== 0) return d;
+  const [x, y] = [String(a.insertId ?? ''), String(b.insertId ?? '')];
+  return x < y ? -1 : x > y ? 1 : 0;
 }

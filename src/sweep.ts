@@ -11,6 +11,7 @@ import { reassemble } from './source/reassemble.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { GroupedLogSource, IssueStore, LogRead, LogSource, SourceReadResult } from './shared/ports.js';
 import { addPrepared, classifyGroups, type JoinedCounts } from './classify-groups.js';
+import { GroupedCompanions } from './grouped-companions.js';
 import { isPreparingSource, prepareJoined, type Prepared, type PreparedRead } from './prepare-entries.js';
 import type { Action, ActionResult, Cluster, Entry, EntryCounts, PlacedId, StageError, TrackedIssue, Window } from './shared/types.js';
 
@@ -163,12 +164,14 @@ function prepareHere(read: LogRead, floor: Settings['severityFloor']): PreparedR
 /** The same, for groups counted server-side: each group's samples stand for its entries. */
 async function readGroupsAndClassify(source: GroupedLogSource, deps: SweepDeps, request: SweepRequest, errors: StageError[]) {
   const classifier = createClassifier();
+  // The entries read whole (lines), as written: records written beside an error count under it.
+  const companions = new GroupedCompanions();
   const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
   const reading = source.readGroups({ window: request.window, services: request.services, severityFloor: request.settings.severityFloor });
   let result: SourceReadResult;
   let ok = true;
   try {
-    const counts = await classifyGroups(reading.groups, classifier, request.settings.severityFloor, (read) => deps.progress?.({ phase: 'read', entries: read }));
+    const counts = await classifyGroups(reading.groups, classifier, request.settings.severityFloor, (read) => deps.progress?.({ phase: 'read', entries: read }), companions);
     result = reading.result();
     if (result.analytics) result.analytics = { ...result.analytics, splitShapes: counts.splitShapes, splitEntries: counts.splitEntries };
     entries.read = counts.read;
@@ -181,7 +184,7 @@ async function readGroupsAndClassify(source: GroupedLogSource, deps: SweepDeps, 
   }
   for (const [why, n] of Object.entries(result.skippedBy)) entries.skippedBy[why] = (entries.skippedBy[why] ?? 0) + n;
   entries.skipped = Object.values(entries.skippedBy).reduce((a, b) => a + b, 0);
-  return { classifier, clusters: classifier.clusters(), entries, result, ok };
+  return { classifier: followingCompanions(classifier, companions.absorbed(classifier)), clusters: companions.clusters(classifier), entries, result, ok };
 }
 
 async function readGitHub(deps: SweepDeps, read: { classifier: Locator; clusters: Cluster[] }, errors: StageError[]) {

@@ -8,6 +8,7 @@ import type { SourceQuery } from '../../shared/ports.js';
 import { SEVERITIES, type Severity } from '../../shared/types.js';
 import { CLOUD_RUN_RESOURCE, gelfCeiling, nextcloudFloor, PINO_FLOOR, severityWordsPattern } from '../build-filter.js';
 import { STD_STREAM_LOG } from '../follow-rules.js';
+import { companionCtes } from './companion-sql.js';
 import { followCtes } from './follow-sql.js';
 import { maskedMessageExpression, RECORD_LINE, shapeExpression } from './shape-sql.js';
 import { HEADER_FRAME_RE2 } from '../frame-records.js';
@@ -57,10 +58,15 @@ const JOB_JSON = `(json_payload IS NOT NULL AND REGEXP_CONTAINS(log_name, @std_s
       AND JSON_VALUE(json_payload, '$.tid') IS NOT NULL AND JSON_VALUE(json_payload, '$.msg') IS NOT NULL
       AND COALESCE(JSON_VALUE(json_payload, '$.lvl') IN ('WARN', 'ERROR'), FALSE))`;
 
+/** The instance that wrote an entry, as the companion rule reads it (entryWriter): Cloud Run's request log and platform messages are no instance's. */
+const WRITER_ID = `IF(REGEXP_CONTAINS(log_name, @platform_logs), NULL, JSON_VALUE(labels, '$.instanceId'))`;
+
 export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions): ShapeQuery {
   const rule = severityRule(query.severityFloor);
   const sample = `TO_JSON_STRING(STRUCT(UNIX_MILLIS(timestamp) AS time_ms, UNIX_MICROS(timestamp) AS time_us, ${SAMPLE_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')}))`;
   const follow = followCtes('in_window');
+  const strong = strongRule(query.severityFloor);
+  const companion = companionCtes('masked_rows', strong.sql);
   const sql = `WITH in_window AS (
   SELECT
     timestamp,
@@ -76,15 +82,18 @@ export function buildShapeQuery(query: SourceQuery, options: ShapeQueryOptions):
   WHERE ${WHERE_WINDOW}
 ),
 ${follow.ctes},
-chosen AS (
-  SELECT * EXCEPT (kept),
-    ${maskedMessageExpression()} AS masked
+masked_rows AS (
+  SELECT *,
+    ${maskedMessageExpression()} AS masked,
+    ${WRITER_ID} AS writer_id,
+    UNIX_MILLIS(timestamp) AS written_ms
   FROM followed
   WHERE kept OR followed
 ),
+${companion.ctes},
 near AS (
   SELECT *,
-    std_text AND SUM(CASE WHEN std_text AND (REGEXP_CONTAINS(text_payload, @record_line) OR REGEXP_CONTAINS(text_payload, @header_frame) OR followed) THEN 1 ELSE 0 END) OVER (
+    companion_line OR std_text AND SUM(CASE WHEN std_text AND (REGEXP_CONTAINS(text_payload, @record_line) OR REGEXP_CONTAINS(text_payload, @header_frame) OR followed) THEN 1 ELSE 0 END) OVER (
       PARTITION BY JSON_VALUE(labels, '$.instanceId'), log_name
       ORDER BY UNIX_MICROS(timestamp)
       RANGE BETWEEN @near_us PRECEDING AND @near_us FOLLOWING) > 0
@@ -95,8 +104,8 @@ near AS (
   FROM chosen
 ),
 matched AS (
-  SELECT * EXCEPT (masked, std_text, job_json),
-    IF(line, CONCAT(LPAD(CAST(UNIX_MICROS(timestamp) AS STRING), 20, '0'), ' ', COALESCE(insert_id, '')), ${shapeExpression('masked')}) AS shape
+  SELECT * EXCEPT (masked, coarse, std_text, job_json, writer_id, written_ms, strong, companion_line),
+    IF(line, CONCAT(LPAD(CAST(UNIX_MICROS(timestamp) AS STRING), 20, '0'), ' ', COALESCE(insert_id, '')), coarse) AS shape
   FROM near
 ),
 ranked AS (
@@ -115,8 +124,8 @@ GROUP BY service, severity_name, line, shape, revision, bucket`;
   const window = windowParams(query, options);
   return {
     sql,
-    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, header_frame: HEADER_FRAME_RE2, job_trace: JOB_TRACE_MESSAGE_RE2, near_us: NEAR_US, ...follow.params },
-    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', header_frame: 'STRING', job_trace: 'STRING', near_us: 'INT64', ...follow.types },
+    params: { ...window.params, bucket_ms: options.bucketMs, ...rule.params, std_streams: STD_STREAMS, record_line: RECORD_LINE, header_frame: HEADER_FRAME_RE2, job_trace: JOB_TRACE_MESSAGE_RE2, near_us: NEAR_US, ...follow.params, ...strong.params, ...companion.params },
+    types: { ...window.types, bucket_ms: 'INT64', ...rule.types, std_streams: 'STRING', record_line: 'STRING', header_frame: 'STRING', job_trace: 'STRING', near_us: 'INT64', ...follow.types, ...strong.types, ...companion.types },
   };
 }
 
@@ -217,6 +226,25 @@ function severityRule(floor: Severity): { sql: string; params: ShapeQuery['param
   // A comparison with a missing field is false, as in the Logging query language.
   const any = defaults.map((d) => `COALESCE(${d}, FALSE)`).join('\n      OR ');
   return { sql: `(${SEVERITY_RANK} >= @floor_rank OR (${SEVERITY_RANK} = 0 AND (\n      ${any})))`, params, types };
+}
+
+/**
+ * An entry that a record written beside it may accompany (classify/companions.ts): one at ERROR or above
+ * (as the severity rule at ERROR reads it, loose as it is), or a trace (a line of a split trace, a line a
+ * record head reads, a message or stack of more than one line). Read as a superset: the function applies
+ * the rule itself to what comes back.
+ */
+function strongRule(floor: Severity): { sql: string; params: ShapeQuery['params']; types: ShapeQuery['types'] } {
+  const error = SEVERITIES.indexOf(floor) > SEVERITIES.indexOf('ERROR') ? severityRule(floor) : severityRule('ERROR');
+  // Its parameters under names of their own: the floor's rule has the same names for other values.
+  const rename = (name: string): string => `error_${name}`;
+  const sql = `${error.sql.replace(/@(\w+)/g, (_m, name: string) => `@${rename(name)}`)}
+      OR followed OR (std_text AND REGEXP_CONTAINS(text_payload, @record_line)) OR STRPOS(masked, @newline) > 0`;
+  return {
+    sql,
+    params: { ...Object.fromEntries(Object.entries(error.params).map(([k, v]) => [rename(k), v])), newline: '\n' },
+    types: { ...Object.fromEntries(Object.entries(error.types).map(([k, v]) => [rename(k), v])), newline: 'STRING' },
+  };
 }
 
 function unique(values: string[]): string[] {
