@@ -135,17 +135,20 @@ const pythonFrames = new TextMemo<Readonly<{ name: string; own: boolean }> | nul
  * record whose first lines went elsewhere) is still one: frames of Python files, then the exception
  * line below them, less indented than they are. The header is put back above the first frame, so the
  * trace reads as it would whole. An exception line above the frames is another tool's view
- * (reported-frames.ts), not Python's.
+ * (reported-frames.ts), not Python's. In a chain (`The above exception was the direct cause of the
+ * following exception:`) the cut is the first traceback's: its frames and exception, the cause, come
+ * before the first `Traceback` line left, and are read as the cause they are.
  */
 function withPythonHeader(ls: readonly string[]): string[] | null {
-  if (ls.some((l) => l.trim() === 'Traceback (most recent call last):')) return null;
-  const frames = ls.map((l, i) => [i, PYTHON_FRAME.exec(l)] as const).filter(([, m]) => m !== null);
+  const kept = ls.findIndex((l) => l.trim() === 'Traceback (most recent call last):');
+  const before = kept < 0 ? ls : ls.slice(0, kept);
+  const frames = before.map((l, i) => [i, PYTHON_FRAME.exec(l)] as const).filter(([, m]) => m !== null);
   if (frames.length < MIN_HEADLESS_FRAMES) return null;
   if (frames.some(([, m]) => !PYTHON_SOURCE.test((m as RegExpExecArray)[1] as string))) return null;
   const [first] = frames[0] as readonly [number, RegExpExecArray];
   const [last] = frames[frames.length - 1] as readonly [number, RegExpExecArray];
   const indent = indentOf(ls[last] as string);
-  const below = ls.slice(last + 1).find((l) => l.trim() !== '' && indentOf(l) < indent);
+  const below = before.slice(last + 1).find((l) => l.trim() !== '' && indentOf(l) < indent);
   if (below === undefined || typeLine(below) === null) return null;
   return [...ls.slice(0, first), 'Traceback (most recent call last):', ...ls.slice(first)];
 }

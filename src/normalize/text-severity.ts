@@ -263,13 +263,14 @@ const CONTINUATION =
 // `Created at:`, the dropped records) and Reactor's `Assembly trace from producer […]` and `Original Stack
 // Trace:` (source/jvm-record-lines.ts). Bounded so that the whole first line is read, never a cut prefix.
 const RECORD_LINE =
-  /^(?:Recent access records: ?\d{0,9}\s*$|(?:#\d{1,6}|Created at):\s*$|: \d{1,9} leak records were discarded |Original Stack Trace:|Assembly (?:trace from|site of) producer \[|#\d{1,5} \S|Stack trace:|\[stacktrace\]|"?\}\s*$|stack backtrace:|Stack backtrace:|note: |Caused by:$|\*\* \(|Last message|State: |Trying again in |Invalid `|[→❯] {1,4}\d|[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M |(?:\/|file:\/\/)[^\s:]{1,400}:\d{1,7}:\d{1,7}$|> File "|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
+  /^(?:Recent access records: ?\d{0,9}\s*$|(?:#\d{1,6}|Created at):\s*$|: \d{1,9} leak records were discarded |Original Stack Trace:|Assembly (?:trace from|site of) producer \[|#\d{1,5} \S|Stack trace:|\[stacktrace\]|"?\}\s*$|stack backtrace:|Stack backtrace:|note: |Caused by:$|\*\* \(|Last message|State: |Trying again in |Invalid `|[→❯] {1,4}\d|[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M |(?:\/|file:\/\/)[^\s:]{1,400}:\d{1,7}:\d{1,7}$|> File "|>\s*$|Node\.js v\d|\(node:\d{1,10}\) |\(Use `|\[SQL: |\[parameters: |\(Background on this error at: |(?:\/|file:\/\/|node:)[^\s:]{1,400}:\d{1,7}$|[\w-]{1,64}(?:\/[\w.-]{1,64}){0,4}\.[\w.*()-]{1,128}$|\[(?=[\w-]{0,255}\d)[\w-]{8,255}\](?: \[[^\]\n]{1,255}\]){0,7} )/;
 // A line that names an error may be the head of the trace whose frames follow it
 // (`Unhandled rejection: MongoNetworkError: closed`, `request failed` then `    at …`).
 // A Ruby frame too (`x.rb:3:in 'f'`, an `.erb` template's `show.html.erb:12:in '_app_views…'`).
 const NAMES_ERROR = /error|exception|throwable|panic|fatal|fail|traceback|\.rb:\d|:\d{1,7}:in [`']/i;
 // `java.util.concurrent.TimeoutException: x`, `app.Conflict`: a dotted type opening the line.
-const DOTTED_TYPE = /^(?:[A-Za-z_$][\w$]{0,100}\.){1,20}[A-Z][\w$]{0,100}(?::|$)/;
+// A module's private class keeps its underscore (grpc's `grpc._channel._MultiThreadedRendezvous`).
+const DOTTED_TYPE = /^(?:[A-Za-z_$][\w$]{0,100}\.){1,20}_{0,4}[A-Z][\w$]{0,100}(?::|$)/;
 
 /**
  * True when the text's first line may belong to a trace printed one line per entry: a continuation
@@ -320,7 +321,9 @@ export function severityTextPattern(floor: Severity): string {
     '\\[signal ',
     'exit status ',
     `[\\w.$]*(?:exit|interrupt|iteration|warning|timeout|fault)(?::|\\n|$)`,
-    `(?:[a-z_$][\\w$]*\\.)+[a-z][\\w$]*(?::|\\n|$)`,
+    `(?:[a-z_$][\\w$]*\\.)+_*[a-z][\\w$]*(?::|\\n|$)`,
+    // The `>` alone that closes a repr printed over several lines (grpc's error, source/rpc-repr.ts).
+    '>\\s*(?:\\n|$)',
     `[\\w./*()-]+\\([^\\n]*\\)(?:\\n|$)`,
     // RECORD_LINE, loosened.
     '#\\d+ +\\S', 'stack trace:', '\\[stacktrace\\]', '"?\\}\\s*(?:\\n|$)', 'stack backtrace:', 'note: ', 'caused by:', '\\*\\* \\(', 'last message', 'state: ',

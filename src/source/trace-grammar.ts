@@ -174,6 +174,9 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       // SQLAlchemy's statement lines; the fields a driver puts in the message (psycopg's `DETAIL:  …`,
       // `LINE 1: …`, `HINT:  …`, and what PostgreSQL says a CONTEXT is).
       if (PY_MESSAGE_LINE.test(s) || isFieldLine(s) || PG_CONTEXT_LINE.test(s)) return 'py-msg';
+      // The `>` that closes a repr printed over several lines as the message (grpc's
+      // `<_InactiveRpcError of RPC that terminated with:` … `>`, rpc-repr.ts).
+      if (s.trimEnd() === '>' && state === 'py-msg') return 'py-msg';
       if (PY_ERROR_LOCATION.test(s) && !isGoFunction(s)) return 'py-loc';
       if (isBlank(s)) return 'py-gap';
       return s.startsWith('During handling of the above exception') || s.startsWith('The above exception was the direct cause')
