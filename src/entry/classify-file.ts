@@ -5,6 +5,7 @@ import { companionTargets, createClassifier, writerKey, type Classifier } from '
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
 import { answeredServerError, entryService, entryTime, entryWriter, normalizeEntry } from '../normalize/index.js';
+import { answeredClientError } from '../normalize/client-error-line.js';
 import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
@@ -39,6 +40,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
   const writtenBy = writtenOf();
   const leveled = new Set<number>(); // indexes of entries at a level of their own (companionsOfRead)
   const accessLines = new Set<number>(); // indexes of access lines of requests answered 5xx (companionsOfRead)
+  const clientErrors = new Map<number, number>(); // index -> the 4xx an access line says (companionsOfRead)
   async function* entries(): AsyncGenerator<RawEntry> {
     for await (const piece of pieces(path, format)) {
       const raw = toRaw(piece, format);
@@ -63,10 +65,12 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     for (const member of members) handles[lineOf[member]!] = handle;
     // An access line's level is its logger's for every request; a 5xx says more (normalize/access-status.ts).
     const access = !('skip' in entry) && (entry.request?.accessLine === true || answeredServerError(entry.text));
+    const clientError = access || 'skip' in entry ? null : answeredClientError(entry.text);
     if (access) for (const member of members) accessLines.add(lineOf[member]!);
+    else if (clientError !== null) for (const member of members) clientErrors.set(lineOf[member]!, clientError);
     else if (!('skip' in entry) && entry.severity !== 'DEFAULT') for (const member of members) leveled.add(lineOf[member]!);
   }
-  const place = sweep ? placeBySweep(sweep, classifier, handles, written, { leveled, accessLines }) : (_index: number, handle: number) => classifier.resolve(handle);
+  const place = sweep ? placeBySweep(sweep, classifier, handles, written, { leveled, accessLines, clientErrors }) : (_index: number, handle: number) => classifier.resolve(handle);
   const clusters = [...(sweep?.clusters() ?? []), ...classifier.clusters()];
   const ruleOf = rules?.length ? rulesByCluster(clusters, rules) : new Map<string, Omit<Rule, 'match'>>();
   handles.forEach((handle, index) => {
@@ -82,8 +86,8 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
 }
 
 type Placed = { id: string; template: string };
-/** Indexes of entries at a level of their own, and of access lines of requests answered 5xx. */
-type Marks = { leveled: ReadonlySet<number>; accessLines: ReadonlySet<number> };
+/** Indexes of entries at a level of their own, of access lines of requests answered 5xx, and of those answered 4xx (-> the status). */
+type Marks = { leveled: ReadonlySet<number>; accessLines: ReadonlySet<number>; clientErrors: ReadonlyMap<number, number> };
 type Written = { time: number; writer: number } | undefined;
 
 /** When an entry was written and by which instance (a number per service and instance, one numbering a file), if it says. */
@@ -109,10 +113,12 @@ function writtenOf(): (raw: RawEntry) => Written {
  * a request answered 5xx, whose level is its logger's for every request (the error's request:
  * uvicorn's `"GET /x HTTP/1.1" 500` under the traceback). Such lines the sweep does not read are a
  * group of their own, apart from the same logger's lines of requests that did not fail: those are
- * written beside no error, and one template with them would never be a companion. Index -> the index
- * of the entry it goes with.
+ * written beside no error, and one template with them would never be a companion. So is an access line
+ * of a request answered 4xx, a group per status (client-error-line.ts): the `409` an application answers
+ * after logging its failure, apart from the 404s of mistyped paths. Index -> the index of the entry it
+ * goes with.
  */
-function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], { leveled, accessLines }: Marks): Map<number, number> {
+function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyArray<number | string>, written: readonly Written[], { leveled, accessLines, clientErrors }: Marks): Map<number, number> {
   const indexes: number[] = [];
   const groups: number[] = [];
   const times: number[] = [];
@@ -126,12 +132,13 @@ function companionsOfRead(sweep: SweepView, all: Classifier, handles: ReadonlyAr
     const swept = sweep.handles[index] ?? -1;
     // A line at a level of its own (an INFO record) is routine, never a line of an error's write-up.
     if (at === undefined || (swept < 0 && (typeof handle === 'string' || handle < 0 || leveled.has(index)))) return;
-    const key = swept >= 0 ? `read ${sweep.placed(index).id}` : `${accessLines.has(index) ? '5xx' : 'all'} ${all.resolve(handle as number).id}`;
+    const status = clientErrors.get(index);
+    const key = swept >= 0 ? `read ${sweep.placed(index).id}` : `${accessLines.has(index) ? '5xx' : status ?? 'all'} ${all.resolve(handle as number).id}`;
     let g = groupOf.get(key);
     if (g === undefined) groupOf.set(key, (g = groupOf.size));
     if (swept >= 0) read.add(g);
     size[g] = (size[g] ?? 0) + 1;
-    access[g] = (access[g] ?? 0) + (accessLines.has(index) ? 1 : 0);
+    access[g] = (access[g] ?? 0) + (accessLines.has(index) || status !== undefined ? 1 : 0);
     indexes.push(index);
     groups.push(g);
     times.push(at.time);
