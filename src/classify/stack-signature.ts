@@ -366,7 +366,7 @@ function splitPrefixed(line: string): { prefix: string; error: string } | null {
 function parseGo(ls: string[]): Section[] {
   // net/http recovers a handler's panic and prints `http: panic serving ADDR: message` instead.
   const first = ls.find((l) => /^(panic|fatal error): |^http: panic serving \S{1,300}: /.test(l));
-  if (first === undefined) return [];
+  if (first === undefined) return recoveredPanic(ls);
   const message = first.replace(/^(panic|fatal error): |^http: panic serving \S{1,300}: /, '').replace(/ \[recovered\]$/, '');
   const section: Section = { type: masked(message), message: '', frames: [] };
   let inGoroutine = false;
@@ -385,6 +385,44 @@ function parseGo(ls: string[]): Section[] {
     section.frames.push({ name: stableName(fn), own });
   }
   return [section];
+}
+
+/**
+ * A panic a deferred `recover()` caught and printed with `debug.Stack()` (gqlgen's DefaultRecover: the
+ * value, a blank line, the stack; a slog or zap record's `panic` and `stack` fields): no `panic:` line,
+ * and the dump is the recovering goroutine's, the handler's own frames (`runtime/debug.Stack`, the
+ * recover function) above a `panic(…)` frame and the frames that panicked below it. The panic's value
+ * is the line printed last before the dump; the frames are those below `panic(…)`, so the same panic
+ * reads alike whichever handler recovered it. A dump with no `panic(…)` frame (a goroutine dump on
+ * SIGQUIT, a deadlock) is no recovered panic.
+ */
+const GO_CALL_START = /^[\w./*$-]{1,512}\(/;
+
+function recoveredPanic(ls: string[]): Section[] {
+  const at = ls.findIndex((l) => /^goroutine \d+ \[/.test(l));
+  if (at <= 0) return [];
+  const raised = ls.findIndex((l, i) => i > at && /^panic\(/.test(l));
+  // A record whose message holds the dump and whose `panic` field was put after it has the value last.
+  let value = ls.slice(0, at).map((l) => l.trim()).filter((l) => l !== '').pop();
+  const frames: Section['frames'] = [];
+  for (let i = raised + 2; raised >= 0 && i < ls.length; i++) {
+    const line = ls[i] as string;
+    if (/^goroutine \d+ \[/.test(line)) break;
+    if (/^\s/.test(line) || line.startsWith('created by ') || line.startsWith('...') || line.length === 0) continue;
+    // A function line opens with its name and argument list (perhaps cut short after it); a location
+    // line is indented. Anything else is no frame.
+    if (!GO_CALL_START.test(line)) {
+      value = line.trim();
+      break;
+    }
+    const fn = line.replace(/\([^()]*\)$/, '');
+    const file = (ls[i + 1] ?? '').trim().replace(/:\d+( \+0x[0-9a-f]+)?$/, '');
+    frames.push({ name: stableName(fn), own: !fn.startsWith('runtime.') && !GO_LIBRARY.some((p) => file.includes(p)) });
+  }
+  // A value printed bare; a log record that carries the dump in a field (`msg="…" err="panic occurred:
+  // …, stacktrace:`, watermill's) says more than the value, and is read as its text is.
+  if (value === undefined || raised < 0 || /["=]/.test(value)) return [];
+  return [{ type: masked(value), message: '', frames }];
 }
 
 // Log4j2's extended trace (`%xEx`) and Logback's packaging data: `(Cls.java:42) ~[app-2.1.jar:2.1]`, `[?:?]`.

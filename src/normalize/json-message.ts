@@ -39,7 +39,9 @@ const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceba
 // `throwable`: Logback's JsonEncoder; `thrown`: Log4j2's JsonLayout (exception-object.ts); `grpc.error`:
 // go-grpc-middleware v2's logging interceptor, whose record of a call is `finished call` whatever failed
 // (its v1 wrote `error` under `finished unary call with code X`).
-export const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown', 'grpc.error'];
+// `panic`: a Go recover handler's record of the value it recovered (`slog.Any("panic", r)`, zap's
+// `zap.Any("panic", r)`), beside the `stack` debug.Stack() gave it.
+export const ERROR_KEYS = ['error', 'err', 'exception', 'exc', 'cause', 'throwable', 'thrown', 'grpc.error', 'panic'];
 const TOP_TYPE_KEYS = ['errorType', 'error_type', 'exception_type', 'exc_type', 'exception_class', 'errorName'];
 const ERROR_TYPE_KEYS = ['name', 'type', 'class', 'exception_type', 'errorType', 'className', 'exceptionType'];
 const CODE_KEYS = ['code', 'status'];
