@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadSettings } from '../../../src/config/load-settings.js';
-import { classifyFile } from '../../../src/entry/classify-file.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep } from '../../../src/sweep.js';
+import { clustersByInsertId } from './classified-ids.js';
 
 const START = Date.parse('2026-12-05T10:00:00Z');
 const resource = { type: 'cloud_run_revision', labels: { service_name: 'quotes', revision_name: 'quotes-00041-exw', location: 'europe-west1', project_id: 'shop-prod' } };
@@ -53,10 +53,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('an access line for a request answered 5xx beside the error', () => {
   it('gets the error\'s cluster from classify; lines beside no error keep their own', async () => {
-    const lines: Array<{ index: number; cluster: string }> = [];
-    await classifyFile(file, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
-    const all = entries() as Array<{ insertId: string }>;
-    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const clusterOf = await clustersByInsertId(file, entries() as Array<{ insertId: string }>);
     const error = clusterOf(/^e/);
     expect(error.size).toBe(1);
     expect(clusterOf(/^a/)).toEqual(error);
@@ -116,10 +113,7 @@ writeFileSync(nestErrorLevelFile, `${nestEntries(50).map((e) => JSON.stringify(e
 
 describe("pino-http's `request errored` beside the error Nest logged", () => {
   it('gets the cluster of the error its request failed with', async () => {
-    const lines: Array<{ index: number; cluster: string }> = [];
-    await classifyFile(nestFile, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
-    const all = nestEntries();
-    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const clusterOf = await clustersByInsertId(nestFile, nestEntries());
     const [first, second] = [clusterOf(/^e0-/), clusterOf(/^e1-/)];
     expect(first.size).toBe(1);
     expect(second.size).toBe(1);
@@ -175,10 +169,7 @@ writeFileSync(accessFile, `${accessEntries().map((e) => JSON.stringify(e)).join(
 
 describe('access lines of one template for every status', () => {
   it('puts each 500 with the error written beside it, and leaves the 200s apart', async () => {
-    const lines: Array<{ index: number; cluster: string }> = [];
-    await classifyFile(accessFile, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
-    const all = accessEntries();
-    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const clusterOf = await clustersByInsertId(accessFile, accessEntries());
     const [first, second] = [clusterOf(/^e0-/), clusterOf(/^e1-/)];
     expect(first.size).toBe(1);
     expect(second.size).toBe(1);

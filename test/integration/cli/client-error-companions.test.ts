@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classifyFile } from '../../../src/entry/classify-file.js';
+import { clustersByInsertId } from './classified-ids.js';
 
 const START = Date.parse('2026-12-05T10:00:00Z');
 const resource = { type: 'cloud_run_revision', labels: { service_name: 'seats', revision_name: 'seats-00041-exw', location: 'europe-west1', project_id: 'shop-prod' } };
@@ -42,10 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('an access line for a request answered 4xx beside the error', () => {
   it('gets the error\'s cluster from classify; 4xx and 2xx lines beside no error keep their own', async () => {
-    const lines: Array<{ index: number; cluster: string }> = [];
-    await classifyFile(file, 'gcp', (line) => lines.push(JSON.parse(line) as { index: number; cluster: string }));
-    const all = entries() as Array<{ insertId: string }>;
-    const clusterOf = (prefix: RegExp): Set<string> => new Set(lines.filter((l) => prefix.test(all[l.index]!.insertId)).map((l) => l.cluster));
+    const clusterOf = await clustersByInsertId(file, entries() as Array<{ insertId: string }>);
     const error = clusterOf(/^e/);
     expect(error.size).toBe(1);
     expect(clusterOf(/^c/)).toEqual(error);
