@@ -8,7 +8,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { loadGrpcService } from '../load-grpc-service.js';
 import { matches, parseFilter, FilterSyntaxError } from './filter.js';
-import { entryProto, timestampProto } from './to-proto.js';
+import { entryProto, storedEntry, timestampProto } from './to-proto.js';
 
 export type LogEntryJson = Record<string, unknown>;
 
@@ -67,7 +67,7 @@ export interface LoggingServerOptions {
 const VIEW_NAME = /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+\/views\/[^/]+$/;
 
 export async function startLoggingServer(options: LoggingServerOptions = {}): Promise<LoggingServer> {
-  const entries: LogEntryJson[] = [...(options.entries ?? [])];
+  const entries: LogEntryJson[] = (options.entries ?? []).map(storedEntry);
   const views = new Map(Object.entries(options.views ?? {}).map(([name, filter]) => [name, parseFilter(filter)]));
   const faults: Array<Required<Omit<Fault, 'message'>> & { message: string }> = [];
   const requests: ListRequest[] = [];
@@ -161,7 +161,7 @@ export async function startLoggingServer(options: LoggingServerOptions = {}): Pr
   const api: LoggingServer = {
     address: `127.0.0.1:${port}`,
     seed: (more) => {
-      for (const entry of more) entries.push(entry);
+      for (const entry of more) entries.push(storedEntry(entry));
       version++;
     },
     clear: () => {

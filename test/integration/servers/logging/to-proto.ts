@@ -1,6 +1,23 @@
 // LogEntry JSON (the REST / gcloud form the tests seed) -> the protobuf object form the gRPC server sends.
 
+import { parseSeverity } from '../../../../src/normalize/index.js';
+
 type Json = Record<string, unknown>;
+
+/**
+ * The entry as Cloud Logging holds it: its severity one of the LogSeverity names. An export may spell
+ * it otherwise (`WARN`, `FATAL`, a number): Cloud Run's agent lifts a JSON line's `severity` into the
+ * entry and reads such common spellings as the LogSeverity they stand for, so the server holds that one,
+ * as an export's reader reads it (parseSeverity); what names none holds DEFAULT. Left as it came, the
+ * protobuf encoding would turn an unknown name into DEFAULT and the filter would rank it 0: the server
+ * would hold a warning the export says it holds as one without a severity.
+ */
+export function storedEntry(entry: Json): Json {
+  const given = entry.severity;
+  if (given === undefined || given === null) return entry;
+  const severity = parseSeverity(given) ?? 'DEFAULT';
+  return severity === given ? entry : { ...entry, severity };
+}
 
 export function timestampProto(text: string): { seconds: string; nanos: number } {
   const match = /^(.*?T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(text);
