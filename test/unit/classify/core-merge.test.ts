@@ -1,21 +1,10 @@
 // One error printed in different surfaces joins one cluster; different problems, call sites and
 // routine lines stay apart; the answer does not depend on the order of the groups.
 import fc from 'fast-check';
-import { mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
+import { mergeByCore } from '../../../src/classify/core-merge.js';
 import { coreWords } from '../../../src/classify/core-words.js';
 import { thrownKey } from '../../../src/classify/jvm-exception-line.js';
-
-const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, problem: true, ...over });
-
-function joined(groups: CoreGroup[]): string[][] {
-  const moved = mergeByCore(groups);
-  const byRoot = new Map<string, string[]>();
-  for (const x of groups) {
-    const root = moved.get(x.id) ?? x.id;
-    byRoot.set(root, [...(byRoot.get(root) ?? []), x.id].sort());
-  }
-  return [...byRoot.values()].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
+import { g, joined } from './core-groups.js';
 
 describe('coreWords', () => {
   it('drops exception names, level words and values, keeps the words of the message', () => {

@@ -1,19 +1,7 @@
 // A short message under its library's own type is one problem however it was printed; under a
 // runtime's built-in type, or under two different types, it stays apart.
-import { mergeByCore, type CoreGroup } from '../../../src/classify/core-merge.js';
 import { typedShortKey } from '../../../src/classify/typed-short-message.js';
-
-const g = (id: string, template: string, over: Partial<CoreGroup> = {}): CoreGroup => ({ id, template, problem: true, ...over });
-
-function joined(groups: CoreGroup[]): string[][] {
-  const moved = mergeByCore(groups);
-  const byRoot = new Map<string, string[]>();
-  for (const x of groups) {
-    const root = moved.get(x.id) ?? x.id;
-    byRoot.set(root, [...(byRoot.get(root) ?? []), x.id].sort());
-  }
-  return [...byRoot.values()].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
+import { g, joined } from './core-groups.js';
 
 describe('typedShortKey', () => {
   it.each([
