@@ -10,15 +10,12 @@
 // written beside it whatever the rest of its group does (companionTargets' eachAlone), so it moves.
 import { CompanionLedger, type Classifier } from './classify/index.js';
 import { cloneStats, count, countsOf, emptyStats, mergeStats, type ClusterStats, type Occurrence } from './classify/cluster-stats.js';
-import { answeredServerError } from './normalize/index.js';
 import type { Cluster, Entry } from './shared/types.js';
 
 interface Line {
   handle: number;
   sighting: number;
   occurrence: Occurrence;
-  /** An access line of a request answered 5xx: it goes with the error written beside it whatever its group does. */
-  access: boolean;
 }
 
 export class GroupedCompanions {
@@ -32,7 +29,7 @@ export class GroupedCompanions {
     const sighting = this.ledger.note(handle, entry);
     const occurrence: Occurrence = { time: entry.time, severity: entry.severity, service: entry.service, revision: entry.revision };
     if (entry.severitySource !== undefined) occurrence.severitySource = entry.severitySource;
-    this.lines.push({ handle, sighting, occurrence, access: entry.request?.accessLine === true || answeredServerError(entry.text) });
+    this.lines.push({ handle, sighting, occurrence });
     return sighting;
   }
 
@@ -94,7 +91,9 @@ export class GroupedCompanions {
       else mergeStats(into, stats);
     }
     const from = this.lines.map((line) => classifier.resolve(line.handle).id);
-    const to = this.lines.map((line, i) => (shaped.has(from[i]!) && !line.access ? from[i]! : this.ledger.placed(line.sighting, classifier).id));
+    // An access line of a request answered 5xx goes with the error written beside it whatever its group does.
+    const stays = (line: Line, id: string): boolean => shaped.has(id) && !this.ledger.isAccessLine(line.sighting);
+    const to = this.lines.map((line, i) => (stays(line, from[i]!) ? from[i]! : this.ledger.placed(line.sighting, classifier).id));
     const touched = new Set<string>();
     from.forEach((id, i) => {
       if (to[i] === id) return;

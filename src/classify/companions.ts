@@ -97,6 +97,11 @@ export class CompanionLedger {
     return this.handles.length - 1;
   }
 
+  /** Whether the entry of `sighting` is an access line of a request answered 5xx (as noted). */
+  isAccessLine(sighting: number): boolean {
+    return this.accesses.at(sighting) === 1;
+  }
+
   /** Where the entry of `sighting` goes, once every entry was noted. */
   placed(sighting: number, resolver: Resolver): Placed {
     const settled = this.settle(resolver);
@@ -195,6 +200,10 @@ class Column<A extends Int32Array | Float64Array | Uint8Array> {
       this.data = grown;
     }
     this.data[this.length++] = value;
+  }
+  /** The number noted `index`th. */
+  at(index: number): number {
+    return this.data[index]!;
   }
   /** The numbers noted so far (a view: no copy). */
   view(): A {
