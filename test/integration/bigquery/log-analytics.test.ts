@@ -1,6 +1,7 @@
 // The Log Analytics source over BigQuery's REST protocol, as the real client speaks it: a dry run,
 // then the job with its byte limit, results polled until the job is done and read page by page;
 // what a sweep reports of it; and what it says when a role, the link or the byte budget is missing.
+import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,10 @@ const posts = () => server.journal.filter((r) => r.method === 'POST' && r.path.e
 const queryOf = (r: { body?: unknown }) => (r.body as { configuration: { dryRun?: boolean; query: Record<string, unknown> } }).configuration;
 
 describe('Log Analytics source over the BigQuery REST protocol', () => {
+  // Each sweep here runs the product's whole SQL on DuckDB through the REST round trips: 5-20 s on a
+  // loaded two-core machine, too close to jest's 30 s default to tell a slow run from a hang.
+  jest.setTimeout(90_000);
+
   it('dry-runs first, then runs one job with the byte limit, polls until done and reads every page', async () => {
     const result = await sweep({ maximumBytesBilled: 5e9 });
     expect(result.report.errors).toEqual([]);
@@ -136,6 +141,8 @@ describe('Log Analytics source over the BigQuery REST protocol', () => {
 });
 
 describe('source.mode auto', () => {
+  jest.setTimeout(90_000);
+
   let logging: LoggingServer;
   const dir = mkdtempSync(join(tmpdir(), 'auto-mode-'));
   beforeAll(async () => {
