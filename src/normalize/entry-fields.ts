@@ -9,6 +9,7 @@ import { HEAD, namedRequest } from './access-status.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
 import { stripLogHeader } from './log-header.js';
 import { requestRecordSeverity } from './request-error.js';
+import { jsonAccessRequest } from './json-access-record.js';
 import { levelWord, textSeverity } from './text-severity.js';
 import { tslogLevel } from './tslog-record.js';
 
@@ -152,7 +153,8 @@ export type SeveritySource = 'entry' | 'payload' | 'level' | 'status' | 'text' |
  * Severity; missing -> 'DEFAULT'. When the entry carries none (or DEFAULT, as Cloud Run gives text
  * written to stdout/stderr): the payload's `severity`, then its `level` (pino's numbers, zap, slog,
  * logrus words) or the level of a .NET logger's record (`LogLevel`, CLEF's `@l`: dotnet-json.ts), then
- * the status of a request record that names its error (request-error.ts), then a request log's status
+ * the status of a request record that names its error (request-error.ts), then a JSON access record of
+ * a 5xx (json-access-record.ts), then a request log's status
  * (>= 500 ERROR, >= 400 WARNING), then the level or trace the message text states (textSeverity).
  */
 export function entrySeverity(raw: RawEntry): Severity {
@@ -172,6 +174,8 @@ export function entrySeverityWithSource(raw: RawEntry): { severity: Severity; so
   // A request record that names its error (lograge's JSON): its status says how bad.
   const request = payload ? requestRecordSeverity(payload) : null;
   if (request !== null) return { severity: request, source: 'status' };
+  // A server's JSON access record (no message) of a request answered 5xx, as its text line (json-access-record.ts).
+  if (payload && (jsonAccessRequest(payload)?.status ?? 0) >= 500 && jsonMessage(payload) === null) return { severity: 'ERROR', source: 'status' };
   const status = httpStatus(raw.httpRequest);
   if (status >= 500) return { severity: 'ERROR', source: 'status' };
   if (status >= 400) return { severity: 'WARNING', source: 'status' };

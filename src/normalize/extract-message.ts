@@ -8,7 +8,8 @@ import { jsonMessage } from './json-message.js';
 import { prettyRecord } from './pretty-record.js';
 import { inspectedRecord } from './inspected-record.js';
 import { redactValue } from './redact.js';
-import { requestInfo, requestText } from './request-info.js';
+import { requestInfo, requestPath, requestText } from './request-info.js';
+import { jsonAccessRequest } from './json-access-record.js';
 
 export interface ExtractedMessage {
   text: string;
@@ -22,7 +23,7 @@ const META_KEY = /^(?:@type|severity|level|time|timestamp|serviceContext|logging
 
 /**
  * textPayload (the record it holds when it holds one: embedded-record.ts), else jsonPayload's message / error / stack, else protoPayload's status, else the
- * request line of httpRequest, else the remaining jsonPayload fields as compact JSON. Null when
+ * request a JSON access record of a 5xx names (json-access-record.ts), else the request line of httpRequest, else the remaining jsonPayload fields as compact JSON. Null when
  * the entry says nothing.
  */
 export function extractMessage(raw: RawEntry): ExtractedMessage | null {
@@ -40,6 +41,12 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   if (structured) return structured;
   const proto = protoText(raw.protoPayload);
   if (proto !== '') return { text: proto };
+  // A server's JSON access record of a request answered 5xx is that request's log, as its text line is.
+  const access = payload ? jsonAccessRequest(payload) : null;
+  if (access !== null && access.status >= 500) {
+    const info: HttpRequestInfo = { method: access.method, path: requestPath(access.target), status: access.status, accessLine: true };
+    return { text: requestText(info), request: info };
+  }
   const request = requestInfo(raw.httpRequest);
   if (request) return { text: requestText(request), request };
   const rest = payload ? payloadFields(payload) : '';
