@@ -10,6 +10,7 @@ import { firstLine, JUL_HEAD, NPM_ERROR, opensOwnRecord, takesHeader, type LineK
 import { JUL_ROUTINE, STAMPED_LINE } from '../shared/record-shapes.js';
 import { bareHeaderLevel, leadsMessage } from './message-lead.js';
 import { isRoutineLevel } from './stdout-line.js';
+import { isExcerptPlace } from './python-record-parts.js';
 import { PRISMA_CLI_ERROR } from '../normalize/failure-lines.js';
 
 /** A line as the reassembly holds it, with what was asked of it once. */
@@ -68,7 +69,8 @@ export function headsWrite(first: string, kind: LineKind, second: string | undef
   if (PRISMA_CLI_ERROR.test(first)) return true;
   if (kind === 'head' && takesHeader(first)) return false;
   if (routine(first)) return false;
-  if (kind === 'start') return !(JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second)));
+  // A GraphQL excerpt's place line opens the excerpt only (python-record-parts.ts), no write of lines after it.
+  if (kind === 'start') return !(JUL_HEAD.test(first) && second !== undefined && JUL_ROUTINE.test(firstLine(second))) && !isExcerptPlace(first);
   const { level, rest } = stripLogHeader(first);
   if (level !== undefined || PROBLEM_FIRST.test(rest) || NPM_ERROR.test(rest)) return true;
   // A header stating a level above INFO with nothing after it: its message is the write's next lines,

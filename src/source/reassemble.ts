@@ -24,6 +24,7 @@ import { OtelRecordJoiner } from './otel-log-records.js';
 import { firstLine, isCutExceptionName, isPieceLine, JUL_HEAD, lineKind, NET_RECORD, takesHeader, type LineKind } from './trace-lines.js';
 import { continuesWrite, headsWrite } from './burst-lines.js';
 import { ODL_OPEN } from '../shared/odl-record.js';
+import { isExcerptPlace } from './python-record-parts.js';
 import { endsInOpenRpcRepr } from './rpc-repr.js';
 
 export interface Joined {
@@ -183,6 +184,9 @@ function isPiece(text: string, state: TraceState | null): boolean {
   if (CUT_STATES.has(end)) return true;
   // A source excerpt that never reached its error (one numbered line alone may be any text).
   if (end === 'code-lead') return multiLine;
+  // A GraphQL error's excerpt opens at its place line under the error's message (python-record-parts.ts):
+  // from there on, the message was written apart (a bare line of its own) or lost.
+  if (multiLine && isExcerptPlace(first)) return true;
   if (multiLine && endsInCutFrame(text)) return true;
   if (multiLine && endsInOpenRpcRepr(text)) return true;
   // A header line whose message line was lost (.NET's category line, java.util.logging's time and source).

@@ -27,6 +27,7 @@ import { PRETTY_CAN_END, PRETTY_HEAD, stepPrettyObject, type PrettyObjectState }
 import { RICH_BOX_TOP, stepRichTraceback, type RichTracebackState } from '../shared/rich-traceback.js';
 import { opensRichRecord } from '../normalize/index.js';
 import { ODL_CLOSE, ODL_HEADER, ODL_OPEN } from '../shared/odl-record.js';
+import { closesSqlStatement, isExcerptLine, isExcerptPlace, opensPythonFrames, opensSqlStatement, PY_STACK_INFO } from './python-record-parts.js';
 import { isConsoleGemMessageRow } from '../shared/console-gem.js';
 import { STAMPED_LINE } from '../shared/record-shapes.js';
 import { openPlaywright, PLAYWRIGHT_CAN_END, stepPlaywright, type PlaywrightState } from './playwright-lines.js';
@@ -46,6 +47,10 @@ export type TraceState =
   | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
   | JvmState | DartState | BlockState | PrettyObjectState | RichTracebackState | PlaywrightState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
+  /** SQLAlchemy's statement before its closing `]`; a source excerpt's place line (python-record-parts.ts). */
+  | 'py-sql' | 'code-place'
+  /** A record's stack_info: its banner, then the caller's frames, which end the record (no exception line). */
+  | 'py-stack' | 'py-stack-frame' | 'py-stack-code'
   /** A record's lines of one write that no grammar knows (burst-lines.ts): nothing steps from it. */
   | 'write'
   /** tracing-subscriber's Pretty event context: its `at file:line` line, then its `in span with fields` lines. */
@@ -65,7 +70,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
   'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
-  'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end', ...PLAYWRIGHT_CAN_END,
+  'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end', ...PLAYWRIGHT_CAN_END, 'py-stack-frame', 'py-stack-code',
 ]);
 
 /** The states of a Console gem record (shared/block-lines.ts). */
@@ -95,7 +100,8 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   }
   if (kind === 'plain') return null;
   if (kind === 'start') {
-    if (s.startsWith(PY_TRACEBACK)) return 'py-head';
+    if (opensPythonFrames(s)) return pythonFrames(s);
+    if (isExcerptPlace(s)) return 'code-place';
     if (NET_RECORD.test(s)) return 'net-record';
     if (ODL_OPEN.test(s)) return 'odl-record';
     if (NODE_SOURCE_PLACE.test(s)) return 'node-source';
@@ -122,6 +128,11 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   // A log header with nothing after it (Play's `[error] p.a.h.DefaultHttpErrorHandler - `), or whose
   // message announces more (`… ->`): its message is on the next line (message-lead.ts).
   return leadsMessage(s) ? 'header-open' : 'header';
+}
+
+/** The state a Python frames banner opens: a traceback's (an exception line ends it) or a record's stack_info. */
+function pythonFrames(s: string): TraceState {
+  return s.startsWith(PY_STACK_INFO) ? 'py-stack' : 'py-head';
 }
 
 /** The state after one more line, or null when the line does not continue the trace. */
@@ -171,6 +182,11 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       // The rest of a multi-line message: indented lines, SQLAlchemy's statement lines, pydantic's
       // error locations (each followed by its indented message).
       if (isIndented(s) && !isBlank(s)) return 'py-msg';
+      // SQLAlchemy's statement over several lines, a GraphQL error's excerpt, the record's stack_info
+      // after its exception (python-record-parts.ts).
+      if (opensSqlStatement(s)) return 'py-sql';
+      if (isExcerptPlace(s)) return 'code-place';
+      if (s.startsWith(PY_STACK_INFO)) return 'py-stack';
       // SQLAlchemy's statement lines; the fields a driver puts in the message (psycopg's `DETAIL:  …`,
       // `LINE 1: …`, `HINT:  …`, and what PostgreSQL says a CONTEXT is).
       if (PY_MESSAGE_LINE.test(s) || isFieldLine(s) || PG_CONTEXT_LINE.test(s)) return 'py-msg';
@@ -184,8 +200,20 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
         : null;
     case 'py-loc':
       return isIndented(s) && !isBlank(s) ? 'py-msg' : null;
+    case 'py-sql': // the statement's further clauses, up to the line that closes it
+      if (isBlank(s) || opensPythonFrames(s)) return null;
+      return closesSqlStatement(s) ? 'py-msg' : 'py-sql';
+    case 'py-stack':
+      return PY_FILE.test(s) ? 'py-stack-frame' : null;
+    case 'py-stack-frame':
+    case 'py-stack-code':
+      if (PY_FILE.test(s)) return 'py-stack-frame';
+      return isIndented(s) && !isBlank(s) ? 'py-stack-code' : null;
+    case 'code-place': // printLocation's place line: its numbered lines follow
+      return CODE_FRAME.test(s) ? 'code-tail' : null;
     case 'py-gap':
       if (isBlank(s)) return 'py-gap';
+      if (s.startsWith(PY_STACK_INFO)) return 'py-stack';
       return s.startsWith('During handling of the above exception') || s.startsWith('The above exception was the direct cause')
         ? 'py-chain'
         : null;
@@ -218,12 +246,18 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       return GO_BARE_FUNCTION.test(s) || isGoFunction(s) ? 'go-stack-func' : null;
     case 'docs-link': // frames may still follow the message and its link (an Elixir error's too)
       if (EX_FRAME.test(s)) return 'ex-frames';
+      if (isExcerptPlace(s)) return 'code-place'; // httpx's link, then the GraphQL error's excerpt
+      if (opensPythonFrames(s)) return pythonFrames(s); // a Python message's link, then its exception or stack_info
       return FRAME.test(s) ? frameState(s) : null;
     case 'header': // a line naming an error: frames, or a trace that takes it as its header
       if (SPAN_AT.test(s)) return 'span-at';
       if (FRAME.test(s)) return frameState(s);
       if (s.startsWith(' ---> ')) return 'frames-head';
-      if (s.startsWith(PY_TRACEBACK)) return 'py-head';
+      if (opensPythonFrames(s)) return pythonFrames(s);
+      // A Python record's message parts under its first line (python-record-parts.ts).
+      if (opensSqlStatement(s)) return 'py-sql';
+      if (PY_MESSAGE_LINE.test(s)) return 'py-msg';
+      if (isExcerptPlace(s)) return 'code-place';
       if (GOROUTINE.test(s)) return 'go-goroutine'; // net/http: `http: panic serving 10.0.0.1:5000: …`
       // zap's console encoder: the stacktrace field, whose functions carry no argument list (a panic's do).
       if (GO_BARE_FUNCTION.test(s) && !s.endsWith(')')) return 'go-stack-func';
@@ -462,11 +496,15 @@ function stepTail(state: TraceState, s: string): TraceState | null | undefined {
       if (MORE.test(s) || END_OF.test(s)) return 'frames';
       return CAUSE.test(s) ? 'frames-cause' : nodeExit(s);
     case 'code-lead': // Bun: the excerpt and caret, then the error and its frames
-      if (CODE_FRAME.test(s) || CARET_LINE.test(s) || isBlank(s)) return 'code-lead';
+      if (isExcerptLine(s) || CARET_LINE.test(s) || isBlank(s)) return 'code-lead';
+      // A GraphQL error's excerpt whose place line was lost, then the record's Python frames.
+      if (opensPythonFrames(s)) return pythonFrames(s);
       if (takesHeader(s)) return 'frames-head';
       return lineKind(s) === 'head' ? 'header' : null;
     case 'code-tail':
-      if (CODE_FRAME.test(s) || CARET_LINE.test(s)) return 'code-tail';
+      if (isExcerptLine(s) || CARET_LINE.test(s)) return 'code-tail';
+      // A GraphQL error's excerpt in a Python record: its traceback or stack_info next.
+      if (opensPythonFrames(s)) return pythonFrames(s);
       return FRAME.test(s) ? frameState(s) : null;
     case 'py-context': // more items (a source_traceback's frames under its own), then the traceback, if any
       if (CONTEXT_ITEM.test(s) || PY_FILE.test(s) || (isIndented(s) && !isBlank(s))) return 'py-context';

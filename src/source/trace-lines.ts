@@ -2,6 +2,7 @@
 // opens, names an error, or plain) and the shapes the grammar (trace-grammar.ts) steps on. Every test
 // looks at a bounded prefix of a line with anchored regexes, so no line, however long or odd, costs
 // more than a few hundred characters of work.
+import { isExcerptPlace, opensPythonFrames } from './python-record-parts.js';
 import { playwrightBlockLine } from '../shared/playwright-blocks.js';
 import { continuesDartTrace } from '../shared/dart-trace.js';
 import { opensWithPaddedLevel, stripLogHeader } from '../normalize/index.js';
@@ -185,7 +186,9 @@ export function lineKind(s: string): LineKind {
   // A source excerpt (Bun prints it above the error) and a banner announcing a stack (glog) open a record.
   if (CODE_FRAME.test(s) || STACK_BANNER.test(s)) return 'start';
   if (EX_PLUG_CRASH.test(s) || EX_TERMINATING.test(s)) return 'head';
-  if (s.startsWith(PY_TRACEBACK) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
+  if (opensPythonFrames(s) || s.startsWith('panic: ') || s.startsWith('fatal error: ')) return 'start';
+  // graphql's printLocation place line (`GraphQL request:2:3`) opens the excerpt under it (python-record-parts.ts).
+  if (isExcerptPlace(s)) return 'start';
   if (NET_RECORD.test(s) || NODE_SOURCE_PLACE.test(s) || NODE_WARNING.test(s) || PY_WARNING.test(s)) return 'start';
   if (isTypeLine(s)) return 'head';
   // One word alone: a frame of zap's stacktrace (`main.(*Router).Assign`), a pydantic error location
@@ -359,5 +362,5 @@ export function tagsOf(s: string): string | null {
  * `Traceback …`) and logback does (the message line, then `java.lang.X: …` and its frames).
  */
 export function takesHeader(s: string): boolean {
-  return s.startsWith(PY_TRACEBACK) || s.startsWith('Exception in thread "') || isTypeLine(s);
+  return opensPythonFrames(s) || s.startsWith('Exception in thread "') || isTypeLine(s);
 }
