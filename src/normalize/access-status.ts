@@ -19,6 +19,9 @@
 // - gin's Logger (defaultLogFormatter in gin's logger.go, `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`):
 //   `[GIN] 2026/12/04 - 00:02:55 | 500 |     4.074557s |     169.254.1.6 | GET      "/v1/profile/u1"`, the
 //   status between colour codes when gin thinks it writes to a terminal;
+// - Laravel Octane's request line (its `requestInfo`, every server it runs: `  500    GET / ……… 165.14 ms`,
+//   laravel/octane#654; the worker's memory before the time when verbose, `… 24.08 mb 162.09 ms`): the
+//   status first, the method and URL, dots to the column, the time; colours when on a terminal;
 // - pino-http's record of a request answered 5xx that no error was handed to (`res.err` unset): its
 //   message (`request errored` by default, `customErrorMessage` may change it) over the error it makes
 //   up, `Error: failed with status code 500`, whose stack is pino-http's own. It logs it at its `useLevel`,
@@ -45,17 +48,21 @@ const PINO_HTTP_STAND_IN = new RegExp(`^(?:[^\\n]{1,200}\\n)?(?:Error: )?${STAND
  * the lines above, found anywhere, loose to keep the query short (the source judges what comes back).
  * pino-http's stand-in says `fail…`, a word the pattern has already.
  */
-export const ANSWERED_5XX_RE2 = ['(?:"|completed|sent| -) 5\\d\\d', '\\[gin\\][^|]+\\|\\D{0,12}5\\d\\d'];
+export const ANSWERED_5XX_RE2 = ['(?:"|completed|sent| -) 5\\d\\d', '\\[gin\\][^|]+\\|\\D{0,12}5\\d\\d', '^\\D{0,16}5\\d\\d\\D{1,24}(?:get|head|post|put|patch|delete|options) \\S+ ?\\.'];
 
 /** Only the head of a line is read: a summary line is short, and a 100 KB line costs no more. */
 export const HEAD = 16_384;
+
+/** A cheap look for a line that opens with its status (Octane's request line), before it is read whole. */
+export const LEADING_STATUS = /^ {0,4}(?:\x1b\[[\d;]{0,12}m)?5\d\d /;
 
 /** Whether `text` (a message, its first line first) is an access log's record of a request answered 5xx. */
 export function answeredServerError(text: string): boolean {
   if (text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
   const line = firstLine(text);
-  if (!line.includes(' 5')) return false;
-  return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line);
+  if (!line.includes(' 5') && !LEADING_STATUS.test(line)) return false;
+  return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
+    OCTANE_REQUEST.test(line);
 }
 
 /**
@@ -67,18 +74,20 @@ export function answeredServerError(text: string): boolean {
  * line was lost, read on from the line before it): the status does not speak for them.
  */
 export function namedRequest(text: string): { method: string; target: string; status: number } | null {
-  if (text.trimEnd().includes('\n') || !text.includes(' 5')) return null;
+  if (text.trimEnd().includes('\n') || (!text.includes(' 5') && !LEADING_STATUS.test(text))) return null;
   const line = text.slice(0, HEAD);
   const m = QUOTED_REQUEST.exec(line) ?? ASPNET_FINISHED.exec(line);
   if (m !== null) return { method: m[1]!, target: m[2]!, status: Number(m[3]) };
-  const gin = GIN_REQUEST.exec(line);
-  return gin === null ? null : { method: gin[2]!, target: gin[3]!, status: Number(gin[1]) };
+  const named = GIN_REQUEST.exec(line) ?? OCTANE_REQUEST.exec(line);
+  return named === null ? null : { method: named[2]!, target: named[3]!, status: Number(named[1]) };
 }
 
 // gin's Logger line whole (defaultLogFormatter: `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`), its
 // status and method coloured on a terminal or not: status, then latency and client, then method and path.
 const ESC = '(?:\\x1b\\[[\\d;]{0,12}m)?';
 const GIN_REQUEST = new RegExp(`^\\[GIN\\] \\d{4}/\\d{2}/\\d{2} - \\d{2}:\\d{2}:\\d{2} \\|${ESC} (5\\d\\d) ${ESC}\\| {0,16}[^|]{1,32}\\| {0,16}[^|]{1,64}\\|${ESC} ?([A-Z]{3,7}) {0,8}${ESC} {0,8}"([^"\\s]{1,8192})"$`);
+// Octane's request line whole: status, method, URL, the dots to the column, the memory (verbose), the time.
+const OCTANE_REQUEST = new RegExp(`^ {0,4}${ESC}(5\\d\\d) {0,2}${ESC} {1,8}${ESC}(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)${ESC} {1,4}${ESC}((?:\\/|https?:\\/\\/)[^\\s\\x1b]{0,8184})${ESC}${ESC}(?: ${ESC}\\.{1,400})? ?(?:\\d{1,9}(?:\\.\\d{1,3})? mb )?\\d{1,9}(?:\\.\\d{1,3})? ms${ESC}\\s*$`);
 
 function firstLine(text: string): string {
   const end = text.indexOf('\n');

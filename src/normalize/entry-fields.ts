@@ -5,7 +5,7 @@ import { dotnetLevel } from './dotnet-json.js';
 import { payaraRecord } from './payara-json.js';
 import { embeddedRecord } from './embedded-record.js';
 import { jsonMessage } from './json-message.js';
-import { HEAD, namedRequest } from './access-status.js';
+import { HEAD, LEADING_STATUS, namedRequest } from './access-status.js';
 import { unpadDotnetConsole } from './dotnet-console.js';
 import { stripLogHeader } from './log-header.js';
 import { requestRecordSeverity } from './request-error.js';
@@ -205,7 +205,7 @@ function atLeastItsStatus<T extends { severity: Severity; source: SeveritySource
 
 /** A cheap look before the message is read: a 5xx status where an access line prints it. */
 function mayNameStatus(raw: RawEntry, payload: Record<string, unknown> | null): boolean {
-  if (typeof raw.textPayload === 'string') return STATUS_SHAPE.test(raw.textPayload.slice(0, HEAD));
+  if (typeof raw.textPayload === 'string') return STATUS_SHAPE.test(raw.textPayload.slice(0, HEAD)) || LEADING_STATUS.test(raw.textPayload);
   if (payload === null) return false;
   return [payload.message, payload.msg].some((v) => typeof v === 'string' && STATUS_SHAPE.test(v.slice(0, HEAD)));
 }

@@ -37,13 +37,18 @@ const FORMATS: ReadonlyArray<[string, (path: string, status: number) => string]>
   ['gunicorn', (p, s) => `10.0.0.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 141 "-" "python-requests/2.32.3"`],
   ['ASP.NET Core', (p, s) => `Request finished HTTP/1.1 GET http://shop.internal${p} - ${s} 0 - 12.3456ms`],
   ['nginx combined', (p, s) => `169.254.1.1 - - [04/Dec/2026:10:00:00 +0000] "GET ${p} HTTP/1.1" ${s} 157 "https://shop.example/" "Mozilla/5.0 (X11; Linux x86_64)"`],
+  // Laravel Octane's request line (laravel/octane#654), verbose (the worker's memory) or not, coloured on a terminal.
+  ['Octane', (p, s) => `  ${s}    GET ${p} ${'.'.repeat(80 - p.length)} 165.14 ms`],
+  ['Octane verbose', (p, s) => `  ${s}    POST ${p} ${'.'.repeat(80 - p.length)} 24.08 mb 162.09 ms`],
+  ['Octane on a terminal', (p, s) => `  \x1b[31;1m${s} \x1b[39;22m   \x1b[36mGET\x1b[39m \x1b[1m${p}\x1b[22m\x1b[90m ${'.'.repeat(80 - p.length)} 12.5 ms\x1b[39m`],
 ];
 
 const PATHS = ['/cart', '/products/tents', '/products/stoves', '/orders/8812/receipt'];
 
 describe("an application's own access line", () => {
   // The formats that print the request line as its server documents it (quoted, or ASP.NET Core's, or gin's).
-  const READ = new Set(['morgan combined', 'morgan common', 'gin', 'gorilla/handlers combined', 'uvicorn', 'gunicorn', 'ASP.NET Core', 'nginx combined']);
+  const READ = new Set(['morgan combined', 'morgan common', 'gin', 'gorilla/handlers combined', 'uvicorn', 'gunicorn', 'ASP.NET Core', 'nginx combined',
+    'Octane', 'Octane verbose', 'Octane on a terminal']);
 
   it.each(FORMATS)('%s: at 500 and 503 read at ERROR when its format names the request, as the request log is', (name, line) => {
     for (const status of [500, 503]) {
@@ -100,6 +105,13 @@ describe('what is not an access line', () => {
     ].join('\n'));
     expect(entry.kind).toBe('stack');
     expect(entry.severity).toBe('ERROR');
+  });
+
+  it("a line that opens with a count of 500 and ends in a time is no request line", () => {
+    for (const line of ['500 rows exported to GET /reports in 12.5 ms', '  500    items ..... 12.5 ms', '500 GET requests ..... 12.5 ms']) {
+      expect(meetsSeverityFloor(raw(line), 'NOTICE')).toBe(false);
+      expect(read(line).request).toBeUndefined();
+    }
   });
 
   it("a count of 500 is not a status: the line's own level stands", () => {
