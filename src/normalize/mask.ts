@@ -295,6 +295,14 @@ const NUMBERED = /^#\d{1,12}$/;
 const NAME_AFTER_NUMBER_WORD = /^[^\s'"]{1,64}$/;
 /** A quoted name spans at most this many tokens. */
 const MAX_QUOTED_NAME_TOKENS = 8;
+// After a preposition that says which thing an operation was on (`read of 'Returns log' throttled`,
+// `no rows for 'Stock (EU)'`), the quotes hold a name its user typed: the Sheets API documents that
+// sheet names have spaces and brackets (`'Sheet One'!A1:B2`), and a title, a queue or a folder is
+// typed in sentence case as often as in title case. Its first word still reads as a name (a capital
+// or a digit); after it any word, or a word in brackets. A quoted phrase after any other word keeps
+// its words (`message 'Expired token'`, Rust's `panicked at 'called …'`: what happened).
+const NAMING_PREPOSITIONS = new Set(['of', 'for', 'in', 'from', 'on', 'into']);
+const NAME_TAIL_WORD = /^(?:[\w.&+#@/-]{1,64}|\([A-Za-z0-9][\w.&+#@/-]{0,30}\))$/;
 
 /** Index of the token that closes a quoted name opened at token i (its first character after brackets is a quote), or -1. */
 function quotedNameEnd(raw: readonly string[], i: number): number {
@@ -303,6 +311,7 @@ function quotedNameEnd(raw: readonly string[], i: number): number {
   if (before.endsWith('=') || before.endsWith(':')) return -1;
   // After a number (`Monitor #12 'partner feed':`) the quotes hold the numbered thing's name, in whatever case.
   const word = NUMBERED.test(before) ? NAME_AFTER_NUMBER_WORD : QUOTED_NAME_WORD;
+  const tail = NAMING_PREPOSITIONS.has(before.toLowerCase()) ? NAME_TAIL_WORD : word;
   let start = 0;
   while (start < first.length && (first[start] === '(' || first[start] === '[')) start++;
   const quote = first[start];
@@ -313,11 +322,11 @@ function quotedNameEnd(raw: readonly string[], i: number): number {
     const token = raw[j] as string;
     const close = token.indexOf(quote);
     if (close < 0) {
-      if (!word.test(token)) return -1;
+      if (!tail.test(token)) return -1;
       continue;
     }
     // The quote ends the token but for closing punctuation (`'DejaVu Sans'.`, `'Noto Sans'),`).
-    if (!word.test(token.slice(0, close))) return -1;
+    if (!tail.test(token.slice(0, close))) return -1;
     for (let k = close + 1; k < token.length; k++) if (!CLOSERS.includes(token[k] as string)) return -1;
     return j;
   }
@@ -385,7 +394,53 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
     out.push(masked);
   }
   markCalendarNames(out);
+  singularAfterCount(out);
   return out;
+}
+
+// A count agrees with its noun, so the same message reads `1 row insertion failed` and `6 row insertions
+// failed` (BigQuery's PutMultiError), `1 file changed` / `3 files changed`, or hedges with `row(s)`
+// (SQLAlchemy's StaleDataError): once the count is `<NUM>` the number no longer tells the two apart, and
+// the noun's ending is all that is left of it. The noun after a count (its first word, or the second
+// when the first is a modifier: `row insertions`) reads singular.
+const COUNT_NOUN_WINDOW = 2;
+const PLURAL_WORD = /^[a-z]{3,40}(?:s|\(s\))$/;
+// Words that end in s without being a plural of one (`1 class`, `2 status`, `0 was`, `3 is`).
+const NOT_PLURAL_END = /(?:ss|us|is|as|os|ys)$/;
+const NOT_PLURAL = new Set(['does', 'goes', 'this', 'yes', 'thus', 'plus', 'news', 'series', 'species', 'always', 'perhaps', 'towards', 'unless', 'across', 'besides', 'sometimes', 'afterwards', 'means', 'lens']);
+
+function singular(word: string): string | null {
+  if (!PLURAL_WORD.test(word)) return null;
+  if (word.endsWith('(s)')) return word.slice(0, -3);
+  if (NOT_PLURAL_END.test(word) || NOT_PLURAL.has(word)) return null;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|ss|x|z)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+function singularAfterCount(tokens: string[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const [, count, after] = split(tokens[i] as string);
+    if (count !== '<NUM>' || after !== '') continue;
+    for (let j = i + 1; j <= i + COUNT_NOUN_WINDOW && j < tokens.length; j++) {
+      const [pre, core, post] = split(tokens[j] as string);
+      if (pre !== '' || !/^[a-z]/.test(core)) break;
+      // `row(s);` splits as `row(s` and `);`: the bracket belongs to the word.
+      const hedged = core.endsWith('(s') && post.startsWith(')');
+      const word = hedged ? `${core})` : core;
+      const closers = hedged ? post.slice(1) : post;
+      const one = singular(word);
+      if (one !== null) {
+        // `after 1 minute(s)` (Lettuce's timeout): a unit hedged so is a unit, one value with its count.
+        if (j === i + 1 && UNITS.has(one)) {
+          tokens[i] += closers;
+          tokens.splice(j, 1);
+        } else tokens[j] = one + closers;
+        break;
+      }
+      if (closers !== '') break;
+    }
+  }
 }
 
 const CALENDAR_MAX_CHARS = Math.max(...[...CALENDAR].map((name) => name.length));
