@@ -148,7 +148,7 @@ export function problemText(text: string): string {
     first = `${first}: ${rest.slice(1)}`;
     rest = '';
   }
-  out = lists(first) + rest;
+  out = lists(countedList(first)) + rest;
   return (out.trim() === '' ? head : out) + (text.length > MAX_CHARS ? text.slice(MAX_CHARS) : '');
 }
 
@@ -393,6 +393,57 @@ function trailingFields(line: string): string {
     .map(([, value]) => value as string);
   const head = line.slice(0, open).replace(/[ \t]+$/, '');
   return errors.length === 0 ? head : `${head}${line[open - 1]}${errors.join(' ')}`;
+}
+
+// A message that counts what failed, then lists it: BigQuery's `6 row insertions failed: insertion of row
+// […] failed with error: {…}; insertion of row […] …` (one RowInsertionError per row, joined with `; ` as
+// uber-go/multierr joins errors), `order rejected: 2 line(s) invalid: SKU-1 qty=0, SKU-2 qty=0`. How
+// many items is data: the message reads as it does for one item, its first. Only a list that has as many
+// items as its count says (two or more, separated by `; ` or `, ` outside brackets and double quotes) is
+// one: a colon after a number followed by anything else is left alone.
+const COUNT_HEAD = /(?:^|[\s:])(\d{1,3}) [a-z][\w()-]{0,40}(?: [a-z][\w()-]{0,40}){0,2}: (?=\S)/g;
+const MAX_COUNTED_ITEMS = 64;
+
+function countedList(line: string): string {
+  if (line.length > MAX_DIAGNOSTIC_CHARS || !/\d/.test(line)) return line;
+  for (const m of line.matchAll(COUNT_HEAD)) {
+    const count = Number(m[1]);
+    if (count < 2 || count > MAX_COUNTED_ITEMS) continue;
+    const at = (m.index as number) + m[0].length;
+    const list = topLevelItems(line.slice(at));
+    if (list !== null && list.items === count) return line.slice(0, at + list.firstEnd);
+  }
+  return line;
+}
+
+interface ListShape {
+  items: number;
+  /** Where the first item ends. */
+  firstEnd: number;
+}
+
+/** The parts `; ` (or else `, `) makes of a text outside brackets and double quotes; null when they do not close. */
+function topLevelItems(text: string): ListShape | null {
+  const counts = { ';': 1, ',': 1 };
+  const firstEnd = { ';': text.length, ',': text.length };
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return null;
+    } else if ((c === ';' || c === ',') && depth === 0 && text[i + 1] === ' ') {
+      if (counts[c]++ === 1) firstEnd[c] = i;
+    }
+  }
+  if (depth !== 0 || quoted) return null;
+  const sep = counts[';'] > 1 ? ';' : ',';
+  return { items: counts[sep], firstEnd: firstEnd[sep] };
 }
 
 /** `['a', 'b']`, `["x","y"]`, `[a1, b2]` -> `<LIST>`; `[Errno 111]`, `[ERROR]`, `[3]` stay. */
