@@ -127,8 +127,8 @@ describe('cluster id stability', () => {
     const before = c.resolve(h);
     c.add(text('worker q_7 stopped after 5 retries'));
     const after = c.resolve(h);
-    expect(before.template).toBe('worker w-a stopped after <NUM> retries');
-    expect(after.template).toBe('worker <*> stopped after <NUM> retries');
+    expect(before.template).toBe('worker w-a stopped after <NUM> retry');
+    expect(after.template).toBe('worker <*> stopped after <NUM> retry');
     expect(after.id).toBe(before.id);
   });
 });

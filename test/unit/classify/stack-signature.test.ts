@@ -327,7 +327,7 @@ describe('stack clusters', () => {
   it('a stack entry that cannot be parsed is mined as text', () => {
     const c = createClassifier();
     const h = c.add(stack('Something odd happened 42 times\nand then 43'));
-    expect(c.resolve(h).template).toBe('Something odd happened <NUM> times and then <NUM>');
+    expect(c.resolve(h).template).toBe('Something odd happened <NUM> time and then <NUM>');
     expect(c.clusters()[0]?.kind).toBe('text');
   });
 });
