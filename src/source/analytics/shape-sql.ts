@@ -38,6 +38,9 @@ export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
  */
 export const RECORD_LINE = String.raw`^(?:[ \t]+\S|\}\s*$|Caused by: |Suppressed: |\.\.\. \d|--- End of |Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|goroutine \d+ \[|created by |exit status |\[signal |panic: |fatal error: |(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$|[DIWEFAU], \[[^\]]+\] +[A-Z]+ -- [^:]*: (?:\[[^\]]+\] ?)+\s*$|(?:\[[^\]]+\] ?)+(?:\s*$|\S+:\d+:in )|Recent access records: ?\d*\s*$|(?:#\d+|Created at):\s*$|: \d+ leak records were discarded |Original Stack Trace:|\(Use \x60node --trace-|Error has been observed (?:at|by) the following|Assembly (?:trace from|site of) producer \[|${ODL_OPEN_RE2})`;
 
+/** tslog's positional arguments an error is most often passed as (`logger.error(err)`, `logger.error(msg, err)`). */
+const TSLOG_ERROR_ARGS = ['0', '1'];
+
 /** Characters of a message read for its shape: the head of a trace says where, its tail what. */
 const READ_CHARS = 4000;
 const HEAD_CHARS = 200;
@@ -50,11 +53,14 @@ const DOTNET_MESSAGE = `CONCAT(
         COALESCE(JSON_VALUE(json_payload, '$.LogLevel'), JSON_VALUE(json_payload, '$."@l"'), JSON_VALUE(json_payload, '$.Level'), ''), ' ',
         COALESCE(JSON_VALUE(json_payload, '$.Message'), JSON_VALUE(json_payload, '$."@m"'), JSON_VALUE(json_payload, '$."@mt"'),
           JSON_VALUE(json_payload, '$.RenderedMessage'), JSON_VALUE(json_payload, '$.MessageTemplate'), JSON_VALUE(json_payload, '$.LogMessage')))`;
-// The fields extract-message.ts reads first, in its order; a request log's line when there is no other.
+// The fields extract-message.ts reads first, in its order; tslog's first argument (tslog-record.ts: its
+// record has no message key, and its whole JSON, every string masked, would be one shape for all of its
+// messages); a request log's line when there is no other.
 const MESSAGE = `COALESCE(
       NULLIF(text_payload, ''),
       JSON_VALUE(json_payload, '$.message'), JSON_VALUE(json_payload, '$.msg'), JSON_VALUE(json_payload, '$.event'),
       JSON_VALUE(json_payload, '$.error.message'), JSON_VALUE(json_payload, '$.error'), JSON_VALUE(json_payload, '$.err'),
+      JSON_VALUE(json_payload, '$."0"'),
       ${DOTNET_MESSAGE},
       CONCAT(http_request.request_method, ' ', REGEXP_EXTRACT(http_request.request_url, '^(?:[a-zA-Z]+://[^/]+)?([^?#]*)'), ' ', CAST(http_request.status AS STRING)),
       TO_JSON_STRING(json_payload),
@@ -70,7 +76,17 @@ const DETAIL = `COALESCE(
 // ERROR_KEYS, when a string): slog's `{"message": "resize failed", "error": "read …: storage: object doesn't
 // exist"}`. Without it, every failure a function logs under one message would be one shape, sampled as the
 // most frequent error, and the rarer errors counted in its problem.
-const ERROR_TEXT = `COALESCE(${ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${/^\w+$/.test(key) ? key : `"${key}"`}')`).join(', ')})`;
+//
+// An error logged as an object names itself by its message one level down (JSON_VALUE of an object is
+// NULL): pino's `{"msg": "request error", "err": {"type": "Error", "message": "connect ECONNREFUSED …"}}`,
+// one header over different failures, which the classifier reads apart (json-message.ts's fromObject).
+// So is tslog's error argument (tslog-record.ts: `{"0": "Upload … failed", "1": {"name": …, "message": …}}`).
+const jsonKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : `"${key}"`);
+const ERROR_TEXT = `COALESCE(${[
+  ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}')`),
+  ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}.message')`),
+  ...TSLOG_ERROR_ARGS.map((arg) => `JSON_VALUE(json_payload, '$.${jsonKey(arg)}.message')`),
+].join(', ')})`;
 
 /** A SQL expression over a Log Analytics row: its message, the error it names and its stack head, variable parts masked. */
 export function maskedMessageExpression(): string {
