@@ -2,7 +2,7 @@
 export { redact, redactValue, isSecretName } from './redact.js';
 export { entryTime, entrySeverity, entrySeverityWithSource, entryService, entryRevision, entryWriter, parseTimestamp, parseSeverity, NEXTCLOUD_LEVELS, STATUS_SHAPE, LEVEL_NAME_KEYS } from './entry-fields.js';
 export { extractMessage, type ExtractedMessage } from './extract-message.js';
-export { ERROR_KEYS } from './json-message.js';
+export { ERROR_KEYS, MESSAGE_KEYS } from './json-message.js';
 export { normalizeEntry, type SkipReason } from './normalize-entry.js';
 export { isStackTrace, exceptionTypeFromStack } from './detect-stack.js';
 export { requestPath, latencyMs } from './request-info.js';

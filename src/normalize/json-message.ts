@@ -32,7 +32,7 @@ const MAX_OBJECTS = 256;
 // `body`: the OpenTelemetry log data model's message (its exporters' JSON, `LogRecord.to_json()`);
 // `@message`: go-hclog's JSON format (`@level`, `@module`, `@timestamp`, its arguments as plain keys);
 // `short_message`: GELF's (Graylog's format: logstash-gelf, logback-gelf, Spring Boot's `gelf`).
-const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage', '@message', 'short_message'];
+export const MESSAGE_KEYS = ['message', 'msg', 'event', 'log', 'text', 'textPayload', 'body', 'description', 'detail', 'error_message', 'errorMessage', '@message', 'short_message'];
 // `backtrace`: Ruby's `Exception#backtrace`, an array of `file.rb:12:in 'method'` strings, as Ruby's JSON
 // loggers write it (dry-logger's JSON formatter, which Hanami uses; an error object a Rack app logs).
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'stacktrace', 'stack', 'traceback', 'exc_text', 'exc_info', 'backtrace', 'exception'];

@@ -2,7 +2,7 @@
 // classifier reads first), its variable parts masked, cut to a bounded length. Coarse on purpose:
 // the classifier refines it from each shape's samples; the shape only has to keep entries of
 // different problems apart often enough, and be cheap to compute over every entry of a window.
-import { ERROR_KEYS } from '../../normalize/index.js';
+import { ERROR_KEYS, MESSAGE_KEYS } from '../../normalize/index.js';
 import { ODL_OPEN_RE2 } from '../../shared/odl-record.js';
 
 /**
@@ -38,6 +38,9 @@ export const SHAPE_MASKS: ReadonlyArray<[pattern: string, mask: string]> = [
  */
 export const RECORD_LINE = String.raw`^(?:[ \t]+\S|\}\s*$|Caused by: |Suppressed: |\.\.\. \d|--- End of |Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause|goroutine \d+ \[|created by |exit status |\[signal |panic: |fatal error: |(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$|[DIWEFAU], \[[^\]]+\] +[A-Z]+ -- [^:]*: (?:\[[^\]]+\] ?)+\s*$|(?:\[[^\]]+\] ?)+(?:\s*$|\S+:\d+:in )|Recent access records: ?\d*\s*$|(?:#\d+|Created at):\s*$|: \d+ leak records were discarded |Original Stack Trace:|\(Use \x60node --trace-|Error has been observed (?:at|by) the following|Assembly (?:trace from|site of) producer \[|${ODL_OPEN_RE2})`;
 
+/** A key of a JSON payload as a JSONPath step: quoted unless a plain name (`grpc.error`, `@message`, tslog's `0`). */
+const jsonKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : `"${key}"`);
+
 /** tslog's positional arguments an error is most often passed as (`logger.error(err)`, `logger.error(msg, err)`). */
 const TSLOG_ERROR_ARGS = ['0', '1'];
 
@@ -53,12 +56,14 @@ const DOTNET_MESSAGE = `CONCAT(
         COALESCE(JSON_VALUE(json_payload, '$.LogLevel'), JSON_VALUE(json_payload, '$."@l"'), JSON_VALUE(json_payload, '$.Level'), ''), ' ',
         COALESCE(JSON_VALUE(json_payload, '$.Message'), JSON_VALUE(json_payload, '$."@m"'), JSON_VALUE(json_payload, '$."@mt"'),
           JSON_VALUE(json_payload, '$.RenderedMessage'), JSON_VALUE(json_payload, '$.MessageTemplate'), JSON_VALUE(json_payload, '$.LogMessage')))`;
-// The fields extract-message.ts reads first, in its order; tslog's first argument (tslog-record.ts: its
+// The fields extract-message.ts reads first, in its order (json-message.ts's MESSAGE_KEYS: loguru's
+// serialized record is `{"text": "… | WARNING | …", "record": {…}}`, and without its text every record of
+// a service, whatever its level, was one shape); tslog's first argument (tslog-record.ts: its
 // record has no message key, and its whole JSON, every string masked, would be one shape for all of its
 // messages); a request log's line when there is no other.
 const MESSAGE = `COALESCE(
       NULLIF(text_payload, ''),
-      JSON_VALUE(json_payload, '$.message'), JSON_VALUE(json_payload, '$.msg'), JSON_VALUE(json_payload, '$.event'),
+      ${MESSAGE_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}')`).join(', ')},
       JSON_VALUE(json_payload, '$.error.message'), JSON_VALUE(json_payload, '$.error'), JSON_VALUE(json_payload, '$.err'),
       JSON_VALUE(json_payload, '$."0"'),
       ${DOTNET_MESSAGE},
@@ -81,7 +86,6 @@ const DETAIL = `COALESCE(
 // NULL): pino's `{"msg": "request error", "err": {"type": "Error", "message": "connect ECONNREFUSED …"}}`,
 // one header over different failures, which the classifier reads apart (json-message.ts's fromObject).
 // So is tslog's error argument (tslog-record.ts: `{"0": "Upload … failed", "1": {"name": …, "message": …}}`).
-const jsonKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : `"${key}"`);
 const ERROR_TEXT = `COALESCE(${[
   ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}')`),
   ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}.message')`),
