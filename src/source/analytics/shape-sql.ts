@@ -43,6 +43,8 @@ const jsonKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : `"$
 
 /** tslog's positional arguments an error is most often passed as (`logger.error(err)`, `logger.error(msg, err)`). */
 const TSLOG_ERROR_ARGS = ['0', '1'];
+/** tslog's first argument, its message when a string. */
+const TSLOG_MESSAGE_ARG = '0';
 
 /** Characters of a message read for its shape: the head of a trace says where, its tail what. */
 const READ_CHARS = 4000;
@@ -65,7 +67,7 @@ const MESSAGE = `COALESCE(
       NULLIF(text_payload, ''),
       ${MESSAGE_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}')`).join(', ')},
       JSON_VALUE(json_payload, '$.error.message'), JSON_VALUE(json_payload, '$.error'), JSON_VALUE(json_payload, '$.err'),
-      JSON_VALUE(json_payload, '$."0"'),
+      JSON_VALUE(json_payload, '$.${jsonKey(TSLOG_MESSAGE_ARG)}'),
       ${DOTNET_MESSAGE},
       CONCAT(http_request.request_method, ' ', REGEXP_EXTRACT(http_request.request_url, '^(?:[a-zA-Z]+://[^/]+)?([^?#]*)'), ' ', CAST(http_request.status AS STRING)),
       TO_JSON_STRING(json_payload),
@@ -86,10 +88,13 @@ const DETAIL = `COALESCE(
 // NULL): pino's `{"msg": "request error", "err": {"type": "Error", "message": "connect ECONNREFUSED …"}}`,
 // one header over different failures, which the classifier reads apart (json-message.ts's fromObject).
 // So is tslog's error argument (tslog-record.ts: `{"0": "Upload … failed", "1": {"name": …, "message": …}}`).
+// Only beside a message of its own: a record with none is read by its error object's message already (MESSAGE).
 const ERROR_TEXT = `COALESCE(${[
   ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}')`),
-  ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}.message')`),
-  ...TSLOG_ERROR_ARGS.map((arg) => `JSON_VALUE(json_payload, '$.${jsonKey(arg)}.message')`),
+  `IF(COALESCE(${[...MESSAGE_KEYS, TSLOG_MESSAGE_ARG].map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}')`).join(', ')}) IS NULL, NULL, COALESCE(${[
+    ...ERROR_KEYS.map((key) => `JSON_VALUE(json_payload, '$.${jsonKey(key)}.message')`),
+    ...TSLOG_ERROR_ARGS.map((arg) => `JSON_VALUE(json_payload, '$.${jsonKey(arg)}.message')`),
+  ].join(', ')}))`,
 ].join(', ')})`;
 
 /** A SQL expression over a Log Analytics row: its message, the error it names and its stack head, variable parts masked. */
