@@ -6,6 +6,7 @@ import { dotnetRecord } from './dotnet-json.js';
 import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
 import { tslogRecord } from './tslog-record.js';
+import { logxContent } from './logx-record.js';
 import { payaraRecord } from './payara-json.js';
 import { withoutStandInStack } from './pino-http-stand-in.js';
 import { consoleGemJson } from './console-gem-record.js';
@@ -67,6 +68,11 @@ export function jsonMessage(record: Record<string, unknown>): JsonMessage | null
   if (gem !== null) return gem;
   const budget = { objects: MAX_OBJECTS };
   let parts = fromObject(payload, 0, false, budget);
+  // go-zero's logx writes its message under `content`, no message key elsewhere (logx-record.ts).
+  if (parts.message === undefined) {
+    const content = logxContent(payload);
+    if (content !== null) parts = { ...parts, message: scalarText(content) };
+  }
   if (parts.message === undefined && parts.errorText === undefined && parts.stack === undefined) {
     parts = { ...nestedMessage(payload, 0, budget), errorType: parts.errorType };
   }
