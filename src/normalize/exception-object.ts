@@ -12,7 +12,7 @@
 // A frame without a file prints as Java prints one: `(Unknown Source)`. A cause may have no frames (an
 // exception made without a stack trace, as Vert.x's NoStackTraceTimeoutException): Java prints its line.
 import { boundText } from './bound-text.js';
-import { isRecord } from './is-record.js';
+import { firstString, isRecord } from './is-record.js';
 
 const TYPE_KEYS = ['className', 'exceptionType', 'name', 'class', 'type'] as const;
 const MESSAGE_KEYS = ['message', 'error.message', 'localizedMessage'] as const;
@@ -86,14 +86,6 @@ function causeOf(obj: Record<string, unknown>): Record<string, unknown> | undefi
     const value = obj[key];
     if (!isRecord(value)) continue;
     return isRecord(value.exception) ? value.exception : value;
-  }
-  return undefined;
-}
-
-function firstString(obj: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const value = obj[key];
-    if (typeof value === 'string' && value !== '') return value;
   }
   return undefined;
 }

@@ -7,7 +7,8 @@
 // says what the same server's `combined` line says (access-status.ts): it is that request's log, read
 // at ERROR, and written beside an error it goes with that error (classify/companions.ts). A record
 // that names an error of its own (lograge's JSON: request-error.ts) or carries a message is not one.
-import { isRecord } from './is-record.js';
+import { firstString, isRecord } from './is-record.js';
+import { recordStatus } from './request-error.js';
 
 export interface AccessRecordRequest {
   method: string;
@@ -22,16 +23,8 @@ const METHOD_KEYS = ['request_method', 'method'] as const;
 const TARGET_KEYS = ['request_uri', 'uri', 'path'] as const;
 
 function statusOf(value: unknown): number | null {
-  const code = typeof value === 'number' ? value : typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : NaN;
-  return Number.isInteger(code) && code >= 100 && code <= 599 ? code : null;
-}
-
-function firstString(payload: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const value = payload[key];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return undefined;
+  const code = recordStatus(value);
+  return code !== null && code >= 100 && code <= 599 ? code : null;
 }
 
 /** The request a JSON access record (no message, no error of its own) names, with its status; else null. */

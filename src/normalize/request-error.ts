@@ -24,6 +24,12 @@ export function requestLineSeverity(line: string): Severity | null {
 export function requestRecordSeverity(payload: Record<string, unknown>): Severity | null {
   const { error, status, method, path } = payload;
   if (typeof error !== 'string' || error.trim() === '' || typeof method !== 'string' || typeof path !== 'string') return null;
-  const code = typeof status === 'number' ? status : typeof status === 'string' && /^\d{3}$/.test(status) ? Number(status) : NaN;
-  return Number.isInteger(code) ? byStatus(code) : null;
+  const code = recordStatus(status);
+  return code === null ? null : byStatus(code);
+}
+
+/** A record's `status` as JSON loggers write it: a number, or three digits quoted; else null. */
+export function recordStatus(value: unknown): number | null {
+  const code = typeof value === 'number' ? value : typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(code) ? code : null;
 }
