@@ -3,7 +3,7 @@
 import type { Prng } from '../prng.js';
 import type { ServiceDef, Write } from '../stranger/model.js';
 import { isoMillis, rubyTime } from './clock.js';
-import { digits, fam } from './shared.js';
+import { as, digits, fam } from './shared.js';
 
 // ---------------------------------------------------------------------------------------------------
 // returns-rails: Ruby 3.3, Rails 7.2 on the morning revision and 8.0 after the rollout (Puma 6.5, 3
@@ -17,7 +17,8 @@ import { digits, fam } from './shared.js';
 // `E, [time #1] ERROR -- : [request-id] msg`); after: Rails 8's `ActiveSupport::TaggedLogging.logger(
 // STDOUT)` (`[request-id] msg`, no level, no time). DebugExceptions logs an exception as one FATAL
 // write whose lines after the first carry the tags again (lines inside the exception's message do not),
-// the backtrace cleaned to the app's frames.
+// the backtrace cleaned to the app's frames. That block is logged with `logger.fatal`: its truth is
+// CRITICAL (FATAL), on both revisions; lograge's 500 line and Active Job's error stay ERROR.
 const RR = 'returns-rails';
 
 function rlog(t: number, rev: 0 | 1, level: 'FATAL' | 'ERROR' | 'WARN' | 'INFO', tags: string[], lines: string[]): Write {
@@ -41,7 +42,7 @@ const rrLabel = fam(`${RR}:label-carrier-timeout`, 'ERROR', [40, 90], ({ rng, t,
   const rid = rng.uuid();
   const id = digits(rng, 6);
   return [
-    rlog(t, rev, 'FATAL', [rid], ['  ', `Faraday::TimeoutError (${TIMEOUT}):`, '  ', "app/services/carrier_client.rb:22:in `label'", "app/controllers/returns_controller.rb:41:in `label'"]),
+    as(rlog(t, rev, 'FATAL', [rid], ['  ', `Faraday::TimeoutError (${TIMEOUT}):`, '  ', "app/services/carrier_client.rb:22:in `label'", "app/controllers/returns_controller.rb:41:in `label'"]), `${RR}:label-carrier-timeout`, 'CRITICAL'),
     lograge(rng, t + 2_000, 'POST', `/returns/${id}/label`, 'ReturnsController', 'label', 500, `Faraday::TimeoutError: ${TIMEOUT}`),
   ];
 }, 0.35);
@@ -55,7 +56,7 @@ const rrDeadlock = fam(`${RR}:refund-deadlock`, 'ERROR', [25, 60], ({ rng, t, re
   const pg = `PG::TRDeadlockDetected: ERROR:  deadlock detected\nDETAIL:  Process ${a} waits for ShareLock on transaction ${tx}; blocked by process ${b}.\nProcess ${b} waits for ShareLock on transaction ${tx + rng.int(1, 40)}; blocked by process ${a}.\nHINT:  See server log for query details.\nCONTEXT:  while updating tuple (${rng.int(0, 400)},${rng.int(1, 60)}) in relation "refunds"\n`;
   const id = digits(rng, 6);
   return [
-    rlog(t, rev, 'FATAL', [rid], ['  ', `ActiveRecord::Deadlocked (${pg}):`, '  ', "app/models/refund.rb:31:in `settle!'", "app/controllers/refunds_controller.rb:18:in `create'"]),
+    as(rlog(t, rev, 'FATAL', [rid], ['  ', `ActiveRecord::Deadlocked (${pg}):`, '  ', "app/models/refund.rb:31:in `settle!'", "app/controllers/refunds_controller.rb:18:in `create'"]), `${RR}:refund-deadlock`, 'CRITICAL'),
     lograge(rng, t + 1_000, 'POST', `/returns/${id}/refunds`, 'RefundsController', 'create', 500, `ActiveRecord::Deadlocked: ${pg}`),
   ];
 });
