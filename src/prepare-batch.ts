@@ -47,8 +47,9 @@ export interface PackLimits {
 export const DEFAULT_PACK_LIMITS: PackLimits = { messages: 4096, chars: 2_000_000 };
 
 // Per entry: tag, lines, then for an entry: time, severity, severity source, service, revision,
-// message, the payload's error type, flags, the instance that wrote it; for a skip: its reason.
-const STRIDE = 11;
+// message, the payload's error type, flags, the instance that wrote it, its request's trace (0: none); for
+// a skip: its reason.
+const STRIDE = 12;
 const TAG_ENTRY = 0, TAG_BELOW_FLOOR = 1, TAG_SKIP = 2;
 // A name: its number, or NONE, or NEW (the next string, numbered next). A message: its number, or
 // INLINE (its text in the strings, not numbered), or NEW_ID - n (its text in the strings, numbered n).
@@ -178,6 +179,7 @@ export class BatchPacker {
     n[at + 8] = outline.message.errorType === undefined ? NONE : this.name(outline.message.errorType);
     n[at + 9] = flags;
     n[at + 10] = outline.writer === undefined ? NONE : this.name(outline.writer);
+    n[at + 11] = outline.trace ?? 0;
   }
 
   private skip(at: number, reason: SkipReason): void {
@@ -307,6 +309,8 @@ export class BatchUnpacker {
       const source = SOURCES[n[at + 4] as number];
       if (source !== undefined) outline.severitySource = source;
       if (writer !== NONE) outline.writer = name(writer);
+      const trace = n[at + 11] as number;
+      if (trace !== 0) outline.trace = trace;
       const entry = completeEntry(outline, read);
       if ('skip' in entry) {
         out[i] = { skip: entry.skip, lines };

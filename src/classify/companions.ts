@@ -18,11 +18,22 @@
 // platform messages are written by Cloud Run, not by the instance, and take no part (Entry.writer).
 // Groups are never merged as a whole: entries move, no id changes. The group they go with keeps its id
 // and counts them; a companion left with no entry is no problem of its own any more.
+//
+// One request's records are also further apart than that: the framework writes its access record when
+// the response goes out, as long after the handler's error as the handler took (go-zero's `[HTTP] 503`
+// record after the logic's error, ASP.NET Core's `Request finished` after the exception handler's
+// record), and a slow request takes seconds. What they share then is the request's trace id
+// (normalize/trace-id.ts): an entry written by the same instance within TRACE_MS of an entry of another
+// group that carries the same trace id is written beside it as surely as one a millisecond away, and more
+// surely than one of a busy instance (no density check: a shared id is no coincidence). The same rules
+// decide what goes with what (outranking, the share of a group), and the entry sharing its trace is the
+// one it goes with, however near another error was.
 import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/types.js';
 import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
 import { isRunnerReport } from './runner-report.js';
 import { answeredServerError } from '../normalize/index.js';
+import { traceNeighbours } from './trace-neighbours.js';
 
 /** How close in time an entry of one write-up of a failure is to the others (same instance). */
 export const COMPANION_MS = 5;
@@ -34,6 +45,17 @@ export const DENSITY_SHIFT_MS = 3000;
 export const DENSITY_SHARE = 0.3;
 /** Entries looked at on each side of one: an instance writing thousands in one millisecond costs no more. */
 const MAX_SCAN = 64;
+/**
+ * How far apart one request's records may be written (same instance, same trace id): a request's
+ * access record comes when its response goes out, seconds after the error of a slow one; Cloud Run
+ * answers 504 after the request timeout (5 minutes by default), but a minute holds nearly every request.
+ */
+export const TRACE_MS = 60_000;
+/**
+ * Most entries one trace id may have in a sweep to be a request's: more, and the id is a process's own
+ * (a worker that stamps one trace on everything it logs, a stream held open for hours), not a request's.
+ */
+export const MAX_TRACE_RECORDS = 64;
 
 const ERROR = SEVERITIES.indexOf('ERROR');
 
@@ -68,6 +90,8 @@ export class CompanionLedger {
   private readonly handles = new Column(Int32Array);
   private readonly times = new Column(Float64Array);
   private readonly writers = new Column(Int32Array);
+  /** The request's trace id as Entry.trace has it (0: none), for what an instance wrote. */
+  private readonly requestTraces = new Column(Int32Array);
   private readonly severities = new Column(Uint8Array);
   /** 1 for a stack trace (Entry.kind), else 0. */
   private readonly stacks = new Column(Uint8Array);
@@ -88,6 +112,7 @@ export class CompanionLedger {
     this.handles.push(handle);
     this.times.push(entry.time);
     this.writers.push(entry.writer ? this.names.of(writerKey(entry.service, entry.writer)) : -1);
+    this.requestTraces.push(entry.writer ? entry.trace ?? 0 : 0);
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
     this.accesses.push(entry.request?.accessLine || answeredServerError(entry.text) ? 1 : 0);
@@ -149,8 +174,8 @@ export class CompanionLedger {
   /** @internal the columns, for settle(). */
   columns(): Columns {
     return {
-      handles: this.handles.view(), times: this.times.view(), writers: this.writers.view(), severities: this.severities.view(),
-      stacks: this.stacks.view(), accesses: this.accesses.view(), reports: this.reports.view(),
+      handles: this.handles.view(), times: this.times.view(), writers: this.writers.view(), requestTraces: this.requestTraces.view(),
+      severities: this.severities.view(), stacks: this.stacks.view(), accesses: this.accesses.view(), reports: this.reports.view(),
     };
   }
 
@@ -177,6 +202,7 @@ interface Columns {
   handles: Int32Array;
   times: Float64Array;
   writers: Int32Array;
+  requestTraces: Int32Array;
   severities: Uint8Array;
   stacks: Uint8Array;
   accesses: Uint8Array;
@@ -239,7 +265,7 @@ class Interner {
 }
 
 function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
-  const { handles, times, writers, severities, stacks, accesses, reports } = ledger.columns();
+  const { handles, times, writers, requestTraces, severities, stacks, accesses, reports } = ledger.columns();
   // Each sighting's own group, by id (handles of one id are one group).
   const placed: Placed[] = [];
   const placeOf = new Map<string, number>();
@@ -262,13 +288,13 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
   // status shares their id but not their writer, and would keep them from ever being a companion.
   const apart = placed.length;
   const judged = own.map((p, s) => (accesses[s] === 1 ? p + apart : p));
-  const first = companionTargets(judged, times, writers, outranking(judged, severities, stacks, accesses, reports), anyOf(judged, accesses));
+  const first = companionTargets(judged, times, writers, outranking(judged, severities, stacks, accesses, reports), anyOf(judged, accesses), 0, requestTraces);
   // Then, of what stays, a group of traces through library frames only goes with traces through the
   // application's own frames at its level, only when nearly every one of its entries was written beside
   // one (2 marks a trace through the application's own frames): a few pieces of its records read into
   // another problem's group draw nothing after them.
   const traces = stacks.map((stack, s) => (stack === 1 && resolver.throughOwnCode?.(handles[s]!) === true ? 2 : stack));
-  const second = companionTargets(judged, times, writers, outranking(judged, severities, traces, accesses, reports), undefined, COMPANION_SHARE);
+  const second = companionTargets(judged, times, writers, outranking(judged, severities, traces, accesses, reports), undefined, COMPANION_SHARE, requestTraces);
   const nearest = first.map((t, s) => (t >= 0 ? t : second[s]!));
   // Follow each companion entry to the entry it goes with, and on while that one moves too: targets
   // always outrank (outranking), so the walk ends.
@@ -376,10 +402,13 @@ function mostlyOf(group: Numbers, marks: Numbers): (g: number) => boolean {
  * `outranks(a, b)`: whether group a is one that an entry of group b would go with (a strict order);
  * `eachAlone(g)`: a group that is no companion as a whole whose entries still go each with what it was
  * written beside, the others staying (access lines: each is one request's record); `minOutranked`: the
- * share of a group's entries that must have been written beside an entry of a group that outranks it.
+ * share of a group's entries that must have been written beside an entry of a group that outranks it;
+ * `traces`: each sighting's request trace (0: none), whose entries of one instance are written beside
+ * each other within TRACE_MS (trace-neighbours.ts).
  */
-export function companionTargets(group: Numbers, times: Numbers, writers: Numbers, outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false, minOutranked = 0): Int32Array {
+export function companionTargets(group: Numbers, times: Numbers, writers: Numbers, outranks: (a: number, b: number) => boolean, eachAlone: (g: number) => boolean = () => false, minOutranked = 0, traces: Numbers = []): Int32Array {
   const target = new Int32Array(group.length).fill(-1);
+  const request = traceNeighbours(group, times, writers, traces, outranks, TRACE_MS, MAX_TRACE_RECORDS);
   const size = new Map<number, number>();
   for (let s = 0; s < group.length; s++) size.set(group[s]!, (size.get(group[s]!) ?? 0) + 1);
   // Sightings per writer, in time order.
@@ -418,10 +447,14 @@ export function companionTargets(group: Numbers, times: Numbers, writers: Number
           if (outranks(h, g) && (gap < bestGap || (gap === bestGap && o < best))) [best, bestGap] = [o, gap];
         }
       }
-      if (hasNear) near.set(g, (near.get(g) ?? 0) + 1);
+      // Written for one request with another group's entry: beside it, however far, and no coincidence
+      // of a busy instance; the entry of its request it goes with, over any other written nearer.
+      const sameRequest = request.near[s] === 1;
+      if (request.best[s]! >= 0) best = request.best[s]!;
+      if (hasNear || sameRequest) near.set(g, (near.get(g) ?? 0) + 1);
       if (best >= 0) outranked.set(g, (outranked.get(g) ?? 0) + 1);
       candidate[s] = best;
-      if (othersWithin(list, k, group, times, DENSITY_SHIFT_MS, DENSITY_SHIFT_MS + 2 * COMPANION_MS)) busy.set(g, (busy.get(g) ?? 0) + 1);
+      if (!sameRequest && othersWithin(list, k, group, times, DENSITY_SHIFT_MS, DENSITY_SHIFT_MS + 2 * COMPANION_MS)) busy.set(g, (busy.get(g) ?? 0) + 1);
     }
   }
   const isCompanion = (g: number): boolean => {

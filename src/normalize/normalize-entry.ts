@@ -24,6 +24,7 @@ import { TextMemo } from './text-memo.js';
 import { tracingEvent } from './tracing-event.js';
 import { withoutRecoveredRequest } from './gin-recovery.js';
 import { withoutAbslNotice } from './absl-notice.js';
+import { entryTraceId, traceKey } from './trace-id.js';
 
 /** Why an entry was not turned into an Entry; counted in the run report's `skippedBy`. */
 export type SkipReason = 'not an object' | 'no timestamp' | 'no message' | 'unreadable entry';
@@ -60,6 +61,8 @@ export interface EntryOutline {
   service: string;
   revision: string;
   writer?: string;
+  /** Entry.trace. */
+  trace?: number;
   message: ExtractedMessage;
 }
 
@@ -74,7 +77,12 @@ export function outlineEntry(raw: RawEntry, known?: ReturnType<typeof entrySever
   const outline: EntryOutline = { time, severity: severity.severity, service: entryService(raw), revision: entryRevision(raw), message };
   if (severity.source === 'level' || severity.source === 'text') outline.severitySource = severity.source;
   const writer = entryWriter(raw);
-  if (writer !== '') outline.writer = writer;
+  if (writer !== '') {
+    outline.writer = writer;
+    // Only what an instance wrote is joined by its request (Cloud Run's request log never is).
+    const trace = entryTraceId(raw, message.text);
+    if (trace !== null) outline.trace = traceKey(trace);
+  }
   return outline;
 }
 
@@ -94,6 +102,7 @@ export function completeEntry(outline: EntryOutline, read: MessageText | null): 
     text,
   };
   if (outline.writer !== undefined) entry.writer = outline.writer;
+  if (outline.trace !== undefined) entry.trace = outline.trace;
   const request = message.request ?? access;
   if (request) entry.request = request;
   if (read.lead !== undefined) entry.lead = read.lead;

@@ -60,6 +60,11 @@ export interface Entry {
    * for Cloud Run's own request log and platform messages (classify/companions.ts).
    */
   writer?: string;
+  /**
+   * The request's trace id (normalize/trace-id.ts) as a 32-bit number, for what an instance wrote: which
+   * records one request wrote (classify/companions.ts). Never the id itself.
+   */
+  trace?: number;
   kind: EntryKind;
   /** The redacted message; for stack traces the whole multi-line trace. Bounded in length. */
   text: string;

@@ -1,7 +1,7 @@
 // The companion rule (classify/companions.ts): records one failure writes beside its error count under
 // the error's group, by when and by which instance they were written, whatever they say.
 import { describe, expect, it } from '@jest/globals';
-import { CompanionLedger, COMPANION_MS, DENSITY_SHIFT_MS } from '../../../src/classify/companions.js';
+import { CompanionLedger, COMPANION_MS, DENSITY_SHIFT_MS, MAX_TRACE_RECORDS, TRACE_MS } from '../../../src/classify/companions.js';
 import type { Cluster, Entry, Severity } from '../../../src/shared/types.js';
 
 const T0 = Date.parse('2026-12-05T10:00:00Z');
@@ -15,7 +15,7 @@ class Groups {
   /** Groups whose traces go through the application's own frames. */
   readonly own = new Set<string>();
 
-  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string; access?: boolean } = {}): number {
+  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string; access?: boolean; trace?: number } = {}): number {
     let handle = this.names.indexOf(group);
     if (handle < 0) handle = this.names.push(group) - 1;
     this.counts.set(group, (this.counts.get(group) ?? 0) + 1);
@@ -28,6 +28,7 @@ class Groups {
       text: group,
       ...(options.access ? { request: { method: 'POST', path: '/chat', status: 500, accessLine: true as const } } : {}),
       ...(options.writer === '' ? {} : { writer: options.writer ?? 'instance-1' }),
+      ...(options.trace === undefined ? {} : { trace: options.trace }),
     };
     return this.ledger.note(handle, entry);
   }
@@ -274,5 +275,90 @@ describe('companion records', () => {
     const g = new Groups();
     for (let i = 0; i < 20_000; i++) g.add(i % 2 === 0 ? 'burst' : 'other', 0, { severity: 'WARNING' });
     expect(g.clusters()).toHaveLength(2);
+  });
+});
+
+// One request's records share its trace id (normalize/trace-id.ts), however far apart the framework wrote
+// them: go-zero's access record after the logic's error (zeromicro/go-zero rest/handler/loghandler.go
+// writes it once the handler returned, with the request's context), the error of a handler still running
+// seconds after its request timed out (a go-zero tutorial's paste: `[HTTP] 503 … duration 3000.4ms`, then
+// the sql error 5.3 s later, one trace).
+describe('records of one request, by its trace id', () => {
+  /** `n` requests a minute apart, each written as `parts` (group, offset ms, options), each with a trace of its own. */
+  function requests(g: Groups, n: number, parts: Array<[string, number, Parameters<Groups['add']>[2]?]>, start = 0, firstTrace = 1): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < n; i++) out.push(parts.map(([group, offset, options]) => g.add(group, start + i * 60_000 + offset, { trace: firstTrace + i, ...options })));
+    return out;
+  }
+
+  it("counts a request's access line under its error, written long after it", () => {
+    const g = new Groups();
+    const written = requests(g, 20, [['reserve stock: Deadlock found', 0], ['POST /api/checkout 500', 480, { access: true }]]);
+    for (const [, access] of written) expect(g.placed(access!)).toBe('reserve stock: Deadlock found');
+    expect(g.clusters().map((c) => [c.id, c.count])).toEqual([['reserve stock: Deadlock found', 40]]);
+  });
+
+  it("counts a warning under its request's error seconds later, as the time rule does a millisecond away", () => {
+    const g = new Groups();
+    const written = requests(g, 20, [['slowcall(3000.4ms)', 0, { severity: 'WARNING' }], ['Error on getting sql instance', 5_300]]);
+    for (const [slow] of written) expect(g.placed(slow!)).toBe('Error on getting sql instance');
+  });
+
+  it("sends a record to its own request's error over another request's written nearer", () => {
+    const g = new Groups();
+    // Two requests fail on one instance; request A's access line is written 1 ms from B's error.
+    const a = requests(g, 20, [['quote failed: partner answered 503', 0], ['POST /api/quote 500', 2_400, { access: true }]], 0, 1);
+    const b = requests(g, 20, [['stock lookup failed: connection reset', 2_399], ['GET /api/stock 500', 2_402, { access: true }]], 0, 1_000);
+    for (const [, access] of a) expect(g.placed(access!)).toBe('quote failed: partner answered 503');
+    for (const [, access] of b) expect(g.placed(access!)).toBe('stock lookup failed: connection reset');
+  });
+
+  it('joins on a busy instance: a shared trace is no coincidence', () => {
+    const g = new Groups();
+    // Another request's error every 10 ms all along: the time rule's density check would refuse.
+    for (let t = 0; t < 20 * 60_000; t += 10) g.add('UpstreamError', t + 5, { stack: true, trace: 100_000 + t });
+    const written = requests(g, 20, [['retrying partner call', 0, { severity: 'WARNING' }], ['PartnerTimeout', 1_500, { stack: true }]]);
+    for (const [warning] of written) expect(g.placed(warning!)).toBe('PartnerTimeout');
+  });
+
+  it('keeps two plain records at one level apart, as the time rule does', () => {
+    const g = new Groups();
+    const written = requests(g, 20, [['find order: circuit breaker is open', 0], ['[HTTP] 503 - GET /api/orders/1', 300]]);
+    for (const [error, record] of written) expect([g.placed(error!), g.placed(record!)]).toEqual(['find order: circuit breaker is open', '[HTTP] 503 - GET /api/orders/1']);
+  });
+
+  it('keeps a group only some of whose requests failed (a warning most requests write)', () => {
+    const g = new Groups();
+    const paired = requests(g, 10, [['cache miss, loading from db', 0, { severity: 'WARNING' }], ['DbTimeout', 800, { stack: true }]]);
+    requests(g, 10, [['cache miss, loading from db', 0, { severity: 'WARNING' }]], 30_000, 500);
+    for (const [warning] of paired) expect(g.placed(warning!)).toBe('cache miss, loading from db');
+  });
+
+  it('joins nothing further apart than TRACE_MS', () => {
+    const g = new Groups();
+    // (Requests a minute apart: 20 s past the bound keeps each error away from the next request's warning.)
+    const written = requests(g, 20, [['retrying partner call', 0, { severity: 'WARNING' }], ['PartnerTimeout', TRACE_MS + 20_000, { stack: true }]]);
+    for (const [warning] of written) expect(g.placed(warning!)).toBe('retrying partner call');
+  });
+
+  it('joins nothing written by another instance, nor by another service', () => {
+    const g = new Groups();
+    const instances = requests(g, 20, [['SQL Error', 0, { severity: 'WARNING', writer: 'instance-1' }], ['CommunicationsException', 200, { stack: true, writer: 'instance-2' }]]);
+    // The same trace through two services (a caller's warning about the callee's failure).
+    const services = requests(g, 20, [['upstream answered 500', 0, { severity: 'WARNING', service: 'web' }], ['NullPointerException', 200, { stack: true, service: 'api' }]], 30_000, 100);
+    for (const [warning] of [...instances, ...services]) expect(g.placed(warning!)).not.toBe('CommunicationsException');
+    for (const [warning] of services) expect(g.placed(warning!)).toBe('upstream answered 500');
+  });
+
+  it("never moves Cloud Run's request log: no instance wrote it", () => {
+    const g = new Groups();
+    const written = requests(g, 20, [['handler failed', 0], ['POST /api/quote 500', 200, { writer: '', access: true }]]);
+    for (const [, log] of written) expect(g.placed(log!)).toBe('POST /api/quote 500');
+  });
+
+  it("ignores an id on more records than a request writes (a process's own id)", () => {
+    const g = new Groups();
+    const written = failures(g, MAX_TRACE_RECORDS, [['retrying partner call', 0, { severity: 'WARNING', trace: 7 }], ['PartnerTimeout', 1_500, { stack: true, trace: 7 }]]);
+    for (const [warning] of written) expect(g.placed(warning!)).toBe('retrying partner call');
   });
 });

@@ -43,6 +43,9 @@ const ODD: RawEntry[] = [
   { timestamp: T, severity: 'WARNING', textPayload: 'SQL Error: 0, SQLState: 08S01', labels: { instanceId: '00a1b2c3' }, logName: 'projects/p/logs/run.googleapis.com%2Fstdout' },
   { timestamp: T, severity: 'ERROR', textPayload: 'SQL Error: 0, SQLState: 08S01', labels: { instanceId: '00d4e5f6' }, logName: 'projects/p/logs/run.googleapis.com%2Fstdout' },
   { timestamp: T, severity: 'ERROR', textPayload: 'Container called exit(1).', labels: { instanceId: '00a1b2c3' }, logName: 'projects/p/logs/run.googleapis.com%2Fvarlog%2Fsystem' },
+  // The request's trace (Entry.trace), carried across: the entry's own, and one in the text.
+  { timestamp: T, severity: 'ERROR', textPayload: 'SQL Error: 0, SQLState: 08S01', labels: { instanceId: '00a1b2c3' }, logName: 'projects/p/logs/run.googleapis.com%2Fstdout', trace: 'projects/p/traces/4bf92f3577b34da6a3ce929d0e0e4736' },
+  { timestamp: T, severity: 'ERROR', textPayload: 'find order 17: circuit breaker is open\ttrace=8199e5be82391ae56ebd34db19591dc7', labels: { instanceId: '00a1b2c3' }, logName: 'projects/p/logs/run.googleapis.com%2Fstdout' },
 ];
 
 function joinedOf(raws: RawEntry[]): Joined[] {
