@@ -88,10 +88,10 @@ export function textTraceId(text: string): string | null {
   return m[1] !== undefined ? fromDecimal(m[1]) : padded(m[2]!);
 }
 
-/** A trace id as a 32-bit number, never 0 (0: no trace): its digits are random, so four words XORed will do. */
+/** A trace id as a 32-bit number, never 0 (0: no trace): its four words mixed in turn (ids that repeat a word stay apart). */
 export function traceKey(id: string): number {
-  let h = 0;
-  for (let at = 0; at < id.length; at += 8) h ^= Number.parseInt(id.slice(at, at + 8), 16);
+  let h = 0x811c9dc5;
+  for (let at = 0; at < id.length; at += 8) h = Math.imul(h ^ Number.parseInt(id.slice(at, at + 8), 16), 0x01000193) ^ (h >>> 15);
   return h | 0 || 1;
 }
 

@@ -108,6 +108,12 @@ describe('an entry', () => {
     expect(keys[0]).not.toBe(traceKey('aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb'));
   });
 
+  it('keeps ids apart that differ in one word, or repeat one', () => {
+    const ids = ['0000000000000000000000000000002a', '000000000000002a0000000000000000', '2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a', '2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2b', ID];
+    expect(new Set(ids.map(traceKey)).size).toBe(ids.length);
+    expect(ids.map(traceKey)).not.toContain(0);
+  });
+
   it("gives Cloud Run's request log no trace: no instance wrote it", () => {
     const entry = normalized({
       timestamp: '2026-12-05T10:00:00Z', resource, severity: 'ERROR', logName: 'projects/shop-prod/logs/run.googleapis.com%2Frequests',
