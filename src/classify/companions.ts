@@ -52,8 +52,8 @@ const MAX_SCAN = 64;
  */
 export const TRACE_MS = 60_000;
 /**
- * Most entries one trace id may have in a sweep to be a request's: more, and the id is a process's own
- * (a worker that stamps one trace on everything it logs, a stream held open for hours), not a request's.
+ * Most entries one trace id may have on one instance in a sweep to be a request's: more, and the id is a
+ * process's own (a worker that stamps one trace on everything it logs, a stream held open for hours).
  */
 export const MAX_TRACE_RECORDS = 64;
 

@@ -2,9 +2,6 @@
 // bounded time. The companion rule (companions.ts) reads them as it reads entries written within a few
 // milliseconds of each other, for the records one request writes further apart than that.
 
-/** Numbers one an entry, read by index. */
-type Numbers = ArrayLike<number>;
-
 export interface TraceNeighbours {
   /** 1 where another group's entry shares the entry's trace (same instance, within the window). */
   near: Uint8Array;
@@ -19,7 +16,7 @@ export interface TraceNeighbours {
  * trace id with more than `maxRecords` entries is no request's and joins nothing.
  */
 export function traceNeighbours(
-  group: Numbers, times: Numbers, writers: Numbers, traces: Numbers,
+  group: ArrayLike<number>, times: ArrayLike<number>, writers: ArrayLike<number>, traces: ArrayLike<number>,
   outranks: (a: number, b: number) => boolean, withinMs: number, maxRecords: number,
 ): TraceNeighbours {
   const n = group.length;
