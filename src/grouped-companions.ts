@@ -11,6 +11,7 @@
 import { CompanionLedger, type Classifier } from './classify/index.js';
 import { cloneStats, count, countsOf, emptyStats, mergeStats, type ClusterStats, type Occurrence } from './classify/cluster-stats.js';
 import type { Cluster, Entry } from './shared/types.js';
+import { isTracePiece } from './source/trace-pieces.js';
 
 interface Line {
   handle: number;
@@ -19,7 +20,7 @@ interface Line {
 }
 
 export class GroupedCompanions {
-  private readonly ledger = new CompanionLedger();
+  private readonly ledger = new CompanionLedger(isTracePiece);
   private readonly lines: Line[] = [];
   /** Each shape sample's handle and its share's counts. */
   private readonly shapes: Array<{ handle: number; stats: ClusterStats }> = [];

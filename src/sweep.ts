@@ -8,6 +8,7 @@ import { issueSamples, plan, sampleMayBeCut, unsearchedCreates, type PlanInput, 
 import { buildRunReport, type RunData, type RunReport } from './report/run-report.js';
 import { renderWorklog } from './report/worklog.js';
 import { reassemble } from './source/reassemble.js';
+import { isTracePiece } from './source/trace-pieces.js';
 import { InputError, oneLine } from './shared/errors.js';
 import type { GroupedLogSource, IssueStore, LogRead, LogSource, SourceReadResult } from './shared/ports.js';
 import { addPrepared, classifyGroups, type JoinedCounts } from './classify-groups.js';
@@ -117,7 +118,7 @@ async function readAndClassify(deps: SweepDeps, request: SweepRequest, errors: S
   const source = deps.source;
   const classifier = createClassifier();
   // Each entry as written (when, by which instance): records written beside an error count under it.
-  const ledger = new CompanionLedger();
+  const ledger = new CompanionLedger(isTracePiece);
   const entries: EntryCounts = { read: 0, filtered: 0, skipped: 0, skippedBy: {} };
   let result: SourceReadResult = { filtered: 0, skippedBy: {}, complete: true };
   let ok = true;

@@ -8,7 +8,7 @@ import { stripLogHeader } from '../normalize/log-header.js';
 import { hashId, serviceScopedId } from './cluster-id.js';
 import { mergeByCore, type CoreGroup } from './core-merge.js';
 import { coreWords } from './core-words.js';
-import { joinPieces, ofPieceServices, pieceHolders, pieceIndex, type PieceGroup } from './piece-join.js';
+import { holdsMostOf, joinPieces, ofPieceServices, pieceHolders, pieceIndex, type PieceGroup } from './piece-join.js';
 import { informative, lastLineKey, lineKey, recordLineKeys } from './record-lines.js';
 import { problemText } from './problem-text.js';
 import {
@@ -37,6 +37,11 @@ export interface Classifier {
   resolve(handle: number): { id: string; template: string };
   /** Whether the entry of `handle` was read as a stack trace through the application's own frames. */
   throughOwnCode(handle: number): boolean;
+  /**
+   * After all adds: whether the cluster of `other` holds most lines of the records of the cluster of
+   * `piece` (piece-join.ts' holdsMostOf): the trace a piece written beside an entry of it belongs to.
+   */
+  holdsTraceOf(other: number, piece: number): boolean;
   /** The clusters so far, aggregated; clusters with the same id are merged. Sorted by count desc. */
   clusters(): Cluster[];
   /**
@@ -128,6 +133,8 @@ interface Finalized {
   partOf: (id: string, runtime: string) => string;
   /** The groups as the piece look-ups read them (pieceGroupOf), built on the first look-up. */
   pieceGroups?: PieceGroup[];
+  /** The same by id, for holdsTraceOf. */
+  pieceGroupById?: Map<string, PieceGroup>;
   /** locateInRecords' index of the groups of whole records, built on its first call. */
   records?: (piece: PieceGroup) => string | null;
   /** The same, with each record line also read as a message logged alone (lineAsMessage). */
@@ -747,6 +754,12 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       else record(statsOf(handle), entry);
       finalized = null;
       return handle;
+    },
+    holdsTraceOf(other: number, piece: number): boolean {
+      const f = finalize();
+      f.pieceGroupById ??= new Map(pieceGroupsOf(f).map((g) => [g.id, g]));
+      const [a, b] = [f.pieceGroupById.get(f.ids.get(root(other)) ?? ''), f.pieceGroupById.get(f.ids.get(root(piece)) ?? '')];
+      return a !== undefined && b !== undefined && a !== b && holdsMostOf(a, b);
     },
     throughOwnCode(handle: number): boolean {
       return handle % 2 === 1 && (nodes[(handle - 1) / 2] as Node | undefined)?.ownFrames === true;

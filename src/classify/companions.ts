@@ -28,12 +28,16 @@
 // surely than one of a busy instance (no density check: a shared id is no coincidence). The same rules
 // decide what goes with what (outranking, the share of a group), and the entry sharing its trace is the
 // one it goes with, however near another error was.
+//
+// A record that is only pieces of a trace moves alone, with the error it was written beside
+// (piece-owners.ts).
 import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/types.js';
 import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
 import { isRunnerReport } from './runner-report.js';
 import { answeredServerError } from '../normalize/index.js';
 import { traceNeighbours } from './trace-neighbours.js';
+import { pieceOwners } from './piece-owners.js';
 
 /** How close in time an entry of one write-up of a failure is to the others (same instance). */
 export const COMPANION_MS = 5;
@@ -78,6 +82,8 @@ export interface Resolver {
   resolve(handle: number): Placed;
   /** Whether the entry of `handle` is a stack trace through the application's own frames (none: no entry is). */
   throughOwnCode?(handle: number): boolean;
+  /** Whether the group of `other` holds most lines of the records of the group of `piece` (none: never). */
+  holdsTraceOf?(other: number, piece: number): boolean;
 }
 
 /**
@@ -85,6 +91,12 @@ export interface Resolver {
  * and when, where and at what severity each was written. A few numbers an entry, never its text.
  */
 export class CompanionLedger {
+  /**
+   * `isTracePiece`: whether an entry is only pieces of a trace (source/trace-pieces.ts, told from its
+   * text by the edge that read it); none: no entry is.
+   */
+  constructor(private readonly isTracePiece: (entry: Entry) => boolean = () => false) {}
+
   // Typed columns, a few bytes an entry: a sweep of a million entries keeps them all until the end
   // (plain arrays of numbers cost it some 75 MB more at its peak).
   private readonly handles = new Column(Int32Array);
@@ -99,6 +111,8 @@ export class CompanionLedger {
   private readonly accesses = new Column(Uint8Array);
   /** 1 for a script runner's report that its script failed (runner-report.ts), else 0. */
   private readonly reports = new Column(Uint8Array);
+  /** 1 for an entry that is only pieces of a trace (isTracePiece), else 0. */
+  private readonly pieces = new Column(Uint8Array);
   private readonly sources = new Column(Uint8Array);
   /** The entry's service and revision, as one interned pair (-1: neither). */
   private readonly origins = new Column(Int32Array);
@@ -117,6 +131,7 @@ export class CompanionLedger {
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
     this.accesses.push(entry.request?.accessLine || answeredServerError(entry.text) ? 1 : 0);
     this.reports.push(entry.kind === 'text' && isRunnerReport(entry.text) ? 1 : 0);
+    this.pieces.push(entry.kind !== 'request' && this.isTracePiece(entry) ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);
     this.origins.push(entry.service || entry.revision ? this.pairs.of(`${entry.service ?? ''}\u0000${entry.revision ?? ''}`) : -1);
     return this.handles.length - 1;
@@ -176,6 +191,7 @@ export class CompanionLedger {
     return {
       handles: this.handles.view(), times: this.times.view(), writers: this.writers.view(), requestTraces: this.requestTraces.view(),
       severities: this.severities.view(), stacks: this.stacks.view(), accesses: this.accesses.view(), reports: this.reports.view(),
+      pieces: this.pieces.view(),
     };
   }
 
@@ -207,6 +223,7 @@ interface Columns {
   stacks: Uint8Array;
   accesses: Uint8Array;
   reports: Uint8Array;
+  pieces: Uint8Array;
 }
 
 /** Numbers one an entry, read by index. */
@@ -265,7 +282,7 @@ class Interner {
 }
 
 function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
-  const { handles, times, writers, requestTraces, severities, stacks, accesses, reports } = ledger.columns();
+  const { handles, times, writers, requestTraces, severities, stacks, accesses, reports, pieces } = ledger.columns();
   // Each sighting's own group, by id (handles of one id are one group).
   const placed: Placed[] = [];
   const placeOf = new Map<string, number>();
@@ -295,7 +312,17 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
   // another problem's group draw nothing after them.
   const traces = stacks.map((stack, s) => (stack === 1 && resolver.throughOwnCode?.(handles[s]!) === true ? 2 : stack));
   const second = companionTargets(judged, times, writers, outranking(judged, severities, traces, accesses, reports), undefined, COMPANION_SHARE, requestTraces);
-  const nearest = first.map((t, s) => (t >= 0 ? t : second[s]!));
+  // Each piece of a trace goes with the error its instance wrote beside it (piece-owners.ts), and on
+  // wherever that one goes. A piece that found its error draws nothing after it: a record beside it
+  // stays (the piece comes to it), but an access line goes on with it to its error, as it would have.
+  // (Nothing goes to a piece that found its error or to an access line, so no walk goes round.)
+  const owners = ownersOfPieces(own, handles, times, writers, stacks, accesses, pieces, resolver);
+  const nearest = first.map((t, s) => {
+    if (owners[s]! >= 0) return owners[s]!;
+    const to = t >= 0 ? t : second[s]!;
+    if (to < 0 || owners[to]! < 0) return to;
+    return accesses[s] === 1 ? owners[to]! : -1;
+  });
   // Follow each companion entry to the entry it goes with, and on while that one moves too: targets
   // always outrank (outranking), so the walk ends.
   const final = own.slice();
@@ -333,6 +360,24 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
     if (tally.size === 1 && !tally.has(from)) absorbed.set(placed[from]!.id, placed[[...tally.keys()][0]!]!.id);
   }
   return { placed, final, touched, absorbed };
+}
+
+/**
+ * For each sighting, the error a piece of a trace goes with (piece-owners.ts), its groups compared once
+ * a pair. Only pieces of a group made mostly of pieces move: a piece the classifier put with whole
+ * records (piece-join.ts: their lines hold it) is with its problem already.
+ */
+function ownersOfPieces(own: Numbers, handles: Numbers, times: Numbers, writers: Numbers, stacks: Numbers, accesses: Numbers, pieces: Numbers, resolver: Resolver): Int32Array {
+  const loose = Uint8Array.from(pieces);
+  const mostlyPieces = mostlyOf(own, pieces);
+  for (let s = 0; s < loose.length; s++) if (loose[s] === 1 && !mostlyPieces(own[s]!)) loose[s] = 0;
+  const sameTrace = new Map<string, boolean>();
+  return pieceOwners({ pieces: loose, times, writers, stacks, barred: accesses }, (piece, other) => {
+    const key = `${own[piece]} ${own[other]}`;
+    let held = sameTrace.get(key);
+    if (held === undefined) sameTrace.set(key, (held = resolver.holdsTraceOf?.(handles[other]!, handles[piece]!) === true));
+    return held;
+  });
 }
 
 /**

@@ -130,3 +130,16 @@ export function joinPieces(groups: readonly PieceGroup[], alsoAs?: (line: string
   }
   return out;
 }
+
+/**
+ * Whether `holder`'s records hold at least half of the informative lines of `piece`'s (both groups as
+ * the piece look-ups read them): a trace of the same shape, which a piece of it written beside it
+ * belongs to (piece-owners.ts). Half, as a piece group mixes pieces of several errors that share a frame.
+ */
+export function holdsMostOf(holder: PieceGroup, piece: PieceGroup): boolean {
+  const lines = informativeLines([...piece.lines]);
+  if (lines.length === 0 || holder.lines.size === 0) return false;
+  const held = new Set([...holder.lines].map(looseKey));
+  const n = lines.filter((l) => held.has(looseKey(l))).length;
+  return 2 * n >= lines.length;
+}

@@ -12,6 +12,7 @@ import type { Cluster, RawEntry, Severity } from '../shared/types.js';
 import { FileEntryReader } from '../source/log-file.js';
 import { createJoiner, type Joined } from '../source/reassemble.js';
 import type { Piece } from '../source/split-json-stream.js';
+import { isTracePiece } from '../source/trace-pieces.js';
 
 /** Every time there is: `classify` reads the whole file, whatever its window. */
 const ALL_TIME = { start: -Infinity, end: Infinity };
@@ -21,7 +22,7 @@ export class SweepView {
   /** File index -> the sweep classifier's handle, or -1: the sweep does not classify the entry. */
   readonly handles: number[] = [];
   /** The entries the sweep classifies, as the sweep notes them (classify/companions.ts). */
-  readonly ledger = new CompanionLedger();
+  readonly ledger = new CompanionLedger(isTracePiece);
   /** File index -> its entry's number in the ledger, or -1. */
   private readonly sightings: number[] = [];
   private readonly reader: FileEntryReader;
