@@ -47,6 +47,8 @@ export const COMPANION_SHARE = 0.9;
 export const DENSITY_SHIFT_MS = 3000;
 /** Of a group's entries, the share that may have a neighbour that far away (a busy instance). */
 export const DENSITY_SHARE = 0.3;
+/** Of a group's entries, the share that must be pieces of a trace for its pieces to move (piece-owners.ts). */
+const PIECE_GROUP_SHARE = 0.9;
 /** Entries looked at on each side of one: an instance writing thousands in one millisecond costs no more. */
 const MAX_SCAN = 64;
 /**
@@ -364,13 +366,18 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
 
 /**
  * For each sighting, the error a piece of a trace goes with (piece-owners.ts), its groups compared once
- * a pair. Only pieces of a group made mostly of pieces move: a piece the classifier put with whole
- * records (piece-join.ts: their lines hold it) is with its problem already.
+ * a pair. Only pieces of a group of pieces (PIECE_GROUP_SHARE of its entries) move: a piece the
+ * classifier put with whole records (piece-join.ts: their lines hold it; Angular's inspected
+ * HttpErrorResponse, its lines apart, with the same error printed whole) is with its problem already.
  */
 function ownersOfPieces(own: Numbers, handles: Numbers, times: Numbers, writers: Numbers, stacks: Numbers, accesses: Numbers, pieces: Numbers, resolver: Resolver): Int32Array {
-  const loose = Uint8Array.from(pieces);
-  const mostlyPieces = mostlyOf(own, pieces);
-  for (let s = 0; s < loose.length; s++) if (loose[s] === 1 && !mostlyPieces(own[s]!)) loose[s] = 0;
+  const size = new Map<number, number>();
+  const held = new Map<number, number>();
+  for (let s = 0; s < own.length; s++) {
+    size.set(own[s]!, (size.get(own[s]!) ?? 0) + 1);
+    held.set(own[s]!, (held.get(own[s]!) ?? 0) + pieces[s]!);
+  }
+  const loose = Uint8Array.from(pieces, (p, s) => (p === 1 && held.get(own[s]!)! >= PIECE_GROUP_SHARE * size.get(own[s]!)! ? 1 : 0));
   const sameTrace = new Map<string, boolean>();
   return pieceOwners({ pieces: loose, times, writers, stacks, barred: accesses }, (piece, other) => {
     const key = `${own[piece]} ${own[other]}`;
