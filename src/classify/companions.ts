@@ -35,7 +35,7 @@ import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/t
 import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
 import { isRunnerReport } from './runner-report.js';
-import { answeredServerError } from '../normalize/index.js';
+import { isServerErrorAccess } from '../normalize/index.js';
 import { traceNeighbours } from './trace-neighbours.js';
 import { pieceOwners } from './piece-owners.js';
 
@@ -131,7 +131,7 @@ export class CompanionLedger {
     this.requestTraces.push(entry.writer ? entry.trace ?? 0 : 0);
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
-    this.accesses.push(entry.request?.accessLine || answeredServerError(entry.text) ? 1 : 0);
+    this.accesses.push(isServerErrorAccess(entry) ? 1 : 0);
     this.reports.push(entry.kind === 'text' && isRunnerReport(entry.text) ? 1 : 0);
     this.pieces.push(entry.kind !== 'request' && this.isTracePiece(entry) ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);

@@ -4,7 +4,7 @@
 import { companionTargets, createClassifier, writerKey, type Classifier } from '../classify/index.js';
 import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
-import { answeredServerError, entryService, entryTime, entryWriter, normalizeEntry } from '../normalize/index.js';
+import { entryService, entryTime, entryWriter, normalizeEntry, isServerErrorAccess } from '../normalize/index.js';
 import { answeredClientError } from '../normalize/client-error-line.js';
 import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
@@ -64,7 +64,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     const handle = 'skip' in entry ? entry.skip : classifier.add(entry);
     for (const member of members) handles[lineOf[member]!] = handle;
     // An access line's level is its logger's for every request; a 5xx says more (normalize/access-status.ts).
-    const access = !('skip' in entry) && (entry.request?.accessLine === true || answeredServerError(entry.text));
+    const access = !('skip' in entry) && isServerErrorAccess(entry);
     const clientError = access || 'skip' in entry ? null : answeredClientError(entry.text);
     if (access) for (const member of members) accessLines.add(lineOf[member]!);
     else if (clientError !== null) for (const member of members) clientErrors.set(lineOf[member]!, clientError);

@@ -27,6 +27,14 @@
 //   up, `Error: failed with status code 500`, whose stack is pino-http's own. It logs it at its `useLevel`,
 //   `info` unless told otherwise, the level of every request (pinojs/pino-http#61, #365; nestjs-pino
 //   closes every request Nest's ExceptionsHandler answered 500 so, iamolegga/nestjs-pino#416).
+// Every other server's line is read by its structure (access-line.ts: a method, its target, a status
+// field, nothing worded): morgan's dev/short/tiny, koa-logger, Moleculer-web, Tornado, chi, fiber,
+// go-zero, Ktor, Serilog, tower-http, lograge, the PHP server, Symfony's. Such a line is marked as its
+// request's record, so it goes with the error written beside it (answeredServerError); it is not read
+// as the request's log (namedRequest says why). The shapes above stay, read first: Rails' and
+// Phoenix's name no method, pino-http's is a record, and the others name their request.
+import type { Entry } from '../shared/types.js';
+import { accessLine } from './access-line.js';
 import { STAND_IN_FIRST_FRAME, STAND_IN_WORDS } from './pino-http-stand-in.js';
 
 /** A quoted request line (method, target, protocol) and the status after it. */
@@ -56,13 +64,34 @@ export const HEAD = 16_384;
 /** A cheap look for a line that opens with its status (Octane's request line), before it is read whole. */
 export const LEADING_STATUS = /^ {0,4}(?:\x1b\[[\d;]{0,12}m)?5\d\d /;
 
+/** A cheap look for a 5xx as a field of its own anywhere (`[500]:`, `(500)`, `status=500`, coloured `…m500`). */
+const FIELD_STATUS = /(?:^|[\s|(\[=m])5\d\d(?!\d)/;
+
+/** Whether `line` may hold a 5xx where some access line prints one, before it is read whole. */
+const mayHold5xx = (line: string): boolean => line.includes(' 5') || LEADING_STATUS.test(line) || FIELD_STATUS.test(line);
+
+/** Whether access-line.ts reads `line` as the record of a request answered 5xx. */
+function structural(line: string): boolean {
+  const read = accessLine(line);
+  return read !== null && read.status >= 500 && read.status <= 599;
+}
+
 /** Whether `text` (a message, its first line first) is an access log's record of a request answered 5xx. */
 export function answeredServerError(text: string): boolean {
   if (text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
   const line = firstLine(text);
-  if (!line.includes(' 5') && !LEADING_STATUS.test(line)) return false;
+  if (!mayHold5xx(line)) return false;
   return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
-    OCTANE_REQUEST.test(line);
+    OCTANE_REQUEST.test(line) || structural(line);
+}
+
+/**
+ * Whether an entry is an access record of a request answered 5xx: a line read as its request's log
+ * (access-request.ts marks it), or a message that is such a record. A request's own log (Cloud Run's,
+ * whose text is `GET /x 500`) is the request itself, not an application's record of it.
+ */
+export function isServerErrorAccess(entry: Pick<Entry, 'kind' | 'text' | 'request'>): boolean {
+  return entry.request?.accessLine === true || (entry.kind !== 'request' && answeredServerError(entry.text));
 }
 
 /**
@@ -72,6 +101,13 @@ export function answeredServerError(text: string): boolean {
  * is its logger's record, not a line: `classify` places them beside their error, the sweep reads them
  * at their own level. Lines printed under an access line are another record's (a trace whose own first
  * line was lost, read on from the line before it): the status does not speak for them.
+ *
+ * A line only access-line.ts reads is no request's log here: it is marked (answeredServerError) and
+ * goes with the error written beside it, and otherwise keeps its logger's level and its own group.
+ * Read as the request's log it would be one problem with Cloud Run's record of that request, which
+ * holds nothing more, and would move the problems releases filed for such lines (llama.cpp's
+ * `request: POST /x 127.0.0.1 500` under the floor, Tornado's `500 GET /x (ip) 21.38ms` with its
+ * error: test/unit/identity).
  */
 export function namedRequest(text: string): { method: string; target: string; status: number } | null {
   if (text.trimEnd().includes('\n') || (!text.includes(' 5') && !LEADING_STATUS.test(text))) return null;

@@ -6,7 +6,7 @@ export { ERROR_KEYS, MESSAGE_KEYS } from './json-message.js';
 export { normalizeEntry, type SkipReason } from './normalize-entry.js';
 export { isStackTrace, exceptionTypeFromStack } from './detect-stack.js';
 export { requestPath, latencyMs } from './request-info.js';
-export { answeredServerError } from './access-status.js';
+export { isServerErrorAccess } from './access-status.js';
 export { withoutTerminalCodes } from './terminal-codes.js';
 export { boundText, truncateText, MAX_TEXT_CHARS, TRUNCATED_MARKER } from './bound-text.js';
 export { REDACTED } from './secret-shapes.js';
