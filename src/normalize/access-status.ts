@@ -70,8 +70,12 @@ const FIELD_STATUS = /(?:^|[\s|(\[=m])5\d\d(?!\d)/;
 /** Whether `line` may hold a 5xx where some access line prints one, before it is read whole. */
 const mayHold5xx = (line: string): boolean => line.includes(' 5') || LEADING_STATUS.test(line) || FIELD_STATUS.test(line);
 
+/** A cheap look for a method token, which every line access-line.ts reads holds. */
+const METHOD_WORD = /(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)(?![\w-])/;
+
 /** Whether access-line.ts reads `line` as the record of a request answered 5xx. */
 function structural(line: string): boolean {
+  if (!FIELD_STATUS.test(line) || !METHOD_WORD.test(line)) return false;
   const read = accessLine(line);
   return read !== null && read.status >= 500 && read.status <= 599;
 }
