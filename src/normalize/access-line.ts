@@ -34,9 +34,12 @@ const TARGET = new RegExp(String.raw`^${FIELD}{1,16}?(\/[^\s"|]{0,8192}|https?:\
 // A status: three digits alone, between separators; not a time's, an address's or a decimal's part.
 const STATUS = /(?<=^|[\s|(\[=])([1-5]\d\d)(?=$|[\s|)\],])/g;
 // What a number followed by one of these counts is no status: `500 ms`, `503 entries`, `500 per minute`.
-const COUNTED = /^\s?(?:ms|µs|us|ns|s|secs?|seconds?|mins?|minutes?|h|hours?|b|kb|mb|gb|bytes?|%|x|times|items?|rows?|requests?|entries|keys?|records?|users?|orders?|per|of|more|left|remaining)\b/i;
-// The reason phrase after a 5xx status (RFC 9110 §15.6), as uvicorn and Ktor print it.
-const REASON = /^:?\s?(?:Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|Insufficient Storage|Loop Detected|Network Authentication Required|OK|Not Found|Not Modified)\b/;
+const COUNTED = /^\s?(?:ms|µs|us|ns|s|secs?|seconds?|mins?|minutes?|h|hours?|b|kb|mb|gb|bytes?|%|x|times|items?|rows?|requests?|entries|keys?|records?|per|of|more|left|remaining)\b/i;
+// The reason phrases of the 5xx statuses (RFC 9110 §15.6.1-6, RFC 4918, RFC 5842, RFC 6585), which
+// uvicorn and Ktor print after the status: an access line's own words, not an error's.
+const SERVER_ERROR_REASONS = 'Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|Insufficient Storage|Loop Detected|Network Authentication Required';
+const REASON = new RegExp(`^:?\\s?(?:${SERVER_ERROR_REASONS}|OK|Not Found|Not Modified)\\b`);
+const STATUS_AND_REASON = new RegExp(`\\b5\\d\\d:? (?:${SERVER_ERROR_REASONS})\\b`, 'g');
 // An outbound call's or an error's wording, which no access logger prints.
 const WORDED = /error|exception|fail|refused|denied|timed out|timeout|unavailable|unable|cannot|could not|invalid|unexpected|expected|upstream|retr(?:y|ies|ying)|attempt|returned|resulted|answered|\bgot\b|received|\bfor url\b|\bfrom (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b|\brequest (?:to|for)\b/i;
 // Fields an access logger prints around the request, put aside before its words are counted: quoted
@@ -148,5 +151,5 @@ function tooWordy(line: string, from: number, to: number, status: { at: number; 
 
 /** The line without a reason phrase printed after a status, which names an error in an access line's own words. */
 function withoutReason(line: string): string {
-  return line.replace(/\b[1-5]\d\d:? (?:Internal Server Error|Service Unavailable|Gateway Timeout|Bad Gateway)\b/g, ' ');
+  return line.replace(STATUS_AND_REASON, ' ');
 }
