@@ -85,8 +85,12 @@ export function answeredServerError(text: string): boolean {
   if (text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
   const line = firstLine(text);
   if (!mayHold5xx(line)) return false;
-  return QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
-    OCTANE_REQUEST.test(line) || structural(line);
+  if (QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
+    OCTANE_REQUEST.test(line)) return true;
+  // A line read by its structure alone is the record only when it is the whole record: under it, a
+  // record is an error report headed by its request (Ghost's `ERROR "GET /x" 500 22ms` over the error
+  // and its `Error ID:`; Puma's `Rack app ("GET /x" - (ip))` over the exception), the failure itself.
+  return line.length >= text.trimEnd().length && structural(line);
 }
 
 /**

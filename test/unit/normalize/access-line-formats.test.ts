@@ -115,6 +115,9 @@ const NOT_ACCESS: readonly [string, string][] = [
   ['a retry delay', 'retrying GET /api/orders/8812 in 500 ms (attempt 2)'],
   ['a rate limit', 'rate limit: 500 GET /api/orders per minute'],
   ['a count beside a request', 'cache warmup: 503 entries for GET /api/orders'],
+  // an error report headed by its request: the failure, not its request's record
+  ['Ghost, its error under its request line', '"GET /blog/" 500 22ms\n\nKnex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?\n\nError ID:\n    e8e0de98-721c-448d-ac72-6fa4a9c9cd00\n\n----------------------------------------\n\nKnexTimeoutError: Knex: Timeout acquiring a connection.\n    at Client_MySQL2.acquireConnection (/var/lib/ghost/versions/5.105.0/node_modules/knex/lib/client.js:332:26)'],
+  ['a request line over a trace', 'GET /api/orders/8812 500 12.345 ms - 1432\nTypeError: Cannot read properties of undefined (reading \'id\')\n    at show (/app/routes/orders.js:12:20)'],
   // nginx's error log names the request but no status it answered
   ['nginx error log', '2026/12/04 10:00:00 [error] 7#7: *1 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.1, server: _, request: "GET /api/orders/8812 HTTP/1.1", upstream: "http://127.0.0.1:9000/api/orders/8812", host: "orders.example"'],
 ];
@@ -129,6 +132,10 @@ describe('access records in the formats frameworks document', () => {
 
   it.each(FORMATS)('%s (%s): a 5xx is read as a request answered 5xx', (_name, _from, line) => {
     for (const status of [500, 502, 503, 504]) expect({ line: line(status), read: answeredServerError(line(status)) }).toEqual({ line: line(status), read: true });
+  });
+
+  it.each(FORMATS)('%s (%s): read alone, a line ending its record', (_name, _from, line) => {
+    expect(answeredServerError(`${line(503)}\n`)).toBe(true);
   });
 
   it.each(FORMATS)('%s (%s): a 2xx, 3xx or 4xx is not', (_name, _from, line) => {
