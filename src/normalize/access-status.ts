@@ -36,6 +36,7 @@
 import type { Entry } from '../shared/types.js';
 import { accessLine } from './access-line.js';
 import { STAND_IN_FIRST_FRAME, STAND_IN_WORDS } from './pino-http-stand-in.js';
+import { isRequestDump } from './request-dump.js';
 
 /** A quoted request line (method, target, protocol) and the status after it. */
 const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) ([^"\s]{1,8192}) HTTP\/\d(?:\.\d)?" (5\d\d)\b/;
@@ -73,12 +74,20 @@ const mayHold5xx = (line: string): boolean => line.includes(' 5') || LEADING_STA
 /** A cheap look for a method token, which every line access-line.ts reads holds. */
 const METHOD_WORD = /(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)(?![\w-])/;
 
-/** Whether access-line.ts reads `line` as the record of a request answered 5xx. */
-function structural(line: string): boolean {
+/**
+ * Whether access-line.ts reads the record `text`, whose first line is `line`, as that of a request
+ * answered 5xx: the line is the whole record, or the rest is its own request dumped (request-dump.ts).
+ */
+function structural(line: string, text: string): boolean {
   if (!FIELD_STATUS.test(line) || !METHOD_WORD.test(line)) return false;
+  const whole = line.length >= text.trimEnd().length;
   const read = accessLine(line);
-  return read !== null && read.status >= 500 && read.status <= 599;
+  if (read === null || read.status < 500 || read.status > 599) return false;
+  return whole || isRequestDump(text.slice(line.length + 1, line.length + 1 + REQUEST_DUMP_HEAD), read.method, read.target);
 }
+
+/** How much of a request dump is read: its request line and headers fit many times. */
+const REQUEST_DUMP_HEAD = 16_384;
 
 /** Whether `text` (a message, its first line first) is an access log's record of a request answered 5xx. */
 export function answeredServerError(text: string): boolean {
@@ -87,10 +96,10 @@ export function answeredServerError(text: string): boolean {
   if (!mayHold5xx(line)) return false;
   if (QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
     OCTANE_REQUEST.test(line)) return true;
-  // A line read by its structure alone is the record only when it is the whole record: under it, a
-  // record is an error report headed by its request (Ghost's `ERROR "GET /x" 500 22ms` over the error
-  // and its `Error ID:`; Puma's `Rack app ("GET /x" - (ip))` over the exception), the failure itself.
-  return line.length >= text.trimEnd().length && structural(line);
+  // A line read by its structure alone is the record only when it is the whole record, or heads the
+  // dump of its own request (go-zero's): under it, a record is an error report headed by its request
+  // (Ghost's `ERROR "GET /x" 500 22ms` over the error and its `Error ID:`), the failure itself.
+  return structural(line, text);
 }
 
 /**
