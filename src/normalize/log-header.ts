@@ -135,6 +135,17 @@ const SLACK_CONSOLE = /^\[(ERROR|WARN|INFO|DEBUG)\] {2}(?:[a-z@][\w@./]{0,40}(?:
 // at its level. They name no level word; the server-side text pattern lets them through by the colour
 // codes the logger always writes around its tags (text-severity.ts: `\x1b` anywhere).
 const AUTHJS_ERROR_PART = /^\[[\w.-]{1,64}\]\[(?:cause|details)\]:/;
+// FastAPI CLI (`fastapi run`, `fastapi dev`) gives uvicorn's loggers its own formatter (fastapi-cli's
+// `utils/cli.py`: rich-toolkit's TaggedStyle): the level name right-aligned as a tag in ten columns, three
+// spaces, the message; nothing else (`      INFO   Started server process [1]`, `     ERROR   Exception in
+// ASGI application`). Only the exact column counts (fastapiTag): an indented source line is no record.
+const FASTAPI_TAG = /^ {1,6}(DEBUG|INFO|WARNING|ERROR|CRITICAL) {3}(?=\S)/;
+const FASTAPI_TAG_COLUMN = 10;
+
+function fastapiTag(head: string): RegExpExecArray | null {
+  const m = FASTAPI_TAG.exec(head);
+  return m && m[0].length - 3 === FASTAPI_TAG_COLUMN ? m : null;
+}
 // The time since the logger's previous line, which Nest prints after the message: how it was logged.
 const NEST_TIME_DIFF = / \+\d{1,9}ms$/;
 // Monolog / Laravel: a channel, then the level: `app.ERROR: `, `production.WARNING: `.
@@ -304,6 +315,8 @@ function nextPiece(
     if (rich) return { length: rich[0].length, kind: 'level', level: (rich[1] ?? rich[2] ?? rich[3] ?? rich[4]) as string, trailer: RICH_SOURCE, last: true };
     const counter = LEVEL_COUNTER.exec(head);
     if (counter) return { length: counter[0].length, kind: 'level', level: counter[1] as string };
+    const tagged = fastapiTag(head);
+    if (tagged) return { length: tagged[0].length, kind: 'level', level: tagged[1] as string, last: true };
     // ODL's uniform format (GlassFish, Payara): a whole header of bracketed fields, the message after `[[`.
     const odl = ODL_HEADER.exec(head);
     if (odl) return { length: odl[0].length, kind: 'level', level: odlLevel(odl[1] as string), closer: ODL_CLOSE, last: true };
@@ -449,13 +462,13 @@ const NODE_THROW_SITE = /^(?:node:)?[\w./\\@:-]{1,300}:\d{1,7}\n[^\n]{1,400}\n[ 
 
 /**
  * The line opens with a level its logger padded to a column (apex/log's ` ERROR[0012] `, `  WARN[0012] `,
- * RichHandler's level under a time it left blank):
+ * RichHandler's level under a time it left blank, FastAPI CLI's tag):
  * indented, yet no continuation of the line before it. A test of the line's first few characters.
  */
 export function opensWithPaddedLevel(line: string): boolean {
   if (line.charCodeAt(0) !== 32) return false;
   const head = line.length > 80 ? line.slice(0, 80) : line;
-  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head) || isConsoleTaskLine(line) || opensConsoleGemRecord(line);
+  return LEVEL_COUNTER.test(head) || INDENTED_STAMP.test(head) || RICH.test(head) || fastapiTag(head) !== null || isConsoleTaskLine(line) || opensConsoleGemRecord(line);
 }
 
 // Laravel's console components indent every line by two spaces and lay a task out as two columns joined
