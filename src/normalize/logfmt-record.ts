@@ -5,6 +5,9 @@
 // record is read as the JSON reader reads its twin (json-message.ts), the message, then the trace under
 // it, so a service that moves from one encoder to the other at a rollout keeps its problems. A record
 // whose error is one line is left to the line's own reading (problem-text.ts takes `msg err=…` apart).
+// structlog's KeyValueRenderer prints each value as Python's repr() (`event='request_failed'
+// exception='Traceback (most recent call last):\n  File …'`): a value in single quotes is read with repr's
+// escapes, so its traceback is lines again (pythonRepr).
 // Bounded: at most MAX_PAIRS pairs of the first line are read, each key and bare value bounded.
 import { jsonMessage } from './json-message.js';
 
@@ -29,7 +32,12 @@ export function logfmtRecordText(text: string): string {
     if (!key) return text;
     const name = key[1] as string;
     const at = i + key[0].length;
-    if (text[at] === '"') {
+    if (text[at] === "'") {
+      const close = closingReprQuote(text, at + 1, nl);
+      if (close < 0) return text;
+      record[name] = pythonRepr(text.slice(at + 1, close));
+      i = close + 1;
+    } else if (text[at] === '"') {
       const close = closingQuote(text, at + 1, nl);
       if (close < 0) {
         // An open quote: only an error field may run past the first line, to a quote that ends the text.
@@ -79,6 +87,32 @@ function closingQuote(text: string, from: number, lineEnd: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Where a value repr() put in single quotes closes on the first line, or -1: repr escapes every single
+ * quote inside such a value, so the first unescaped one closes it.
+ */
+function closingReprQuote(text: string, from: number, lineEnd: number): number {
+  for (let j = from; j < lineEnd; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === "'") return j;
+  }
+  return -1;
+}
+
+const REPR_ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([\\'"nrt]))/g;
+const REPR_CHARS: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", '"': '"' };
+
+/** The string a repr() in single quotes stands for (its quotes taken off): its escapes read back. */
+function pythonRepr(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(REPR_ESCAPE, (whole, x?: string, u?: string, big?: string, c?: string) => {
+    const hex = x ?? u ?? big;
+    if (hex === undefined) return REPR_CHARS[c as string] ?? whole;
+    const code = Number.parseInt(hex, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 function unquote(value: string): string {

@@ -128,7 +128,9 @@ function marksAtLeast(levels: Readonly<Record<string, string>>, rank: number): s
 // RFC 5424 priorities 0-7.
 const SYSLOG: Severity[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
 
-const LOGFMT_LEVEL = /(?:^|[ \t])(?:level|lvl|severity|loglevel)=("?)([A-Za-z]{3,11}(?:[+-]\d{1,3})?)\1(?=[ \t]|$)/;
+// The level quoted as logfmt quotes (`level="error"`) or as Python's repr() does (structlog's
+// KeyValueRenderer: `level='error'`).
+const LOGFMT_LEVEL = /(?:^|[ \t])(?:level|lvl|severity|loglevel)=(["']?)([A-Za-z]{3,11}(?:[+-]\d{1,3})?)\1(?=[ \t]|$)/;
 
 function logfmtLevel(line: string): Severity | null {
   const m = LOGFMT_LEVEL.exec(line);
