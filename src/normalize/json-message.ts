@@ -5,6 +5,7 @@ import { exceptionTypeFromStack, isStackTrace } from './detect-stack.js';
 import { dotnetRecord } from './dotnet-json.js';
 import { exceptionObjectTrace } from './exception-object.js';
 import { isRecord } from './is-record.js';
+import { dictTracebackText } from './structlog-dict-traceback.js';
 import { tslogRecord } from './tslog-record.js';
 import { logxContent } from './logx-record.js';
 import { payaraRecord } from './payara-json.js';
@@ -334,6 +335,9 @@ function scalarText(value: unknown): string | undefined {
 /** A stack as a string, or as an array of frame strings. */
 function stackText(value: unknown): string | undefined {
   if (Array.isArray(value)) {
+    // structlog's dict_tracebacks: a list of stacks, read as the traceback Python prints.
+    const traceback = dictTracebackText(value);
+    if (traceback !== undefined) return scalarText(traceback);
     const lines = value.slice(0, 500).filter((v): v is string => typeof v === 'string');
     return lines.length === 0 ? undefined : scalarText(lines.join('\n'));
   }
