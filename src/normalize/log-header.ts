@@ -115,7 +115,9 @@ const THREE_LETTER_LEVEL = /^(TRC|DBG|INF|WRN|ERR|FTL|PNC)(?= \S)/;
 // NestJS's ConsoleLogger: `[Nest] 1  - 03/10/2026, 12:00:01 PM   ERROR [Context] msg +12ms`. The date is
 // the process locale's (`10/03/2026, 12:00:01`, `10.3.2026, 12:00:01`, `2026-03-10 12:00:01`); the
 // level is padded to seven; the `[Nest]` prefix may be the app's own (`new ConsoleLogger({ prefix })`).
-const NEST = /^\[[\w.-]{1,40}\] \d{1,10} {1,4}- (?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d{2}:\d{2}(?: ?[AaPp]\.? ?[Mm]\.?)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
+// nest-winston's `nestLike` format copies it over winston's levels (`INFO`, `HTTP`, `SILLY` besides Nest's)
+// and pads the pid to six (`[Api] 1      - 12/9/2026, 10:00:00 AM    WARN [Context] msg +9ms`).
+const NEST = /^\[[\w.-]{1,40}\] \d{1,10} {1,8}- (?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d{2}:\d{2}(?: ?[AaPp]\.? ?[Mm]\.?)? {1,8}(LOG|ERROR|WARN|DEBUG|VERBOSE|FATAL|INFO|HTTP|SILLY) {1,8}(?:\[[^\]\n]{1,120}\] ?)?/;
 // dry-logger's default template, which Hanami 2 logs through: `[%<progname>s] [%<severity>s] [%<time>s]
 // %<message>s` (`[bookshelf] [ERROR] [2022-11-20 13:48:05 +0100] Something's wrong`). A program's name in
 // brackets opens no header by itself; before a bracketed level it is the logger's. Auth.js's default

@@ -16,7 +16,7 @@ import { processPrefix } from './process-prefix.js';
 import { isRailsExceptionLine, isRubyTrace, opensRailsBlock, PUMA_PROBLEM, pumaProblemSeverity, RAILS_EXCEPTION_LINE_RE2 } from './ruby-severity.js';
 import { withoutTerminalCodes } from './terminal-codes.js';
 import { markerSymbols } from '../shared/status-marker.js';
-import { DOCS_LINK, DOCS_LINK_RE2, NET_DETAIL, NET_DETAIL_RE2 } from '../shared/record-shapes.js';
+import { DOCS_LINK, DOCS_LINK_RE2, fpmChildLine, FPM_CHILD_RE2, NET_DETAIL, NET_DETAIL_RE2 } from '../shared/record-shapes.js';
 import { CONTEXT_ITEM, TAIL_AT_START, TAIL_AT_START_RE2 } from '../shared/tail-lines.js';
 import { SEVERITIES, type Severity } from '../shared/types.js';
 import { PRETTY_HEAD, PRETTY_HEAD_RE2 } from '../shared/pretty-object.js';
@@ -283,7 +283,10 @@ export function mayBelongToTrace(text: string): boolean {
   if (typeof text !== 'string' || text === '') return false;
   const head = cleanHead(text.length > LINE_CHARS * 2 ? text.slice(0, LINE_CHARS * 2) : text);
   const lineEnd = head.indexOf('\n');
-  const first = (lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, LINE_CHARS + 16);
+  const written = lineEnd < 0 ? head : head.slice(0, lineEnd);
+  // php-fpm's decoration says WARNING of every line a worker wrote (a Laravel record's `[stacktrace]` and
+  // `#3 …` frames as much as its head): the line inside it is what may belong to a trace.
+  const first = (written.charCodeAt(0) === 91 ? fpmChildLine(written) ?? written : written).slice(0, LINE_CHARS + 16);
   return CONTINUATION.test(first) || NAMES_ERROR.test(first) || DOTTED_TYPE.test(first) || RECORD_LINE.test(first) || DOCS_LINK.test(first) || NET_DETAIL.test(first) ||
     TAIL_AT_START.test(first) || CONTEXT_ITEM.test(first) || opensCrashRecord(first) || continuesDartTrace(first) || readsBlockLine(first) ||
     opensConsoleBox(first) || opensJuliaBox(first) || PRETTY_HEAD.test(first);
@@ -384,6 +387,9 @@ export function severityTextPattern(floor: Severity): string {
   if (redis !== '') atStart.push(`(?:\\d+:[mscx]|\\[\\d+\\]) \\d+ [a-z]{3}(?: \\d{4})? [\\d:.]+ [${redis}]`);
   // An access line of a request answered 5xx reads as ERROR (access-status.ts), whatever level it was stamped with.
   const access = rank <= SEVERITIES.indexOf('ERROR') ? ANSWERED_5XX_RE2 : [];
+  // php-fpm's decoration of a worker's line: its `WARNING` is matched anywhere up to WARNING; above, the
+  // worker's lines are read whole, as the shapes above would read them bare, and mayBelongToTrace judges them.
+  if (rank > SEVERITIES.indexOf('WARNING')) atStart.push(FPM_CHILD_RE2);
   const anywhere = [...new Set([...words, ...TRACE_WORDS, ...CRASH_ANYWHERE]), ...letterAfterTime, ...perl, ...access, '\\.rb:\\d', ':\\d+:in [`\']', '\\x1b', '\\x9b', '\\r'];
   return `(?i)${anywhere.join('|')}|^(?:${atStart.join('|')})`;
 }

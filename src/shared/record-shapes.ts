@@ -6,6 +6,8 @@
 // `[10-Mar-2026 02:36:39] WARNING: [pool www] child 256 said into stderr: "line"` (`, pipe is closed` after
 // the last one; a line over log_limit is cut, its closing quote lost). Read for its line.
 const FPM_CHILD = /^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\] WARNING: \[pool ([^\]\n]{1,128})\] child (\d{1,10}) said into (std(?:err|out)): "/;
+/** FPM_CHILD for a server-side filter (RE2, case-insensitive, at the start of a text). */
+export const FPM_CHILD_RE2 = '\\[\\d+-[a-z]{3}-\\d{4} [\\d:.]+\\] warning: \\[pool [^\\]\\n]+\\] child \\d+ said into std(?:err|out): "';
 // Elixir's `** (KeyError) message` (indented under Plug's `** (exit) an exception was raised:`), and its
 // frames: `    (app 1.2.3) lib/x.ex:12: Mod.fun/3`, `    lib/x.ex:12: Mod.fun/3`, `    (stdlib 6.1) :gen_server.x/3`.
 export const EX_ERROR = /^\s{0,8}\*\* \((?:[A-Z][\w.]{0,200}|exit|throw|error|EXIT)\) /;
