@@ -65,7 +65,9 @@ export const FOLLOW_RULES: readonly FollowRule[] = [
   // An error renderer's field block (Slim's, under `Slim Application Error`): `Type: X`, then the code, the
   // message, the file, the line and `Trace: #0 …`, which name no error of their own.
   { name: 'exception-fields', head: String.raw`^Type: \S`, next: String.raw`^(?:Code|Message|File|Line|Trace): \S`, lines: 5 },
-  { name: 'gin-recovery-value', head: String.raw`\[Recovery\] \d{4}/\d{2}/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$`, next: String.raw`^\S`, lines: 1 },
+  // In debug mode (gin's default: GIN_MODE unset) the request comes first, as httputil.DumpRequest writes it
+  // (`POST /p HTTP/1.1`, then a header a line: a Cloud Run request carries a dozen), then the value.
+  { name: 'gin-recovery-value', head: String.raw`\[Recovery\] \d{4}/\d{2}/\d{2} - \d{2}:\d{2}:\d{2} panic recovered:\s*$`, next: String.raw`^\S`, notNext: STAMPED_LINE_RE2, lines: 24 },
   // The lines of one write no grammar knows (burst-lines.ts: CakePHP's `Request URL:` / `Stack Trace:` block,
   // CodeIgniter's `in FILE on line N.` and numbered frames): after a line naming an error, whatever its
   // writer printed in the same write. The reassembly decides which of them join; the sweep reads them as

@@ -140,6 +140,14 @@ const headers: Record<string, Case[]> = {
     ['level=error ts=2026-03-10T12:00:01Z caller=main.go:42 msg="scrape failed"', 'ERROR'],
     ['ts=2026-03-10T12:00:01Z level="warn" msg=x', 'WARNING'],
   ],
+  // structlog's KeyValueRenderer: key=repr(value), strings in single quotes (django-structlog's records
+  // as jrobichaud/django-structlog#162 shows their keys).
+  "structlog KeyValueRenderer, repr()'d values": [
+    ["timestamp='2026-12-09T15:47:28.249440Z' level='error' event='request_failed' logger='django_structlog.middlewares.request' code=500", 'ERROR'],
+    ["timestamp='2026-12-09T10:00:00Z' level='warning' event='Forbidden (CSRF cookie not set.): /cart/add/' logger='django.security.csrf'", 'WARNING'],
+    ["event='order_placed' level='info' order_id=812", 'INFO'],
+    ["event='cache miss' level='critical' key='x'", 'CRITICAL'],
+  ],
   'log15 / go-kit short levels, lvl=': [
     ['t=2026-03-10T12:00:01+0000 lvl=eror msg="db failed"', 'ERROR'],
     ['t=2026-03-10T12:00:01+0000 lvl=warn msg="slow"', 'WARNING'],

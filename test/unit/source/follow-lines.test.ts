@@ -46,6 +46,12 @@ describe('follow rules', () => {
     ['swift-backtrace', ['💣 Program crashed: System trap at 0x00007f3a2b1c4d5e', 'Thread 0 crashed:', '0 0x00007f3a2b1c4d5e RefundController.split(_:) + 412 in App at /app/Sources/App/Controllers/RefundController.swift:77:31', 'Backtrace took 0.41s']],
     ['exception-fields', ['Type: PDOException', 'Code: 2002', 'Message: SQLSTATE[HY000] [2002] Connection refused', 'File: /var/www/src/Db.php', 'Line: 21', "Trace: #0 /var/www/src/Db.php(21): PDO->__construct('mysql:host=10.3...', 'app', Object(SensitiveParameterValue), Array)"]],
     ['gin-recovery-value', ['\u001b[31m2026/12/03 10:00:00 [Recovery] 2026/12/03 - 10:00:00 panic recovered:', 'order 42 has no customer']],
+    // gin's debug-mode Recovery (gin recovery.go): the request dump (DumpRequest's CRLF lines) before the value.
+    ['gin-recovery-value', ['\u001b[31m2026/12/09 00:26:28 [Recovery] 2026/12/09 - 00:26:28 panic recovered:', 'POST /v1/vehicles/V-8616/telemetry HTTP/1.1\r',
+      'Host: fleet-gin-aizbfpbitd-ew.a.run.app\r', 'Accept: */*\r', 'Content-Length: 3978\r', 'Content-Type: application/json\r',
+      'Traceparent: 00-a007237caed969773ba587c7677c181b-0486fa3b1c9e2d01-01\r', 'User-Agent: okhttp/4.12.0\r',
+      'X-Cloud-Trace-Context: a007237caed969773ba587c7677c181b/326016536471434000;o=1\r', 'X-Forwarded-For: 23.216.23.141\r',
+      'X-Forwarded-Proto: https\r', 'assignment to entry in nil map']],
     // CakePHP's ErrorLogger block (cakephp/cakephp#17599), CodeIgniter 4's log (its `in FILE on line N.` and request line).
     ['write-lines', ['2026-03-10 10:00:00 error: [Cake\\Http\\Exception\\MissingControllerException] Controller class `Wp-login` could not be found.', 'Request URL: /wp-login.php', 'Client IP: 66.249.66.1']],
     ['write-lines', ['CRITICAL - 2026-03-10 10:00:00 --> ErrorException: Undefined array key "email"', 'in APPPATH/Controllers/Forms.php on line 41.', '[Method: POST, Route: forms/(:segment)]']],

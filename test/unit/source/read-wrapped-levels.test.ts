@@ -34,7 +34,7 @@ const LARAVEL_RECORD = [
 ];
 
 describe("php-fpm's decorated worker lines", () => {
-  it.each(LARAVEL_RECORD.map((l, i) => [i, l] as const))('reads line %i of a Laravel record through the decoration, in the file and on the server', (_, line) => {
+  it.each(LARAVEL_RECORD.map((l, i): [number, string] => [i, l]))('reads line %i of a Laravel record through the decoration, in the file and on the server', (_, line) => {
     const text = fpm(27, line);
     expect(mayMatter(entry(text), 'NOTICE')).toBe(true);
     expect(server('NOTICE').test(text)).toBe(true);
