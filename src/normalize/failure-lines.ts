@@ -48,9 +48,12 @@ const NAMED_ERROR =
   /^(?!(?:No|Zero|Without|Ignoring|Ignored|Retrying|Last|Previous|Cleared|Recovered)\b)[A-Z][A-Za-z]{1,30}(?: [A-Za-z]{2,30}){0,3} error:? (?!(?:None|Nil|Null|N\/A)\b)[A-Z]/;
 // `Error while loading CSRF cookie: http: …`, `error reading body: EOF`, `Failed to connect to db: dial tcp …`,
 // `failed to dial 10.0.0.3:5432: connect: connection refused`. The words before the cause are bounded;
-// a colon inside them is an address's or a port's (`:2181`), with no space after it.
+// a colon inside them is an address's or a port's (`:2181`), with no space after it, or a field's inside
+// parentheses (Active Job's `Error performing GenerateLabelJob (Job ID: 95d6…) from Async(default) in
+// 30094.82ms: Faraday::TimeoutError (…)`, its LogSubscriber's text for a job that raised), after the
+// tags ActiveSupport::TaggedLogging puts first (`[ActiveJob] [GenerateLabelJob] [job id] `).
 const FAILED_OPERATION =
-  /^(?:[Ee]rror (?:while|during|when|in|on|from|for|at|(?!(?:handl|report|track|logg|monitor|rat|count)ing\b)[a-z]{2,30}ing)|[Ff]ailed to [a-z]{2,30}|[Ff]ailed [a-z]{2,30}ing)\b(?:[^:\n]|:(?=\S)){0,160}?: \S/;
+  /^(?:\[[^\]\n]{1,255}\] ){0,8}(?:[Ee]rror (?:while|during|when|in|on|from|for|at|(?!(?:handl|report|track|logg|monitor|rat|count)ing\b)[a-z]{2,30}ing)|[Ff]ailed to [a-z]{2,30}|[Ff]ailed [a-z]{2,30}ing)\b(?:[^:(\n]|:(?=\S)|\([^()\n]{0,120}\)){0,160}?: \S/;
 const RECOVERED_PANIC = /^ {1,4}panic: \S/;
 const RUNTIME_ERROR = /^runtime error: [a-z]/;
 const FUNCTION_ERROR = /^Function error: \S/;

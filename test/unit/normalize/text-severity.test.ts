@@ -411,6 +411,10 @@ const traces: Record<string, Case[]> = {
     ['error connecting to: [::1]:9229 dial tcp [::1]:9229: getsockopt: connection refused', 'ERROR'],
     ['Error while loading CSRF cookie: http: named cookie not present', 'ERROR'],
     ['failed to dial 10.0.0.3:5432: connect: connection refused', 'ERROR'],
+    // Active Job's LogSubscriber (`error do … "Error performing #{job} (Job ID: …) from #{queue} in …ms: #{ex.class} (#{ex.message}):"`),
+    // behind Rails 8's tagged logger, which prints no level: the parenthesised `Job ID: ` is no cause.
+    ['[ActiveJob] [GenerateLabelJob] [95d688b5-ea46-4298-9aea-2328e2780e31] Error performing GenerateLabelJob (Job ID: 95d688b5-ea46-4298-9aea-2328e2780e31) from Async(default) in 30094.82ms: Faraday::TimeoutError (Net::ReadTimeout with #<TCPSocket:(closed)>):', 'ERROR'],
+    ['Error performing SyncJob (Job ID: 1b2c) from Sidekiq(default) in 12.5ms: ActiveRecord::RecordNotFound (Couldn\'t find Order with \'id\'=7):', 'ERROR'],
     // A level in front still decides.
     ['2026-03-10 12:00:01,234 WARNING app: Failed to refresh cache: timeout', 'WARNING'],
   ],
@@ -533,6 +537,8 @@ const notLevels = [
   // An operation and its cause are the whole shape: no operation, no cause, or a feature's name.
   'Error rate: 0.1%',
   'Failed logins: 0',
+  'Error handling (retries: 3): on',
+  'Failed logins (last hour: 3)',
   'Error handling middleware installed: ok',
   'Error reporting enabled: sentry',
   'error while loading nothing',
