@@ -103,6 +103,11 @@ const HEADERS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Severity |
   { pattern: new RegExp(`^(?:\\[(${WORDS})\\]|<(${WORDS})>)(?=[\\s:]|$)`, 'i'), read: (m) => levelWord(m[1] ?? m[2]!) },
   // Python `ERROR:root:msg`, uvicorn `ERROR:    msg`, `WARN something`, PostgreSQL `FATAL:  msg`.
   { pattern: new RegExp(`^(${UPPER_WORDS})(?=[:\\s|\\]]|$)`), read: (m) => levelWord(m[1]!) },
+  // zap's console encoder (uber-go/zap#267): time, level, then the message, each element ended by a tab
+  // (`consoleSeparator`), the level in lower case under NewProductionEncoderConfig's LowercaseLevelEncoder and
+  // the time an epoch float there (`1.7335e+09`); go-zero's `plain` encoding lays its lines out the same way.
+  // The tabs make it a header whatever the level's case, where a bare lower-case word after a time is not.
+  { pattern: new RegExp(`^(?:${STAMP}|\\d{9,10}(?:\\.\\d{1,9})?|\\d\\.\\d{1,9}e[+]?\\d{1,2})\\t(${WORDS})\\t`, 'i'), read: (m) => levelWord(m[1]!) },
   // A timestamp, a few fields, then the level: Spring Boot, logback, log4j, Python asctime formats,
   // loguru, Flask, gunicorn, nginx, slog's default logger. A bare level must be upper case.
   {

@@ -148,6 +148,17 @@ const headers: Record<string, Case[]> = {
     ["event='order_placed' level='info' order_id=812", 'INFO'],
     ["event='cache miss' level='critical' key='x'", 'CRITICAL'],
   ],
+  // zap's console encoder, tab-separated (uber-go/zap#267), its production config's lower-case level and
+  // epoch time; go-zero's plain encoding (logx) the same way.
+  "zap's console encoder and go-zero's plain lines": [
+    ['2026-03-10T12:00:01.234Z\terror\tpayment failed\t{"order": 7}', 'ERROR'],
+    ['1.7335e+09\twarn\tslow query\t{"ms": 912}', 'WARNING'],
+    ['2026-03-10T12:00:01.234Z\tinfo\tlistening\t{"port": 8080}', 'INFO'],
+    ['2026-03-10T12:00:01.234Z\tdpanic\tinvariant broken', 'ERROR'],
+    ['2026-12-08T13:36:00.839+00:00\terror\t[HTTP] 503 - GET /api/orders/1640972 - 203.209.190.12 - okhttp/4.12.0', 'ERROR'],
+    ['2026-12-08T13:19:53.129+00:00\terror\tfind order 3466621: circuit breaker is open\tcaller=logic/getorderlogic.go:41', 'ERROR'],
+    ['2026-03-10T12:00:01.234Z\tDEBUG\tmain.go:12\tcache warm', 'DEBUG'],
+  ],
   'log15 / go-kit short levels, lvl=': [
     ['t=2026-03-10T12:00:01+0000 lvl=eror msg="db failed"', 'ERROR'],
     ['t=2026-03-10T12:00:01+0000 lvl=warn msg="slow"', 'WARNING'],
@@ -538,6 +549,8 @@ const notLevels = [
   'Error rate: 0.1%',
   'Failed logins: 0',
   'Error handling (retries: 3): on',
+  // A lower-case word after a time with no tab after it says nothing of a level.
+  '2026-03-10T12:00:01.234Z error count 0',
   'Failed logins (last hour: 3)',
   'Error handling middleware installed: ok',
   'Error reporting enabled: sentry',
