@@ -267,8 +267,10 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   const byId = new Map(groups.map((g) => [g.id, g]));
   // Core -> the frame the trace that owns it was raised in.
   const framedOwner = new Map<string, string>();
-  // Cores of traces raised in different frames of the application's own: one exception from two
-  // operations. A text that says only that much cannot tell which, and joins neither.
+  // Cores of traces raised in different frames of the application's own, or in one frame reached from
+  // two callers under two lines (otherCallSite: a client's call from a handler and from a worker): one
+  // exception from two operations. A text that says only that much (a retry library's telemetry
+  // quoting the outcome it handled) cannot tell which, and joins neither; where it was written says.
   const ambiguous = new Set<string>();
   for (const g of sorted) {
     const words = coreWords(g.template);
@@ -284,7 +286,7 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
       if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
         byCore.set(key, g.id);
         if (raisedIn !== undefined) framedOwner.set(key, raisedIn);
-      } else if (raisedIn !== undefined && framedOwner.get(key) !== raisedIn) {
+      } else if (raisedIn !== undefined && (framedOwner.get(key) !== raisedIn || otherCallSite(byId.get(byCore.get(key) as string) as CoreGroup, g))) {
         ambiguous.add(key);
       }
     }

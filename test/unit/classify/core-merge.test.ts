@@ -79,6 +79,27 @@ describe('mergeByCore', () => {
     expect(joined([vat, fx, vatCut])).toEqual([['s1', 's3'], ['s2']]);
   });
 
+  it('brings text quoting an exception to neither of two operations that raised it in one frame', () => {
+    // Polly's attempt telemetry quotes the outcome it handled; the timeout was raised in one client's
+    // call (PdfRendererClient.RenderAsync), reached from a request handler and from a background worker
+    // under two lines: two problems, and the telemetry's words cannot tell which attempt was whose.
+    const message = "Polly.Timeout.TimeoutRejectedException: The operation didn't complete within the allowed timeout of '<QUOTED>'.";
+    const download = g('s1', message, {
+      frames: ['Invoices.Pdf.PdfRendererClient.RenderAsync', 'Invoices.Api.InvoiceEndpoints.PdfAsync'], reportedAs: 'An unhandled exception has occurred while executing the request.',
+    });
+    const reminder = g('s2', message, {
+      frames: ['Invoices.Pdf.PdfRendererClient.RenderAsync', 'Invoices.Reminders.ReminderWorker.SendAsync', 'Invoices.Reminders.ReminderWorker.ExecuteAsync'], reportedAs: 'Reminder for invoice <NUM> not sent: PDF render failed',
+    });
+    const attempt = g('t1', "Execution attempt. Source: <*> Operation Key: <*> Result: 'The operation didn't complete within the allowed timeout of <*> Handled: '<QUOTED>', Attempt: '<QUOTED>', Execution Time: <NUM>");
+    expect(joined([download, reminder, attempt])).toEqual([['s1'], ['s2'], ['t1']]);
+    expect(joined([reminder, download, attempt].reverse())).toEqual([['s1'], ['s2'], ['t1']]);
+    // One operation only: the text is its.
+    expect(joined([reminder, attempt])).toEqual([['s2', 't1']]);
+    // The same trace from one caller under one line (a cut and the whole) is one operation: still its.
+    const cut = g('s3', message, { frames: ['Invoices.Pdf.PdfRendererClient.RenderAsync'], reportedAs: 'Reminder for invoice <NUM> not sent: PDF render failed' });
+    expect(joined([reminder, cut, attempt])).toEqual([['s2', 's3', 't1']]);
+  });
+
   it('brings a JVM exception\'s line printed alone to the one trace that surfaced it', () => {
     const thrown = thrownKey('io.netty.channel.AbstractChannel$AnnotatedConnectException', 'Connection refused: <ID>:<NUM>');
     const trace = g('s1', '<NUM> Server Error for HTTP <*> io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: <ID>:<NUM>', {
