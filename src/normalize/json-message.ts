@@ -11,6 +11,7 @@ import { logxContent } from './logx-record.js';
 import { payaraRecord } from './payara-json.js';
 import { withoutStandInStack } from './pino-http-stand-in.js';
 import { consoleGemJson } from './console-gem-record.js';
+import { withoutQuotedStack } from './quoted-stack.js';
 
 export interface JsonMessage {
   text: string;
@@ -301,7 +302,8 @@ function exceptionParts(type: string | undefined, message: string | undefined, s
 
 /** message, then the error's own text, then the stack, each only when not already said. */
 function compose({ message, errorText, stack, errorMessage }: Parts): string {
-  let head = message ?? '';
+  // A message rendered with the exception as a quoted property holds the stack again (quoted-stack.ts).
+  let head = message === undefined ? '' : stack === undefined ? message : withoutQuotedStack(message, stack);
   const said = (text: string): boolean => head.includes(text) || (stack?.includes(text) ?? false);
   if (errorText !== undefined && !said(errorText) && (errorMessage === undefined || !said(errorMessage))) head = head === '' ? errorText : `${head}\n${errorText}`;
   if (stack === undefined) return head;
