@@ -7,6 +7,7 @@ import { isRecord } from './entry-fields.js';
 import { jsonMessage } from './json-message.js';
 import { prettyRecord } from './pretty-record.js';
 import { inspectedRecord } from './inspected-record.js';
+import { nestLikeRecord } from './nest-like-record.js';
 import { redactValue } from './redact.js';
 import { requestInfo, requestPath, requestText } from './request-info.js';
 import { jsonAccessRequest } from './json-access-record.js';
@@ -32,8 +33,9 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   if (text !== '') {
     // A JSON record printed inside the line (a wrapper's prefix before it, or none): read as a payload.
     // So is pino-pretty's record, its properties on lines of their own (pretty-record.ts), and a message
-    // with its metadata inspected after it that carries an error (inspected-record.ts).
-    const record = embeddedRecord(text) ?? prettyRecord(text) ?? inspectedRecord(text);
+    // with its metadata inspected after it that carries an error (inspected-record.ts), and nest-winston's
+    // nestLike line, its fields as JSON after the message (nest-like-record.ts).
+    const record = nestLikeRecord(text) ?? embeddedRecord(text) ?? prettyRecord(text) ?? inspectedRecord(text);
     return (record !== null ? jsonMessage(record) : null) ?? { text };
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
