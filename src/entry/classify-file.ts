@@ -6,6 +6,7 @@ import type { Rule } from '../config/schema.js';
 import { findRule } from '../plan/index.js';
 import { entryService, entryTime, entryWriter, normalizeEntry, isServerErrorAccess } from '../normalize/index.js';
 import { answeredClientError } from '../normalize/client-error-line.js';
+import { spanCloseRequest } from '../normalize/span-close-record.js';
 import { MAX_ENTRY_BYTES, readByteChunks, readTextChunks } from '../source/read-text-file.js';
 import { reassemble, type ReassembleOptions } from '../source/reassemble.js';
 import { splitJsonStream, type Piece } from '../source/split-json-stream.js';
@@ -65,7 +66,7 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
     for (const member of members) handles[lineOf[member]!] = handle;
     // An access line's level is its logger's for every request; a 5xx says more (normalize/access-status.ts).
     const access = !('skip' in entry) && isServerErrorAccess(entry);
-    const clientError = access || 'skip' in entry ? null : answeredClientError(entry.text);
+    const clientError = access || 'skip' in entry ? null : answeredClientError(entry.text) ?? spanClientError(raw);
     if (access) for (const member of members) accessLines.add(lineOf[member]!);
     else if (clientError !== null) for (const member of members) clientErrors.set(lineOf[member]!, clientError);
     else if (!('skip' in entry) && entry.severity !== 'DEFAULT') for (const member of members) leveled.add(lineOf[member]!);
@@ -83,6 +84,12 @@ export async function classifyFile(path: string, format: InputFormat, write: (li
       write(JSON.stringify({ index, cluster: id, template, ...(rule ? { rule } : {}) }));
     }
   });
+}
+
+/** The 4xx a request span's closing record says its request was answered with (span-close-record.ts), or null. */
+function spanClientError(raw: RawEntry): number | null {
+  const status = spanCloseRequest(raw.jsonPayload)?.status;
+  return status !== undefined && status >= 400 && status < 500 ? status : null;
 }
 
 type Placed = { id: string; template: string };

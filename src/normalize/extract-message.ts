@@ -11,6 +11,7 @@ import { nestLikeRecord } from './nest-like-record.js';
 import { redactValue } from './redact.js';
 import { requestInfo, requestPath, requestText } from './request-info.js';
 import { jsonAccessRequest } from './json-access-record.js';
+import { spanCloseRequest } from './span-close-record.js';
 
 export interface ExtractedMessage {
   text: string;
@@ -39,6 +40,12 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
     return (record !== null ? jsonMessage(record) : null) ?? { text };
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
+  // A request span's closing record of a 5xx is that request's log, as its access line is (span-close-record.ts).
+  const closed = payload ? spanCloseRequest(payload) : null;
+  if (closed !== null && closed.status >= 500) {
+    const info: HttpRequestInfo = { method: closed.method, path: requestPath(closed.target), status: closed.status, accessLine: true };
+    return { text: requestText(info), request: info };
+  }
   const structured = payload ? jsonMessage(payload) : null;
   if (structured) return structured;
   const proto = protoText(raw.protoPayload);
