@@ -59,7 +59,8 @@ const MAX_SCAN = 64;
 export const TRACE_MS = 60_000;
 /**
  * Most entries one trace id may have on one instance in a sweep to be a request's: more, and the id is a
- * process's own (a worker that stamps one trace on everything it logs, a stream held open for hours).
+ * process's own (a worker that stamps one trace on everything it logs, a stream held open for hours). An
+ * id whose entries on one instance span longer than TRACE_MS is no request's either (trace-neighbours.ts).
  */
 export const MAX_TRACE_RECORDS = 64;
 

@@ -13,7 +13,8 @@ export interface TraceNeighbours {
  * For each entry (`group[s]` its group, `writers[s]` its instance, -1: none, `traces[s]` its request's
  * trace, 0: none): whether an entry of another group was written for the same request by the same
  * instance within `withinMs`, and of those the nearest in time of a group that `outranks` its own. A
- * trace id with more than `maxRecords` entries is no request's and joins nothing.
+ * trace id with more than `maxRecords` entries, or whose entries on one instance span longer than `withinMs`,
+ * is no request's and joins nothing.
  */
 export function traceNeighbours(
   group: ArrayLike<number>, times: ArrayLike<number>, writers: ArrayLike<number>, traces: ArrayLike<number>,
@@ -33,7 +34,11 @@ export function traceNeighbours(
     let end = start + 1;
     const [w, t] = [writers[order[start]!]!, traces[order[start]!]!];
     while (end < count && writers[order[end]!] === w && traces[order[end]!] === t) end++;
-    if (end - start > 1 && end - start <= maxRecords) {
+    // A request lasts less than the window: an id whose entries on one instance span longer is a
+    // process's or a stream's (a fixed id stamped on everything, a connection held for hours), and its
+    // records are many failures, not one.
+    const span = times[order[end - 1]!]! - times[order[start]!]!;
+    if (end - start > 1 && end - start <= maxRecords && span <= withinMs) {
       for (let i = start; i < end; i++) {
         const s = order[i]!;
         let bestGap = Infinity;

@@ -342,6 +342,15 @@ describe('records of one request, by its trace id', () => {
     for (const [warning] of written) expect(g.placed(warning!)).toBe('retrying partner call');
   });
 
+  it('joins nothing on an id stamped on records minutes apart: a process, not a request', () => {
+    const g = new Groups();
+    // One id on everything an instance writes (few records, under MAX_TRACE_RECORDS), a failure every
+    // minute: the warning 300 ms after each error is no record of the error's request, as far as the
+    // id can tell; the time rule alone decides, and 300 ms is too far for it.
+    const written = requests(g, 6, [['UpstreamRefused', 0, { stack: true, trace: 7 }], ['connection reset by peer', 300, { severity: 'WARNING', trace: 7 }]]);
+    for (const [, reset] of written) expect(g.placed(reset!)).toBe('connection reset by peer');
+  });
+
   it('joins nothing written by another instance, nor by another service', () => {
     const g = new Groups();
     const instances = requests(g, 20, [['SQL Error', 0, { severity: 'WARNING', writer: 'instance-1' }], ['CommunicationsException', 200, { stack: true, writer: 'instance-2' }]]);
