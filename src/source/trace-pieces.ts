@@ -40,6 +40,12 @@ function placesTrace(line: string): boolean {
  * anything of its own makes it a record.
  */
 export function isOnlyTracePieces(text: string): boolean {
+  // Most records are one line, and one line alone is a piece only when it opens a trace: decided on
+  // that line without the grammar's other patterns (this runs on every entry the companion ledger notes).
+  if (!text.includes('\n')) {
+    const line = text.slice(0, PREFIX).trim();
+    if (!OPENS_PHP_TRACE.test(line) && !opensPythonFrames(line)) return false;
+  }
   let placed = false;
   let seen = 0;
   let opens = false;

@@ -26,6 +26,10 @@ describe('a message that is only pieces of a trace', () => {
     ['a traceback with no exception line', 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.12/site-packages/cherrypy/_cprequest.py", line 659, in respond\n    self._do_respond(path_info)'],
     ['Python frames after a cut', '  File "/app/tiles/db.py", line 22, in parcels_in\n    cur.execute(PARCELS_SQL, bbox)'],
     ['a goroutine', 'goroutine 17 [running]:\nmain.(*Server).handle(0xc000123456, {0x8a1b20, 0xc0001})\n\t/app/server.go:88 +0x1d4'],
+    // One line that opens a trace is a piece on its own (its record's other lines went elsewhere).
+    ['the first line of a PHP trace string alone', '#0 /app/vendor/laravel/framework/src/Illuminate/Database/Connection.php(671): Illuminate\\Database\\Connection->runQueryCallback()'],
+    ['a traceback head alone', 'Traceback (most recent call last):'],
+    ['a traceback head alone, CR-terminated', 'Traceback (most recent call last):\r'],
   ])('%s', (_name, text) => {
     expect(isOnlyTracePieces(text)).toBe(true);
   });
@@ -49,6 +53,9 @@ describe('a message that is only pieces of a trace', () => {
     ['an indented line that places nothing', '    retrying in 5 seconds'],
     ['a one-line exception', 'java.net.SocketTimeoutException: Read timed out'],
     ['a blank message', '   \n  '],
+    ['an empty message', ''],
+    ['the first line of a PHP trace string indented', '  #0 /app/x.php(12): f()'],
+    ['a one-line message that mentions a traceback', 'see Traceback (most recent call last): above'],
     ['a traceback head under a message', 'failed to render tile\nTraceback (most recent call last):\n  File "/app/x.py", line 3, in f'],
   ])('not %s', (_name, text) => {
     expect(isOnlyTracePieces(text)).toBe(false);
