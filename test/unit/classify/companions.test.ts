@@ -2,51 +2,14 @@
 // the error's group, by when and by which instance they were written, whatever they say.
 import { describe, expect, it } from '@jest/globals';
 import { CompanionLedger, COMPANION_MS, DENSITY_SHIFT_MS, MAX_TRACE_RECORDS, TRACE_MS } from '../../../src/classify/companions.js';
-import type { Cluster, Entry, Severity } from '../../../src/shared/types.js';
+import { Groups as SharedGroups } from './companion-groups.js';
 
 const T0 = Date.parse('2026-12-05T10:00:00Z');
 
-/** A classifier stand-in: each entry's group is named by the test (its handle is its group's number). */
-class Groups {
-  readonly ledger = new CompanionLedger();
-  private readonly names: string[] = [];
-  private readonly counts = new Map<string, number>();
-
-  /** Groups whose traces go through the application's own frames. */
-  readonly own = new Set<string>();
-
-  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; service?: string; access?: boolean; trace?: number } = {}): number {
-    let handle = this.names.indexOf(group);
-    if (handle < 0) handle = this.names.push(group) - 1;
-    this.counts.set(group, (this.counts.get(group) ?? 0) + 1);
-    const entry: Entry = {
-      time: T0 + at,
-      severity: options.severity ?? 'ERROR',
-      service: options.service ?? 'api',
-      revision: 'api-00001-abc',
-      kind: options.stack ? 'stack' : options.access ? 'request' : 'text',
-      text: group,
-      ...(options.access ? { request: { method: 'POST', path: '/chat', status: 500, accessLine: true as const } } : {}),
-      ...(options.writer === '' ? {} : { writer: options.writer ?? 'instance-1' }),
-      ...(options.trace === undefined ? {} : { trace: options.trace }),
-    };
-    return this.ledger.note(handle, entry);
-  }
-
-  resolve = (handle: number): { id: string; template: string } => ({ id: this.names[handle]!, template: this.names[handle]! });
-
-  throughOwnCode = (handle: number): boolean => this.own.has(this.names[handle]!);
-
-  placed(sighting: number): string {
-    return this.ledger.placed(sighting, this).id;
-  }
-
-  clusters(): Cluster[] {
-    const clusters: Cluster[] = this.names.map((id) => ({
-      id, template: id, kind: 'text', count: this.counts.get(id)!, severity: 'ERROR', firstSeen: 0, lastSeen: 0,
-      services: ['api'], revisions: [], samples: [id], timeline: [],
-    }));
-    return this.ledger.clusters(this, clusters);
+// A classifier stand-in whose groups are named by the test (companion-groups.ts).
+class Groups extends SharedGroups {
+  constructor() {
+    super(T0, { service: 'api', revision: 'api-00001-abc', method: 'POST', path: '/chat' });
   }
 }
 

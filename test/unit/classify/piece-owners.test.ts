@@ -1,9 +1,10 @@
 // A record that is only pieces of a trace goes, entry by entry, with the error its instance wrote
 // beside it (classify/piece-owners.ts, through the companion ledger), never a problem of its own.
 import { describe, expect, it } from '@jest/globals';
-import { CompanionLedger } from '../../../src/classify/companions.js';
 import { PIECE_MS } from '../../../src/classify/piece-owners.js';
-import type { Cluster, Entry, Severity } from '../../../src/shared/types.js';
+import { CompanionLedger } from '../../../src/classify/companions.js';
+import type { Entry } from '../../../src/shared/types.js';
+import { Groups as SharedGroups } from './companion-groups.js';
 
 const T0 = Date.parse('2026-12-08T10:00:00Z');
 
@@ -15,46 +16,15 @@ const TRACE = '#0 /opt/www/vendor/hyperf/database/src/Connection.php(1060): Hype
 const OTHER_TRACE = 'java.lang.IllegalStateException: pool closed\n\tat com.acme.Pool.get(Pool.java:12)';
 const ACCESS = 'GET /orders/1 500';
 
-/** A classifier stand-in: each entry's group is named by the test; `pieces` names the groups of trace pieces. */
-class Groups {
-  readonly pieces = new Set<string>([TRACE]);
-  /** [holder, piece] group pairs whose records hold the piece's lines. */
-  readonly holding = new Set<string>();
-  readonly ledger = new CompanionLedger((entry) => this.pieces.has(entry.text));
-  private readonly names: string[] = [];
-  private readonly counts = new Map<string, number>();
-
-  add(group: string, at: number, options: { writer?: string; severity?: Severity; stack?: boolean; access?: boolean } = {}): number {
-    let handle = this.names.indexOf(group);
-    if (handle < 0) handle = this.names.push(group) - 1;
-    this.counts.set(group, (this.counts.get(group) ?? 0) + 1);
-    const entry: Entry = {
-      time: T0 + at,
-      severity: options.severity ?? 'ERROR',
-      service: 'api-hyperf',
-      revision: 'api-hyperf-00012-abc',
-      kind: options.stack ? 'stack' : options.access ? 'request' : 'text',
-      text: group,
-      ...(options.access ? { request: { method: 'GET', path: '/orders/1', status: 500, accessLine: true as const } } : {}),
-      writer: options.writer ?? 'instance-1',
-    };
-    return this.ledger.note(handle, entry);
+/** A classifier stand-in (companion-groups.ts) that knows the trace strings' group for a group of pieces. */
+class Groups extends SharedGroups {
+  constructor() {
+    super(T0, { service: 'api-hyperf', revision: 'api-hyperf-00012-abc', method: 'GET', path: '/orders/1' });
+    this.pieces.add(TRACE);
   }
 
-  resolve = (handle: number): { id: string; template: string } => ({ id: this.names[handle]!, template: this.names[handle]! });
-
-  holdsTraceOf = (other: number, piece: number): boolean => this.holding.has(`${this.names[other]} ${this.names[piece]}`);
-
-  placed(sighting: number): string {
-    return this.ledger.placed(sighting, this).id;
-  }
-
-  clusters(): Array<[string, number]> {
-    const clusters: Cluster[] = this.names.map((id) => ({
-      id, template: id, kind: 'text', count: this.counts.get(id)!, severity: 'ERROR', firstSeen: 0, lastSeen: 0,
-      services: ['api-hyperf'], revisions: [], samples: [id], timeline: [],
-    }));
-    return this.ledger.clusters(this, clusters).map((c) => [c.id, c.count]);
+  sizes(): Array<[string, number]> {
+    return this.clusters().map((c) => [c.id, c.count]);
   }
 }
 
@@ -63,7 +33,7 @@ describe('pieces of a trace', () => {
     const g = new Groups();
     const written = Array.from({ length: 5 }, (_, i) => [g.add(GONE_AWAY, i * 60_000), g.add(TRACE, i * 60_000 + 2)]);
     for (const [, trace] of written) expect(g.placed(trace!)).toBe(GONE_AWAY);
-    expect(g.clusters()).toEqual([[GONE_AWAY, 10]]);
+    expect(g.sizes()).toEqual([[GONE_AWAY, 10]]);
     expect(g.ledger.absorbed(g)).toEqual(new Map([[TRACE, GONE_AWAY]]));
   });
 
@@ -74,7 +44,7 @@ describe('pieces of a trace', () => {
     const b = g.add(TAX_TIMEOUT, 30_000);
     const pb = g.add(TRACE, 30_003);
     expect([g.placed(pa), g.placed(pb)]).toEqual([g.placed(a), g.placed(b)]);
-    expect(g.clusters()).toEqual([[GONE_AWAY, 2], [TAX_TIMEOUT, 2]]);
+    expect(g.sizes()).toEqual([[GONE_AWAY, 2], [TAX_TIMEOUT, 2]]);
     expect(g.ledger.absorbed(g).size).toBe(0);
   });
 
@@ -100,7 +70,7 @@ describe('pieces of a trace', () => {
     const piece = g.add(TRACE, PIECE_MS + 1);
     g.add(GONE_AWAY, 0, { writer: 'instance-2' });
     expect(g.placed(piece)).toBe(TRACE);
-    expect(g.clusters()).toEqual([[GONE_AWAY, 2], [TRACE, 1]]);
+    expect(g.sizes()).toEqual([[GONE_AWAY, 2], [TRACE, 1]]);
   });
 
   it("never go with a trace that holds none of their lines (another failure's), but with a message beside it", () => {
@@ -133,7 +103,7 @@ describe('pieces of a trace', () => {
       g.add(TRACE, i * 60_000 + 1, { stack: true });
       g.add(ACCESS, i * 60_000 + 3, { access: true });
     }
-    expect(g.clusters()).toEqual([[GONE_AWAY, 15]]);
+    expect(g.sizes()).toEqual([[GONE_AWAY, 15]]);
   });
 
   it('already among whole records of their problem stay with them', () => {
