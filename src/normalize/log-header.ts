@@ -232,6 +232,13 @@ const LOGFMT_LEVEL = /^(?:level|lvl|severity)=("?)(\w{1,16})\1(?=\s)/;
 
 // Pieces that only count once a timestamp or level showed this is a header.
 const BRACKETED = /^\[([^[\]\n]{1,120})\]:?/;
+// Context pairs in brackets, inside a header already begun: OpenTelemetry's Python logging instrumentation
+// (`[trace_id=… span_id=… resource.service.name=… trace_sampled=True]`, its documented default format, and the
+// variants services copy into uvicorn's log_config: `trace_flags=01`, `0x` ids, `log_trace_id=…`), a
+// logback or log4j MDC printed as `[traceId=…, spanId=…]`. Longer than BRACKETED allows (ids and service
+// names), so its own bound: at most 12 pairs, separated by a space or a comma.
+const PAIR = '[A-Za-z_][\\w.-]{0,60}=[^\\s=,[\\]]{0,200}';
+const BRACKETED_PAIRS = new RegExp(`^\\[${PAIR}(?:,? ${PAIR}|,${PAIR}){0,11}\\]:?`);
 // php-fpm's pool: `WARNING: [pool www] …`.
 const FPM_POOL = /^pool [\w.-]{1,64}$/;
 const PARENTHESISED = /^\(([\w.-]{1,80})\):?/;
@@ -270,6 +277,8 @@ function leadingTime(head: string): Piece | null {
 
 /** `[2026-…]`, `[ERROR]`, `[2026-… : ERROR/MainProcess]`, `[nio-8080-exec-1]`, `[pid 12]`, dramatiq's `[PID 12]`… */
 function bracketed(head: string, inHeader: boolean): Piece | null {
+  const pairs = inHeader ? BRACKETED_PAIRS.exec(head) : null;
+  if (pairs) return { length: pairs[0].length, kind: 'other' };
   const m = BRACKETED.exec(head);
   if (!m) return null;
   const inner = (m[1] as string).trim();

@@ -164,6 +164,17 @@ const headers: Array<[string, string, string | undefined]> = [
   // tint (lmittmann/tint, slog): Go's time.StampMilli, then zerolog's three letters; with AddSource, the file.
   ['tint', `Dec 10 10:00:00.123 ERR ${MSG}`, 'ERR'],
   ['tint, a one-digit day, with its source', `Dec  5 10:00:00.123 WRN worker/errors.go:23 ${MSG}`, 'WRN'],
+  // OpenTelemetry's Python logging instrumentation (OTEL_PYTHON_LOG_CORRELATION=true): its documented
+  // default format puts the span context in brackets as key=value pairs; services copy it into uvicorn's
+  // log_config and vary the pairs (trace_flags, 0x ids, extra resource attributes).
+  ['OpenTelemetry Python, its default format',
+    `2026-03-10 12:00:01,234 ERROR [app.db] [session.py:42] [trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 resource.service.name=billing trace_sampled=True] - ${MSG}`, 'ERROR'],
+  ['OpenTelemetry Python, outside a span', `2026-03-10 12:00:01,234 WARNING [app.db] [session.py:42] [trace_id=0 span_id=0 resource.service.name=billing trace_sampled=False] - ${MSG}`, 'WARNING'],
+  ['OpenTelemetry Python, trace_flags and 0x ids',
+    `2026-03-10 12:00:01,234 ERROR [app.db] [session.py:42] [trace_id=0x4bf92f3577b34da6a3ce929d0e0e4736 span_id=0x00f067aa0ba902b7 trace_flags=01 resource.service.name=billing-api-production-europe-west1] - ${MSG}`, 'ERROR'],
+  ['OpenTelemetry Python, a level first and the pairs before the logger',
+    `ERROR: [2026-03-10 12:00:01,234/MainProcess] [log_trace_id=4bf92f3577b34da6a3ce929d0e0e4736 log_span_id=00f067aa0ba902b7 log_resource.service.name=billing log_trace_sampled=True] [app.db:connect(42)] - ${MSG}`, 'ERROR'],
+  ['logback with MDC pairs in brackets', `12:00:01.234 [main] ERROR [traceId=4bf92f3577b34da6, spanId=00f067aa0ba902b7] com.example.billing.OrderService - ${MSG}`, 'ERROR'],
 ];
 
 describe('stripLogHeader', () => {
@@ -177,7 +188,8 @@ describe('stripLogHeader', () => {
     for (const text of [MSG, 'Error: socket hang up', 'TypeError: Cannot read properties of undefined (reading \'id\')',
       'KeyError: \'id\'', 'panic: runtime error: index out of range [3] with length 3', 'Traceback (most recent call last):',
       'psycopg2.OperationalError: could not connect to server', 'Memory limit of 512 MiB exceeded with 530 MiB used.',
-      'GET /api/orders 500', '500 errors in the last minute', 'error_count=0 health ok', 'Error connecting to redis']) {
+      'GET /api/orders 500', '500 errors in the last minute', 'error_count=0 health ok', 'Error connecting to redis',
+      '[trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7] export failed']) {
       expect(stripLogHeader(text)).toEqual({ rest: text });
     }
   });
