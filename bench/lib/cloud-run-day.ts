@@ -110,6 +110,7 @@ export function shapeDay(spec: DaySpec, seed: number): Day {
     if (sev) e.severity = sev;
     if (text !== undefined) e.textPayload = text;
     e.timestamp = entryTime(t, rng);
+    if (w.trace !== undefined) e.trace = w.trace;
     return e;
   };
 
@@ -122,6 +123,8 @@ export function shapeDay(spec: DaySpec, seed: number): Day {
   const place = (run: Run, f: Family, t: number, instance: string, rev: 0 | 1, defects: boolean): number => {
     let at = t;
     for (const w of f.emit({ rng, t, rev, host: run.host })) {
+      // A write that goes out later in its request (no draw, so days that set none are unchanged).
+      if (w.delayUs !== undefined) at += w.delayUs;
       const family = w.as?.family ?? f.name;
       const level: Level = w.as?.level ?? f.level;
       const truth = (shape: string): Truth => ({ family, severity: level, service: run.svc.name, shape });

@@ -21,6 +21,11 @@ export interface Write {
   httpRequest?: Record<string, unknown>;
   /** A write of another problem that always comes with this one (gunicorn's kill after its timeout). */
   as?: { family: string; level: Level };
+  /** Microseconds after the occurrence's previous write (a request's access record when its response
+   * goes out, the request's latency after its error); unset, the shaping's own small gap. */
+  delayUs?: number;
+  /** The entry's `trace` (`projects/P/traces/T`), as Cloud Run's request log carries it. */
+  trace?: string;
 }
 
 export interface Ctx {
