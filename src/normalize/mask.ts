@@ -4,6 +4,7 @@
 import { TextMemo } from './text-memo.js';
 import { announcedHttpStatus, announcedServerErrorNumber } from './http-status.js';
 import { announcedSignal } from './signal-number.js';
+import { isCalledOperation } from './called-operation.js';
 import { REDACTED } from './secret-shapes.js';
 
 /** Templating looks at this much of a message; the rest cannot change which problem it is. */
@@ -352,6 +353,11 @@ function maskFreshTokens(text: string, maxTokens: number): string[] {
       const open = first.search(/['"]/);
       out.push(`${first.slice(0, open + 1)}<QUOTED>${lastToken.slice(lastToken.indexOf(first[open] as string))}`);
       i = nameEnd;
+      continue;
+    }
+    // The remote operation an SDK error names is a value (called-operation.ts).
+    if (isCalledOperation(raw, i)) {
+      out.push('<ID>');
       continue;
     }
     let masked = maskToken(raw[i] as string);
