@@ -5,6 +5,7 @@ import { TextMemo } from './text-memo.js';
 import { announcedHttpStatus, announcedServerErrorNumber } from './http-status.js';
 import { announcedSignal } from './signal-number.js';
 import { isCalledOperation } from './called-operation.js';
+import { disabledServiceTitle } from './disabled-service.js';
 import { REDACTED } from './secret-shapes.js';
 
 /** Templating looks at this much of a message; the rest cannot change which problem it is. */
@@ -337,7 +338,13 @@ function quotedNameEnd(raw: readonly string[], i: number): number {
 function maskFreshTokens(text: string, maxTokens: number): string[] {
   const raw = tokenize(text, maxTokens);
   const out: string[] = [];
+  // The title of a Google API a project left disabled is a value (disabled-service.ts): one token.
+  const title = disabledServiceTitle(raw);
   for (let i = 0; i < raw.length; i++) {
+    if (title !== null && i >= title[0] && i < title[1]) {
+      if (i === title[0]) out.push(`${/^["'`([]/.test(raw[i] as string) ? (raw[i] as string)[0] : ''}<ID>`);
+      continue;
+    }
     const quotedEnd = quotedValueEnd(raw, i);
     if (quotedEnd >= 0) {
       out.push(quotedValue(raw[i] as string, raw[quotedEnd] as string));
