@@ -25,6 +25,8 @@ export interface ClusterStats {
   lines: Set<string>;
   /** How many records `lines` was read from. */
   lineRecords: number;
+  /** The revisions `lines` was read from, and how many records of each. */
+  lineRevisions: Map<string, number>;
   /** The last line of each of the first few pieces: a write cut short may end mid-line. */
   cutLines: Set<string>;
 }
@@ -46,6 +48,7 @@ export function emptyStats(): ClusterStats {
     pieces: 0,
     lines: new Set(),
     lineRecords: 0,
+    lineRevisions: new Map(),
     cutLines: new Set(),
   };
 }
@@ -78,12 +81,27 @@ export function count(stats: ClusterStats, entry: Occurrence): void {
   stats.buckets.set(bucket, (stats.buckets.get(bucket) ?? 0) + 1);
 }
 
+/**
+ * Records of a revision that read lines of a cluster whose first records were all of others. A rollout
+ * that changes the formatter (loguru's diagnose traceback, then a plain one; a location added to the
+ * header) writes the same trace in lines the first records never held, and the pieces of the new
+ * revision's traces must still find the records that hold them.
+ */
+const LINE_RECORDS_PER_REVISION = 4;
+
+/** Whether a record of `revision` is one the cluster reads its lines from. */
+function readsLinesOf(stats: ClusterStats, revision: string): boolean {
+  if (stats.lineRecords < MAX_LINE_RECORDS) return true;
+  return revision !== '' && (stats.lineRevisions.get(revision) ?? 0) < LINE_RECORDS_PER_REVISION;
+}
+
 export function record(stats: ClusterStats, entry: Entry): void {
   count(stats, entry);
   addSample(stats.samples, entry.text);
   if (entry.piece) stats.pieces++;
-  if (stats.lineRecords < MAX_LINE_RECORDS && (entry.piece || entry.text.includes('\n'))) {
+  if ((entry.piece || entry.text.includes('\n')) && readsLinesOf(stats, entry.revision)) {
     stats.lineRecords++;
+    stats.lineRevisions.set(entry.revision, (stats.lineRevisions.get(entry.revision) ?? 0) + 1);
     addRecordLines(stats.lines, entry.lead === undefined ? entry.text : `${entry.lead}\n${entry.text}`);
     const last = entry.piece ? lastLineKey(entry.text) : null;
     if (last !== null) stats.cutLines.add(last);
@@ -111,6 +129,7 @@ export function mergeStats(into: ClusterStats, from: ClusterStats): void {
   for (const [b, n] of from.buckets) into.buckets.set(b, (into.buckets.get(b) ?? 0) + n);
   into.pieces += from.pieces;
   into.lineRecords += from.lineRecords;
+  for (const [revision, n] of from.lineRevisions) into.lineRevisions.set(revision, (into.lineRevisions.get(revision) ?? 0) + n);
   for (const line of from.lines) if (into.lines.size < MAX_RECORD_LINES) into.lines.add(line);
   for (const line of from.cutLines) if (into.cutLines.size < MAX_LINE_RECORDS) into.cutLines.add(line);
 }
