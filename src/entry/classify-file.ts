@@ -184,17 +184,26 @@ function placeBySweep(sweep: SweepView, all: Classifier, handles: ReadonlyArray<
     votes.set(group, tally);
   });
   const byGroup = new Map<string, string>();
+  const unanimous = new Set<string>();
   for (const [group, tally] of votes) {
     let best: [string, number] | undefined;
     for (const [id, n] of tally) if (best === undefined || n > best[1] || (n === best[1] && id < best[0])) best = [id, n];
     byGroup.set(group, best![0]);
+    if (tally.size === 1) unanimous.add(group);
   }
   return (index, handle) => {
     const swept = sweep.handles[index] ?? -1;
     if (swept >= 0) return sweep.placed(index);
+    // A record the classifier put with records of one problem the sweep reads (a traceback whose head
+    // was lost, with no level left, held whole by that problem's records) is that problem's, whatever
+    // another request's error its instance wrote beside it in a burst of two failures.
+    const own = all.resolve(handle);
+    if (unanimous.has(own.id) && !marks.accessLines.has(index)) {
+      const id = byGroup.get(own.id)!;
+      return { id, template: templates.get(id)! };
+    }
     const with_ = beside.get(index);
     if (with_ !== undefined) return sweep.placed(with_);
-    const own = all.resolve(handle);
     const id = byGroup.get(own.id);
     return id === undefined ? own : { id, template: templates.get(id)! };
   };
