@@ -159,7 +159,7 @@ const NOTICE = SEVERITIES.indexOf('NOTICE');
 
 /** Where an entry goes: a signature node (stack, request) with a fixed id, or the text miner. */
 type Placement =
-  | { kind: 'node'; id: string; plain: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain' | 'runtime'>; reportedAs?: string; piece?: true }
+  | { kind: 'node'; id: string; plain: string; tokens: string[]; create: () => Omit<Node, 'id' | 'tokens' | 'service' | 'plain' | 'runtime'>; reportedAs?: string; wrapper?: string; piece?: true }
   | { kind: 'text'; tokens: string[]; errorType: string | undefined };
 
 /** The messages a group's traces were seen with, when they differ (Node.variants). */
@@ -505,7 +505,7 @@ function wholePlacement(entry: Entry): Placement {
         : [...(sig.context ?? '').split(' '), `${sig.exceptionType}:`, ...sig.message.split(' ')].filter((t) => t.length > 0);
       const create = () => ({ kind: 'stack' as const, stats: emptyStats(), exceptionType: sig.exceptionType, language: sig.language, frames: sig.frames, ownFrames: sig.ownFrames });
       const plain = hashId(parts);
-      return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}) };
+      return { kind: 'node', id: serviceScopedId(entry.service, plain), plain, tokens, create, ...(sig.reportedAs !== undefined ? { reportedAs: sig.reportedAs } : {}), ...(sig.wrapper !== undefined ? { wrapper: sig.wrapper } : {}) };
     }
   }
   return { kind: 'text', tokens: isRoutine(entry) ? maskTokens(entry.text) : problemTokens(recordMessage(entry.text)), errorType };
@@ -571,6 +571,13 @@ export function createClassifier(options: TextOptions = DEFAULT_TEXT_OPTIONS): C
       if (sig.piece && !bySignature.has(nodeKey(sig.id, runtime))) pieceNodes++;
       const index = signatureNode(sig.id, sig.plain, entry.service, runtime, sig.create, sig.tokens);
       if (sig.reportedAs !== undefined) countReport(nodes[index] as Node, sig.reportedAs);
+      // The wrapper a root cause's trace was reported as is one of its messages (its core meets the
+      // same wrapper traced by another call site, so the wrapper's line alone cannot say which).
+      if (sig.wrapper !== undefined) {
+        const node = nodes[index] as Node;
+        if (node.variants === undefined) keepVariant(node, node.tokens.join(' '));
+        keepVariant(node, sig.wrapper);
+      }
       return 2 * index + 1;
     }
     const variant = text.add(entry.service, runtime, sig.tokens, sig.errorType);

@@ -272,6 +272,8 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
   // exception from two operations. A text that says only that much (a retry library's telemetry
   // quoting the outcome it handled) cannot tell which, and joins neither; where it was written says.
   const ambiguous = new Set<string>();
+  // Core -> the traces through the application's own frames that hold it (for an ambiguous core, its call sites).
+  const holders = new Map<string, string[]>();
   for (const g of sorted) {
     const words = coreWords(g.template);
     cores.set(g.id, words);
@@ -283,6 +285,7 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
       // Groups with one core: a trace through the application's own frames stands for it (it cannot
       // move, so the others must come to it), else the smaller id. Sorted by id, so the first wins.
       const raisedIn = framed ? (g.frames as readonly string[])[0] as string : undefined;
+      if (framed) holders.set(key, [...(holders.get(key) ?? []), g.id]);
       if (!byCore.has(key) || (framed && !framedOwner.has(key))) {
         byCore.set(key, g.id);
         if (raisedIn !== undefined) framedOwner.set(key, raisedIn);
@@ -329,14 +332,20 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
     const found = key === null ? undefined : throwers.get(key);
     return found !== undefined && found.size === 1 ? [...found][0] : undefined;
   };
+  // A trace cut before its own frames goes to the trace that surfaced its very exception under its very
+  // line (cutBeforeOwnFrames) before any core of its: the words of the line it was logged under (Tomcat's
+  // report naming the wrapper of the root cause whose trace follows) are its context, not its error.
+  const cuts = cutBeforeOwnFrames(sorted, parent, byId);
+  for (const [id, into] of cuts) parent.set(id, into);
   for (const [id, words] of cores) {
     const g = byId.get(id) as CoreGroup;
-    if (hasOwnFrames(g)) continue;
+    if (hasOwnFrames(g) || cuts.has(id)) continue;
     // A trace does not go by the line it was logged under (its context, not its error): that line
     // logged alone comes to a trace, never a trace to it.
     const reportKey = g.reportedAs === undefined ? null : coreKey(g.payloadType, coreWords(g.reportedAs));
     let best: { id: string; length: number } | null = null;
     let unsure = false;
+    let sites: readonly string[] = [];
     for (let length = words.length; length >= MIN_PROBLEM_CORE_WORDS && best === null && !unsure; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const run = words.slice(start, start + length);
@@ -344,7 +353,10 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
         const key = coreKey(g.payloadType, run);
         if (key === reportKey) continue;
         // Its longest known run names two operations' exception: no shorter run says more.
-        if (ambiguous.has(key)) unsure = true;
+        if (ambiguous.has(key)) {
+          unsure = true;
+          sites = [...sites, ...(holders.get(key) ?? [])];
+        }
         const owner = byCore.get(key);
         if (owner === undefined || owner === id || !sameLibraryPath(g.libraryFrames, byId.get(owner)?.libraryFrames)) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
@@ -354,9 +366,11 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
     else if (!unsure && !parent.has(id)) {
       const owner = thrownOwner(g);
       if (owner !== undefined) parent.set(id, owner);
+    } else if (unsure && !parent.has(id)) {
+      const owner = siteByReportLine(g, words, sites, parent, byId);
+      if (owner !== undefined) parent.set(id, owner);
     }
   }
-  for (const [id, into] of cutBeforeOwnFrames(sorted, parent, byId)) parent.set(id, into);
   for (const [id, into] of joinChains(groups)) if (!parent.has(id)) parent.set(id, into);
   const out = new Map<string, string>();
   for (const id of parent.keys()) {
@@ -388,8 +402,11 @@ function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<st
   const out = new Map<string, string>();
   for (const g of sorted) {
     if (parent.has(g.id) || g.libraryFrames === undefined || g.thrown === undefined || !g.problem) continue;
-    const owners = framed.get(g.thrown);
-    if (owners === undefined || owners.size !== 1) continue;
+    const found = framed.get(g.thrown);
+    if (found === undefined) continue;
+    // Two call sites raised it: the line this cut was logged under says which, when it is one's alone.
+    const owners = found.size === 1 || g.reportedAs === undefined ? found : new Set([...found].filter((o) => sameReportLine(g.reportedAs as string, byId.get(o)?.reportedAs)));
+    if (owners.size !== 1) continue;
     const owner = [...owners][0] as string;
     const reported = byId.get(owner)?.reportedAs;
     // The same line, its values and the separator before the error aside (`upsert failed for 12 ` /
@@ -405,6 +422,33 @@ function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<st
 }
 
 const sameWords = (a: string, b: string): boolean => a === b || coreWords(a).join(' ') === coreWords(b).join(' ');
+
+/** A call site's report line, the same words as `line`. */
+function sameReportLine(line: string, reported: string | undefined): boolean {
+  return reported !== undefined && coreWords(reported).length > 0 && sameWords(line, reported);
+}
+
+/**
+ * One exception raised at two call sites of the application's own (a client's timeout from a route and
+ * from a scheduled job) is two problems, and its line alone cannot say which. A text that opens with the
+ * line one call site's trace was logged under (the head of a record whose frames were cut: `seat map
+ * refresh failed for venue 7` over the exception's line) is that call site's, when no other site was
+ * logged under it: among the sites of one exception even a handler's generic line (`An unknown error
+ * occurred`) tells them apart. `sites`: the traces that hold the exception's core; `parent`: the moves so far.
+ */
+function siteByReportLine(g: CoreGroup, words: readonly string[], sites: readonly string[], parent: ReadonlyMap<string, string>, byId: ReadonlyMap<string, CoreGroup>): string | undefined {
+  const text = `${[...coreWords(g.reportedAs ?? ''), ...words].join(' ')} `;
+  const lines = new Map<string, Set<string>>();
+  for (const site of new Set(sites)) {
+    const line = coreWords(byId.get(site)?.reportedAs ?? '').join(' ');
+    if (line === '') continue;
+    lines.set(line, (lines.get(line) ?? new Set<string>()).add(parent.get(site) ?? site));
+  }
+  const named = [...lines].filter(([line]) => text.startsWith(`${line} `));
+  if (named.length !== 1) return undefined;
+  const [, owners] = named[0] as [string, Set<string>];
+  return owners.size === 1 ? [...owners][0] : undefined;
+}
 
 const CAUSE_PREFIX = /^(?:Caused by: |\[cause\]: )/;
 
@@ -464,9 +508,16 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     while (link.has(at)) at = link.get(at) as string;
     return at;
   };
+  // Components that hold a trace through the application's own frames: the texts below join by their
+  // words, and two texts that went each to its own call site's trace (a Tomcat report cut before its
+  // frames, a job's record cut alike) share the exception's words; the two call sites stay two.
+  const framed = new Set(sorted.filter(hasOwnFrames).map((g) => rootOf(g.id)));
   const union = (x: string, y: string): void => {
     const [a, b] = [find(rootOf(x)), find(rootOf(y))];
-    if (a !== b) link.set(a < b ? b : a, a < b ? a : b);
+    if (a === b || (framed.has(a) && framed.has(b))) return;
+    const [into, from] = a < b ? [a, b] : [b, a];
+    link.set(from, into);
+    if (framed.has(from)) framed.add(into);
   };
   const heads = new Map<string, string>();
   const runs = new Map<string, string[]>();

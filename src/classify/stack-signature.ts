@@ -46,6 +46,12 @@ export interface StackSignature {
    * (`Request failed with status code 429`) is read the same way.
    */
   identity?: string;
+  /**
+   * The exception a container's report above the trace names when the trace is its root cause's
+   * (Tomcat's `threw exception [Request processing failed: X: m] with root cause`, then Y's trace): X,
+   * masked, as a logger prints it above `Caused by: Y` (servlet-report.ts).
+   */
+  wrapper?: string;
 }
 
 /** Frames that name the problem; deeper ones are the route that led there. */
@@ -67,7 +73,7 @@ const JAVA_LIBRARY = [
   'liquibase.', 'software.amazon.', 'com.amazonaws.', 'com.azure.', 'com.rabbitmq.', 'org.elasticsearch.', 'co.elastic.',
   'io.github.resilience4j.', 'feign.', 'retrofit2.', 'org.jboss.', 'io.undertow.', 'org.glassfish.', 'io.smallrye.',
   'io.reactivex.', 'akka.', 'io.opentelemetry.', 'io.micrometer.', 'ch.qos.logback.', 'org.slf4j.', 'net.bytebuddy.',
-  'org.aspectj.', 'com.squareup.', 'graphql.', 'org.quartz.', 'io.helidon.',
+  'org.aspectj.', 'com.squareup.', 'graphql.', 'org.quartz.', 'io.helidon.', 'io.ktor.', 'org.jetbrains.exposed.',
 ];
 const GO_LIBRARY = ['/usr/local/go/', '/usr/lib/go', '/go/pkg/mod/', '/pkg/mod/', 'GOROOT', '/src/runtime/'];
 
@@ -504,6 +510,10 @@ function parseSignature(text: string, knownType: string | undefined): StackSigna
     const statuses = keptCodes(signature.message.split(' '));
     if (statuses !== '') signature.identity = `kept-code\u0001${statuses}`;
   }
+  if (language === 'java') {
+    const wrapper = rootCauseReport(ls, surfacedAt, surfaced);
+    if (wrapper !== undefined) signature.wrapper = wrapper;
+  }
   if (language !== 'go') {
     const header = withoutRepeatedException(headerLines(ls, language, surfacedAt), surfaced);
     if (header !== '') {
@@ -562,4 +572,22 @@ function withoutRepeatedException(header: string, surfaced: Section): string {
     return header.slice(0, end);
   }
   return header;
+}
+
+/**
+ * Tomcat prints an exception a servlet let through as its report line naming it (`threw exception
+ * [Request processing failed: X: m] with root cause`) over the trace of its root cause Y alone: the same
+ * X over Y that a logger prints as X's trace with `Caused by: Y` (Spring's scheduler, an error handler).
+ * X as the report names it, when it is not the trace's own exception.
+ */
+function rootCauseReport(ls: readonly string[], surfacedAt: number | null, surfaced: Section): string | undefined {
+  const end = Math.min(surfacedAt ?? 4, 4);
+  for (let i = 0; i < end; i++) {
+    const line = (ls[i] as string).trim();
+    if (!line.includes('Servlet.service() ')) continue;
+    const named = servletReportLine(line);
+    if (named === line || named.replace(/:.*$/, '') === surfaced.type) return undefined;
+    return masked(problemText(named));
+  }
+  return undefined;
 }
