@@ -112,3 +112,30 @@ describe('a record cut after its exception line goes to the call site logged und
     expect([r, f]).not.toContain(other);
   });
 });
+
+// The groups a Spring Boot day's product page and scheduled sync leave (templates as the classifier
+// masks them), with the pieces of records cut short: two call sites, and texts that reach each.
+import { g, joined } from './core-groups.js';
+
+describe('pieces that went each to its own call site do not join the call sites', () => {
+  const REPORT = 'o.a.c.c.C.[.[.[/].[dispatcherServlet] : Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed: org.springframework.web.client.ResourceAccessException: I/O error on GET request for "<QUOTED>":';
+  const RAE = 'org.springframework.web.client.ResourceAccessException: I/O error on GET request for "<URL>": Read timed out';
+  const groups = () => [
+    g('a1', 'java.net.SocketTimeoutException: Read timed out', { frames: ['com.acme.stock.StockClient.levelFor', 'com.acme.web.ProductController.show'], reportedAs: REPORT, thrown: 'java.net.SocketTimeoutException\u0001read timed out' }),
+    g('b1', RAE, { frames: ['com.acme.stock.StockSync.pull'], reportedAs: 'Unexpected error occurred in scheduled task', thrown: 'org.springframework.web.client.ResourceAccessException\u0001on get request for read timed out' }),
+    // Tomcat's record cut before the application's frames: its report line, the root cause, library frames.
+    g('c1', `${REPORT} java.net.SocketTimeoutException: Read timed out`, { libraryFrames: ['sun.nio.ch.NioSocketImpl.timedRead', 'sun.nio.ch.NioSocketImpl.implRead'], reportedAs: REPORT, thrown: 'java.net.SocketTimeoutException\u0001read timed out' }),
+    // The wrapper's line and its cause's, as one text (a scheduler's record cut after them).
+    g('d1', `${RAE}: java.net.SocketTimeoutException: Read timed out`),
+  ];
+
+  it("the cut Tomcat record is the page's; the wrapper's text the sync's; the two sites stay two", () => {
+    const sets = joined(groups());
+    expect(sets).toContainEqual(['a1', 'c1']);
+    expect(sets.find((s) => s.includes('a1'))).not.toContain('b1');
+  });
+
+  it('the answer does not depend on the order of the groups', () => {
+    expect(joined(groups().reverse())).toEqual(joined(groups()));
+  });
+});
