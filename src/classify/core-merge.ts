@@ -359,6 +359,9 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
         }
         const owner = byCore.get(key);
         if (owner === undefined || owner === id || !sameLibraryPath(g.libraryFrames, byId.get(owner)?.libraryFrames)) continue;
+        // A trace logged under a line never goes to the same trace whose head was lost: that one comes to
+        // the line's trace (headlessLibraryTraces), and through it two lines' traces would meet.
+        if (g.reportedAs !== undefined && headless(byId.get(owner) as CoreGroup)) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
       }
     }
@@ -371,6 +374,7 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
       if (owner !== undefined) parent.set(id, owner);
     }
   }
+  for (const [id, into] of headlessLibraryTraces(sorted, parent)) parent.set(id, into);
   for (const [id, into] of joinChains(groups)) if (!parent.has(id)) parent.set(id, into);
   const out = new Map<string, string>();
   for (const id of parent.keys()) {
@@ -417,6 +421,39 @@ function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<st
     // under the line both were logged under.
     if (g.thrown.endsWith('\u0001') && !sameLine) continue;
     out.set(g.id, owner);
+  }
+  return out;
+}
+
+/**
+ * A trace through library frames only whose head was lost (its exception line and frames, no line it
+ * was logged under: Ktor's client timeout printed with its own frames alone, a write that lost its first
+ * line) is the trace that surfaced the same exception through the same first frame under a line, when
+ * the traces of one problem alone did (those logged under lines that join as one, values aside). Two
+ * problems logging it under two lines leave it: it could be either. `parent`: the moves so far.
+ */
+const headless = (g: CoreGroup): boolean => g.libraryFrames !== undefined && g.reportedAs === undefined;
+
+function headlessLibraryTraces(sorted: readonly CoreGroup[], parent: ReadonlyMap<string, string>): Map<string, string> {
+  const rootOf = (id: string): string => {
+    let at = id;
+    for (let hop = 0; hop < 64 && parent.has(at) && parent.get(at) !== id; hop++) at = parent.get(at) as string;
+    return at;
+  };
+  const headed = new Map<string, Set<string>>();
+  const keyOf = (g: CoreGroup): string => `${g.payloadType ?? ''}\u0001${g.thrown as string}\u0001${(g.libraryFrames as readonly string[])[0] ?? ''}`;
+  for (const g of sorted) {
+    if (g.libraryFrames === undefined || g.thrown === undefined || g.reportedAs === undefined || !g.problem) continue;
+    const key = keyOf(g);
+    headed.set(key, (headed.get(key) ?? new Set<string>()).add(rootOf(g.id)));
+  }
+  const out = new Map<string, string>();
+  for (const g of sorted) {
+    if (parent.has(g.id) || g.libraryFrames === undefined || g.thrown === undefined || g.reportedAs !== undefined || !g.problem) continue;
+    const roots = headed.get(keyOf(g));
+    if (roots === undefined || roots.size !== 1) continue;
+    const into = [...roots][0] as string;
+    if (into !== g.id) out.set(g.id, into);
   }
   return out;
 }
@@ -512,9 +549,10 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
   // words, and two texts that went each to its own call site's trace (a Tomcat report cut before its
   // frames, a job's record cut alike) share the exception's words; the two call sites stay two.
   const framed = new Set(sorted.filter(hasOwnFrames).map((g) => rootOf(g.id)));
-  const union = (x: string, y: string): void => {
+  // An error named in a vocabulary every client prints alike (errorIdentity) joins call sites itself.
+  const union = (x: string, y: string, acrossSites = false): void => {
     const [a, b] = [find(rootOf(x)), find(rootOf(y))];
-    if (a === b || (framed.has(a) && framed.has(b))) return;
+    if (a === b || (!acrossSites && framed.has(a) && framed.has(b))) return;
     const [into, from] = a < b ? [a, b] : [b, a];
     link.set(from, into);
     if (framed.has(from)) framed.add(into);
@@ -606,10 +644,10 @@ function joinSharedRuns(sorted: readonly CoreGroup[], moved: Map<string, string>
     byIdentity.set(key, lines);
   }
   for (const lines of byIdentity.values()) {
-    for (const ids of lines.values()) for (const id of ids.slice(1)) union(ids[0] as string, id);
+    for (const ids of lines.values()) for (const id of ids.slice(1)) union(ids[0] as string, id, true);
     const bareIds = lines.get('');
     if (bareIds !== undefined && lines.size === 2) {
-      for (const [context, ids] of lines) if (context !== '') union(bareIds[0] as string, ids[0] as string);
+      for (const [context, ids] of lines) if (context !== '') union(bareIds[0] as string, ids[0] as string, true);
     }
   }
   // A library that adds a few words inside its message between versions (Monolog's `The stream or file

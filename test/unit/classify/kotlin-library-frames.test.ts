@@ -87,3 +87,23 @@ describe('Ktor and Exposed frames are library frames', () => {
     expect(events).not.toBe(orders);
   });
 });
+
+describe('a library-only trace whose head was lost', () => {
+  const fx = (pair: string, head: boolean): string => [
+    ...(head ? [`10:00:00.123 [DefaultDispatcher-worker-3] WARN  com.acme.ledger.fx.FxClient - fx rate fetch failed, using cached rate ${pair} age=${pair.length * 97}s`] : []),
+    timeout(`https://fx.internal.example/v1/rates?base=${pair.slice(0, 3)}`, []),
+  ].join('\n');
+
+  it('is the trace logged under a line with the same exception through the same frames', () => {
+    const [a, b, orphan] = ids([fx('EUR/GBP', true), fx('GBP/USD', true), fx('EUR/USD', false)]);
+    expect(a).toBe(b);
+    expect(orphan).toBe(a);
+  });
+
+  it('near miss: when two lines (two problems) logged it, it joins neither', () => {
+    const mailer = `10:00:09.123 [DefaultDispatcher-worker-2] ERROR com.acme.Mailer -- digest mail failed\n${timeout('https://fx.internal.example/v1/rates?base=EUR', [])}`;
+    const [fxId, mailId, orphan] = ids([fx('EUR/GBP', true), mailer, fx('EUR/USD', false)]);
+    expect(fxId).not.toBe(mailId);
+    expect([fxId, mailId]).not.toContain(orphan);
+  });
+});
