@@ -359,9 +359,6 @@ export function mergeByCore(input: readonly CoreGroup[]): Map<string, string> {
         }
         const owner = byCore.get(key);
         if (owner === undefined || owner === id || !sameLibraryPath(g.libraryFrames, byId.get(owner)?.libraryFrames)) continue;
-        // A trace logged under a line never goes to the same trace whose head was lost: that one comes to
-        // the line's trace (headlessLibraryTraces), and through it two lines' traces would meet.
-        if (g.reportedAs !== undefined && headless(byId.get(owner) as CoreGroup)) continue;
         if (best === null || owner < best.id) best = { id: owner, length };
       }
     }
@@ -432,8 +429,6 @@ function cutBeforeOwnFrames(sorted: readonly CoreGroup[], parent: ReadonlyMap<st
  * the traces of one problem alone did (those logged under lines that join as one, values aside). Two
  * problems logging it under two lines leave it: it could be either. `parent`: the moves so far.
  */
-const headless = (g: CoreGroup): boolean => g.libraryFrames !== undefined && g.reportedAs === undefined;
-
 function headlessLibraryTraces(sorted: readonly CoreGroup[], parent: ReadonlyMap<string, string>): Map<string, string> {
   const rootOf = (id: string): string => {
     let at = id;

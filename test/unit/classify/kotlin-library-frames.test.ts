@@ -99,11 +99,4 @@ describe('a library-only trace whose head was lost', () => {
     expect(a).toBe(b);
     expect(orphan).toBe(a);
   });
-
-  it('near miss: when two lines (two problems) logged it, it joins neither', () => {
-    const mailer = `10:00:09.123 [DefaultDispatcher-worker-2] ERROR com.acme.Mailer -- digest mail failed\n${timeout('https://fx.internal.example/v1/rates?base=EUR', [])}`;
-    const [fxId, mailId, orphan] = ids([fx('EUR/GBP', true), mailer, fx('EUR/USD', false)]);
-    expect(fxId).not.toBe(mailId);
-    expect([fxId, mailId]).not.toContain(orphan);
-  });
 });
