@@ -8,6 +8,7 @@ import { jsonMessage } from './json-message.js';
 import { prettyRecord } from './pretty-record.js';
 import { inspectedRecord } from './inspected-record.js';
 import { nestLikeRecord } from './nest-like-record.js';
+import { winstonSimpleRecord } from './winston-simple-record.js';
 import { redactValue } from './redact.js';
 import { requestInfo, requestPath, requestText } from './request-info.js';
 import { jsonAccessRequest } from './json-access-record.js';
@@ -37,7 +38,10 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
     // with its metadata inspected after it that carries an error (inspected-record.ts), and nest-winston's
     // nestLike line, its fields as JSON after the message (nest-like-record.ts).
     const record = nestLikeRecord(text) ?? embeddedRecord(text) ?? prettyRecord(text) ?? inspectedRecord(text);
-    return (record !== null ? jsonMessage(record) : null) ?? { text };
+    if (record !== null) return jsonMessage(record) ?? { text };
+    // winston's simple() line, its fields as JSON after the message (winston-simple-record.ts): read as
+    // its JSON twin when the fields carry an error; without one the line reads as it always has.
+    return winstonErrorRecord(text) ?? { text };
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
   // A request span's closing record of a 5xx is that request's log, as its access line is (span-close-record.ts).
@@ -60,6 +64,14 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   if (request) return { text: requestText(request), request };
   const rest = payload ? payloadFields(payload) : '';
   return rest === '' ? null : { text: rest };
+}
+
+/** The message a winston simple() line's record gives when its fields add an error to its message, or null. */
+function winstonErrorRecord(text: string): ExtractedMessage | null {
+  const record = winstonSimpleRecord(text);
+  if (record === null) return null;
+  const read = jsonMessage(record);
+  return read !== null && read.text !== String(record.message).trim() ? read : null;
 }
 
 function plainText(value: unknown): string {

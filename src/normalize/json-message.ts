@@ -279,8 +279,10 @@ function errorSaidInContext(obj: Record<string, unknown>, budget: { objects: num
 }
 
 function exceptionValue(value: unknown, depth: number, budget: { objects: number }): Parts | undefined {
-  if (typeof value === 'string') {
-    const text = scalarText(value);
+  // A stack as its lines, one string each (winston 2's exception info, `err.stack.split('\n')`, which
+  // express-winston's errorLogger logs as `meta.stack`): the stack those lines print.
+  if (typeof value === 'string' || Array.isArray(value)) {
+    const text = typeof value === 'string' ? scalarText(value) : stackText(value);
     return text !== undefined && isStackTrace(text) ? { stack: text } : undefined;
   }
   if (!isRecord(value)) return undefined;
