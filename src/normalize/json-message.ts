@@ -128,8 +128,14 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
   // A JVM exception written as an object with frame objects: read as the trace its pattern prints.
   if (isError && parts.stack === undefined) parts.stack = exceptionObjectTrace(obj);
   if (parts.stack === undefined && typeof obj.full_message === 'string') parts.stack = gelfTrace(obj.full_message, parts.message);
+  let cause: string | undefined;
   for (const key of ERROR_KEYS) {
     const value = obj[key];
+    // An error's own `cause` (ES2022) is what it was caused by, not the error itself (errorCause).
+    if (isError && key === 'cause') {
+      cause = errorCause(value, depth, budget);
+      continue;
+    }
     // Inside an error object, `error` may name its class (dry-logger's `exception{error, message, backtrace}`).
     if (isError && typeof value === 'string' && ERROR_CLASS_VALUE.test(value)) {
       parts.errorType ??= value;
@@ -149,7 +155,38 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
   parts.errorType = firstType(obj, isError ? ERROR_TYPE_KEYS : TOP_TYPE_KEYS) ?? parts.errorType;
   if (isError) parts.errorType ??= firstCode(obj);
   if (isError && parts.stack !== undefined && parts.errorType !== undefined) parts.stack = withTraceHead(parts.stack, parts.errorType, parts.message);
+  if (cause !== undefined) withCause(parts, cause);
   return parts;
+}
+
+// An error's cause as an error object's JSON holds it (`{"message": "fetch failed", "stack": …, "cause":
+// {"name": "ConnectTimeoutError", "code": "UND_ERR_CONNECT_TIMEOUT", "message": "Connect Timeout Error …"}}`,
+// undici's fetch error serialised whole). Node prints it under the error (`[cause]: ConnectTimeoutError: …`),
+// pino-std-serializers after it (the message `fetch failed: Connect Timeout Error …`, the stack's `caused by:
+// ConnectTimeoutError: …`): what failed is the cause, one error whichever way it was printed, and a fetch that
+// failed to connect and one that timed out are two.
+const CAUSED_BY = 'caused by: ';
+
+/** The cause as pino-std-serializers prints it in a stack (its own stack, or `Type: message`), or undefined. */
+function errorCause(value: unknown, depth: number, budget: { objects: number }): string | undefined {
+  if (typeof value === 'string') return scalarText(value);
+  if (!isRecord(value)) return undefined;
+  const sub = fromObject(value, depth + 1, true, budget);
+  if (sub.stack !== undefined && isStackTrace(sub.stack)) return sub.stack;
+  const message = sub.message ?? sub.errorText;
+  if (message === undefined) return sub.errorType;
+  return sub.errorType === undefined || message.startsWith(sub.errorType) ? message : `${sub.errorType}: ${message}`;
+}
+
+/** The error's parts with its cause after them, as pino-std-serializers joins them (unless said already). */
+function withCause(parts: Parts, cause: string): void {
+  const line = cause.split('\n', 1)[0]!;
+  const words = line.indexOf(': ') < 0 ? line : line.slice(line.indexOf(': ') + 2);
+  const said = (text: string | undefined): boolean => text !== undefined && (text.includes(line) || text.includes(words));
+  if (said(parts.stack) || said(parts.message)) return;
+  if (parts.stack !== undefined) parts.stack = `${parts.stack}\n${CAUSED_BY}${cause}`;
+  else if (parts.message !== undefined) parts.message = `${parts.message}: ${words}`;
+  else parts.message = line;
 }
 
 // A class name as a value: namespaced (`Sequel::PoolTimeout`, `java.net.SocketTimeoutException`) or one
