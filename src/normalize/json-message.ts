@@ -131,8 +131,10 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
   let cause: string | undefined;
   for (const key of ERROR_KEYS) {
     const value = obj[key];
-    // An error's own `cause` (ES2022) is what it was caused by, not the error itself (errorCause).
-    if (isError && key === 'cause') {
+    // An error's own `cause` (ES2022), an error object, is what it was caused by, not the error itself
+    // (errorCause). A string there is how a framework marshals its error's cause (Kratos' errors.Error):
+    // read as before, as the error's text.
+    if (isError && key === 'cause' && isRecord(value)) {
       cause = errorCause(value, depth, budget);
       continue;
     }
@@ -168,9 +170,7 @@ function fromObject(obj: Record<string, unknown>, depth: number, isError: boolea
 const CAUSED_BY = 'caused by: ';
 
 /** The cause as pino-std-serializers prints it in a stack (its own stack, or `Type: message`), or undefined. */
-function errorCause(value: unknown, depth: number, budget: { objects: number }): string | undefined {
-  if (typeof value === 'string') return scalarText(value);
-  if (!isRecord(value)) return undefined;
+function errorCause(value: Record<string, unknown>, depth: number, budget: { objects: number }): string | undefined {
   const sub = fromObject(value, depth + 1, true, budget);
   if (sub.stack !== undefined && isStackTrace(sub.stack)) return sub.stack;
   const message = sub.message ?? sub.errorText;

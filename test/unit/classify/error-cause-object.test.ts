@@ -70,3 +70,10 @@ describe("an error's cause object read as the cause printed after the error", ()
     expect(jsonMessage({ message: 'refund rejected', cause: 'card expired' })?.text).toBe('refund rejected\ncard expired');
   });
 });
+
+describe("a cause marshalled as a string (Kratos' errors.Error: code, reason, message, metadata, cause)", () => {
+  it('reads as it did: the error object’s message', () => {
+    const record = { level: 'ERROR', kind: 'server', code: 503, error: { code: 503, reason: 'PRICING_UNAVAILABLE', message: 'pricing backend unavailable', metadata: {}, cause: 'dial tcp 10.8.1.7:9000: connect: connection refused' } };
+    expect(jsonMessage(record)?.text).toBe('pricing backend unavailable');
+  });
+});
