@@ -49,7 +49,7 @@ export const DEFAULT_PACK_LIMITS: PackLimits = { messages: 4096, chars: 2_000_00
 // Per entry: tag, lines, then for an entry: time, severity, severity source, service, revision,
 // message, the payload's error type, flags, the instance that wrote it, its request's trace (0: none); for
 // a skip: its reason.
-const STRIDE = 12;
+const STRIDE = 13;
 const TAG_ENTRY = 0, TAG_BELOW_FLOOR = 1, TAG_SKIP = 2;
 // A name: its number, or NONE, or NEW (the next string, numbered next). A message: its number, or
 // INLINE (its text in the strings, not numbered), or NEW_ID - n (its text in the strings, numbered n).
@@ -180,6 +180,7 @@ export class BatchPacker {
     n[at + 9] = flags;
     n[at + 10] = outline.writer === undefined ? NONE : this.name(outline.writer);
     n[at + 11] = outline.trace ?? 0;
+    n[at + 12] = outline.message.answered ?? 0;
   }
 
   private skip(at: number, reason: SkipReason): void {
@@ -298,6 +299,8 @@ export class BatchUnpacker {
       if (flags & HAS_REQUEST) message.request = requests[r++] as HttpRequestInfo;
       const errorType = n[at + 8] as number;
       if (errorType !== NONE) message.errorType = name(errorType);
+      const answered = n[at + 12] as number;
+      if (answered !== 0) message.answered = answered;
       const writer = n[at + 10] as number;
       const outline: EntryOutline = {
         time: n[at + 2] as number,

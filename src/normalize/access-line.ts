@@ -50,6 +50,10 @@ const ASIDE = [
   /\S{0,256}\/\S{0,256}/g,
   /\b[\w.-]{1,64}=\S{0,256}/g,
   /\b\w{1,64}(?:::\w{1,64}){1,16}/g,
+  // A logger's qualified name the header left before the message: Logback's default pattern
+  // (`HH:mm:ss.SSS [thread] LEVEL logger -- msg`, the name shortened or not: `io.ktor.server.Application`,
+  // `i.k.s.Application`), Log4j's and java.util.logging's.
+  /\b[A-Za-z_$][\w$]{0,64}(?:\.[A-Za-z_$][\w$]{0,64}){2,16}\b/g,
 ];
 // A level a logger's header printed before the record (go-zero plain's `error\t[HTTP] …`, Symfony's
 // `|ERROR  | SERVER GET (500) /x`): the logger's, set by the status, not the record's wording.
@@ -99,8 +103,13 @@ function requestOf(line: string): { method: string; target: string; from: number
  * a private address, a name with no domain, Cloud Run's `*.run.app`, a cluster's `.internal`).
  */
 function inbound(target: string, line: string, at: number): boolean {
-  if (target.startsWith('/')) return true;
   if (at > 0 && line[at - 1] === '"' && /^"[A-Z]{3,7} \S{1,8192} HTTP\/\d(?:\.\d)?"/.test(line.slice(at - 1, at + target.length + 32))) return true;
+  return inboundTarget(target);
+}
+
+/** Whether a request target is the service's own: a path, or a URL on a host of its own (see inbound). */
+export function inboundTarget(target: string): boolean {
+  if (target.startsWith('/')) return true;
   const host = /^https?:\/\/([^/:]{1,255})/.exec(target)?.[1]?.toLowerCase() ?? '';
   return !host.includes('.') || /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+)$/.test(host)
     || /\.(?:run\.app|internal|local|localhost|svc)$/.test(host);

@@ -33,10 +33,14 @@
 // request's record, so it goes with the error written beside it (answeredServerError); it is not read
 // as the request's log (namedRequest says why). The shapes above stay, read first: Rails' and
 // Phoenix's name no method, pino-http's is a record, and the others name their request.
+// A server's structured record of a response (pino-http's and Fastify's `request completed`, express-winston's
+// `HTTP GET /x`, Caddy's `handled request`, HttpLogging's `Response:` block) is marked the same way, by
+// the status it carries as a field of its own (response-record.ts, Entry.answered).
 import type { Entry } from '../shared/types.js';
 import { accessLine } from './access-line.js';
 import { STAND_IN_FIRST_FRAME, STAND_IN_WORDS } from './pino-http-stand-in.js';
 import { isRequestDump } from './request-dump.js';
+import { responseBlockStatus } from './response-record.js';
 
 /** A quoted request line (method, target, protocol) and the status after it. */
 const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) ([^"\s]{1,8192}) HTTP\/\d(?:\.\d)?" (5\d\d)\b/;
@@ -92,6 +96,7 @@ const REQUEST_DUMP_HEAD = 16_384;
 /** Whether `text` (a message, its first line first) is an access log's record of a request answered 5xx. */
 export function answeredServerError(text: string): boolean {
   if (text.includes(STAND_IN_WORDS) && PINO_HTTP_STAND_IN.test(text.slice(0, 640))) return true;
+  if ((responseBlockStatus(text) ?? 0) >= 500) return true;
   const line = firstLine(text);
   if (!mayHold5xx(line)) return false;
   if (QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
@@ -107,8 +112,8 @@ export function answeredServerError(text: string): boolean {
  * (access-request.ts marks it), or a message that is such a record. A request's own log (Cloud Run's,
  * whose text is `GET /x 500`) is the request itself, not an application's record of it.
  */
-export function isServerErrorAccess(entry: Pick<Entry, 'kind' | 'text' | 'request'>): boolean {
-  return entry.request?.accessLine === true || (entry.kind !== 'request' && answeredServerError(entry.text));
+export function isServerErrorAccess(entry: Pick<Entry, 'kind' | 'text' | 'request' | 'answered'>): boolean {
+  return entry.request?.accessLine === true || (entry.answered ?? 0) >= 500 || (entry.kind !== 'request' && answeredServerError(entry.text));
 }
 
 /**

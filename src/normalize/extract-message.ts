@@ -13,12 +13,19 @@ import { redactValue } from './redact.js';
 import { requestInfo, requestPath, requestText } from './request-info.js';
 import { jsonAccessRequest } from './json-access-record.js';
 import { spanCloseRequest } from './span-close-record.js';
+import { messageWithJsonRecord, responseRecordStatus } from './response-record.js';
+import { stripLogHeader } from './log-header.js';
 
 export interface ExtractedMessage {
   text: string;
   /** Set when the entry is a request log with no other text: `text` is its request line. */
   request?: HttpRequestInfo;
   errorType?: string;
+  /**
+   * The status a structured record of the response its request got says (response-record.ts), when
+   * the entry is one: the record keeps its text, and is marked as its request's access record.
+   */
+  answered?: number;
 }
 
 // Fields that say how a payload was logged, not what happened.
@@ -38,10 +45,11 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
     // with its metadata inspected after it that carries an error (inspected-record.ts), and nest-winston's
     // nestLike line, its fields as JSON after the message (nest-like-record.ts).
     const record = nestLikeRecord(text) ?? embeddedRecord(text) ?? prettyRecord(text) ?? inspectedRecord(text);
-    if (record !== null) return jsonMessage(record) ?? { text };
     // winston's simple() line, its fields as JSON after the message (winston-simple-record.ts): read as
     // its JSON twin when the fields carry an error; without one the line reads as it always has.
-    return winstonErrorRecord(text) ?? { text };
+    const read = record !== null ? (jsonMessage(record) ?? { text }) : (winstonErrorRecord(text) ?? { text });
+    // A response record printed as text (pino-pretty's, winston's `simple`) is marked as its JSON twin is.
+    return answering(read, record ?? messageWithJsonRecord(stripLogHeader(text).rest));
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
   // A request span's closing record of a 5xx is that request's log, as its access line is (span-close-record.ts).
@@ -51,7 +59,8 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
     return { text: requestText(info), request: info };
   }
   const structured = payload ? jsonMessage(payload) : null;
-  if (structured) return structured;
+  // Cloud Run lifts a record's `httpRequest` to the entry's: read where the record wrote it.
+  if (structured) return answering(structured, isRecord(raw.httpRequest) && payload !== null && payload.httpRequest === undefined ? { ...payload, httpRequest: raw.httpRequest } : payload);
   const proto = protoText(raw.protoPayload);
   if (proto !== '') return { text: proto };
   // A server's JSON access record of a request answered 5xx is that request's log, as its text line is.
@@ -63,7 +72,13 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
   const request = requestInfo(raw.httpRequest);
   if (request) return { text: requestText(request), request };
   const rest = payload ? payloadFields(payload) : '';
-  return rest === '' ? null : { text: rest };
+  return rest === '' ? null : answering({ text: rest }, payload);
+}
+
+/** `read`, marked with the status `record` says when it is a server's record of a response (response-record.ts). */
+function answering(read: ExtractedMessage, record: Record<string, unknown> | null): ExtractedMessage {
+  const status = record === null ? null : responseRecordStatus(record);
+  return status === null ? read : { ...read, answered: status };
 }
 
 /** The message a winston simple() line's record gives when its fields add an error to its message, or null. */

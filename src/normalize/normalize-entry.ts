@@ -106,6 +106,7 @@ export function completeEntry(outline: EntryOutline, read: MessageText | null): 
   const request = message.request ?? access;
   if (request) entry.request = request;
   if (read.lead !== undefined) entry.lead = read.lead;
+  if (message.answered !== undefined) entry.answered = message.answered;
   if (outline.severitySource !== undefined) entry.severitySource = outline.severitySource;
   const errorType = message.errorType ?? read.stackType;
   if (errorType !== undefined) {

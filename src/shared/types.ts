@@ -87,6 +87,11 @@ export interface Entry {
    * above an uncaught error): not what happened, but lines a piece of the record may hold.
    */
   lead?: string;
+  /**
+   * The status a server's structured record of the response to a request says (normalize/response-record.ts),
+   * when the entry is one: an access record of its request, its text its own.
+   */
+  answered?: number;
 }
 
 /** Where a severity Cloud Logging did not have came from: the payload's `level` field, or the text. */
