@@ -65,6 +65,7 @@ export const TRACE_MS = 60_000;
 export const MAX_TRACE_RECORDS = 64;
 
 const ERROR = SEVERITIES.indexOf('ERROR');
+const WARNING = SEVERITIES.indexOf('WARNING');
 
 /** One instance of one service: instance ids are unique to their service only. */
 export const writerKey = (service: string, writer: string): string => `${service}\u0000${writer}`;
@@ -112,6 +113,8 @@ export class CompanionLedger {
   private readonly stacks = new Column(Uint8Array);
   /** 1 for an access line of a request answered 5xx (normalize/access-status.ts), else 0. */
   private readonly accesses = new Column(Uint8Array);
+  /** 1 for a server's structured record of a response it answered 4xx (normalize/response-record.ts), else 0. */
+  private readonly clients = new Column(Uint8Array);
   /** 1 for a script runner's report that its script failed (runner-report.ts), else 0. */
   private readonly reports = new Column(Uint8Array);
   /** 1 for an entry that is only pieces of a trace (isTracePiece), else 0. */
@@ -133,6 +136,7 @@ export class CompanionLedger {
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
     this.accesses.push(isServerErrorAccess(entry) ? 1 : 0);
+    this.clients.push(entry.answered !== undefined && entry.answered >= 400 && entry.answered < 500 ? 1 : 0);
     this.reports.push(entry.kind === 'text' && isRunnerReport(entry.text) ? 1 : 0);
     this.pieces.push(entry.kind !== 'request' && this.isTracePiece(entry) ? 1 : 0);
     this.sources.push(entry.severitySource === undefined ? OWN : entry.severitySource === 'text' ? TEXT : LEVEL);
@@ -193,7 +197,7 @@ export class CompanionLedger {
   columns(): Columns {
     return {
       handles: this.handles.view(), times: this.times.view(), writers: this.writers.view(), requestTraces: this.requestTraces.view(),
-      severities: this.severities.view(), stacks: this.stacks.view(), accesses: this.accesses.view(), reports: this.reports.view(),
+      severities: this.severities.view(), stacks: this.stacks.view(), accesses: this.accesses.view(), clients: this.clients.view(), reports: this.reports.view(),
       pieces: this.pieces.view(),
     };
   }
@@ -225,6 +229,7 @@ interface Columns {
   severities: Uint8Array;
   stacks: Uint8Array;
   accesses: Uint8Array;
+  clients: Uint8Array;
   reports: Uint8Array;
   pieces: Uint8Array;
 }
@@ -285,7 +290,7 @@ class Interner {
 }
 
 function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
-  const { handles, times, writers, requestTraces, severities, stacks, accesses, reports, pieces } = ledger.columns();
+  const { handles, times, writers, requestTraces, severities, stacks, accesses, clients, reports, pieces } = ledger.columns();
   // Each sighting's own group, by id (handles of one id are one group).
   const placed: Placed[] = [];
   const placeOf = new Map<string, number>();
@@ -308,13 +313,13 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
   // status shares their id but not their writer, and would keep them from ever being a companion.
   const apart = placed.length;
   const judged = own.map((p, s) => (accesses[s] === 1 ? p + apart : p));
-  const first = companionTargets(judged, times, writers, outranking(judged, severities, stacks, accesses, reports), anyOf(judged, accesses), 0, requestTraces);
+  const first = companionTargets(judged, times, writers, outranking(judged, severities, stacks, accesses, reports, clients), anyOf(judged, accesses), 0, requestTraces);
   // Then, of what stays, a group of traces through library frames only goes with traces through the
   // application's own frames at its level, only when nearly every one of its entries was written beside
   // one (2 marks a trace through the application's own frames): a few pieces of its records read into
   // another problem's group draw nothing after them.
   const traces = stacks.map((stack, s) => (stack === 1 && resolver.throughOwnCode?.(handles[s]!) === true ? 2 : stack));
-  const second = companionTargets(judged, times, writers, outranking(judged, severities, traces, accesses, reports), undefined, COMPANION_SHARE, requestTraces);
+  const second = companionTargets(judged, times, writers, outranking(judged, severities, traces, accesses, reports, clients), undefined, COMPANION_SHARE, requestTraces);
   // Each piece of a trace goes with the error its instance wrote beside it (piece-owners.ts), and on
   // wherever that one goes. A piece that found its error draws nothing after it: a record beside it
   // stays (the piece comes to it), but an access line goes on with it to its error, as it would have.
@@ -408,10 +413,14 @@ function ownersOfPieces(own: Numbers, handles: Numbers, times: Numbers, writers:
  * says nothing of the failure but that it happened: at one level and shape, it goes with the failure
  * it was written beside. The relation only ever climbs (severity, then stack, then a failure over a
  * runner's report of it, and from access lines to records), so companions of companions end at a group
- * that goes with none.
+ * that goes with none. A group mostly of a server's structured records of responses it answered 4xx
+ * (response-record.ts: express-winston's `HTTP POST /x` at warn for a 400) goes with a record at WARNING
+ * or above, not the other way: the client's error the application logged before answering (a webhook's
+ * rejected signature), as a whole group only (the density and share tests hold), never each record
+ * alone as a 5xx's access line does: a 4xx is common, and a busy instance writes one beside anything.
  */
 export function outranking(
-  group: Numbers, severities: Numbers, stacks: Numbers, accesses: Numbers = [], reports: Numbers = [],
+  group: Numbers, severities: Numbers, stacks: Numbers, accesses: Numbers = [], reports: Numbers = [], clients: Numbers = [],
 ): (a: number, b: number) => boolean {
   const top = new Map<number, number>();
   for (let s = 0; s < group.length; s++) top.set(group[s]!, Math.max(top.get(group[s]!) ?? 0, severities[s]!));
@@ -422,9 +431,11 @@ export function outranking(
   // A group that holds access lines (with Cloud Run's request log of their status, or alone).
   const holdsAccess = anyOf(group, accesses);
   const mostlyReport = mostlyOf(group, reports);
+  const mostlyClient = mostlyOf(group, clients);
   return (a, b) => {
     const [over, under] = [top.get(a)!, top.get(b)!];
     if (holdsAccess(b) !== holdsAccess(a)) return holdsAccess(b) && over >= ERROR;
+    if (mostlyClient(b) !== mostlyClient(a)) return mostlyClient(b) && over >= WARNING;
     if (over !== under) return over > under && under < ERROR;
     if (rank(a) !== rank(b)) return rank(a) > rank(b);
     return !mostlyReport(a) && mostlyReport(b);

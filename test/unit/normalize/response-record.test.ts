@@ -149,4 +149,25 @@ describe('a response record goes with the error written beside it', () => {
     const alone = place(Array.from({ length: 10 }, (_, i) => json({ level: 30, reqId: `req-${i}`, res: { statusCode: 500 }, responseTime: 12.5, msg: 'request completed' }, i * 60_000)));
     expect(new Set(alone)).toEqual(new Set(['request completed']));
   });
+
+  it("a 4xx record goes, as a group, with the warning the application logged before answering; a 5xx's never with a warning", () => {
+    const raws: RawEntry[] = [];
+    for (let i = 0; i < 10; i++) {
+      raws.push(json({ level: 'warn', message: 'Stripe webhook rejected', error: 'No signatures found matching the expected signature for payload.' }, i * 60_000));
+      raws.push(json({ level: 'warn', message: 'HTTP POST /webhooks/stripe', meta: { req: { url: '/webhooks/stripe', method: 'POST' }, res: { statusCode: 400 }, responseTime: 4 } }, i * 60_000 + 2));
+    }
+    const placed = place(raws);
+    for (let i = 0; i < 10; i++) expect(placed[2 * i + 1]).toBe(placed[2 * i]);
+    // 404s answered beside nothing stay their own group.
+    const alone = place(Array.from({ length: 10 }, (_, i) => json({ level: 'warn', message: 'HTTP GET /wp-login.php', meta: { req: { url: '/wp-login.php', method: 'GET' }, res: { statusCode: 404 }, responseTime: 1 } }, i * 60_000)));
+    expect(new Set(alone)).toEqual(new Set(['HTTP GET /wp-login.php']));
+    // A 500's record stays off a warning written beside it: the request failed for another reason.
+    const warned: RawEntry[] = [];
+    for (let i = 0; i < 10; i++) {
+      warned.push(json({ level: 'warn', message: 'cache miss storm, falling back to the database' }, i * 60_000));
+      warned.push(json({ level: 'error', message: 'HTTP POST /api/orders', meta: { req: { url: '/api/orders', method: 'POST' }, res: { statusCode: 500 }, responseTime: 4 } }, i * 60_000 + 1));
+    }
+    const kept = place(warned);
+    for (let i = 0; i < 10; i++) expect(kept[2 * i + 1]).toBe('HTTP POST /api/orders');
+  });
 });
