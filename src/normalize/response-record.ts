@@ -42,8 +42,10 @@ const REQUEST_OBJECTS = ['req', 'request', 'httpRequest'] as const;
 const METHOD_KEYS = ['method', 'requestMethod', 'request_method', 'RequestMethod', 'http.request.method', 'http.method'] as const;
 const TARGET_KEYS = ['originalUrl', 'url', 'uri', 'path', 'requestUrl', 'request_uri', 'RequestPath', 'url.path', 'http.target', 'http.route'] as const;
 const METHOD = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND)$/;
-// Keys under which a record carries an error of its own, besides json-message.ts's error keys.
-const OWN_ERROR_KEYS = [...ERROR_KEYS, 'Exception', 'stack', 'stack_trace', 'stackTrace', 'exc_info', 'error.message', 'error.type'];
+// Keys under which a record carries an error of its own, besides json-message.ts's error keys (read
+// when asked: json-message.ts reaches this module through access-status.ts, so its lists are not yet
+// there when this module is first read).
+const MORE_ERROR_KEYS = ['Exception', 'stack', 'stack_trace', 'stackTrace', 'exc_info', 'error.message', 'error.type'];
 
 /** What a response record's message may hold besides its request and status: the loggers' fixed words. */
 const RESPONSE_WORDS = new Set(['request', 'response', 'completed', 'complete', 'handled', 'finished', 'served', 'sent', 'http', 'https', 'in', 'ms', 'with', 'status', 'code', 'responded', 'done', 'end', 'processed', 'processing', 'access']);
@@ -93,7 +95,7 @@ function httpStatus(value: unknown): number | null {
 
 /** Whether a record (or the object its fields are nested in) carries an error of its own. */
 function hasOwnError(scope: Record<string, unknown>): boolean {
-  for (const key of OWN_ERROR_KEYS) {
+  for (const key of [...ERROR_KEYS, ...MORE_ERROR_KEYS]) {
     const value = scope[key];
     if (value === undefined || value === null || value === '' || value === false) continue;
     if (isRecord(value) && Object.keys(value).length === 0) continue;
