@@ -50,10 +50,11 @@ const ASIDE = [
   /\S{0,256}\/\S{0,256}/g,
   /\b[\w.-]{1,64}=\S{0,256}/g,
   /\b\w{1,64}(?:::\w{1,64}){1,16}/g,
-  // A logger's qualified name the header left before the message: Logback's default pattern
-  // (`HH:mm:ss.SSS [thread] LEVEL logger -- msg`, the name shortened or not: `io.ktor.server.Application`,
-  // `i.k.s.Application`), Log4j's and java.util.logging's.
-  /\b[A-Za-z_$][\w$]{0,64}(?:\.[A-Za-z_$][\w$]{0,64}){2,16}\b/g,
+  // A logger's qualified name the header left before the message, its separator after it: Logback's
+  // default pattern (`HH:mm:ss.SSS [thread] LEVEL logger -- msg`, the name shortened or not:
+  // `io.ktor.server.Application --`, `i.k.s.Application --`). Only there: a dotted name elsewhere in the
+  // line is a host (oauth2-proxy's `admin.example.com GET …`), a word of the line's own.
+  /^\s{0,8}[A-Za-z_$][\w$]{0,64}(?:\.[A-Za-z_$][\w$]{0,64}){1,16}\s{1,8}--?(?=\s)/g,
 ];
 // A level a logger's header printed before the record (go-zero plain's `error\t[HTTP] …`, Symfony's
 // `|ERROR  | SERVER GET (500) /x`): the logger's, set by the status, not the record's wording.

@@ -74,6 +74,8 @@ describe("a server's structured record of a response", () => {
     expect(isServerErrorAccess(read(text('10:00:00.123 [eventLoopGroupProxy-4-1] INFO  io.ktor.server.Application -- 500 Internal Server Error: POST - /v1/events in 30066ms')))).toBe(true);
     expect(isServerErrorAccess(read(text('10:00:00.123 [eventLoopGroupProxy-4-1] INFO  i.k.s.Application -- 503 Service Unavailable: GET - /v1/events/9/seats in 5008ms')))).toBe(true);
     expect(isServerErrorAccess(read(text('10:00:00.123 [eventLoopGroupProxy-4-1] INFO  io.ktor.server.Application -- 200 OK: GET - /v1/events in 12ms')))).toBe(false);
+    // A host in the line is no logger's name: oauth2-proxy's request line keeps the words it had.
+    expect(isServerErrorAccess(read(text('169.254.1.1:41822 - 6f1c2a9e-0b7d-4c1e-9f3a-2d5e8b7c4a10 - - [2026/12/08 10:00:00] admin.wren.example GET - "/oauth2/callback" HTTP/1.1 "Mozilla/5.0" 500 0 0.123')))).toBe(false);
     // An application's own words about a request under the same header stay its own.
     expect(isServerErrorAccess(read(text('10:00:00.123 [eventLoopGroupProxy-4-1] WARN  com.acme.events.Seats -- seat map refresh failed for GET /v1/venues/9 500')))).toBe(false);
   });
