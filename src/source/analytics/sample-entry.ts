@@ -24,6 +24,8 @@ export function sampleToRawEntry(text: string): { time: number; entry: RawEntry 
   if (typeof row.log_name === 'string') entry.logName = row.log_name;
   if (typeof row.insert_id === 'string') entry.insertId = row.insert_id;
   if (typeof row.text_payload === 'string') entry.textPayload = row.text_payload;
+  // The request's trace: one request's records are joined by it (classify/trace-neighbours.ts).
+  if (typeof row.trace === 'string' && row.trace !== '') entry.trace = row.trace;
   const json = jsonColumn(row.json_payload);
   if (isRecord(json)) entry.jsonPayload = json;
   if (isRecord(row.http_request)) entry.httpRequest = camelKeys(row.http_request);

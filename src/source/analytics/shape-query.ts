@@ -38,7 +38,7 @@ export interface ShapeQueryOptions {
 const SEVERITY_RANK = `CASE COALESCE(severity, 'DEFAULT') ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 0 END`;
 
 /** The columns a sample carries: what the classifier reads of a LogEntry, nothing it does not. */
-const SAMPLE_COLUMNS = ['severity', 'log_name', 'insert_id', 'text_payload', 'json_payload', 'http_request', 'resource', 'labels'];
+const SAMPLE_COLUMNS = ['severity', 'log_name', 'insert_id', 'text_payload', 'json_payload', 'http_request', 'resource', 'labels', 'trace'];
 
 /** Cloud Run's stdout and stderr logs: the text a container writes, one entry per line. */
 const STD_STREAMS = STD_STREAM_LOG;
