@@ -8,6 +8,8 @@
 // - a JSON record's own field: that key unlifted (a file), OpenTelemetry's `trace_id` (its spec for
 //   non-OTLP formats) or `traceId`, go-zero logx's `trace`, Datadog's `dd.trace_id` (flat or nested), ECS's
 //   `trace.id`, .NET's `TraceId` (Serilog's `Properties`, the JSON console's `Scopes`, CLEF's `@tr`);
+// - the served request's headers as a request logger prints them (pino-http's `req.headers`,
+//   express-winston's `meta.req.headers`): `traceparent`, `X-Cloud-Trace-Context`;
 // - the text: `trace_id=…` / `trace=…` fields (logfmt, OpenTelemetry's plain-text form, logx's plain
 //   encoding), `TraceId:…` in .NET's console scopes, and `traceparent` / `X-Cloud-Trace-Context` in a
 //   request dump.
@@ -67,6 +69,17 @@ export function payloadTraceId(payload: Record<string, unknown>): string | null 
       const id = idOf(nested[inner.replace('@dd', '')], DATADOG_KEYS.has(inner));
       if (id !== null) return id;
     }
+  }
+  // The served request's own headers, logged with it: Cloud Run sets traceparent and X-Cloud-Trace-Context
+  // on every request it forwards, and pino-http's req serializer (on each record a handler logs through
+  // req.log too) and express-winston's meta.req print them. Only a request's `req`: an outbound call's
+  // headers (an HTTP client's error config) are another request's.
+  for (const holder of [payload, payload.meta]) {
+    const req = isRecord(holder) ? holder.req : null;
+    const headers = isRecord(req) ? req.headers : null;
+    if (!isRecord(headers)) continue;
+    const id = idOf(headers.traceparent) ?? idOf(headers['x-cloud-trace-context']);
+    if (id !== null) return id;
   }
   // Microsoft.Extensions.Logging's JSON console with IncludeScopes: `Scopes: [{SpanId, TraceId, ParentId}, …]`.
   const scopes = payload.Scopes;

@@ -29,6 +29,12 @@ describe('the trace id of a JSON record', () => {
     // Serilog's JsonFormatter (Properties) and compact JSON (@tr)
     ['Serilog Properties.TraceId', { Timestamp: '2026-12-05T10:00:00.0000000+00:00', Level: 'Error', MessageTemplate: 'x', Properties: { TraceId: ID, SourceContext: 'Orders' } }, ID],
     ['Serilog CLEF @tr', { '@t': '2026-12-05T10:00:00.0000000Z', '@mt': 'x', '@l': 'Error', '@tr': ID, '@sp': '00f067aa0ba902b7' }, ID],
+    // The request's own headers, which Cloud Run sets on every request it forwards (traceparent and
+    // X-Cloud-Trace-Context), logged with the request: pino-http's req serializer (on every record a
+    // handler logs through req.log as well as on `request completed`), express-winston's meta.req.
+    ['pino-http req.headers.traceparent', { level: 50, msg: 'request errored', req: { id: 1, method: 'GET', url: '/x', headers: { host: 'shop.run.app', traceparent: `00-${ID}-00f067aa0ba902b7-01` } }, res: { statusCode: 500 } }, ID],
+    ['pino-http req.headers x-cloud-trace-context', { level: 30, msg: 'request completed', req: { id: 1, method: 'POST', url: '/x', headers: { 'x-cloud-trace-context': `${ID}/8453025498567411207;o=1` } }, res: { statusCode: 500 } }, ID],
+    ['express-winston meta.req.headers', { level: 'error', message: 'middlewareError', meta: { req: { url: '/checkout', headers: { traceparent: `00-${ID}-00f067aa0ba902b7-01` }, method: 'POST' } } }, ID],
   ])('%s', (_name, payload, expected) => {
     expect(payloadTraceId(payload)).toBe(expected);
   });
@@ -38,6 +44,8 @@ describe('the trace id of a JSON record', () => {
     ['PHP frames as a list', { message: 'x', context: { exception: { trace: ['/app/src/Db.php:42'] } }, trace: ['#0 /app/a.php(1)'] }],
     ['OpenTelemetry logging outside any span (all zeros)', { message: 'x', trace_id: '00000000000000000000000000000000', otelTraceID: '0' }],
     ['a count in `trace`', { message: 'x', trace: '12' }],
+    ['an outbound call\'s headers (not the request being served)', { msg: 'partner call failed', err: { config: { headers: { traceparent: `00-${ID}-00f067aa0ba902b7-01` } } } }],
+    ['a header value that is no trace', { msg: 'x', req: { headers: { traceparent: 'none', 'x-cloud-trace-context': '' } } }],
     ['a span id alone', { message: 'x', span_id: '00f067aa0ba902b7', spanId: '00f067aa0ba902b7' }],
     ['a 40-digit sha in `traceId`', { message: 'x', traceId: 'da39a3ee5e6b4b0d3255bfef95601890afd80709' }],
     ['an empty Cloud Run field', { message: 'x', 'logging.googleapis.com/trace': '', 'logging.googleapis.com/spanId': '' }],
