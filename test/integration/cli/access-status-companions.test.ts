@@ -3,14 +3,11 @@
 // gives it the error's cluster, through the real file source, and the sweep, which reads it at ERROR
 // (its status), counts it on the error's problem. A 503 line written beside no error is the only word
 // of that failure: a problem of its own. A 200 line stays chatter.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep } from '../../../src/sweep.js';
-import { clustersByInsertId } from './classified-ids.js';
+import { clustersByInsertId, dayFiles } from './classified-ids.js';
 
 const START = Date.parse('2026-12-05T10:00:00Z');
 const resource = { type: 'cloud_run_revision', labels: { service_name: 'quotes', revision_name: 'quotes-00041-exw', location: 'europe-west1', project_id: 'shop-prod' } };
@@ -46,10 +43,8 @@ function entries(): object[] {
   return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'access-status-'));
-const file = join(dir, 'day.jsonl');
-writeFileSync(file, `${entries().map((e) => JSON.stringify(e)).join('\n')}\n`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = dayFiles('access-status-');
+const file = write('day.jsonl', entries());
 
 describe('an access line for a request answered 5xx beside the error', () => {
   it('gets the error\'s cluster from classify; lines beside no error keep their own', async () => {
@@ -105,11 +100,9 @@ function nestEntries(level = 30): Array<{ insertId: string }> {
   return out;
 }
 
-const nestFile = join(dir, 'nest.jsonl');
-writeFileSync(nestFile, `${nestEntries().map((e) => JSON.stringify(e)).join('\n')}\n`);
+const nestFile = write('nest.jsonl', nestEntries());
 // pino-http's README logs a 5xx at `error` (customLogLevel): the sweep reads the record then.
-const nestErrorLevelFile = join(dir, 'nest-error-level.jsonl');
-writeFileSync(nestErrorLevelFile, `${nestEntries(50).map((e) => JSON.stringify(e)).join('\n')}\n`);
+const nestErrorLevelFile = write('nest-error-level.jsonl', nestEntries(50));
 
 describe("pino-http's `request errored` beside the error Nest logged", () => {
   it('gets the cluster of the error its request failed with', async () => {
@@ -164,8 +157,7 @@ function accessEntries(): Array<{ insertId: string }> {
   }
   return out;
 }
-const accessFile = join(dir, 'access.jsonl');
-writeFileSync(accessFile, `${accessEntries().map((e) => JSON.stringify(e)).join('\n')}\n`);
+const accessFile = write('access.jsonl', accessEntries());
 
 describe('access lines of one template for every status', () => {
   it('puts each 500 with the error written beside it, and leaves the 200s apart', async () => {

@@ -2,10 +2,7 @@
 // logged for that request (an application that gives up on a transaction and answers 409), is that
 // failure's request: `classify` gives it the error's cluster. The same logger's 404s of mistyped paths,
 // written beside no error, stay chatter of their own, and so do its 200s.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { clustersByInsertId } from './classified-ids.js';
+import { clustersByInsertId, dayFiles } from './classified-ids.js';
 
 const START = Date.parse('2026-12-05T10:00:00Z');
 const resource = { type: 'cloud_run_revision', labels: { service_name: 'seats', revision_name: 'seats-00041-exw', location: 'europe-west1', project_id: 'shop-prod' } };
@@ -35,10 +32,8 @@ function entries(): object[] {
   return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'client-error-'));
-const file = join(dir, 'day.jsonl');
-writeFileSync(file, `${entries().map((e) => JSON.stringify(e)).join('\n')}\n`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = dayFiles('client-error-');
+const file = write('day.jsonl', entries());
 
 describe('an access line for a request answered 4xx beside the error', () => {
   it('gets the error\'s cluster from classify; 4xx and 2xx lines beside no error keep their own', async () => {

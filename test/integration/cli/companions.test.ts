@@ -3,14 +3,12 @@
 // (Spring Boot's JSON layout on stdout) is counted under the exception, once, in the sweep and in
 // `classify` alike; Cloud Run's platform message after the crash, and a warning written on its own by
 // the same instance, stay problems of their own.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import { classifyFile } from '../../../src/entry/classify-file.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep } from '../../../src/sweep.js';
+import { dayFiles } from './classified-ids.js';
 
 const START = Date.parse('2026-12-05T10:00:00Z');
 const INSTANCE = '00f1c2d3e4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3';
@@ -47,10 +45,8 @@ function entries(): object[] {
   return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'companions-'));
-const file = join(dir, 'day.jsonl');
-writeFileSync(file, `${entries().map((e) => JSON.stringify(e)).join('\n')}\n`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = dayFiles('companions-');
+const file = write('day.jsonl', entries());
 
 describe('a warning written beside each exception', () => {
   it('is counted under the exception by the sweep, which files the problem once', async () => {

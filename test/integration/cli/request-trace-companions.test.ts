@@ -1,19 +1,15 @@
 // One request's records joined by its trace id, through the real file source, sweep and `classify`
 // (the entries: ../request-trace-day.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadSettings } from '../../../src/config/load-settings.js';
 import { classifyFile } from '../../../src/entry/classify-file.js';
 import { createFileSource } from '../../../src/source/log-file.js';
 import { runSweep } from '../../../src/sweep.js';
+import { dayFiles } from './classified-ids.js';
 import { entries, START } from '../request-trace-day.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'request-trace-'));
-const file = join(dir, 'day.jsonl');
-writeFileSync(file, `${entries().map((e) => JSON.stringify(e)).join('\n')}\n`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = dayFiles('request-trace-');
+const file = write('day.jsonl', entries());
 
 describe("a request's access line written seconds after its error", () => {
   it("is counted under its own request's error by the sweep, not under the error written beside it", async () => {
