@@ -49,7 +49,8 @@ export function extractMessage(raw: RawEntry): ExtractedMessage | null {
     // its JSON twin when the fields carry an error; without one the line reads as it always has.
     const read = record !== null ? (jsonMessage(record) ?? { text }) : (winstonErrorRecord(text) ?? { text });
     // A response record printed as text (pino-pretty's, winston's `simple`) is marked as its JSON twin is.
-    return answering(read, record ?? messageWithJsonRecord(stripLogHeader(text).rest));
+    // Only a line with a brace can print one, so the header is read for no other (every text entry passes here).
+    return answering(read, record ?? (text.includes('{') ? messageWithJsonRecord(stripLogHeader(text).rest) : null));
   }
   const payload = isRecord(raw.jsonPayload) ? raw.jsonPayload : null;
   // A request span's closing record of a 5xx is that request's log, as its access line is (span-close-record.ts).
