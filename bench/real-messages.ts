@@ -2,13 +2,13 @@
 // problem it is, run through the real `classify` path as Cloud Run LogEntries. Prints grouping
 // accuracy overall and per stack, the problems split into several clusters (with their templates) and
 // the clusters that merge several problems: first for the first batch (messages.jsonl), then for the
-// held-out batch (heldout.jsonl), the third (batch3.jsonl), the fourth (batch4.jsonl), the fifth (batch5.jsonl), the sixth (batch6.jsonl), the seventh (batch7.jsonl), the eighth (batch8.jsonl), the ninth (batch9.jsonl), the tenth (batch10.jsonl), the eleventh (batch11.jsonl), the twelfth (batch12.jsonl), the thirteenth (batch13.jsonl), the fourteenth (batch14.jsonl), the fifteenth (batch15.jsonl), the sixteenth (batch16.jsonl), the seventeenth (batch17.jsonl), the eighteenth (batch18.jsonl), the nineteenth (batch19.jsonl), the twentieth (batch20.jsonl), the twenty-first (batch21.jsonl), the twenty-second (batch22.jsonl), the twenty-third (batch23.jsonl), the twenty-fourth (batch24.jsonl), the twenty-fifth (batch25.jsonl) and the twenty-sixth (batch26.jsonl), whose
+// held-out batch (heldout.jsonl), the third (batch3.jsonl), the fourth (batch4.jsonl), the fifth (batch5.jsonl), the sixth (batch6.jsonl), the seventh (batch7.jsonl), the eighth (batch8.jsonl), the ninth (batch9.jsonl), the tenth (batch10.jsonl), the eleventh (batch11.jsonl), the twelfth (batch12.jsonl), the thirteenth (batch13.jsonl), the fourteenth (batch14.jsonl), the fifteenth (batch15.jsonl), the sixteenth (batch16.jsonl), the seventeenth (batch17.jsonl), the eighteenth (batch18.jsonl), the nineteenth (batch19.jsonl), the twentieth (batch20.jsonl), the twenty-first (batch21.jsonl), the twenty-second (batch22.jsonl), the twenty-third (batch23.jsonl), the twenty-fourth (batch24.jsonl), the twenty-fifth (batch25.jsonl), the twenty-sixth (batch26.jsonl) and the twenty-seventh (batch27.jsonl), whose
 // problems are all new and which no rule was tuned on when each was written. Each batch is classified on its own, as a
 // separate log.
 //   --order file    keep the file's order (default: a seeded shuffle, as problems interleave in a log)
 //   --seed N        the shuffle's seed
 //   --stack NAME    only the messages of one stack
-//   --batch NAME    only one batch: first, heldout, batch3, batch4, batch5, batch6, batch7, batch8, batch9, batch10, batch11, batch12, batch13, batch14, batch15, batch16, batch17, batch18, batch19, batch20, batch21, batch22, batch23, batch24, batch25 or batch26
+//   --batch NAME    only one batch: first, heldout, batch3, batch4, batch5, batch6, batch7, batch8, batch9, batch10, batch11, batch12, batch13, batch14, batch15, batch16, batch17, batch18, batch19, batch20, batch21, batch22, batch23, batch24, batch25, batch26 or batch27
 //   --problem KEY   also list each message of that problem (or of every problem: all) with its cluster
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,7 @@ const BATCH23 = join(DIR, 'batch23.jsonl');
 const BATCH24 = join(DIR, 'batch24.jsonl');
 const BATCH25 = join(DIR, 'batch25.jsonl');
 const BATCH26 = join(DIR, 'batch26.jsonl');
+const BATCH27 = join(DIR, 'batch27.jsonl');
 const STACKS = ['python', 'node', 'java', 'go', 'ruby', 'dotnet', 'php', 'rust', 'elixir', 'gcp'] as const;
 
 export interface RealMessage {
@@ -199,9 +200,10 @@ async function main(): Promise<void> {
   const twentyFourth = readRealMessages(BATCH24);
   const twentyFifth = readRealMessages(BATCH25);
   const twentySixth = readRealMessages(BATCH26);
+  const twentySeventh = readRealMessages(BATCH27);
   // A later batch that reuses a problem of an earlier one would not be held out.
   const known = new Set(first.map((m) => m.problem));
-  for (const [name, later] of [['heldout.jsonl', heldout], ['batch3.jsonl', third], ['batch4.jsonl', fourth], ['batch5.jsonl', fifth], ['batch6.jsonl', sixth], ['batch7.jsonl', seventh], ['batch8.jsonl', eighth], ['batch9.jsonl', ninth], ['batch10.jsonl', tenth], ['batch11.jsonl', eleventh], ['batch12.jsonl', twelfth], ['batch13.jsonl', thirteenth], ['batch14.jsonl', fourteenth], ['batch15.jsonl', fifteenth], ['batch16.jsonl', sixteenth], ['batch17.jsonl', seventeenth], ['batch18.jsonl', eighteenth], ['batch19.jsonl', nineteenth], ['batch20.jsonl', twentieth], ['batch21.jsonl', twentyFirst], ['batch22.jsonl', twentySecond], ['batch23.jsonl', twentyThird], ['batch24.jsonl', twentyFourth], ['batch25.jsonl', twentyFifth], ['batch26.jsonl', twentySixth]] as const) {
+  for (const [name, later] of [['heldout.jsonl', heldout], ['batch3.jsonl', third], ['batch4.jsonl', fourth], ['batch5.jsonl', fifth], ['batch6.jsonl', sixth], ['batch7.jsonl', seventh], ['batch8.jsonl', eighth], ['batch9.jsonl', ninth], ['batch10.jsonl', tenth], ['batch11.jsonl', eleventh], ['batch12.jsonl', twelfth], ['batch13.jsonl', thirteenth], ['batch14.jsonl', fourteenth], ['batch15.jsonl', fifteenth], ['batch16.jsonl', sixteenth], ['batch17.jsonl', seventeenth], ['batch18.jsonl', eighteenth], ['batch19.jsonl', nineteenth], ['batch20.jsonl', twentieth], ['batch21.jsonl', twentyFirst], ['batch22.jsonl', twentySecond], ['batch23.jsonl', twentyThird], ['batch24.jsonl', twentyFourth], ['batch25.jsonl', twentyFifth], ['batch26.jsonl', twentySixth], ['batch27.jsonl', twentySeventh]] as const) {
     const shared = [...new Set(later.filter((m) => known.has(m.problem)).map((m) => m.problem))];
     if (shared.length > 0) throw new Error(`${name} reuses problems of an earlier batch: ${shared.join(', ')}`);
     for (const m of later) known.add(m.problem);
@@ -233,6 +235,7 @@ async function main(): Promise<void> {
     ['batch24', 'twenty-fourth batch of real messages', twentyFourth],
     ['batch25', 'twenty-fifth batch of real messages', twentyFifth],
     ['batch26', 'twenty-sixth batch of real messages', twentySixth],
+    ['batch27', 'twenty-seventh batch of real messages', twentySeventh],
   ] as const;
   let printed = 0;
   for (const [key, title, set] of batches) {
