@@ -544,7 +544,9 @@ function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt:
       break;
     }
     if (language === 'python' ? trimmed.startsWith('Traceback (') : (surfacedAt === null && typeLine(trimmed) !== null) || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;
-    if (trimmed !== '' && !playwrightBlockLine(line)) header.push(language === 'ruby' ? rubyCallerLine(trimmed) : trimmed);
+    // Prisma's call line read as the message under its class reads it (messageBelow): a header that
+    // repeats the message (NestJS logs it, then the stack) is then seen to repeat it.
+    if (trimmed !== '' && !playwrightBlockLine(line)) header.push(language === 'ruby' ? rubyCallerLine(trimmed) : callLine(trimmed));
   }
   return header.length === 0 ? '' : withoutRequestMethod(masked(header.join(' ')).split(' ')).join(' ');
 }

@@ -148,7 +148,7 @@ class RecordJoiners {
 // message that stops in its place or code frame.
 const CUT_STATES: ReadonlySet<TraceState | null> = new Set<TraceState | null>([
   'py-head', 'py-frame', 'py-code', 'go-goroutine', 'go-func', 'node-source',
-  'ex-report', 'ex-exit', 'ex-exc-more', 'any-cause', 'prisma-invalid', 'prisma-place', 'prisma-code', 'rich-box', 'rich-end',
+  'ex-report', 'ex-exit', 'ex-exc-more', 'any-cause', 'prisma-invalid', 'prisma-bare', 'prisma-place', 'prisma-code', 'rich-box', 'rich-end',
   // The Console gem's record that stops at an exception's title: its frames, which say where, never came.
   'gem-title',
 ]);

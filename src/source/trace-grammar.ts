@@ -44,7 +44,7 @@ export type TraceState =
   | 'php-stack' | 'php-frames' | 'php-main' | 'php-gap' | 'php-prev' | 'php-end'
   | 'rs-panic-open' | 'rs-panic' | 'rs-bt' | 'rs-frame' | 'rs-end' | 'any-gap' | 'any-cause' | 'any-chain'
   | 'ex-report' | 'ex-term' | 'ex-exit' | 'ex-exc' | 'ex-exc-more' | 'ex-msg' | 'ex-msg-gap' | 'ex-frames' | 'ex-tail'
-  | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
+  | 'jul-head' | 'jul-record' | 'kombu-retry' | 'prisma-invalid' | 'prisma-bare' | 'prisma-place' | 'prisma-code' | 'prisma-msg' | 'prisma-error'
   | JvmState | DartState | BlockState | PrettyObjectState | RichTracebackState | PlaywrightState | 'node-error' | 'docs-link'
   | 'field' | 'frames-data' | 'code-lead' | 'code-tail' | 'addr-stack' | 'addr-frames' | 'py-context'
   /** SQLAlchemy's statement before its closing `]`; a source excerpt's place line (python-record-parts.ts). */
@@ -68,7 +68,7 @@ const CAN_END: ReadonlySet<TraceState> = new Set<TraceState>([
   'net-record', 'net-exception', 'net-frames', 'rb-tagged', 'py-warning', 'py-warning-end', 'odl-record', 'odl-end',
   'php-stack', 'php-frames', 'php-main', 'php-end', 'rs-panic', 'rs-bt', 'rs-frame', 'rs-end', 'any-cause', 'any-chain',
   'ex-report', 'ex-exit', 'ex-exc', 'ex-exc-more', 'ex-msg', 'ex-frames', 'ex-tail', 'jul-record', 'kombu-retry',
-  'prisma-invalid', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
+  'prisma-invalid', 'prisma-bare', 'prisma-place', 'prisma-code', 'prisma-msg', 'node-error', 'docs-link', ...JVM_CAN_END, ...DART_CAN_END, ...BLOCK_CAN_END, ...PRETTY_CAN_END,
   'field', 'frames-data', 'code-lead', 'code-tail', 'addr-stack', 'addr-frames', 'header-msg', 'py-context',
   'span-at', 'span-in', 'rich-head', 'rich-box', 'rich-end', ...PLAYWRIGHT_CAN_END, 'py-stack-frame', 'py-stack-code',
 ]);
@@ -90,6 +90,8 @@ function openTrace(line: string, kind: LineKind = lineKind(line)): TraceState | 
   if (kind === 'cont') {
     if (PLUG_SERVER.test(s) || PLUG_REQUEST.test(s)) return 'ex-report';
     if (EX_ERROR.test(s)) return elixirError(s);
+    // Prisma's message under a class line that was lost: what failed and the frames are still under it.
+    if (PRISMA_INVALID.test(s)) return prismaInvalid(s);
     if (bareTags(s) !== null) return 'rb-tagged'; // Rails' exception block, tagged with no level header
     if (CODE_FRAME.test(s)) return 'code-lead'; // a source excerpt whose line numbers are right-aligned
     if (EXCEPTION_TYPE_FIELD.test(s)) return 'field'; // an exception's field block whose heading was lost
@@ -265,7 +267,7 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       if (s === 'Caused by:') return 'any-cause';
       if (isBlank(s)) return 'any-gap';
       if (KOMBU_RETRY.test(s)) return 'kombu-retry';
-      if (PRISMA_INVALID.test(s)) return 'prisma-invalid';
+      if (PRISMA_INVALID.test(s)) return prismaInvalid(s);
       return takesHeader(s) ? 'frames-head' : null;
     case 'header-open': { // a log header whose message is on the next lines (message-lead.ts)
       if (isBlank(s)) return 'header-open';
@@ -282,6 +284,8 @@ function stepTrace(state: TraceState, line: string, tags: string | null): TraceS
       return SPAN_IN.test(s) ? 'span-in' : null;
     case 'frames-head':
       if (FRAME.test(s)) return frameState(s);
+      // A Prisma error's stack: its line holds the message's empty first line, the message follows.
+      if (PRISMA_INVALID.test(s)) return prismaInvalid(s);
       return s.startsWith(' ---> ') ? 'frames-head' : null; // .NET inner exceptions before the frames
     case 'frames':
     case 'frames-cause':
@@ -437,7 +441,12 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
       return null;
     // Prisma's message (under the line that logged it, and again as the error's own message).
     case 'prisma-invalid':
-      return /^\S{1,512}:\d{1,7}:\d{1,7}\s*$/.test(s) ? 'prisma-place' : null;
+      return PRISMA_PLACE.test(s) ? 'prisma-place' : null;
+    // `invocation:` with no call site under it (a bundled client): blank lines, then what failed.
+    case 'prisma-bare':
+      if (PRISMA_PLACE.test(s)) return 'prisma-place'; // Prisma 4 put the place under the colon form too
+      if (isBlank(s)) return 'prisma-bare';
+      return isPrismaMessage(s) ? 'prisma-msg' : null;
     case 'prisma-place':
     case 'prisma-code':
       if (PRISMA_CODE.test(s) || isBlank(s)) return 'prisma-code';
@@ -447,10 +456,28 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
       return takesHeader(s) ? 'prisma-error' : null;
     case 'prisma-error':
       if (FRAME.test(s)) return frameState(s);
-      return PRISMA_INVALID.test(s) ? 'prisma-invalid' : null;
+      return PRISMA_INVALID.test(s) ? prismaInvalid(s) : null;
     default:
       return undefined;
   }
+}
+
+// The caller's place under `Invalid \`…\` invocation in` (`/app/dist/orders/orders.service.js:41:37`).
+const PRISMA_PLACE = /^\S{1,512}:\d{1,7}:\d{1,7}\s*$/;
+
+/**
+ * Prisma's message opens `Invalid \`prisma.x.y()\` invocation in` and the caller's place, or, where it read
+ * no call site, `invocation:` and (after blank lines) what failed (createErrorMessageWithContext).
+ */
+function prismaInvalid(s: string): TraceState {
+  return s.trimEnd().endsWith(':') ? 'prisma-bare' : 'prisma-invalid';
+}
+
+/** What failed, under Prisma's bare `invocation:` line: text, indented or not, that is no frame and no record of its own. */
+function isPrismaMessage(s: string): boolean {
+  if (FRAME.test(s)) return false;
+  const text = s.trimStart();
+  return text.charCodeAt(0) !== 123 && isLeadMessage(text); // `{`: a JSON record
 }
 
 /**

@@ -259,6 +259,24 @@ describe('stack clusters', () => {
     expect(stackSignature(bare)?.message).toBe(stackSignature(unique)?.message);
   });
 
+  // NestJS's ExceptionsHandler logs the error's message, then its stack (`printMessages`, then
+  // `printStackTrace`): with Prisma's message (which opens with a line break) the record holds the message
+  // twice, once under the header and once under the class. A trace whose frames a write cut short of the
+  // application's own is told apart by the line it was logged under; here that line is the message again.
+  it("Prisma under NestJS's header: the message logged above the stack is the error's own, whatever frames were kept", () => {
+    const message = ['Invalid `prisma.order.findMany()` invocation:', '', '', poolTimeout(9)];
+    const frames = ['    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)', '    at $n.handleAndLogRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:6623)'];
+    const own = ['    at async OrdersService.list (/app/dist/orders/orders.service.js:41:24)'];
+    // As the normalizer leaves the record: the header read off, the message first.
+    const logged = (tail: string[]) => [...message, 'PrismaClientInitializationError: ', ...message, ...tail].join('\n');
+    const stackAlone = ['PrismaClientInitializationError: ', ...message, ...frames].join('\n');
+    expect(stackSignature(logged(frames))?.context).toBeUndefined();
+    expect(new Set(ids([logged(frames), logged([...frames, ...own]), stackAlone])).size).toBe(1);
+    // A line of the application's own above the stack is still the caller that tells it apart.
+    const job = [`Invoice export for 2026-10 failed: ${poolTimeout(9)}`, 'PrismaClientInitializationError: ', ...message, ...frames].join('\n');
+    expect(stackSignature(job)?.context).toMatch(/^Invoice export for /);
+  });
+
   // tornadoweb/tornado's LogFormatter puts four spaces before every line after a record's first; the
   // same traceback from a JSON handler is not indented.
   it('Python: a traceback a formatter indented is the same problem as the same traceback not indented', () => {

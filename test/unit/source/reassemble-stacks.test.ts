@@ -358,11 +358,69 @@ const PRISMA_CONSOLE = [
   '    at RequestHandler.handleRequestError (/srv/api/node_modules/@prisma/client/runtime/index.js:30873:13)',
 ].join('\n');
 
+// Prisma's message where no call site was read (a bundled or minified client): `invocation:`, blank lines,
+// then what failed (proto-kit/framework#255: "\nInvalid `prisma.state.findMany()` invocation:\n\n\nTimed out
+// fetching …"; prisma/orm#13353 pastes the message indented). NestJS's ConsoleLogger prints an error's message
+// after its header (`printMessages`), then the stack as a write of its own (`printStackTrace`): the stack's
+// first line is the class and the message's empty first line, the message again under it.
+const PRISMA_BARE = [
+  'Invalid `prisma.order.findMany()` invocation:',
+  '',
+  '',
+  'Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: 9)',
+];
+const NEST_PRISMA_BARE = [
+  '[Nest] 1  - 12/11/2026, 12:14:43 AM   ERROR [ExceptionsHandler] ',
+  ...PRISMA_BARE,
+  'PrismaClientInitializationError: ',
+  ...PRISMA_BARE,
+  '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)',
+  '    at async OrdersService.list (/app/dist/orders/orders.service.js:41:24)',
+].join('\n');
+// A job's own message over the error (`Invoice export … failed: ${err.message}`'s last line), then the stack write.
+const NEST_JOB_PRISMA = [
+  '[Nest] 1  - 12/11/2026, 2:04:26 AM   ERROR [InvoiceExportJob] Invoice export for 2026-10 failed: Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: 9)',
+  'PrismaClientInitializationError: ',
+  'Invalid `prisma.invoice.findMany()` invocation:',
+  '',
+  '',
+  'Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool (Current connection pool timeout: 10, connection limit: 9)',
+  '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)',
+  '    at async InvoiceExportJob.run (/app/dist/invoices/invoice-export.job.js:38:26)',
+].join('\n');
+// Prisma 6's known request error (P2002) in the same form, its message indented as #13353 pastes it, by console.error.
+const PRISMA_BARE_CONSOLE = [
+  'PrismaClientKnownRequestError: ',
+  'Invalid `prisma.customer.create()` invocation:',
+  '',
+  '',
+  '  Unique constraint failed on the fields: (`email`)',
+  '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)',
+  '    at async CustomersService.create (/app/dist/customers/customers.service.js:22:26)',
+].join('\n');
+
 describe("reassemble: Prisma's multi-line message", () => {
-  it.each([['under a NestJS line', NEST_PRISMA], ['logged alone', PRISMA_CONSOLE]])('%s: one record in either order, whole untouched', (_name, record) => {
+  it.each([
+    ['under a NestJS line', NEST_PRISMA], ['logged alone', PRISMA_CONSOLE],
+    ['with no call site, under a NestJS line, then its stack', NEST_PRISMA_BARE],
+    ["with no call site, under a job's own NestJS line", NEST_JOB_PRISMA],
+    ['with no call site and its message indented, logged alone', PRISMA_BARE_CONSOLE],
+  ])('%s: one record in either order, whole untouched', (_name, record) => {
     expect(texts(reassembleAll(split(record, 0)))).toEqual([noBlank(record)]);
     expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([noBlank(record)]);
     expect(texts(reassembleAll([line(record, 0)]))).toEqual([record]);
+  });
+});
+
+describe("reassemble: Prisma's bare invocation line takes no other record as its message", () => {
+  it.each([
+    ["a NestJS record of the same writer's", '[Nest] 1  - 12/11/2026, 2:04:26 AM     LOG [ReconcileJob] Reconciled 82 orders with the payment provider: 0 errors, 0 skipped'],
+    ['a JSON record', '{"level":"log","pid":1,"timestamp":1796954666025,"message":"Reconciled 82 orders","context":"ReconcileJob"}'],
+    ['a frame', '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)'],
+  ])('%s after `invocation:` is not what failed', (_name, next) => {
+    const head = ['PrismaClientInitializationError: ', 'Invalid `prisma.invoice.findMany()` invocation:'];
+    const out = texts(reassembleAll(split([...head, next].join('\n'), 0)));
+    expect(out).not.toContain([...head, next].join('\n'));
   });
 });
 
@@ -379,6 +437,7 @@ describe('reassemble: these records with their first lines lost, or cut short', 
     ["Plug's report cut after its connection lines", PLUG.split('\n').slice(0, 3)],
     ["Plug's report cut after ** (exit)", PLUG.split('\n').slice(0, 4)],
     ["Prisma's message cut in its code frame", NEST_PRISMA.split('\n').slice(0, 5)],
+    ["Prisma's message with no call site cut before what failed", NEST_PRISMA_BARE.split('\n').slice(0, 4)],
     ["anyhow's chain cut after Caused by:", ANYHOW.split('\n').slice(0, 3)],
     ['a Python traceback from a frame, with its exception line', ['  File "/app/mailer/digest.py", line 22, in digest_context', '    greeting = f"Hi {user.profile[\'first_name\']},"', "KeyError: 'first_name'"]],
     ['a Python 3.11+ traceback from a source line, markers and a chained exception', [
@@ -400,6 +459,8 @@ describe('reassemble: these records with their first lines lost, or cut short', 
     ["PHP's uncaught exception cut after Stack trace:", PHP_UNCAUGHT.split('\n').slice(0, 2)],
     ["a Rust panic cut after stack backtrace:", RUST_NEW.split('\n').slice(0, 3)],
     ['a java.util.logging record whose time and source line was lost', JUL.split('\n').slice(1)],
+    // What failed and where are still there: the call, the message and the frames.
+    ["Prisma's stack whose class line was lost, from its bare invocation line", noBlank(NEST_PRISMA_BARE).split('\n').slice(4)],
     ['a java.util.logging warning whose time and source line was lost, Tomcat', ['WARNING: Failed to process JAR [jar:file:/opt/app/lib/x.jar!/] for TLD files', 'java.io.FileNotFoundException: /opt/app/lib/x.jar (No such file or directory)', '\tat java.base/java.util.zip.ZipFile$Source.open(ZipFile.java:1373)']],
   ])('%s: one record, in either order, no piece', (_name, lines) => {
     const record = lines.join('\n');
