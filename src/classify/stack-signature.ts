@@ -268,9 +268,15 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): ReadTrace {
   /** The line the current section was read from. */
   let currentAt = -1;
   let surfacedAt: number | null = null;
+  // Inside the properties util.inspect prints after an error's last frame (` {`, then `code: 'X'`,
+  // `statusCode: 500`, `[cause]: …`, down to the `}` at the left edge): a property reads as `name: value`
+  // and is no exception; only a `[cause]:` there opens one.
+  let inProperties = false;
   for (let i = 0; i < ls.length; i++) {
     const trimmed = (ls[i] as string).trim();
+    if (inProperties && trimmed === '}' && (ls[i] as string).startsWith('}')) inProperties = false;
     if (trimmed.startsWith('at ')) {
+      if (language === 'node' && trimmed.endsWith(' {') && !inProperties) inProperties = true;
       // The first frame: the exception that threw is the line right above it, when that line names one.
       if (sections.length <= 1 && (current === null || (current.frames.length === 0 && currentAt !== i - 1))) {
         const above = exceptionAbove(ls, i, language);
@@ -306,7 +312,7 @@ function parseJavaOrNode(ls: string[], language: 'java' | 'node'): ReadTrace {
     }
     if (trimmed.startsWith('...') || trimmed.length === 0) continue;
     // A cause: Java's `Caused by:`, util.inspect's `[cause]:` block, pino-std-serializers' `caused by:`.
-    if (current === null || trimmed.startsWith('Caused by: ') || trimmed.startsWith('caused by: ') || /^\[cause\]:/.test(trimmed)) {
+    if ((current === null && !inProperties) || trimmed.startsWith('Caused by: ') || trimmed.startsWith('caused by: ') || /^\[cause\]:/.test(trimmed)) {
       const t: { type: string; message: string } | null =
         typeLine(trimmed.replace(/^\[cause\]:\s*/, '').replace(/^caused by: /, '')) ?? (current === null ? prefixedError(ls, i, language) : null);
       if (t) {

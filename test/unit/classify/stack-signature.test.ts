@@ -277,6 +277,28 @@ describe('stack clusters', () => {
     expect(stackSignature(job)?.context).toMatch(/^Invoice export for /);
   });
 
+  // util.inspect prints an error's own properties after its last frame (` {`, `statusCode: 500`, `code:
+  // 'ECONNREFUSED'`, `[cause]: …`, `}`). When a write lost the error's line and its first frames, what is
+  // left is frames and that block: a property reads as `name: value`, as an error line does, and is none.
+  describe("a Node trace whose error line was lost, with util.inspect's properties under it", () => {
+    const imageFrames = ['    at async cacheEntry.imageResponseCache.get.incrementalCache (/app/node_modules/next/dist/server/next-server.js:227:65)', '    at async /app/node_modules/next/dist/server/response-cache/index.js:90:36', '    at async /app/node_modules/next/dist/lib/batcher.js:45:32 {', '  statusCode: 500', '}'];
+    const refusedFrames = ['    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16) {', '  errno: -111,', "  code: 'ECONNREFUSED',", "  syscall: 'connect',", "  address: '10.0.0.5',", '  port: 6379', '}'];
+    it.each([
+      ["Next's image optimizer under its upstream line", [' ⨯ upstream image response failed for https://media.example/catalogue/74b20915/thumb.jpg 404', ...imageFrames]],
+      ["Next's image optimizer, frames alone", imageFrames],
+      ['a refused connection', refusedFrames],
+    ])('%s: no property is the exception', (_name, lines) => {
+      const type = stackSignature(lines.join('\n'))?.exceptionType;
+      expect(['statusCode', 'errno', 'code', 'syscall', 'address', 'port']).not.toContain(type);
+    });
+
+    it('the whole trace: its error is the exception and a [cause] in the block still its root cause', () => {
+      const whole = ['TypeError: fetch failed', '    at node:internal/deps/undici/undici:13502:13', '    at async getProduct (/app/.next/server/chunks/812.js:1:4410) {', "  digest: '949931927',",
+        '  [cause]: ConnectTimeoutError: Connect Timeout Error (attempted address: cms.example:443, timeout: 10000ms)', '      at onConnectTimeout (node:internal/deps/undici/undici:2602:28) {', "    code: 'UND_ERR_CONNECT_TIMEOUT'", '  }', '}'].join('\n');
+      expect(stackSignature(whole)).toMatchObject({ exceptionType: 'TypeError', rootCause: 'ConnectTimeoutError' });
+    });
+  });
+
   // tornadoweb/tornado's LogFormatter puts four spaces before every line after a record's first; the
   // same traceback from a JSON handler is not indented.
   it('Python: a traceback a formatter indented is the same problem as the same traceback not indented', () => {
