@@ -453,7 +453,10 @@ function stepStackRecord(state: TraceState, s: string): TraceState | null | unde
       return state === 'prisma-code' && !isIndented(s) ? 'prisma-msg' : null;
     case 'prisma-msg':
       if (FRAME.test(s)) return frameState(s);
-      return takesHeader(s) ? 'prisma-error' : null;
+      if (takesHeader(s)) return 'prisma-error';
+      // What failed may take more lines, after a blank one: P1001's `Can't reach database server at …`,
+      // then `Please make sure your database server is running at …`.
+      return isBlank(s) || isPrismaMessage(s) ? 'prisma-msg' : null;
     case 'prisma-error':
       if (FRAME.test(s)) return frameState(s);
       return PRISMA_INVALID.test(s) ? prismaInvalid(s) : null;

@@ -399,12 +399,26 @@ const PRISMA_BARE_CONSOLE = [
   '    at async CustomersService.create (/app/dist/customers/customers.service.js:22:26)',
 ].join('\n');
 
+// P1001 (Prisma's error reference): what failed takes two lines, a blank one between them.
+const PRISMA_UNREACHABLE = [
+  'PrismaClientInitializationError: ',
+  'Invalid `prisma.user.findUnique()` invocation:',
+  '',
+  '',
+  "Can't reach database server at `10.20.0.5:5432`",
+  '',
+  'Please make sure your database server is running at `10.20.0.5:5432`.',
+  '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7615)',
+  '    at async l (/app/node_modules/@prisma/client/runtime/library.js:130:9633)',
+].join('\n');
+
 describe("reassemble: Prisma's multi-line message", () => {
   it.each([
     ['under a NestJS line', NEST_PRISMA], ['logged alone', PRISMA_CONSOLE],
     ['with no call site, under a NestJS line, then its stack', NEST_PRISMA_BARE],
     ["with no call site, under a job's own NestJS line", NEST_JOB_PRISMA],
     ['with no call site and its message indented, logged alone', PRISMA_BARE_CONSOLE],
+    ['with no call site and what failed on two lines (P1001)', PRISMA_UNREACHABLE],
   ])('%s: one record in either order, whole untouched', (_name, record) => {
     expect(texts(reassembleAll(split(record, 0)))).toEqual([noBlank(record)]);
     expect(texts(reassembleAll(split(record, 0).reverse()))).toEqual([noBlank(record)]);
@@ -419,6 +433,15 @@ describe("reassemble: Prisma's bare invocation line takes no other record as its
     ['a frame', '    at $n.handleRequestError (/app/node_modules/@prisma/client/runtime/library.js:121:7315)'],
   ])('%s after `invocation:` is not what failed', (_name, next) => {
     const head = ['PrismaClientInitializationError: ', 'Invalid `prisma.invoice.findMany()` invocation:'];
+    const out = texts(reassembleAll(split([...head, next].join('\n'), 0)));
+    expect(out).not.toContain([...head, next].join('\n'));
+  });
+
+  it.each([
+    ["a NestJS record of the same writer's", '[Nest] 1  - 12/11/2026, 2:04:26 AM     LOG [ReconcileJob] Reconciled 82 orders with the payment provider: 0 errors, 0 skipped'],
+    ['a JSON record', '{"level":"log","pid":1,"timestamp":1796954666025,"message":"Reconciled 82 orders","context":"ReconcileJob"}'],
+  ])('%s after what failed goes on no message', (_name, next) => {
+    const head = ['PrismaClientInitializationError: ', 'Invalid `prisma.invoice.findMany()` invocation:', 'Timed out fetching a new connection from the connection pool.'];
     const out = texts(reassembleAll(split([...head, next].join('\n'), 0)));
     expect(out).not.toContain([...head, next].join('\n'));
   });
