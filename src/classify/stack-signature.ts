@@ -547,6 +547,13 @@ function headerLines(ls: readonly string[], language: StackLanguage, surfacedAt:
       // Node's error printed after an application prefix (`order sync failed Error: boom`): the prefix is the message.
       const prefixed = language === 'node' && typeLine(trimmed) === null && prefixedError(ls, i, language) !== null ? splitPrefixed(trimmed) : null;
       if (prefixed !== null) header.push(prefixed.prefix);
+      // A Java pattern that prints the exception on the message's own line (`%s%e`: Quarkus' error
+      // handler `HTTP Request to /x failed, error id: …: a.b.XException: …`, Undertow's `UT005023: …
+      // to /x: …`): the message before it is the line the trace was logged under, as on a line of its own.
+      else if (language === 'java' && typeLine(trimmed) === null) {
+        const m = QUALIFIED_AFTER_PREFIX.exec(trimmed.length > 1000 ? trimmed.slice(0, 1000) : trimmed);
+        if (m !== null && m.index > 0) header.push(trimmed.slice(0, m.index));
+      }
       break;
     }
     if (language === 'python' ? trimmed.startsWith('Traceback (') : (surfacedAt === null && typeLine(trimmed) !== null) || trimmed.startsWith('at ') || RUBY_FRAME.test(line)) break;

@@ -139,3 +139,26 @@ describe('pieces that went each to its own call site do not join the call sites'
     expect(joined(groups().reverse())).toEqual(joined(groups()));
   });
 });
+
+// Quarkus' error handler prints the exception on its message's own line (quarkusio/quarkus#15302:
+// `HTTP Request to /fruits failed, error id: …: org.jboss.resteasy.spi.UnhandledException: …`); the
+// scheduled job logs its own line over the same REST client timeout. A trace cut after its first library
+// frame is the call site whose line it was logged under, whether that line stands alone or not.
+describe('a Java trace logged on its message\'s own line', () => {
+  const timeout = (path: string) => `jakarta.ws.rs.ProcessingException: The timeout period of 5000ms has been exceeded while executing GET ${path} for server null`;
+  const CLIENT = ['org.jboss.resteasy.reactive.client.handlers.ClientSendRequestHandler$4.handle(ClientSendRequestHandler.java:379)', 'org.jboss.resteasy.reactive.client.impl.RestClientRequestContext.invokeHandler(RestClientRequestContext.java:215)', 'io.quarkus.rest.client.reactive.runtime.RestClientBase.invoke(RestClientBase.java:60)'];
+  const handlerLine = (sku: string, id: string) => `HTTP Request to /products/${sku} failed, error id: ${id}: ${timeout(`/v2/prices/${sku}`)}`;
+  const request = (sku: string, id: string) => [handlerLine(sku, id), at([...CLIENT, 'com.acme.catalog.PricingClient$$QuarkusRestClientInterface.price(Unknown Source)', 'com.acme.catalog.ProductResource.get(ProductResource.java:37)']), `Caused by: io.vertx.core.impl.NoStackTraceTimeoutException: The timeout period of 5000ms has been exceeded while executing GET /v2/prices/${sku} for server null`, '\t... 20 more'].join('\n');
+  const sync = (page: number) => [`Price sync stopped after ${page * 20} of 759 products`, timeout(`/v2/prices?page=${page}`), at([...CLIENT, 'com.acme.catalog.PricingClient$$QuarkusRestClientInterface.page(Unknown Source)', 'com.acme.catalog.PriceSync.sync(PriceSync.java:42)']), `Caused by: io.vertx.core.impl.NoStackTraceTimeoutException: The timeout period of 5000ms has been exceeded while executing GET /v2/prices?page=${page} for server null`, '\t... 20 more'].join('\n');
+
+  it.each([
+    ['the request\'s', [handlerLine('BTS-7596', '7f74d186-5674-431e-b581-f828819936c6-89'), at(CLIENT.slice(0, 1))].join('\n'), 0],
+    ['the job\'s', [`Price sync stopped after 80 of 612 products`, timeout('/v2/prices?page=4'), at(CLIENT.slice(0, 1))].join('\n'), 2],
+  ])('a cut trace under %s line goes to that call site; the two sites stay two', (_name, cut, site) => {
+    const got = ids([['stack', request('BTS-5510', '4ca518aa-a7a2-4bef-ac61-9e05ba31318a-288')], ['stack', request('STV-4373', 'f28322ce-a06b-49b8-9f61-30af7b5cdc35-230')], ['stack', sync(11)], ['stack', sync(13)], ['stack', cut]]);
+    expect(got[0]).toBe(got[1]);
+    expect(got[2]).toBe(got[3]);
+    expect(got[0]).not.toBe(got[2]);
+    expect(got[4]).toBe(got[site]);
+  });
+});
