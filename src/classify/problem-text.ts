@@ -124,6 +124,13 @@ const MONITOR_STATE = /^(Monitor #\d{1,12} (?:'[^'\n]{0,200}'|"[^"\n]{0,200}"): 
 // (normalize/failure-lines.ts): the framework's words for every failure; the error is what follows.
 const FUNCTION_ERROR = /^Function error: (?=\S)/;
 
+// OpenTelemetry Python's OTLP exporters share one base (exporter/otlp/proto/grpc/exporter.py), which words
+// its retries and failures with the signal the exporter sends (`_exporting`: traces, metrics or logs):
+// `Transient error StatusCode.UNAVAILABLE encountered while exporting traces to localhost:4317, retrying in
+// 2s.`, `Failed to export logs to localhost:4317, error code: StatusCode.UNAVAILABLE`. A collector out of
+// reach fails every exporter of the process alike: the signal says which exporter spoke, not what failed.
+const OTLP_SIGNAL = /^((?:Transient error \S{1,80} encountered while exporting|Failed to export) )(?:traces|metrics|logs|spans)( to )/;
+
 export function problemText(text: string): string {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // A wrapper's name may take the first line, the database error the next (Laravel's error page).
@@ -135,7 +142,7 @@ export function problemText(text: string): string {
   first = errnoWording(phpExceptionLine(errorReprLine(servletReportLine(failedDeliveryLine(first)))).replace(DOCS_LINK, '')).replace(RESOLVER_FAILURE, RESOLVER_WORDING).replace(LIBPQ_CONNECT, LIBPQ_WORDING).replace(GO_LOOKUP_SERVER, '$1: ');
   // Guzzle's failed response without its request and the body it quotes (guzzle-response.ts).
   [first, rest] = withGuzzleWording(first, rest);
-  first = smtpReply(withoutTrailingContext(rubyCallerLine(first))).replace(MONITOR_STATE, '$1').replace(FUNCTION_ERROR, '');
+  first = smtpReply(withoutTrailingContext(rubyCallerLine(first))).replace(MONITOR_STATE, '$1').replace(FUNCTION_ERROR, '').replace(OTLP_SIGNAL, '$1telemetry$2');
   first = errorValue(trailingFields(withoutPipeDiagnostics(withoutDiagnostics(withoutInlineFrames(first)))));
   // A structured payload's message and its error (`msg`, `err`: a Go chain) come as two lines: one
   // wrapped error, as `msg err="…"` and `msg: err` print it. The error may be a value's debug print

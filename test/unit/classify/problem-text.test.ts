@@ -237,3 +237,29 @@ describe("Go's Functions Framework line", () => {
     expect(problemText('Function errors: 0')).toBe('Function errors: 0');
   });
 });
+
+// OpenTelemetry Python's OTLP exporters (exporter/otlp/proto/grpc/exporter.py) word a retry and a failure
+// with the signal each sends; newrelic-experimental/gitlab#59 and open-telemetry/opentelemetry-python#3417
+// paste the retry warning. A collector out of reach is one problem whichever exporter reports it.
+describe("problemText: the OTLP exporter's signal", () => {
+  it.each([
+    ['traces', 'Transient error StatusCode.UNAVAILABLE encountered while exporting traces to localhost:4317, retrying in 2s.'],
+    ['metrics', 'Transient error StatusCode.UNAVAILABLE encountered while exporting metrics to localhost:4317, retrying in 8s.'],
+    ['logs', 'Transient error StatusCode.UNAVAILABLE encountered while exporting logs to localhost:4317, retrying in 1s.'],
+  ])('reads the retry of %s as the exporter\'s', (_signal, text) => {
+    expect(problemText(text).replace(/retrying in \d+s\./, 'retrying in Ns.')).toBe('Transient error StatusCode.UNAVAILABLE encountered while exporting telemetry to localhost:4317, retrying in Ns.');
+  });
+
+  it('reads the final failure of any signal alike, and apart from the retry', () => {
+    expect(problemText('Failed to export metrics to otel-collector:4317, error code: StatusCode.DEADLINE_EXCEEDED')).toBe('Failed to export telemetry to otel-collector:4317, error code: StatusCode.DEADLINE_EXCEEDED');
+    expect(problemText('Failed to export logs to otel-collector:4317, error code: StatusCode.DEADLINE_EXCEEDED')).toBe('Failed to export telemetry to otel-collector:4317, error code: StatusCode.DEADLINE_EXCEEDED');
+  });
+
+  it.each([
+    ['another status stays in the text', 'Transient error StatusCode.RESOURCE_EXHAUSTED encountered while exporting traces to localhost:4317, retrying in 2s.', 'StatusCode.RESOURCE_EXHAUSTED'],
+    ['an application\'s own export keeps its word', 'Failed to export invoices to s3://bucket/2026-12, access denied', 'export invoices'],
+    ['a word in the middle of a message', 'nightly job: Failed to export logs to archive', 'export logs'],
+  ])('near miss: %s', (_why, text, kept) => {
+    expect(problemText(text)).toContain(kept);
+  });
+});
