@@ -8,7 +8,8 @@
 //   "responseTime":3}}` (elastic/ecs-logging-nodejs#34 pastes one; bithavoc/express-winston#279);
 // - Caddy's access log: `{"logger":"http.log.access.log0","msg":"handled request","request":{"method",
 //   "uri",…},"status":500,…}` (caddyserver/caddy#6075, allinurl/goaccess#2754);
-// - go-chi/httplog: `{"msg":"Response: 500 Internal Server Error","httpRequest":{…},"httpResponse":{"status":500}}`;
+// - go-chi/httplog: `{"msg":"Response: 500 Server Error","httpRequest":{…},"httpResponse":{"status":500}}` (v2's
+//   statusLabel names the class; a recovered panic adds `panic` and `stacktrace`: the failure itself);
 // - ECS and OpenTelemetry's HTTP attributes (`http.response.status_code` with `http.request.method`
 //   and `url.path`, flat or nested), Cloud Logging's `httpRequest` (`requestMethod`, `requestUrl`,
 //   `status`) in a record an application wrote, Traefik's `DownstreamStatus` with `RequestMethod` and
@@ -49,8 +50,10 @@ const MORE_ERROR_KEYS = ['Exception', 'stack', 'stack_trace', 'stackTrace', 'exc
 
 /** What a response record's message may hold besides its request and status: the loggers' fixed words. */
 const RESPONSE_WORDS = new Set(['request', 'response', 'completed', 'complete', 'handled', 'finished', 'served', 'sent', 'http', 'https', 'in', 'ms', 'with', 'status', 'code', 'responded', 'done', 'end', 'processed', 'processing', 'access']);
-// The reason phrases a status is printed with (go-chi's `Response: 500 Internal Server Error`).
-const REASON = /\b[1-5]\d\d:? (?:Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|OK|Not Found|Bad Request)\b/g;
+// The reason phrases a status is printed with (`Response: 500 Internal Server Error`), and the class
+// go-chi/httplog v2 prints instead (its statusLabel: `Response: 500 Server Error`, `OK`, `Redirect`,
+// `Client Error`, `Unknown`).
+const REASON = /\b[1-5]\d\d:? (?:Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|OK|Not Found|Bad Request|Server Error|Client Error|Redirect|Unknown)\b/g;
 /** A response record's message is one short line. */
 const MAX_MESSAGE = 512;
 

@@ -29,6 +29,9 @@ const RECORDS: ReadonlyArray<[string, (status: number) => Record<string, unknown
   ['express-winston', (s) => ({ level: s >= 500 ? 'error' : 'info', message: 'HTTP GET /error', meta: { req: { url: '/error', headers: HEADERS, method: 'GET', httpVersion: '1.1', originalUrl: '/error', query: {} }, res: { statusCode: s }, responseTime: 3 }, timestamp: '2026-12-10T10:00:00.000Z' }), 'HTTP GET /error'],
   ['Caddy', (s) => ({ level: s >= 500 ? 'error' : 'info', ts: 1765360800.12, logger: 'http.log.access.log0', msg: 'handled request', request: { remote_ip: '169.254.1.1', remote_port: '53176', client_ip: '169.254.1.1', proto: 'HTTP/1.1', method: 'POST', host: 'portal.example.com', uri: '/subscriptions/81/renew', headers: { 'User-Agent': ['curl/8.5.0'] } }, bytes_read: 120, user_id: '', duration: 0.0421, size: 6615, status: s, resp_headers: { Server: ['Caddy'] } }), 'handled request'],
   ['go-chi/httplog', (s) => ({ time: '2026-12-10T10:00:00Z', level: s >= 500 ? 'ERROR' : 'INFO', msg: `Response: ${s} ${s >= 500 ? 'Internal Server Error' : 'OK'}`, httpRequest: { method: 'GET', url: '/v1/stock/81', proto: 'HTTP/1.1' }, httpResponse: { status: s, bytes: 21, elapsed: 12.3 } }), ''],
+  // httplog v2 labels a status by its class (statusLabel: `OK`, `Redirect`, `Client Error`, `Server
+  // Error`), its slog JSON handler with AddSource, the request group on every record of the request.
+  ['go-chi/httplog v2', (s) => ({ timestamp: '2026-12-10T10:00:00.123456789Z', level: s >= 500 ? 'ERROR' : s >= 400 ? 'WARN' : 'INFO', source: { function: 'github.com/go-chi/httplog/v2.(*RequestLoggerEntry).Write', file: '/go/pkg/mod/github.com/go-chi/httplog/v2@v2.1.1/httplog.go', line: 116 }, msg: `Response: ${s} ${s >= 500 ? 'Server Error' : s >= 400 ? 'Client Error' : s >= 300 ? 'Redirect' : 'OK'}`, service: 'geo', httpRequest: { url: 'http://geo-abc123-ew.a.run.app/v1/tiles/9/12/40.mvt', method: 'GET', path: '/v1/tiles/9/12/40.mvt', remoteIP: '169.254.1.1:41822', proto: 'HTTP/1.1', requestID: 'localhost/Xk2Pq9-000042' }, httpResponse: { status: s, bytes: 28, elapsed: 8012.4, body: '{"error":"tile unavailable"}\n' } }), ''],
   ['ECS (OpenTelemetry names)', (s) => ({ '@timestamp': '2026-12-10T10:00:00Z', 'log.level': 'info', message: 'request finished', 'http.request.method': 'GET', 'url.path': '/v1/rates', 'http.response.status_code': s }), 'request finished'],
   ['Traefik', (s) => ({ ClientHost: '169.254.1.1', DownstreamStatus: s, OriginStatus: s, RequestMethod: 'GET', RequestPath: '/v1/rates', Duration: 12000000, level: 'info', msg: '', time: '2026-12-10T10:00:00Z' }), ''],
   ['an app record with Cloud Logging httpRequest', (s) => ({ severity: 'INFO', message: 'request completed', httpRequest: { requestMethod: 'GET', requestUrl: 'https://shop-abc123-ew.a.run.app/cart', status: s, latency: '0.120s' } }), 'request completed'],
@@ -82,6 +85,12 @@ describe("a server's structured record of a response", () => {
 });
 
 describe('near-misses stay apart', () => {
+  it("httplog's response record of a recovered panic carries the panic: the failure itself", () => {
+    const record = { level: 'ERROR', msg: 'Response: 500 Server Error - runtime error: invalid memory address or nil pointer dereference', httpRequest: { url: 'http://geo/v1/eta', method: 'GET', path: '/v1/eta' }, httpResponse: { status: 500, bytes: 22, elapsed: 3.1 }, stacktrace: 'goroutine 7 [running]:\nruntime/debug.Stack()', panic: 'runtime error: invalid memory address or nil pointer dereference' };
+    expect(responseRecordStatus(record)).toBeNull();
+    expect(responseRecordStatus({ ...record, msg: 'Response: 500 Server Error - tile store down', stacktrace: undefined, panic: undefined })).toBeNull();
+  });
+
   it('a record that carries an error of its own is the failure, not its access record', () => {
     // Fastify's error record: `err` beside the `res` it answered; Echo's record with its handler's error.
     expect(responseRecordStatus({ level: 50, reqId: 'req-1', req: { method: 'GET', url: '/v1/routes/9' }, res: { statusCode: 500 }, err: { type: 'Error', message: 'timeout exceeded when trying to connect', stack: 'Error: timeout…' }, msg: 'timeout exceeded when trying to connect' })).toBeNull();
