@@ -16,7 +16,8 @@ export interface AccessRecordRequest {
   status: number;
 }
 
-const METHOD = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND)$/;
+/** A request method as a record's field holds it whole (response-record.ts reads the same). */
+export const METHOD = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND)$/;
 // `$request`: the request line as the client sent it.
 const REQUEST_LINE = /^([A-Z]{3,9}) ([^\s"]{1,8192}) HTTP\/\d(?:\.\d)?$/;
 const METHOD_KEYS = ['request_method', 'method'] as const;

@@ -28,6 +28,7 @@ import { MESSAGE_KEYS, ERROR_KEYS } from './json-message.js';
 import { firstString, isRecord } from './is-record.js';
 import { inboundTarget } from './access-line.js';
 import { recordStatus } from './request-error.js';
+import { METHOD } from './json-access-record.js';
 
 // Where a logger nests the record's fields: express-winston's `meta` (its default `metaField`), the
 // .NET JSON console's `State`, Monolog's `context`, logrus' and Serilog's `fields` / `Properties`.
@@ -42,7 +43,6 @@ const STATUS_KEYS = ['status', 'statusCode', 'status_code', 'StatusCode', 'http.
 const REQUEST_OBJECTS = ['req', 'request', 'httpRequest'] as const;
 const METHOD_KEYS = ['method', 'requestMethod', 'request_method', 'RequestMethod', 'http.request.method', 'http.method'] as const;
 const TARGET_KEYS = ['originalUrl', 'url', 'uri', 'path', 'requestUrl', 'request_uri', 'RequestPath', 'url.path', 'http.target', 'http.route'] as const;
-const METHOD = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND)$/;
 // Keys under which a record carries an error of its own, besides json-message.ts's error keys (read
 // when asked: json-message.ts reaches this module through access-status.ts, so its lists are not yet
 // there when this module is first read).
