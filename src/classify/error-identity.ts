@@ -6,7 +6,8 @@
 // `StatusRuntimeException: UNAVAILABLE: …`, `504 Deadline Exceeded`), Node's certificate codes
 // (`SELF_SIGNED_CERT_IN_CHAIN` or its description: node-tls-code.ts), Go's network errors (`dial tcp
 // …: connect: connection refused`: go-net-error.ts), PostgreSQL's refusal of a session (`FATAL:  sorry,
-// too many clients already`: postgres-refusal.ts) and an exception's class in Ruby's
+// too many clients already`: postgres-refusal.ts), the fixed texts a Go error chain roots in
+// (`…: net/http: request canceled (Client.Timeout exceeded while reading body)`: go-error-chain.ts) and an exception's class in Ruby's
 // shapes or saying nothing of its own (exception-class.ts). Where a message ends with such
 // an identity and says nothing more than values, the code's own description and the error object's
 // fields, the words before it (an application prefix, a wrapper) are context: `Error: listen
@@ -23,6 +24,7 @@ import { grpcStatus } from './grpc-status.js';
 import { exceptionClass } from './exception-class.js';
 import { nodeTlsCode, tlsCodeWords } from './node-tls-code.js';
 import { goNetError } from './go-net-error.js';
+import { goChainRoot } from './go-error-chain.js';
 import { postgresRefusal } from './postgres-refusal.js';
 import { rustlsCertIdentity } from './rustls-cert-error.js';
 import { workTimeLimit } from './work-time-limit.js';
@@ -40,8 +42,9 @@ const FRAME_START = /^(?:File|at|from)$/;
 /** The message part of a template: its tokens before the first frame. */
 function headTokens(template: string): string[] {
   const tokens = tokenize(template);
-  // `object at <HEX>` in a repr is no frame: a masked value is not where code runs.
-  const cut = tokens.findIndex((t, i) => FRAME_START.test(t) && i + 1 < tokens.length && !/^<[A-Z]+>/.test(tokens[i + 1] as string)
+  // `object at <HEX>` in a repr is no frame: a masked value is not where code runs; nor is Go's
+  // text/template naming the action it failed at (`executing "page" at <.User.Name>: …`).
+  const cut = tokens.findIndex((t, i) => FRAME_START.test(t) && i + 1 < tokens.length && !/^<[A-Z]+>|^<.*>:$/.test(tokens[i + 1] as string)
     && (/^["<(]|[.(<]/.test(tokens[i + 1] as string) || (tokens[i + 2] ?? '').startsWith('(')));
   return cut < 0 ? tokens : tokens.slice(0, cut);
 }
@@ -264,7 +267,12 @@ function readIdentity(template: string): ErrorIdentity | null {
   }
   // A status first: `14 UNAVAILABLE: … Last error: connect ECONNREFUSED …` is the RPC's failure.
   const status = grpcStatus(head);
-  if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: contextOf(head.slice(0, status.start)) };
+  // A status whose detail is a text Go fixes (go-error-chain.ts) is rooted there, whatever wraps it.
+  if (status !== null) return { key: status.key, namesOperation: false, keysTraces: false, context: status.fixed ? '' : contextOf(head.slice(0, status.start)) };
+  // A Go error chain rooted in a text a package fixes (go-error-chain.ts): the layers in front are the
+  // application's wrappers and logger's header, not a caller's line of its own.
+  const root = goChainRoot(head);
+  if (root !== null) return { key: `go-root\u0001${root.name}`, namesOperation: true, keysTraces: false, context: '' };
   // The other vocabularies name the failing operation itself.
   const system = nodeSystemError(tokens) ?? pythonErrno(tokens) ?? javaTlsAlert(tokens) ?? nodeTlsError(tokens) ?? goNetError(tokens) ??
     playwrightError(tokens, coreWords);

@@ -5,7 +5,12 @@
 // system call Go names or not depending on its version (`write: broken pipe` / `broken pipe`) and
 // Windows' spelling of the same error (`connectex: No connection could be made because the target
 // machine actively refused it.`, `ConnectEx tcp: i/o timeout`, `wsarecv: An existing connection was
-// forcibly closed by the remote host.`).
+// forcibly closed by the remote host.`). Go before 1.10 named the call that reported a refused
+// connect `getsockopt:` (`dial tcp 127.0.0.1:5432: getsockopt: connection refused`), Linux's accept
+// `accept4:`; a nil address prints as `<nil>` (`listen tcp <nil>:8080: …`) and a unix socket's as its
+// path. Only the error's own words count: what a caller appends (`; retrying in 5ms`, a `#fatal` tag)
+// does not. An HTTP client's call (net/url's `Get "https://…": ` in front) is another operation than a
+// database driver's dial of the same kind: the key says so.
 
 /** A Go network error found in a message: its key and where it starts (a token index). */
 export interface GoNetError {
@@ -19,11 +24,11 @@ const NETWORK = /^(?:tcp|tcp4|tcp6|udp|udp4|udp6|unix|unixgram|ip|ip4|ip6):?$/;
 // colons and brackets, with a digit or a mask among them.
 const MASK = /<[A-Z*]+>/g;
 const isAddress = (token: string): boolean => {
-  const rest = token.replace(MASK, '');
+  const rest = token.replace(MASK, '').replace(/<nil>/g, '');
   return /^[\d.:a-fA-F%[\]>-]*$/.test(rest) && (rest !== token || /\d/.test(rest));
 };
 // The system call Go names before the error, Windows' included (`ConnectEx tcp:`).
-const SYSCALL = /^(?:connect|write|read|accept|connectex|wsarecv|wsasend|wsarecvfrom|ConnectEx|socket|bind):$/i;
+const SYSCALL = /^(?:connect|getsockopt|write|read|accept|accept4|connectex|wsarecv|wsasend|wsarecvfrom|ConnectEx|socket|bind):$/i;
 
 // Windows' words for the errors Unix names shortly.
 const WINDOWS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -34,10 +39,32 @@ const WINDOWS: ReadonlyArray<readonly [RegExp, string]> = [
 
 const clean = (token: string): string => token.replace(/^[([{"'`]+/, '').replace(/[)\]}"'`,;.!?]+$/, '');
 
+/** The error's words: up to a clause a caller appends after `;` or a tag (`#fatal`). */
+function errorWords(tokens: readonly string[]): string {
+  const words: string[] = [];
+  for (const token of tokens) {
+    if (token.startsWith('#')) break;
+    words.push(clean(token));
+    if (token.endsWith(';')) break;
+  }
+  return words.join(' ').trim();
+}
+
+// net/url's Error: the HTTP method as Go titles it (`Get`, `Post`), then the URL (quoted since Go
+// 1.14, masked, escaped inside a JSON string, or cut by a wildcard) and a colon.
+const METHOD = /^["'\\]*(?:Get|Post|Put|Patch|Delete|Head|Options)$/;
+
+/** Is the network call at `i` made by an HTTP client (`Get "…": dial tcp …`)? */
+function httpClientLayer(tokens: readonly string[], i: number): boolean {
+  const [method, url] = [tokens[i - 2], tokens[i - 1]];
+  return method !== undefined && url !== undefined && METHOD.test(method) && (url.endsWith(':') || url === '<*>');
+}
+
 /** The Go network error a message ends with, or null. */
 export function goNetError(tokens: readonly string[]): GoNetError | null {
   for (let i = tokens.length - 2; i >= 0; i--) {
-    const op = clean(tokens[i] as string);
+    // An application may glue its prefix to the operation (`error:dial tcp …`).
+    const op = clean(tokens[i] as string).replace(/^.*:/, '');
     if (!OPS.has(op) || !NETWORK.test(clean(tokens[i + 1] as string))) continue;
     const network = clean(tokens[i + 1] as string).replace(/:$/, '');
     let at = i + 2;
@@ -48,6 +75,8 @@ export function goNetError(tokens: readonly string[]): GoNetError | null {
     }
     const addresses = at;
     while (at < tokens.length && isAddress(clean(tokens[at] as string))) at++;
+    // A unix socket's address is its path, one token.
+    if (at === addresses && network.startsWith('unix') && (tokens[at] ?? '').endsWith(':')) at++;
     // The network ends with a colon (`dial tcp: …`), or the addresses do (`dial tcp 1.2.3.4:5432: …`;
     // a wildcard may have taken the colon in).
     const last = at > addresses ? (tokens[at - 1] as string) : '';
@@ -58,10 +87,11 @@ export function goNetError(tokens: readonly string[]): GoNetError | null {
       else break;
     }
     if (at >= tokens.length) return null;
-    let error = tokens.slice(at).map(clean).join(' ').toLowerCase().trim();
+    let error = errorWords(tokens.slice(at)).toLowerCase();
     for (const [windows, unix] of WINDOWS) if (windows.test(error)) error = unix;
     if (error === '') return null;
-    return { key: `go-net\u0001${op} ${network}${lookup ? ' lookup' : ''}\u0001${error}`, start: i };
+    const client = httpClientLayer(tokens, i);
+    return { key: `go-net\u0001${op} ${network}${lookup ? ' lookup' : ''}\u0001${error}${client ? '\u0001http client' : ''}`, start: client ? i - 2 : i };
   }
   return null;
 }

@@ -4,6 +4,7 @@
 // `14 UNAVAILABLE: …`. The key holds the spelling (one language's client), the status and the detail
 // a server wrote, without the words that only restate the status. See error-identity.ts.
 import { coreWords } from './core-words.js';
+import { goFixedText } from './go-error-chain.js';
 
 // gRPC's status codes by name.
 const STATUS_NAMES = [
@@ -31,14 +32,20 @@ function detailOf(status: string, words: readonly string[]): string {
   return words.filter((w) => !plain.has(w)).join(' ');
 }
 
-/** A gRPC status, read from the last place the message states one; where it starts in `head`. */
-export function grpcStatus(head: string): { key: string; start: number } | null {
+/**
+ * A gRPC status, read from the last place the message states one; where it starts in `head`; `fixed`
+ * when its detail is a text Go fixes (the root of its chain).
+ */
+export function grpcStatus(head: string): { key: string; start: number; fixed?: boolean } | null {
   // Go: `rpc error: code = Unavailable desc = transport is closing`.
   const go = [...head.matchAll(/\bcode = ([A-Z][A-Za-z]+) desc = ?/g)].pop();
   if (go !== undefined) {
     const status = CAMEL.get(go[1] as string);
     if (status === undefined) return null;
-    return { key: `go-grpc\u0001${status}\u0001${detailOf(status, coreWords(head.slice((go.index as number) + go[0].length)))}`, start: go.index as number };
+    // A detail that is a fixed text of Go's, reworded between releases, is one detail (go-error-chain.ts).
+    const detail = head.slice((go.index as number) + go[0].length);
+    const fixed = goFixedText(detail);
+    return { key: `go-grpc\u0001${status}\u0001${fixed ?? detailOf(status, coreWords(detail))}`, start: go.index as number, fixed: fixed !== null };
   }
   // Java: `StatusRuntimeException: UNAVAILABLE: io exception`, `Status{code=UNAVAILABLE, description=io exception, …`.
   const javaStatus = /\bStatus\{code=([A-Z_]+), description=([^,}]*)/.exec(head);

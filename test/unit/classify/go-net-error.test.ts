@@ -29,6 +29,25 @@ describe('goNetError: a network call Go failed', () => {
       'listen tcp: lookup <*> no such host',
       'listen tcp: lookup localhost: no such host',
     ]],
+    ['dial tcp: refused, Go before 1.10 (getsockopt) and after, a tag after it', [
+      'Database setting is not correct: dial tcp <IP>: getsockopt: connection refused',
+      'dial tcp <IP>: connect: connection refused #fatal',
+      'dial tcp <IP>: connect: connection refused',
+    ]],
+    ['accept: too many open files, Linux accept4 and the retry clause', [
+      'Accept error: accept tcp [::]:<NUM>: accept4: too many open files; retrying in <NUM>',
+      'http: Accept error: accept tcp <*> accept: too many open files; retrying in <NUM>',
+    ]],
+    ['listen tcp: a nil address', ['Can\'t start:listen tcp <nil>:<NUM>: address already in use', 'listen tcp :<NUM>: bind: address already in use']],
+    ['read unix: a socket path', [
+      'Received error on connection read unix konnectivity-server.socket->@: use of closed network connection.',
+      'read unix @->/var/run/app.sock: use of closed network connection',
+    ]],
+    ['an HTTP client\'s dial, Go before 1.14 and after, inside a JSON string', [
+      'Get <URL>: dial tcp <IP>: getsockopt: connection refused',
+      '"Error making request to <URL>: Get \\"https:<ID>": dial tcp <IP>: connect: connection refused"',
+      'Post "<QUOTED>": dial tcp <IP>: connect: connection refused',
+    ]],
     ['read tcp: reset, Unix and Windows', [
       'read tcp <IP>-><IP>: read: connection reset by peer',
       'read tcp <IP>-><IP>: wsarecv: An existing connection was forcibly closed by the remote host.',
@@ -44,6 +63,7 @@ describe('goNetError: a network call Go failed', () => {
     ['a lookup and a connect', 'dial tcp: lookup <*> no such host', 'dial tcp <IP>: connect: connection refused'],
     ['two errors of one call', 'dial tcp <IP>: i/o timeout', 'dial tcp <IP>: connect: connection refused'],
     ['read and write', 'read tcp <IP>-><IP>: read: connection reset by peer', 'write tcp <IP>-><IP>: write: connection reset by peer'],
+    ['an HTTP client\'s dial and a driver\'s', 'Get <URL>: dial tcp <IP>: connect: connection refused', 'dial tcp <IP>: connect: connection refused'],
     ['tcp and udp', 'dial udp <IP>: connect: connection refused', 'dial tcp <IP>: connect: connection refused'],
   ])('keeps apart %s', (_name, a, b) => {
     expect(key(a)).not.toBeNull();
