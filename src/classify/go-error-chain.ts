@@ -49,11 +49,18 @@ const FIXED: readonly FixedText[] = [
     text: /stream error: stream ID (?:<NUM>|\d+); ([A-Z_]+)(?:; received from peer)?/g,
     name: (m) => `http2 stream error ${(m[1] as string).toLowerCase()}`,
   },
+  // net/http's HTTP/2 transport, its connection gone after the body was sent (a GOAWAY, a reset): the
+  // cause in brackets varies, the refusal to retry is the error.
+  {
+    text: /http2: Transport: cannot retry err \[.*\] after Request\.Body was written(?:; define Request\.GetBody to avoid this error)?/g,
+    name: () => 'http2 cannot retry after body written',
+  },
   // encoding/json's UnsupportedTypeError: the type is the error (`map[interface {}]interface {}` is
   // YAML's map handed to JSON).
   {
     text: /json: unsupported type: ((?:chan |func)?(?:[^\s",\\]|\s(?=\{\}))+)/g,
-    name: (m) => `json unsupported type ${m[1] as string}`,
+    // A template may have lost the type's last `{}`: the braces say nothing the words do not.
+    name: (m) => `json unsupported type ${(m[1] as string).replace(/\s*\{\}/g, '')}`,
   },
   // database/sql's convertAssign failing on one column: the wrapper named the column from Go 1.11
   // (`, name "x"`), and the cause was `unsupported driver -> Scan pair: A -> B` before Go 1.8,

@@ -10,7 +10,7 @@
 // `accept4:`; a nil address prints as `<nil>` (`listen tcp <nil>:8080: …`) and a unix socket's as its
 // path. Only the error's own words count: what a caller appends (`; retrying in 5ms`, a `#fatal` tag)
 // does not. An HTTP client's call (net/url's `Get "https://…": ` in front) is another operation than a
-// database driver's dial of the same kind: the key says so.
+// database driver's dial of the same kind, and so are a gRPC channel's and pgx's: the key says so.
 
 /** A Go network error found in a message: its key and where it starts (a token index). */
 export interface GoNetError {
@@ -54,17 +54,36 @@ function errorWords(tokens: readonly string[]): string {
 // 1.14, masked, escaped inside a JSON string, or cut by a wildcard) and a colon.
 const METHOD = /^["'\\]*(?:Get|Post|Put|Patch|Delete|Head|Options)$/;
 
-/** Is the network call at `i` made by an HTTP client (`Get "…": dial tcp …`)? */
-function httpClientLayer(tokens: readonly string[], i: number): boolean {
+/**
+ * The layer a client package wraps its dial in, right before it, naming whose call the dial was, and
+ * where that layer starts: net/url's `Get "…": ` (an HTTP client), grpc-go's `transport: Error while
+ * dialing[:] ` (a gRPC channel), pgx's `failed to connect to `…`: dial error: ` (a Postgres session).
+ * Without one the dial is a driver's or the application's own.
+ */
+function callerLayer(tokens: readonly string[], i: number): { name: string; start: number } | null {
   const [method, url] = [tokens[i - 2], tokens[i - 1]];
-  return method !== undefined && url !== undefined && METHOD.test(method) && (url.endsWith(':') || url === '<*>');
+  if (method !== undefined && url !== undefined && METHOD.test(method) && (url.endsWith(':') || url === '<*>')) return { name: 'http client', start: i - 2 };
+  if (i >= 4 && clean(tokens[i - 4] as string) === 'transport:' && tokens[i - 3] === 'Error' && tokens[i - 2] === 'while' && /^dialing:?$/.test(tokens[i - 1] as string)) {
+    return { name: 'grpc transport', start: i - 4 };
+  }
+  if (tokens[i - 2] === 'dial' && /^error:?$/.test(tokens[i - 1] ?? '')) {
+    let start = i - 2;
+    for (let j = 0; j + 3 < i - 2; j++) {
+      if (tokens[j] === 'failed' && tokens[j + 1] === 'to' && tokens[j + 2] === 'connect' && tokens[j + 3] === 'to') {
+        start = j;
+        break;
+      }
+    }
+    return { name: 'pgx connect', start };
+  }
+  return null;
 }
 
 /** The Go network error a message ends with, or null. */
 export function goNetError(tokens: readonly string[]): GoNetError | null {
   for (let i = tokens.length - 2; i >= 0; i--) {
-    // An application may glue its prefix to the operation (`error:dial tcp …`).
-    const op = clean(tokens[i] as string).replace(/^.*:/, '');
+    // An application may glue its prefix to the operation (`error:dial tcp …`, `copy error,read tcp …`).
+    const op = clean(tokens[i] as string).replace(/^.*[:,]/, '');
     if (!OPS.has(op) || !NETWORK.test(clean(tokens[i + 1] as string))) continue;
     const network = clean(tokens[i + 1] as string).replace(/:$/, '');
     let at = i + 2;
@@ -90,8 +109,8 @@ export function goNetError(tokens: readonly string[]): GoNetError | null {
     let error = errorWords(tokens.slice(at)).toLowerCase();
     for (const [windows, unix] of WINDOWS) if (windows.test(error)) error = unix;
     if (error === '') return null;
-    const client = httpClientLayer(tokens, i);
-    return { key: `go-net\u0001${op} ${network}${lookup ? ' lookup' : ''}\u0001${error}${client ? '\u0001http client' : ''}`, start: client ? i - 2 : i };
+    const caller = callerLayer(tokens, i);
+    return { key: `go-net\u0001${op} ${network}${lookup ? ' lookup' : ''}\u0001${error}${caller === null ? '' : `\u0001${caller.name}`}`, start: caller?.start ?? i };
   }
   return null;
 }

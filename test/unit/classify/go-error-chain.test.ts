@@ -15,6 +15,8 @@ describe('goChainRoot: the fixed text a Go error chain roots in', () => {
       '2018/01/28 05:14:05 net/http: request canceled (Client.Timeout exceeded while reading body)',
       'Status: 200 OK\n\tErrors: net/http: request canceled (Client.Timeout exceeded while reading body)',
       'ERROR: error downloading latest Viceroy release: failed to download release asset: context deadline exceeded (Client.Timeout or context cancellation while reading body).',
+      // client-go's reader under klog's header, and Go 1.17's spelling.
+      'E0113 01:47:27.690555 50 request.go:1058] Unexpected error when reading response body: net/http: request canceled (Client.Timeout or context cancellation while reading body)',
     ]],
     ['net/http client timeout awaiting headers, under url.Error and an application prefix', [
       'Error for HTTP request to https://api.example.net/v1: Get https://api.example.net/v1: net/http: request canceled (Client.Timeout exceeded while awaiting headers)',
@@ -25,6 +27,8 @@ describe('goChainRoot: the fixed text a Go error chain roots in', () => {
       '[DBG] Failed \'https://www.cloudflare.com\': GET https://www.cloudflare.com giving up after 1 attempts: Get "https://www.cloudflare.com": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\\x00\\x00\\x12\\x04"',
       'time=2024-01-16T06:21:11.289Z level=ERROR msg="upload request" error="Get \\"https://mydomain.online/cw2\\": net/http: HTTP/1.x transport connection broken: malformed HTTP response \\"\\\\x00\\\\x00\\""',
       '[WRN] [c027dc71-857c-4298-affc-231355ebd25d] Could not execute step: [:RUNTIME] got err while executing xxx <- GET xxxx giving up after 2 attempts: Get "xxxx": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\\x00\\x00"',
+      // The kubelet's probe meeting a server that writes no status line.
+      'Readiness probe failed: Get "http://172.17.0.4:80/healthcheck": net/http: HTTP/1.x transport connection broken: malformed HTTP response "OK"',
     ]],
     ['unsupported protocol scheme, bare and wrapped', [
       'Get "/PrismGateway/services/rest/v2.0/storage_containers/?": unsupported protocol scheme ""',
@@ -66,6 +70,14 @@ describe('goChainRoot: the fixed text a Go error chain roots in', () => {
       'Errored refreshing token due to: token is expired by 2h0m1s',
       'token has invalid claims: token is expired',
     ]],
+    ['x/net/http2 refusing to retry a sent body, whatever cut the connection', [
+      'http2: Transport: cannot retry err [http2: Transport received Server\'s graceful shutdown GOAWAY] after Request.Body was written; define Request.GetBody to avoid this error',
+      'Post "https://api.example.net/v1/ingest": http2: Transport: cannot retry err [stream error: stream ID 5; PROTOCOL_ERROR; received from peer] after Request.Body was written; define Request.GetBody to avoid this error',
+    ]],
+    ['encoding/json unsupported type, its last braces lost by a template', [
+      'error calling mustToJson: json: unsupported type: map[interface {}]interface {}',
+      'error calling mustToJson: json: unsupported type: map[interface {}]interface',
+    ]],
     ['golang-jwt key of invalid type, v3 and v4', ['key is invalid or of invalid type', 'key is of invalid type']],
     ['database/sql registering a driver twice (the driver is a value)', [
       'panic: sql: Register called twice for driver postgres',
@@ -93,6 +105,9 @@ describe('goChainRoot: the fixed text a Go error chain roots in', () => {
     ['two HTTP/2 stream resets',
       'stream error: stream ID 3; INTERNAL_ERROR',
       'stream error: stream ID 3; PROTOCOL_ERROR'],
+    ['two reasons the HTTP/1 transport broke',
+      'Get "http://10.0.0.5:8080/health": net/http: HTTP/1.x transport connection broken: malformed HTTP response "OK"',
+      'Get "http://10.0.0.5:8080/health": net/http: HTTP/1.x transport connection broken: unexpected EOF'],
     ['an expired token and a key of the wrong type', 'token is expired by 1h2m3s', 'key is of invalid type'],
     ['the mysql driver\'s busy buffer and its unexpected EOF',
       '[mysql] 2017/03/02 10:11:12 packets.go:446: busy buffer',

@@ -48,6 +48,15 @@ describe('goNetError: a network call Go failed', () => {
       '"Error making request to <URL>: Get \\"https:<ID>": dial tcp <IP>: connect: connection refused"',
       'Post "<QUOTED>": dial tcp <IP>: connect: connection refused',
     ]],
+    ['pgx\'s dial, v4 and v5', [
+      'failed to initialize database, got error failed to connect to `host=db user=postgres database=postgres`: dial error (dial tcp <IP>: connect: connection refused)',
+      'failed to connect to `user=postgres database=postgres`: <IP> (localhost): dial error: dial tcp <IP>: connect: connection refused',
+    ]],
+    ['a gRPC channel\'s dial, with and without the colon', [
+      'transport: Error while dialing dial tcp <IP>: connect: connection refused',
+      'connection error: desc = "transport: Error while dialing: dial tcp <IP>: connect: connection refused"',
+    ]],
+    ['a read glued to its caller\'s words', ['copy error,read tcp <IP>-><IP>: use of closed network connection', 'read tcp <IP>-><IP>: use of closed network connection']],
     ['read tcp: reset, Unix and Windows', [
       'read tcp <IP>-><IP>: read: connection reset by peer',
       'read tcp <IP>-><IP>: wsarecv: An existing connection was forcibly closed by the remote host.',
@@ -64,6 +73,8 @@ describe('goNetError: a network call Go failed', () => {
     ['two errors of one call', 'dial tcp <IP>: i/o timeout', 'dial tcp <IP>: connect: connection refused'],
     ['read and write', 'read tcp <IP>-><IP>: read: connection reset by peer', 'write tcp <IP>-><IP>: write: connection reset by peer'],
     ['an HTTP client\'s dial and a driver\'s', 'Get <URL>: dial tcp <IP>: connect: connection refused', 'dial tcp <IP>: connect: connection refused'],
+    ['a gRPC channel\'s dial and a driver\'s', 'transport: Error while dialing dial tcp <IP>: connect: connection refused', 'dial tcp <IP>: connect: connection refused'],
+    ['pgx\'s dial and an HTTP client\'s', 'failed to connect to `host=db`: dial error: dial tcp <IP>: connect: connection refused', 'Get <URL>: dial tcp <IP>: connect: connection refused'],
     ['tcp and udp', 'dial udp <IP>: connect: connection refused', 'dial tcp <IP>: connect: connection refused'],
   ])('keeps apart %s', (_name, a, b) => {
     expect(key(a)).not.toBeNull();
