@@ -11,8 +11,8 @@
 // Only texts a package fixes are read here: a bare `EOF`, `unexpected EOF` or `context deadline
 // exceeded` names no operation and is not a root of its own (an operation's layer in front of it
 // must say which: go-sql-driver/mysql's `packets.go:36: unexpected EOF`). Network errors (`dial tcp
-// …: connect: connection refused`) are go-net-error.ts's, whose key keeps the url.Error layer: a
-// refused dial to an HTTP API and one to a database are two operations.
+// …: connect: connection refused`) are go-net-error.ts's, whose key keeps the client's layer in front
+// (net/url's, grpc-go's, pgx's): a refused dial to an HTTP API and one to a database are two operations.
 import { coreWords } from './core-words.js';
 
 interface FixedText {
