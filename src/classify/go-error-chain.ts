@@ -94,7 +94,8 @@ const FIXED: readonly FixedText[] = [
   // golang-jwt: an expired token (v3/v4 `token is expired by 1h2m`, v5 `token has invalid claims:
   // token is expired`) and a key of the wrong type for the method (v3 `key is invalid or of invalid
   // type`, v4 `key is of invalid type`).
-  { text: /(?:token has invalid claims: )?token is expired(?: by \S+)?/g, name: () => 'jwt token expired' },
+  // A bare `token is expired` is anyone's sentence: only golang-jwt's two spellings are read.
+  { text: /token has invalid claims: token is expired|token is expired by \S+/g, name: () => 'jwt token expired' },
   { text: /key is (?:invalid or )?of invalid type/g, name: () => 'jwt key of invalid type' },
   // grpc-go's codec failing a message: protobuf-go's `string field contains invalid UTF-8`, the older
   // golang/protobuf's `proto: invalid UTF-8 string`.

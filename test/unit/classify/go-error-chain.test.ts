@@ -123,7 +123,8 @@ describe('goChainRoot: the fixed text a Go error chain roots in', () => {
     ['a bare unexpected EOF', 'unexpected EOF'],
     ['a bare context deadline', 'failed to fetch: context deadline exceeded'],
     ['a root followed by words of its own', 'sql: Scan error on column index 2: converting NULL to string is unsupported while loading the dashboard'],
-    ['the words inside another word', 'ytoken is expired'],
+    ['the words inside another word', 'ytoken is expired by 1h'],
+    ['a sentence that is no golang-jwt text', 'Access denied: JWT token is expired'],
   ])('reads no root in %s', (_name, line) => {
     expect(goChainRoot(maskMessage(line))).toBeNull();
   });
