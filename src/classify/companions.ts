@@ -30,12 +30,15 @@
 // one it goes with, however near another error was.
 //
 // A record that is only pieces of a trace moves alone, with the error it was written beside
-// (piece-owners.ts).
+// (piece-owners.ts). An access record goes with the failure that names its request, over the nearest
+// that names another (request-owners.ts).
 import { SEVERITIES, type Cluster, type Entry, type Severity } from '../shared/types.js';
 import { count, countsOf, emptyStats, type ClusterCounts } from './cluster-stats.js';
 import type { Locator } from './rederive-ids.js';
 import { isRunnerReport } from './runner-report.js';
 import { isServerErrorAccess } from '../normalize/index.js';
+import { accessRecordPath, accessRecordTookMs, failedRequestPath } from '../normalize/served-request.js';
+import { requestKey, requestOwners, STAY } from './request-owners.js';
 import { traceNeighbours } from './trace-neighbours.js';
 import { pieceOwners } from './piece-owners.js';
 
@@ -113,6 +116,10 @@ export class CompanionLedger {
   private readonly stacks = new Column(Uint8Array);
   /** 1 for an access line of a request answered 5xx (normalize/access-status.ts), else 0. */
   private readonly accesses = new Column(Uint8Array);
+  /** The path of the request the entry names (normalize/served-request.ts), as a number (0: none). */
+  private readonly paths = new Column(Int32Array);
+  /** How long an access line says its request took, in ms (-1: it does not say). */
+  private readonly tooks = new Column(Float64Array);
   /** 1 for a server's structured record of a response it answered 4xx (normalize/response-record.ts), else 0. */
   private readonly clients = new Column(Uint8Array);
   /** 1 for a script runner's report that its script failed (runner-report.ts), else 0. */
@@ -135,7 +142,14 @@ export class CompanionLedger {
     this.requestTraces.push(entry.writer ? entry.trace ?? 0 : 0);
     this.severities.push(Math.max(0, SEVERITIES.indexOf(entry.severity)));
     this.stacks.push(entry.kind === 'stack' ? 1 : 0);
-    this.accesses.push(isServerErrorAccess(entry) ? 1 : 0);
+    const access = isServerErrorAccess(entry);
+    this.accesses.push(access ? 1 : 0);
+    // The request an entry names, and how long an access line says it took (an access line read as its
+    // request's log has both in its request).
+    const line = entry.request?.accessLine === true ? entry.request : undefined;
+    const path = !entry.writer ? null : line ? line.path : entry.kind === 'request' ? null : access ? accessRecordPath(entry.text) : failedRequestPath(entry.text);
+    this.paths.push(requestKey(path));
+    this.tooks.push(line ? line.latencyMs ?? -1 : access ? accessRecordTookMs(entry.text) ?? -1 : -1);
     this.clients.push(entry.answered !== undefined && entry.answered >= 400 && entry.answered < 500 ? 1 : 0);
     this.reports.push(entry.kind === 'text' && isRunnerReport(entry.text) ? 1 : 0);
     this.pieces.push(entry.kind !== 'request' && this.isTracePiece(entry) ? 1 : 0);
@@ -198,7 +212,7 @@ export class CompanionLedger {
     return {
       handles: this.handles.view(), times: this.times.view(), writers: this.writers.view(), requestTraces: this.requestTraces.view(),
       severities: this.severities.view(), stacks: this.stacks.view(), accesses: this.accesses.view(), clients: this.clients.view(), reports: this.reports.view(),
-      pieces: this.pieces.view(),
+      pieces: this.pieces.view(), paths: this.paths.view(), tooks: this.tooks.view(),
     };
   }
 
@@ -232,6 +246,8 @@ interface Columns {
   clients: Uint8Array;
   reports: Uint8Array;
   pieces: Uint8Array;
+  paths: Int32Array;
+  tooks: Float64Array;
 }
 
 /** Numbers one an entry, read by index. */
@@ -290,7 +306,7 @@ class Interner {
 }
 
 function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
-  const { handles, times, writers, requestTraces, severities, stacks, accesses, clients, reports, pieces } = ledger.columns();
+  const { handles, times, writers, requestTraces, severities, stacks, accesses, clients, reports, pieces, paths, tooks } = ledger.columns();
   // Each sighting's own group, by id (handles of one id are one group).
   const placed: Placed[] = [];
   const placeOf = new Map<string, number>();
@@ -313,7 +329,14 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
   // status shares their id but not their writer, and would keep them from ever being a companion.
   const apart = placed.length;
   const judged = own.map((p, s) => (accesses[s] === 1 ? p + apart : p));
-  const first = companionTargets(judged, times, writers, outranking(judged, severities, stacks, accesses, reports, clients), anyOf(judged, accesses), 0, requestTraces);
+  const outranksFirst = outranking(judged, severities, stacks, accesses, reports, clients);
+  const first = companionTargets(judged, times, writers, outranksFirst, anyOf(judged, accesses), 0, requestTraces);
+  // An access line goes with the failure that names its request, never with one that names another
+  // (request-owners.ts); where nothing says, the nearest as above.
+  const byRequest = requestOwners(
+    { group: judged, times, writers, accesses, pieces, paths, traces: requestTraces, tooks },
+    (o, s) => outranksFirst(judged[o]!, judged[s]!), first,
+  );
   // Then, of what stays, a group of traces through library frames only goes with traces through the
   // application's own frames at its level, only when nearly every one of its entries was written beside
   // one (2 marks a trace through the application's own frames): a few pieces of its records read into
@@ -327,7 +350,8 @@ function settle(ledger: CompanionLedger, resolver: Resolver): Settled {
   const owners = ownersOfPieces(own, handles, times, writers, stacks, accesses, pieces, resolver);
   const nearest = first.map((t, s) => {
     if (owners[s]! >= 0) return owners[s]!;
-    const to = t >= 0 ? t : second[s]!;
+    if (byRequest[s] === STAY) return -1;
+    const to = byRequest[s]! >= 0 ? byRequest[s]! : t >= 0 ? t : second[s]!;
     if (to < 0 || owners[to]! < 0) return to;
     return accesses[s] === 1 ? owners[to]! : -1;
   });

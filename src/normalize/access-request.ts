@@ -5,12 +5,18 @@
 import type { HttpRequestInfo } from '../shared/types.js';
 import { namedRequest } from './access-status.js';
 import { requestPath } from './request-info.js';
+import { accessRecordTookMs } from './served-request.js';
 
 /**
  * The request an access line of a request answered 5xx names (access-status.ts: namedRequest), path
- * redacted and without its query, or null.
+ * redacted and without its query, and how long it took when the line says (served-request.ts: when the
+ * request began, which the companion rule reads), or null.
  */
 export function accessRequest(text: string): HttpRequestInfo | null {
   const named = namedRequest(text);
-  return named === null ? null : { method: named.method, path: requestPath(named.target), status: named.status, accessLine: true };
+  if (named === null) return null;
+  const info: HttpRequestInfo = { method: named.method, path: requestPath(named.target), status: named.status, accessLine: true };
+  const took = accessRecordTookMs(text);
+  if (took !== null) info.latencyMs = took;
+  return info;
 }

@@ -48,7 +48,7 @@ describe('an access line of a request answered 5xx', () => {
     expect(accessRequest('169.254.1.1 - - [12/Dec/2026:02:05:39 +0000] "GET /orders/8812/items?page=2 HTTP/1.1" 502 0 "-" "curl/8.5.0"'))
       .toEqual({ method: 'GET', path: '/orders/8812/items', status: 502, accessLine: true });
     expect(accessRequest('Request finished HTTP/2 POST https://billing-abc-ew.a.run.app/invoices?x=1 - 503 - text/plain 4.1ms'))
-      .toEqual({ method: 'POST', path: '/invoices', status: 503, accessLine: true });
+      .toEqual({ method: 'POST', path: '/invoices', status: 503, accessLine: true, latencyMs: 4.1 });
   });
 
   it('keeps a stated level above ERROR, and a severity Cloud Logging has', () => {
