@@ -16,6 +16,12 @@
 // - Rails' ActionController: `Completed 500 Internal Server Error in 12ms (…)`;
 // - ASP.NET Core's Hosting.Diagnostics: `Request finished HTTP/1.1 GET http://host/x - 500 0 - 3.1ms`;
 // - Phoenix's Plug.Logger: `Sent 500 in 12ms`;
+// - uWSGI's request log, its default logformat (logging.c: `[pid: %d|app: %d|req: %d/%llu] %s (%s) {%d vars
+//   in %d bytes} [%s] %s %s => generated %llu bytes in %llu msecs (%s %d) %d headers in %llu bytes (%d
+//   switches on core %d)`, `micros` with --log-micros, `via sendfile` and the like before the parenthesis):
+//   `[pid: 30|app: 0|req: 337/1420] 169.254.5.68 () {41 vars in 1365 bytes} [Fri Dec 11 09:55:55 2026]
+//   POST /forms/2050/submit => generated 265 bytes in 30153 msecs (HTTP/1.1 500) 2 headers in 174 bytes
+//   (1 switches on core 0)`;
 // - gin's Logger (defaultLogFormatter in gin's logger.go, `[GIN] %v |%s %3d %s| %13v | %15s |%s %-7s %s %#v`):
 //   `[GIN] 2026/12/04 - 00:02:55 | 500 |     4.074557s |     169.254.1.6 | GET      "/v1/profile/u1"`, the
 //   status between colour codes when gin thinks it writes to a terminal;
@@ -46,6 +52,8 @@ import { responseBlockStatus } from './response-record.js';
 const QUOTED_REQUEST = /"(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND) ([^"\s]{1,8192}) HTTP\/\d(?:\.\d)?" (5\d\d)\b/;
 const RAILS_COMPLETED = /(?:^|[\]\s])Completed 5\d\d [A-Z][A-Za-z' -]{0,40} in \d{1,9}(?:\.\d{1,6})?ms\b/;
 const ASPNET_FINISHED = /(?:^|\s)Request finished HTTP\/\d(?:\.\d)? ([A-Z]{3,9}) ([^\s]{1,8192}) - (5\d\d)\b/;
+/** uWSGI's default request line: method, target and status (its [pid|app|req] head, the counts, the protocol). */
+export const UWSGI_REQUEST = /^\[pid: \d{1,10}\|app: -?\d{1,6}\|req: -?\d{1,12}\/\d{1,20}\] \S{1,255} \([^)]{0,255}\) \{\d{1,6} vars in \d{1,12} bytes\} \[[^\]]{1,64}\] ([A-Z]{3,9}) (\S{1,8192}) => generated \d{1,20} bytes in \d{1,20} (?:msecs|micros) (?:via \w{1,16} )?\(HTTP\/\d(?:\.\d)? (5\d\d)\)/;
 const PLUG_SENT = /(?:^|[\]\s])Sent 5\d\d in \d{1,9}(?:ms|µs)(?!\w)/;
 const GIN_LOGGER = /^\[GIN\] \d{4}\/\d{2}\/\d{2} - \d{2}:\d{2}:\d{2} \|(?:\x1b\[[\d;]{0,12}m)? 5\d\d (?:\x1b\[[\d;]{0,12}m)?\|/;
 /**
@@ -100,7 +108,7 @@ export function answeredServerError(text: string): boolean {
   const line = firstLine(text);
   if (!mayHold5xx(line)) return false;
   if (QUOTED_REQUEST.test(line) || RAILS_COMPLETED.test(line) || ASPNET_FINISHED.test(line) || PLUG_SENT.test(line) || GIN_LOGGER.test(line) ||
-    OCTANE_REQUEST.test(line)) return true;
+    OCTANE_REQUEST.test(line) || UWSGI_REQUEST.test(line)) return true;
   // A line read by its structure alone is the record only when it is the whole record, or heads the
   // dump of its own request (go-zero's): under it, a record is an error report headed by its request
   // (Ghost's `ERROR "GET /x" 500 22ms` over the error and its `Error ID:`), the failure itself.

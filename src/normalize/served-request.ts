@@ -14,7 +14,7 @@
 // Access records name theirs by their structure (access-line.ts, access-status.ts' namedRequest), or as
 // a field (uWSGI's JSON `--logformat`'s `"uri"`, a response record's `url`/`path`).
 import { accessLine } from './access-line.js';
-import { namedRequest } from './access-status.js';
+import { namedRequest, UWSGI_REQUEST } from './access-status.js';
 import { requestPath } from './request-info.js';
 
 /** Only the head of a record is read: a report names its request in its first lines. */
@@ -48,7 +48,7 @@ export function failedRequestPath(text: string): string | null {
 export function accessRecordPath(text: string): string | null {
   const head = text.length > HEAD ? text.slice(0, HEAD) : text;
   const line = head.split('\n', 1)[0]!;
-  const target = namedRequest(line)?.target ?? accessLine(line)?.target ?? (JSON_METHOD.test(line) ? JSON_TARGET.exec(line)?.[1] : undefined);
+  const target = namedRequest(line)?.target ?? UWSGI_REQUEST.exec(line)?.[2] ?? accessLine(line)?.target ?? (JSON_METHOD.test(line) ? JSON_TARGET.exec(line)?.[1] : undefined);
   return target === undefined ? null : requestPath(target);
 }
 

@@ -35,6 +35,10 @@ describe('answeredServerError', () => {
     // ASP.NET Core's Microsoft.AspNetCore.Hosting.Diagnostics[2]
     'Request finished HTTP/1.1 GET http://orders.internal/api/orders/42 - 500 0 - 31.2290ms',
     'Request finished HTTP/2 POST https://billing-abc-ew.a.run.app/invoices - 503 - text/plain 4.1ms',
+    // uWSGI's default request log (logging.c), with --log-micros, and a response sent by sendfile
+    '[pid: 30|app: 0|req: 337/1420] 169.254.5.68 () {41 vars in 1365 bytes} [Fri Dec 11 09:55:55 2026] POST /forms/2050/submit => generated 265 bytes in 30153 msecs (HTTP/1.1 500) 2 headers in 174 bytes (1 switches on core 0)',
+    '[pid: 7|app: 0|req: 1/1] 10.0.0.2 (alice) {38 vars in 512 bytes} [Thu Dec 10 10:00:00 2026] GET /export.csv => generated 0 bytes in 5012 micros (HTTP/2.0 502) 1 headers in 61 bytes (0 switches on core 0)',
+    '[pid: 7|app: 0|req: 2/2] 10.0.0.2 () {38 vars in 512 bytes} [Thu Dec 10 10:00:00 2026] GET /files/a.pdf => generated 9120 bytes in 3 msecs via sendfile (HTTP/1.1 503) 2 headers in 80 bytes (0 switches on core 0)',
     // Phoenix's Plug.Logger
     'Sent 500 in 12ms',
     '[request_id=F-x1] Sent 502 in 1ms',
@@ -53,6 +57,8 @@ describe('answeredServerError', () => {
     'Completed 422 Unprocessable Entity in 4ms',
     'Request finished HTTP/1.1 GET http://orders.internal/ - 200 - application/json 3.1ms',
     'Sent 200 in 380µs',
+    '[pid: 30|app: 0|req: 338/1421] 169.254.5.68 () {41 vars in 1365 bytes} [Fri Dec 11 09:55:56 2026] GET /forms/2050 => generated 9568 bytes in 222 msecs (HTTP/1.1 200) 2 headers in 80 bytes (1 switches on core 0)',
+    '[pid: 30|app: 0|req: 339/1422] 169.254.5.68 () {41 vars in 1365 bytes} [Fri Dec 11 09:55:57 2026] POST /login => generated 500 bytes in 12 msecs (HTTP/1.1 404) 2 headers in 80 bytes (1 switches on core 0)',
     '[GIN] 2026/12/04 - 00:02:19 | 200 |     120.427ms |     169.254.1.3 | GET      "/v1/uploads"',
     '[GIN-debug] POST   /v1/share                 --> main.(*API).share-fm (3 handlers)',
     // a status in a place that is not an access line's

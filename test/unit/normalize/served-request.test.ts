@@ -35,6 +35,7 @@ describe('the request a failure record says it failed', () => {
 
 describe('the request an access record answered', () => {
   it.each([
+    ['uWSGI default', '[pid: 30|app: 0|req: 337/1420] 169.254.5.68 () {41 vars in 1365 bytes} [Fri Dec 11 09:55:55 2026] POST /forms/2050/submit => generated 265 bytes in 30153 msecs (HTTP/1.1 500) 2 headers in 174 bytes (1 switches on core 0)', '/forms/2050/submit'],
     ['uWSGI JSON logformat', '{"ltime":"11/Dec/2026:22:58:03 +0000","addr":"169.254.6.75","pid":38,"wid":4,"method":"POST","uri":"/login","proto":"HTTP/1.1","status":500,"msecs":28,"size":265,"uagent":"Mozilla/5.0"}', '/login'],
     ['Quarkus access log (common)', '169.254.4.62 - - [11/Dec/2026:15:43:08 +0000] "GET /products?category=boots&page=12 HTTP/1.1" 500 -', '/products'],
     ['ASP.NET Core hosting', 'Request finished HTTP/1.1 GET http://pay.example.run.app/merchants/81/statements/2026-04 - 500 null application/problem+json; charset=utf-8 30012.3456ms', '/merchants/81/statements/2026-04'],
