@@ -7,11 +7,13 @@
 // What tells them apart is what each record names (normalize/served-request.ts): the request's path, in
 // the failure's report and in the access record alike, or the request's trace id. So an access record
 // goes with the nearest failure (an entry of a group that outranks its own) that names its request,
-// written on the same instance within NAMED_MS before it; never with one that names another request;
-// and, when its record says how long the request took, with the failure written during the request
-// when every failure written then is of one group (an unnamed error in the span of a request that names
-// nothing). Else the companion rule's nearest stands; and where that one names another request, the
-// access record stays where the classifier put it.
+// written on the same instance within NAMED_MS before it (within the request's span, when its record
+// says how long the request took: a failure written before the request began is another's); never
+// with one that names another request; and, when its record says how long the request took, with the
+// failure written during the request when every failure written then that names nothing is of one
+// group. Else the companion rule's nearest stands; and where that one was written beside it (same
+// instance, within BESIDE_MS) and names another request, the access record stays where the classifier
+// put it.
 //
 // Every array is indexed by sighting (the ledger's entry numbers); writers < 0 have no instance to tell.
 
