@@ -1,5 +1,5 @@
 // Which failure an access record goes with when its instance had several pending (request-owners.ts):
-// the one that names its request (path or trace), never one that names another; in the span of a
+// the one that names its request (path or trace), never one that names another path; in the span of a
 // request that names nothing, the failure written then when only one problem's were.
 import { describe, expect, it } from '@jest/globals';
 import { requestKey, requestOwners, STAY, type RequestColumns } from '../../../src/classify/request-owners.js';
@@ -42,6 +42,26 @@ describe('an access record goes with the failure that names its request', () => 
       { group: 9, time: 4, access: true, trace: 11 },
     ];
     expect(requestOwners(columns(rows), outranksOf(rows), [-1, -1, 1])[2]).toBe(0);
+  });
+
+  it("another trace id does not tell another request: a closing record is written after its request's activity ended", () => {
+    // ASP.NET Core's `An unhandled exception has occurred while executing the request.` (TraceId 0003…,
+    // RequestPath /invoices/78950/pay), then Serilog's `HTTP "POST" "/invoices/78950/pay" responded 500
+    // in 167.4082 ms` 1 ms later with TraceId 1935…: the companion rule's nearest stands, never STAY.
+    const rows: Row[] = [
+      { group: 0, time: 0, trace: 3 },
+      { group: 9, time: 1, access: true, path: '/invoices/78950/pay', trace: 19, took: 167.4082 },
+    ];
+    expect(requestOwners(columns(rows), outranksOf(rows), [-1, 0])[1]).toBe(0);
+    // Without a latency to bound its request, the rule's nearest decides: no say here, and no STAY.
+    const bare: Row[] = [rows[0]!, { ...rows[1]!, took: undefined }];
+    expect(requestOwners(columns(bare), outranksOf(bare), [-1, 0])[1]).toBe(-1);
+    // Near-miss: a failure naming another path, written beside it, is still another request's.
+    const other: Row[] = [{ group: 0, time: 0, trace: 3, path: '/login' }, rows[1]!];
+    expect(requestOwners(columns(other), outranksOf(other), [-1, 0])[1]).toBe(STAY);
+    // And one trace id still tells one request over a nearer failure carrying no trace.
+    const traced: Row[] = [{ group: 0, time: 0, trace: 19 }, { group: 1, time: 1 }, { group: 9, time: 2, access: true, trace: 19 }];
+    expect(requestOwners(columns(traced), outranksOf(traced), [-1, -1, 1])[2]).toBe(0);
   });
 
   it('in the span of a request that says how long it took, the one problem written then', () => {
