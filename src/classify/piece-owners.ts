@@ -14,6 +14,8 @@
 //
 // Every array is indexed by sighting (the ledger's entry numbers); writers < 0 have no instance to tell.
 
+import { markedTimelines } from './writer-timelines.js';
+
 /**
  * How far from a piece (same instance) the entry it belongs to may have been written: a handler writes
  * the message and then the trace in one go, a shipper sends a write's lines together; a tenth of a
@@ -42,20 +44,7 @@ export interface PieceColumns {
  */
 export function pieceOwners(c: PieceColumns, sameTrace: (piece: number, other: number) => boolean): Int32Array {
   const owner = new Int32Array(c.pieces.length).fill(-1);
-  const byWriter = new Map<number, number[]>();
-  let any = false;
-  for (let s = 0; s < c.pieces.length; s++) {
-    const w = c.writers[s]!;
-    if (w < 0) continue;
-    any ||= c.pieces[s] === 1;
-    const list = byWriter.get(w);
-    if (list === undefined) byWriter.set(w, [s]);
-    else list.push(s);
-  }
-  if (!any) return owner;
-  for (const list of byWriter.values()) {
-    if (!list.some((s) => c.pieces[s] === 1)) continue;
-    list.sort((a, b) => c.times[a]! - c.times[b]! || a - b);
+  for (const list of markedTimelines(c.writers, c.times, c.pieces)) {
     for (let k = 0; k < list.length; k++) {
       const s = list[k]!;
       if (c.pieces[s] === 1) owner[s] = nearestOwner(list, k, c, sameTrace);

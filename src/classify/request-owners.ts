@@ -17,6 +17,8 @@
 //
 // Every array is indexed by sighting (the ledger's entry numbers); writers < 0 have no instance to tell.
 
+import { markedTimelines } from './writer-timelines.js';
+
 /** How far before its access record a failure naming the same request may have been written. */
 export const NAMED_MS = 60_000;
 /** Room around a request's span for clocks and buffered writes. */
@@ -61,20 +63,7 @@ export interface RequestColumns {
  */
 export function requestOwners(c: RequestColumns, outranks: (o: number, s: number) => boolean, nearest: Numbers): Int32Array {
   const owner = new Int32Array(c.group.length).fill(-1);
-  const byWriter = new Map<number, number[]>();
-  let any = false;
-  for (let s = 0; s < c.group.length; s++) {
-    const w = c.writers[s]!;
-    if (w < 0) continue;
-    any ||= c.accesses[s] === 1;
-    const list = byWriter.get(w);
-    if (list === undefined) byWriter.set(w, [s]);
-    else list.push(s);
-  }
-  if (!any) return owner;
-  for (const list of byWriter.values()) {
-    if (!list.some((s) => c.accesses[s] === 1)) continue;
-    list.sort((a, b) => c.times[a]! - c.times[b]! || a - b);
+  for (const list of markedTimelines(c.writers, c.times, c.accesses)) {
     for (let k = 0; k < list.length; k++) {
       const s = list[k]!;
       if (c.accesses[s] === 1) owner[s] = ownerOf(list, k, c, outranks, nearest[s]!);
